@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The edrsim binary: registers tsx from this package (so it works from any folder) and runs the CLI.
+import { register } from 'tsx/esm/api';
+
+register();
+await import(new URL('../engine/cli/main.ts', import.meta.url).href);
