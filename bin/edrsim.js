@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import(new URL('../engine/cli/main.ts', import.meta.url).href);
+const { runProcess } = await import(new URL('../engine/cli/main.ts', import.meta.url).href);
+await runProcess();

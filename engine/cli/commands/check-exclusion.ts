@@ -1,0 +1,111 @@
+/** `edrsim check-exclusion <path> --policy <file>`: like `MpCmdRun -CheckExclusion -path`, with the entry that matched. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { ConflictSettings, ExclusionLists } from '../../core/config.ts';
+import { formatIssues, type Issue } from '../../core/issue.ts';
+import { parseVersion } from '../../core/version.ts';
+import { TRIGGERS, type Trigger } from '../../core/vocabulary.ts';
+import { checkExclusion, importMpPreference, type ExclusionOptions } from '../../policy/exclusions/index.ts';
+import { didYouMean } from '../../scenario/index.ts';
+import { EXIT, type Io } from '../io.ts';
+import type { SetExit } from './index.ts';
+import { loadAll, printProblems } from './load-all.ts';
+
+interface CheckOptions {
+  policy: string;
+  process?: string;
+  trigger: Trigger;
+  device?: string;
+  folder?: boolean;
+  scanType?: 'quick' | 'full';
+}
+
+export function registerCheckExclusion(program: Command, io: Io, exit: SetExit): void {
+  program
+    .command('check-exclusion')
+    .description('is this path excluded from Defender Antivirus, and by which entry (like MpCmdRun -CheckExclusion)')
+    .argument('<path>', "the file or folder to check, e.g. 'C:\\Users\\bob\\x.exe' (quote it in your shell)")
+    .requiredOption('-p, --policy <file>', 'a scenario file, or Get-MpPreference output (text or ConvertTo-Json)')
+    .option('--process <path>', 'the process that opens the file (process exclusions apply on access only)')
+    .addOption(new Option('-t, --trigger <trigger>', 'what looks at the file').choices([...TRIGGERS]).default('on-access'))
+    .addOption(new Option('--scan-type <type>', 'for scan triggers').choices(['quick', 'full']))
+    .option('-d, --device <name>', "with a scenario: include that device's own exclusions and its versions")
+    .option('--folder', 'the path is a folder')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 excluded, 1 not excluded, 2 invalid input.
+
+Examples:
+  $ edrsim check-exclusion 'C:\\Tools\\build.exe' --policy my-policy.yaml
+  $ edrsim check-exclusion 'D:\\share\\report.pdf' --policy mppref.txt --process 'C:\\Backup\\agent.exe'
+  $ edrsim check-exclusion 'D:\\share\\report.pdf' --policy mppref.txt --process 'C:\\Backup\\agent.exe' --trigger scheduled-scan`,
+    )
+    .action((path: string, options: CheckOptions) => {
+      const policy = readPolicy(options, io);
+      if (!policy.ok) {
+        printProblems(io, policy.issues);
+        return exit(EXIT.invalid);
+      }
+      const result = checkExclusion(
+        policy.lists,
+        path,
+        {
+          trigger: options.trigger,
+          ...(options.process === undefined ? {} : { process: options.process }),
+          ...(options.folder === true ? { isFolder: true } : {}),
+          ...(options.scanType === undefined ? {} : { scanType: options.scanType }),
+        },
+        { ...policy.options, conflicts: policy.settings },
+      );
+      const errors = result.issues.filter((issue) => issue.severity !== 'warning');
+      if (errors.length > 0) {
+        printProblems(io, errors.map((issue) => ({ ...issue, file: options.policy })));
+        return exit(EXIT.invalid);
+      }
+      io.out(`${result.lines.join('\n')}\n`);
+      const warnings = result.issues.filter((issue) => issue.severity === 'warning');
+      if (warnings.length > 0) io.err(`${formatIssues(warnings)}\n`);
+      exit(result.excluded ? EXIT.ok : EXIT.failed);
+    });
+}
+
+type Policy =
+  | { ok: true; lists: ExclusionLists; options: ExclusionOptions; settings?: ConflictSettings }
+  | { ok: false; issues: Issue[] };
+
+// A policy file is Get-MpPreference output when it names an Exclusion* property; otherwise a scenario.
+function readPolicy(options: CheckOptions, io: Io): Policy {
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, options.policy), 'utf8');
+  } catch {
+    return { ok: false, issues: [{ code: 'file_not_found', path: [], file: options.policy, message: `cannot read ${options.policy}` }] };
+  }
+  if (/Exclusion(Path|Extension|Process)/.test(text) && !/^\s*(name|devices|timeline)\s*:/m.test(text)) {
+    const imported = importMpPreference(text);
+    return imported.ok ? { ok: true, lists: imported.value, options: {} } : { ok: false, issues: imported.issues.map((i) => ({ ...i, file: options.policy })) };
+  }
+  const loaded = loadAll([options.policy], io);
+  const scenario = loaded.scenarios[0];
+  if (scenario === undefined) return { ok: false, issues: loaded.errors };
+  if (options.device === undefined) return { ok: true, lists: scenario.exclusions, options: {}, settings: scenario.settings };
+  const device = scenario.devices.find((d) => d.name === options.device);
+  if (device === undefined) {
+    const hint = didYouMean(options.device, scenario.devices.map((d) => d.name));
+    return { ok: false, issues: [{ code: 'unknown_device', path: ['--device'], file: options.policy, message: `no device "${options.device}" in the scenario`, ...(hint ? { hint: `did you mean "${hint}"?` } : {}) }] };
+  }
+  const platform = parseVersion(device.mdav.platform);
+  const engine = parseVersion(device.mdav.engine);
+  return {
+    ok: true,
+    lists: {
+      paths: [...scenario.exclusions.paths, ...device.exclusions.paths],
+      extensions: [...scenario.exclusions.extensions, ...device.exclusions.extensions],
+      processes: [...scenario.exclusions.processes, ...device.exclusions.processes],
+    },
+    options: { ...(platform.ok ? { platform: platform.value } : {}), ...(engine.ok ? { engine: engine.value } : {}) },
+    settings: scenario.settings,
+  };
+}

@@ -1,0 +1,99 @@
+/** `edrsim explain <file> --artifact ID | --device NAME [--at T]`: why a verdict, or how a device stands. */
+import type { Command } from 'commander';
+import type { Artifact } from '../../core/artifact.ts';
+import { parseDuration } from '../../core/duration.ts';
+import { edrBlockModeRecommendation, mpComputerStatus, winDefendService } from '../../model/index.ts';
+import { modelAt } from '../../pipeline/model-at.ts';
+import { runSimulation } from '../../pipeline/run-simulation.ts';
+import { isTimelineItem, simEvents } from '../../pipeline/sim-events.ts';
+import { renderDeviceStatus } from '../../report/render-device-status.ts';
+import { renderTrace } from '../../report/render-trace.ts';
+import { didYouMean, type Scenario } from '../../scenario/index.ts';
+import { EXIT, type Io } from '../io.ts';
+import type { SetExit } from './index.ts';
+import { loadAll, printProblems } from './load-all.ts';
+
+interface ExplainOptions {
+  artifact?: string;
+  device?: string;
+  at?: string;
+  set: string[];
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerExplain(program: Command, io: Io, exit: SetExit): void {
+  program
+    .command('explain')
+    .description("explain one artifact's verdict layer by layer, or a device's status and block-mode checklist")
+    .argument('<file>', 'a scenario file')
+    .option('-a, --artifact <id>', 'the artifact whose verdict to trace (timeline or generated id)')
+    .option('-d, --device <name>', 'the device to show as Get-MpComputerStatus would print it')
+    .option('--at <time>', 'with --device: the simulated time, e.g. 25m (default: the end of the run)')
+    .option('-s, --set <key=value>', 'override a scenario key first (repeatable)', collect, [])
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ edrsim explain scenarios/07-exclusions/block-mode-honours-folder-exclusion.yaml --artifact a1
+  $ edrsim explain scenarios/05-timing/disable-window.yaml --device ws-01 --at 25m`,
+    )
+    .action((file: string, options: ExplainOptions) => {
+      if ((options.artifact === undefined) === (options.device === undefined)) {
+        io.err('edrsim explain: give exactly one of --artifact ID or --device NAME\n');
+        return exit(EXIT.invalid);
+      }
+      const loaded = loadAll([file], io, options.set);
+      const scenario = loaded.scenarios[0];
+      if (scenario === undefined || loaded.errors.length > 0) {
+        printProblems(io, loaded.errors);
+        return exit(EXIT.invalid);
+      }
+      const text = options.artifact !== undefined ? explainArtifact(scenario, options.artifact) : explainDevice(scenario, options.device!, options.at);
+      if (text.ok) io.out(text.value);
+      else io.err(`edrsim explain: ${text.error}\n`);
+      exit(text.ok ? EXIT.ok : EXIT.invalid);
+    });
+}
+
+type Answer = { ok: true; value: string } | { ok: false; error: string };
+
+function explainArtifact(scenario: Scenario, id: string): Answer {
+  const run = runSimulation(scenario);
+  const verdict = run.verdicts.find((v) => v.artifact === id);
+  const artifact = verdict === undefined ? undefined : findArtifact(scenario, id);
+  if (verdict === undefined || artifact === undefined) {
+    const known = run.verdicts.slice(0, 10_000).map((v) => v.artifact);
+    const hint = didYouMean(id, known);
+    return { ok: false, error: `no artifact "${id}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
+  }
+  return { ok: true, value: renderTrace(artifact, verdict) };
+}
+
+function findArtifact(scenario: Scenario, id: string): Artifact | undefined {
+  for (const item of simEvents(scenario)) {
+    const artifact = isTimelineItem(item) ? (item.type === 'artifact' ? item.artifact : undefined) : item;
+    if (artifact?.id === id) return artifact;
+  }
+  return undefined;
+}
+
+function explainDevice(scenario: Scenario, name: string, atText: string | undefined): Answer {
+  const at = atText === undefined ? { ok: true as const, value: runSimulation(scenario).endAt } : parseDuration(atText, ['--at']);
+  if (!at.ok) return { ok: false, error: `--at ${atText}: ${at.issues[0]?.message ?? 'not a duration'} (use e.g. 25m, 1h, 00:25:00)` };
+  const state = modelAt(scenario, at.value).device(name);
+  if (state === undefined) {
+    const hint = didYouMean(name, scenario.devices.map((d) => d.name));
+    return { ok: false, error: `no device "${name}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
+  }
+  return {
+    ok: true,
+    value: renderDeviceStatus({
+      state,
+      status: mpComputerStatus(state),
+      service: winDefendService(state.mode),
+      recommendation: edrBlockModeRecommendation(state),
+      at: at.value,
+    }),
+  };
+}

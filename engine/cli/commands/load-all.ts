@@ -1,0 +1,52 @@
+/** Shared by run/validate/train: expand the arguments into files and load each, keeping every problem. */
+import { formatIssues, type Issue } from '../../core/issue.ts';
+import type { Scenario } from '../../scenario/index.ts';
+import { collectScenarioFiles } from '../collect-files.ts';
+import type { Io } from '../io.ts';
+import { loadScenarioFile } from '../load-scenario.ts';
+import { resolve } from 'node:path';
+
+export interface Loaded {
+  readonly scenarios: Scenario[];
+  /** Errors from every file (missing paths, no files, invalid scenarios), each with its file. */
+  readonly errors: Issue[];
+  readonly warnings: Issue[];
+}
+
+/**
+ * Loads every scenario named by `args`. No scenario files at all is itself an error (contract §4).
+ */
+export function loadAll(args: readonly string[], io: Io, overrides: readonly string[] = []): Loaded {
+  const { files, issues } = collectScenarioFiles(args, io.cwd);
+  const errors: Issue[] = [...issues];
+  const warnings: Issue[] = [];
+  const scenarios: Scenario[] = [];
+  if (files.length === 0 && issues.length === 0) {
+    errors.push({
+      code: 'no_scenarios',
+      path: [],
+      message: `no scenario files (*.yaml, *.yml, *.json) found in ${args.join(', ')}`,
+      hint: 'name a scenario file or a folder that contains some',
+    });
+  }
+  for (const file of files) {
+    const loaded = loadScenarioFile(resolve(io.cwd, file), overrides);
+    if (loaded.ok) {
+      scenarios.push({ ...loaded.value, file });
+      warnings.push(...loaded.value.warnings.map((warning) => ({ ...warning, file })));
+    } else {
+      errors.push(...loaded.issues.map((issue) => ({ ...issue, file: issue.file === undefined ? file : relativeTo(io.cwd, issue.file) })));
+    }
+  }
+  return { scenarios, errors, warnings };
+}
+
+function relativeTo(cwd: string, file: string): string {
+  return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
+}
+
+/** Prints problems to stderr, every one at once, with a count. */
+export function printProblems(io: Io, errors: readonly Issue[], warnings: readonly Issue[] = []): void {
+  if (warnings.length > 0) io.err(`${formatIssues(warnings.map((w) => ({ ...w, severity: 'warning' as const })))}\n`);
+  if (errors.length > 0) io.err(`${formatIssues(errors)}\n${errors.length} problem${errors.length === 1 ? '' : 's'} found\n`);
+}

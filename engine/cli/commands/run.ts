@@ -1,0 +1,106 @@
+/** `edrsim run <file-or-dir>…`: run scenarios, print a report, exit 0 pass / 1 fail / 2 invalid input. */
+import { Option, type Command } from 'commander';
+import type { Issue } from '../../core/issue.ts';
+import { renderCsv } from '../../report/csv-report.ts';
+import { renderJson } from '../../report/json-report.ts';
+import { renderJunit, xmlEscape } from '../../report/junit-report.ts';
+import type { ScenarioReport } from '../../report/scenario-report.ts';
+import { renderTable } from '../../report/table.ts';
+import { renderText } from '../../report/text-report.ts';
+import { EXIT, worst, type Io } from '../io.ts';
+import { runScenario } from '../run-scenario.ts';
+import { writeAtomically } from '../write-output.ts';
+import type { SetExit } from './index.ts';
+import { loadAll, printProblems } from './load-all.ts';
+import { resolve } from 'node:path';
+
+interface RunOptions {
+  format: 'text' | 'json' | 'junit' | 'csv';
+  out?: string;
+  set: string[];
+  summary?: boolean;
+  hideOutcomes?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerRun(program: Command, io: Io, exit: SetExit): void {
+  program
+    .command('run')
+    .description('run scenarios (folders recursively) and print a report')
+    .argument('<file-or-dir...>', 'scenario files (.yaml, .yml, .json) or folders')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'junit', 'csv']).default('text'))
+    .option('-o, --out <file>', 'write the report to FILE (atomically) instead of stdout')
+    .option('-s, --set <key=value>', 'override a scenario key for a what-if, e.g. tenant.edrBlockMode=false (repeatable)', collect, [])
+    .option('--summary', 'one line per scenario (what `npm start` prints)')
+    .option('--hide-outcomes', 'blank every verdict and device state, for paper handouts (text format)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 every expectation holds, 1 some fail, 2 invalid input (2 wins over 1).
+CSV is the Action Center History export (columns documented in scenarios/README.md).
+
+Examples:
+  $ edrsim run scenarios
+  $ edrsim run scenarios/05-timing --format json --out run.json
+  $ edrsim run my-policy.yaml --format junit --out junit.xml
+  $ edrsim run my-policy.yaml --set tenant.edrBlockMode=false --set 'devices.ws-01.primaryAv=defender'`,
+    )
+    .action((paths: string[], options: RunOptions) => {
+      const loaded = loadAll(paths, io, options.set);
+      const reports = loaded.scenarios.map(runScenario);
+      const text = render(reports, loaded.errors, options, io);
+      if (options.out === undefined) io.out(text);
+      else writeAtomically(resolve(io.cwd, options.out), text);
+      if (options.format !== 'json' || options.out !== undefined) printProblems(io, loaded.errors);
+      const failed = reports.some((report) => !report.passed) ? EXIT.failed : EXIT.ok;
+      exit(worst(failed, loaded.errors.length > 0 ? EXIT.invalid : EXIT.ok));
+    });
+}
+
+function render(reports: readonly ScenarioReport[], errors: readonly Issue[], options: RunOptions, io: Io): string {
+  if (options.summary === true) return renderSummary(reports, errors);
+  switch (options.format) {
+    case 'json':
+      return withErrors(renderJson(reports), errors);
+    case 'junit':
+      return junitWithErrors(renderJunit(reports), errors);
+    case 'csv':
+      return renderCsv(reports);
+    default:
+      return renderText(reports, { colour: io.colour && options.out === undefined, hideOutcomes: options.hideOutcomes === true });
+  }
+}
+
+// Invalid input is listed in every format (contract §4): JSON gains an `errors` array.
+function withErrors(json: string, errors: readonly Issue[]): string {
+  if (errors.length === 0) return json;
+  const document = JSON.parse(json) as { summary: Record<string, number> };
+  return `${JSON.stringify({ ...document, errors, summary: { ...document.summary, invalid: errors.length } }, null, 2)}\n`;
+}
+
+// …and JUnit gains one testsuite whose testcases are errors, one per problem.
+function junitWithErrors(xml: string, errors: readonly Issue[]): string {
+  if (errors.length === 0) return xml;
+  const cases = errors.map(
+    (issue) =>
+      `    <testcase classname="invalid input" name="${xmlEscape(`${issue.file ?? ''}:${issue.line ?? ''}:${issue.column ?? ''} ${issue.message}`)}">\n      <error message="${xmlEscape(issue.message)}">${xmlEscape(issue.hint ?? '')}</error>\n    </testcase>`,
+  );
+  const suite = [`  <testsuite name="invalid input" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0">`, ...cases, '  </testsuite>'];
+  return xml.replace('</testsuites>', `${suite.join('\n')}\n</testsuites>`);
+}
+
+function renderSummary(reports: readonly ScenarioReport[], errors: readonly Issue[]): string {
+  const rows = reports.map((report) => {
+    const passed = report.expectations.filter((e) => e.passed).length;
+    return [report.passed ? 'pass' : 'FAIL', report.file, `${passed}/${report.expectations.length}`, String(report.run.counts.artifacts), report.name];
+  });
+  const failed = reports.filter((report) => !report.passed).length;
+  const invalid = new Set(errors.map((issue) => issue.file)).size;
+  return [
+    renderTable(['result', 'file', 'expect', 'artifacts', 'scenario'], rows),
+    '',
+    `${reports.length} scenarios run: ${reports.length - failed} passed, ${failed} failed${invalid > 0 ? `; ${invalid} invalid file${invalid === 1 ? '' : 's'}` : ''}`,
+    '',
+  ].join('\n');
+}

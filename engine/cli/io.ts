@@ -1,0 +1,20 @@
+/** The CLI's only contact with the outside world, passed in so commands can be run in-process by tests. */
+
+export interface Io {
+  readonly cwd: string;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Colour allowed on stdout (TTY and no NO_COLOR). */
+  readonly colour: boolean;
+  /** Reads standard input to the end (for `train` without --answers). */
+  readonly stdinIsTTY: boolean;
+}
+
+/** Exit codes of the contract (§4): 2 wins over 1; 3 is an internal error. */
+export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Combines exit codes: invalid input beats failed expectations beats success. */
+export function worst(a: ExitCode, b: ExitCode): ExitCode {
+  return Math.max(a, b) as ExitCode;
+}

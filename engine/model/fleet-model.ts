@@ -1,0 +1,176 @@
+/** The fleet model: tenant and device protection state in virtual time, changed by timeline `change` events (contract §1, §3). */
+import { transition } from 'xstate';
+import {
+  DEFAULT_CONFLICT_SETTINGS,
+  type Actor,
+  type ConflictSettings,
+  type DeviceConfig,
+  type DevicePatch,
+  type TenantConfig,
+  type TenantPatch,
+} from '../core/config.ts';
+import { formatDuration } from '../core/duration.ts';
+import type { MdavMode, Reason, RunningMode } from '../core/vocabulary.ts';
+import { authorizeChange } from './authorize-change.ts';
+import { blockModeSwitchMachine, type BlockModeSwitchState } from './block-mode-switch.machine.ts';
+import { DeviceProfiles } from './device-profiles.ts';
+import { DeviceTable, switchView, type TenantView } from './device-table.ts';
+import type { EdrBlockModeState } from './edr-block-mode-state.ts';
+import { mergeTenantPatch } from './merge-patch.ts';
+
+export interface DeviceState {
+  readonly config: DeviceConfig;
+  readonly mode: MdavMode;
+  /** `[0]` is the rule that decided the mode; later reasons are notes. */
+  readonly modeReasons: readonly Reason[];
+  readonly runningMode: RunningMode;
+  readonly edrBlockMode: EdrBlockModeState;
+  /** Increments whenever anything in this device's state changes (the pipeline caches per revision). */
+  readonly revision: number;
+}
+
+export interface ChangeRequest {
+  readonly tenant?: TenantPatch;
+  readonly devices?: Readonly<Record<string, DevicePatch>>;
+  readonly by?: Actor;
+}
+
+export interface ChangeResult {
+  readonly status: 'applied' | 'refused';
+  readonly reasons: readonly Reason[];
+}
+
+export interface FleetModel {
+  /** Advances the clock to `at` (non-decreasing; earlier is an error reason, not a throw) and applies the change. */
+  applyChange(change: ChangeRequest, at: number): ChangeResult;
+  /** Advances the virtual clock to `at`, firing due propagation (a disable taking effect at exactly t0+d). */
+  advanceTo(at: number): void;
+  /** O(1): the device's state at the model's current time, or undefined for an unknown name. */
+  device(name: string): DeviceState | undefined;
+  devices(): Iterable<DeviceState>;
+  tenant(): TenantConfig;
+  now(): number;
+  /** Earliest pending propagation time after now, if any (lets a caller stop exactly at it). */
+  nextDueAt(): number | undefined;
+}
+
+function modelReason(code: string, message: string, cite?: string): Reason {
+  return cite === undefined ? { layer: 'model', code, message } : { layer: 'model', code, message, cite };
+}
+
+/**
+ * Creates the fleet model at time 0 with every device in its initial state (no propagation pending).
+ * Settings default to `DEFAULT_CONFLICT_SETTINGS`. A refused change (RBAC, unknown device) still
+ * advances the clock — time passes — but changes no configuration; a change dated before `now()` is
+ * refused without touching anything.
+ *
+ * @example
+ * const model = createFleetModel({ tenant: { ...DEFAULT_TENANT, edrBlockMode: true }, devices: [device] });
+ * model.applyChange({ tenant: { edrBlockMode: false } }, 0);
+ * model.advanceTo(10 * 60_000); // T29: still effective, reasons include 'disable-pending'
+ * model.advanceTo(30 * 60_000); // effective no longer
+ */
+export function createFleetModel(input: {
+  tenant: TenantConfig;
+  devices: readonly DeviceConfig[];
+  settings?: Partial<ConflictSettings>;
+}): FleetModel {
+  const settings: ConflictSettings = { ...DEFAULT_CONFLICT_SETTINGS, ...input.settings };
+  let tenant = input.tenant;
+  let clock = 0;
+  let portal = blockModeSwitchMachine.resolveState({ value: tenant.edrBlockMode ? 'on' : 'off', context: { dueAt: undefined } });
+  let view: TenantView = { epoch: 0, portal: switchView(portal) };
+  const profiles = new DeviceProfiles(settings, tenant);
+  const table = new DeviceTable(input.devices, profiles, settings);
+
+  const bumpTenant = (): void => {
+    view = { epoch: view.epoch + 1, portal: switchView(portal) };
+  };
+
+  const advanceTo = (at: number): void => {
+    if (!(at >= clock)) return; // earlier (or NaN): the clock never goes back
+    for (;;) {
+      const portalDue = portal.context.dueAt;
+      const deviceDue = table.nextDueAt();
+      // Ties: the tenant-wide switch settles before device-level paths (deterministic order).
+      if (portalDue !== undefined && portalDue <= at && (deviceDue === undefined || portalDue <= deviceDue)) {
+        clock = portalDue;
+        const [next] = transition(blockModeSwitchMachine, portal, { type: 'due', at: portalDue });
+        if (next === portal) break; // never spin on a due the machine declines
+        portal = next;
+        bumpTenant();
+      } else if (deviceDue !== undefined && deviceDue <= at) {
+        clock = deviceDue;
+        table.fireNext(deviceDue);
+      } else break;
+    }
+    clock = at;
+  };
+
+  const applyChange = (change: ChangeRequest, at: number): ChangeResult => {
+    if (!(at >= clock)) {
+      const when = Number.isFinite(at) && at >= 0 ? formatDuration(at) : String(at);
+      const message = `change at ${when} is before the model's time ${formatDuration(clock)}; changes must come in time order`;
+      return { status: 'refused', reasons: [modelReason('time-went-backwards', message, 'contract §3')] };
+    }
+    advanceTo(at);
+    const problems: Reason[] = [];
+    const denied = authorizeChange(change.by);
+    if (denied !== undefined) problems.push(denied);
+    const targets: [number, DevicePatch][] = [];
+    for (const [name, patch] of Object.entries(change.devices ?? {})) {
+      const index = table.indexOf(name);
+      if (index === undefined) problems.push(modelReason('unknown-device', `change names device ${JSON.stringify(name)}, which is not in the fleet`));
+      else targets.push([index, patch]);
+    }
+    if (problems.length > 0) return { status: 'refused', reasons: problems };
+    const reasons: Reason[] = [];
+    if (change.tenant !== undefined) {
+      tenant = mergeTenantPatch(tenant, change.tenant);
+      profiles.setTenant(tenant);
+      const delays = tenant.propagation;
+      const [next] = transition(
+        blockModeSwitchMachine,
+        portal,
+        tenant.edrBlockMode ? { type: 'turn-on', at, delay: delays.edrBlockModeEnable } : { type: 'turn-off', at, delay: delays.edrBlockModeDisable },
+      );
+      if (next !== portal) reasons.push(portalReason(next.value, next.context.dueAt));
+      portal = next;
+      bumpTenant();
+    }
+    for (const [index, patch] of targets) reasons.push(...table.patch(index, patch, at, tenant));
+    return { status: 'applied', reasons };
+  };
+
+  return {
+    applyChange,
+    advanceTo,
+    device: (name) => {
+      const index = table.indexOf(name);
+      return index === undefined ? undefined : table.state(index, view);
+    },
+    *devices() {
+      for (let index = 0; index < table.size; index++) yield table.state(index, view);
+    },
+    tenant: () => tenant,
+    now: () => clock,
+    nextDueAt: () => {
+      const deviceDue = table.nextDueAt();
+      const portalDue = portal.context.dueAt;
+      if (portalDue === undefined) return deviceDue;
+      return deviceDue === undefined ? portalDue : Math.min(portalDue, deviceDue);
+    },
+  };
+}
+
+/** What a change did to the portal switch: settled at once, or propagating until its due time (§3.5). */
+function portalReason(state: BlockModeSwitchState, dueAt: number | undefined): Reason {
+  const due = dueAt === undefined ? '' : formatDuration(dueAt);
+  const message = {
+    on: 'the portal switch "Enable EDR in block mode" is on',
+    off: 'the portal switch "Enable EDR in block mode" is off',
+    enabling: `the portal switch "Enable EDR in block mode" was turned on; it reaches devices at ${due}`,
+    disabling: `the portal switch "Enable EDR in block mode" was turned off; devices keep block mode until ${due}`,
+  }[state];
+  return { layer: 'edr-block-mode', code: `portal-${state}`, message, cite: '§3.5' };
+}

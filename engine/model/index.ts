@@ -1,0 +1,42 @@
+/** Public surface of the device model: mode resolution, block-mode eligibility, lifecycle machines, the fleet model. */
+
+// Mode resolution (§1)
+export { resolveMode, type ModeResolution } from './resolve-mode.ts';
+export { resolveOnboardedServer } from './resolve-server-mode.ts';
+export { runningMode } from './running-mode.ts';
+
+// EDR in block mode eligibility and paths (§3.2–3.4)
+export { blockModeRequirements, MIN_ENGINE, MIN_PLATFORM } from './block-mode-requirements.ts';
+export { supportedOsRequirement } from './supported-os-requirement.ts';
+export { requirement, type Requirement, type RequirementId } from './requirement.ts';
+export {
+  blockModePaths,
+  deviceBlockModeRequest,
+  MIN_CSP_PLATFORM,
+  PORTAL_ON,
+  type BlockModePaths,
+  type DeviceBlockModeRequest,
+} from './block-mode-paths.ts';
+export { edrBlockModeState, type EdrBlockModeState, type SwitchView } from './edr-block-mode-state.ts';
+
+// Reports a device gives (§1.2, §3.6, §3.10)
+export { mpComputerStatus, winDefendService, type MpComputerStatus, type WinDefendService } from './computer-status.ts';
+export { edrBlockModeRecommendation, TURN_ON_EDR_BLOCK_MODE, type Recommendation } from './edr-block-mode-recommendation.ts';
+
+// Lifecycles in virtual time (xstate)
+export { mdavModeMachine, type ConfigChangedEvent, type MdavModeContext, type MdavModeState } from './mdav-mode.machine.ts';
+export {
+  blockModeSwitchMachine,
+  type BlockModeSwitchContext,
+  type BlockModeSwitchEvent,
+  type BlockModeSwitchState,
+  type SwitchDueEvent,
+  type SwitchRequestEvent,
+} from './block-mode-switch.machine.ts';
+
+// The fleet model and changes
+export { createFleetModel, type ChangeRequest, type ChangeResult, type DeviceState, type FleetModel } from './fleet-model.ts';
+export { authorizeChange, ALLOWED_ROLES } from './authorize-change.ts';
+export { mergeDevicePatch, mergeTenantPatch } from './merge-patch.ts';
+export { DeviceProfiles, type Eligibility, type Profile } from './device-profiles.ts';
+export { decisionFlags, decisionKey } from './decision-key.ts';

@@ -1,0 +1,79 @@
+/** Turns a finished trace into the verdict, following the contract's §2 precedence table exactly. */
+import type { DetectionStatus, Outcome } from '../core/vocabulary.ts';
+import type { PendingAlert, Trace } from './layers/trace.ts';
+import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
+
+/**
+ * Outcome is the first row that holds: blocked (a layer stopped it), detected (an alert and no
+ * remediation), allowed (a layer would have flagged it but an exclusion or Allow indicator let it
+ * through, and no alert exists), missed.
+ */
+export function buildVerdict(trace: Trace): Verdict {
+  const artifact = trace.artifact;
+  const outcome: Outcome =
+    trace.by !== 'none'
+      ? 'blocked'
+      : trace.alerts.length > 0
+        ? 'detected'
+        : trace.wouldHaveFlagged
+          ? 'allowed'
+          : 'missed';
+  const detectionStatus = statusOf(trace, outcome);
+  const alerts = trace.alerts.map((pending) => toAlert(trace, pending, detectionStatus));
+  const actionCenterEntry: ActionCenterEntry | undefined = trace.actionCenter
+    ? {
+        device: artifact.device,
+        at: artifact.at,
+        artifact: artifact.id,
+        actionType: artifact.kind === 'file' ? 'Quarantine file' : 'Stop process',
+        actionSource: 'Automated device action',
+        entity: artifact.path,
+        status: 'Completed',
+        detectionStatus: detectionStatus as 'Blocked' | 'Prevented',
+        remediatedBy: trace.by === 'edr-block-mode' ? 'edr-block-mode' : 'mdav',
+      }
+    : undefined;
+  return {
+    artifact: artifact.id,
+    device: artifact.device,
+    at: artifact.at,
+    class: artifact.class,
+    kind: artifact.kind,
+    outcome,
+    by: trace.by,
+    detectionStatus,
+    actionCenter: actionCenterEntry !== undefined,
+    reasons: trace.reasons,
+    alerts,
+    ...(actionCenterEntry === undefined ? {} : { actionCenterEntry }),
+    blockModeWouldRemediate: trace.blockModeWouldRemediate,
+  };
+}
+
+// Contract §2: Prevented = a file stopped before it ran (MDAV on access or in a scan, or an indicator);
+// Blocked = a process or behaviour stopped while running, and everything EDR in block mode remediates.
+function statusOf(trace: Trace, outcome: Outcome): DetectionStatus {
+  if (trace.by === 'primary-av') return 'none';
+  if (trace.by === 'edr-block-mode') return 'Blocked';
+  if (outcome === 'blocked') return trace.artifact.kind === 'file' ? 'Prevented' : 'Blocked';
+  return outcome === 'detected' ? 'Detected' : 'none';
+}
+
+// §6.6 severity semantics: prevented → Informational; an active threat blocked → Low; unremediated → Medium.
+function toAlert(trace: Trace, pending: PendingAlert, status: DetectionStatus): Alert {
+  const artifact = trace.artifact;
+  const detectionStatus = status === 'Blocked' || status === 'Prevented' ? status : 'Detected';
+  const base = {
+    detectionSource: pending.source,
+    detectionStatus,
+    device: artifact.device,
+    at: artifact.at,
+    artifact: artifact.id,
+    threat: pending.threat,
+    ...(artifact.technique === undefined ? {} : { technique: artifact.technique }),
+  } as const;
+  if (detectionStatus === 'Prevented') return { ...base, title: `${pending.threat} was prevented`, severity: 'Informational' };
+  if (detectionStatus === 'Blocked') return { ...base, title: `An active ${pending.threat} was blocked`, severity: 'Low' };
+  if (pending.kind === 'audit') return { ...base, title: `${pending.threat} matched an Audit indicator`, severity: 'Informational' };
+  return { ...base, title: `${pending.threat} was detected`, severity: 'Medium' };
+}

@@ -1,0 +1,94 @@
+/** Compiles each device's decision context once per revision and hands it out in O(1) on the hot path. */
+import type { ConflictSettings, TenantConfig } from '../core/config.ts';
+import type { Reason } from '../core/vocabulary.ts';
+import type { DeviceState, FleetModel } from '../model/index.ts';
+import { indicatorsHonoured, lookupFileIndicator, lookupOverruledBlock } from '../policy/indicators/index.ts';
+import type { DeviceContext } from './device-context.ts';
+import type { PolicyState } from './policy-state.ts';
+
+const reason = (layer: string, code: string, message: string, cite: string): Reason => ({ layer, code, message, cite });
+const NOT_ONBOARDED = reason('edr-sensor', 'not-onboarded', 'the device is not onboarded to Defender for Endpoint, so there is no EDR sensor', '§1.4');
+// [inference] Plan 1 has no EDR (post-breach) detection; the reference ties EDR capabilities to Plan 2 (§3.2).
+const PLAN_1 = reason('edr-sensor', 'plan-1', 'Defender for Endpoint Plan 1 has no EDR sensor detections (EDR needs Plan 2)', '§3.2');
+const UNKNOWN_DEVICE = reason('device', 'unknown-device', 'no device of this name exists in the scenario', 'contract §1');
+
+export interface ContextCache {
+  /** The device's context at the model's current time; an unknown device gets a context where nothing acts. */
+  get(device: string): DeviceContext;
+}
+
+/**
+ * Caches one context per device, recompiled only when the device's revision or the policy's revision
+ * changes (a change event or propagation), never per artifact.
+ */
+export function createContextCache(model: FleetModel, policy: PolicyState, settings: ConflictSettings, startMs: number): ContextCache {
+  const cache = new Map<string, { revision: number; policy: number; context: DeviceContext }>();
+  return {
+    get(name) {
+      const state = model.device(name);
+      if (state === undefined) return unknownDevice(name, settings);
+      const hit = cache.get(name);
+      if (hit !== undefined && hit.revision === state.revision && hit.policy === policy.revision) return hit.context;
+      const context = compileContext(state, model.tenant(), policy, settings, startMs);
+      cache.set(name, { revision: state.revision, policy: policy.revision, context });
+      return context;
+    },
+  };
+}
+
+function compileContext(state: DeviceState, tenant: TenantConfig, policy: PolicyState, settings: ConflictSettings, startMs: number): DeviceContext {
+  const config = state.config;
+  const honoured = indicatorsHonoured({
+    mode: state.mode,
+    allowOrBlockFile: tenant.allowOrBlockFile,
+    cloudProtection: config.mdav.cloudProtection,
+    platform: config.mdav.platform,
+    os: config.os,
+    serverAgent: config.serverAgent,
+  });
+  const index = policy.indicators;
+  const group = policy.groups(tenant).resolve(config).name;
+  const edrSensor = config.onboarded && tenant.license === 'plan-2';
+  return {
+    device: config.name,
+    settings,
+    primaryAvRunning: config.primaryAv === 'non-microsoft' && config.thirdPartyAv === 'running',
+    mode: state.mode,
+    modeReason: state.modeReasons[0] ?? reason('model', 'mode', `Defender Antivirus is ${state.mode}`, '§1'),
+    exclusions: policy.exclusionsFor(config),
+    indicatorsHonoured: honoured.honoured && index.size > 0,
+    // Said only when the tenant has indicators: otherwise there is nothing to ignore.
+    indicatorReasons: index.size > 0 && !honoured.honoured ? honoured.reasons : [],
+    indicators: (artifact) => lookupFileIndicator(index, artifact, group, startMs + artifact.at),
+    overruledBlock: (artifact) => lookupOverruledBlock(index, artifact, group, startMs + artifact.at),
+    edrSensor,
+    edrSensorReason: config.onboarded ? PLAN_1 : NOT_ONBOARDED,
+    blockModeEffective: state.edrBlockMode.effective,
+    blockModeReasons: state.edrBlockMode.reasons,
+    ...pendingReason(state),
+  };
+}
+
+function unknownDevice(name: string, settings: ConflictSettings): DeviceContext {
+  return {
+    device: name,
+    settings,
+    primaryAvRunning: false,
+    mode: 'not-installed',
+    modeReason: UNKNOWN_DEVICE,
+    exclusions: () => undefined,
+    indicatorsHonoured: false,
+    indicatorReasons: [],
+    indicators: () => undefined,
+    overruledBlock: () => undefined,
+    edrSensor: false,
+    edrSensorReason: UNKNOWN_DEVICE,
+    blockModeEffective: false,
+    blockModeReasons: [UNKNOWN_DEVICE],
+  };
+}
+
+function pendingReason(state: DeviceState): { blockModePending?: Reason } {
+  const pending = state.edrBlockMode.pending === 'disable-pending' ? state.edrBlockMode.reasons.find((r) => r.code === 'disable-pending') : undefined;
+  return pending === undefined ? {} : { blockModePending: pending };
+}

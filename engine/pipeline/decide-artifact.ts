@@ -1,0 +1,30 @@
+/** The per-artifact decision: one pure function over a compiled device context. The pipeline's hot path. */
+import type { Artifact } from '../core/artifact.ts';
+import { buildVerdict } from './build-verdict.ts';
+import type { DeviceContext } from './device-context.ts';
+import { edrLayers } from './layers/edr.ts';
+import { mdavLayer } from './layers/mdav.ts';
+import { primaryAvLayer } from './layers/primary-av.ts';
+import { startTrace } from './layers/trace.ts';
+import type { Verdict } from './verdict.ts';
+
+/**
+ * Decides one artifact on one device, applying the layers in the order a device does: primary AV,
+ * Defender Antivirus (active or passive, with exclusions and indicators), the EDR sensor, and EDR in
+ * block mode. Pure: the same context and artifact always give the same verdict.
+ *
+ * @example
+ * const verdict = decideArtifact(context, artifact);
+ * verdict.outcome; // 'blocked'
+ * verdict.by;      // 'edr-block-mode'
+ */
+export function decideArtifact(ctx: DeviceContext, artifact: Artifact): Verdict {
+  const trace = startTrace(artifact);
+  if (primaryAvLayer(ctx, trace)) return buildVerdict(trace);
+  // One exclusion lookup serves MDAV and block mode: both honour the same lists, scoped by trigger (§4.1, §3.8).
+  // An artifact is its own exclusion query (path, process, trigger, scanType): no allocation on the hot path.
+  const excluded = ctx.exclusions(artifact);
+  if (mdavLayer(ctx, trace, excluded)) return buildVerdict(trace);
+  edrLayers(ctx, trace, excluded);
+  return buildVerdict(trace);
+}

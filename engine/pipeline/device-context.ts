@@ -1,0 +1,46 @@
+/**
+ * Everything the per-artifact decision needs about one device, compiled once per device revision and
+ * policy revision, then reused for every artifact on that device until something changes.
+ */
+import type { Artifact } from '../core/artifact.ts';
+import type { ConflictSettings } from '../core/config.ts';
+import type { MdavMode, Reason, ScanType, Trigger } from '../core/vocabulary.ts';
+import type { IndicatorMatch } from '../policy/indicators/index.ts';
+
+/** What an exclusion lookup is asked: one artifact's path, opener and trigger (§4.1 scope). */
+export interface ExclusionQuery {
+  readonly path: string;
+  readonly process?: string;
+  readonly trigger: Trigger;
+  readonly scanType?: ScanType;
+}
+
+/** Returns the reason of the first exclusion that applies, or undefined. */
+export type ExclusionLookup = (query: ExclusionQuery) => Reason | undefined;
+
+/** Looks up the winning file/certificate indicator for an artifact at its time (§5.4 hash and scope rules). */
+export type IndicatorLookup = (artifact: Artifact) => IndicatorMatch | undefined;
+
+export interface DeviceContext {
+  readonly device: string;
+  readonly settings: ConflictSettings;
+  /** The non-Microsoft primary AV is installed, primary and running (§1.4). */
+  readonly primaryAvRunning: boolean;
+  readonly mode: MdavMode;
+  readonly modeReason: Reason;
+  readonly exclusions: ExclusionLookup;
+  /** Indicators honoured only by MDAV in active mode with the §5.2 prerequisites. */
+  readonly indicatorsHonoured: boolean;
+  readonly indicatorReasons: readonly Reason[];
+  readonly indicators: IndicatorLookup;
+  /** A Block/Warn indicator that matches but lost to an Allow: it makes an allowed file `allowed`, not `missed`. */
+  readonly overruledBlock: IndicatorLookup;
+  /** EDR sensor present: onboarded with EDR capability (Plan 2). */
+  readonly edrSensor: boolean;
+  readonly edrSensorReason: Reason;
+  /** EDR in block mode remediates now (disable-pending included, contract §3). */
+  readonly blockModeEffective: boolean;
+  readonly blockModeReasons: readonly Reason[];
+  /** While a disable propagates, the reason that says so (contract §3: effective with `disable-pending`). */
+  readonly blockModePending?: Reason;
+}

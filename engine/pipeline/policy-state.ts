@@ -1,0 +1,90 @@
+/** The tenant's current exclusion lists and indicators, compiled lazily and shared by every device that can share them. */
+import type { DeviceConfig, ExclusionLists, TenantConfig } from '../core/config.ts';
+import { parseVersion } from '../core/version.ts';
+import { buildExclusionMatcher, compileExclusions, parseExclusions, type ExclusionMatcher } from '../policy/exclusions/index.ts';
+import { compileDeviceGroups, type CompiledDeviceGroups } from '../policy/device-groups.ts';
+import { compileIndicators, parseIndicators, type IndicatorIndex } from '../policy/indicators/index.ts';
+import type { ExclusionLookup } from './device-context.ts';
+import type { ChangeSpec, SimulationInput } from './sim-input.ts';
+
+export interface PolicyState {
+  /** Bumps on every applied change, so cached device contexts recompile. */
+  readonly revision: number;
+  readonly indicators: IndicatorIndex;
+  apply(change: ChangeSpec): void;
+  /** The device's exclusion lookup: the global lists plus its own, compiled once per distinct combination. */
+  exclusionsFor(device: DeviceConfig): ExclusionLookup;
+  groups(tenant: TenantConfig): CompiledDeviceGroups;
+}
+
+/**
+ * Creates the policy state of a run. Lists were validated by the scenario loader; should a combination
+ * still hold an invalid entry, the valid entries are compiled (the loader has already reported it).
+ */
+export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'indicators' | 'settings'>): PolicyState {
+  let global: ExclusionLists = input.exclusions;
+  let indicators = compileIndicators(parseIndicators(input.indicators).indicators);
+  let revision = 0;
+  const matchers = new Map<string, ExclusionLookup>();
+  let groupsFor: TenantConfig['deviceGroups'] | undefined;
+  let compiledGroups: CompiledDeviceGroups | undefined;
+
+  // Keyed by the device's own lists (usually none) and versions (contextual entries depend on them, #45);
+  // the global lists are the same for every key and clearing the map when they change keeps that true.
+  const lookupFor = (device: DeviceConfig): ExclusionLookup => {
+    const own = device.exclusions;
+    const hasOwn = own.paths.length + own.extensions.length + own.processes.length > 0;
+    const key = `${device.mdav.platform}|${device.mdav.engine}|${hasOwn ? JSON.stringify(own) : ''}`;
+    let lookup = matchers.get(key);
+    if (lookup === undefined) {
+      const lists = hasOwn
+        ? {
+            paths: [...global.paths, ...own.paths],
+            extensions: [...global.extensions, ...own.extensions],
+            processes: [...global.processes, ...own.processes],
+          }
+        : global;
+      const matcher = compile(lists, device, input.settings);
+      lookup = (query) => matcher.match(query)?.reason;
+      matchers.set(key, lookup);
+    }
+    return lookup;
+  };
+
+  return {
+    get revision() {
+      return revision;
+    },
+    get indicators() {
+      return indicators;
+    },
+    apply(change) {
+      revision++;
+      if (change.exclusions !== undefined) {
+        global = { ...global, ...change.exclusions };
+        matchers.clear();
+      }
+      if (change.indicators !== undefined) indicators = compileIndicators(parseIndicators(change.indicators).indicators);
+    },
+    exclusionsFor: lookupFor,
+    groups(tenant) {
+      if (compiledGroups === undefined || groupsFor !== tenant.deviceGroups) {
+        compiledGroups = compileDeviceGroups(tenant.deviceGroups);
+        groupsFor = tenant.deviceGroups;
+      }
+      return compiledGroups;
+    },
+  };
+}
+
+function compile(lists: ExclusionLists, device: DeviceConfig, settings: SimulationInput['settings']): ExclusionMatcher {
+  const platform = parseVersion(device.mdav.platform);
+  const engine = parseVersion(device.mdav.engine);
+  const options = {
+    conflicts: settings,
+    ...(platform.ok ? { platform: platform.value } : {}),
+    ...(engine.ok ? { engine: engine.value } : {}),
+  };
+  const built = buildExclusionMatcher(lists, options);
+  return built.ok ? built.value.matcher : compileExclusions(parseExclusions(lists, options).entries, options);
+}

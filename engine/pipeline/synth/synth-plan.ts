@@ -1,0 +1,47 @@
+/** A generator spec compiled once: normalised class weights, the root rng and the hash tapes. */
+import { Rng } from '../../core/random.ts';
+import type { GenerateOptions, GenerateSpec } from './generate-spec.ts';
+import { hashTapes, type HashTapes } from './hash-tape.ts';
+import { scalarIssues } from './validate-generate-spec.ts';
+
+export interface SynthPlan {
+  readonly spec: GenerateSpec;
+  /** `Rng.from(seed)`; device d derives `${spec.id}:${d}` from it and never touches it otherwise. */
+  readonly root: Rng;
+  /** Cumulative class thresholds on one uniform draw: below `malicious`, then below `maliciousOrPua`. */
+  readonly malicious: number;
+  readonly maliciousOrPua: number;
+  /** Detection chances scaled to 16 bits: a 16-bit draw below this flags (1 → always, 0 → never). */
+  readonly primaryAv16: number;
+  readonly mdav16: number;
+  readonly edr16: number;
+  /** The last whole-ms offset inside `[0, window)`. */
+  readonly lastOffset: number;
+  readonly tapes: HashTapes;
+}
+
+/**
+ * Compiles a spec, or returns `undefined` when its scalar fields are invalid (count, at, window, mix,
+ * detection). Device names are checked by `validateGenerateSpec`, which the scenario loader runs: doing
+ * it here would cost O(devices) for every single-device stream.
+ *
+ * @example
+ * planGenerator(spec, { seed: 7 })?.malicious; // 0.05 for mix { malicious: 5, pua: 2, benign: 93 }
+ */
+export function planGenerator(spec: GenerateSpec, options: GenerateOptions): SynthPlan | undefined {
+  if (scalarIssues(spec, []).length > 0 || !Array.isArray(spec.devices)) return undefined;
+  const { malicious, pua, benign } = spec.mix;
+  const total = malicious + pua + benign;
+  return {
+    spec,
+    root: Rng.from(options.seed),
+    malicious: malicious / total,
+    // A zero benign weight must never leave a sliver for benign through rounding.
+    maliciousOrPua: benign === 0 ? 1 : (malicious + pua) / total,
+    primaryAv16: spec.detection.primaryAv * 65536,
+    mdav16: spec.detection.mdav * 65536,
+    edr16: spec.detection.edr * 65536,
+    lastOffset: Math.ceil(spec.window) - 1,
+    tapes: hashTapes(),
+  };
+}

@@ -1,0 +1,65 @@
+/** Normalises a target once per lookup: segments, name, process segments and reparse-point depth. */
+import type { ScanType, Trigger } from '../../core/vocabulary.ts';
+import type { ExclusionTarget } from './exclusion-entry.ts';
+import { baseName, pathSegments } from './normalize-path.ts';
+
+/** A process path split for matching: segments and the image name, lower case. */
+export interface PreparedProcess {
+  readonly segments: readonly string[];
+  readonly name: string;
+}
+
+/** What every entry is checked against; built once per `match` call. */
+export interface PreparedTarget {
+  readonly segments: readonly string[];
+  readonly name: string;
+  readonly isFolder: boolean;
+  readonly trigger: Trigger;
+  readonly scanType: ScanType;
+  readonly process: PreparedProcess | undefined;
+  /** Segment count of the deepest reparse-point folder the target is in or is, 0 if none (#26). */
+  readonly reparseDepth: number;
+}
+
+/** Reparse-point folders as segment lists, for {@link reparseDepthOf}. */
+export type ReparseIndex = ReadonlyMap<string, true>;
+
+/** Builds the lookup of reparse-point folders from their paths. */
+export function reparseIndex(folders: readonly string[]): ReparseIndex {
+  return new Map(folders.map((folder) => [pathSegments(folder).join('\\'), true] as const));
+}
+
+function reparseDepthOf(segments: readonly string[], index: ReparseIndex): number {
+  if (index.size === 0) return 0;
+  let deepest = 0;
+  let prefix = segments[0] ?? '';
+  for (let depth = 2; depth <= segments.length; depth++) {
+    prefix = `${prefix}\\${segments[depth - 1] ?? ''}`;
+    if (index.has(prefix)) deepest = depth;
+  }
+  return deepest;
+}
+
+/**
+ * Normalises a target. The process is split only when `needProcess` says some entry can use it.
+ *
+ * @example
+ * prepareTarget({ path: 'C:\\Data\\a.txt', trigger: 'on-access' }, new Map(), false).segments; // ['c:', 'data', 'a.txt']
+ */
+export function prepareTarget(target: ExclusionTarget, reparse: ReparseIndex, needProcess: boolean): PreparedTarget {
+  const segments = pathSegments(target.path);
+  let process: PreparedProcess | undefined;
+  if (needProcess && target.process !== undefined && target.process !== '') {
+    const processSegments = pathSegments(target.process);
+    process = { segments: processSegments, name: baseName(processSegments) };
+  }
+  return {
+    segments,
+    name: baseName(segments),
+    isFolder: target.isFolder === true,
+    trigger: target.trigger,
+    scanType: target.scanType ?? 'full',
+    process,
+    reparseDepth: reparseDepthOf(segments, reparse),
+  };
+}

@@ -1,0 +1,152 @@
+/** The portal's indicator import CSV (ioc-manage): parse with per-row issues, and write it back. */
+import type { Issue, Path } from '../../core/issue.ts';
+import { INDICATOR_ACTIONS, LEGACY_ACTIONS, type Indicator } from './indicator.ts';
+import { enforceTenantLimit, parseIndicator, type ParseIndicatorOptions, type ParsedIndicators } from './parse-indicator.ts';
+import { formatCsv, parseCsv, type CsvRecord } from './csv.ts';
+import { checkType } from './indicator-fields.ts';
+import { didYouMean } from './did-you-mean.ts';
+
+/** Columns of the portal's sample CSV, in its order. */
+export const CSV_COLUMNS = [
+  'IndicatorType', 'IndicatorValue', 'ExpirationTime', 'Action', 'Severity', 'Title', 'Description',
+  'RecommendedActions', 'RbacGroups', 'Category', 'MitreTechniques', 'GenerateAlert',
+] as const;
+type Column = (typeof CSV_COLUMNS)[number];
+
+const REQUIRED: readonly Column[] = ['IndicatorType', 'IndicatorValue', 'Action', 'Title', 'Description'];
+/** ioc-manage: the import takes only these types. */
+export const CSV_INDICATOR_TYPES = ['FileSha1', 'FileSha256', 'IpAddress', 'DomainName', 'Url'] as const;
+/** ioc-manage: "Only 500 indicators can be uploaded for each batch" (T57). */
+export const CSV_BATCH_LIMIT = 500;
+
+// Issue paths from parseIndicator name record fields; rows name the CSV column instead.
+const COLUMN_OF: Readonly<Record<string, Column>> = {
+  type: 'IndicatorType', value: 'IndicatorValue', expirationTime: 'ExpirationTime', action: 'Action', severity: 'Severity',
+  title: 'Title', description: 'Description', recommendedActions: 'RecommendedActions', groups: 'RbacGroups',
+  category: 'Category', mitreTechniques: 'MitreTechniques', generateAlert: 'GenerateAlert',
+};
+
+const fold = (name: string): string => name.toLowerCase().replace(/[\s_]/g, '');
+
+/**
+ * Imports one CSV file: a header naming the columns (any order, any case), then up to 500 rows. Every
+ * bad row gives issues at path `row[n].Column` (n is 1-based, `line` is the file line); good rows are
+ * still imported. More than 500 rows refuses the whole file, as the portal does.
+ *
+ * @example
+ * importIndicatorCsv('IndicatorType,IndicatorValue,Action,Title,Description\r\nDomainName,contoso.com,Block,t,d\r\n');
+ * // { indicators: [{ id: 'csv-1', type: 'DomainName', value: 'contoso.com', action: 'Block', … }], issues: [] }
+ */
+export function importIndicatorCsv(text: string, options: Omit<ParseIndicatorOptions, 'path'> = {}): ParsedIndicators {
+  const csv = parseCsv(text);
+  const issues: Issue[] = [...csv.issues];
+  const [header, ...rows] = csv.records;
+  if (header === undefined) {
+    issues.push({ code: 'empty_csv', path: [], message: 'the CSV file has no header row', expected: CSV_COLUMNS.join(',') });
+    return { indicators: [], issues };
+  }
+  const columns = readHeader(header, issues);
+  if (columns === undefined) return { indicators: [], issues };
+  if (rows.length > CSV_BATCH_LIMIT) {
+    issues.push({ code: 'csv_batch_limit', path: ['row', CSV_BATCH_LIMIT + 1], line: rows[CSV_BATCH_LIMIT]?.line, message: `the CSV file has ${rows.length} indicator rows; the portal imports at most ${CSV_BATCH_LIMIT} per file`, expected: `at most ${CSV_BATCH_LIMIT} rows`, received: `${rows.length} rows`, hint: 'split the file into batches of 500 and import each' });
+    return { indicators: [], issues };
+  }
+  const parsed: Indicator[] = [];
+  const paths: Path[] = [];
+  rows.forEach((record, index) => {
+    const indicator = importRow(record, index + 1, columns, header.fields.length, issues, options);
+    if (indicator !== undefined) {
+      parsed.push(indicator);
+      paths.push(['row', index + 1]);
+    }
+  });
+  return enforceTenantLimit(parsed, paths, issues, options);
+}
+
+function readHeader(header: CsvRecord, issues: Issue[]): Map<Column, number> | undefined {
+  const columns = new Map<Column, number>();
+  header.fields.forEach((name, index) => {
+    const column = CSV_COLUMNS.find((known) => fold(known) === fold(name));
+    if (column === undefined) {
+      const close = didYouMean(name, CSV_COLUMNS);
+      issues.push({ code: 'unknown_column', path: ['header', index], line: header.line, severity: 'warning', message: `column "${name}" is not an import column and is ignored`, expected: CSV_COLUMNS.join(', '), received: name, ...(close === undefined ? {} : { hint: `did you mean "${close}"?` }) });
+    } else if (columns.has(column)) {
+      issues.push({ code: 'duplicate_column', path: ['header', index], line: header.line, message: `column "${name}" appears twice`, expected: 'each column once', received: name });
+    } else columns.set(column, index);
+  });
+  const missing = REQUIRED.filter((column) => !columns.has(column));
+  if (missing.length > 0) {
+    issues.push({ code: 'missing_columns', path: ['header'], line: header.line, message: `the header lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, expected: CSV_COLUMNS.join(','), received: header.fields.join(','), hint: 'start the file with the header of the portal\'s sample CSV' });
+  }
+  return issues.some((issue) => issue.code === 'missing_columns' || issue.code === 'duplicate_column') ? undefined : columns;
+}
+
+function importRow(record: CsvRecord, row: number, columns: Map<Column, number>, width: number, issues: Issue[], options: Omit<ParseIndicatorOptions, 'path'>): Indicator | undefined {
+  const at = (column: Column | undefined): Path => (column === undefined ? ['row', row] : ['row', row, column]);
+  const add = (issue: Omit<Issue, 'line'>): void => {
+    issues.push({ ...issue, line: record.line });
+  };
+  if (record.fields.length !== width) {
+    add({ code: 'csv_field_count', path: at(undefined), message: `row ${row} has ${record.fields.length} fields; the header has ${width}`, expected: `${width} comma-separated fields`, received: `${record.fields.length} fields`, hint: 'quote values that contain commas' });
+    return undefined;
+  }
+  const cell = (column: Column): string => {
+    const index = columns.get(column);
+    return index === undefined ? '' : (record.fields[index] ?? '').trim();
+  };
+  const before = issues.length;
+  const type = cell('IndicatorType');
+  if (checkType(type).ok && !(CSV_INDICATOR_TYPES as readonly string[]).includes(type)) {
+    add({ code: 'csv_type', path: at('IndicatorType'), message: `row ${row}: ${type} indicators cannot be imported from CSV`, expected: CSV_INDICATOR_TYPES.join(' | '), received: type, hint: 'create MD5 and certificate indicators in the portal or through the API' });
+  }
+  const action = cell('Action');
+  if (action in LEGACY_ACTIONS) {
+    add({ code: 'csv_legacy_action', path: at('Action'), message: `row ${row}: action ${action} is a legacy name the import no longer takes`, expected: INDICATOR_ACTIONS.join(' | '), received: action, hint: `write ${LEGACY_ACTIONS[action as keyof typeof LEGACY_ACTIONS]}` });
+  }
+  for (const column of ['Title', 'Description'] as const) {
+    if (cell(column) === '') add({ code: 'csv_required', path: at(column), message: `row ${row}: ${column} is required`, expected: 'non-empty text', received: '' });
+  }
+  const alertText = cell('GenerateAlert').toLowerCase();
+  if (alertText !== '' && alertText !== 'true' && alertText !== 'false') {
+    add({ code: 'bad_generate_alert', path: at('GenerateAlert'), message: `row ${row}: GenerateAlert "${cell('GenerateAlert')}" is not True or False`, expected: 'True | False', received: cell('GenerateAlert') });
+  }
+  const list = (column: Column): string[] => cell(column).split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const entry: Record<string, unknown> = { type, value: cell('IndicatorValue'), action, title: cell('Title'), description: cell('Description'), groups: list('RbacGroups') };
+  const optional: readonly [string, Column][] = [['expirationTime', 'ExpirationTime'], ['severity', 'Severity'], ['recommendedActions', 'RecommendedActions'], ['category', 'Category']];
+  for (const [key, column] of optional) if (cell(column) !== '') entry[key] = cell(column);
+  if (list('MitreTechniques').length > 0) entry.mitreTechniques = list('MitreTechniques');
+  if (alertText === 'true' || alertText === 'false') entry.generateAlert = alertText === 'true';
+  const fieldIssues: Issue[] = [];
+  const indicator = parseIndicator(entry, row - 1, fieldIssues, { ...options, idPrefix: options.idPrefix ?? 'csv' });
+  for (const issue of fieldIssues) {
+    const key = issue.path[1];
+    add({ ...issue, path: at(typeof key === 'string' ? COLUMN_OF[key] : undefined), message: `row ${row}: ${issue.message}` });
+  }
+  return issues.length > before ? undefined : indicator;
+}
+
+/**
+ * Writes indicators as an import CSV with the portal's header. Types the import does not take
+ * (FileMd5, CertificateThumbprint) are left out, each with an issue; legacy actions are written in
+ * their current names.
+ *
+ * @example
+ * exportIndicatorCsv(indicators).text; // 'IndicatorType,IndicatorValue,ExpirationTime,…\r\nDomainName,contoso.com,,Block,…'
+ */
+export function exportIndicatorCsv(indicators: readonly Indicator[]): { readonly text: string; readonly issues: readonly Issue[] } {
+  const issues: Issue[] = [];
+  const rows: string[][] = [[...CSV_COLUMNS]];
+  indicators.forEach((indicator, index) => {
+    if (!(CSV_INDICATOR_TYPES as readonly string[]).includes(indicator.type)) {
+      issues.push({ code: 'csv_type', path: [index], severity: 'warning', message: `indicator ${indicator.id} (${indicator.type}) cannot be written to an import CSV and was left out`, expected: CSV_INDICATOR_TYPES.join(' | '), received: indicator.type });
+      return;
+    }
+    rows.push([
+      indicator.type, indicator.value, indicator.expirationTime ?? '', indicator.action, indicator.severity ?? '',
+      indicator.title ?? '', indicator.description ?? '', indicator.recommendedActions ?? '', indicator.groups.join(','),
+      indicator.category ?? '', (indicator.mitreTechniques ?? []).join(','),
+      indicator.generateAlert === undefined ? '' : indicator.generateAlert ? 'True' : 'False',
+    ]);
+  });
+  return { text: formatCsv(rows), issues };
+}

@@ -1,0 +1,70 @@
+/** Defender for Endpoint indicators (§5): parse, compile, decide, explain, import. */
+
+// The record and its vocabulary
+export {
+  ACTIONS_BY_TYPE,
+  FILE_INDICATOR_TYPES,
+  INDICATOR_ACTIONS,
+  INDICATOR_SEVERITIES,
+  INDICATOR_TYPES,
+  LEGACY_ACTIONS,
+  NETWORK_INDICATOR_TYPES,
+  TENANT_INDICATOR_LIMIT,
+  UNGROUPED_DEVICES,
+  describeIndicator,
+  isFileIndicatorType,
+  isNetworkIndicatorType,
+} from './indicator.ts';
+export type {
+  FileIndicatorType,
+  Indicator,
+  IndicatorAction,
+  IndicatorSeverity,
+  IndicatorType,
+  NetworkIndicatorType,
+} from './indicator.ts';
+
+// Validation
+export { enforceTenantLimit, parseIndicator, parseIndicators } from './parse-indicator.ts';
+export type { ParseIndicatorOptions, ParsedIndicators } from './parse-indicator.ts';
+export { normaliseIndicatorValue } from './indicator-value.ts';
+export type { ValueCheck } from './indicator-value.ts';
+export { INDICATOR_CATEGORIES } from './indicator-fields.ts';
+export { classifyIp, parseIpAddress } from './ip-address.ts';
+export type { IpClass, IpParse } from './ip-address.ts';
+
+// Compile once, look up per artifact
+export { compileIndicators } from './compile-indicators.ts';
+export type { IndexEntry, IndicatorIndex, IndicatorMatch, MatchedOn } from './compile-indicators.ts';
+export { lookupFileIndicator, lookupOverruledBlock } from './lookup-file-indicator.ts';
+export type { FileFacts } from './lookup-file-indicator.ts';
+
+// Decisions
+export { decideFile } from './decide-file.ts';
+export type { FileDecision, FileDecisionInput, FileResult } from './decide-file.ts';
+export { INDICATOR_NOT_CONSULTED_IN_BLOCK_MODE, indicatorsHonoured } from './indicators-honoured.ts';
+export type { Honoured, HonouredInput } from './indicators-honoured.ts';
+export { evaluateNetwork } from './evaluate-network.ts';
+export type { NetworkContext, NetworkDecision, NetworkRequest } from './evaluate-network.ts';
+export { applyIndicatorToAirVerdict } from './air-verdict.ts';
+export type { AirVerdict, AirVerdictWithIndicator } from './air-verdict.ts';
+
+// What a match leaves behind
+export {
+  CUSTOM_BLOCK_THREAT,
+  CUSTOM_CERT_BLOCK_THREAT,
+  CUSTOM_NO_ALERT_BLOCK_THREAT,
+  indicatorAlertFacts,
+} from './indicator-alert.ts';
+export type { IndicatorAlert, IndicatorAlertFacts, IndicatorAlertOptions } from './indicator-alert.ts';
+
+// Portal CSV
+export {
+  CSV_BATCH_LIMIT,
+  CSV_COLUMNS,
+  CSV_INDICATOR_TYPES,
+  exportIndicatorCsv,
+  importIndicatorCsv,
+} from './import-indicator-csv.ts';
+export { formatCsv, parseCsv } from './csv.ts';
+export type { CsvRecord, ParsedCsv } from './csv.ts';

@@ -1,0 +1,90 @@
+/** What an indicator match leaves behind: threat name, alert, detection status, no Action center entry (§5.5). */
+import type { DetectionStatus } from '../../core/vocabulary.ts';
+import { isFileIndicatorType, type Indicator, type IndicatorSeverity } from './indicator.ts';
+
+export const CUSTOM_BLOCK_THREAT = 'EUS:Win32/CustomEnterpriseBlock!cl';
+export const CUSTOM_NO_ALERT_BLOCK_THREAT = 'EUS:Win32/CustomEnterpriseNoAlertBlock!cl';
+export const CUSTOM_CERT_BLOCK_THREAT = 'EUS:Win32/CustomCertEnterpriseBlock!cl';
+
+export interface IndicatorAlert {
+  readonly title: string;
+  readonly severity: IndicatorSeverity;
+  /** True for the generic alert; custom title and severity are not fired for Block (known issue). */
+  readonly generic: boolean;
+}
+
+export interface IndicatorAlertFacts {
+  /** Set for file and certificate blocks (ioc-file). */
+  readonly threatName?: string;
+  /** Absent when no alert is raised (Allow by design; generateAlert false). */
+  readonly alert?: IndicatorAlert;
+  readonly detectionStatus: DetectionStatus;
+  /** Block and remediate quarantines the file. */
+  readonly remediation: 'quarantine' | 'none';
+  /** §5.5: files blocked by an indicator never appear in the file's Action center (T38). */
+  readonly actionCenterEntry: false;
+  /** resp-file: how to restore files quarantined by custom blocks in the last 30 days. */
+  readonly restoreCommand?: string;
+}
+
+export interface IndicatorAlertOptions {
+  /** Warn alerts are generic or custom "non-deterministically" (ioc-ovw); default `generic`. */
+  readonly warnAlert?: 'generic' | 'custom';
+  /** `prevented` (default): stopped before it ran → Informational; `active`: blocked while running → Low (air-results). */
+  readonly phase?: 'prevented' | 'active';
+}
+
+/**
+ * The alert facts for an indicator that matched and acted (§5.5): Block/Block and remediate raise only
+ * the generic Informational alert with threat `EUS:Win32/CustomEnterpriseBlock!cl` (certificates:
+ * `…CustomCertEnterpriseBlock!cl`); Audit raises the customer's title and severity; Allow raises none.
+ * [inference] Block with generateAlert false uses `…CustomEnterpriseNoAlertBlock!cl` and raises no alert.
+ *
+ * @example
+ * indicatorAlertFacts(sha256BlockAndRemediate);
+ * // { threatName: 'EUS:Win32/CustomEnterpriseBlock!cl', alert: { title: 'CustomEnterpriseBlock malware was prevented', severity: 'Informational', generic: true }, detectionStatus: 'Prevented', remediation: 'quarantine', actionCenterEntry: false, … }
+ */
+export function indicatorAlertFacts(indicator: Indicator, options: IndicatorAlertOptions = {}): IndicatorAlertFacts {
+  const file = isFileIndicatorType(indicator.type);
+  const certificate = indicator.type === 'CertificateThumbprint';
+  const silent = indicator.generateAlert === false;
+  const custom: IndicatorAlert = {
+    title: indicator.title ?? `Custom indicator matched ${indicator.value}`,
+    severity: indicator.severity ?? 'Informational',
+    generic: false,
+  };
+  switch (indicator.action) {
+    case 'Allowed':
+      return { detectionStatus: 'none', remediation: 'none', actionCenterEntry: false };
+    case 'Audit':
+      return { ...(silent ? {} : { alert: custom }), detectionStatus: 'Detected', remediation: 'none', actionCenterEntry: false };
+    case 'Warn': {
+      const alert = options.warnAlert === 'custom' ? custom : genericAlert(indicator, options.phase);
+      return { ...(silent ? {} : { alert }), detectionStatus: 'Detected', remediation: 'none', actionCenterEntry: false };
+    }
+    case 'Block':
+    case 'BlockAndRemediate': {
+      const remediation = indicator.action === 'BlockAndRemediate' ? 'quarantine' : 'none';
+      const threatName = certificate ? CUSTOM_CERT_BLOCK_THREAT : file ? (silent ? CUSTOM_NO_ALERT_BLOCK_THREAT : CUSTOM_BLOCK_THREAT) : undefined;
+      return {
+        ...(threatName === undefined ? {} : { threatName }),
+        ...(silent ? {} : { alert: genericAlert(indicator, options.phase) }),
+        detectionStatus: 'Prevented',
+        remediation,
+        actionCenterEntry: false,
+        ...(remediation === 'quarantine' && file ? { restoreCommand: 'MpCmdRun.exe -Restore -Name EUS:Win32/CustomEnterpriseBlock -All' } : {}),
+      };
+    }
+  }
+}
+
+function genericAlert(indicator: Indicator, phase: IndicatorAlertOptions['phase']): IndicatorAlert {
+  const family = indicator.type === 'CertificateThumbprint' ? 'CustomCertEnterpriseBlock' : 'CustomEnterpriseBlock';
+  if (!isFileIndicatorType(indicator.type) && indicator.type !== 'CertificateThumbprint') {
+    // [inference] the docs give no generic title for network indicators.
+    return { title: `Connection to custom indicator ${indicator.value} was ${indicator.action === 'Warn' ? 'warned' : 'blocked'}`, severity: 'Informational', generic: true };
+  }
+  return phase === 'active'
+    ? { title: `An active ${family} malware was blocked`, severity: 'Low', generic: true }
+    : { title: `${family} malware was prevented`, severity: 'Informational', generic: true };
+}

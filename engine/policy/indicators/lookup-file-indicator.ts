@@ -1,0 +1,102 @@
+/** The file/certificate indicator that applies to one artifact on one device (§5.4 hash and scope rules). */
+import { entryApplies, lookupTime, type IndexEntry, type IndicatorIndex, type IndicatorMatch } from './compile-indicators.ts';
+
+/** What a device knows about a file: its hashes (hex, any case) and its leaf signing certificate. */
+export interface FileFacts {
+  readonly sha256?: string;
+  readonly sha1?: string;
+  readonly md5?: string;
+  /** Leaf certificate thumbprint; indicators on parent or child certificates never match (§5.1). */
+  readonly certificate?: string;
+  /** Microsoft-signed: certificate Block indicators do not apply (ioc-cert "can't be blocked", T59). */
+  readonly microsoftSigned?: boolean;
+}
+
+const HASHES = ['sha256', 'sha1', 'md5'] as const;
+/** Warn and above: the actions met at step 3. */
+const BLOCKING_RANK = 3;
+
+/**
+ * The winning file or certificate indicator, or undefined. Rules, in order (§5.4):
+ * 1. among hash indicators, the strongest hash present wins — SHA-256 > SHA-1 > MD5 — regardless of
+ *    device group (T40);
+ * 2. for the same hash, an indicator scoped to the device's group beats an all-devices one (T41);
+ * 3. then Block and remediate > Block > Warn > Allow > Audit (the ordered evaluation meets Block/Warn
+ *    before Allow), then list order;
+ * 4. [inference] a certificate indicator is chosen the same way (rules 2–3) and competes with the hash
+ *    winner by rule 3 only: a Block on either side is met at step 3 before any Allow.
+ * Expired indicators are gone from `at` on (T60); without `at` expiry is not checked.
+ *
+ * @example
+ * lookupFileIndicator(index, { sha256: 'e3b0…', sha1: 'da39…' }, 'Finance', '2026-03-16T09:00:00Z')?.indicator.action; // 'Allowed'
+ */
+export function lookupFileIndicator(
+  index: IndicatorIndex,
+  file: FileFacts,
+  deviceGroup: string | undefined,
+  at?: string | number,
+): IndicatorMatch | undefined {
+  const time = lookupTime(index, at);
+  let hashWinner: IndexEntry | undefined;
+  for (const kind of HASHES) {
+    const value = file[kind];
+    if (value === undefined) continue;
+    hashWinner = pick(index[kind].get(value.toLowerCase()), deviceGroup, time);
+    if (hashWinner !== undefined) break;
+  }
+  const certWinner =
+    file.certificate === undefined
+      ? undefined
+      : pick(index.certificate.get(file.certificate.toLowerCase()), deviceGroup, time, file.microsoftSigned === true);
+  if (certWinner === undefined) return hashWinner?.match;
+  if (hashWinner === undefined) return certWinner.match;
+  return certWinner.fileRank > hashWinner.fileRank ? certWinner.match : hashWinner.match;
+}
+
+/** Best live, in-scope entry of one value: group scope, then action rank, then list order. */
+function pick(
+  entries: readonly IndexEntry[] | undefined,
+  deviceGroup: string | undefined,
+  time: number | undefined,
+  skipBlocking = false,
+): IndexEntry | undefined {
+  if (entries === undefined) return undefined;
+  let best: IndexEntry | undefined;
+  for (const entry of entries) {
+    if (!entryApplies(entry, deviceGroup, time) || (skipBlocking && entry.fileRank >= BLOCKING_RANK)) continue;
+    if (best === undefined || better(entry, best)) best = entry;
+  }
+  return best;
+}
+
+function better(a: IndexEntry, b: IndexEntry): boolean {
+  const scopeA = a.groups === undefined ? 0 : 1;
+  const scopeB = b.groups === undefined ? 0 : 1;
+  if (scopeA !== scopeB) return scopeA > scopeB;
+  if (a.fileRank !== b.fileRank) return a.fileRank > b.fileRank;
+  return a.order < b.order;
+}
+
+/**
+ * A Block or Warn indicator that matches the file but lost to an Allow (a stronger hash or a group-scoped
+ * Allow, §5.4), or undefined. It explains an `allowed` verdict: something would have flagged the file.
+ *
+ * @example
+ * lookupOverruledBlock(index, { sha256: 'e3b0…', sha1: 'da39…' }, undefined)?.indicator.type; // 'FileSha1' (T40)
+ */
+export function lookupOverruledBlock(
+  index: IndicatorIndex,
+  file: FileFacts,
+  deviceGroup: string | undefined,
+  at?: string | number,
+): IndicatorMatch | undefined {
+  const time = lookupTime(index, at);
+  for (const kind of [...HASHES, 'certificate'] as const) {
+    const value = file[kind];
+    if (value === undefined) continue;
+    for (const entry of index[kind].get(value.toLowerCase()) ?? []) {
+      if (entry.fileRank >= BLOCKING_RANK && entryApplies(entry, deviceGroup, time)) return entry.match;
+    }
+  }
+  return undefined;
+}

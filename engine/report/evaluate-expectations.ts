@@ -1,0 +1,166 @@
+/** Checks a scenario's `expect` entries against its run, and says what was expected, what happened and why. */
+import { formatDuration } from '../core/duration.ts';
+import type { Reason } from '../core/vocabulary.ts';
+import type { DeviceState } from '../model/index.ts';
+import type { RunResult } from '../pipeline/run-simulation.ts';
+import type { CountBounds, Expectation } from '../scenario/index.ts';
+import type { ExpectationResult } from './scenario-report.ts';
+
+export interface EvaluationInput {
+  readonly run: RunResult;
+  /** The device's state at `at` (every event with at ≤ t applied); the end-of-run state when `at` is undefined. */
+  readonly deviceAt: (device: string, at: number | undefined) => DeviceState | undefined;
+}
+
+const explain = (reasons: readonly Reason[]) => reasons.map((r) => `[${r.layer}] ${r.message}${r.cite ? ` (${r.cite})` : ''}`);
+
+/**
+ * Evaluates every expectation; one result each, in order.
+ *
+ * @example
+ * evaluateExpectations(scenario.expect, { run, recommendations, deviceAt })[0]?.passed; // true
+ */
+export function evaluateExpectations(expectations: readonly Expectation[], input: EvaluationInput): ExpectationResult[] {
+  return expectations.map((expectation) => {
+    const result = evaluate(expectation, input);
+    return {
+      ...result,
+      kind: expectation.kind,
+      index: expectation.index,
+      ...(expectation.cite === undefined ? {} : { cite: expectation.cite }),
+    };
+  });
+}
+
+type Evaluated = Omit<ExpectationResult, 'kind' | 'index' | 'cite'>;
+
+function evaluate(expectation: Expectation, input: EvaluationInput): Evaluated {
+  switch (expectation.kind) {
+    case 'artifact':
+      return artifactExpectation(expectation, input.run);
+    case 'device':
+      return deviceExpectation(expectation, input);
+    case 'actionCenter': {
+      const { filter } = expectation;
+      const matching = input.run.actionCenter.filter(
+        (e) =>
+          (filter.device === undefined || e.device === filter.device) &&
+          (filter.artifact === undefined || e.artifact === filter.artifact) &&
+          (filter.actionType === undefined || e.actionType === filter.actionType) &&
+          (filter.actionSource === undefined || e.actionSource === filter.actionSource) &&
+          (filter.status === undefined || e.status === filter.status) &&
+          (filter.detectionStatus === undefined || e.detectionStatus === filter.detectionStatus),
+      );
+      return countExpectation('Action Center entries', filter, expectation.bounds, matching.length);
+    }
+    case 'alerts': {
+      const { filter } = expectation;
+      const matching = input.run.alerts.filter(
+        (a) =>
+          (filter.device === undefined || a.device === filter.device) &&
+          (filter.artifact === undefined || a.artifact === filter.artifact) &&
+          (filter.detectionStatus === undefined || a.detectionStatus === filter.detectionStatus) &&
+          (filter.severity === undefined || a.severity === filter.severity) &&
+          (filter.detectionSource === undefined || a.detectionSource === filter.detectionSource),
+      );
+      return countExpectation('alerts', filter, expectation.bounds, matching.length);
+    }
+    case 'recommendation': {
+      const present = input.run.recommendations.some((r) => r.device === expectation.device && r.id === expectation.id);
+      const word = (on: boolean) => (on ? 'present' : 'absent');
+      const head = `recommendation ${expectation.id} on ${expectation.device}: expected ${word(expectation.present)}`;
+      const state = input.deviceAt(expectation.device, undefined);
+      return present === expectation.present
+        ? { passed: true, message: `${head}` }
+        : { passed: false, message: `${head}, got ${word(present)}`, ...(state ? { details: explain(state.edrBlockMode.reasons) } : {}) };
+    }
+    case 'totals':
+      return totalsExpectation(expectation, input.run);
+  }
+}
+
+function artifactExpectation(expectation: Extract<Expectation, { kind: 'artifact' }>, run: RunResult): Evaluated {
+  const verdict = run.verdicts.find((v) => v.artifact === expectation.artifact);
+  const wanted = (['outcome', 'by', 'detectionStatus', 'actionCenter'] as const).filter((key) => expectation[key] !== undefined);
+  const expected = wanted.map((key) => `${key} ${String(expectation[key])}`).join(', ');
+  const head = `artifact ${expectation.artifact}: ${expected}`;
+  if (verdict === undefined) return { passed: false, message: `${head}, but the run has no verdict for it` };
+  const wrong = wanted.filter((key) => verdict[key] !== expectation[key]);
+  if (wrong.length === 0) return { passed: true, message: head };
+  const got = wanted.map((key) => `${key} ${String(verdict[key])}`).join(', ');
+  return { passed: false, message: `${head} — got ${got}`, details: explain(verdict.reasons) };
+}
+
+function deviceExpectation(expectation: Extract<Expectation, { kind: 'device' }>, input: EvaluationInput): Evaluated {
+  const when = expectation.at === undefined ? 'at the end of the run' : `at ${formatDuration(expectation.at)}`;
+  const state = input.deviceAt(expectation.device, expectation.at);
+  const actual = {
+    mode: state?.mode,
+    runningMode: state?.runningMode,
+    edrBlockMode: state === undefined ? undefined : state.edrBlockMode.effective ? 'effective' : 'not-effective',
+  };
+  const wanted = (['mode', 'runningMode', 'edrBlockMode'] as const).filter((key) => expectation[key] !== undefined);
+  const head = `device ${expectation.device} ${when}: ${wanted.map((key) => `${key} ${expectation[key]}`).join(', ')}`;
+  if (state === undefined) return { passed: false, message: `${head}, but no such device exists` };
+  const wrong = wanted.filter((key) => actual[key] !== expectation[key]);
+  if (wrong.length === 0) return { passed: true, message: head };
+  return {
+    passed: false,
+    message: `${head} — got ${wanted.map((key) => `${key} ${actual[key]}`).join(', ')}`,
+    details: explain([...state.modeReasons, ...state.edrBlockMode.reasons]),
+  };
+}
+
+function countExpectation(what: string, filter: object, bounds: CountBounds, actual: number): Evaluated {
+  const where = Object.entries(filter)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key} ${String(value)}`)
+    .join(', ');
+  const message = `${what}${where === '' ? '' : ` (${where})`}: expected ${describeBounds(bounds)}`;
+  return withinBounds(bounds, actual) ? { passed: true, message: `${message}, got ${actual}` } : { passed: false, message: `${message}, got ${actual}` };
+}
+
+function totalsExpectation(expectation: Extract<Expectation, { kind: 'totals' }>, run: RunResult): Evaluated {
+  const { filter } = expectation;
+  const population = run.verdicts.filter((v) => filter.class === undefined || v.class === filter.class);
+  const matching = population.filter(
+    (v) =>
+      (filter.outcome === undefined || v.outcome === filter.outcome) &&
+      (filter.by === undefined || v.by === filter.by) &&
+      (filter.device === undefined || v.device === filter.device) &&
+      (filter.detectionStatus === undefined || v.detectionStatus === filter.detectionStatus),
+  );
+  const what = Object.entries(filter)
+    .filter(([key, value]) => key !== 'class' && value !== undefined)
+    .map(([key, value]) => `${key} ${String(value)}`)
+    .join(', ');
+  const of = `${filter.class ?? 'all'} artifacts${what === '' ? '' : ` with ${what}`}`;
+  const checks: Evaluated[] = [];
+  if (expectation.share !== undefined) {
+    const share = population.length === 0 ? 0 : matching.length / population.length;
+    const bounds = expectation.share;
+    const ok = (bounds.atLeast === undefined || share >= bounds.atLeast) && (bounds.atMost === undefined || share <= bounds.atMost);
+    const range = [bounds.atLeast === undefined ? '' : `≥ ${bounds.atLeast}`, bounds.atMost === undefined ? '' : `≤ ${bounds.atMost}`].filter(Boolean).join(' and ');
+    checks.push({ passed: ok, message: `share of ${of}: expected ${range}, got ${share.toFixed(3)} (${matching.length}/${population.length})` });
+  }
+  if (expectation.bounds !== undefined) {
+    checks.push(countExpectation(`count of ${of}`, {}, expectation.bounds, matching.length));
+  }
+  return { passed: checks.every((check) => check.passed), message: checks.map((check) => check.message).join('; ') };
+}
+
+function withinBounds(bounds: CountBounds, actual: number): boolean {
+  return (
+    (bounds.count === undefined || actual === bounds.count) &&
+    (bounds.atLeast === undefined || actual >= bounds.atLeast) &&
+    (bounds.atMost === undefined || actual <= bounds.atMost)
+  );
+}
+
+function describeBounds(bounds: CountBounds): string {
+  const parts: string[] = [];
+  if (bounds.count !== undefined) parts.push(`exactly ${bounds.count}`);
+  if (bounds.atLeast !== undefined) parts.push(`at least ${bounds.atLeast}`);
+  if (bounds.atMost !== undefined) parts.push(`at most ${bounds.atMost}`);
+  return parts.join(' and ');
+}

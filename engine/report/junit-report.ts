@@ -1,0 +1,48 @@
+/** `--format junit`: one testcase per expectation, one testsuite per scenario file, for CI dashboards. */
+import type { ScenarioReport } from './scenario-report.ts';
+
+/** Escapes text for XML attributes and content. */
+export function xmlEscape(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;')
+    // XML 1.0 forbids most control characters even when escaped.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
+
+/**
+ * Renders JUnit XML. Each scenario file is a `<testsuite>`; each expectation a `<testcase>` whose name
+ * is its message and whose failure carries what happened and why.
+ *
+ * @example
+ * renderJunit([report]).startsWith('<?xml'); // true
+ */
+export function renderJunit(reports: readonly ScenarioReport[]): string {
+  const failures = reports.reduce((sum, report) => sum + report.expectations.filter((e) => !e.passed).length, 0);
+  const tests = reports.reduce((sum, report) => sum + report.expectations.length, 0);
+  const suites = reports.map((report) => {
+    const failed = report.expectations.filter((e) => !e.passed).length;
+    const cases = report.expectations.map((result) => {
+      const name = xmlEscape(`${result.kind}[${result.index}]: ${result.message}`);
+      const open = `    <testcase classname="${xmlEscape(report.name)}" name="${name}" file="${xmlEscape(report.file)}"`;
+      if (result.passed) return `${open}/>`;
+      const body = xmlEscape([result.message, ...(result.details ?? []), ...(result.cite ? [`cite: ${result.cite}`] : [])].join('\n'));
+      return `${open}>\n      <failure message="${xmlEscape(result.message)}">${body}</failure>\n    </testcase>`;
+    });
+    return [
+      `  <testsuite name="${xmlEscape(report.file)}" tests="${report.expectations.length}" failures="${failed}" errors="0" skipped="0">`,
+      ...cases,
+      '  </testsuite>',
+    ].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="edrsim" tests="${tests}" failures="${failures}">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,32 @@
+/** `edrsim explain --artifact`: one verdict's layer-by-layer trace, written to teach from. */
+import type { Artifact } from '../core/artifact.ts';
+import { formatDuration } from '../core/duration.ts';
+import type { Verdict } from '../pipeline/verdict.ts';
+
+const signal = (flag: boolean) => (flag ? 'would flag' : 'would miss');
+
+/**
+ * Renders the artifact, its ground truth, every reason in order, and the verdict with its alerts and
+ * Action Center entry.
+ *
+ * @example
+ * renderTrace(artifact, verdict).includes('verdict: blocked by edr-block-mode'); // true for T32
+ */
+export function renderTrace(artifact: Artifact, verdict: Verdict): string {
+  const lines = [
+    `artifact ${artifact.id} on ${artifact.device} at ${formatDuration(artifact.at)}: ${artifact.class} ${artifact.kind} ${artifact.path}`,
+    `  trigger ${artifact.trigger}${artifact.scanType ? ` (${artifact.scanType} scan)` : ''}${artifact.process ? `, opened by ${artifact.process}` : ''}`,
+    ...(artifact.threat || artifact.technique ? [`  threat ${artifact.threat ?? '-'}, technique ${artifact.technique ?? '-'}`] : []),
+    `  ground truth: primary AV ${signal(artifact.signals.primaryAv)}, Defender Antivirus ${signal(artifact.signals.mdav)}, EDR sensor ${signal(artifact.signals.edr)}`,
+    '',
+    ...verdict.reasons.map((reason, index) => `${String(index + 1).padStart(2)}. [${reason.layer}] ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
+    '',
+    `verdict: ${verdict.outcome}${verdict.by === 'none' ? '' : ` by ${verdict.by}`}, detection status ${verdict.detectionStatus}, Action Center entry: ${verdict.actionCenter ? 'yes' : 'no'}`,
+    ...verdict.alerts.map((alert) => `alert: "${alert.title}" (${alert.severity}, source ${alert.detectionSource}, status ${alert.detectionStatus})`),
+    ...(verdict.actionCenterEntry
+      ? [`Action Center History: ${verdict.actionCenterEntry.actionType}, ${verdict.actionCenterEntry.actionSource}, ${verdict.actionCenterEntry.status}, ${verdict.actionCenterEntry.detectionStatus}`]
+      : []),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,93 @@
+/** `--format text`: what a person reads in a terminal — per scenario, the devices, the verdicts and the expectations. */
+import { formatDuration } from '../core/duration.ts';
+import type { ScenarioReport } from './scenario-report.ts';
+import { renderTable } from './table.ts';
+
+export interface TextOptions {
+  /** ANSI colour (only on a TTY without NO_COLOR; the CLI decides). Default false. */
+  readonly colour?: boolean;
+  /** Above this many verdicts the table is summarised as counts (JSON never summarises). Default 40. */
+  readonly maxVerdictRows?: number;
+  /** Blank every verdict's outcome, for paper handouts. Default false. */
+  readonly hideOutcomes?: boolean;
+}
+
+const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/**
+ * Renders reports for a terminal, ending with a one-line summary.
+ *
+ * @example
+ * renderText([report]).split('\n').at(-2); // '1 scenario: 1 passed, 0 failed'
+ */
+export function renderText(reports: readonly ScenarioReport[], options: TextOptions = {}): string {
+  const colour = options.colour ?? false;
+  const out: string[] = [];
+  for (const report of reports) out.push(renderScenario(report, options, colour), '');
+  const passed = reports.filter((report) => report.passed).length;
+  const failed = reports.length - passed;
+  const summary = `${reports.length} scenario${reports.length === 1 ? '' : 's'}: ${passed} passed, ${failed} failed`;
+  out.push(failed > 0 ? paint(colour, 31, summary) : paint(colour, 32, summary), '');
+  return out.join('\n');
+}
+
+function renderScenario(report: ScenarioReport, options: TextOptions, colour: boolean): string {
+  const hide = options.hideOutcomes ?? false;
+  const mark = hide ? '•' : report.passed ? paint(colour, 32, '✔') : paint(colour, 31, '✘');
+  const lines = [`${mark} ${report.name}  (${report.file}, seed ${report.seed})`, ''];
+  lines.push(
+    renderTable(
+      ['device', 'mode', 'AMRunningMode', 'block mode'],
+      report.run.devices.slice(0, 20).map((device) => [
+        device.config.name,
+        hide ? '____' : device.mode,
+        hide ? '____' : device.runningMode,
+        hide ? '____' : blockModeCell(device.edrBlockMode),
+      ]),
+    ),
+  );
+  if (report.run.devices.length > 20) lines.push(`… and ${report.run.devices.length - 20} more devices`);
+  lines.push('');
+  const verdicts = report.run.verdicts;
+  if (verdicts.length <= (options.maxVerdictRows ?? 40)) {
+    lines.push(
+      renderTable(
+        ['at', 'artifact', 'device', 'outcome', 'by', 'status', 'AC'],
+        verdicts.map((v) => [
+          formatDuration(v.at),
+          v.artifact,
+          v.device,
+          hide ? '____' : v.outcome,
+          hide ? '____' : v.by,
+          hide ? '____' : v.detectionStatus,
+          hide ? '__' : v.actionCenter ? 'yes' : 'no',
+        ]),
+      ),
+    );
+  } else {
+    const c = report.run.counts;
+    lines.push(
+      `${c.artifacts} artifacts — blocked ${c.byOutcome.blocked}, detected ${c.byOutcome.detected}, allowed ${c.byOutcome.allowed}, missed ${c.byOutcome.missed}`,
+      `blocked by: primary AV ${c.byBlocker['primary-av']}, Defender Antivirus ${c.byBlocker.mdav}, indicator ${c.byBlocker.indicator}, EDR in block mode ${c.byBlocker['edr-block-mode']}`,
+      `alerts ${c.alerts}, Action Center entries ${c.actionCenter}`,
+    );
+  }
+  if (report.run.changes.length > 0) {
+    lines.push('', ...report.run.changes.map((change) => `change at ${formatDuration(change.at)}${change.by ? ` by ${change.by}` : ''}: ${change.status}`));
+  }
+  if (!hide && report.expectations.length > 0) {
+    lines.push('');
+    for (const result of report.expectations) {
+      const tick = result.passed ? paint(colour, 32, '✔') : paint(colour, 31, '✘');
+      lines.push(`${tick} ${result.message}${result.cite ? paint(colour, 2, `  [${result.cite}]`) : ''}`);
+      if (!result.passed) for (const detail of result.details ?? []) lines.push(`    ${detail}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function blockModeCell(state: ScenarioReport['run']['devices'][number]['edrBlockMode']): string {
+  if (state.effective) return state.pending === 'disable-pending' ? 'effective (disable pending)' : 'effective';
+  const why = state.reasons[0]?.message;
+  return why === undefined ? 'not effective' : `not effective: ${why}`;
+}

@@ -1,0 +1,55 @@
+/** Schema of a timeline generator: `count` seeded synthetic artifacts spread over a window. */
+import { z } from 'zod';
+import { addCoreIssues, durationSchema, nameSchema, probabilitySchema } from './common-schema.ts';
+
+export const DEFAULT_MIX = { malicious: 0.05, pua: 0.02, benign: 0.93 } as const;
+export const DEFAULT_DETECTION = { primaryAv: 0.9, mdav: 0.95, edr: 0.8 } as const;
+
+/** Class shares; unset classes are 0 and the shares must add up to 1. */
+export const mixSchema = z
+  .strictObject({
+    malicious: probabilitySchema.optional(),
+    pua: probabilitySchema.optional(),
+    benign: probabilitySchema.optional(),
+  })
+  .superRefine((mix, ctx) => {
+    const sum = (mix.malicious ?? 0) + (mix.pua ?? 0) + (mix.benign ?? 0);
+    if (Math.abs(sum - 1) <= 1e-9) return;
+    const missing = (['malicious', 'pua', 'benign'] as const).find((key) => mix[key] === undefined);
+    const rest = Math.round((1 - sum) * 1e9) / 1e9;
+    addCoreIssues(ctx, [
+      {
+        code: 'bad_mix',
+        message: `mix shares add up to ${Math.round(sum * 1e9) / 1e9}, not 1`,
+        expected: 'malicious + pua + benign = 1',
+        received: JSON.stringify(mix),
+        hint: missing !== undefined && rest > 0 ? `add ${missing}: ${rest}` : 'unset classes count as 0',
+      },
+    ]);
+  })
+  .meta({ default: DEFAULT_MIX });
+
+/** The chance each engine flags a malicious or PUA artifact; unset engines keep the defaults. */
+export const detectionSchema = z
+  .strictObject({
+    primaryAv: probabilitySchema.optional().meta({ default: DEFAULT_DETECTION.primaryAv }),
+    mdav: probabilitySchema.optional().meta({ default: DEFAULT_DETECTION.mdav }),
+    edr: probabilitySchema.optional().meta({ default: DEFAULT_DETECTION.edr }),
+  });
+
+export const generateSchema = z.strictObject({
+  id: nameSchema.optional().meta({ description: 'prefix of the generated artifact ids; default gen-1, gen-2, … in file order' }),
+  count: z.number().int().min(1).max(10_000_000),
+  devices: z
+    .union([z.literal('all'), z.array(nameSchema).min(1)])
+    .optional()
+    .meta({ default: 'all', description: 'all, or a list of device names' }),
+  window: durationSchema.optional().meta({ default: '0s', description: 'artifacts are spread over [at, at + window)' }),
+  mix: mixSchema.optional(),
+  detection: detectionSchema.optional(),
+});
+
+/** `{ at, generate }`. */
+export const generateEventSchema = z.strictObject({ at: durationSchema, generate: generateSchema });
+
+export type GenerateInput = z.output<typeof generateSchema>;

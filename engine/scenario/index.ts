@@ -1,0 +1,21 @@
+/** Public surface of scenario/: load a scenario from text or disk, its types, its schema. */
+
+// Loading
+export { loadScenario } from './load-scenario.ts';
+export { readScenarioFile } from './read-scenario-file.ts';
+export type { LoadOptions } from './load-options.ts';
+export { decodeText, checkSourceText, MAX_SOURCE_CHARS } from './check-source-text.ts';
+
+// The loaded scenario
+export type { Scenario, TimelineEvent, ChangeSpec, GenerateSpec, Expectation, CountBounds } from './scenario.ts';
+export { fleetNames } from './build-devices.ts';
+export { toArtifact } from './build-timeline.ts';
+
+// Schema
+export { scenarioSchema, scenarioJsonSchema, timelineEventSchema, SCENARIO_KEYS } from './scenario-schema.ts';
+export { expectationSchema, ACTION_SOURCES, DETECTION_SOURCES } from './expectation-schema.ts';
+export { INDICATOR_TYPES, INDICATOR_ACTIONS } from './lists-schema.ts';
+export { DEFAULT_MIX, DEFAULT_DETECTION } from './generate-schema.ts';
+
+// Helpers other layers reuse for their own messages
+export { didYouMean, closest, editDistance } from './did-you-mean.ts';

@@ -1,0 +1,156 @@
+/** Checks a parsed YAML/JSON document for what parses but must not load: code tags, escaped Windows paths, YAML in JSON, recursion. */
+import { isAlias, isCollection, isMap, isPair, isScalar, Scalar, type Document } from 'yaml';
+import type { Issue, Path } from '../core/issue.ts';
+
+/** Deepest nesting a scenario may have; the contract's deepest key is about 6 levels down. */
+export const MAX_DEPTH = 64;
+
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+const PATH_START = /^(?:[A-Za-z]:\\|%[A-Za-z_][\w()]*%\\|\\\\[^\\"])/;
+
+/** What the walk found; `fatal` issues stop loading, `soft` ones are reported alongside validation. */
+export interface DocumentLint {
+  readonly fatal: Issue[];
+  readonly soft: Issue[];
+  /** Source ranges of double-quoted Windows paths, so the parser's escape errors inside them are not repeated. */
+  readonly escapedPaths: [number, number][];
+}
+
+/** `C:\Users\temp` written in double quotes has a backslash escape other than `\\`. */
+function hasSingleBackslash(inner: string): boolean {
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] !== '\\') continue;
+    if (inner[i + 1] !== '\\') return true;
+    i++;
+  }
+  return false;
+}
+
+function showTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+/**
+ * Walks every node of `doc` once (aliases are not followed) and reports: tags other than the YAML core
+ * ones (`!!js/function`, `!foo`: scenarios are data), double-quoted Windows paths whose backslashes
+ * YAML read as escapes, YAML-only syntax in a `.json` file, aliases that contain themselves, and
+ * nesting deeper than {@link MAX_DEPTH}.
+ *
+ * @example
+ * lintDocument(doc, 'p: "C:\\temp"', 'yaml', at).soft[0]?.code; // 'windows_path_escape'
+ */
+export function lintDocument(
+  doc: Document,
+  text: string,
+  format: 'yaml' | 'json',
+  position: (offset: number) => { line: number; column: number },
+): DocumentLint {
+  const lint: DocumentLint = { fatal: [], soft: [], escapedPaths: [] };
+  const ancestors: unknown[] = [];
+  let reportedBlockInJson = false;
+
+  const visit = (node: unknown, path: Path): void => {
+    if (node === null || node === undefined) return;
+    if (ancestors.length > MAX_DEPTH) {
+      if (!lint.fatal.some((issue) => issue.code === 'too_deep')) {
+        const start = (node as { range?: readonly number[] }).range?.[0];
+        lint.fatal.push({
+          code: 'too_deep',
+          // The full path would be 64 segments long; the section it starts in says enough.
+          path: path.slice(0, 2),
+          ...(start === undefined ? {} : position(start)),
+          message: `document nests deeper than ${MAX_DEPTH} levels`,
+          expected: `at most ${MAX_DEPTH} levels of lists and maps`,
+          received: `more than ${MAX_DEPTH} levels`,
+        });
+      }
+      return;
+    }
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      // The node's range starts after its tag; point at the tag itself when the source spells it so.
+      const start = (node as { range?: readonly number[] }).range?.[0] ?? 0;
+      const written = text.lastIndexOf(showTag(tag), start);
+      lint.soft.push({
+        ...(written >= 0 && start - written < 200 ? position(written) : {}),
+        code: 'unsafe_tag',
+        path,
+        message: `YAML tag ${showTag(tag)} is not allowed`,
+        expected: 'plain YAML values: strings, numbers, booleans, null, lists and maps',
+        received: showTag(tag),
+        hint: 'a scenario is data, never code: remove the tag',
+      });
+    }
+    if (isAlias(node)) {
+      if (format === 'json') lint.fatal.push(jsonOnly(path, `alias *${node.source}`));
+      const source = node.resolve(doc);
+      if (source !== undefined && ancestors.includes(source)) {
+        lint.fatal.push({
+          code: 'recursive_alias',
+          path,
+          message: `alias *${node.source} refers to a node that contains it`,
+          expected: 'aliases to finished anchors only',
+          received: `*${node.source}`,
+          hint: 'a scenario cannot contain itself; copy the values instead',
+        });
+      }
+      return;
+    }
+    if (isScalar(node)) {
+      lintScalar(node, path, text, format, lint);
+      return;
+    }
+    if (!isCollection(node)) return;
+    if (format === 'json' && !node.flow && !reportedBlockInJson) {
+      reportedBlockInJson = true;
+      lint.fatal.push(jsonOnly(path, 'YAML block syntax (indentation instead of { } and [ ])'));
+    }
+    ancestors.push(node);
+    node.items.forEach((item: unknown, index: number) => {
+      if (isPair(item)) {
+        const key = isScalar(item.key) ? String(item.key.value) : String(index);
+        visit(item.key, path);
+        visit(item.value, [...path, key]);
+      } else {
+        visit(item, isMap(node) ? path : [...path, index]);
+      }
+    });
+    ancestors.pop();
+  };
+
+  visit(doc.contents, []);
+  return lint;
+}
+
+function lintScalar(node: Scalar, path: Path, text: string, format: 'yaml' | 'json', lint: DocumentLint): void {
+  if (format === 'json' && node.type !== Scalar.QUOTE_DOUBLE && node.type !== Scalar.PLAIN) {
+    lint.fatal.push(jsonOnly(path, node.type === Scalar.QUOTE_SINGLE ? 'a single-quoted string' : 'a YAML block string'));
+  }
+  if (node.type !== Scalar.QUOTE_DOUBLE || !node.range) return;
+  const raw = text.slice(node.range[0], node.range[1]).trimEnd();
+  const inner = raw.slice(1, raw.endsWith('"') ? -1 : undefined);
+  if (!PATH_START.test(inner) || !hasSingleBackslash(inner)) return;
+  lint.escapedPaths.push([node.range[0], node.range[1]]);
+  lint.soft.push({
+    code: 'windows_path_escape',
+    path,
+    message: `Windows path ${raw} is in double quotes, where each backslash starts an escape sequence`,
+    expected: format === 'json' ? 'every backslash doubled' : 'a path in single quotes',
+    received: JSON.stringify(node.value),
+    hint:
+      format === 'json'
+        ? `JSON needs every backslash doubled: "${inner.replaceAll('\\', '\\\\')}"`
+        : `use single quotes, where backslashes are plain characters: '${inner.replaceAll("'", "''")}'`,
+  });
+}
+
+function jsonOnly(path: Path, what: string): Issue {
+  return {
+    code: 'json_syntax',
+    path,
+    message: `${what} is YAML, not JSON`,
+    expected: 'JSON: objects in { }, lists in [ ], strings in double quotes',
+    received: what,
+    hint: 'write plain JSON, or rename the file to .yaml to use YAML syntax',
+  };
+}

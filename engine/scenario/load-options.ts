@@ -1,0 +1,23 @@
+/** What `loadScenario` is given besides the text: injected validators and importers, a file reader, overrides. */
+import type { ExclusionLists } from '../core/config.ts';
+import type { Issue, Path, Result } from '../core/issue.ts';
+
+/**
+ * Dependencies are injected so that scenario/ imports only engine/core: policy/ owns the exclusion and
+ * indicator grammars, cli/ owns the file system. Every member is optional; without a validator the
+ * lists are checked for shape only, and without `readFile` a `{ from: file }` import is an issue.
+ */
+export interface LoadOptions {
+  /** Checks exclusion entries (§4.2). Returned paths may be absolute or relative to `path`. */
+  readonly validateExclusions?: (lists: ExclusionLists, path: Path) => readonly Issue[];
+  /** Checks an indicator list (§5.1). Replaces the built-in shape check of `indicators`. */
+  readonly validateIndicators?: (raw: unknown, path: Path) => readonly Issue[];
+  /** Reads a file named relative to the scenario file (`readScenarioFile` resolves it). */
+  readonly readFile?: (relativePath: string) => Result<string>;
+  /** Converts `Get-MpPreference` output (text or JSON) to exclusion lists. */
+  readonly importMpPreference?: (text: string) => Result<ExclusionLists>;
+  /** Converts the portal's indicator CSV to raw indicators. */
+  readonly importIndicatorCsv?: (text: string) => { readonly indicators: readonly unknown[]; readonly issues: readonly Issue[] };
+  /** `--set KEY=VALUE` overrides, applied in order before validation. */
+  readonly overrides?: readonly string[];
+}

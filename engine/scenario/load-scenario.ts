@@ -1,0 +1,133 @@
+/** Loads a scenario from text: parse with positions, apply overrides, validate every section, check references, build. */
+import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, EMPTY_EXCLUSIONS, type ExclusionLists, type TenantConfig } from '../core/config.ts';
+import { DEFAULT_START } from '../core/duration.ts';
+import { fail, ok, type Issue, type Path, type Result } from '../core/issue.ts';
+import { applyOverrides, type AppliedOverride } from './apply-overrides.ts';
+import { buildDevices, defined } from './build-devices.ts';
+import { buildExpectation } from './build-expectation.ts';
+import { buildTimeline, type EventEntry } from './build-timeline.ts';
+import { checkReferences } from './check-references.ts';
+import { deviceWarnings } from './device-warnings.ts';
+import { documentData } from './document-data.ts';
+import type { LoadOptions } from './load-options.ts';
+import { placeIssues } from './locate.ts';
+import { parseSections, type ParsedSections } from './parse-sections.ts';
+import { parseSource } from './parse-source.ts';
+import { resolveExclusions, resolveIndicators, type ImportContext } from './resolve-imports.ts';
+import type { Scenario } from './scenario.ts';
+
+/**
+ * Loads one scenario from `text` (YAML, or JSON when `file` ends in `.json`). Returns the scenario with
+ * every default applied, or every problem at once, each placed at its file, line and column. Never
+ * throws. `options` injects the list validators, importers and file reader, and `--set` overrides.
+ *
+ * @example
+ * const result = loadScenario('name: demo\ndevices: [{ name: ws-01, os: windows-11 }]', 'demo.yaml', {});
+ * result.ok && result.value.devices[0]?.mdav.platform; // '4.18.24090.11'
+ */
+export function loadScenario(text: string, file: string, options: LoadOptions = {}): Result<Scenario> {
+  try {
+    return load(text, file, options);
+  } catch (error) {
+    // Defence in depth: a parser bug must still answer with an issue, never an exception.
+    return fail([{ code: 'internal_error', path: [], file, line: 1, column: 1, message: `could not load the file: ${error instanceof Error ? error.message : String(error)}`, hint: 'this is a bug in edrsim; please report it with the file' }]);
+  }
+}
+
+function load(text: string, file: string, options: LoadOptions): Result<Scenario> {
+  const parsed = parseSource(text, file);
+  if (!parsed.ok) return fail(sortIssues(parsed.issues, file));
+  const { doc, locate, softIssues } = parsed.source;
+  const overrides = applyOverrides(doc, options.overrides ?? []);
+  const data = documentData(doc, file);
+  if (!data.ok) return fail(data.issues);
+  if (typeof data.value !== 'object' || data.value === null || Array.isArray(data.value)) {
+    const received = Array.isArray(data.value) ? 'a list' : `the ${typeof data.value} ${JSON.stringify(data.value)?.slice(0, 60)}`;
+    return fail([
+      { code: 'not_a_scenario', path: [], file, line: 1, column: 1, message: 'file is not a scenario: its top level is not a map of keys', expected: 'a map with name, devices, timeline, …', received, hint: 'is this a scenario file? a scenario starts with "name: …"' },
+      ...softIssues,
+    ]);
+  }
+  const raw = data.value as Record<string, unknown>;
+  const issues: Issue[] = [...overrides.issues];
+  const sections = parseSections(raw, options.validateIndicators !== undefined, issues);
+  const context: ImportContext = { options, issues, file };
+  const built = buildScenario(sections, context, file);
+  issues.push(...checkReferences(raw));
+  // A value already reported as mangled (an escaped path, a refused tag) is not reported again by validation.
+  const softPaths = new Set(softIssues.map((issue) => JSON.stringify(issue.path)));
+  const all = [...softIssues, ...issues.filter((issue) => issue.code === 'unknown_key' || !softPaths.has(JSON.stringify(issue.path)))];
+  const placed = sortIssues(placeIssues(annotate(all, overrides.applied), file, locate), file);
+  if (placed.some((issue) => issue.severity !== 'warning') || built === undefined) return fail(placed);
+  return ok({ ...built, warnings: placed });
+}
+
+/** Builds the scenario from what parsed; undefined when a needed part failed (its issues are already listed). */
+function buildScenario(sections: ParsedSections, context: ImportContext, file: string): Omit<Scenario, 'warnings'> | undefined {
+  const exclusions = resolveExclusions(sections.exclusions, ['exclusions'], context);
+  const indicators = resolveIndicators(sections.indicators, ['indicators'], context);
+  const devices = sections.devices.map(({ input, index }) => {
+    const { exclusions: lists, ...rest } = input;
+    context.issues.push(...deviceWarnings(rest, ['devices', index]));
+    return { input: rest, index, exclusions: resolveExclusions(lists, ['devices', index, 'exclusions'], context) };
+  });
+  const fleets = sections.fleets.map(({ input, index }) => {
+    context.issues.push(...deviceWarnings(input.template, ['fleet', index, 'template']));
+    return { input, index, exclusions: resolveExclusions(input.template.exclusions, ['fleet', index, 'template', 'exclusions'], context) };
+  });
+  const allDevices = buildDevices(devices, fleets);
+  const names = allDevices.map((device) => device.name);
+  const entries = sections.events.map((event): EventEntry => {
+    const path: Path = ['timeline', event.order, event.kind];
+    if (event.kind === 'artifact') return { kind: 'artifact', at: event.value.at, order: event.order, input: event.value.artifact };
+    if (event.kind === 'generate') return { kind: 'generate', at: event.value.at, order: event.order, input: event.value.generate, id: event.value.generate.id ?? `gen-${event.ordinal}` };
+    const change = event.value.change;
+    return {
+      kind: 'change',
+      at: event.value.at,
+      order: event.order,
+      input: change,
+      exclusions: resolveExclusions(change.exclusions, [...path, 'exclusions'], context),
+      indicators: resolveIndicators(change.indicators, [...path, 'indicators'], context),
+    };
+  });
+  const { header } = sections;
+  if (header === undefined) return undefined;
+  const start = header.start ?? DEFAULT_START;
+  return {
+    name: header.name,
+    ...(header.description === undefined ? {} : { description: header.description }),
+    tags: header.tags ?? [],
+    seed: header.seed ?? 0,
+    start: new Date(Date.parse(start)).toISOString(),
+    startMs: Date.parse(start),
+    settings: { ...DEFAULT_CONFLICT_SETTINGS, ...defined(sections.settings ?? {}) },
+    tenant: toTenant(sections.tenant),
+    devices: allDevices,
+    exclusions: { ...EMPTY_EXCLUSIONS, ...defined(exclusions ?? {}) } as ExclusionLists,
+    indicators: indicators ?? [],
+    timeline: buildTimeline(entries, names),
+    expect: sections.expectations.map(({ kind, value, index }) => buildExpectation(kind, value as never, index)),
+    file,
+  };
+}
+
+function toTenant(input: ParsedSections['tenant']): TenantConfig {
+  const { propagation, ...rest } = input ?? {};
+  return { ...DEFAULT_TENANT, ...defined(rest), propagation: { ...DEFAULT_TENANT.propagation, ...defined(propagation ?? {}) } };
+}
+
+/** Marks issues about a value that came from `--set`, so the reader looks at the command line, not the file. */
+function annotate(issues: readonly Issue[], applied: readonly AppliedOverride[]): Issue[] {
+  if (applied.length === 0) return [...issues];
+  return issues.map((issue) => {
+    const source = applied.find((override) => override.path.every((part, i) => issue.path[i] === part));
+    return source === undefined ? issue : { ...issue, message: `${issue.message} (set by --set ${source.text})` };
+  });
+}
+
+/** Issues of the scenario file in reading order, then those of imported files; stable otherwise. */
+function sortIssues(issues: readonly Issue[], file: string): Issue[] {
+  const rank = (issue: Issue) => (issue.file === file || issue.file === undefined ? 0 : 1);
+  return [...issues].sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

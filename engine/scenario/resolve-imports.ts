@@ -1,0 +1,126 @@
+/** Resolves `{ from: file }` imports of exclusions and indicators, and runs the injected list validators. */
+import type { ExclusionLists } from '../core/config.ts';
+import type { Issue, Path } from '../core/issue.ts';
+import type { LoadOptions } from './load-options.ts';
+
+/** What import resolution needs: the options, where issues go, and the scenario file imports are relative to. */
+export interface ImportContext {
+  readonly options: LoadOptions;
+  readonly issues: Issue[];
+  readonly file: string;
+}
+
+type ImportInput = { readonly from: string };
+type ListsInput = { readonly paths?: readonly string[]; readonly extensions?: readonly string[]; readonly processes?: readonly string[] };
+
+function isImport(input: object): input is ImportInput {
+  return 'from' in input;
+}
+
+/** `from` as a reader sees it next to the scenario: `dir/of/scenario/` + `from`, unless absolute. */
+export function besideFile(file: string, from: string): string {
+  if (/^(?:[/\\]|[A-Za-z]:[/\\])/.test(from)) return from;
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return slash < 0 ? from : `${file.slice(0, slash + 1)}${from}`;
+}
+
+/** Validator issues carry absolute paths; a validator that answered relative to `base` gets `base` prefixed. */
+function absolute(issues: readonly Issue[], base: Path): Issue[] {
+  return issues.map((issue) => {
+    const inside = base.every((part, i) => issue.path[i] === part);
+    return inside ? issue : { ...issue, path: [...base, ...issue.path] };
+  });
+}
+
+function readImport(input: ImportInput, path: Path, what: string, context: ImportContext): string | undefined {
+  const { readFile } = context.options;
+  const at = [...path, 'from'];
+  if (readFile === undefined) {
+    context.issues.push({
+      code: 'import_unavailable',
+      path: at,
+      message: `cannot import ${what} from "${input.from}": no file reader was given`,
+      hint: 'load the scenario with readScenarioFile (or the CLI), or write the list inline',
+    });
+    return undefined;
+  }
+  const read = readFile(input.from);
+  if (read.ok) return read.value;
+  // A file that cannot be read is a problem of the scenario line that names it.
+  context.issues.push(
+    ...read.issues.map((issue) => ({
+      code: 'import_failed',
+      path: at,
+      message: `cannot import ${what} from "${input.from}": ${issue.message}`,
+      received: issue.file,
+      hint: 'the path is relative to the scenario file',
+    })),
+  );
+  return undefined;
+}
+
+function importerMissing(path: Path, input: ImportInput, what: string): Issue {
+  return { code: 'import_unavailable', path: [...path, 'from'], message: `cannot import ${what} from "${input.from}": no importer was given` };
+}
+
+/**
+ * Exclusion lists from an inline map (unset lists stay unset) or a `{ from }` import through
+ * `importMpPreference`, validated by `validateExclusions`. Undefined when absent or when importing failed.
+ *
+ * @example
+ * resolveExclusions({ paths: ['C:\\Tools\\'] }, ['exclusions'], context); // { paths: ['C:\\Tools\\'] }
+ */
+export function resolveExclusions(input: ListsInput | ImportInput | undefined, path: Path, context: ImportContext): Partial<ExclusionLists> | undefined {
+  if (input === undefined) return undefined;
+  let lists: Partial<ExclusionLists> = input as ListsInput;
+  if (isImport(input)) {
+    const importer = context.options.importMpPreference;
+    if (importer === undefined) {
+      context.issues.push(importerMissing(path, input, 'exclusions'));
+      return undefined;
+    }
+    const text = readImport(input, path, 'exclusions', context);
+    if (text === undefined) return undefined;
+    const imported = importer(text);
+    if (!imported.ok) {
+      const source = besideFile(context.file, input.from);
+      context.issues.push(...imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
+      return undefined;
+    }
+    lists = imported.value;
+  }
+  const validate = context.options.validateExclusions;
+  if (validate !== undefined) {
+    const full: ExclusionLists = { paths: lists.paths ?? [], extensions: lists.extensions ?? [], processes: lists.processes ?? [] };
+    context.issues.push(...absolute(validate(full, path), path));
+  }
+  return lists;
+}
+
+/**
+ * An indicator list, inline or imported with `{ from }` through `importIndicatorCsv` (whose issues keep
+ * their own file), validated by `validateIndicators` when inline.
+ *
+ * @example
+ * resolveIndicators([{ type: 'FileSha256', value: '…', action: 'Allowed' }], ['indicators'], context);
+ */
+export function resolveIndicators(input: readonly unknown[] | ImportInput | undefined, path: Path, context: ImportContext): readonly unknown[] | undefined {
+  if (input === undefined) return undefined;
+  if (Array.isArray(input)) {
+    const validate = context.options.validateIndicators;
+    if (validate !== undefined) context.issues.push(...absolute(validate(input, path), path));
+    return input;
+  }
+  const from = input as ImportInput;
+  const importer = context.options.importIndicatorCsv;
+  if (importer === undefined) {
+    context.issues.push(importerMissing(path, from, 'indicators'));
+    return undefined;
+  }
+  const text = readImport(from, path, 'indicators', context);
+  if (text === undefined) return undefined;
+  const imported = importer(text);
+  const source = besideFile(context.file, from.from);
+  context.issues.push(...imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
+  return imported.indicators;
+}

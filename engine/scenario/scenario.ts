@@ -1,0 +1,126 @@
+/** The loaded scenario: what `loadScenario` returns, typed with engine/core vocabulary, every default applied. */
+import type { Artifact } from '../core/artifact.ts';
+import type { Actor, ConflictSettings, DeviceConfig, DevicePatch, ExclusionLists, TenantConfig, TenantPatch } from '../core/config.ts';
+import type { Issue } from '../core/issue.ts';
+import type { ArtifactClass, Blocker, DetectionStatus, MdavMode, Outcome, RunningMode } from '../core/vocabulary.ts';
+
+/** A timeline change: partial updates applied at its `at`, in file order. */
+export interface ChangeSpec {
+  readonly tenant?: TenantPatch;
+  readonly devices?: Readonly<Record<string, DevicePatch>>;
+  /** Replaces the global lists it names. */
+  readonly exclusions?: Partial<ExclusionLists>;
+  /** Replaces the indicator list (raw entries, parsed by policy/indicators). */
+  readonly indicators?: readonly unknown[];
+  readonly by?: Actor;
+}
+
+/** A seeded generator: `count` artifacts on `devices`, spread over [at, at + window). */
+export interface GenerateSpec {
+  /** Unique among artifact ids and generator ids; default `gen-1`, `gen-2`, … in file order. */
+  readonly id: string;
+  readonly count: number;
+  /** Device names; `all` is resolved to every device, fleet included. */
+  readonly devices: readonly string[];
+  /** ms. */
+  readonly window: number;
+  readonly mix: { readonly malicious: number; readonly pua: number; readonly benign: number };
+  readonly detection: { readonly primaryAv: number; readonly mdav: number; readonly edr: number };
+}
+
+/** A timeline entry; `at` in ms from the start, `order` its position in the file (ties at one `at` keep it). */
+export type TimelineEvent =
+  | { readonly kind: 'artifact'; readonly at: number; readonly order: number; readonly artifact: Artifact }
+  | { readonly kind: 'change'; readonly at: number; readonly order: number; readonly change: ChangeSpec }
+  | { readonly kind: 'generate'; readonly at: number; readonly order: number; readonly generate: GenerateSpec };
+
+/** Count bounds: `count` exactly, or `atLeast` / `atMost`. */
+export interface CountBounds {
+  readonly count?: number;
+  readonly atLeast?: number;
+  readonly atMost?: number;
+}
+
+interface ExpectationBase {
+  /** Position in `expect`, for messages. */
+  readonly index: number;
+  readonly cite?: string;
+}
+
+export type Expectation =
+  | (ExpectationBase & {
+      readonly kind: 'artifact';
+      readonly artifact: string;
+      readonly outcome?: Outcome;
+      readonly by?: Blocker;
+      readonly detectionStatus?: DetectionStatus;
+      readonly actionCenter?: boolean;
+    })
+  | (ExpectationBase & {
+      readonly kind: 'device';
+      readonly device: string;
+      /** ms; undefined = end of the run. */
+      readonly at?: number;
+      readonly mode?: MdavMode;
+      readonly runningMode?: RunningMode;
+      readonly edrBlockMode?: 'effective' | 'not-effective';
+    })
+  | (ExpectationBase & {
+      readonly kind: 'actionCenter';
+      readonly filter: {
+        readonly device?: string;
+        readonly artifact?: string;
+        readonly actionType?: string;
+        readonly actionSource?: string;
+        readonly status?: string;
+        readonly detectionStatus?: 'Blocked' | 'Prevented' | 'Detected';
+      };
+      readonly bounds: CountBounds;
+    })
+  | (ExpectationBase & {
+      readonly kind: 'alerts';
+      readonly filter: {
+        readonly device?: string;
+        readonly artifact?: string;
+        readonly detectionStatus?: 'Blocked' | 'Prevented' | 'Detected';
+        readonly severity?: 'Informational' | 'Low' | 'Medium' | 'High';
+        readonly detectionSource?: string;
+      };
+      readonly bounds: CountBounds;
+    })
+  | (ExpectationBase & { readonly kind: 'recommendation'; readonly device: string; readonly id: string; readonly present: boolean })
+  | (ExpectationBase & {
+      readonly kind: 'totals';
+      readonly filter: {
+        readonly class?: ArtifactClass;
+        readonly outcome?: Outcome;
+        readonly by?: Blocker;
+        readonly device?: string;
+        readonly detectionStatus?: DetectionStatus;
+      };
+      /** Share of the artifacts matching `filter` among those matching only its `class` (all when unset). */
+      readonly share?: { readonly atLeast?: number; readonly atMost?: number };
+      readonly bounds?: CountBounds;
+    });
+
+export interface Scenario {
+  readonly name: string;
+  readonly description?: string;
+  readonly tags: readonly string[];
+  readonly seed: number;
+  /** ISO-8601 UTC time of offset 0. */
+  readonly start: string;
+  readonly startMs: number;
+  readonly settings: ConflictSettings;
+  readonly tenant: TenantConfig;
+  /** Listed devices, then fleet members, in file order. */
+  readonly devices: readonly DeviceConfig[];
+  readonly exclusions: ExclusionLists;
+  readonly indicators: readonly unknown[];
+  /** Sorted by `at`, then `order`. */
+  readonly timeline: readonly TimelineEvent[];
+  readonly expect: readonly Expectation[];
+  readonly file: string;
+  /** Findings that do not make the file invalid (severity `warning`), placed in the file. */
+  readonly warnings: readonly Issue[];
+}

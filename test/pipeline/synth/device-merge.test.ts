@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Artifact } from '../../../engine/core/artifact.ts';
+import { generateArtifacts, generateArtifactsFor, generateDeviceArtifacts } from '../../../engine/pipeline/synth/index.ts';
+import { isMergeOrdered, SPEC, smallSpec } from './spec-fixture.ts';
+
+/** The obviously-right merge: every device's stream concatenated in device order, stably sorted by time. */
+function referenceMerge(spec: typeof SPEC, seed: number, indexes: readonly number[]): Artifact[] {
+  const all = [...new Set(indexes)].sort((a, b) => a - b).flatMap((index) => [...generateDeviceArtifacts(spec, index, { seed })]);
+  return all.sort((a, b) => a.at - b.at);
+}
+
+describe('DeviceMerge (via generateArtifactsFor)', () => {
+  it('should equal the full stream filtered to any subset of devices (sharding)', () => {
+    fc.assert(
+      fc.property(smallSpec, fc.integer(), fc.infiniteStream(fc.boolean()), (spec, seed, picks) => {
+        const chosen = spec.devices.map((_, index) => index).filter(() => picks.next().value);
+        const names = new Set(chosen.map((index) => spec.devices[index]));
+        const full = [...generateArtifacts(spec, { seed })];
+        const shard = [...generateArtifactsFor(spec, chosen, { seed })];
+        expect(shard).toEqual(full.filter((artifact) => names.has(artifact.device)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('should equal the stable time sort of the per-device streams (fast merge vs reference)', () => {
+    fc.assert(
+      fc.property(smallSpec, fc.integer(), (spec, seed) => {
+        const indexes = spec.devices.map((_, index) => index);
+        const merged = [...generateArtifacts(spec, { seed })];
+        expect(merged).toEqual(referenceMerge(spec, seed, indexes));
+        expect(isMergeOrdered(merged, spec.devices)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('should merge shards back into the full stream whatever the split', () => {
+    const even = [0, 2];
+    const odd = [1, 3];
+    const byTime = (a: Artifact, b: Artifact): number => a.at - b.at || SPEC.devices.indexOf(a.device) - SPEC.devices.indexOf(b.device);
+    const rejoined = [...generateArtifactsFor(SPEC, even, { seed: 5 }), ...generateArtifactsFor(SPEC, odd, { seed: 5 })].sort(byTime);
+    expect(rejoined).toEqual([...generateArtifacts(SPEC, { seed: 5 })]);
+  });
+
+  it('should break ties at the same millisecond by device index, then sequence', () => {
+    const spec = { ...SPEC, count: 6, devices: ['zeta', 'alpha', 'mid'], window: 1 };
+    const artifacts = [...generateArtifacts(spec, { seed: 9 })];
+    expect(artifacts.map((a) => a.id)).toEqual(['gen-1-zeta-0', 'gen-1-zeta-1', 'gen-1-alpha-0', 'gen-1-alpha-1', 'gen-1-mid-0', 'gen-1-mid-1']);
+  });
+
+  it('should keep device-index order for shard indexes given unsorted, and ignore repeats and strays', () => {
+    const ordered = [...generateArtifactsFor(SPEC, [1, 3], { seed: 4 })];
+    const messy = [...generateArtifactsFor(SPEC, [3, 1, 3, 9, -1, 1.5], { seed: 4 })];
+    expect(messy).toEqual(ordered);
+  });
+
+  it('should yield nothing for an empty shard', () => {
+    expect([...generateArtifactsFor(SPEC, [], { seed: 4 })]).toEqual([]);
+  });
+
+  it('should handle more devices than artifacts (most devices get none)', () => {
+    const devices = Array.from({ length: 500 }, (_, i) => `ws-${i}`);
+    const spec = { ...SPEC, count: 7, devices };
+    const artifacts = [...generateArtifacts(spec, { seed: 1 })];
+    expect(artifacts.map((a) => a.device).sort()).toEqual(['ws-0', 'ws-1', 'ws-2', 'ws-3', 'ws-4', 'ws-5', 'ws-6']);
+    expect(isMergeOrdered(artifacts, devices)).toBe(true);
+  });
+});

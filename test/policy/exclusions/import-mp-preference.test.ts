@@ -1,0 +1,121 @@
+// Get-MpPreference import: Format-List text and ConvertTo-Json, with round trips through formatMpPreference.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ExclusionLists } from '../../../engine/core/config.ts';
+import { formatMpPreference, importMpPreference } from '../../../engine/policy/exclusions/index.ts';
+
+const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+const SQL_SERVER: ExclusionLists = {
+  paths: [
+    'C:\\Program Files\\Contoso\\App\\',
+    'C:\\ProgramData\\Contoso\\Logs',
+    'D:\\SQLData\\',
+    '%ProgramFiles%\\Contoso*\\v?\\bin\\contoso.exe',
+    'C:\\Users\\*\\AppData\\Local\\Temp',
+    'c:\\documents\\design.doc\\:{PathType:file,ScanTrigger:OnAccess}',
+    '\\\\fileserver\\builds\\drop',
+  ],
+  extensions: ['log', '.tmp', 'ldf'],
+  processes: [
+    'C:\\Program Files\\Backup\\agent.exe',
+    'sqlservr.exe',
+    'C:\\Program Files\\Microsoft SQL Server\\MSSQL16.MSSQLSERVER\\MSSQL\\Binn\\SQLAGENT.EXE',
+  ],
+};
+
+describe('importMpPreference', () => {
+  it('should read the Format-List text with CRLF and values wrapped mid-word at 120 columns', () => {
+    expect(importMpPreference(fixture('mppref-admin.txt'))).toEqual({ ok: true, value: SQL_SERVER });
+  });
+
+  it('should read ConvertTo-Json output with CIM properties around the lists', () => {
+    expect(importMpPreference(fixture('mppref.json'))).toEqual({ ok: true, value: SQL_SERVER });
+  });
+
+  it('should read a single string, null, and a PowerShell {value, Count} wrapper from JSON', () => {
+    expect(importMpPreference(fixture('mppref-single.json'))).toEqual({
+      ok: true,
+      value: { paths: ['D:\\Build\\'], extensions: [], processes: ['C:\\Tools\\agent.exe'] },
+    });
+  });
+
+  it('should report every list hidden from a non-administrator, with line numbers (text)', () => {
+    const result = importMpPreference(fixture('mppref-nonadmin.txt'));
+    expect(result.ok ? [] : result.issues.map((issue) => [issue.code, issue.line, issue.path])).toEqual([
+      ['mp-preference-hidden', 18, ['extensions']],
+      ['mp-preference-hidden', 20, ['paths']],
+      ['mp-preference-hidden', 21, ['processes']],
+    ]);
+  });
+
+  it('should report every list hidden from a non-administrator, with line numbers (JSON)', () => {
+    const result = importMpPreference(fixture('mppref-nonadmin.json'));
+    expect(result.ok ? [] : result.issues.map((issue) => [issue.code, issue.line])).toEqual([
+      ['mp-preference-hidden', 6],
+      ['mp-preference-hidden', 3],
+      ['mp-preference-hidden', 9],
+    ]);
+  });
+
+  it('should refuse a list cut off by $FormatEnumerationLimit and say how to fix it', () => {
+    const result = importMpPreference(fixture('mppref-truncated.txt'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => [issue.code, issue.line])).toEqual([['mp-preference-truncated', 20]]);
+    expect(result.issues[0]?.hint).toContain('$FormatEnumerationLimit = -1');
+  });
+
+  it('should read {} and an empty value as empty lists', () => {
+    expect(importMpPreference('ExclusionPath    : {}\nExclusionProcess :\nExclusionExtension : {log}')).toEqual({
+      ok: true,
+      value: { paths: [], extensions: ['log'], processes: [] },
+    });
+  });
+
+  it('should give the line of a JSON syntax error', () => {
+    const result = importMpPreference('{\n  "ExclusionPath": ["C:\\\\a",\n  ]\n}');
+    expect(result.ok ? undefined : result.issues[0]?.code).toBe('mp-preference-bad-json');
+    expect(result.ok ? undefined : result.issues[0]?.line).toBe(3);
+  });
+
+  it('should say so when the text has no exclusion property at all', () => {
+    const result = importMpPreference('DisableRealtimeMonitoring : False');
+    expect(result.ok ? undefined : result.issues[0]?.code).toBe('mp-preference-no-exclusions');
+  });
+
+  it('should reject a JSON value that is not text', () => {
+    const result = importMpPreference('{ "ExclusionPath": [42] }');
+    expect(result.ok ? undefined : result.issues[0]?.code).toBe('mp-preference-bad-value');
+  });
+});
+
+describe('formatMpPreference round trip', () => {
+  it('should read back the SQL server fixture lists through text at 80 columns and through JSON', () => {
+    expect(importMpPreference(formatMpPreference(SQL_SERVER, { width: 80 }))).toEqual({ ok: true, value: SQL_SERVER });
+    expect(importMpPreference(formatMpPreference(SQL_SERVER, { format: 'json' }))).toEqual({ ok: true, value: SQL_SERVER });
+  });
+
+  it('should read back generated lists at any console width', () => {
+    const segment = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '*', '?', '%', '(', ')'), minLength: 1, maxLength: 12 });
+    const entry = fc
+      .tuple(fc.constantFrom('C:', 'D:', '\\\\srv\\share', '%ProgramFiles%'), fc.array(segment, { maxLength: 4 }), fc.constantFrom('', '\\', '\\:{ScanTrigger:OnAccess,PathType:file}'))
+      .map(([root, parts, tail]) => `${[root, ...parts].join('\\')}${tail}`.trim())
+      .filter((text) => !text.endsWith('...'));
+    const lists = fc.record({ paths: fc.array(entry, { maxLength: 6 }), extensions: fc.array(fc.constantFrom('log', '.tmp', 'ko.gz'), { maxLength: 3 }), processes: fc.array(entry, { maxLength: 3 }) });
+    fc.assert(
+      fc.property(lists, fc.integer({ min: 60, max: 200 }), fc.boolean(), (value, width, json) => {
+        expect(importMpPreference(formatMpPreference(value, { width, format: json ? 'json' : 'text' }))).toEqual({ ok: true, value });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('importMpPreference odd JSON', () => {
+  it('should reject an object that is not a {value, Count} wrapper', () => {
+    const result = importMpPreference('{ "ExclusionPath": { "foo": 1 } }');
+    expect(result.ok ? undefined : result.issues[0]?.code).toBe('mp-preference-bad-value');
+  });
+});
