@@ -46,7 +46,7 @@ export function buildVerdict(trace: Trace): Verdict {
     reasons: trace.reasons,
     alerts,
     ...(actionCenterEntry === undefined ? {} : { actionCenterEntry }),
-    blockModeWouldRemediate: trace.blockModeWouldRemediate,
+    blockModeWouldRemediate: trace.blockMode === 'remediate',
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Artifact } from '../core/artifact.ts';
 import { buildVerdict } from './build-verdict.ts';
 import type { DeviceContext } from './device-context.ts';
-import { edrLayers } from './layers/edr.ts';
+import { blockModeDecision, edrLayers } from './layers/edr.ts';
 import { mdavLayer } from './layers/mdav.ts';
 import { primaryAvLayer } from './layers/primary-av.ts';
 import { startTrace } from './layers/trace.ts';
@@ -19,11 +19,11 @@ import type { Verdict } from './verdict.ts';
  * verdict.by;      // 'edr-block-mode'
  */
 export function decideArtifact(ctx: DeviceContext, artifact: Artifact): Verdict {
-  const trace = startTrace(artifact);
-  if (primaryAvLayer(ctx, trace)) return buildVerdict(trace);
   // One exclusion lookup serves MDAV and block mode: both honour the same lists, scoped by trigger (§4.1, §3.8).
   // An artifact is its own exclusion query (path, process, trigger, scanType): no allocation on the hot path.
   const excluded = ctx.exclusions(artifact);
+  const trace = startTrace(artifact, blockModeDecision(ctx, artifact, excluded));
+  if (primaryAvLayer(ctx, trace)) return buildVerdict(trace);
   if (mdavLayer(ctx, trace, excluded)) return buildVerdict(trace);
   edrLayers(ctx, trace, excluded);
   return buildVerdict(trace);

@@ -3,6 +3,9 @@ import type { Artifact } from '../../core/artifact.ts';
 import type { Blocker, Reason } from '../../core/vocabulary.ts';
 import type { Alert, AlertSource } from '../verdict.ts';
 
+/** What EDR in block mode decides for an artifact on its own terms (§3.8: indicators play no part). */
+export type BlockModeDecision = 'remediate' | 'no-detection' | 'not-effective' | 'active-noop' | 'excluded';
+
 export interface Trace {
   readonly artifact: Artifact;
   readonly reasons: Reason[];
@@ -14,7 +17,8 @@ export interface Trace {
   wouldHaveFlagged: boolean;
   /** An Action Center entry is due (MDAV or block-mode remediation; never for indicator blocks, §5.5). */
   actionCenter: boolean;
-  blockModeWouldRemediate: boolean;
+  /** Fixed at the start: block mode's own decision, whatever earlier layers do (see `blockModeDecision`). */
+  readonly blockMode: BlockModeDecision;
 }
 
 export interface PendingAlert {
@@ -24,7 +28,7 @@ export interface PendingAlert {
   readonly kind: 'mdav' | 'indicator' | 'audit' | 'edr';
 }
 
-export function startTrace(artifact: Artifact): Trace {
+export function startTrace(artifact: Artifact, blockMode: BlockModeDecision): Trace {
   return {
     artifact,
     reasons: [],
@@ -32,7 +36,7 @@ export function startTrace(artifact: Artifact): Trace {
     alerts: [],
     wouldHaveFlagged: false,
     actionCenter: false,
-    blockModeWouldRemediate: false,
+    blockMode,
   };
 }
 

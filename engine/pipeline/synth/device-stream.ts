@@ -23,8 +23,6 @@ export class DeviceStream {
   private readonly rng: Rng;
   private readonly user: number;
   private readonly name: string;
-  /** `${spec.id}-${name}-`: ids then cost one concatenation. */
-  private readonly idPrefix: string;
 
   constructor(
     private readonly plan: SynthPlan,
@@ -32,7 +30,6 @@ export class DeviceStream {
   ) {
     const { spec } = plan;
     this.name = spec.devices[index] ?? '';
-    this.idPrefix = `${spec.id}-${this.name}-`;
     this.n = artifactsOfDevice(spec.count, spec.devices.length, index);
     // Everything this device ever draws comes from this one derived stream: shards agree without talking.
     this.rng = plan.root.derive(`${spec.id}:${this.name}`);
@@ -49,7 +46,7 @@ export class DeviceStream {
 
   /** Returns the pending artifact and draws the time of the next one. Call only while `!done`. */
   take(): Artifact {
-    const artifact = make(this.plan, this.rng, this.idPrefix, this.name, this.user, this.k, this.at);
+    const artifact = make(this.plan, this.rng, this.name, this.user, this.k, this.at);
     this.k += 1;
     this.at = this.k < this.n ? this.slotTime(this.k) : Infinity;
     return artifact;

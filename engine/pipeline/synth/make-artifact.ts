@@ -36,9 +36,9 @@ const low = (word: number, n: number): number => ((word & 0xffff) * n) >>> 16;
  * for the shape, and of two more words for the signals of malicious and PUA artifacts.
  *
  * @example
- * makeArtifact(plan, Rng.from(7).derive('gen-1:ws-01'), 'gen-1-ws-01-', 'ws-01', 0, 0, 1_000).id; // 'gen-1-ws-01-0'
+ * makeArtifact(plan, Rng.from(7).derive('gen-1:ws-01'), 'ws-01', 0, 0, 1_000).id; // 'gen-1-ws-01-0'
  */
-export function makeArtifact(plan: SynthPlan, rng: Rng, idPrefix: string, device: string, user: number, k: number, at: number): Artifact {
+export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: number, k: number, at: number): Artifact {
   // Few draws per artifact: each Rng draw costs more than the arithmetic that splits it.
   const classDraw = rng.next();
   const cls = classDraw < plan.malicious ? 0 : classDraw < plan.maliciousOrPua ? 1 : 2;
@@ -81,7 +81,7 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, idPrefix: string, device
   const offset = offsetOf(template.group.first + variant);
   const tapes = plan.tapes;
   return {
-    id: idPrefix + k,
+    id: `${plan.idPrefix}${device}-${k}`,
     device,
     at,
     class: CLASSES[cls]!,

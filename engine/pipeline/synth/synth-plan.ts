@@ -8,6 +8,8 @@ export interface SynthPlan {
   readonly spec: GenerateSpec;
   /** `Rng.from(seed)`; device d derives `${spec.id}:${d}` from it and never touches it otherwise. */
   readonly root: Rng;
+  /** `${spec.id}-`, the start of every artifact id. */
+  readonly idPrefix: string;
   /** Cumulative class thresholds on one uniform draw: below `malicious`, then below `maliciousOrPua`. */
   readonly malicious: number;
   readonly maliciousOrPua: number;
@@ -35,6 +37,7 @@ export function planGenerator(spec: GenerateSpec, options: GenerateOptions): Syn
   return {
     spec,
     root: Rng.from(options.seed),
+    idPrefix: `${spec.id}-`,
     malicious: malicious / total,
     // A zero benign weight must never leave a sliver for benign through rounding.
     maliciousOrPua: benign === 0 ? 1 : (malicious + pua) / total,
