@@ -1,7 +1,7 @@
 /** Applies `--set KEY=VALUE` overrides to a parsed document before validation, to explore what-ifs. */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, YAMLMap, type Document } from 'yaml';
 import type { Issue, Path } from '../core/issue.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../core/did-you-mean.ts';
 
 /** An override that was applied, with its path (device names resolved to indexes) for later messages. */
 export interface AppliedOverride {

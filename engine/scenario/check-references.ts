@@ -1,7 +1,7 @@
 /** Cross-reference checks on the raw document: unique ids and names, and every device, artifact and group reference defined. */
 import { formatPath, type Issue, type Path } from '../core/issue.ts';
 import { DEFAULT_NAME_PREFIX, fleetNames } from './build-devices.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../core/did-you-mean.ts';
 
 type Raw = Record<string, unknown>;
 

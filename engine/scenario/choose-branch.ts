@@ -1,6 +1,6 @@
 /** Picks which kind a timeline or expect item is by the key that names it, with a clear issue when none or several do. */
 import type { Issue, Path } from '../core/issue.ts';
-import { closest } from './did-you-mean.ts';
+import { closest } from '../core/did-you-mean.ts';
 
 /**
  * The first of `kinds` that is a key of `item`, or an issue: the item is not a map, names no kind (with

@@ -1,7 +1,7 @@
 /** Turns zod issues into the engine's issues: messages naming the bad key, expected/received, and "did you mean" hints. */
 import type { z } from 'zod';
 import type { Issue, Path } from '../core/issue.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../core/did-you-mean.ts';
 import { describeSchema, knownKeysAt, schemaAt } from './schema-at.ts';
 
 type ZodIssue = z.core.$ZodIssue;

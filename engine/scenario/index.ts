@@ -18,4 +18,4 @@ export { INDICATOR_TYPES, INDICATOR_ACTIONS } from './lists-schema.ts';
 export { DEFAULT_MIX, DEFAULT_DETECTION } from './generate-schema.ts';
 
 // Helpers other layers reuse for their own messages
-export { didYouMean, closest, editDistance } from './did-you-mean.ts';
+export { didYouMean, closest, editDistance } from '../core/did-you-mean.ts';

@@ -1,38 +1,10 @@
 /** The loaded scenario: what `loadScenario` returns, typed with engine/core vocabulary, every default applied. */
-import type { Artifact } from '../core/artifact.ts';
-import type { Actor, ConflictSettings, DeviceConfig, DevicePatch, ExclusionLists, TenantConfig, TenantPatch } from '../core/config.ts';
+import type { ConflictSettings, DeviceConfig, ExclusionLists, TenantConfig } from '../core/config.ts';
 import type { Issue } from '../core/issue.ts';
+import type { TimelineEvent } from '../core/timeline.ts';
 import type { ArtifactClass, Blocker, DetectionStatus, MdavMode, Outcome, RunningMode } from '../core/vocabulary.ts';
 
-/** A timeline change: partial updates applied at its `at`, in file order. */
-export interface ChangeSpec {
-  readonly tenant?: TenantPatch;
-  readonly devices?: Readonly<Record<string, DevicePatch>>;
-  /** Replaces the global lists it names. */
-  readonly exclusions?: Partial<ExclusionLists>;
-  /** Replaces the indicator list (raw entries, parsed by policy/indicators). */
-  readonly indicators?: readonly unknown[];
-  readonly by?: Actor;
-}
-
-/** A seeded generator: `count` artifacts on `devices`, spread over [at, at + window). */
-export interface GenerateSpec {
-  /** Unique among artifact ids and generator ids; default `gen-1`, `gen-2`, … in file order. */
-  readonly id: string;
-  readonly count: number;
-  /** Device names; `all` is resolved to every device, fleet included. */
-  readonly devices: readonly string[];
-  /** ms. */
-  readonly window: number;
-  readonly mix: { readonly malicious: number; readonly pua: number; readonly benign: number };
-  readonly detection: { readonly primaryAv: number; readonly mdav: number; readonly edr: number };
-}
-
-/** A timeline entry; `at` in ms from the start, `order` its position in the file (ties at one `at` keep it). */
-export type TimelineEvent =
-  | { readonly kind: 'artifact'; readonly at: number; readonly order: number; readonly artifact: Artifact }
-  | { readonly kind: 'change'; readonly at: number; readonly order: number; readonly change: ChangeSpec }
-  | { readonly kind: 'generate'; readonly at: number; readonly order: number; readonly generate: GenerateSpec };
+export type { ChangeSpec, GenerateSpec, TimelineEvent } from '../core/timeline.ts';
 
 /** Count bounds: `count` exactly, or `atLeast` / `atMost`. */
 export interface CountBounds {

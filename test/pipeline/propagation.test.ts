@@ -22,7 +22,7 @@ function disableScenario(disableAt: number, delay: number, artifactTimes: readon
   const timeline: TimelineEvent[] = [
     ...artifacts.map((artifact, order): TimelineEvent => ({ kind: 'artifact', at: artifact.at, order, artifact })),
     // Listed first, so an artifact at the same instant sees it (state at t includes every event at ≤ t).
-    { kind: 'change', at: disableAt, order: -1, change: { tenant: { edrBlockMode: false } } },
+    { kind: 'change' as const, at: disableAt, order: -1, change: { tenant: { edrBlockMode: false } } },
   ].sort((a, b) => a.at - b.at || a.order - b.order);
   return {
     seed: 0,

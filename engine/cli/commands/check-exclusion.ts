@@ -7,7 +7,7 @@ import { formatIssues, type Issue } from '../../core/issue.ts';
 import { parseVersion } from '../../core/version.ts';
 import { TRIGGERS, type Trigger } from '../../core/vocabulary.ts';
 import { checkExclusion, importMpPreference, type ExclusionOptions } from '../../policy/exclusions/index.ts';
-import { didYouMean } from '../../scenario/index.ts';
+import { closest } from '../../core/did-you-mean.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from './index.ts';
 import { loadAll, printProblems } from './load-all.ts';
@@ -93,7 +93,7 @@ function readPolicy(options: CheckOptions, io: Io): Policy {
   if (options.device === undefined) return { ok: true, lists: scenario.exclusions, options: {}, settings: scenario.settings };
   const device = scenario.devices.find((d) => d.name === options.device);
   if (device === undefined) {
-    const hint = didYouMean(options.device, scenario.devices.map((d) => d.name));
+    const hint = closest(options.device, scenario.devices.map((d) => d.name));
     return { ok: false, issues: [{ code: 'unknown_device', path: ['--device'], file: options.policy, message: `no device "${options.device}" in the scenario`, ...(hint ? { hint: `did you mean "${hint}"?` } : {}) }] };
   }
   const platform = parseVersion(device.mdav.platform);

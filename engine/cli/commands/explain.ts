@@ -8,7 +8,8 @@ import { runSimulation } from '../../pipeline/run-simulation.ts';
 import { isTimelineItem, simEvents } from '../../pipeline/sim-events.ts';
 import { renderDeviceStatus } from '../../report/render-device-status.ts';
 import { renderTrace } from '../../report/render-trace.ts';
-import { didYouMean, type Scenario } from '../../scenario/index.ts';
+import { closest } from '../../core/did-you-mean.ts';
+import type { Scenario } from '../../scenario/index.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from './index.ts';
 import { loadAll, printProblems } from './load-all.ts';
@@ -64,7 +65,7 @@ function explainArtifact(scenario: Scenario, id: string): Answer {
   const artifact = verdict === undefined ? undefined : findArtifact(scenario, id);
   if (verdict === undefined || artifact === undefined) {
     const known = run.verdicts.slice(0, 10_000).map((v) => v.artifact);
-    const hint = didYouMean(id, known);
+    const hint = closest(id, known);
     return { ok: false, error: `no artifact "${id}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
   }
   return { ok: true, value: renderTrace(artifact, verdict) };
@@ -83,7 +84,7 @@ function explainDevice(scenario: Scenario, name: string, atText: string | undefi
   if (!at.ok) return { ok: false, error: `--at ${atText}: ${at.issues[0]?.message ?? 'not a duration'} (use e.g. 25m, 1h, 00:25:00)` };
   const state = modelAt(scenario, at.value).device(name);
   if (state === undefined) {
-    const hint = didYouMean(name, scenario.devices.map((d) => d.name));
+    const hint = closest(name, scenario.devices.map((d) => d.name));
     return { ok: false, error: `no device "${name}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
   }
   return {

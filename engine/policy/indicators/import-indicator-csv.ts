@@ -4,7 +4,7 @@ import { INDICATOR_ACTIONS, LEGACY_ACTIONS, type Indicator } from './indicator.t
 import { enforceTenantLimit, parseIndicator, type ParseIndicatorOptions, type ParsedIndicators } from './parse-indicator.ts';
 import { formatCsv, parseCsv, type CsvRecord } from './csv.ts';
 import { checkType } from './indicator-fields.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { closest } from '../../core/did-you-mean.ts';
 
 /** Columns of the portal's sample CSV, in its order. */
 export const CSV_COLUMNS = [
@@ -68,7 +68,7 @@ function readHeader(header: CsvRecord, issues: Issue[]): Map<Column, number> | u
   header.fields.forEach((name, index) => {
     const column = CSV_COLUMNS.find((known) => fold(known) === fold(name));
     if (column === undefined) {
-      const close = didYouMean(name, CSV_COLUMNS);
+      const close = closest(name, CSV_COLUMNS);
       issues.push({ code: 'unknown_column', path: ['header', index], line: header.line, severity: 'warning', message: `column "${name}" is not an import column and is ignored`, expected: CSV_COLUMNS.join(', '), received: name, ...(close === undefined ? {} : { hint: `did you mean "${close}"?` }) });
     } else if (columns.has(column)) {
       issues.push({ code: 'duplicate_column', path: ['header', index], line: header.line, message: `column "${name}" appears twice`, expected: 'each column once', received: name });

@@ -8,7 +8,7 @@ import {
   type IndicatorAction,
   type IndicatorType,
 } from './indicator.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { closest } from '../../core/did-you-mean.ts';
 
 /** A field's parsed value, or the parts of an issue (the caller adds code and path). */
 export type FieldCheck<T> =
@@ -34,7 +34,7 @@ export function checkType(raw: unknown): FieldCheck<IndicatorType> {
   const expected = INDICATOR_TYPES.join(' | ');
   if (typeof raw === 'string' && (INDICATOR_TYPES as readonly string[]).includes(raw)) return { ok: true, value: raw as IndicatorType };
   const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
-  const close = typeof raw === 'string' ? (TYPE_ALIASES[fold(raw)] ?? didYouMean(raw, INDICATOR_TYPES)) : undefined;
+  const close = typeof raw === 'string' ? (TYPE_ALIASES[fold(raw)] ?? closest(raw, INDICATOR_TYPES)) : undefined;
   return { ok: false, message: `indicator type ${text} is not an indicator type`, expected, hint: close === undefined ? undefined : `did you mean "${close}"?` };
 }
 
@@ -50,7 +50,7 @@ export function checkAction(raw: unknown, type: IndicatorType | undefined): Fiel
   }
   if (action === undefined) {
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
-    const close = typeof raw === 'string' ? (ACTION_ALIASES[fold(raw)] ?? didYouMean(raw, all)) : undefined;
+    const close = typeof raw === 'string' ? (ACTION_ALIASES[fold(raw)] ?? closest(raw, all)) : undefined;
     return { ok: false, message: `action ${text} is not an indicator action`, expected: all.join(' | '), hint: close === undefined ? undefined : `did you mean "${close}"?` };
   }
   if (type !== undefined && !ACTIONS_BY_TYPE[type].includes(action)) {
@@ -93,7 +93,7 @@ export const INDICATOR_CATEGORIES = [
 export function checkCategory(raw: string): FieldCheck<string> {
   if ((INDICATOR_CATEGORIES as readonly string[]).includes(raw)) return { ok: true, value: raw };
   const pascal = raw.split(/[\s_-]+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join('');
-  const close = (INDICATOR_CATEGORIES as readonly string[]).includes(pascal) ? pascal : didYouMean(raw, INDICATOR_CATEGORIES);
+  const close = (INDICATOR_CATEGORIES as readonly string[]).includes(pascal) ? pascal : closest(raw, INDICATOR_CATEGORIES);
   return {
     ok: false,
     message: `category "${raw}" is not a portal alert category in Pascal case`,

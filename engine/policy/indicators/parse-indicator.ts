@@ -9,7 +9,7 @@ import {
 } from './indicator.ts';
 import { checkAction, checkCategory, checkExpiration, checkTechniques, checkType, type FieldCheck } from './indicator-fields.ts';
 import { normaliseIndicatorValue } from './indicator-value.ts';
-import { didYouMean, suggest } from './did-you-mean.ts';
+import { closest, suggest } from '../../core/did-you-mean.ts';
 
 export interface ParseIndicatorOptions {
   /** Where the list sits in the document, prefixed to every issue path. Default `[]`. */
@@ -55,7 +55,7 @@ export function parseIndicator(raw: unknown, index: number, issues: Issue[], opt
   const entry = raw as Record<string, unknown>;
   for (const key of Object.keys(entry)) {
     if (KEYS.includes(key) || RECORD_KEYS.includes(key)) continue;
-    const close = didYouMean(key, KEYS);
+    const close = closest(key, KEYS);
     report(key, 'unknown_key', { message: `key "${key}" is not an indicator field`, expected: KEYS.join(', '), hint: close === undefined ? undefined : `did you mean "${close}"?` }, key);
   }
   const type = checkType(entry.type);
@@ -171,7 +171,7 @@ function checkGroups(raw: unknown, known: readonly string[] | undefined): FieldC
     const allowed = [...known, UNGROUPED_DEVICES];
     const unknown = names.find((name) => !allowed.includes(name));
     if (unknown !== undefined) {
-      const close = didYouMean(unknown, allowed);
+      const close = closest(unknown, allowed);
       return { ok: false, message: `device group "${unknown}" is not defined in tenant.deviceGroups`, expected: allowed.join(', '), hint: close === undefined ? 'define the group under tenant.deviceGroups' : `did you mean "${close}"?` };
     }
   }

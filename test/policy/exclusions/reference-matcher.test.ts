@@ -87,7 +87,7 @@ function targetFor(g: Gen, from: Generated | undefined): string {
 }
 
 describe('reference matcher agreement', () => {
-  it('should agree with the fast matcher on validity and on the deciding entry for generated lists and targets', () => {
+  it('should agree with the fast matcher (indexed and entry by entry) on validity and the deciding entry', () => {
     fc.assert(
       fc.property(fc.gen(), (g) => {
         const generated = Array.from({ length: int(g, 0, 5) }, () => pathEntry(g));
@@ -124,6 +124,8 @@ describe('reference matcher agreement', () => {
           const fast = matcher.match(target);
           const hit = fast === undefined ? undefined : { list: fast.entry.list, index: fast.entry.index };
           expect({ lists, target, hit }).toEqual({ lists, target, hit: referenceMatch(lists, target, reference) });
+          // explain's entry-by-entry decisions must name the same entry as the indexed lookup.
+          expect(matcher.decide(target).find((decision) => decision.verdict === 'match')?.entry).toBe(fast?.entry);
         }
       }),
       { numRuns: 400 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAction, checkCategory, checkExpiration, checkTechniques, checkType } from '../../../engine/policy/indicators/indicator-fields.ts';
-import { didYouMean } from '../../../engine/policy/indicators/did-you-mean.ts';
+import { closest } from '../../../engine/core/did-you-mean.ts';
 
 describe('indicator fields', () => {
   it.each([
@@ -40,7 +40,7 @@ describe('indicator fields', () => {
   });
 
   it('should count an adjacent swap as one edit when suggesting', () => {
-    expect(didYouMean('Bolck', ['Block', 'Warn'])).toBe('Block');
-    expect(didYouMean('banana', ['Block', 'Warn'])).toBeUndefined();
+    expect(closest('Bolck', ['Block', 'Warn'])).toBe('Block');
+    expect(closest('banana', ['Block', 'Warn'])).toBeUndefined();
   });
 });

@@ -65,3 +65,13 @@ export function didYouMean(word: string, candidates: readonly string[] | Readonl
   const match = closest(word, candidates);
   return match === undefined ? undefined : `did you mean "${match}"?`;
 }
+
+/**
+ * `did you mean "X"?` when something is close, else the list of allowed values — for an issue hint.
+ *
+ * @example
+ * suggest('Blok', ['Allowed', 'Block']); // 'did you mean "Block"?'
+ */
+export function suggest(word: string, candidates: readonly string[]): string {
+  return didYouMean(word, candidates) ?? `one of ${candidates.join(', ')}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { closest, didYouMean, editDistance } from '../../engine/scenario/index.ts';
+import { closest, didYouMean, editDistance } from '../../engine/core/did-you-mean.ts';
 
 describe('editDistance', () => {
   it.each([

@@ -1,0 +1,34 @@
+/** A scenario's timeline as the loader hands it to the pipeline: artifacts, changes and generators, each with its time. */
+import type { Artifact } from './artifact.ts';
+import type { Actor, DevicePatch, ExclusionLists, TenantPatch } from './config.ts';
+
+/** A timeline change: partial updates applied at its `at`, in file order. */
+export interface ChangeSpec {
+  readonly tenant?: TenantPatch;
+  readonly devices?: Readonly<Record<string, DevicePatch>>;
+  /** Replaces the global lists it names. */
+  readonly exclusions?: Partial<ExclusionLists>;
+  /** Replaces the indicator list (raw entries, parsed by policy/indicators). */
+  readonly indicators?: readonly unknown[];
+  readonly by?: Actor;
+}
+
+/** A seeded generator: `count` artifacts on `devices`, spread over [at, at + window). */
+export interface GenerateSpec {
+  /** Unique among artifact ids and generator ids; default `gen-1`, `gen-2`, … in file order. */
+  readonly id: string;
+  readonly count: number;
+  /** Device names; `all` is resolved to every device, fleet included. */
+  readonly devices: readonly string[];
+  /** ms. */
+  readonly window: number;
+  readonly mix: { readonly malicious: number; readonly pua: number; readonly benign: number };
+  /** Chance each engine flags a malicious or PUA artifact. */
+  readonly detection: { readonly primaryAv: number; readonly mdav: number; readonly edr: number };
+}
+
+/** A timeline entry; `at` in ms from the start, `order` its position in the file (ties at one `at` keep it). */
+export type TimelineEvent =
+  | { readonly kind: 'artifact'; readonly at: number; readonly order: number; readonly artifact: Artifact }
+  | { readonly kind: 'change'; readonly at: number; readonly order: number; readonly change: ChangeSpec }
+  | { readonly kind: 'generate'; readonly at: number; readonly order: number; readonly generate: GenerateSpec };
