@@ -1,7 +1,8 @@
 /** The run's single ordered stream: timeline events merged lazily with every generator's artifacts. */
 import type { Artifact } from '../core/artifact.ts';
+import type { OsName } from '../core/vocabulary.ts';
 import { mergeSorted } from './merge-sorted.ts';
-import type { ChangeSpec, SimulationInput, TimelineEvent } from './sim-input.ts';
+import type { ChangeSpec, SimulationInput } from './sim-input.ts';
 import { generateArtifacts } from './synth/index.ts';
 
 /** A change, or an artifact written in the timeline (wrapped to keep its file order). */
@@ -30,22 +31,23 @@ export function isTimelineItem(item: SimItem): item is TimelineItem {
  * @example
  * for (const item of simEvents(input)) if (!isTimelineItem(item)) console.log(item.id);
  */
-export function simEvents(input: Pick<SimulationInput, 'timeline' | 'seed'>): Iterable<SimItem> {
+export function simEvents(input: Pick<SimulationInput, 'timeline' | 'seed' | 'devices'>): Iterable<SimItem> {
   const timeline: TimelineItem[] = [];
   const generators: Iterable<SimItem>[] = [];
-  for (const event of input.timeline) timelineSource(event, timeline, generators, input.seed);
-  return mergeSorted<SimItem>([timeline, ...generators], byTime);
-}
-
-function timelineSource(event: TimelineEvent, timeline: TimelineItem[], generators: Iterable<SimItem>[], seed: number): void {
-  switch (event.kind) {
-    case 'change':
-      timeline.push({ type: 'change', at: event.at, order: event.order, change: event.change });
-      return;
-    case 'artifact':
-      timeline.push({ type: 'artifact', at: event.at, order: event.order, artifact: event.artifact });
-      return;
-    case 'generate':
-      generators.push(generateArtifacts({ ...event.generate, at: event.at }, { seed }));
+  let osOf: Map<string, OsName> | undefined;
+  for (const event of input.timeline) {
+    if (event.kind !== 'generate') {
+      timeline.push(
+        event.kind === 'change'
+          ? { type: 'change', at: event.at, order: event.order, change: event.change }
+          : { type: 'artifact', at: event.at, order: event.order, artifact: event.artifact },
+      );
+      continue;
+    }
+    // Server devices get server workloads (SQL data, IIS, backups) from the generator's catalog.
+    osOf ??= new Map(input.devices.map((device) => [device.name, device.os]));
+    const os = event.generate.devices.map((name) => osOf!.get(name) ?? 'windows-11');
+    generators.push(generateArtifacts({ ...event.generate, at: event.at, os }, { seed: input.seed }));
   }
+  return mergeSorted<SimItem>([timeline, ...generators], byTime);
 }

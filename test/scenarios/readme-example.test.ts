@@ -1,0 +1,21 @@
+/** The complete example in scenarios/README.md is a real scenario: it loads and every expectation holds. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatIssues } from '../../engine/core/issue.ts';
+import { POLICY_LOAD_OPTIONS } from '../../engine/cli/load-scenario.ts';
+import { runScenario } from '../../engine/cli/run-scenario.ts';
+import { loadScenario } from '../../engine/scenario/index.ts';
+
+const readme = readFileSync(new URL('../../scenarios/README.md', import.meta.url), 'utf8');
+const example = readme.split('### A complete example')[1]?.match(/```yaml\n([\s\S]*?)```/)?.[1] ?? '';
+
+describe('scenarios/README.md', () => {
+  it('should hold a complete example that loads and passes', () => {
+    const loaded = loadScenario(example, 'README example.yaml', POLICY_LOAD_OPTIONS);
+    expect(loaded.ok ? '' : formatIssues(loaded.issues)).toBe('');
+    if (!loaded.ok) return;
+    const report = runScenario(loaded.value);
+    expect(report.expectations.filter((e) => !e.passed).map((e) => e.message)).toEqual([]);
+    expect(report.expectations.length).toBeGreaterThanOrEqual(6);
+  });
+});
