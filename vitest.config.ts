@@ -9,7 +9,9 @@ export default defineConfig({
       provider: 'v8',
       include: ['engine/**/*.ts'],
       exclude: ['engine/cli/**'],
-      thresholds: { branches: 85 },
+      reporter: ['text-summary'],
+      // A thin model cannot pass: engine/ (cli excepted) must keep branch and line coverage up.
+      thresholds: { branches: 85, lines: 90 },
     },
   },
 });
