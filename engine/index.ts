@@ -1,0 +1,84 @@
+/**
+ * edrsim's public surface: load a scenario, model devices, read policy as Defender reads it, run the
+ * pipeline, and project reports. Everything not listed here is internal.
+ *
+ * @example
+ * import { loadScenario, runSimulation } from './engine/index.ts';
+ * const loaded = loadScenario(text, 'my.yaml');
+ * if (loaded.ok) runSimulation(loaded.value).counts.byOutcome; // { blocked: 1, detected: 0, … }
+ */
+
+/* Core vocabulary */
+export type { Artifact, Signals } from './core/artifact.ts';
+export {
+  DEFAULT_CONFLICT_SETTINGS,
+  DEFAULT_MDAV,
+  DEFAULT_TENANT,
+  deviceWithDefaults,
+  type ConflictSettings,
+  type DeviceConfig,
+  type ExclusionLists,
+  type TenantConfig,
+} from './core/config.ts';
+export { formatDuration, parseDuration } from './core/duration.ts';
+export { formatIssues, type Issue, type Result } from './core/issue.ts';
+export { Rng } from './core/random.ts';
+export type { ChangeSpec, GenerateSpec, TimelineEvent } from './core/timeline.ts';
+export { compareVersions, parseVersion, type Version } from './core/version.ts';
+export type { Blocker, DetectionStatus, MdavMode, Outcome, Reason, RunningMode, Trigger } from './core/vocabulary.ts';
+
+/* Scenarios */
+export { loadScenario, readScenarioFile, scenarioJsonSchema, type Expectation, type LoadOptions, type Scenario } from './scenario/index.ts';
+
+/* Model */
+export {
+  blockModeRequirements,
+  createFleetModel,
+  edrBlockModeRecommendation,
+  mpComputerStatus,
+  resolveMode,
+  runningMode,
+  winDefendService,
+  type DeviceState,
+  type FleetModel,
+} from './model/index.ts';
+
+/* Policy: exclusions */
+export {
+  buildExclusionMatcher,
+  checkExclusion,
+  explainExclusion,
+  importMpPreference,
+  lintExclusions,
+  parseExclusions,
+  referenceMatch,
+} from './policy/exclusions/index.ts';
+
+/* Policy: indicators and device groups */
+export {
+  compileIndicators,
+  decideFile,
+  evaluateNetwork,
+  importIndicatorCsv,
+  indicatorsHonoured,
+  lookupFileIndicator,
+  parseIndicators,
+} from './policy/indicators/index.ts';
+export { compileDeviceGroups, resolveDeviceGroup } from './policy/device-groups.ts';
+
+/* Pipeline */
+export { decideArtifact } from './pipeline/decide-artifact.ts';
+export { modelAt } from './pipeline/model-at.ts';
+export { countSimulation, runSimulation, type RunResult } from './pipeline/run-simulation.ts';
+export type { SimulationInput } from './pipeline/sim-input.ts';
+export { isVerdict, simulate$, type ChangeRecord, type SimOutput } from './pipeline/simulate.ts';
+export { generateArtifacts, generateArtifactsFor } from './pipeline/synth/index.ts';
+export type { ActionCenterEntry, Alert, Verdict } from './pipeline/verdict.ts';
+
+/* Reports */
+export { buildScenarioReport } from './report/build-scenario-report.ts';
+export { renderCsv } from './report/csv-report.ts';
+export { renderJson } from './report/json-report.ts';
+export { renderJunit } from './report/junit-report.ts';
+export { renderText } from './report/text-report.ts';
+export type { ExpectationResult, ScenarioReport } from './report/scenario-report.ts';
