@@ -1,5 +1,6 @@
 /** The tenant's current exclusion lists and indicators, compiled lazily and shared by every device that can share them. */
 import type { DeviceConfig, ExclusionLists, TenantConfig } from '../core/config.ts';
+import type { Issue } from '../core/issue.ts';
 import { parseVersion } from '../core/version.ts';
 import { buildExclusionMatcher, compileExclusions, parseExclusions, type ExclusionMatcher } from '../policy/exclusions/index.ts';
 import { compileDeviceGroups, type CompiledDeviceGroups } from '../policy/device-groups.ts';
@@ -8,6 +9,8 @@ import type { ExclusionLookup } from './device-context.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
 
 export interface PolicyState {
+  /** Problems met while compiling (the loader normally reports them first): kept, never dropped. */
+  readonly issues: readonly Issue[];
   /** Bumps on every applied change, so cached device contexts recompile. */
   readonly revision: number;
   readonly indicators: IndicatorIndex;
@@ -18,12 +21,19 @@ export interface PolicyState {
 }
 
 /**
- * Creates the policy state of a run. Lists were validated by the scenario loader; should a combination
- * still hold an invalid entry, the valid entries are compiled (the loader has already reported it).
+ * Creates the policy state of a run. Lists were validated by the scenario loader; should a list still
+ * hold an invalid entry (a library caller skipping the loader), the valid entries are compiled and the
+ * problems are kept in `issues` for the caller to report.
  */
 export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'indicators' | 'settings'>): PolicyState {
+  const issues: Issue[] = [];
+  const compileList = (raw: readonly unknown[]) => {
+    const parsed = parseIndicators(raw);
+    issues.push(...parsed.issues);
+    return compileIndicators(parsed.indicators);
+  };
   let global: ExclusionLists = input.exclusions;
-  let indicators = compileIndicators(parseIndicators(input.indicators).indicators);
+  let indicators = compileList(input.indicators);
   let revision = 0;
   const matchers = new Map<string, ExclusionLookup>();
   let groupsFor: TenantConfig['deviceGroups'] | undefined;
@@ -44,7 +54,7 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
             processes: [...global.processes, ...own.processes],
           }
         : global;
-      const matcher = compile(lists, device, input.settings);
+      const matcher = compile(lists, device, input.settings, issues);
       lookup = (query) => matcher.match(query)?.reason;
       matchers.set(key, lookup);
     }
@@ -52,6 +62,7 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
   };
 
   return {
+    issues,
     get revision() {
       return revision;
     },
@@ -64,7 +75,7 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
         global = { ...global, ...change.exclusions };
         matchers.clear();
       }
-      if (change.indicators !== undefined) indicators = compileIndicators(parseIndicators(change.indicators).indicators);
+      if (change.indicators !== undefined) indicators = compileList(change.indicators);
     },
     exclusionsFor: lookupFor,
     groups(tenant) {
@@ -77,7 +88,7 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
   };
 }
 
-function compile(lists: ExclusionLists, device: DeviceConfig, settings: SimulationInput['settings']): ExclusionMatcher {
+function compile(lists: ExclusionLists, device: DeviceConfig, settings: SimulationInput['settings'], issues: Issue[]): ExclusionMatcher {
   const platform = parseVersion(device.mdav.platform);
   const engine = parseVersion(device.mdav.engine);
   const options = {
@@ -86,5 +97,7 @@ function compile(lists: ExclusionLists, device: DeviceConfig, settings: Simulati
     ...(engine.ok ? { engine: engine.value } : {}),
   };
   const built = buildExclusionMatcher(lists, options);
-  return built.ok ? built.value.matcher : compileExclusions(parseExclusions(lists, options).entries, options);
+  if (built.ok) return built.value.matcher;
+  issues.push(...built.issues.filter((issue) => issue.severity !== 'warning'));
+  return compileExclusions(parseExclusions(lists, options).entries, options);
 }

@@ -1,5 +1,6 @@
 /** Runs a simulation to completion: collect everything (for reports) or count only (for throughput). */
 import { edrBlockModeRecommendation, type DeviceState, type FleetModel, type Recommendation } from '../model/index.ts';
+import type { Issue } from '../core/issue.ts';
 import { countVerdict, emptyCounts, type Counts } from '../report/counts.ts';
 import type { SimulationInput } from './sim-input.ts';
 import { isVerdict, simulate$, type ChangeRecord } from './simulate.ts';
@@ -20,6 +21,8 @@ export interface RunResult {
   readonly recommendations: readonly Recommendation[];
   /** Model time of the run's last event (ms). */
   readonly endAt: number;
+  /** Policy problems met while compiling; empty for a scenario that passed the loader. */
+  readonly issues: readonly Issue[];
 }
 
 /**
@@ -36,7 +39,13 @@ export function runSimulation(input: SimulationInput): RunResult {
   const actionCenter: (ActionCenterEntry & { id: string })[] = [];
   const counts = emptyCounts();
   let model: FleetModel | undefined;
-  simulate$(input, { onComplete: (m) => (model = m) }).subscribe((output) => {
+  let issues: readonly Issue[] = [];
+  simulate$(input, {
+    onComplete: (m, policy) => {
+      model = m;
+      issues = policy.issues;
+    },
+  }).subscribe((output) => {
     if (!isVerdict(output)) {
       changes.push(output);
       return;
@@ -59,6 +68,7 @@ export function runSimulation(input: SimulationInput): RunResult {
     devices,
     recommendations: devices.map(edrBlockModeRecommendation).filter((recommendation) => recommendation.present),
     endAt: finished === undefined ? 0 : finished.now(),
+    issues,
   };
 }
 

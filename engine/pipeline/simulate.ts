@@ -4,7 +4,7 @@ import type { Reason } from '../core/vocabulary.ts';
 import { createFleetModel, type FleetModel } from '../model/index.ts';
 import { createContextCache } from './context-cache.ts';
 import { decideArtifact } from './decide-artifact.ts';
-import { createPolicyState } from './policy-state.ts';
+import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { REASONS } from './reasons.ts';
 import { isTimelineItem, simEvents, type SimItem } from './sim-events.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
@@ -23,7 +23,7 @@ export type SimOutput = Verdict | ChangeRecord;
 
 export interface SimulationHooks {
   /** Called once the stream completes, with the model at the run's last event (for end-of-run device state). */
-  readonly onComplete?: (model: FleetModel) => void;
+  readonly onComplete?: (model: FleetModel, policy: PolicyState) => void;
 }
 
 /** True for a verdict, false for a change record. */
@@ -55,12 +55,12 @@ export function simulate$(input: SimulationInput, hooks: SimulationHooks = {}): 
     };
     return from(simEvents(input)).pipe(
       map(step),
-      tap({ complete: () => hooks.onComplete?.(model) }),
+      tap({ complete: () => hooks.onComplete?.(model, policy) }),
     );
   });
 }
 
-function applyChange(model: FleetModel, policy: ReturnType<typeof createPolicyState>, change: ChangeSpec, at: number): ChangeRecord {
+function applyChange(model: FleetModel, policy: PolicyState, change: ChangeSpec, at: number): ChangeRecord {
   const result = model.applyChange(
     {
       ...(change.tenant === undefined ? {} : { tenant: change.tenant }),

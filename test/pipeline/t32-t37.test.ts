@@ -78,3 +78,11 @@ describe('§8.3 EDR in block mode with exclusions and indicators', () => {
     expect(onAccess.verdict).toMatchObject({ outcome: 'detected', by: 'none' });
   });
 });
+
+describe('runSimulation on input that skipped the loader', () => {
+  it('should keep an invalid exclusion entry as an issue instead of dropping it silently', () => {
+    const { result } = run({ exclusions: { paths: ['*:\\Temp'] } });
+    expect(result.issues.map((issue) => issue.path)).toEqual([['paths', 0]]);
+    expect(result.verdicts).toHaveLength(1);
+  });
+});
