@@ -73,7 +73,8 @@ function renderScenario(report: ScenarioReport, options: TextOptions, colour: bo
     );
   }
   if (report.run.changes.length > 0) {
-    lines.push('', ...report.run.changes.map((change) => `change at ${formatDuration(change.at)}${change.by ? ` by ${change.by}` : ''}: ${change.status}`));
+    const status = (change: (typeof report.run.changes)[number]) => (hide ? '____' : change.status);
+    lines.push('', ...report.run.changes.map((change) => `change at ${formatDuration(change.at)}${change.by ? ` by ${change.by}` : ''}: ${status(change)}`));
   }
   if (!hide && report.expectations.length > 0) {
     lines.push('');

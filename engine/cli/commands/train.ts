@@ -1,0 +1,105 @@
+/** `edrsim train <file-or-dir>…`: predict each scenario's verdicts, then see the engine's answers, reasons and score. */
+import type { Command } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Issue } from '../../core/issue.ts';
+import { modelAt } from '../../pipeline/model-at.ts';
+import { collectScenarioFiles } from '../collect-files.ts';
+import { EXIT, type Io } from '../io.ts';
+import { runScenario } from '../run-scenario.ts';
+import { fromAnswers, fromPrompt, type AnswerSource } from '../train/answer-source.ts';
+import { buildQuestions } from '../train/question.ts';
+import { readAnswers } from '../train/read-answers.ts';
+import { renderAnswersTemplate } from '../train/render-answers-template.ts';
+import { runSession, type SessionItem } from '../train/run-session.ts';
+import { TRAIN_HELP } from '../train/train-help.ts';
+import { writeAtomically } from '../write-output.ts';
+import type { SetExit } from './index.ts';
+import { loadAll, printProblems } from './load-all.ts';
+
+interface TrainOptions {
+  answers?: string;
+  report?: string;
+  listQuestions?: boolean;
+}
+
+/**
+ * Registers `train`: exit 0 when the session completed (whatever the score), 2 for invalid input.
+ *
+ * @example
+ * await main(['train', 'scenarios/01-modes', '--answers', 'answers.yaml'], io); // 0
+ */
+export function registerTrain(program: Command, io: Io, exit: SetExit): void {
+  program
+    .command('train')
+    .description("a training session: predict each scenario's verdicts, then see the engine's answers with their reasons, and a score")
+    .argument('<file-or-dir...>', 'scenario files (.yaml, .yml, .json) or folders, taken in file order')
+    .option('-a, --answers <file>', 'take the answers from FILE (YAML or JSON) instead of asking: no terminal needed')
+    .option('-r, --report <file>', 'also write the score as JSON to FILE (atomically)')
+    .option('--list-questions', 'print every question id per scenario as an answers file to fill in, and stop')
+    .addHelpText('after', TRAIN_HELP)
+    .action(async (paths: string[], options: TrainOptions) => {
+      const loaded = load(paths, options, io);
+      if (loaded.errors.length > 0) {
+        printProblems(io, loaded.errors);
+        return exit(EXIT.invalid);
+      }
+      if (options.answers === undefined && options.listQuestions !== true && !(io.stdinIsTTY && io.ask !== undefined)) {
+        io.err('edrsim train: standard input is not a terminal, so there is nobody to ask.\n  Give the answers with --answers FILE (--list-questions prints a template to fill in), or run train in a terminal.\n');
+        return exit(EXIT.invalid);
+      }
+      const items: SessionItem[] = loaded.scenarios.map((scenario) => {
+        const built = buildQuestions(scenario, runScenario(scenario), (device, at) => modelAt(scenario, at).device(device));
+        for (const problem of built.problems) io.err(`⚠ ${scenario.file}: ${problem}\n`);
+        return { scenario, questions: built.questions };
+      });
+      const training = items.map(({ scenario, questions }) => ({ file: scenario.file, name: scenario.name, questions }));
+      if (options.listQuestions === true) {
+        io.out(renderAnswersTemplate(training));
+        return exit(EXIT.ok);
+      }
+      if (options.report !== undefined && !existsSync(dirname(resolve(io.cwd, options.report)))) {
+        io.err(`edrsim train: --report ${options.report}: the folder ${dirname(options.report)} does not exist\n`);
+        return exit(EXIT.invalid);
+      }
+      const source = answerSource(options, training, io);
+      if (!source.ok) {
+        printProblems(io, source.issues);
+        return exit(EXIT.invalid);
+      }
+      const report = await runSession(items, source.value, io.out, io.colour);
+      const written = options.report === undefined ? [] : writeAtomically(resolve(io.cwd, options.report), `${JSON.stringify(report, null, 2)}\n`, options.report);
+      printProblems(io, written.map((issue) => ({ ...issue, path: ['--report'], hint: 'give --report a file in a folder that exists and that you may write to' })));
+      exit(written.length > 0 ? EXIT.invalid : EXIT.ok);
+    });
+}
+
+// The answers and report files are never scenarios, even when they sit in a folder being trained on.
+function load(paths: readonly string[], options: TrainOptions, io: Io): ReturnType<typeof loadAll> {
+  const skip = new Set([options.answers, options.report].filter((file) => file !== undefined).map((file) => resolve(io.cwd, file)));
+  const { files, issues } = collectScenarioFiles(paths, io.cwd);
+  const kept = files.filter((file) => !skip.has(resolve(io.cwd, file)));
+  if (kept.length === 0 && issues.length > 0) return { scenarios: [], errors: issues, warnings: [] };
+  const loaded = loadAll(kept.length === 0 ? paths : kept, io);
+  return { ...loaded, errors: [...issues, ...loaded.errors] };
+}
+
+type Source = { ok: true; value: AnswerSource } | { ok: false; issues: Issue[] };
+
+function answerSource(options: TrainOptions, training: Parameters<typeof readAnswers>[2], io: Io): Source {
+  if (options.answers === undefined) return { ok: true, value: fromPrompt(io.ask ?? (() => Promise.reject(new Error('no terminal'))), io.out) };
+  const file = resolve(io.cwd, options.answers);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { ok: false, issues: [{ code: 'file_not_found', path: [], file: options.answers, message: `cannot read the answers file ${options.answers}` }] };
+  }
+  const sameFile = (key: string, scenarioFile: string) =>
+    key === scenarioFile || resolve(io.cwd, key) === resolve(io.cwd, scenarioFile) || resolve(dirname(file), key) === resolve(io.cwd, scenarioFile);
+  const answers = readAnswers(text, options.answers, training, sameFile);
+  if (!answers.ok) return { ok: false, issues: [...answers.issues] };
+  const missing = training.reduce((sum, item) => sum + item.questions.filter((q) => !answers.value.get(item.file)?.has(q.id)).length, 0);
+  if (missing > 0) io.err(`⚠ ${options.answers}: ${missing} question${missing === 1 ? ' has' : 's have'} no answer and count${missing === 1 ? 's' : ''} as wrong\n`);
+  return { ok: true, value: fromAnswers(answers.value) };
+}
