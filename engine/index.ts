@@ -23,7 +23,7 @@ export {
 export { formatDuration, parseDuration } from './core/duration.ts';
 export { formatIssues, type Issue, type Result } from './core/issue.ts';
 export { Rng } from './core/random.ts';
-export type { ChangeSpec, GenerateSpec, TimelineEvent } from './core/timeline.ts';
+export type { ChangeSpec, GenerateSpec, TimelineEvent } from './core/simulation-input.ts';
 export { compareVersions, parseVersion, type Version } from './core/version.ts';
 export type { Blocker, DetectionStatus, MdavMode, Outcome, Reason, RunningMode, Trigger } from './core/vocabulary.ts';
 

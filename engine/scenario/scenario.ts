@@ -1,10 +1,9 @@
 /** The loaded scenario: what `loadScenario` returns, typed with engine/core vocabulary, every default applied. */
-import type { ConflictSettings, DeviceConfig, ExclusionLists, TenantConfig } from '../core/config.ts';
 import type { Issue } from '../core/issue.ts';
-import type { TimelineEvent } from '../core/timeline.ts';
+import type { SimulationInput } from '../core/simulation-input.ts';
 import type { ArtifactClass, Blocker, DetectionStatus, MdavMode, Outcome, RunningMode } from '../core/vocabulary.ts';
 
-export type { ChangeSpec, GenerateSpec, TimelineEvent } from '../core/timeline.ts';
+export type { ChangeSpec, GenerateSpec, TimelineEvent } from '../core/simulation-input.ts';
 
 /** Count bounds: `count` exactly, or `atLeast` / `atMost`. */
 export interface CountBounds {
@@ -75,22 +74,12 @@ export type Expectation =
       readonly bounds?: CountBounds;
     });
 
-export interface Scenario {
+export interface Scenario extends SimulationInput {
   readonly name: string;
   readonly description?: string;
   readonly tags: readonly string[];
-  readonly seed: number;
   /** ISO-8601 UTC time of offset 0. */
   readonly start: string;
-  readonly startMs: number;
-  readonly settings: ConflictSettings;
-  readonly tenant: TenantConfig;
-  /** Listed devices, then fleet members, in file order. */
-  readonly devices: readonly DeviceConfig[];
-  readonly exclusions: ExclusionLists;
-  readonly indicators: readonly unknown[];
-  /** Sorted by `at`, then `order`. */
-  readonly timeline: readonly TimelineEvent[];
   readonly expect: readonly Expectation[];
   readonly file: string;
   /** Findings that do not make the file invalid (severity `warning`), placed in the file. */

@@ -1,6 +1,6 @@
-/** A scenario's timeline as the loader hands it to the pipeline: artifacts, changes and generators, each with its time. */
+/** What a simulation runs — tenant, fleet, policy and a timeline of artifacts, changes and generators — as the loader hands it to the pipeline. */
 import type { Artifact } from './artifact.ts';
-import type { Actor, DevicePatch, ExclusionLists, TenantPatch } from './config.ts';
+import type { Actor, ConflictSettings, DeviceConfig, DevicePatch, ExclusionLists, TenantConfig, TenantPatch } from './config.ts';
 
 /** A timeline change: partial updates applied at its `at`, in file order. */
 export interface ChangeSpec {
@@ -32,3 +32,19 @@ export type TimelineEvent =
   | { readonly kind: 'artifact'; readonly at: number; readonly order: number; readonly artifact: Artifact }
   | { readonly kind: 'change'; readonly at: number; readonly order: number; readonly change: ChangeSpec }
   | { readonly kind: 'generate'; readonly at: number; readonly order: number; readonly generate: GenerateSpec };
+
+/** A whole simulation. The loader's `Scenario` is one of these, plus what only reports need. */
+export interface SimulationInput {
+  readonly seed: number;
+  /** Absolute UTC ms of offset 0: indicator expiry (`expirationTime`) is compared against start + at. */
+  readonly startMs: number;
+  readonly settings: ConflictSettings;
+  readonly tenant: TenantConfig;
+  /** Listed devices, then fleet members, in file order. */
+  readonly devices: readonly DeviceConfig[];
+  readonly exclusions: ExclusionLists;
+  /** Raw entries, parsed by policy/indicators. */
+  readonly indicators: readonly unknown[];
+  /** Sorted by `at`, then `order`. */
+  readonly timeline: readonly TimelineEvent[];
+}
