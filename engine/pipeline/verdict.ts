@@ -1,8 +1,11 @@
 /** What comes out of the pipeline for one artifact: the verdict, with its alerts and Action Center entry. */
 import type { ArtifactClass, ArtifactKind, Blocker, DetectionStatus, Outcome, Reason } from '../core/vocabulary.ts';
 
-/** Alert detection sources as the portal labels them (§6.6, alerts-queue). */
-export type AlertSource = 'Antivirus' | 'EDR' | 'Custom TI';
+/**
+ * Alert `detectionSource` as the Defender for Endpoint API spells it (§6.6): `WindowsDefenderAv` is the
+ * portal's "Antivirus", `WindowsDefenderAtp` its "EDR", `CustomerTI` its "Custom TI".
+ */
+export type AlertSource = 'WindowsDefenderAv' | 'WindowsDefenderAtp' | 'CustomerTI';
 
 /** Alert severities used here (§6.6 severity semantics). */
 export type AlertSeverity = 'Informational' | 'Low' | 'Medium' | 'High';

@@ -40,31 +40,10 @@ function evaluate(expectation: Expectation, input: EvaluationInput): Evaluated {
       return artifactExpectation(expectation, input.run);
     case 'device':
       return deviceExpectation(expectation, input);
-    case 'actionCenter': {
-      const { filter } = expectation;
-      const matching = input.run.actionCenter.filter(
-        (e) =>
-          (filter.device === undefined || e.device === filter.device) &&
-          (filter.artifact === undefined || e.artifact === filter.artifact) &&
-          (filter.actionType === undefined || e.actionType === filter.actionType) &&
-          (filter.actionSource === undefined || e.actionSource === filter.actionSource) &&
-          (filter.status === undefined || e.status === filter.status) &&
-          (filter.detectionStatus === undefined || e.detectionStatus === filter.detectionStatus),
-      );
-      return countExpectation('Action Center entries', filter, expectation.bounds, matching.length);
-    }
-    case 'alerts': {
-      const { filter } = expectation;
-      const matching = input.run.alerts.filter(
-        (a) =>
-          (filter.device === undefined || a.device === filter.device) &&
-          (filter.artifact === undefined || a.artifact === filter.artifact) &&
-          (filter.detectionStatus === undefined || a.detectionStatus === filter.detectionStatus) &&
-          (filter.severity === undefined || a.severity === filter.severity) &&
-          (filter.detectionSource === undefined || a.detectionSource === filter.detectionSource),
-      );
-      return countExpectation('alerts', filter, expectation.bounds, matching.length);
-    }
+    case 'actionCenter':
+      return countExpectation('Action Center entries', expectation.filter, expectation.bounds, countMatching(input.run.actionCenter, expectation.filter));
+    case 'alerts':
+      return countExpectation('alerts', expectation.filter, expectation.bounds, countMatching(input.run.alerts, expectation.filter));
     case 'recommendation': {
       const present = input.run.recommendations.some((r) => r.device === expectation.device && r.id === expectation.id);
       const word = (on: boolean) => (on ? 'present' : 'absent');
@@ -123,13 +102,8 @@ function countExpectation(what: string, filter: object, bounds: CountBounds, act
 function totalsExpectation(expectation: Extract<Expectation, { kind: 'totals' }>, run: RunResult): Evaluated {
   const { filter } = expectation;
   const population = run.verdicts.filter((v) => filter.class === undefined || v.class === filter.class);
-  const matching = population.filter(
-    (v) =>
-      (filter.outcome === undefined || v.outcome === filter.outcome) &&
-      (filter.by === undefined || v.by === filter.by) &&
-      (filter.device === undefined || v.device === filter.device) &&
-      (filter.detectionStatus === undefined || v.detectionStatus === filter.detectionStatus),
-  );
+  const { class: _class, ...rest } = filter;
+  const matching = population.filter((v) => matches(v, rest));
   const what = Object.entries(filter)
     .filter(([key, value]) => key !== 'class' && value !== undefined)
     .map(([key, value]) => `${key} ${String(value)}`)
@@ -147,6 +121,21 @@ function totalsExpectation(expectation: Extract<Expectation, { kind: 'totals' }>
     checks.push(countExpectation(`count of ${of}`, {}, expectation.bounds, matching.length));
   }
   return { passed: checks.every((check) => check.passed), message: checks.map((check) => check.message).join('; ') };
+}
+
+// Expectation filters name record fields directly (device, detectionStatus, …): a record matches when
+// every field the filter sets is equal.
+function matches(record: object, filter: object): boolean {
+  for (const [key, value] of Object.entries(filter)) {
+    if (value !== undefined && (record as Record<string, unknown>)[key] !== value) return false;
+  }
+  return true;
+}
+
+function countMatching(records: readonly object[], filter: object): number {
+  let count = 0;
+  for (const record of records) if (matches(record, filter)) count++;
+  return count;
 }
 
 function withinBounds(bounds: CountBounds, actual: number): boolean {

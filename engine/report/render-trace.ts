@@ -1,7 +1,14 @@
 /** `edrsim explain --artifact`: one verdict's layer-by-layer trace, written to teach from. */
 import type { Artifact } from '../core/artifact.ts';
 import { formatDuration } from '../core/duration.ts';
-import type { Verdict } from '../pipeline/verdict.ts';
+import type { AlertSource, Verdict } from '../pipeline/verdict.ts';
+
+/** The portal's label for each API detection source (§6.6, alerts-queue). */
+const SOURCE_LABELS: Readonly<Record<AlertSource, string>> = {
+  WindowsDefenderAv: 'Antivirus',
+  WindowsDefenderAtp: 'EDR',
+  CustomerTI: 'Custom TI',
+};
 
 const signal = (flag: boolean) => (flag ? 'would flag' : 'would miss');
 
@@ -22,7 +29,7 @@ export function renderTrace(artifact: Artifact, verdict: Verdict): string {
     ...verdict.reasons.map((reason, index) => `${String(index + 1).padStart(2)}. [${reason.layer}] ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
     '',
     `verdict: ${verdict.outcome}${verdict.by === 'none' ? '' : ` by ${verdict.by}`}, detection status ${verdict.detectionStatus}, Action Center entry: ${verdict.actionCenter ? 'yes' : 'no'}`,
-    ...verdict.alerts.map((alert) => `alert: "${alert.title}" (${alert.severity}, source ${alert.detectionSource}, status ${alert.detectionStatus})`),
+    ...verdict.alerts.map((alert) => `alert: "${alert.title}" (${alert.severity}, source ${SOURCE_LABELS[alert.detectionSource]}, status ${alert.detectionStatus})`),
     ...(verdict.actionCenterEntry
       ? [`Action Center History: ${verdict.actionCenterEntry.actionType}, ${verdict.actionCenterEntry.actionSource}, ${verdict.actionCenterEntry.status}, ${verdict.actionCenterEntry.detectionStatus}`]
       : []),

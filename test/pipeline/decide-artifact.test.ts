@@ -18,14 +18,14 @@ describe('decideArtifact: passive Defender Antivirus with EDR in block mode', ()
     const v = decideArtifact(context(), artifact());
     expect(v).toMatchObject({ outcome: 'blocked', by: 'edr-block-mode', detectionStatus: 'Blocked', actionCenter: true });
     expect(v.actionCenterEntry).toMatchObject({ actionType: 'Quarantine file', status: 'Completed', actionSource: 'Automated device action' });
-    expect(v.alerts).toEqual([expect.objectContaining({ detectionSource: 'Antivirus', detectionStatus: 'Blocked', severity: 'Low' })]);
+    expect(v.alerts).toEqual([expect.objectContaining({ detectionSource: 'WindowsDefenderAv', detectionStatus: 'Blocked', severity: 'Low' })]);
     expect(codes(v.reasons)).toContain('indicator:not-consulted');
   });
 
   it('should not remediate an excluded artifact, but keep the EDR alert as Detected (T33)', () => {
     const v = decideArtifact(context({ excludedPaths: [X.toLowerCase()] }), artifact());
     expect(v).toMatchObject({ outcome: 'detected', by: 'none', detectionStatus: 'Detected', actionCenter: false });
-    expect(v.alerts).toEqual([expect.objectContaining({ detectionSource: 'EDR', detectionStatus: 'Detected' })]);
+    expect(v.alerts).toEqual([expect.objectContaining({ detectionSource: 'WindowsDefenderAtp', detectionStatus: 'Detected' })]);
     expect(codes(v.reasons)).toEqual([
       'primary-av:missed',
       'indicator:not-supported-passive',
@@ -54,7 +54,7 @@ describe('decideArtifact: passive Defender Antivirus with EDR in block mode', ()
       artifact({ trigger: 'scheduled-scan', scanType: 'quick', signals: { primaryAv: false, mdav: true, edr: false } }),
     );
     expect(v).toMatchObject({ outcome: 'detected', by: 'none', detectionStatus: 'Detected', actionCenter: false });
-    expect(v.alerts).toEqual([expect.objectContaining({ detectionSource: 'Antivirus', detectionStatus: 'Detected' })]);
+    expect(v.alerts).toEqual([expect.objectContaining({ detectionSource: 'WindowsDefenderAv', detectionStatus: 'Detected' })]);
   });
 
   it('should say allowed when a passive scan would have flagged an excluded file and no alert exists', () => {
@@ -79,7 +79,7 @@ describe('decideArtifact: active Defender Antivirus', () => {
   it('should prevent a file MDAV detects on access, with an Informational alert and an Action Center entry', () => {
     const v = decideArtifact(active(), artifact({ trigger: 'on-access' }));
     expect(v).toMatchObject({ outcome: 'blocked', by: 'mdav', detectionStatus: 'Prevented', actionCenter: true });
-    expect(v.alerts).toEqual([expect.objectContaining({ severity: 'Informational', detectionSource: 'Antivirus' })]);
+    expect(v.alerts).toEqual([expect.objectContaining({ severity: 'Informational', detectionSource: 'WindowsDefenderAv' })]);
   });
 
   it('should mark a stopped process as Blocked rather than Prevented', () => {

@@ -40,14 +40,14 @@ describe('§8.3 EDR in block mode with exclusions and indicators', () => {
     const { verdict, result } = run({});
     expect(verdict).toMatchObject({ outcome: 'blocked', by: 'edr-block-mode', detectionStatus: 'Blocked', actionCenter: true });
     expect(result.actionCenter).toEqual([expect.objectContaining({ status: 'Completed', detectionStatus: 'Blocked', actionSource: 'Automated device action' })]);
-    expect(result.alerts[0]).toMatchObject({ detectionSource: 'Antivirus', detectionStatus: 'Blocked' });
+    expect(result.alerts[0]).toMatchObject({ detectionSource: 'WindowsDefenderAv', detectionStatus: 'Blocked' });
     expect(result.devices[0]).toMatchObject({ mode: 'passive', runningMode: 'EDR Block Mode' });
   });
 
   it('T33: does not remediate under the path exclusion C:\\Users\\*\\AppData\\Local\\Temp, but the EDR alert is raised', () => {
     const { verdict, result } = run({ exclusions: { paths: ['C:\\Users\\*\\AppData\\Local\\Temp'] } });
     expect(verdict).toMatchObject({ outcome: 'detected', by: 'none', actionCenter: false });
-    expect(result.alerts).toEqual([expect.objectContaining({ detectionSource: 'EDR', detectionStatus: 'Detected' })]);
+    expect(result.alerts).toEqual([expect.objectContaining({ detectionSource: 'WindowsDefenderAtp', detectionStatus: 'Detected' })]);
     expect(verdict.reasons.find((r) => r.code === 'honours-exclusion')?.message).toContain('C:\\Users\\*\\AppData\\Local\\Temp');
   });
 

@@ -22,7 +22,7 @@ export function edrLayers(ctx: DeviceContext, trace: Trace, excluded: Reason | u
   }
   // §4.5: files excluded from MDAV can still raise EDR alerts.
   trace.reasons.push(excluded === undefined ? REASONS.edrSensorDetected : REASONS.edrSensorDetectedExcluded);
-  const alert: PendingAlert = { kind: 'edr', source: 'EDR', threat: threatName(artifact) };
+  const alert: PendingAlert = { kind: 'edr', source: 'WindowsDefenderAtp', threat: threatName(artifact) };
   trace.alerts.push(alert);
 
   const decision = trace.blockMode;
@@ -37,7 +37,7 @@ export function edrLayers(ctx: DeviceContext, trace: Trace, excluded: Reason | u
   trace.by = 'edr-block-mode';
   trace.actionCenter = true;
   // §3.7 / compat note 3: the alert may name Defender Antivirus as its source even in passive mode.
-  alert.source = 'Antivirus';
+  alert.source = 'WindowsDefenderAv';
 }
 
 /**

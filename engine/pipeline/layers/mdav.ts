@@ -43,13 +43,13 @@ function activeMdav(ctx: DeviceContext, trace: Trace, excluded: Reason | undefin
     case 3: {
       // §5.5: an indicator block raises an alert (unless generateAlert is off) but no Action Center entry.
       const facts = indicatorAlertFacts(indicator!.indicator);
-      if (facts.alert !== undefined) trace.alerts.push({ kind: 'indicator', source: 'Antivirus', threat: facts.threatName ?? threatName(artifact) });
+      if (facts.alert !== undefined) trace.alerts.push({ kind: 'indicator', source: 'WindowsDefenderAv', threat: facts.threatName ?? threatName(artifact) });
       trace.by = 'indicator';
       return true;
     }
     case 6:
       trace.reasons.push(REASONS.mdavRemediated);
-      trace.alerts.push({ kind: 'mdav', source: 'Antivirus', threat: threatName(artifact) });
+      trace.alerts.push({ kind: 'mdav', source: 'WindowsDefenderAv', threat: threatName(artifact) });
       trace.by = 'mdav';
       trace.actionCenter = true;
       return true;
@@ -65,7 +65,7 @@ function activeMdav(ctx: DeviceContext, trace: Trace, excluded: Reason | undefin
     trace.reasons.push(decision.step === 2 ? REASONS.mdavExcludedFromScan : REASONS.mdavAllowedByIndicator);
     trace.wouldHaveFlagged = true;
   } else if (decision.result === 'audit') {
-    trace.alerts.push({ kind: 'audit', source: 'Custom TI', threat: threatName(artifact) });
+    trace.alerts.push({ kind: 'audit', source: 'CustomerTI', threat: threatName(artifact) });
   } else if (!artifact.signals.mdav) {
     trace.reasons.push(REASONS.mdavClean);
   }
@@ -92,5 +92,5 @@ function passiveMdav(ctx: DeviceContext, trace: Trace, excluded: Reason | undefi
     return;
   }
   trace.reasons.push(REASONS.mdavPassiveReported);
-  trace.alerts.push({ kind: 'mdav', source: 'Antivirus', threat: threatName(artifact) });
+  trace.alerts.push({ kind: 'mdav', source: 'WindowsDefenderAv', threat: threatName(artifact) });
 }
