@@ -1,13 +1,14 @@
 /** Expands the CLI's `<file-or-dir>…` arguments into scenario files, per the contract's directory-walk rules. */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Issue } from '../core/issue.ts';
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 
 /**
  * Files are taken as given; directories are walked recursively for `*.yaml`, `*.yml` and `*.json`, skipping
- * `node_modules` and `*.schema.json`, in sorted order so output is deterministic. Missing paths are issues.
+ * `node_modules` and `*.schema.json`, in sorted order so output is deterministic. Missing paths and
+ * unreadable folders are issues.
  */
 export function collectScenarioFiles(args: readonly string[], cwd: string): { files: string[]; issues: Issue[] } {
   const files: string[] = [];
@@ -22,18 +23,43 @@ export function collectScenarioFiles(args: readonly string[], cwd: string): { fi
       continue;
     }
     if (!isDirectory) files.push(full);
-    else walk(full, files);
+    else {
+      walk(full, files, (dir, code) =>
+        issues.push({ code: 'folder_unreadable', path: [], file: displayPath(cwd, dir), message: `cannot read the folder (${code})`, hint: 'check its permissions, or name the scenario files you want' }),
+      );
+    }
   }
   const unique = [...new Set(files)];
-  return { files: unique.map((file) => relative(cwd, file) || file), issues };
+  return { files: unique.map((file) => displayPath(cwd, file)), issues };
 }
 
-function walk(dir: string, out: string[]): void {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/**
+ * How output names a file: relative to `cwd` when it lies inside it, else absolute, so a file outside the
+ * working folder reads the same in a success line and in an error (never `../../tmp/x.yaml`).
+ *
+ * @example
+ * displayPath('/work', '/work/scenarios/a.yaml'); // 'scenarios/a.yaml'
+ * displayPath('/work', '/tmp/a.yaml'); // '/tmp/a.yaml'
+ */
+export function displayPath(cwd: string, file: string): string {
+  const full = resolve(cwd, file);
+  const inside = relative(cwd, full);
+  return inside === '' || inside.split(sep)[0] === '..' || isAbsolute(inside) ? full : inside;
+}
+
+// A folder that cannot be listed (no permission) is invalid input for the walk, not an internal error.
+function walk(dir: string, out: string[], unreadable: (dir: string, code: string) => void): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    unreadable(dir, (error as { code?: string }).code ?? String(error));
+    return;
+  }
   for (const entry of entries) {
     if (entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
+    if (entry.isDirectory()) walk(full, out, unreadable);
     else if (SCENARIO_FILE.test(entry.name) && !entry.name.endsWith('.schema.json')) out.push(full);
   }
 }

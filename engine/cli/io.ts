@@ -6,8 +6,9 @@ export interface Io {
   readonly err: (text: string) => void;
   /** Colour allowed on stdout (TTY and no NO_COLOR). */
   readonly colour: boolean;
-  /** Reads standard input to the end (for `train` without --answers). */
+  /** Standard input is a terminal (so `train` may prompt). */
   readonly stdinIsTTY: boolean;
+  readonly ask?: (prompt: string) => Promise<string>; // `train` in a terminal: prints the prompt, resolves with the line typed
 }
 
 /** Exit codes of the contract (§4): 2 wins over 1; 3 is an internal error. */

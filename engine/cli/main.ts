@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { useColour } from './write-output.ts';
 import { EXIT, type ExitCode, type Io } from './io.ts';
 import { registerCommands } from './commands/index.ts';
+import { stdinAsker } from './train/ask-stdin.ts';
 
 const VERSION = '0.1.0';
 
@@ -17,6 +18,19 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .version(VERSION, '-V, --version')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 success, 1 an expectation failed (run) or the path is not excluded (check-exclusion),
+2 invalid input, 3 internal error.
+
+Examples:
+  $ edrsim run scenarios
+  $ edrsim validate my-policy.yaml
+  $ edrsim explain scenarios/01-modes/02-passive-with-block-mode.yaml --artifact beacon-injection
+  $ edrsim check-exclusion 'C:\\Tools\\build.exe' --policy my-policy.yaml
+  $ edrsim <command> --help`,
+    )
     .exitOverride();
   registerCommands(program, io, (exit) => {
     code = exit;
@@ -37,13 +51,23 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
 
 /** Runs the CLI for this process: real argv, stdout/stderr, and the exit code. Called by `bin/edrsim.js`. */
 export async function runProcess(): Promise<void> {
+  // `edrsim run … | head`: the reader left, which is not an error of ours; without a listener Node prints a stack trace.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreBrokenPipe);
+  const stdin = stdinAsker();
   const io: Io = {
     cwd: process.cwd(),
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     colour: useColour(process.stdout),
     stdinIsTTY: process.stdin.isTTY === true,
+    ask: stdin.ask,
   };
   const args = process.argv.slice(2);
   process.exitCode = await main(args.length === 0 ? ['--help'] : args, io);
+  stdin.close();
+}
+
+function ignoreBrokenPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') return;
+  process.exitCode = EXIT.internal;
 }

@@ -1,4 +1,5 @@
 /** `--format junit`: one testcase per expectation, one testsuite per scenario file, for CI dashboards. */
+import { formatIssues, formatPath, type Issue } from '../core/issue.ts';
 import type { ScenarioReport } from './scenario-report.ts';
 
 /** Escapes text for XML attributes and content. */
@@ -15,14 +16,15 @@ export function xmlEscape(text: string): string {
 
 /**
  * Renders JUnit XML. Each scenario file is a `<testsuite>`; each expectation a `<testcase>` whose name
- * is its message and whose failure carries what happened and why.
+ * is its message and whose failure carries what happened and why. `invalid` input (default none) adds
+ * a testsuite "invalid input" with one `<error>` testcase per problem, counted in the root's totals.
  *
  * @example
  * renderJunit([report]).startsWith('<?xml'); // true
  */
-export function renderJunit(reports: readonly ScenarioReport[]): string {
+export function renderJunit(reports: readonly ScenarioReport[], invalid: readonly Issue[] = []): string {
   const failures = reports.reduce((sum, report) => sum + report.expectations.filter((e) => !e.passed).length, 0);
-  const tests = reports.reduce((sum, report) => sum + report.expectations.length, 0);
+  const tests = reports.reduce((sum, report) => sum + report.expectations.length, 0) + invalid.length;
   const suites = reports.map((report) => {
     const failed = report.expectations.filter((e) => !e.passed).length;
     const cases = report.expectations.map((result) => {
@@ -38,11 +40,23 @@ export function renderJunit(reports: readonly ScenarioReport[]): string {
       '  </testsuite>',
     ].join('\n');
   });
+  if (invalid.length > 0) suites.push(invalidSuite(invalid));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="edrsim" tests="${tests}" failures="${failures}">`,
+    `<testsuites name="edrsim" tests="${tests}" failures="${failures}" errors="${invalid.length}">`,
     ...suites,
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+// Each problem keeps file:line:column and its path (contract §4), as `formatIssues` prints it.
+function invalidSuite(invalid: readonly Issue[]): string {
+  const cases = invalid.map((issue) => {
+    const where = [issue.file, issue.line, issue.column].filter((part) => part !== undefined).join(':');
+    const name = `${where === '' ? '' : `${where} `}${formatPath(issue.path)}: ${issue.message}`;
+    const file = issue.file === undefined ? '' : ` file="${xmlEscape(issue.file)}"`;
+    return `    <testcase classname="invalid input" name="${xmlEscape(name)}"${file}>\n      <error message="${xmlEscape(issue.message)}">${xmlEscape(formatIssues([issue]))}</error>\n    </testcase>`;
+  });
+  return [`  <testsuite name="invalid input" tests="${invalid.length}" failures="0" errors="${invalid.length}" skipped="0">`, ...cases, '  </testsuite>'].join('\n');
 }

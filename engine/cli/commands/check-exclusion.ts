@@ -61,7 +61,8 @@ Examples:
       );
       const errors = result.issues.filter((issue) => issue.severity !== 'warning');
       if (errors.length > 0) {
-        printProblems(io, errors.map((issue) => ({ ...issue, file: options.policy })));
+        // The <path> argument's own problems belong to the command line, not to the policy file.
+        printProblems(io, errors.map((issue) => (issue.path[0] === 'path' ? { ...issue, path: ['<path>'] } : { ...issue, file: options.policy })));
         return exit(EXIT.invalid);
       }
       io.out(`${result.lines.join('\n')}\n`);

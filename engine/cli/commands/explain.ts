@@ -1,4 +1,6 @@
 /** `edrsim explain <file> --artifact ID | --device NAME [--at T]`: why a verdict, or how a device stands. */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Artifact } from '../../core/artifact.ts';
 import { parseDuration } from '../../core/duration.ts';
@@ -36,12 +38,16 @@ export function registerExplain(program: Command, io: Io, exit: SetExit): void {
       'after',
       `
 Examples:
-  $ edrsim explain scenarios/07-exclusions/block-mode-honours-folder-exclusion.yaml --artifact a1
-  $ edrsim explain scenarios/05-timing/disable-window.yaml --device ws-01 --at 25m`,
+  $ edrsim explain scenarios/07-exclusions/01-block-mode-honours-folder-exclusion.yaml --artifact temp-dropper
+  $ edrsim explain scenarios/05-timing/01-disable-takes-30-minutes.yaml --device ws-pay-09 --at 25m`,
     )
     .action((file: string, options: ExplainOptions) => {
       if ((options.artifact === undefined) === (options.device === undefined)) {
         io.err('edrsim explain: give exactly one of --artifact ID or --device NAME\n');
+        return exit(EXIT.invalid);
+      }
+      if (isDirectory(resolve(io.cwd, file))) {
+        io.err(`edrsim explain: ${file} is a folder; explain reads one scenario file\n`);
         return exit(EXIT.invalid);
       }
       const loaded = loadAll([file], io, options.set);
@@ -55,6 +61,14 @@ Examples:
       else io.err(`edrsim explain: ${text.error}\n`);
       exit(text.ok ? EXIT.ok : EXIT.invalid);
     });
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 type Answer = { ok: true; value: string } | { ok: false; error: string };

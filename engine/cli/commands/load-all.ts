@@ -1,7 +1,7 @@
 /** Shared by run/validate/train: expand the arguments into files and load each, keeping every problem. */
 import { formatIssues, type Issue } from '../../core/issue.ts';
 import type { Scenario } from '../../scenario/index.ts';
-import { collectScenarioFiles } from '../collect-files.ts';
+import { collectScenarioFiles, displayPath } from '../collect-files.ts';
 import type { Io } from '../io.ts';
 import { loadScenarioFile } from '../load-scenario.ts';
 import { resolve } from 'node:path';
@@ -35,14 +35,10 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
       scenarios.push({ ...loaded.value, file });
       warnings.push(...loaded.value.warnings.map((warning) => ({ ...warning, file })));
     } else {
-      errors.push(...loaded.issues.map((issue) => ({ ...issue, file: issue.file === undefined ? file : relativeTo(io.cwd, issue.file) })));
+      errors.push(...loaded.issues.map((issue) => ({ ...issue, file: issue.file === undefined ? file : displayPath(io.cwd, issue.file) })));
     }
   }
   return { scenarios, errors, warnings };
-}
-
-function relativeTo(cwd: string, file: string): string {
-  return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
 }
 
 /** Prints problems to stderr, every one at once, with a count. */

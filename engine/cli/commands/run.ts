@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { Issue } from '../../core/issue.ts';
 import { renderCsv } from '../../report/csv-report.ts';
 import { renderJson } from '../../report/json-report.ts';
-import { renderJunit, xmlEscape } from '../../report/junit-report.ts';
+import { renderJunit } from '../../report/junit-report.ts';
 import type { ScenarioReport } from '../../report/scenario-report.ts';
 import { renderTable } from '../../report/table.ts';
 import { renderText } from '../../report/text-report.ts';
@@ -47,14 +47,20 @@ Examples:
   $ edrsim run my-policy.yaml --set tenant.edrBlockMode=false --set 'devices.ws-01.primaryAv=defender'`,
     )
     .action((paths: string[], options: RunOptions) => {
+      if (options.summary === true && options.format !== 'text') {
+        io.err(`edrsim run: --summary is a text report; drop it or drop --format ${options.format}\n`);
+        return exit(EXIT.invalid);
+      }
       const loaded = loadAll(paths, io, options.set);
       const reports = loaded.scenarios.map(runScenario);
       const text = render(reports, loaded.errors, options, io);
+      const unwritten = options.out === undefined ? [] : writeAtomically(resolve(io.cwd, options.out), text, options.out);
       if (options.out === undefined) io.out(text);
-      else writeAtomically(resolve(io.cwd, options.out), text);
-      if (options.format !== 'json' || options.out !== undefined) printProblems(io, loaded.errors);
+      // Problems go to stderr in every format, so stdout stays a clean report even when it is piped.
+      const errors = [...loaded.errors, ...unwritten];
+      printProblems(io, errors);
       const failed = reports.some((report) => !report.passed) ? EXIT.failed : EXIT.ok;
-      exit(worst(failed, loaded.errors.length > 0 ? EXIT.invalid : EXIT.ok));
+      exit(worst(failed, errors.length > 0 ? EXIT.invalid : EXIT.ok));
     });
 }
 
@@ -64,7 +70,7 @@ function render(reports: readonly ScenarioReport[], errors: readonly Issue[], op
     case 'json':
       return withErrors(renderJson(reports), errors);
     case 'junit':
-      return junitWithErrors(renderJunit(reports), errors);
+      return renderJunit(reports, errors);
     case 'csv':
       return renderCsv(reports);
     default:
@@ -76,18 +82,9 @@ function render(reports: readonly ScenarioReport[], errors: readonly Issue[], op
 function withErrors(json: string, errors: readonly Issue[]): string {
   if (errors.length === 0) return json;
   const document = JSON.parse(json) as { summary: Record<string, number> };
-  return `${JSON.stringify({ ...document, errors, summary: { ...document.summary, invalid: errors.length } }, null, 2)}\n`;
-}
-
-// …and JUnit gains one testsuite whose testcases are errors, one per problem.
-function junitWithErrors(xml: string, errors: readonly Issue[]): string {
-  if (errors.length === 0) return xml;
-  const cases = errors.map(
-    (issue) =>
-      `    <testcase classname="invalid input" name="${xmlEscape(`${issue.file ?? ''}:${issue.line ?? ''}:${issue.column ?? ''} ${issue.message}`)}">\n      <error message="${xmlEscape(issue.message)}">${xmlEscape(issue.hint ?? '')}</error>\n    </testcase>`,
-  );
-  const suite = [`  <testsuite name="invalid input" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0">`, ...cases, '  </testsuite>'];
-  return xml.replace('</testsuites>', `${suite.join('\n')}\n</testsuites>`);
+  // `invalid` counts files, like `validate` and `--summary` do; `errors` has every problem.
+  const invalid = new Set(errors.map((issue) => issue.file)).size;
+  return `${JSON.stringify({ ...document, errors, summary: { ...document.summary, invalid } }, null, 2)}\n`;
 }
 
 function renderSummary(reports: readonly ScenarioReport[], errors: readonly Issue[]): string {
@@ -100,7 +97,7 @@ function renderSummary(reports: readonly ScenarioReport[], errors: readonly Issu
   return [
     renderTable(['result', 'file', 'expect', 'artifacts', 'scenario'], rows),
     '',
-    `${reports.length} scenarios run: ${reports.length - failed} passed, ${failed} failed${invalid > 0 ? `; ${invalid} invalid file${invalid === 1 ? '' : 's'}` : ''}`,
+    `${reports.length} scenario${reports.length === 1 ? '' : 's'} run: ${reports.length - failed} passed, ${failed} failed${invalid > 0 ? `; ${invalid} invalid file${invalid === 1 ? '' : 's'}` : ''}`,
     '',
   ].join('\n');
 }

@@ -1,0 +1,89 @@
+// `edrsim run --format junit`: well-formed XML, one testsuite per file, one testcase per expectation.
+import { describe, expect, it } from 'vitest';
+import { parseXml, type XmlElement } from '../parse-xml.ts';
+import { runCli } from '../run-cli.ts';
+
+async function junit(...argv: string[]): Promise<{ code: number; root: XmlElement; stdout: string }> {
+  const result = await runCli(['run', ...argv, '--format', 'junit']);
+  return { code: result.code, root: parseXml(result.stdout), stdout: result.stdout };
+}
+
+describe('the test XML checker', () => {
+  it.each([
+    ['a mismatched end tag', '<a><b></a></b>'],
+    ['an unclosed element', '<a><b/>'],
+    ['a bare ampersand', '<a>x & y</a>'],
+    ['an unquoted attribute', '<a x=1/>'],
+    ['a duplicate attribute', '<a x="1" x="2"/>'],
+    ['a "<" in an attribute', '<a x="<"/>'],
+    ['a control character', '<a>\u0007</a>'],
+    ['two roots', '<a/><b/>'],
+  ])('should reject %s', (_what, xml) => {
+    expect(() => parseXml(xml)).toThrow();
+  });
+
+  it('should read elements, attributes and decoded text', () => {
+    const root = parseXml('<?xml version="1.0" encoding="UTF-8"?>\n<a k="&quot;x&amp;y&quot;"><b>1 &lt; 2</b><c/></a>\n');
+    expect(root.attributes).toEqual({ k: '"x&y"' });
+    expect(root.children.map((child) => [child.name, child.text])).toEqual([['b', '1 < 2'], ['c', '']]);
+  });
+});
+
+describe('edrsim run --format junit', () => {
+  it('should group testcases by file, one per expectation, with counts that add up', async () => {
+    const { code, root } = await junit('pass.yaml', 'fail.yaml', 'no-expect.yaml');
+    expect(code).toBe(1);
+    expect(root.name).toBe('testsuites');
+    expect(root.attributes).toMatchObject({ tests: '3', failures: '1', errors: '0' });
+    expect(root.children.map((suite) => [suite.name, suite.attributes['name'], suite.attributes['tests'], suite.attributes['failures']])).toEqual([
+      ['testsuite', 'pass.yaml', '2', '0'],
+      ['testsuite', 'fail.yaml', '1', '1'],
+      ['testsuite', 'no-expect.yaml', '0', '0'],
+    ]);
+    for (const suite of root.children) {
+      expect(suite.children.length).toBe(Number(suite.attributes['tests']));
+      for (const testcase of suite.children) {
+        expect(testcase.name).toBe('testcase');
+        expect(testcase.attributes['file']).toBe(suite.attributes['name']);
+      }
+    }
+  });
+
+  it('should give a failing testcase a failure with the message and the reasons as details', async () => {
+    const { root } = await junit('fail.yaml');
+    const testcase = root.children[0]?.children[0];
+    expect(testcase?.attributes['classname']).toBe('A wrong expectation fails the run');
+    const failure = testcase?.children[0];
+    expect(failure?.name).toBe('failure');
+    expect(failure?.attributes['message']).toMatch(/^artifact a1: outcome missed — got outcome blocked/);
+    const details = failure?.text.split('\n') ?? [];
+    expect(details[0]).toBe(failure?.attributes['message']);
+    expect(details).toContainEqual(expect.stringMatching(/^\[edr-block-mode\] /));
+    expect(details.at(-1)).toBe('cite: §3.1');
+  });
+
+  it('should stay well formed with invalid input, adding one error testcase per problem', async () => {
+    const { code, root } = await junit('pass.yaml', 'invalid/bad-exclusion.yaml');
+    expect(code).toBe(2);
+    const invalid = root.children.find((suite) => suite.attributes['name'] === 'invalid input');
+    expect(invalid?.attributes).toMatchObject({ tests: '2', errors: '2' });
+    // The root's totals are the sums over every suite, the invalid-input one included, as CI dashboards read them.
+    const sum = (key: string) => String(root.children.reduce((total, suite) => total + Number(suite.attributes[key]), 0));
+    expect(root.attributes).toMatchObject({ tests: sum('tests'), failures: sum('failures'), errors: sum('errors') });
+    expect(root.attributes).toMatchObject({ tests: '4', errors: '2' });
+    expect(invalid?.children.map((testcase) => testcase.attributes['name'])).toEqual([
+      'invalid/bad-exclusion.yaml:6:7 exclusions.paths[0]: path exclusion `*:\\Tools\\` uses a wildcard drive letter',
+      'invalid/bad-exclusion.yaml:7:7 exclusions.paths[1]: path exclusion `C:\\*\\*\\*\\*\\*\\*\\*\\x.exe` has 7 wildcards; at most 6 are allowed',
+    ]);
+    const error = invalid?.children[0]?.children[0];
+    expect(error?.name).toBe('error');
+    expect(error?.attributes['message']).toBe('path exclusion `*:\\Tools\\` uses a wildcard drive letter');
+    expect(error?.text).toContain('hint: the drive letter may not be a wildcard (§4.2); add one entry per drive');
+  });
+
+  it('should escape markup in scenario names and messages', async () => {
+    const { stdout, root } = await junit('pass.yaml', '--set', 'name=<b>"R&D"</b>');
+    expect(stdout).not.toContain('<b>');
+    expect(root.children[0]?.children[0]?.attributes['classname']).toBe('<b>"R&D"</b>');
+  });
+});
