@@ -1,4 +1,5 @@
 /** Issues and results: bad input is data, rendered separately, never thrown inside engine/. */
+import { escapeIssue } from './quote.ts';
 
 /** A location inside a document: object keys and array indexes, outermost first. */
 export type Path = readonly (string | number)[];
@@ -52,7 +53,9 @@ export function formatPath(path: Path): string {
  * // '✖ devices[0].mdav.platform: platform "4.18" is not a version'
  */
 export function formatIssues(issues: readonly Issue[]): string {
+  // User text never reaches a terminal with invisible characters in it, whichever layer quoted it.
   return issues
+    .map(escapeIssue)
     .map((issue) => {
       const where = [issue.file, issue.line, issue.column].filter((part) => part !== undefined).join(':');
       const mark = issue.severity === 'warning' ? '⚠' : '✖';

@@ -2,6 +2,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, YAMLMap, type Document } from 'yaml';
 import type { Issue, Path } from '../core/issue.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
+import { escapeInvisible, quote } from '../core/quote.ts';
 
 /** An override that was applied, with its path (device names resolved to indexes) for later messages. */
 export interface AppliedOverride {
@@ -23,7 +24,7 @@ function parseValue(text: string): unknown {
 }
 
 function overrideIssue(text: string, path: Path, message: string, hint?: string, expected?: string): Issue {
-  return { code: 'bad_override', path, message: `--set ${text}: ${message}`, expected, hint };
+  return { code: 'bad_override', path, message: `--set ${escapeInvisible(text)}: ${message}`, expected, hint };
 }
 
 /**
@@ -43,7 +44,7 @@ export function applyOverrides(doc: Document, overrides: readonly string[]): { a
     const key = equals < 0 ? text : text.slice(0, equals).trim();
     if (equals < 0 || !KEY_FORM.test(key)) {
       issues.push(
-        overrideIssue(text, [], equals < 0 ? 'has no "="' : `"${key}" is not a key path`, 'write KEY=VALUE, e.g. --set tenant.edrBlockMode=false or --set devices[0].mdav.cloudProtection=false', 'KEY=VALUE'),
+        overrideIssue(text, [], equals < 0 ? 'has no "="' : `${quote(key)} is not a key path`, 'write KEY=VALUE, e.g. --set tenant.edrBlockMode=false or --set devices[0].mdav.cloudProtection=false', 'KEY=VALUE'),
       );
       continue;
     }
@@ -73,7 +74,7 @@ function setPath(doc: Document, keys: Path, value: unknown, text: string): { pat
       node = node.get(name, true);
     } else if (isSeq(node)) {
       const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : findByName(node.items, segment);
-      if (typeof index === 'string') return { issue: overrideIssue(text, path, `no item named "${segment}"`, index === '' ? undefined : index) };
+      if (typeof index === 'string') return { issue: overrideIssue(text, path, `no item named ${quote(segment)}`, index === '' ? undefined : index) };
       path.push(index);
       if (index > node.items.length || (!last && index === node.items.length)) {
         return { issue: overrideIssue(text, path, `there is no item [${index}]: the list has ${node.items.length}`, `use an index from 0 to ${node.items.length - 1}`) };

@@ -1,6 +1,7 @@
 /** Schema of a timeline artifact: one thing that happens on one device, with the ground truth of who would flag it. */
 import { z } from 'zod';
 import { ARTIFACT_CLASSES, ARTIFACT_KINDS, SCAN_TYPES, TRIGGERS } from '../core/vocabulary.ts';
+import { quote } from '../core/quote.ts';
 import { checkedString, durationSchema, hexSchema, nameSchema } from './common-schema.ts';
 
 const TECHNIQUE = /^T\d{4}(?:\.\d{3})?$/;
@@ -38,9 +39,9 @@ export const artifactSchema = z.strictObject({
       ? undefined
       : {
           code: 'bad_technique',
-          message: `technique "${value.slice(0, 40)}" is not a MITRE ATT&CK id`,
+          message: `technique ${quote(value.slice(0, 40))} is not a MITRE ATT&CK id`,
           expected: 'T followed by 4 digits, optionally .NNN (T1204.002)',
-          received: JSON.stringify(value.slice(0, 40)),
+          received: quote(value.slice(0, 40)),
         },
   ).optional(),
   signals: signalsSchema.optional(),

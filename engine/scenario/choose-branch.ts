@@ -1,6 +1,7 @@
 /** Picks which kind a timeline or expect item is by the key that names it, with a clear issue when none or several do. */
 import type { Issue, Path } from '../core/issue.ts';
 import { closest } from '../core/did-you-mean.ts';
+import { quote } from '../core/quote.ts';
 
 /**
  * The first of `kinds` that is a key of `item`, or an issue: the item is not a map, names no kind (with
@@ -19,7 +20,7 @@ export function chooseBranch<K extends string>(
 ): { kind: K } | { issue: Issue } {
   const expected = `a map with one of ${kinds.join(', ')}`;
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    return { issue: { code: 'invalid_type', path, message: `${noun} must be a map`, expected, received: Array.isArray(item) ? 'a list' : JSON.stringify(item) ?? 'nothing' } };
+    return { issue: { code: 'invalid_type', path, message: `${noun} must be a map`, expected, received: Array.isArray(item) ? 'a list' : item === undefined ? 'nothing' : quote(item) } };
   }
   const keys = Object.keys(item);
   const named = exclusive.filter((kind) => keys.includes(kind));
@@ -44,7 +45,7 @@ export function chooseBranch<K extends string>(
       message: `${noun} has none of ${kinds.join(', ')}`,
       expected,
       received: keys.length === 0 ? 'an empty map' : `keys ${keys.join(', ')}`,
-      hint: typo === undefined ? undefined : `did you mean "${typo.match}"? (from "${typo.key}")`,
+      hint: typo === undefined ? undefined : `did you mean "${typo.match}"? (from ${quote(typo.key)})`,
     },
   };
 }

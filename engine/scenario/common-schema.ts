@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseDuration } from '../core/duration.ts';
 import type { Issue } from '../core/issue.ts';
 import { parseVersion } from '../core/version.ts';
+import { quote } from '../core/quote.ts';
 
 /** What a schema accepts, phrased for "must be …" messages, where its type alone would say too little. */
 export const expectedText = z.registry<{ expected: string }>();
@@ -65,9 +66,9 @@ export function hexSchema(what: string, lengths: readonly number[]) {
       ? undefined
       : {
           code: 'bad_hash',
-          message: `${what} "${value.slice(0, 80)}" is not ${lengths.join(' or ')} hex digits`,
+          message: `${what} ${quote(value.slice(0, 80))} is not ${lengths.join(' or ')} hex digits`,
           expected: `${lengths.join(' or ')} hexadecimal digits`,
-          received: `${JSON.stringify(value.slice(0, 80))} (${value.length} characters)`,
+          received: `${quote(value.slice(0, 80))} (${value.length} characters)`,
           hint: /\s|-|:/.test(value) ? 'remove spaces, dashes and colons from the digest' : undefined,
         },
   ).meta({ description: `${what}: ${lengths.join(' or ')} hex digits`, pattern: pattern.source }), `${lengths.join(' or ')} hex digits`);
@@ -81,9 +82,9 @@ export const isoTimeSchema = expecting(checkedString((value) =>
     ? undefined
     : {
         code: 'bad_time',
-        message: `"${value.slice(0, 80)}" is not an ISO-8601 time with a time zone`,
+        message: `${quote(value.slice(0, 80))} is not an ISO-8601 time with a time zone`,
         expected: 'a time such as 2026-03-16T09:00:00Z',
-        received: JSON.stringify(value.slice(0, 80)),
+        received: quote(value.slice(0, 80)),
         hint: ISO_UTC.test(`${value}Z`) ? 'add Z for UTC' : undefined,
       },
 ).meta({ description: 'an ISO-8601 time with a zone, e.g. 2026-03-16T09:00:00Z', format: 'date-time' }), 'a time such as 2026-03-16T09:00:00Z');

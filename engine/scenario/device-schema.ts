@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { deviceWithDefaults } from '../core/config.ts';
 import { OS_NAMES } from '../core/vocabulary.ts';
+import { quote } from '../core/quote.ts';
 import { checkedString, expecting, nameSchema, versionSchema } from './common-schema.ts';
 import { exclusionListsSchema, exclusionsInputSchema } from './lists-schema.ts';
 
@@ -13,7 +14,7 @@ const passiveRemediationSchema = expecting(z
   .union([z.number().int().min(0).max(0xffffffff), checkedString((value) =>
     HEX_OR_DECIMAL.test(value.trim())
       ? undefined
-      : { code: 'bad_bit_set', message: `"${value}" is not an integer`, expected: 'an integer bit set such as 1 or 0x1', received: JSON.stringify(value) },
+      : { code: 'bad_bit_set', message: `${quote(value)} is not an integer`, expected: 'an integer bit set such as 1 or 0x1', received: quote(value) },
   )])
   .transform((value) => (typeof value === 'number' ? value : Number(value.trim())))
   .meta({ description: 'Defender CSP Configuration/PassiveRemediation bit set; 0x1 = EDR in block mode (§3.4)' }), 'an integer bit set such as 1 or 0x1');

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Issue, Path } from '../core/issue.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
+import { quote } from '../core/quote.ts';
 import { describeSchema, knownKeysAt, schemaAt } from './schema-at.ts';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -11,7 +12,7 @@ export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object' && value !== null) return 'a map';
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  const text = typeof value === 'string' ? quote(value) : String(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
@@ -68,7 +69,7 @@ function convert(issue: ZodIssue, schema: z.ZodType, data: unknown, base: Path, 
       return issue.keys.map((key) => ({
         code: 'unknown_key',
         path: [...path, key],
-        message: `unknown key "${key}"`,
+        message: `unknown key ${quote(key)}`,
         expected: known.length > 0 ? `one of ${known.join(', ')}` : undefined,
         hint: didYouMean(key, known) ?? (key === 'from' ? 'from imports the whole section from a file: write { from: file } alone' : undefined),
       }));

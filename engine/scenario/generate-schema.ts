@@ -1,6 +1,7 @@
 /** Schema of a timeline generator: `count` seeded synthetic artifacts spread over a window. */
 import { z } from 'zod';
 import { addCoreIssues, durationSchema, nameSchema, probabilitySchema } from './common-schema.ts';
+import { quote } from '../core/quote.ts';
 
 export const DEFAULT_MIX = { malicious: 0.05, pua: 0.02, benign: 0.93 } as const;
 export const DEFAULT_DETECTION = { primaryAv: 0.9, mdav: 0.95, edr: 0.8 } as const;
@@ -22,7 +23,7 @@ export const mixSchema = z
         code: 'bad_mix',
         message: `mix shares add up to ${Math.round(sum * 1e9) / 1e9}, not 1`,
         expected: 'malicious + pua + benign = 1',
-        received: JSON.stringify(mix),
+        received: quote(mix),
         hint: missing !== undefined && rest > 0 ? `add ${missing}: ${rest}` : 'unset classes count as 0',
       },
     ]);

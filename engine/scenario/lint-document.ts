@@ -1,12 +1,13 @@
 /** Checks a parsed YAML/JSON document for what parses but must not load: code tags, escaped Windows paths, YAML in JSON, recursion. */
 import { isAlias, isCollection, isMap, isPair, isScalar, Scalar, type Document } from 'yaml';
 import type { Issue, Path } from '../core/issue.ts';
+import { escapeInvisible, quote } from '../core/quote.ts';
+import { PATH_START, type RunOnQuote } from './run-on-quotes.ts';
 
 /** Deepest nesting a scenario may have; the contract's deepest key is about 6 levels down. */
 export const MAX_DEPTH = 64;
 
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
-const PATH_START = /^(?:[A-Za-z]:\\|%[A-Za-z_][\w()]*%\\|\\\\[^\\"])/;
 
 /** What the walk found; `fatal` issues stop loading, `soft` ones are reported alongside validation. */
 export interface DocumentLint {
@@ -33,8 +34,9 @@ function showTag(tag: string): string {
 /**
  * Walks every node of `doc` once (aliases are not followed) and reports: tags other than the YAML core
  * ones (`!!js/function`, `!foo`: scenarios are data), double-quoted Windows paths whose backslashes
- * YAML read as escapes, YAML-only syntax in a `.json` file, aliases that contain themselves, and
- * nesting deeper than {@link MAX_DEPTH}.
+ * YAML read as escapes (`runOns`, default none: those whose trailing `\"` was closed before parsing),
+ * YAML-only syntax in a `.json` file, aliases that contain themselves, and nesting deeper than
+ * {@link MAX_DEPTH}.
  *
  * @example
  * lintDocument(doc, 'p: "C:\\temp"', 'yaml', at).soft[0]?.code; // 'windows_path_escape'
@@ -44,6 +46,7 @@ export function lintDocument(
   text: string,
   format: 'yaml' | 'json',
   position: (offset: number) => { line: number; column: number },
+  runOns: readonly RunOnQuote[] = [],
 ): DocumentLint {
   const lint: DocumentLint = { fatal: [], soft: [], escapedPaths: [] };
   const ancestors: unknown[] = [];
@@ -97,7 +100,7 @@ export function lintDocument(
       return;
     }
     if (isScalar(node)) {
-      lintScalar(node, path, text, format, lint);
+      lintScalar(node, path, text, format, lint, runOns);
       return;
     }
     if (!isCollection(node)) return;
@@ -122,25 +125,31 @@ export function lintDocument(
   return lint;
 }
 
-function lintScalar(node: Scalar, path: Path, text: string, format: 'yaml' | 'json', lint: DocumentLint): void {
+function lintScalar(node: Scalar, path: Path, text: string, format: 'yaml' | 'json', lint: DocumentLint, runOns: readonly RunOnQuote[]): void {
   if (format === 'json' && node.type !== Scalar.QUOTE_DOUBLE && node.type !== Scalar.PLAIN) {
     lint.fatal.push(jsonOnly(path, node.type === Scalar.QUOTE_SINGLE ? 'a single-quoted string' : 'a YAML block string'));
   }
   if (node.type !== Scalar.QUOTE_DOUBLE || !node.range) return;
-  const raw = text.slice(node.range[0], node.range[1]).trimEnd();
+  const [start, end] = node.range;
+  // A run-on quote was closed at its backslash: in the user's text the scalar ends with `\"`.
+  const runOn = runOns.find((run) => run.start === start);
+  const raw = text.slice(start, runOn === undefined ? end : runOn.end + 2).trimEnd();
   const inner = raw.slice(1, raw.endsWith('"') ? -1 : undefined);
   if (!PATH_START.test(inner) || !hasSingleBackslash(inner)) return;
-  lint.escapedPaths.push([node.range[0], node.range[1]]);
+  lint.escapedPaths.push([start, end]);
+  // What YAML read: for a run-on quote, the string that swallowed what followed (shortened: it can be the rest of the file).
+  const read = runOn === undefined ? quote(node.value) : `${quote(runOn.value.slice(0, 60))}${runOn.value.length > 60 ? '…' : ''}`;
   lint.soft.push({
     code: 'windows_path_escape',
     path,
-    message: `Windows path ${raw} is in double quotes, where each backslash starts an escape sequence`,
+    message: `Windows path "${escapeInvisible(inner)}" is in double quotes, where each backslash starts an escape sequence${runOn === undefined ? '' : ': the last one escapes the closing quote'}`,
     expected: format === 'json' ? 'every backslash doubled' : 'a path in single quotes',
-    received: JSON.stringify(node.value),
-    hint:
+    received: read,
+    hint: escapeInvisible(
       format === 'json'
         ? `JSON needs every backslash doubled: "${inner.replaceAll('\\', '\\\\')}"`
         : `use single quotes, where backslashes are plain characters: '${inner.replaceAll("'", "''")}'`,
+    ),
   });
 }
 

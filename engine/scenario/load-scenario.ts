@@ -2,6 +2,7 @@
 import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, EMPTY_EXCLUSIONS, type ExclusionLists, type TenantConfig } from '../core/config.ts';
 import { DEFAULT_START } from '../core/duration.ts';
 import { fail, ok, type Issue, type Path, type Result } from '../core/issue.ts';
+import { escapeIssue, quote } from '../core/quote.ts';
 import { applyOverrides, type AppliedOverride } from './apply-overrides.ts';
 import { buildDevices, defined } from './build-devices.ts';
 import { buildExpectation } from './build-expectation.ts';
@@ -16,6 +17,9 @@ import { parseSource } from './parse-source.ts';
 import { resolveExclusions, resolveIndicators, type ImportContext } from './resolve-imports.ts';
 import type { Scenario } from './scenario.ts';
 
+/** Soft issues whose value YAML read as something else than written, so validating that value again says nothing new. */
+const MANGLING = new Set(['windows_path_escape', 'unsafe_tag']);
+
 /**
  * Loads one scenario from `text` (YAML, or JSON when `file` ends in `.json`). Returns the scenario with
  * every default applied, or every problem at once, each placed at its file, line and column. Never
@@ -27,7 +31,9 @@ import type { Scenario } from './scenario.ts';
  */
 export function loadScenario(text: string, file: string, options: LoadOptions = {}): Result<Scenario> {
   try {
-    return load(text, file, options);
+    // Our own messages quote user text with quote(); injected validators and importers may not have.
+    const result = load(text, file, options);
+    return result.ok ? ok({ ...result.value, warnings: result.value.warnings.map(escapeIssue) }) : fail(result.issues.map(escapeIssue));
   } catch (error) {
     // Defence in depth: a parser bug must still answer with an issue, never an exception.
     return fail([{ code: 'internal_error', path: [], file, line: 1, column: 1, message: `could not load the file: ${error instanceof Error ? error.message : String(error)}`, hint: 'this is a bug in edrsim; please report it with the file' }]);
@@ -42,7 +48,7 @@ function load(text: string, file: string, options: LoadOptions): Result<Scenario
   const data = documentData(doc, file);
   if (!data.ok) return fail(data.issues);
   if (typeof data.value !== 'object' || data.value === null || Array.isArray(data.value)) {
-    const received = Array.isArray(data.value) ? 'a list' : `the ${typeof data.value} ${JSON.stringify(data.value)?.slice(0, 60)}`;
+    const received = Array.isArray(data.value) ? 'a list' : `the ${typeof data.value} ${quote(data.value).slice(0, 60)}`;
     return fail([
       { code: 'not_a_scenario', path: [], file, line: 1, column: 1, message: 'file is not a scenario: its top level is not a map of keys', expected: 'a map with name, devices, timeline, …', received, hint: 'is this a scenario file? a scenario starts with "name: …"' },
       ...softIssues,
@@ -55,7 +61,7 @@ function load(text: string, file: string, options: LoadOptions): Result<Scenario
   const built = buildScenario(sections, context, file);
   issues.push(...checkReferences(raw));
   // A value already reported as mangled (an escaped path, a refused tag) is not reported again by validation.
-  const softPaths = new Set(softIssues.map((issue) => JSON.stringify(issue.path)));
+  const softPaths = new Set(softIssues.filter((issue) => MANGLING.has(issue.code)).map((issue) => JSON.stringify(issue.path)));
   const all = [...softIssues, ...issues.filter((issue) => issue.code === 'unknown_key' || !softPaths.has(JSON.stringify(issue.path)))];
   const placed = sortIssues(placeIssues(annotate(all, overrides.applied), file, locate), file);
   if (placed.some((issue) => issue.severity !== 'warning') || built === undefined) return fail(placed);

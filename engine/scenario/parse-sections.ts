@@ -1,6 +1,7 @@
 /** Validates each section of a scenario document on its own, so that one bad item never hides the problems of another. */
 import { z } from 'zod';
 import type { Issue, Path } from '../core/issue.ts';
+import { quote } from '../core/quote.ts';
 import { artifactEventSchema } from './artifact-schema.ts';
 import { changeEventSchema } from './change-schema.ts';
 import { chooseBranch } from './choose-branch.ts';
@@ -46,7 +47,7 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, path: P
 function items(value: unknown, key: string, issues: Issue[]): unknown[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value;
-  issues.push({ code: 'invalid_type', path: [key], message: `${key} must be a list`, expected: 'a list: one "- item" per line', received: typeof value === 'object' ? 'a map' : JSON.stringify(value) });
+  issues.push({ code: 'invalid_type', path: [key], message: `${key} must be a list`, expected: 'a list: one "- item" per line', received: typeof value === 'object' ? 'a map' : quote(value) });
   return [];
 }
 

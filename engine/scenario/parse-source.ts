@@ -1,9 +1,12 @@
 /** Parses scenario text (YAML, or JSON for `.json` files) into a YAML document that knows where every node is. */
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
 import type { Issue, Path } from '../core/issue.ts';
+import { quote } from '../core/quote.ts';
 import { checkSourceText } from './check-source-text.ts';
 import { lintDocument } from './lint-document.ts';
 import { createLocator, pathAtOffset, type Position } from './locate.ts';
+import { parseRepaired } from './parse-repaired.ts';
+import { jsonTextIssue } from './scan-json-text.ts';
 
 /** Syntax errors reported before the rest are summarised: a broken file often yields one per line. */
 const MAX_SYNTAX_ISSUES = 50;
@@ -32,8 +35,10 @@ const SYNTAX_HINTS: Record<string, string> = {
 
 /**
  * Parses `text` as YAML 1.2 (core schema, merge keys on) or, when `file` ends in `.json`, as JSON with
- * positions (the YAML parser's JSON schema, plus a check that no YAML-only syntax was used). Returns
- * every syntax problem at once, each with its line and column.
+ * positions (the YAML parser's JSON schema, plus a check that no YAML-only syntax, comment or trailing
+ * comma was used). Returns every syntax problem at once, each with its line and column; a mistake with
+ * its own issue (a run-on double-quoted folder, a JSON comment) is repaired first, so the parser's
+ * follow-on errors about it are not repeated.
  *
  * @example
  * parseSource('name: x', 'a.yaml').ok; // true
@@ -43,23 +48,16 @@ export function parseSource(text: string, file: string): ParseOutcome {
   const early = checkSourceText(text, file);
   if (early.length > 0) return { ok: false, issues: early };
   const format = /\.json$/i.test(file) ? 'json' : 'yaml';
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    version: '1.2',
-    schema: format === 'json' ? 'json' : 'core',
-    merge: format === 'yaml',
-    stringKeys: true,
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
+  const { doc, lineCounter, runOns, jsonFaults } = parseRepaired(text, format);
   const locate = createLocator(doc, lineCounter);
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const lint = lintDocument(doc, text, format, at);
+  const lint = lintDocument(doc, text, format, at, runOns);
   const place = (issue: Issue): Issue => ({ ...issue, file, ...(issue.line === undefined ? locate(issue.path) : {}) });
+  // Comments and trailing commas do not stop loading: the repaired document is what the user meant.
+  const soft = [...lint.soft, ...jsonFaults.map((fault) => ({ ...jsonTextIssue(fault, pathAtOffset(doc, fault.offset)), ...at(fault.offset) }))].map(place);
   const seen = new Set<string>();
   const errors = doc.errors.filter((error) => {
     // The parser can report one fault twice from two rules; an escaped Windows path has its own issue.
@@ -82,7 +80,7 @@ export function parseSource(text: string, file: string): ParseOutcome {
     });
   }
   const fatal = [...syntax, ...lint.fatal.map(place)];
-  if (fatal.length > 0) return { ok: false, issues: [...fatal, ...lint.soft.map(place)] };
+  if (fatal.length > 0) return { ok: false, issues: [...fatal, ...soft] };
   if (doc.contents === null) {
     return {
       ok: false,
@@ -101,7 +99,7 @@ export function parseSource(text: string, file: string): ParseOutcome {
       ],
     };
   }
-  return { ok: true, source: { doc, format, locate, softIssues: lint.soft.map(place) } };
+  return { ok: true, source: { doc, format, locate, softIssues: soft } };
 }
 
 /** The issue for one parser error; `path` (where the error sits) is kept only where the parse is trustworthy. */
@@ -109,7 +107,7 @@ function syntaxIssue(error: YAMLError, text: string, format: 'yaml' | 'json', pa
   const source = text.slice(error.pos[0], error.pos[1]);
   if (error.code === 'DUPLICATE_KEY') {
     const key = String(path[path.length - 1] ?? source);
-    return { code: 'duplicate_key', path, message: `key "${key}" appears twice in one map`, hint: SYNTAX_HINTS.DUPLICATE_KEY };
+    return { code: 'duplicate_key', path, message: `key ${quote(key)} appears twice in one map`, hint: SYNTAX_HINTS.DUPLICATE_KEY };
   }
   if (format === 'json' && error.code === 'TAG_RESOLVE_FAILED') {
     if (HEX.test(source)) {
@@ -125,7 +123,7 @@ function syntaxIssue(error: YAMLError, text: string, format: 'yaml' | 'json', pa
     return {
       code: 'json_syntax',
       path,
-      message: `${JSON.stringify(source)} is not a JSON value`,
+      message: `${quote(source)} is not a JSON value`,
       expected: 'a double-quoted string, a number, true, false, null, an object or a list',
       received: source,
       hint: 'JSON needs double quotes around keys and strings; or rename the file to .yaml',
@@ -136,7 +134,7 @@ function syntaxIssue(error: YAMLError, text: string, format: 'yaml' | 'json', pa
     code: format === 'json' ? 'json_syntax' : 'yaml_syntax',
     path: [],
     message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
-    received: source === '' ? undefined : JSON.stringify(source.slice(0, 40)),
+    received: source === '' ? undefined : quote(source.slice(0, 40)),
     hint: SYNTAX_HINTS[error.code],
   };
 }

@@ -1,6 +1,7 @@
 /** Resolves `{ from: file }` imports of exclusions and indicators, and runs the injected list validators. */
 import type { ExclusionLists } from '../core/config.ts';
 import type { Issue, Path } from '../core/issue.ts';
+import { quote } from '../core/quote.ts';
 import type { LoadOptions } from './load-options.ts';
 
 /** What import resolution needs: the options, where issues go, and the scenario file imports are relative to. */
@@ -39,7 +40,7 @@ function readImport(input: ImportInput, path: Path, what: string, context: Impor
     context.issues.push({
       code: 'import_unavailable',
       path: at,
-      message: `cannot import ${what} from "${input.from}": no file reader was given`,
+      message: `cannot import ${what} from ${quote(input.from)}: no file reader was given`,
       hint: 'load the scenario with readScenarioFile (or the CLI), or write the list inline',
     });
     return undefined;
@@ -51,7 +52,7 @@ function readImport(input: ImportInput, path: Path, what: string, context: Impor
     ...read.issues.map((issue) => ({
       code: 'import_failed',
       path: at,
-      message: `cannot import ${what} from "${input.from}": ${issue.message}`,
+      message: `cannot import ${what} from ${quote(input.from)}: ${issue.message}`,
       received: issue.file,
       hint: 'the path is relative to the scenario file',
     })),
@@ -60,7 +61,7 @@ function readImport(input: ImportInput, path: Path, what: string, context: Impor
 }
 
 function importerMissing(path: Path, input: ImportInput, what: string): Issue {
-  return { code: 'import_unavailable', path: [...path, 'from'], message: `cannot import ${what} from "${input.from}": no importer was given` };
+  return { code: 'import_unavailable', path: [...path, 'from'], message: `cannot import ${what} from ${quote(input.from)}: no importer was given` };
 }
 
 /**

@@ -84,6 +84,11 @@ describe('loadScenario reports', () => {
     `);
   });
 
+  it("should escape invisible characters in an injected validator's message, which did not quote them", () => {
+    const validateExclusions = (lists: { paths: readonly string[] }): Issue[] => [{ code: 'bad_exclusion', path: ['paths', 0], message: `path \`${lists.paths[0]}\` is bad` }];
+    expect(problems(yaml(MINIMAL, 'exclusions: { paths: ["C:/\\u202etxt.exe"] }'), { validateExclusions })).toMatchInlineSnapshot(`"✖ demo.yaml:6:23 exclusions.paths[0]: path \`C:/\\u202etxt.exe\` is bad"`);
+  });
+
   it('should accept exclusion validator issues whose paths are relative to the lists', () => {
     const validateExclusions = (): Issue[] => [{ code: 'bad_exclusion', path: ['extensions', 0], message: 'extension ".*" matches everything' }];
     expect(problems(yaml(MINIMAL, 'exclusions: { extensions: [".*"] }'), { validateExclusions })).toMatchInlineSnapshot(`"✖ demo.yaml:6:28 exclusions.extensions[0]: extension ".*" matches everything"`);
@@ -311,6 +316,78 @@ describe('loadScenario refuses', () => {
         expected: a path in single quotes
         received: "C:\\temp\\new"
         hint: use single quotes, where backslashes are plain characters: 'C:\\temp\\new'"
+    `);
+  });
+
+  it('should end each double-quoted folder at its trailing backslash, without the parser errors its run-on causes', () => {
+    // `\"` escapes the closing quote, so "C:\A\" swallows `, ` up to the next item's opening quote.
+    const text = yaml(MINIMAL, 'exclusions:', '  paths: ["C:\\A\\", "D:\\B\\"]', '  processes:', '    - "%ProgramData%\\App\\"', '    - app.exe');
+    expect(problems(text)).toMatchInlineSnapshot(`
+      "✖ demo.yaml:7:11 exclusions.paths[0]: Windows path "C:\\A\\" is in double quotes, where each backslash starts an escape sequence: the last one escapes the closing quote
+        expected: a path in single quotes
+        received: "C:\\\\A\\", "
+        hint: use single quotes, where backslashes are plain characters: 'C:\\A\\'
+      ✖ demo.yaml:7:20 exclusions.paths[1]: Windows path "D:\\B\\" is in double quotes, where each backslash starts an escape sequence: the last one escapes the closing quote
+        expected: a path in single quotes
+        received: "D:\\\\B\\""
+        hint: use single quotes, where backslashes are plain characters: 'D:\\B\\'
+      ✖ demo.yaml:9:7 exclusions.processes[0]: Windows path "%ProgramData%\\App\\" is in double quotes, where each backslash starts an escape sequence: the last one escapes the closing quote
+        expected: a path in single quotes
+        received: "%ProgramData%\\\\App\\" - app.exe"
+        hint: use single quotes, where backslashes are plain characters: '%ProgramData%\\App\\'"
+    `);
+  });
+
+  it('should show an invisible character YAML read from an escape as \\uXXXX, never raw', () => {
+    // "\P" is U+2029 in YAML; "\u200b" a zero-width space, which makes ws-01 an unknown device.
+    const text = yaml(MINIMAL, 'exclusions: { paths: ["C:\\Pub\\tools"] }', 'timeline:', '  - { at: 0m, artifact: { id: a1, device: "ws-0\\u200b1", path: \'C:\\x.exe\' } }');
+    const shown = problems(text);
+    expect(shown).not.toMatch(/[\u2028\u2029\u200b]/);
+    expect(shown).toMatchInlineSnapshot(`
+      "✖ demo.yaml:6:23 exclusions.paths[0]: Windows path "C:\\Pub\\tools" is in double quotes, where each backslash starts an escape sequence
+        expected: a path in single quotes
+        received: "C:\\u2029ub\\tools"
+        hint: use single quotes, where backslashes are plain characters: 'C:\\Pub\\tools'
+      ✖ demo.yaml:8:43 timeline[0].artifact.device: device "ws-0\\u200b1" is not defined
+        expected: a device from devices or fleet
+        received: "ws-0\\u200b1"
+        hint: did you mean "ws-01"?"
+    `);
+  });
+
+  it('should say that JSON has no comments, at the comment, and still validate the rest', () => {
+    const json = '{\n  "name": "demo",\n  // the sales laptops\n  "devices": [{ "name": "ws-01", "os": "windows-12" }] /* one */\n}\n';
+    expect(problems(json, {}, 'demo.json')).toMatchInlineSnapshot(`
+      "✖ demo.json:3:3 (root): comment "// the sales laptops" is not allowed: JSON has no comments
+        expected: plain JSON, without comments
+        received: a // comment
+        hint: remove it, or rename the file to .yaml and write it as a # comment: YAML has comments
+      ✖ demo.json:4:40 devices[0].os: os "windows-12" is not an allowed value
+        expected: windows-10 | windows-11 | server-1803 | server-2012-r2 | server-2016 | server-2019 | server-2022 | server-2025
+        received: "windows-12"
+        hint: did you mean "windows-10"?
+      ✖ demo.json:4:56 (root): comment "/* one */" is not allowed: JSON has no comments
+        expected: plain JSON, without comments
+        received: a /* */ comment
+        hint: remove it, or rename the file to .yaml and write it as a # comment: YAML has comments"
+    `);
+  });
+
+  it('should refuse trailing commas in JSON at each comma, though YAML flow lists allow them', () => {
+    const json = '{\n  "name": "demo",\n  "devices": [\n    { "name": "ws-01", "os": "windows-10", },\n  ],\n}\n';
+    expect(problems(json, {}, 'demo.json')).toMatchInlineSnapshot(`
+      "✖ demo.json:4:42 devices[0]: trailing comma before }, which JSON does not allow
+        expected: a value after every comma, or } right after the last value
+        received: , }
+        hint: remove the trailing comma
+      ✖ demo.json:4:45 devices: trailing comma before ], which JSON does not allow
+        expected: a value after every comma, or ] right after the last value
+        received: , ]
+        hint: remove the trailing comma
+      ✖ demo.json:5:4 (root): trailing comma before }, which JSON does not allow
+        expected: a value after every comma, or } right after the last value
+        received: , }
+        hint: remove the trailing comma"
     `);
   });
 

@@ -2,12 +2,17 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, it } from 'vitest';
 import { loadScenario } from '../../engine/scenario/index.ts';
-import { CONTRACT_TEXT } from './scenario-text.ts';
+import { CONTRACT_TEXT, MINIMAL, yaml } from './scenario-text.ts';
+
+/** What a terminal shows as nothing or as a line break: no issue may carry one (quote() escapes them). */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 
 describe('loadScenario robustness', () => {
   const answers = (text: string, file: string) => {
     const result = loadScenario(text, file, { overrides: ['tenant.edrBlockMode=true'] });
-    return result.ok ? result.value.name.length >= 0 : result.issues.length > 0 && result.issues.every((issue) => typeof issue.message === 'string');
+    const issues = result.ok ? result.value.warnings : result.issues;
+    const visible = issues.every((issue) => [issue.message, issue.expected, issue.received, issue.hint].every((text) => text === undefined || !INVISIBLE.test(text)));
+    return visible && (result.ok ? result.value.name.length >= 0 : result.issues.length > 0 && result.issues.every((issue) => typeof issue.message === 'string'));
   };
 
   it('should answer any string with a scenario or issues, never an exception', () => {
@@ -45,6 +50,20 @@ describe('loadScenario robustness', () => {
         return answers(text, 'f.yaml');
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('should suggest the folder as written, and nothing else, for any double-quoted folder ending in a backslash', () => {
+    const folder = fc
+      .tuple(fc.constantFrom('C:', 'd:', '%ProgramData%', '\\\\server'), fc.array(fc.stringMatching(/^[\w .$~-]{1,8}$/), { minLength: 1, maxLength: 4 }))
+      .map(([root, parts]) => `${root}\\${parts.join('\\')}\\`);
+    fc.assert(
+      fc.property(folder, fc.constantFrom('flow', 'block'), (path, style) => {
+        const list = style === 'flow' ? [`  paths: ["${path}", x.exe]`] : ['  paths:', `    - "${path}"`, '    - x.exe'];
+        const result = loadScenario(yaml(MINIMAL, 'exclusions:', ...list), 'f.yaml');
+        return !result.ok && result.issues.length === 1 && result.issues[0]?.hint === `use single quotes, where backslashes are plain characters: '${path}'`;
+      }),
+      { numRuns: 150 },
     );
   });
 

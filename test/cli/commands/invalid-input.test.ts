@@ -155,7 +155,7 @@ describe('invalid scenario files, as validate and run report them', () => {
     expect(await problems('invalid/double-quoted-path.yaml')).toMatchInlineSnapshot(`
       "✖ invalid/double-quoted-path.yaml:5:11 exclusions.paths[0]: Windows path "C:\\Program Files\\tools\\app.exe" is in double quotes, where each backslash starts an escape sequence
         expected: a path in single quotes
-        received: "C: rogram Files\\tools\\u0007pp.exe"
+        received: "C:\\u2029rogram Files\\tools\\u0007pp.exe"
         hint: use single quotes, where backslashes are plain characters: 'C:\\Program Files\\tools\\app.exe'
       1 problem found
       "
