@@ -13,9 +13,7 @@ export function modelAt(input: Pick<SimulationInput, 'tenant' | 'devices' | 'set
   const model = createFleetModel({ tenant: input.tenant, devices: input.devices, settings: input.settings });
   for (const event of input.timeline) {
     if (event.at > at) break;
-    if (event.kind !== 'change') continue;
-    const { tenant, devices, by } = event.change;
-    model.applyChange({ ...(tenant === undefined ? {} : { tenant }), ...(devices === undefined ? {} : { devices }), ...(by === undefined ? {} : { by }) }, event.at);
+    if (event.kind === 'change') model.applyChange(event.change, event.at);
   }
   model.advanceTo(at);
   return model;

@@ -45,11 +45,8 @@ export function simulate$(input: SimulationInput, hooks: SimulationHooks = {}): 
     const policy = createPolicyState(input);
     const contexts = createContextCache(model, policy, input.settings, input.startMs);
     const step = (item: SimItem): SimOutput => {
-      if (!isTimelineItem(item)) {
-        model.advanceTo(item.at);
-        return decideArtifact(contexts.get(item.device), item);
-      }
       model.advanceTo(item.at);
+      if (!isTimelineItem(item)) return decideArtifact(contexts.get(item.device), item);
       if (item.type === 'artifact') return decideArtifact(contexts.get(item.artifact.device), item.artifact);
       return applyChange(model, policy, item.change, item.at);
     };
@@ -61,15 +58,8 @@ export function simulate$(input: SimulationInput, hooks: SimulationHooks = {}): 
 }
 
 function applyChange(model: FleetModel, policy: PolicyState, change: ChangeSpec, at: number): ChangeRecord {
-  const result = model.applyChange(
-    {
-      ...(change.tenant === undefined ? {} : { tenant: change.tenant }),
-      ...(change.devices === undefined ? {} : { devices: change.devices }),
-      ...(change.by === undefined ? {} : { by: change.by }),
-    },
-    at,
-  );
-  // RBAC refuses the whole change, policy included (§3.2).
+  // The model reads the tenant, device and `by` parts; RBAC refuses the whole change, policy included (§3.2).
+  const result = model.applyChange(change, at);
   if (result.status === 'applied') policy.apply(change);
   return {
     at,
