@@ -1,0 +1,139 @@
+/** The benchmark's result document (`latest.json`) and the goals each figure is held to. */
+import type { ExclusionBenchResult } from './exclusions.bench.ts';
+import type { BenchShape } from './bench-shape.ts';
+import type { Latency } from './decision-stage.ts';
+import type { RemediationLatency, RemediationRate } from './sim-time-figures.ts';
+
+export type BenchMode = 'quick' | 'default' | 'full' | 'shape';
+
+/** One measured subject: artifacts over CPU and wall time; rates are per CPU second (one core). */
+export interface Throughput {
+  readonly artifacts: number;
+  readonly cpuMs: number;
+  readonly wallMs: number;
+  readonly perSecond: number;
+  readonly nsPerArtifact: number;
+}
+
+/** A point of a scaling curve: marginal cost per artifact, relative to the curve's first point. */
+export interface CurvePoint {
+  readonly x: number;
+  readonly artifacts: number;
+  readonly nsPerArtifact: number;
+  readonly relative: number;
+  /** Fleet model, policy compile and generator set-up, measured by a one-artifact run. */
+  readonly setupMs: number;
+  /** Fleet curve only: ns to compile one device's context, paid on each device's first artifact. */
+  readonly contextCompileNs?: number;
+}
+
+export interface StreamPoint extends CurvePoint {
+  readonly perSecond: number;
+  readonly baseRssMb: number;
+  readonly peakRssMb: number;
+}
+
+export interface WorkerRun {
+  readonly workers: number;
+  readonly wallMs: number;
+  readonly perSecond: number;
+  readonly workerMs: readonly number[];
+}
+
+export interface WorkerFigures {
+  readonly artifacts: number;
+  readonly runs: readonly WorkerRun[];
+  /** Wall-time speed-up of the largest worker count over one worker. */
+  readonly speedup: number;
+  /** The merged counts of every worker count are identical to the one-worker run. */
+  readonly identical: boolean;
+  /** …and to `countSimulation` in the main thread (undefined when the shapes differ). */
+  readonly matchesPipeline?: boolean;
+}
+
+export interface BenchFigures {
+  readonly pipeline: Throughput;
+  readonly generator: Throughput;
+  readonly loop: Throughput;
+  readonly rx: Throughput;
+  /** Throughput ratios: P over G, D over L. */
+  readonly pOverG: number;
+  readonly dOverL: number;
+  /** The device whose compiled context L, D and the latency use, and its Defender Antivirus mode. */
+  readonly context: { readonly device: string; readonly mode: string };
+  readonly latency: Latency;
+  readonly remediationLatency: RemediationLatency;
+  readonly remediationRate: RemediationRate;
+  readonly outcomes: Readonly<Record<string, number>>;
+  readonly blockers: Readonly<Record<string, number>>;
+  readonly alerts: number;
+  readonly actionCenter: number;
+}
+
+export interface BenchCurves {
+  readonly fleet: readonly CurvePoint[];
+  readonly exclusionsRealistic: readonly CurvePoint[];
+  readonly exclusionsAdversarial: readonly CurvePoint[];
+  /** The exclusion matcher alone (exclusions.bench.ts), ns per lookup. */
+  readonly exclusionMatcher?: ExclusionBenchResult;
+  readonly indicators: readonly CurvePoint[];
+  readonly stream: readonly StreamPoint[];
+}
+
+export interface GoalCheck {
+  readonly id: string;
+  readonly label: string;
+  readonly value: number | boolean;
+  readonly goal: string;
+  readonly met: boolean;
+}
+
+export interface BenchResult {
+  readonly date: string;
+  readonly node: string;
+  readonly platform: string;
+  readonly cpus: number;
+  readonly mode: BenchMode;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly shape: BenchShape;
+  /** 1-minute load average before and after: above the core count, every absolute figure is inflated. */
+  readonly load: { readonly start: number; readonly end: number };
+  readonly durationS: number;
+  readonly figures: BenchFigures;
+  readonly curves: BenchCurves;
+  readonly workers?: WorkerFigures;
+  readonly goals: readonly GoalCheck[];
+}
+
+const last = <T>(items: readonly T[]): T | undefined => items[items.length - 1];
+
+/**
+ * Holds each figure to its goal; curves and workers only when measured.
+ *
+ * @example
+ * checkGoals(figures, curves).find((goal) => goal.id === 'p-rate')?.met; // false below 10^6/s
+ */
+export function checkGoals(figures: BenchFigures, curves: BenchCurves, workers?: WorkerFigures): GoalCheck[] {
+  const goals: GoalCheck[] = [
+    { id: 'p-rate', label: 'P artifacts/s (one core)', value: figures.pipeline.perSecond, goal: '≥ 1,000,000', met: figures.pipeline.perSecond >= 1e6 },
+    { id: 'p-over-g', label: 'P / G', value: figures.pOverG, goal: '≥ 0.5', met: figures.pOverG >= 0.5 },
+    { id: 'd-over-l', label: 'D / L', value: figures.dOverL, goal: '≥ 0.25', met: figures.dOverL >= 0.25 },
+  ];
+  const realistic = last(curves.exclusionsRealistic);
+  if (realistic !== undefined && curves.exclusionsRealistic.length > 1) {
+    goals.push({ id: 'exclusions', label: `exclusions ${curves.exclusionsRealistic[0]?.x}→${realistic.x} realistic (pipeline)`, value: realistic.relative, goal: '≤ 2×', met: realistic.relative <= 2 });
+  }
+  if (curves.exclusionMatcher !== undefined) {
+    const value = curves.exclusionMatcher.realisticRatio;
+    goals.push({ id: 'exclusion-matcher', label: 'exclusions smallest→largest realistic (matcher)', value, goal: '≤ 2×', met: value <= 2 });
+  }
+  const stream10m = curves.stream.find((point) => point.x === 10_000_000);
+  if (stream10m !== undefined) {
+    goals.push({ id: 'rss-10m', label: 'peak RSS at 10M artifacts (MB)', value: stream10m.peakRssMb, goal: '< 300', met: stream10m.peakRssMb < 300 });
+  }
+  if (workers !== undefined) {
+    goals.push({ id: 'workers-speedup', label: `speed-up, ${last(workers.runs)?.workers ?? 0} workers vs 1`, value: workers.speedup, goal: '≥ 1.7×', met: workers.speedup >= 1.7 });
+    goals.push({ id: 'workers-identical', label: 'sharded counts identical', value: workers.identical && workers.matchesPipeline !== false, goal: 'identical', met: workers.identical && workers.matchesPipeline !== false });
+  }
+  return goals;
+}

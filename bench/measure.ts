@@ -1,0 +1,66 @@
+/** Timing primitives of the benchmark: wall and CPU time of one call, throughput, quantiles, peak memory. */
+import { loadavg } from 'node:os';
+
+/** One measured call. CPU time is this process's (user + system), so it counts GC helper threads too. */
+export interface Timing {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+/**
+ * Runs `fn` once and returns its result with the wall and CPU time it took. Single-threaded figures are
+ * compared on CPU time: on a shared machine, time spent descheduled inflates wall time only.
+ *
+ * @example
+ * const { value, timing } = timed(() => countSimulation(input)); // timing.cpuMs ≈ 1500
+ */
+export function timed<T>(fn: () => T): { value: T; timing: Timing } {
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const value = fn();
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { value, timing: { wallMs, cpuMs: (used.user + used.system) / 1e3 } };
+}
+
+/** The faster of two timings by CPU time (noise only ever makes a run slower). */
+export function best(a: Timing | undefined, b: Timing): Timing {
+  return a === undefined || b.cpuMs < a.cpuMs ? b : a;
+}
+
+/** Items per second for `count` items in `ms`; 0 when nothing was timed. */
+export function perSecond(count: number, ms: number): number {
+  return ms > 0 ? (count * 1000) / ms : 0;
+}
+
+/** Nanoseconds per item. */
+export function nsPer(count: number, ms: number): number {
+  return count > 0 ? (ms * 1e6) / count : 0;
+}
+
+/**
+ * The q-quantile (0…1) of ascending `sorted` values, nearest rank; 0 for an empty list.
+ *
+ * @example
+ * quantile([1, 2, 3, 4], 0.5); // 2
+ */
+export function quantile(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank] ?? 0;
+}
+
+/** Peak resident set size of this process so far, MB (`resourceUsage().maxRSS` is in KiB). */
+export function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** The 1-minute load average, rounded: how shared the machine was while measuring. */
+export function load1(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
+}
+
+/** Ratio of `value` to `base`, 0 when the base is 0 (a curve's point relative to its smallest point). */
+export function ratio(value: number, base: number): number {
+  return base > 0 ? value / base : 0;
+}

@@ -1,0 +1,114 @@
+/** The benchmark's stdout: headline figures against their goals, then one table per scaling curve. */
+import { renderTable } from '../engine/report/table.ts';
+import type { BenchResult, CurvePoint, GoalCheck } from './bench-result.ts';
+
+const int = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+/** `1,234,567 /s`. */
+export function formatRate(perSecond: number): string {
+  return `${int(perSecond)} /s`;
+}
+
+const times = (value: number): string => `${value.toFixed(2)}×`;
+
+function goalCell(goals: readonly GoalCheck[], id: string): [string, string] {
+  const goal = goals.find((check) => check.id === id);
+  return goal === undefined ? ['', ''] : [goal.goal, goal.met ? 'met' : 'MISSED'];
+}
+
+function headline(result: BenchResult): string {
+  const { figures: f, goals } = result;
+  const rows: string[][] = [
+    ['P full pipeline (countSimulation)', formatRate(f.pipeline.perSecond), `${int(f.pipeline.nsPerArtifact)} ns/artifact`, ...goalCell(goals, 'p-rate')],
+    ['G generator alone', formatRate(f.generator.perSecond), `${int(f.generator.nsPerArtifact)} ns/artifact`, '', ''],
+    [`L plain loop (${f.context.device}, ${f.context.mode})`, formatRate(f.loop.perSecond), `${int(f.loop.nsPerArtifact)} ns/artifact`, '', ''],
+    ['D decision stage through rxjs', formatRate(f.rx.perSecond), `${int(f.rx.nsPerArtifact)} ns/artifact`, '', ''],
+    ['P / G', f.pOverG.toFixed(2), '', ...goalCell(goals, 'p-over-g')],
+    ['D / L', f.dOverL.toFixed(2), '', ...goalCell(goals, 'd-over-l')],
+    ['decision latency p50 / p99', `${int(f.latency.p50Ns)} / ${int(f.latency.p99Ns)} ns`, `max ${int(f.latency.maxNs)} ns, ${int(f.latency.samples)} samples of ${f.latency.batch}`, '', ''],
+    [
+      'remediation latency (virtual clock)',
+      `p50 ${f.remediationLatency.p50Ms} / p99 ${f.remediationLatency.p99Ms} ms`,
+      `max ${f.remediationLatency.maxMs} ms over ${int(f.remediationLatency.remediations)} Action Center entries`,
+      '',
+      '',
+    ],
+    [
+      'remediations / simulated hour / device',
+      f.remediationRate.perDeviceHour.toFixed(3),
+      `block mode ${f.remediationRate.blockModePerDeviceHour.toFixed(3)}; ${int(f.remediationRate.devices)} devices over ${f.remediationRate.simulatedHours} h`,
+      '',
+      '',
+    ],
+  ];
+  return renderTable(['figure', 'value', 'detail', 'goal', ''], rows);
+}
+
+function curveTable(title: string, unit: string, points: readonly CurvePoint[], extra: readonly [string, (point: CurvePoint) => string][] = []): string {
+  if (points.length === 0) return '';
+  const rows = [
+    ['ns per artifact', ...points.map((point) => int(point.nsPerArtifact))],
+    ['relative to first', ...points.map((point) => times(point.relative))],
+    ...extra.map(([label, cell]) => [label, ...points.map(cell)]),
+  ];
+  return `${title}\n${renderTable([unit, ...points.map((point) => int(point.x))], rows)}`;
+}
+
+/**
+ * Renders the whole result as plain text: context line, headline table, curves, workers, goals.
+ *
+ * @example
+ * io.out(renderBenchTable(result));
+ */
+export function renderBenchTable(result: BenchResult): string {
+  const { shape, curves } = result;
+  const parts = [
+    [
+      `edrsim bench — ${result.mode} mode, ${result.date}, node ${result.node}, ${result.cpus} CPUs, load ${result.load.start} → ${result.load.end}, ${result.durationS.toFixed(0)} s`,
+      `shape: ${int(shape.devices)} devices, ${int(shape.artifacts)} artifacts, ${int(shape.exclusions)} exclusions, ${int(shape.indicators)} indicators, seed ${shape.seed}`,
+      'rates are per CPU second of this process (one core); compare ratios within a run, not absolute figures across runs',
+    ].join('\n'),
+    headline(result),
+    curveTable('fleet size (marginal cost; at least 2 artifacts per device)', 'devices', curves.fleet, [
+      ['set-up ms', (point) => int(point.setupMs)],
+      ['artifacts per device', (point) => (point.artifacts / point.x).toFixed(0)],
+      ['ns per context compile', (point) => int(point.contextCompileNs ?? 0)],
+    ]),
+    curveTable('exclusions, realistic lists (goal: largest ≤ 2× smallest)', 'entries', curves.exclusionsRealistic),
+    curveTable('exclusions, adversarial lists (C:\\Adv<i>\\*a*a*a*a*a*b)', 'entries', curves.exclusionsAdversarial),
+    matcherTable(result),
+    curveTable('indicators', 'indicators', curves.indicators),
+    curveTable('stream length (own process each)', 'artifacts', curves.stream, [
+      ['artifacts/s', (point) => int((point as { perSecond?: number }).perSecond ?? 0)],
+      ['peak RSS MB', (point) => int((point as { peakRssMb?: number }).peakRssMb ?? 0)],
+    ]),
+    workersTable(result),
+    goalsLine(result.goals),
+  ];
+  return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
+}
+
+function matcherTable(result: BenchResult): string {
+  const matcher = result.curves.exclusionMatcher;
+  if (matcher === undefined) return '';
+  const sizes = [...new Set(matcher.rows.map((row) => row.entries))];
+  const rows = [...new Set(matcher.rows.map((row) => row.kind))].map((kind) => [
+    kind,
+    ...sizes.map((size) => int(matcher.rows.find((row) => row.kind === kind && row.entries === size)?.nsPerLookup ?? 0)),
+  ]);
+  return `exclusion matcher alone, ns per lookup (exclusions.bench.ts)\n${renderTable(['entries', ...sizes.map(int)], rows)}`;
+}
+
+function workersTable(result: BenchResult): string {
+  const workers = result.workers;
+  if (workers === undefined) return '';
+  const rows = workers.runs.map((run) => [String(run.workers), formatRate(run.perSecond), `${int(run.wallMs)} ms`, run.workerMs.map(int).join(' / ')]);
+  const verdict = `${workers.identical ? 'identical' : 'DIFFERENT'} merged counts${workers.matchesPipeline === undefined ? '' : `; ${workers.matchesPipeline ? 'identical to' : 'DIFFERENT from'} countSimulation`}`;
+  return `workers, ${int(workers.artifacts)} artifacts sharded by device (wall time)\n${renderTable(['workers', 'artifacts/s', 'wall', 'per worker ms'], rows)}\nspeed-up ${times(workers.speedup)}; ${verdict}`;
+}
+
+function goalsLine(goals: readonly GoalCheck[]): string {
+  const met = goals.filter((goal) => goal.met).length;
+  const missed = goals.filter((goal) => !goal.met).map((goal) => goal.label);
+  return `goals: ${met} of ${goals.length} met${missed.length === 0 ? '' : ` — missed: ${missed.join('; ')}`}`;
+}

@@ -1,0 +1,94 @@
+/** One worker's share of a run: its devices' artifacts only, through the same stages `simulate$` chains. */
+import { from, map } from 'rxjs';
+import type { Artifact } from '../engine/core/artifact.ts';
+import { createFleetModel } from '../engine/model/index.ts';
+import { createContextCache } from '../engine/pipeline/context-cache.ts';
+import { decideArtifact } from '../engine/pipeline/decide-artifact.ts';
+import { mergeSorted } from '../engine/pipeline/merge-sorted.ts';
+import { createPolicyState } from '../engine/pipeline/policy-state.ts';
+import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
+import { generateArtifactsFor } from '../engine/pipeline/synth/index.ts';
+import { countVerdict, emptyCounts, type Counts } from '../engine/report/counts.ts';
+import { generateSpecOf } from './stream-stage.ts';
+
+/** Which slice of the fleet a worker owns: device i belongs to shard `i % of`. */
+export interface Shard {
+  readonly index: number;
+  readonly of: number;
+}
+
+/**
+ * Device indexes of a shard, interleaved so every shard gets the same mix of laptops and servers.
+ *
+ * @example
+ * [...shardDevices(5, { index: 1, of: 2 })]; // [1, 3]
+ */
+export function* shardDevices(deviceCount: number, shard: Shard): Generator<number> {
+  for (let i = shard.index; i < deviceCount; i += shard.of) yield i;
+}
+
+const byTime = (a: Artifact, b: Artifact): number => a.at - b.at;
+const NO_TIMELINE: readonly Artifact[] = [];
+
+/**
+ * Counts the shard's verdicts. The stages are `simulate$`'s for a generate-only timeline: the lazy
+ * merge with the (empty) timeline, `model.advanceTo`, the per-device context cache, `decideArtifact`,
+ * `countVerdict`. The generator's subset function yields exactly the full stream filtered to the
+ * shard's devices, so the shards' merged counts must equal `countSimulation` — the benchmark checks it.
+ *
+ * @example
+ * countShard(input, { index: 0, of: 1 }); // same counts as countSimulation(input).counts
+ */
+export function countShard(input: SimulationInput, shard: Shard): Counts {
+  const spec = generateSpecOf(input);
+  const model = createFleetModel({ tenant: input.tenant, devices: input.devices, settings: input.settings });
+  const policy = createPolicyState(input);
+  const contexts = createContextCache(model, policy, input.settings, input.startMs);
+  const artifacts = generateArtifactsFor(spec, shardDevices(spec.devices.length, shard), { seed: input.seed });
+  const counts = emptyCounts();
+  from(mergeSorted([NO_TIMELINE, artifacts], byTime))
+    .pipe(
+      map((artifact) => {
+        model.advanceTo(artifact.at);
+        return decideArtifact(contexts.get(artifact.device), artifact);
+      }),
+    )
+    .subscribe((verdict) => countVerdict(counts, verdict));
+  return counts;
+}
+
+/**
+ * Adds shard counts into one: every number summed, per-device rows united (shards own distinct devices).
+ *
+ * @example
+ * mergeCounts([countShard(input, { index: 0, of: 2 }), countShard(input, { index: 1, of: 2 })]);
+ */
+export function mergeCounts(parts: readonly Counts[]): Counts {
+  const total = emptyCounts();
+  for (const part of parts) {
+    addInto(total as unknown as Tree, part as unknown as Tree);
+    for (const [device, row] of part.byDevice) total.byDevice.set(device, { ...row });
+  }
+  return total;
+}
+
+type Tree = { [key: string]: number | Tree | Map<string, unknown> };
+
+function addInto(target: Tree, source: Tree): void {
+  for (const [key, value] of Object.entries(source)) {
+    if (value instanceof Map) continue;
+    if (typeof value === 'number') target[key] = ((target[key] as number | undefined) ?? 0) + value;
+    else addInto((target[key] ??= {}) as Tree, value);
+  }
+}
+
+/**
+ * A canonical text of counts (devices sorted), so two runs compare with `===`.
+ *
+ * @example
+ * countsDigest(merged) === countsDigest(single); // true when sharding changed nothing
+ */
+export function countsDigest(counts: Counts): string {
+  const devices = [...counts.byDevice].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify({ ...counts, byDevice: devices });
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { benchInput } from '../../bench/bench-shape.ts';
+import { runRemediationBench } from '../../bench/remediation.bench.ts';
+import { renderBenchSvg } from '../../bench/render-bench-svg.ts';
+import { renderBenchTable } from '../../bench/render-bench-table.ts';
+import { countsDigest, countShard, mergeCounts, shardDevices } from '../../bench/shard-pipeline.ts';
+import { main } from '../../engine/cli/main.ts';
+import type { Io } from '../../engine/cli/io.ts';
+import { countSimulation } from '../../engine/pipeline/run-simulation.ts';
+
+// Smoke only: sizes are tiny and nothing asserts a duration (timing belongs in `edrsim bench`, not in tests).
+const TINY = {
+  artifacts: 3_000,
+  pool: 1_000,
+  rounds: 1,
+  simTime: 1_000,
+  curve: 1_000,
+  fleet: [20, 40],
+  exclusions: [10, 20],
+  indicators: [10, 20],
+  stream: [2_000],
+  matcherMinMs: 1,
+  matcherTargets: 128,
+  curveRounds: 1,
+  workerRounds: 1,
+};
+
+describe('bench smoke', () => {
+  it('should count exactly what countSimulation counts when the fleet is split into device shards', () => {
+    const input = benchInput({ devices: 30, artifacts: 4_000, exclusions: 20, indicators: 50, seed: 3 });
+    const shards = [0, 1, 2].map((index) => countShard(input, { index, of: 3 }));
+    expect(shards.every((counts) => counts.artifacts > 0)).toBe(true);
+    expect(countsDigest(mergeCounts(shards))).toBe(countsDigest(countSimulation(input).counts));
+  });
+
+  it('should give each device to exactly one shard', () => {
+    const owned = [0, 1].flatMap((index) => [...shardDevices(7, { index, of: 2 })]).sort((a, b) => a - b);
+    expect(owned).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('should fill every figure, curve, worker check and goal of the result document', async () => {
+    const result = await runRemediationBench({ quick: true, sizes: TINY }, undefined, '2026-01-01T00:00:00.000Z');
+    const f = result.figures;
+    for (const subject of [f.pipeline, f.generator, f.loop, f.rx]) expect(subject.perSecond).toBeGreaterThan(0);
+    expect(f.pipeline.artifacts).toBe(3_000);
+    expect(f.pOverG).toBeGreaterThan(0);
+    expect(f.dOverL).toBeGreaterThan(0);
+    expect(f.latency.samples).toBeGreaterThan(0);
+    expect(f.latency.p99Ns).toBeGreaterThanOrEqual(f.latency.p50Ns);
+    // The model remediates at the artifact's own instant: the measured distribution is all zeros.
+    expect(f.remediationLatency.remediations).toBeGreaterThan(0);
+    expect(f.remediationLatency.maxMs).toBe(0);
+    expect(f.remediationRate.perDeviceHour).toBeGreaterThan(0);
+    const c = result.curves;
+    for (const curve of [c.fleet, c.exclusionsRealistic, c.exclusionsAdversarial, c.indicators]) {
+      expect(curve.map((point) => point.x)).toHaveLength(2);
+      expect(curve[0]?.relative).toBe(1);
+    }
+    expect(c.fleet.every((point) => (point.contextCompileNs ?? 0) > 0)).toBe(true);
+    expect(c.exclusionMatcher?.rows.filter((row) => row.kind === 'realistic').map((row) => row.entries)).toEqual([10, 20]);
+    expect(c.exclusionMatcher?.rows.every((row) => row.nsPerLookup > 0)).toBe(true);
+    expect(c.stream[0]?.peakRssMb).toBeGreaterThan(0);
+    expect(result.workers).toMatchObject({ identical: true, matchesPipeline: true });
+    expect(result.workers?.runs.map((run) => run.workers)).toEqual([1, 2]);
+    expect(result.goals.map((goal) => goal.id)).toEqual(['p-rate', 'p-over-g', 'd-over-l', 'exclusions', 'exclusion-matcher', 'workers-speedup', 'workers-identical']);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    expect(renderBenchTable(result)).toContain('identical merged counts; identical to countSimulation');
+    expect(renderBenchSvg(result)).toMatch(/^<svg[\s\S]*Fleet size[\s\S]*Exclusions[\s\S]*Indicators[\s\S]*Stream length[\s\S]*<\/svg>\n$/);
+  });
+
+  it('should refuse a size that is not a count, with exit code 2 and the option named', async () => {
+    const err: string[] = [];
+    const io: Io = { cwd: process.cwd(), out: () => {}, err: (text) => err.push(text), colour: false, stdinIsTTY: false };
+    expect(await main(['bench', '--devices', 'ten'], io)).toBe(2);
+    expect(err.join('')).toContain('--devices must be a whole number');
+  });
+});
