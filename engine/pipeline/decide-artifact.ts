@@ -21,7 +21,8 @@ import type { Verdict } from './verdict.ts';
 export function decideArtifact(ctx: DeviceContext, artifact: Artifact): Verdict {
   // One exclusion lookup serves MDAV and block mode: both honour the same lists, scoped by trigger (§4.1, §3.8).
   // An artifact is its own exclusion query (path, process, trigger, scanType): no allocation on the hot path.
-  const excluded = ctx.exclusions(artifact);
+  // Off active mode an exclusion matters only to an MDAV or EDR detection, and most artifacts are clean.
+  const excluded = ctx.mode === 'active' || artifact.signals.mdav || artifact.signals.edr ? ctx.exclusions(artifact) : undefined;
   const trace = startTrace(artifact, blockModeDecision(ctx, artifact, excluded));
   if (primaryAvLayer(ctx, trace)) return buildVerdict(trace);
   if (mdavLayer(ctx, trace, excluded)) return buildVerdict(trace);

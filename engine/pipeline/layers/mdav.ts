@@ -30,14 +30,7 @@ function activeMdav(ctx: DeviceContext, trace: Trace, excluded: Reason | undefin
   const artifact = trace.artifact;
   if (!ctx.indicatorsHonoured) trace.reasons.push(...ctx.indicatorReasons);
   const indicator = ctx.indicatorsHonoured ? ctx.indicators(artifact) : undefined;
-  const decision = decideFile(
-    {
-      ...(excluded === undefined ? {} : { excluded }),
-      ...(indicator === undefined ? {} : { indicator }),
-      ...(artifact.signals.mdav ? { engineBlock: 'antivirus' as const } : {}),
-    },
-    ctx.settings,
-  );
+  const decision = decideFile({ excluded, indicator, engineBlock: artifact.signals.mdav ? 'antivirus' : undefined }, ctx.settings);
   trace.reasons.push(...decision.reasons);
   switch (decision.step) {
     case 3: {

@@ -2,7 +2,7 @@
 import type { ExclusionEntry, ExclusionMatch, ExclusionOptions, ExclusionTarget, PathPattern } from './exclusion-entry.ts';
 import { entryVerdict, isRealTime, reparseVerdict, scopeVerdict, type EntryVerdict } from './entry-verdict.ts';
 import { matchReason } from './describe-entry.ts';
-import { prepareTarget, reparseIndex, type PreparedTarget } from './prepare-target.ts';
+import { prepareTarget, reparseIndex, type PreparedProcess, type PreparedTarget } from './prepare-target.ts';
 import { SegmentTrie } from './segment-trie.ts';
 
 /** One entry's decision for a target, for `explain`. */
@@ -102,8 +102,9 @@ export function compileExclusions(entries: readonly ExclusionEntry[], options: E
     return undefined;
   };
 
+  const processes = new Map<string, PreparedProcess>();
   function match(raw: ExclusionTarget): ExclusionMatch | undefined {
-    target = prepareTarget(raw, reparse, needProcess);
+    target = prepareTarget(raw, reparse, needProcess, processes);
     let best: Compiled | undefined;
     // §4.1: process exclusions only for real-time protection (#29–31, T66).
     if (target.process !== undefined && isRealTime(target.trigger)) {

@@ -21,6 +21,8 @@ export interface PreparedTarget {
   readonly reparseDepth: number;
 }
 
+const PROCESS_CACHE_LIMIT = 4096;
+
 /** Reparse-point folders as segment lists, for {@link reparseDepthOf}. */
 export type ReparseIndex = ReadonlyMap<string, true>;
 
@@ -41,17 +43,29 @@ function reparseDepthOf(segments: readonly string[], index: ReparseIndex): numbe
 }
 
 /**
- * Normalises a target. The process is split only when `needProcess` says some entry can use it.
+ * Normalises a target. The process is split only when `needProcess` says some entry can use it; pass
+ * the same `processes` map across calls (one per matcher) to split each opener image once.
  *
  * @example
  * prepareTarget({ path: 'C:\\Data\\a.txt', trigger: 'on-access' }, new Map(), false).segments; // ['c:', 'data', 'a.txt']
  */
-export function prepareTarget(target: ExclusionTarget, reparse: ReparseIndex, needProcess: boolean): PreparedTarget {
+export function prepareTarget(
+  target: ExclusionTarget,
+  reparse: ReparseIndex,
+  needProcess: boolean,
+  processes: Map<string, PreparedProcess> = new Map(),
+): PreparedTarget {
   const segments = pathSegments(target.path);
   let process: PreparedProcess | undefined;
   if (needProcess && target.process !== undefined && target.process !== '') {
-    const processSegments = pathSegments(target.process);
-    process = { segments: processSegments, name: baseName(processSegments) };
+    process = processes.get(target.process);
+    if (process === undefined) {
+      const processSegments = pathSegments(target.process);
+      process = { segments: processSegments, name: baseName(processSegments) };
+      // A fleet opens files with a few dozen images: remember their split form, within a bound.
+      if (processes.size >= PROCESS_CACHE_LIMIT) processes.clear();
+      processes.set(target.process, process);
+    }
   }
   return {
     segments,

@@ -37,20 +37,25 @@ export function lookupFileIndicator(
   at?: string | number,
 ): IndicatorMatch | undefined {
   const time = lookupTime(index, at);
-  let hashWinner: IndexEntry | undefined;
-  for (const kind of HASHES) {
-    const value = file[kind];
-    if (value === undefined) continue;
-    hashWinner = pick(index[kind].get(value.toLowerCase()), deviceGroup, time);
-    if (hashWinner !== undefined) break;
-  }
+  // Unrolled strongest-first (SHA-256, SHA-1, MD5): this runs once per artifact, and a loop over the key
+  // names made every property read a slow keyed one.
+  let hashWinner = file.sha256 === undefined ? undefined : pick(index.sha256.get(lower(file.sha256)), deviceGroup, time);
+  if (hashWinner === undefined && file.sha1 !== undefined) hashWinner = pick(index.sha1.get(lower(file.sha1)), deviceGroup, time);
+  if (hashWinner === undefined && file.md5 !== undefined) hashWinner = pick(index.md5.get(lower(file.md5)), deviceGroup, time);
   const certWinner =
     file.certificate === undefined
       ? undefined
-      : pick(index.certificate.get(file.certificate.toLowerCase()), deviceGroup, time, file.microsoftSigned === true);
+      : pick(index.certificate.get(lower(file.certificate)), deviceGroup, time, file.microsoftSigned === true);
   if (certWinner === undefined) return hashWinner?.match;
   if (hashWinner === undefined) return certWinner.match;
   return certWinner.fileRank > hashWinner.fileRank ? certWinner.match : hashWinner.match;
+}
+
+const UPPER_HEX = /[A-F]/;
+
+/** Hex as the index stores it; most artifacts already carry lower case, which this returns as is. */
+function lower(value: string): string {
+  return UPPER_HEX.test(value) ? value.toLowerCase() : value;
 }
 
 /** Best live, in-scope entry of one value: group scope, then action rank, then list order. */
@@ -94,7 +99,7 @@ export function lookupOverruledBlock(
   for (const kind of [...HASHES, 'certificate'] as const) {
     const value = file[kind];
     if (value === undefined) continue;
-    for (const entry of index[kind].get(value.toLowerCase()) ?? []) {
+    for (const entry of index[kind].get(lower(value)) ?? []) {
       if (entry.fileRank >= BLOCKING_RANK && entryApplies(entry, deviceGroup, time)) return entry.match;
     }
   }
