@@ -9,6 +9,19 @@ import { loadScenario } from '../../engine/scenario/index.ts';
 const readme = readFileSync(new URL('../../scenarios/README.md', import.meta.url), 'utf8');
 const example = readme.split('### A complete example')[1]?.match(/```yaml\n([\s\S]*?)```/)?.[1] ?? '';
 
+const topReadme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const tenLines = topReadme.split('## Ten lines')[1]?.match(/```yaml\n([\s\S]*?)```/)?.[1] ?? '';
+
+describe('README.md', () => {
+  it('should hold a ten-line example that loads and passes', () => {
+    const loaded = loadScenario(tenLines, 'README.yaml', POLICY_LOAD_OPTIONS);
+    expect(loaded.ok ? '' : formatIssues(loaded.issues)).toBe('');
+    if (!loaded.ok) return;
+    const report = runScenario(loaded.value);
+    expect(report.expectations.map((e) => e.passed)).toEqual([true]);
+  });
+});
+
 describe('scenarios/README.md', () => {
   it('should hold a complete example that loads and passes', () => {
     const loaded = loadScenario(example, 'README example.yaml', POLICY_LOAD_OPTIONS);
