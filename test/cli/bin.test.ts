@@ -43,7 +43,8 @@ describe('the edrsim process', () => {
 
   it('should work from another folder, naming files outside it by their absolute path', () => {
     const file = join(FIXTURES, 'pass.yaml');
-    const result = spawnCli(['validate', file], '/tmp');
+    // A fresh empty folder: the checkout can never be inside it (CI may clone under /tmp).
+    const result = spawnCli(['validate', file], scratch);
     expect(result).toEqual({ code: 0, stdout: `✔ ${file}: Block mode remediates a missed behaviour\n1 valid, 0 invalid, 0 warnings\n`, stderr: '' });
   });
 
