@@ -31,20 +31,14 @@ export const REASONS = {
   mdavExcludedFromScan: reason(
     'mdav',
     'excluded',
-    'Defender Antivirus would have flagged it, but an MDAV exclusion let it through',
+    'Defender Antivirus (or, in active mode, a Block indicator) would have flagged it, but an MDAV exclusion let it through',
     '§4.5',
   ),
   mdavAllowedByIndicator: reason(
     'mdav',
     'allowed-by-indicator',
-    'Defender Antivirus would have flagged it, but an Allow indicator lets it run (§5.4: Allow IoC beats the AV block)',
+    'Defender Antivirus or a weaker Block indicator would have flagged it, but the Allow indicator wins (§5.4)',
     '§5.4',
-  ),
-  indicatorsIgnoredPassive: reason(
-    'indicator',
-    'not-supported-passive',
-    'indicators are not enforced: they need Defender Antivirus in active mode',
-    '§5.2',
   ),
   edrSensorDetected: reason('edr-sensor', 'detected', 'the EDR sensor flagged it and raised an alert', '§3.1'),
   edrSensorDetectedExcluded: reason(
@@ -66,7 +60,6 @@ export const REASONS = {
     'Defender Antivirus is active and the active-mode setting is "none": block mode adds nothing here',
     '§3.9',
   ),
-  blockModeNothingToDo: reason('edr-block-mode', 'no-edr-detection', 'no EDR detection, so EDR in block mode has nothing to remediate', '§3.1'),
   changeApplied: reason('change', 'applied', 'the change was applied'),
 } as const;
 
