@@ -51,10 +51,6 @@ export type Blocker = (typeof BLOCKERS)[number];
 export const DETECTION_STATUSES = ['Blocked', 'Prevented', 'Detected', 'none'] as const;
 export type DetectionStatus = (typeof DETECTION_STATUSES)[number];
 
-/** Layers named in a verdict's reasons, in the order a device applies them. */
-export const LAYERS = ['primary-av', 'mdav', 'indicator', 'exclusion', 'edr-sensor', 'edr-block-mode'] as const;
-export type LayerName = (typeof LAYERS)[number];
-
 /** One explained step of a decision: which layer, a stable code, and a sentence a trainee can read. */
 export interface Reason {
   readonly layer: string;

@@ -12,7 +12,7 @@ export interface FileFacts {
   readonly microsoftSigned?: boolean;
 }
 
-const HASHES = ['sha256', 'sha1', 'md5'] as const;
+const FACTS = ['sha256', 'sha1', 'md5', 'certificate'] as const;
 /** Warn and above: the actions met at step 3. */
 const BLOCKING_RANK = 3;
 
@@ -96,7 +96,7 @@ export function lookupOverruledBlock(
   at?: string | number,
 ): IndicatorMatch | undefined {
   const time = lookupTime(index, at);
-  for (const kind of [...HASHES, 'certificate'] as const) {
+  for (const kind of FACTS) {
     const value = file[kind];
     if (value === undefined) continue;
     for (const entry of index[kind].get(lower(value)) ?? []) {
