@@ -1,5 +1,6 @@
 /** `--format csv`: the Action Center History export, one row per completed action, modelled on the portal's columns. */
 import { timestampAt } from '../core/duration.ts';
+import { forCsv } from '../core/escape.ts';
 import type { ScenarioReport } from './scenario-report.ts';
 
 /** Column order of the CSV export (documented in scenarios/README.md). */
@@ -16,11 +17,6 @@ export const CSV_COLUMNS = [
   'Artifact',
   'Scenario',
 ] as const;
-
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 /**
  * Renders every scenario's Action Center entries as CSV with a header row.
@@ -46,7 +42,7 @@ export function renderCsv(reports: readonly ScenarioReport[]): string {
           entry.artifact,
           report.name,
         ]
-          .map(csvField)
+          .map(forCsv)
           .join(','),
       );
     }

@@ -1,18 +1,7 @@
 /** `--format junit`: one testcase per expectation, one testsuite per scenario file, for CI dashboards. */
+import { forXml } from '../core/escape.ts';
 import { formatIssues, formatPath, type Issue } from '../core/issue.ts';
 import type { ScenarioReport } from './scenario-report.ts';
-
-/** Escapes text for XML attributes and content. */
-export function xmlEscape(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;')
-    // XML 1.0 forbids most control characters even when escaped.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
 
 /**
  * Renders JUnit XML. Each scenario file is a `<testsuite>`; each expectation a `<testcase>` whose name
@@ -28,14 +17,14 @@ export function renderJunit(reports: readonly ScenarioReport[], invalid: readonl
   const suites = reports.map((report) => {
     const failed = report.expectations.filter((e) => !e.passed).length;
     const cases = report.expectations.map((result) => {
-      const name = xmlEscape(`${result.kind}[${result.index}]: ${result.message}`);
-      const open = `    <testcase classname="${xmlEscape(report.name)}" name="${name}" file="${xmlEscape(report.file)}"`;
+      const name = forXml(`${result.kind}[${result.index}]: ${result.message}`);
+      const open = `    <testcase classname="${forXml(report.name)}" name="${name}" file="${forXml(report.file)}"`;
       if (result.passed) return `${open}/>`;
-      const body = xmlEscape([result.message, ...(result.details ?? []), ...(result.cite ? [`cite: ${result.cite}`] : [])].join('\n'));
-      return `${open}>\n      <failure message="${xmlEscape(result.message)}">${body}</failure>\n    </testcase>`;
+      const body = forXml([result.message, ...(result.details ?? []), ...(result.cite ? [`cite: ${result.cite}`] : [])].join('\n'));
+      return `${open}>\n      <failure message="${forXml(result.message)}">${body}</failure>\n    </testcase>`;
     });
     return [
-      `  <testsuite name="${xmlEscape(report.file)}" tests="${report.expectations.length}" failures="${failed}" errors="0" skipped="0">`,
+      `  <testsuite name="${forXml(report.file)}" tests="${report.expectations.length}" failures="${failed}" errors="0" skipped="0">`,
       ...cases,
       '  </testsuite>',
     ].join('\n');
@@ -55,8 +44,8 @@ function invalidSuite(invalid: readonly Issue[]): string {
   const cases = invalid.map((issue) => {
     const where = [issue.file, issue.line, issue.column].filter((part) => part !== undefined).join(':');
     const name = `${where === '' ? '' : `${where} `}${formatPath(issue.path)}: ${issue.message}`;
-    const file = issue.file === undefined ? '' : ` file="${xmlEscape(issue.file)}"`;
-    return `    <testcase classname="invalid input" name="${xmlEscape(name)}"${file}>\n      <error message="${xmlEscape(issue.message)}">${xmlEscape(formatIssues([issue]))}</error>\n    </testcase>`;
+    const file = issue.file === undefined ? '' : ` file="${forXml(issue.file)}"`;
+    return `    <testcase classname="invalid input" name="${forXml(name)}"${file}>\n      <error message="${forXml(issue.message)}">${forXml(formatIssues([issue]))}</error>\n    </testcase>`;
   });
   return [`  <testsuite name="invalid input" tests="${invalid.length}" failures="0" errors="${invalid.length}" skipped="0">`, ...cases, '  </testsuite>'].join('\n');
 }
