@@ -1,5 +1,6 @@
 /** Builds the timeline: artifacts with their ground truth filled in, changes as patches, generators resolved; sorted by time. */
-import type { Artifact, Signals } from '../core/artifact.ts';
+import type { Artifact, Signals, WrittenPaths } from '../core/artifact.ts';
+import { canonicalPath } from '../core/canonical-path.ts';
 import type { DevicePatch, ExclusionLists, TenantPatch } from '../core/config.ts';
 import type { ArtifactInput } from './artifact-schema.ts';
 import { defined } from './build-devices.ts';
@@ -23,7 +24,9 @@ export type EventEntry =
 /**
  * The artifact a timeline item describes. Unset signals are `detect` for malicious and PUA artifacts and
  * `miss` for benign ones; `trigger` defaults to `behavior` for kind behavior and `on-access` otherwise;
- * `scanType` defaults to `full` for scan triggers and stays unset for the others.
+ * `scanType` defaults to `full` for scan triggers and stays unset for the others. `path` and `process`
+ * are canonicalised once here, as Windows hands them to Defender (contract §5.1, [inference]); what
+ * the scenario wrote is kept in `written` when that changed it.
  *
  * @example
  * toArtifact({ id: 'a1', device: 'ws-01', path: 'C:\\x.exe' }, 0).signals; // { primaryAv: true, mdav: true, edr: true }
@@ -37,11 +40,19 @@ export function toArtifact(input: ArtifactInput, at: number): Artifact {
   const trigger = input.trigger ?? (kind === 'behavior' ? 'behavior' : 'on-access');
   const scan = trigger === 'scheduled-scan' || trigger === 'on-demand-scan';
   const { signals: _signals, class: _class, ...rest } = input;
+  const path = canonicalPath(input.path);
+  const process = input.process === undefined ? undefined : canonicalPath(input.process);
+  const written: WrittenPaths | undefined =
+    path === input.path && process === input.process
+      ? undefined
+      : { ...(path === input.path ? {} : { path: input.path }), ...(process === input.process ? {} : { process: input.process }) };
   return {
     ...defined(rest),
     id: input.id,
     device: input.device,
-    path: input.path,
+    path,
+    ...(process === undefined ? {} : { process }),
+    ...(written === undefined ? {} : { written }),
     at,
     class: artifactClass,
     kind,
