@@ -66,6 +66,8 @@ describe('path canonicalisation through the pipeline (issue 10)', () => {
   it('should leave a \\\\?\\ path as written, and its reasons untouched', () => {
     const { verdict } = verdictOf('\\\\?\\C:\\Tools\\..\\Windows\\evil.exe');
     expect(verdict.reasons.some((reason) => reason.layer === 'path')).toBe(false);
+    // Matched as written: a drive entry does not cover a \\?\ spelling (the conservative choice, README "Paths").
+    expect(verdict.outcome).toBe('blocked');
   });
 
   it('should give the reasons of an already canonical path no new entry', () => {
