@@ -47,7 +47,8 @@ export function canonicalPath(path: string): string {
     prefix = `\\\\${parts[0] ?? ''}${share}`;
     rest = parts.slice(share === '' ? 1 : 2);
   } else if (lead === 1) {
-    prefix = '';
+    // Rooted on the current drive (`\Windows\x.exe`): `..` stops at that root.
+    prefix = '\\';
     rest = parts;
   } else if (DRIVE.test(parts[0] ?? '')) {
     prefix = parts[0] ?? '';
@@ -71,7 +72,7 @@ export function canonicalPath(path: string): string {
   }
   const body = out.join('\\');
   let canonical: string;
-  if (lead === 1) canonical = `\\${body}${trailing && body !== '' ? '\\' : ''}`;
+  if (lead === 1) canonical = `${prefix}${body}${trailing && body !== '' ? '\\' : ''}`;
   else if (rootless) canonical = body === '' ? '.' : `${body}${trailing ? '\\' : ''}`;
   else if (lead >= 2) canonical = `${prefix}${body === '' ? '' : `\\${body}`}${trailing ? '\\' : ''}`;
   // A drive: `C:\` whenever a separator followed the letter, `C:` alone stays drive-relative.

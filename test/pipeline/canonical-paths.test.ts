@@ -76,7 +76,7 @@ describe('path canonicalisation through the pipeline (issue 10)', () => {
     expect(verdict.reasons.some((reason) => reason.layer === 'path')).toBe(false);
   });
 
-  it('law: an artifact decides as its canonical path does; only the first reason differs', () => {
+  it('should decide an artifact as its canonical path (law); only the first reason differs', () => {
     const segment = fc.constantFrom('Tools', 'tools', 'Windows', 'x', '.', '..', 'evil.exe', 'evil.exe.', 'evil.exe ', 'Tools. ', 'a b');
     fc.assert(
       fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), fc.constantFrom('\\', '/'), (segments, separator) => {
@@ -106,7 +106,7 @@ describe('8.3 short names in artifact paths', () => {
 });
 
 describe('canonical paths on the command line', () => {
-  it('explain shows the canonical path and the canonicalisation reason', async () => {
+  it('should show the canonical path and the canonicalisation reason in explain', async () => {
     writeFileSync(join(scratch, 'dots.yaml'), scenario('C:\\Tools\\..\\Windows\\System32\\evil.exe'));
     const result = await runCli(['explain', 'dots.yaml', '--artifact', 'a1'], scratch);
     expect(result.code).toBe(0);
@@ -115,14 +115,14 @@ describe('canonical paths on the command line', () => {
     expect(result.stdout).toContain('verdict: blocked by mdav');
   });
 
-  it('check-exclusion: C:\\Tools\\ does not exclude C:\\Tools\\..\\Windows\\System32\\evil.exe (exit 1)', async () => {
+  it('should exit 1 from check-exclusion: C:\\Tools\\ does not exclude C:\\Tools\\..\\Windows\\System32\\evil.exe', async () => {
     const result = await runCli(['check-exclusion', 'C:\\Tools\\..\\Windows\\System32\\evil.exe', '--policy', 'policy.yaml']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^checking file C:\\Windows\\System32\\evil\.exe \(on-access\)$/m);
     expect(result.stdout).toContain('[inference]');
   });
 
-  it('check-exclusion canonicalises --process too', async () => {
+  it('should canonicalise check-exclusion --process too', async () => {
     const base = ['check-exclusion', 'E:\\share\\report.pdf', '--policy', 'policy.yaml'];
     expect((await runCli([...base, '--process', 'C:\\Program Files\\Backup\\.\\agent.exe.'])).code).toBe(0);
   });
