@@ -9,7 +9,8 @@
  */
 
 /* Core vocabulary */
-export type { Artifact, Signals } from './core/artifact.ts';
+export type { Artifact, Signals, WrittenPaths } from './core/artifact.ts';
+export { canonicalPath, isCanonicalPath, shortNameIn } from './core/canonical-path.ts';
 export {
   DEFAULT_CONFLICT_SETTINGS,
   DEFAULT_MDAV,

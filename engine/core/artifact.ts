@@ -33,4 +33,12 @@ export interface Artifact {
   readonly threat?: string;
   readonly technique?: string;
   readonly signals: Signals;
+  /** How the scenario wrote `path` and `process`, present only when canonicalisation changed one (contract §5.1). */
+  readonly written?: WrittenPaths;
+}
+
+/** The spellings canonicalisation replaced; each key only when that value changed. */
+export interface WrittenPaths {
+  readonly path?: string;
+  readonly process?: string;
 }

@@ -1,6 +1,8 @@
 /** The per-artifact decision: one pure function over a compiled device context. The pipeline's hot path. */
 import type { Artifact } from '../core/artifact.ts';
+import type { Reason } from '../core/vocabulary.ts';
 import { buildVerdict } from './build-verdict.ts';
+import { canonicalisationReason } from './canonicalisation-reason.ts';
 import type { DeviceContext } from './device-context.ts';
 import { blockModeDecision, edrLayers } from './layers/edr.ts';
 import { mdavLayer } from './layers/mdav.ts';
@@ -24,6 +26,8 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): Verdict 
   // Off active mode an exclusion matters only to an MDAV or EDR detection, and most artifacts are clean.
   const excluded = ctx.mode === 'active' || artifact.signals.mdav || artifact.signals.edr ? ctx.exclusions(artifact) : undefined;
   const trace = startTrace(artifact, blockModeDecision(ctx, artifact, excluded));
+  // Contract §5.1: say first, and only when it happened, that the path matched is not the one written.
+  if (artifact.written !== undefined) trace.reasons.push(canonicalisationReason(artifact) as Reason);
   if (primaryAvLayer(ctx, trace)) return buildVerdict(trace);
   if (mdavLayer(ctx, trace, excluded)) return buildVerdict(trace);
   edrLayers(ctx, trace, excluded);

@@ -1,5 +1,7 @@
 /** Builds the timeline: artifacts with their ground truth filled in, changes as patches, generators resolved; sorted by time. */
-import type { Artifact, Signals } from '../core/artifact.ts';
+import type { Artifact, Signals, WrittenPaths } from '../core/artifact.ts';
+import { canonicalPath, shortNameIn } from '../core/canonical-path.ts';
+import type { Issue, Path } from '../core/issue.ts';
 import type { DevicePatch, ExclusionLists, TenantPatch } from '../core/config.ts';
 import type { ArtifactInput } from './artifact-schema.ts';
 import { defined } from './build-devices.ts';
@@ -23,7 +25,9 @@ export type EventEntry =
 /**
  * The artifact a timeline item describes. Unset signals are `detect` for malicious and PUA artifacts and
  * `miss` for benign ones; `trigger` defaults to `behavior` for kind behavior and `on-access` otherwise;
- * `scanType` defaults to `full` for scan triggers and stays unset for the others.
+ * `scanType` defaults to `full` for scan triggers and stays unset for the others. `path` and `process`
+ * are canonicalised once here, as Windows hands them to Defender (contract §5.1, [inference]); what
+ * the scenario wrote is kept in `written` when that changed it.
  *
  * @example
  * toArtifact({ id: 'a1', device: 'ws-01', path: 'C:\\x.exe' }, 0).signals; // { primaryAv: true, mdav: true, edr: true }
@@ -37,11 +41,19 @@ export function toArtifact(input: ArtifactInput, at: number): Artifact {
   const trigger = input.trigger ?? (kind === 'behavior' ? 'behavior' : 'on-access');
   const scan = trigger === 'scheduled-scan' || trigger === 'on-demand-scan';
   const { signals: _signals, class: _class, ...rest } = input;
+  const path = canonicalPath(input.path);
+  const process = input.process === undefined ? undefined : canonicalPath(input.process);
+  const written: WrittenPaths | undefined =
+    path === input.path && process === input.process
+      ? undefined
+      : { ...(path === input.path ? {} : { path: input.path }), ...(process === input.process ? {} : { process: input.process }) };
   return {
     ...defined(rest),
     id: input.id,
     device: input.device,
-    path: input.path,
+    path,
+    ...(process === undefined ? {} : { process }),
+    ...(written === undefined ? {} : { written }),
     at,
     class: artifactClass,
     kind,
@@ -49,6 +61,31 @@ export function toArtifact(input: ArtifactInput, at: number): Artifact {
     scanType: input.scanType ?? (scan ? 'full' : undefined),
     signals,
   } as Artifact;
+}
+
+/**
+ * Warnings for an artifact's `path` and `process` that hold an 8.3 short name (`PROGRA~1`): Defender
+ * matches the long path it is handed, so exclusions written with long names do not cover them
+ * (contract §5.1, [inference]). Short names are not expanded.
+ *
+ * @example
+ * artifactPathWarnings({ id: 'a1', device: 'ws-01', path: 'C:\\PROGRA~1\\x.exe' }, ['timeline', 0, 'artifact'])[0]?.code; // 'artifact-short-name'
+ */
+export function artifactPathWarnings(input: ArtifactInput, path: Path): Issue[] {
+  const issues: Issue[] = [];
+  for (const key of ['path', 'process'] as const) {
+    const value = input[key];
+    const short = value === undefined ? undefined : shortNameIn(value);
+    if (short === undefined) continue;
+    issues.push({
+      code: 'artifact-short-name',
+      path: [...path, key],
+      severity: 'warning',
+      message: `${key} uses the 8.3 short name \`${short}\`; Defender matches the path it is handed, so exclusions written with the long name do not apply to it`,
+      hint: 'write the long path, e.g. C:\\Program Files\\… instead of C:\\PROGRA~1\\…, unless the short name is the point of the scenario [inference]',
+    });
+  }
+  return issues;
 }
 
 function toChange(input: ChangeInput, exclusions: Partial<ExclusionLists> | undefined, indicators: readonly unknown[] | undefined): ChangeSpec {

@@ -25,9 +25,9 @@ export function registerCheckExclusion(program: Command, io: Io, exit: SetExit):
   program
     .command('check-exclusion')
     .description('is this path excluded from Defender Antivirus, and by which entry (like MpCmdRun -CheckExclusion)')
-    .argument('<path>', "the file or folder to check, e.g. 'C:\\Users\\bob\\x.exe' (quote it in your shell)")
+    .argument('<path>', "the file or folder to check, e.g. 'C:\\Users\\bob\\x.exe' (quote it in your shell); '..', '.' and trailing dots are folded as Windows does")
     .requiredOption('-p, --policy <file>', 'a scenario file, or Get-MpPreference output (text or ConvertTo-Json)')
-    .option('--process <path>', 'the process that opens the file (process exclusions apply on access only)')
+    .option('--process <path>', 'the process that opens the file (process exclusions apply on access only); canonicalised like <path>')
     .addOption(new Option('-t, --trigger <trigger>', 'what looks at the file').choices([...TRIGGERS]).default('on-access'))
     .addOption(new Option('--scan-type <type>', 'for scan triggers').choices(['quick', 'full']))
     .option('-d, --device <name>', "with a scenario: include that device's own exclusions and its versions")

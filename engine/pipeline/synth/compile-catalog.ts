@@ -1,4 +1,5 @@
 /** Turns the catalog's compact lines into lookup tables, once at load: per-artifact work is then indexing only. */
+import { isCanonicalPath } from '../../core/canonical-path.ts';
 import { hashString, Rng } from '../../core/random.ts';
 import type { ArtifactKind } from '../../core/vocabulary.ts';
 import * as catalog from './catalog.ts';
@@ -98,7 +99,19 @@ export function compileCatalog(): CompiledCatalog {
   const server = table('s');
   const users = [...WORKSTATION_USERS, ...SERVER_USERS];
   const profilePaths = users.flatMap((user) => [...folders.values()].map((folder) => `C:\\Users\\${user}\\${folder}\\`));
+  assertCanonical([...workstation.flat(), ...server.flat()], profilePaths);
   return { workstation, server, profilePaths, workstationUsers: WORKSTATION_USERS.length, serverUsers: SERVER_USERS.length, identities };
+}
+
+/**
+ * Contract §5.1: generated artifacts must already be what Windows hands Defender, so the generator never
+ * canonicalises per artifact (the hot path). Checked once here; `#`/`$` become digits, which keep a path
+ * canonical, so a `0` stands in for them.
+ */
+function assertCanonical(templates: readonly Template[], profilePaths: readonly string[]): void {
+  const paths = [...profilePaths, ...templates.flatMap((t) => [`${t.folder < 0 ? '' : (profilePaths[t.folder] ?? '')}${t.head}0${t.tail}`, ...t.openers])];
+  const bad = paths.find((path) => !isCanonicalPath(path));
+  if (bad !== undefined) throw new Error(`catalog path ${bad} is not canonical (contract §5.1)`);
 }
 
 /**

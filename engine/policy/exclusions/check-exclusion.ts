@@ -1,5 +1,6 @@
 /** The equivalent of `MpCmdRun -CheckExclusion -path <path>`: is this path excluded, and by which entry. */
 import type { ExclusionLists } from '../../core/config.ts';
+import { canonicalisationNote, canonicalPath } from '../../core/canonical-path.ts';
 import type { Issue } from '../../core/issue.ts';
 import type { ScanType, Trigger } from '../../core/vocabulary.ts';
 import { compileExclusions } from './compile-exclusions.ts';
@@ -29,17 +30,20 @@ export interface CheckResult {
 
 /**
  * Parses and compiles the lists, then checks one path. Invalid entries are reported in `issues` and
- * take no part; a path that is not absolute is reported too.
+ * take no part; a path that is not absolute is reported too. The path and process are canonicalised
+ * first, as Windows hands them to Defender (contract §5.1); the lines say so when that changed them.
  *
  * @example
  * checkExclusion({ paths: ['C:\\Tools\\'], extensions: [], processes: [] }, 'C:\\Tools\\a.exe').excluded; // true
  */
 export function checkExclusion(
   lists: Partial<ExclusionLists>,
-  path: string,
+  written: string,
   target: CheckTarget = {},
   options: ExclusionOptions = {},
 ): CheckResult {
+  const path = canonicalPath(written);
+  const process = target.process === undefined ? undefined : canonicalPath(target.process);
   const parsed = parseExclusions(lists, options);
   const issues: Issue[] = [...parsed.issues];
   const root = rootKind(pathSegments(path)[0]);
@@ -57,11 +61,15 @@ export function checkExclusion(
   const full: ExclusionTarget = {
     path,
     trigger: target.trigger ?? 'on-access',
-    ...(target.process === undefined ? {} : { process: target.process }),
+    ...(process === undefined ? {} : { process }),
     ...(target.isFolder === undefined ? {} : { isFolder: target.isFolder }),
     ...(target.scanType === undefined ? {} : { scanType: target.scanType }),
   };
   const match = matcher.match(full);
   const lines = explainExclusion(matcher, full);
+  if (path !== written || process !== target.process) {
+    const changed = { ...(path === written ? {} : { path: written }), ...(process === target.process ? {} : { process: target.process }) };
+    lines.splice(1, 0, `  ${canonicalisationNote(changed, path, process)}`);
+  }
   return match === undefined ? { excluded: false, lines, issues } : { excluded: true, match, lines, issues };
 }

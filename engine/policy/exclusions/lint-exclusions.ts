@@ -1,4 +1,5 @@
 /** Lints exclusion lists against Microsoft's common-mistakes list (§4.4 lint list, excl-mistakes); findings are warnings. */
+import { shortNameIn } from '../../core/canonical-path.ts';
 import type { ExclusionLists } from '../../core/config.ts';
 import type { Issue, Path } from '../../core/issue.ts';
 import { expandEnvVars } from './expand-env-vars.ts';
@@ -84,6 +85,15 @@ function lintScope(f: Folder, path: Path, options: LintOptions): Issue[] {
   return issues;
 }
 
+/** An 8.3 short name (`PROGRA~1`) in a path or image name: it never matches the long path (contract §5.1). */
+function lintShortName(text: string, path: Path): Issue[] {
+  const short = shortNameIn(text);
+  if (short === undefined) return [];
+  // [inference]: Defender matches the (long) path Windows hands it; nothing expands short names.
+  const message = `\`${text.trim()}\` uses the 8.3 short name \`${short}\`, but Defender matches the long path it is handed, so files under the long name are not excluded`;
+  return [warn('exclusion-short-name', path, message, 'write the long name (`dir /x` lists both), e.g. C:\\Program Files\\… instead of C:\\PROGRA~1\\… [inference]')];
+}
+
 function lintProcess(text: string, path: Path, options: LintOptions): Issue[] {
   const issues: Issue[] = [];
   const expanded = expandEnvVars(text.trim()).text;
@@ -102,7 +112,8 @@ function lintProcess(text: string, path: Path, options: LintOptions): Issue[] {
 
 /**
  * Lints every entry; each finding is a warning with a code, its `[list, index]` path and a fix hint.
- * Entries that do not parse are left to `parseExclusions`.
+ * Entries that do not parse are left to `parseExclusions`. 8.3 short names (`PROGRA~1`) are warned
+ * about, never expanded.
  *
  * @example
  * lintExclusions({ paths: ['C:\\'], extensions: ['exe'], processes: ['powershell.exe'] }).map((i) => i.code);
@@ -112,7 +123,7 @@ export function lintExclusions(lists: Partial<ExclusionLists>, options: LintOpti
   const issues: Issue[] = [];
   (lists.paths ?? []).forEach((text, index) => {
     const folder = folderOf(text);
-    issues.push(...lintLocation(folder, ['paths', index], options), ...lintScope(folder, ['paths', index], options));
+    issues.push(...lintShortName(text, ['paths', index]), ...lintLocation(folder, ['paths', index], options), ...lintScope(folder, ['paths', index], options));
   });
   (lists.extensions ?? []).forEach((text, index) => {
     const extension = text.trim().replace(/^\*?\./, '').toLowerCase();
@@ -121,6 +132,6 @@ export function lintExclusions(lists: Partial<ExclusionLists>, options: LintOpti
     const message = `extension \`${text}\` is one Microsoft says never to exclude${image}`;
     issues.push(warn('exclusion-risky-extension', ['extensions', index], message, 'exclude specific files by full path instead (excl-mistakes)'));
   });
-  (lists.processes ?? []).forEach((text, index) => issues.push(...lintProcess(text, ['processes', index], options)));
+  (lists.processes ?? []).forEach((text, index) => issues.push(...lintShortName(text, ['processes', index]), ...lintProcess(text, ['processes', index], options)));
   return issues;
 }

@@ -44,7 +44,9 @@ function reparseDepthOf(segments: readonly string[], index: ReparseIndex): numbe
 
 /**
  * Normalises a target. The process is split only when `needProcess` says some entry can use it; pass
- * the same `processes` map across calls (one per matcher) to split each opener image once.
+ * the same `processes` map across calls (one per matcher) to split each opener image once. Paths arrive
+ * canonical (contract §5.1: `canonicalPath` runs once per artifact when the timeline is built, and in
+ * `checkExclusion`), so `..` and trailing dots are not folded here, on the hot path.
  *
  * @example
  * prepareTarget({ path: 'C:\\Data\\a.txt', trigger: 'on-access' }, new Map(), false).segments; // ['c:', 'data', 'a.txt']

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_SHARES } from '../../../engine/pipeline/synth/catalog.ts';
+import { PROFILE_FOLDERS } from '../../../engine/pipeline/synth/catalog-places.ts';
+import { canonicalPath } from '../../../engine/core/canonical-path.ts';
 import { CATALOG, compileCatalog, variantName, type Template } from '../../../engine/pipeline/synth/compile-catalog.ts';
 import { IDENTITY_CAPACITY } from '../../../engine/pipeline/synth/hash-tape.ts';
 
@@ -37,6 +39,16 @@ describe('compileCatalog', () => {
   it('should resolve every opener to a full image path', () => {
     const openers = new Set(everyTemplate().flatMap((t) => t.openers));
     expect([...openers].filter((path) => !/^C:\\.+\.exe$/i.test(path))).toEqual([]);
+  });
+
+  it('should generate only canonical paths and openers, so no artifact needs canonicalising (contract §5.1)', () => {
+    const paths = everyTemplate().flatMap((t) => [0, 1, 2].flatMap((variant) => {
+      const name = variantName(t, variant);
+      const full = t.folder < 0 ? [name] : CATALOG.profilePaths.filter((_, i) => i % PROFILE_FOLDERS.length === t.folder).map((folder) => `${folder}${name}`);
+      return [...full, ...t.openers];
+    }));
+    expect(paths.length).toBeGreaterThan(100);
+    expect(paths.filter((path) => canonicalPath(path) !== path)).toEqual([]);
   });
 
   it('should give one path one set of files: same identities, same signer', () => {

@@ -63,6 +63,18 @@ describe('lintExclusions', () => {
     expect(issues[0]?.hint).toContain('\\\\srv\\share\\app');
   });
 
+  it('should warn that an 8.3 short name does not match the long path Defender is handed (§5.1 [inference])', () => {
+    const issues = lintExclusions({ paths: ['C:\\PROGRA~2\\Contoso\\App\\'], processes: ['C:\\PROGRA~1\\Backup\\agent.exe', 'agent~1.exe'] });
+    expect(issues.map((issue) => [issue.code, issue.path, issue.severity])).toEqual([
+      ['exclusion-short-name', ['paths', 0], 'warning'],
+      ['exclusion-short-name', ['processes', 0], 'warning'],
+      ['exclusion-short-name', ['processes', 1], 'warning'],
+      ['exclusion-bare-process-name', ['processes', 1], 'warning'],
+    ]);
+    expect(issues[0]?.message).toBe('`C:\\PROGRA~2\\Contoso\\App\\` uses the 8.3 short name `PROGRA~2`, but Defender matches the long path it is handed, so files under the long name are not excluded');
+    expect(issues[0]?.hint).toContain('C:\\Program Files\\');
+  });
+
   it('should lint the path part of a contextual entry', () => {
     expect(lint({ paths: ['C:\\Temp\\:{ScanTrigger:OnAccess}'] })).toEqual([['exclusion-temp-folder', ['paths', 0]]]);
   });
