@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { parseXml } from './parse-xml.ts';
 import { runCli, type CliResult } from './run-cli.ts';
 
@@ -92,6 +93,13 @@ describe('hostile strings in terminal output', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Total: 2/2 (100 %)');
     expectTerminalSafe(result);
+  });
+
+  it('should print an answers template whose escaped keys read back as the hostile file and ids', async () => {
+    const result = await cli('train', FILE, '--list-questions');
+    const template = parse(result.stdout) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(template)).toEqual([FILE]);
+    expect(Object.keys(template[FILE] ?? {})).toEqual([`${ARTIFACT}.outcome`, `${DEVICE}.runningMode`]);
   });
 
   it('should keep its own colour codes and nothing else', async () => {

@@ -1,5 +1,6 @@
 /** `edrsim run <file-or-dir>…`: run scenarios, print a report, exit 0 pass / 1 fail / 2 invalid input. */
 import { Option, type Command } from 'commander';
+import { forJsonText } from '../../core/escape.ts';
 import type { Issue } from '../../core/issue.ts';
 import { renderCsv } from '../../report/csv-report.ts';
 import { renderJson } from '../../report/json-report.ts';
@@ -84,7 +85,7 @@ function withErrors(json: string, errors: readonly Issue[]): string {
   const document = JSON.parse(json) as { summary: Record<string, number> };
   // `invalid` counts files, like `validate` and `--summary` do; `errors` has every problem.
   const invalid = new Set(errors.map((issue) => issue.file)).size;
-  return `${JSON.stringify({ ...document, errors, summary: { ...document.summary, invalid } }, null, 2)}\n`;
+  return `${forJsonText(JSON.stringify({ ...document, errors, summary: { ...document.summary, invalid } }, null, 2))}\n`;
 }
 
 function renderSummary(reports: readonly ScenarioReport[], errors: readonly Issue[]): string {
