@@ -84,6 +84,7 @@ function projectScenario(report: ScenarioReport): unknown {
       reasons: change.reasons.map(({ code, message }) => ({ code, message })),
     })),
     expectations: report.expectations.map((result) => ({
+      name: result.name,
       passed: result.passed,
       message: result.message,
       ...(result.cite === undefined ? {} : { cite: result.cite }),

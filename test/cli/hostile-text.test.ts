@@ -95,6 +95,14 @@ describe('hostile strings in terminal output', () => {
     expectTerminalSafe(result);
   });
 
+  it('should escape a typed reply echoed back at the keyboard', async () => {
+    const replies = [`x${ESC}[2J${RLO}`, '1', '3'];
+    const ask = async () => replies.shift() ?? Promise.reject(new Error('closed'));
+    const result = await runCli(['train', FILE], scratch, { stdinIsTTY: true, ask });
+    expect(result.stdout).toContain('is not one of the choices');
+    expectTerminalSafe(result);
+  });
+
   it('should print an answers template whose escaped keys read back as the hostile file and ids', async () => {
     const result = await cli('train', FILE, '--list-questions');
     const template = parse(result.stdout) as Record<string, Record<string, unknown>>;
