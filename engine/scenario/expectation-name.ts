@@ -4,8 +4,8 @@ import type { Issue } from '../core/issue.ts';
 import { quote } from '../core/quote.ts';
 import type { CountBounds, Expectation } from './scenario.ts';
 
-/** An expectation before it has its name. */
-export type UnnamedExpectation = Expectation extends infer E ? (E extends Expectation ? Omit<E, 'name'> : never) : never;
+/** An expectation before it has its name (each kind of the union without `name`). */
+export type UnnamedExpectation = Expectation extends infer E ? (E extends unknown ? Omit<E, 'name'> : never) : never;
 
 /**
  * The name of an expectation without `name:`: what it asserts, in the words its report line uses, and
