@@ -24,6 +24,9 @@ describe('forTerminalLines', () => {
   it('should keep line breaks and escape everything else invisible, CR included', () => {
     expect(forTerminalLines('a\u001b\nb\r\nc')).toBe('a\\u001b\nb\\u000d\nc');
   });
+  it('should keep printable characters beyond ASCII and escape DEL, tab and C1 controls', () => {
+    expect(forTerminalLines('§3.7 — ≥ 0.9\u007f\t\u0085é')).toBe('§3.7 — ≥ 0.9\\u007f\\u0009\\u0085é');
+  });
 });
 
 describe('forJsonText', () => {
