@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forAnnotationMessage, forAnnotationProperty, forCsv, forJsonText, forMarkdown, forTerminal, forTerminalLines, forXml, ownText, terminalLine } from '../../engine/core/escape.ts';
 
@@ -79,5 +80,24 @@ describe('forMarkdown', () => {
   });
   it('should keep one line and show invisible characters', () => {
     expect(forMarkdown('a\nb\u202e')).toBe('a b\\\\u202e');
+  });
+});
+
+describe('escaping laws', () => {
+  // Any UTF-16 text, lone surrogates, controls and bidi overrides included.
+  const text = fc.string({ unit: fc.oneof(fc.constantFrom('\u001b', '\u202e', '\u2028', '\n', '\r', '\u007f', '\ud800', '"', '\\', '<', '='), fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code))) });
+  const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+
+  it('should leave nothing invisible in a terminal line, whatever the user text', () => {
+    fc.assert(fc.property(text, (value) => !INVISIBLE.test(terminalLine`x ${value} y`)));
+  });
+
+  it('should write JSON whose only invisible characters are its line feeds, and which parses to the same strings', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const json = forJsonText(JSON.stringify({ value }, null, 2));
+        return !INVISIBLE.test(json.replaceAll('\n', '')) && (JSON.parse(json) as { value: string }).value === value;
+      }),
+    );
   });
 });
