@@ -1,5 +1,6 @@
 /** The `edrsim` command line: parses argv with commander, runs one command, maps the outcome to an exit code. */
 import { Command, CommanderError } from 'commander';
+import { forTerminalLines, terminalLine } from '../core/escape.ts';
 import { useColour } from './write-output.ts';
 import { EXIT, type ExitCode, type Io } from './io.ts';
 import { registerCommands } from './commands/index.ts';
@@ -16,7 +17,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const program = new Command('edrsim')
     .description('Simulate Microsoft Defender for Endpoint EDR in block mode, Defender Antivirus modes, exclusions and indicators.')
     .version(VERSION, '-V, --version')
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    // Commander's errors quote the argument as typed (an unknown option, a bad choice).
+    .configureOutput({ writeOut: io.out, writeErr: (text) => io.err(forTerminalLines(text)) })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
@@ -44,7 +46,7 @@ Examples:
       return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`edrsim: internal error: ${message.split('\n')[0]}\n`);
+    io.err(`${terminalLine`edrsim: internal error: ${message.split('\n')[0] ?? ''}`}\n`);
     return EXIT.internal;
   }
 }

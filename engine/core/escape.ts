@@ -13,6 +13,65 @@ export function forTerminal(text: string): string {
   return escapeInvisible(text);
 }
 
+/** Text the program itself made for a terminal (a colour code around a mark), which {@link terminalLine} passes through. */
+export interface OwnText {
+  readonly own: string;
+}
+
+/**
+ * Marks `text` as the program's own (never user input), so that {@link terminalLine} keeps it as it is.
+ *
+ * @example
+ * terminalLine`${ownText('\u001b[32m✔\u001b[0m')} ${name}`;
+ */
+export function ownText(text: string): OwnText {
+  return { own: text };
+}
+
+/**
+ * A template tag for one line of terminal text: every interpolated value is user text and goes through
+ * {@link forTerminal} (a line break in it too, so a name cannot start a new line), except what
+ * {@link ownText} marks. Renderers join user strings with it, so the rule is applied where they are joined.
+ *
+ * @example
+ * terminalLine`✔ ${'ws\u001b[2J'}`; // '✔ ws\\u001b[2J'
+ */
+export function terminalLine(strings: TemplateStringsArray, ...values: readonly (string | number | OwnText)[]): string {
+  let out = strings[0] ?? '';
+  values.forEach((value, index) => {
+    out += typeof value === 'object' ? value.own : forTerminal(String(value));
+    out += strings[index + 1] ?? '';
+  });
+  return out;
+}
+
+/**
+ * Multi-line user text for a terminal (a scenario description): each line as {@link forTerminal} writes
+ * it, the line feeds kept. A CR is escaped, since it would move the cursor back over the line.
+ *
+ * @example
+ * forTerminalLines('a\u001b\nb'); // 'a\\u001b\nb'
+ */
+export function forTerminalLines(text: string): string {
+  // Printable ASCII and LF hold nothing invisible: only the runs of other characters are handed to
+  // forTerminal, in one pass, so a JSON report of millions of lines stays fast.
+  return text.replace(/[^\n\u0020-\u007e]+/g, forTerminal);
+}
+
+/**
+ * JSON text (from `JSON.stringify`) with every invisible character that JSON leaves raw inside strings
+ * (U+2028, U+202E, DEL, C1 controls, …) written as a `\uXXXX` escape. JSON does not require it, but
+ * `cat report.json` must not reverse text either; the document parses to the same value. Outside
+ * strings, `JSON.stringify` writes only spaces and line feeds, which are kept.
+ *
+ * @example
+ * forJsonText('{"name":"a\u202eb"}'); // '{"name":"a\\u202eb"}'
+ */
+export function forJsonText(json: string): string {
+  // `\uXXXX` is also how JSON spells a character inside a string, so the terminal rule serves as it is.
+  return forTerminalLines(json);
+}
+
 // OWASP "CSV injection": a cell a spreadsheet reads as a formula starts with one of these.
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -1,5 +1,5 @@
 /** Issues and results: bad input is data, rendered separately, never thrown inside engine/. */
-import { escapeIssue } from './quote.ts';
+import { escapeInvisible, escapeIssue } from './quote.ts';
 
 /** A location inside a document: object keys and array indexes, outermost first. */
 export type Path = readonly (string | number)[];
@@ -59,7 +59,8 @@ export function formatIssues(issues: readonly Issue[]): string {
     .map((issue) => {
       const where = [issue.file, issue.line, issue.column].filter((part) => part !== undefined).join(':');
       const mark = issue.severity === 'warning' ? '⚠' : '✖';
-      const head = `${mark} ${where === '' ? '' : `${where} `}${formatPath(issue.path)}: ${issue.message}`;
+      // The file name and the path's keys are user text too (a key of a YAML map, a file in a folder).
+      const head = `${mark} ${escapeInvisible(`${where === '' ? '' : `${where} `}${formatPath(issue.path)}`)}: ${issue.message}`;
       const details = [
         issue.expected === undefined ? undefined : `  expected: ${issue.expected}`,
         issue.received === undefined ? undefined : `  received: ${issue.received}`,

@@ -24,6 +24,7 @@ export function evaluateExpectations(expectations: readonly Expectation[], input
   return expectations.map((expectation) => {
     const result = evaluate(expectation, input);
     return {
+      name: expectation.name,
       ...result,
       kind: expectation.kind,
       index: expectation.index,
@@ -32,7 +33,7 @@ export function evaluateExpectations(expectations: readonly Expectation[], input
   });
 }
 
-type Evaluated = Omit<ExpectationResult, 'kind' | 'index' | 'cite'>;
+type Evaluated = Omit<ExpectationResult, 'name' | 'kind' | 'index' | 'cite'>;
 
 function evaluate(expectation: Expectation, input: EvaluationInput): Evaluated {
   switch (expectation.kind) {

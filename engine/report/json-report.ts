@@ -1,5 +1,6 @@
 /** The contract's `--format json` document (§4): one object with every scenario and a summary. */
 import { formatDuration, timestampAt } from '../core/duration.ts';
+import { forJsonText } from '../core/escape.ts';
 import type { ScenarioReport } from './scenario-report.ts';
 
 /**
@@ -12,7 +13,8 @@ import type { ScenarioReport } from './scenario-report.ts';
 export function renderJson(reports: readonly ScenarioReport[]): string {
   const scenarios = reports.map(projectScenario);
   const passed = reports.filter((report) => report.passed).length;
-  return `${JSON.stringify({ scenarios, summary: { scenarios: reports.length, passed, failed: reports.length - passed } }, null, 2)}\n`;
+  // Invisible characters in user strings are written as \u escapes: the same data, safe to `cat`.
+  return `${forJsonText(JSON.stringify({ scenarios, summary: { scenarios: reports.length, passed, failed: reports.length - passed } }, null, 2))}\n`;
 }
 
 function projectScenario(report: ScenarioReport): unknown {
@@ -82,6 +84,7 @@ function projectScenario(report: ScenarioReport): unknown {
       reasons: change.reasons.map(({ code, message }) => ({ code, message })),
     })),
     expectations: report.expectations.map((result) => ({
+      name: result.name,
       passed: result.passed,
       message: result.message,
       ...(result.cite === undefined ? {} : { cite: result.cite }),

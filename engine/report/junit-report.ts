@@ -3,28 +3,37 @@ import { forXml } from '../core/escape.ts';
 import { formatIssues, formatPath, type Issue } from '../core/issue.ts';
 import type { ScenarioReport } from './scenario-report.ts';
 
+export interface JunitOptions {
+  /** Measured seconds per report, in order (`--junit-time`). Default none: every time is "0", so the same run gives the same bytes. */
+  readonly seconds?: readonly number[];
+}
+
 /**
- * Renders JUnit XML. Each scenario file is a `<testsuite>`; each expectation a `<testcase>` whose name
- * is its message and whose failure carries what happened and why. `invalid` input (default none) adds
- * a testsuite "invalid input" with one `<error>` testcase per problem, counted in the root's totals.
+ * Renders JUnit XML. Each scenario file is a `<testsuite>`; each expectation a `<testcase>` named by the
+ * expectation's stable name (the same whether it passes or fails) and whose failure's message says what
+ * was wanted and what the run gave, and whose body says why. `invalid` input (default none) adds a
+ * testsuite "invalid input" with one `<error>` testcase per problem, counted in the root's totals.
+ * With `seconds`, a suite's time is its scenario's, shared evenly by its test cases (they are all
+ * checked against one run).
  *
  * @example
  * renderJunit([report]).startsWith('<?xml'); // true
  */
-export function renderJunit(reports: readonly ScenarioReport[], invalid: readonly Issue[] = []): string {
+export function renderJunit(reports: readonly ScenarioReport[], invalid: readonly Issue[] = [], options: JunitOptions = {}): string {
   const failures = reports.reduce((sum, report) => sum + report.expectations.filter((e) => !e.passed).length, 0);
   const tests = reports.reduce((sum, report) => sum + report.expectations.length, 0) + invalid.length;
-  const suites = reports.map((report) => {
+  const suites = reports.map((report, at) => {
     const failed = report.expectations.filter((e) => !e.passed).length;
+    const seconds = options.seconds?.[at] ?? 0;
+    const each = report.expectations.length === 0 ? 0 : seconds / report.expectations.length;
     const cases = report.expectations.map((result) => {
-      const name = forXml(`${result.kind}[${result.index}]: ${result.message}`);
-      const open = `    <testcase classname="${forXml(report.name)}" name="${name}" file="${forXml(report.file)}"`;
+      const open = `    <testcase classname="${forXml(report.name)}" name="${forXml(result.name)}" file="${forXml(report.file)}" time="${each}"`;
       if (result.passed) return `${open}/>`;
       const body = forXml([result.message, ...(result.details ?? []), ...(result.cite ? [`cite: ${result.cite}`] : [])].join('\n'));
       return `${open}>\n      <failure message="${forXml(result.message)}">${body}</failure>\n    </testcase>`;
     });
     return [
-      `  <testsuite name="${forXml(report.file)}" tests="${report.expectations.length}" failures="${failed}" errors="0" skipped="0">`,
+      `  <testsuite name="${forXml(report.file)}" tests="${report.expectations.length}" failures="${failed}" errors="0" skipped="0" time="${seconds}">`,
       ...cases,
       '  </testsuite>',
     ].join('\n');
@@ -45,7 +54,7 @@ function invalidSuite(invalid: readonly Issue[]): string {
     const where = [issue.file, issue.line, issue.column].filter((part) => part !== undefined).join(':');
     const name = `${where === '' ? '' : `${where} `}${formatPath(issue.path)}: ${issue.message}`;
     const file = issue.file === undefined ? '' : ` file="${forXml(issue.file)}"`;
-    return `    <testcase classname="invalid input" name="${forXml(name)}"${file}>\n      <error message="${forXml(issue.message)}">${forXml(formatIssues([issue]))}</error>\n    </testcase>`;
+    return `    <testcase classname="invalid input" name="${forXml(name)}"${file} time="0">\n      <error message="${forXml(issue.message)}">${forXml(formatIssues([issue]))}</error>\n    </testcase>`;
   });
-  return [`  <testsuite name="invalid input" tests="${invalid.length}" failures="0" errors="${invalid.length}" skipped="0">`, ...cases, '  </testsuite>'].join('\n');
+  return [`  <testsuite name="invalid input" tests="${invalid.length}" failures="0" errors="${invalid.length}" skipped="0" time="0">`, ...cases, '  </testsuite>'].join('\n');
 }

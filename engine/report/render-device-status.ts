@@ -1,5 +1,6 @@
 /** `edrsim explain --device`: the device as `Get-MpComputerStatus` and `sc query windefend` print it, plus the block-mode checklist. */
 import { formatDuration } from '../core/duration.ts';
+import { terminalLine } from '../core/escape.ts';
 import type { DeviceState, MpComputerStatus, Recommendation, WinDefendService } from '../model/index.ts';
 
 export interface DeviceStatusView {
@@ -37,9 +38,10 @@ export function renderDeviceStatus(view: DeviceStatusView): string {
       ? 'not effective (an enable is propagating)'
       : 'not effective';
   return [
-    `PS C:\\> Get-MpComputerStatus        # ${name} at ${formatDuration(view.at)}`,
+    // The device name and reason messages (paths, entries) are user text: terminalLine escapes them.
+    terminalLine`PS C:\\> Get-MpComputerStatus        # ${name} at ${formatDuration(view.at)}`,
     '',
-    ...rows.map(([key, value]) => `${key.padEnd(32)}: ${value}`),
+    ...rows.map(([key, value]) => terminalLine`${key.padEnd(32)}: ${value}`),
     '',
     'C:\\> sc query windefend',
     service.installed
@@ -47,13 +49,13 @@ export function renderDeviceStatus(view: DeviceStatusView): string {
       : '[SC] EnumQueryServicesStatus:OpenService FAILED 1060: The specified service does not exist as an installed service.',
     '',
     `Defender Antivirus mode: ${state.mode}`,
-    ...state.modeReasons.map((reason) => `  ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
+    ...state.modeReasons.map((reason) => terminalLine`  ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
     '',
     `EDR in block mode: ${headline}`,
-    ...block.requirements.map((requirement) => `  ${requirement.met ? '✔' : '✘'} ${requirement.label}: ${requirement.reason.message}`),
-    ...block.reasons.map((reason) => `  • ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
+    ...block.requirements.map((requirement) => terminalLine`  ${requirement.met ? '✔' : '✘'} ${requirement.label}: ${requirement.reason.message}`),
+    ...block.reasons.map((reason) => terminalLine`  • ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
     '',
-    `Recommendation "Turn on EDR in block mode": ${recommendation.present ? 'shown' : 'not shown'} — ${recommendation.reason.message}`,
+    terminalLine`Recommendation "Turn on EDR in block mode": ${recommendation.present ? 'shown' : 'not shown'} — ${recommendation.reason.message}`,
     '',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 /** `edrsim explain --artifact`: one verdict's layer-by-layer trace, written to teach from. */
 import type { Artifact } from '../core/artifact.ts';
 import { formatDuration } from '../core/duration.ts';
+import { terminalLine } from '../core/escape.ts';
 import type { AlertSource, Verdict } from '../pipeline/verdict.ts';
 
 /** The portal's label for each API detection source (§6.6, alerts-queue). */
@@ -21,17 +22,18 @@ const signal = (flag: boolean) => (flag ? 'would flag' : 'would miss');
  */
 export function renderTrace(artifact: Artifact, verdict: Verdict): string {
   const lines = [
-    `artifact ${artifact.id} on ${artifact.device} at ${formatDuration(artifact.at)}: ${artifact.class} ${artifact.kind} ${artifact.path}`,
-    `  trigger ${artifact.trigger}${artifact.scanType ? ` (${artifact.scanType} scan)` : ''}${artifact.process ? `, opened by ${artifact.process}` : ''}`,
-    ...(artifact.threat || artifact.technique ? [`  threat ${artifact.threat ?? '-'}, technique ${artifact.technique ?? '-'}`] : []),
+    // Ids, names, paths, threats, reason messages and alert titles are user text: terminalLine escapes them.
+    terminalLine`artifact ${artifact.id} on ${artifact.device} at ${formatDuration(artifact.at)}: ${artifact.class} ${artifact.kind} ${artifact.path}`,
+    terminalLine`  trigger ${artifact.trigger}${artifact.scanType ? ` (${artifact.scanType} scan)` : ''}${artifact.process ? `, opened by ${artifact.process}` : ''}`,
+    ...(artifact.threat || artifact.technique ? [terminalLine`  threat ${artifact.threat ?? '-'}, technique ${artifact.technique ?? '-'}`] : []),
     `  ground truth: primary AV ${signal(artifact.signals.primaryAv)}, Defender Antivirus ${signal(artifact.signals.mdav)}, EDR sensor ${signal(artifact.signals.edr)}`,
     '',
-    ...verdict.reasons.map((reason, index) => `${String(index + 1).padStart(2)}. [${reason.layer}] ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
+    ...verdict.reasons.map((reason, index) => terminalLine`${String(index + 1).padStart(2)}. [${reason.layer}] ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
     '',
     `verdict: ${verdict.outcome}${verdict.by === 'none' ? '' : ` by ${verdict.by}`}, detection status ${verdict.detectionStatus}, Action Center entry: ${verdict.actionCenter ? 'yes' : 'no'}`,
-    ...verdict.alerts.map((alert) => `alert: "${alert.title}" (${alert.severity}, source ${SOURCE_LABELS[alert.detectionSource]}, status ${alert.detectionStatus})`),
+    ...verdict.alerts.map((alert) => terminalLine`alert: "${alert.title}" (${alert.severity}, source ${SOURCE_LABELS[alert.detectionSource]}, status ${alert.detectionStatus})`),
     ...(verdict.actionCenterEntry
-      ? [`Action Center History: ${verdict.actionCenterEntry.actionType}, ${verdict.actionCenterEntry.actionSource}, ${verdict.actionCenterEntry.status}, ${verdict.actionCenterEntry.detectionStatus}`]
+      ? [terminalLine`Action Center History: ${verdict.actionCenterEntry.actionType}, ${verdict.actionCenterEntry.actionSource}, ${verdict.actionCenterEntry.status}, ${verdict.actionCenterEntry.detectionStatus}`]
       : []),
     '',
   ];

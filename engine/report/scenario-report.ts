@@ -3,13 +3,15 @@ import type { RunResult } from '../pipeline/run-simulation.ts';
 
 /** The result of one `expect` entry. */
 export interface ExpectationResult {
+  /** The expectation's stable name (`name:`, else what it asserts): the same whether it passes or fails; the JUnit test case name. */
+  readonly name: string;
   readonly passed: boolean;
   /** One line: what was expected and, when it failed, what happened instead. */
   readonly message: string;
   /** Why it happened: the verdict's reasons or the device's, rendered for a failed expectation. */
   readonly details?: readonly string[];
   readonly cite?: string;
-  /** The expectation's kind (`artifact`, `device`, `actionCenter`, …) and index, for JUnit names. */
+  /** The expectation's kind (`artifact`, `device`, `actionCenter`, …) and its index in `expect`. */
   readonly kind: string;
   readonly index: number;
 }

@@ -1,5 +1,6 @@
 /** `--format text`: what a person reads in a terminal — per scenario, the devices, the verdicts and the expectations. */
 import { formatDuration } from '../core/duration.ts';
+import { ownText, terminalLine } from '../core/escape.ts';
 import type { ScenarioReport } from './scenario-report.ts';
 import { renderTable } from './table.ts';
 
@@ -34,7 +35,8 @@ export function renderText(reports: readonly ScenarioReport[], options: TextOpti
 function renderScenario(report: ScenarioReport, options: TextOptions, colour: boolean): string {
   const hide = options.hideOutcomes ?? false;
   const mark = hide ? '•' : report.passed ? paint(colour, 32, '✔') : paint(colour, 31, '✘');
-  const lines = [`${mark} ${report.name}  (${report.file}, seed ${report.seed})`, ''];
+  // User strings (names, files, messages) are joined with terminalLine, which escapes them; the marks are ours.
+  const lines = [terminalLine`${ownText(mark)} ${report.name}  (${report.file}, seed ${report.seed})`, ''];
   lines.push(
     renderTable(
       ['device', 'mode', 'AMRunningMode', 'block mode'],
@@ -74,14 +76,15 @@ function renderScenario(report: ScenarioReport, options: TextOptions, colour: bo
   }
   if (report.run.changes.length > 0) {
     const status = (change: (typeof report.run.changes)[number]) => (hide ? '____' : change.status);
-    lines.push('', ...report.run.changes.map((change) => `change at ${formatDuration(change.at)}${change.by ? ` by ${change.by}` : ''}: ${status(change)}`));
+    lines.push('', ...report.run.changes.map((change) => terminalLine`change at ${formatDuration(change.at)}${change.by ? ` by ${change.by}` : ''}: ${status(change)}`));
   }
   if (!hide && report.expectations.length > 0) {
     lines.push('');
     for (const result of report.expectations) {
       const tick = result.passed ? paint(colour, 32, '✔') : paint(colour, 31, '✘');
-      lines.push(`${tick} ${result.message}${result.cite ? paint(colour, 2, `  [${result.cite}]`) : ''}`);
-      if (!result.passed) for (const detail of result.details ?? []) lines.push(`    ${detail}`);
+      const cite = result.cite ? paint(colour, 2, terminalLine`  [${result.cite}]`) : '';
+      lines.push(terminalLine`${ownText(tick)} ${result.message}${ownText(cite)}`);
+      if (!result.passed) for (const detail of result.details ?? []) lines.push(terminalLine`    ${detail}`);
     }
   }
   return lines.join('\n');

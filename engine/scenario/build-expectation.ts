@@ -1,6 +1,7 @@
 /** Turns a parsed `expect` item into a tagged `Expectation`: filters apart from count bounds. */
 import type { z } from 'zod';
 import { defined } from './build-devices.ts';
+import { expectationName, type UnnamedExpectation } from './expectation-name.ts';
 import { EXPECTATION_BRANCHES, type ExpectationKind } from './expectation-schema.ts';
 import type { CountBounds, Expectation } from './scenario.ts';
 
@@ -12,20 +13,25 @@ function split<T extends CountBounds>(value: T): { filter: Omit<T, keyof CountBo
 }
 
 /**
- * The expectation at `index` of `expect`, of the kind its naming key chose. A recommendation defaults
- * to `turn-on-edr-block-mode` and `present: true` (§3.10).
+ * The expectation at `index` of `expect`, of the kind its naming key chose, named by its `name:` or
+ * else by what it asserts. A recommendation defaults to `turn-on-edr-block-mode` and `present: true` (§3.10).
  *
  * @example
  * buildExpectation('alerts', { alerts: { detectionStatus: 'Detected', count: 0 } }, 3);
- * // { kind: 'alerts', index: 3, filter: { detectionStatus: 'Detected' }, bounds: { count: 0 } }
+ * // { kind: 'alerts', index: 3, filter: { detectionStatus: 'Detected' }, bounds: { count: 0 }, name: 'alerts (detectionStatus Detected): exactly 0' }
  */
 export function buildExpectation<K extends ExpectationKind>(kind: K, parsed: Parsed<K>, index: number): Expectation {
+  const unnamed = build(kind, parsed, index);
+  return { ...unnamed, name: parsed.name ?? expectationName(unnamed) } as Expectation;
+}
+
+function build<K extends ExpectationKind>(kind: K, parsed: Parsed<K>, index: number): UnnamedExpectation {
   const base = { index, ...(parsed.cite === undefined ? {} : { cite: parsed.cite }) };
   switch (kind) {
     case 'artifact':
     case 'device': {
-      const { cite: _cite, ...rest } = parsed as Parsed<'artifact' | 'device'>;
-      return { kind, ...base, ...defined(rest) } as Expectation;
+      const { cite: _cite, name: _name, ...rest } = parsed as Parsed<'artifact' | 'device'>;
+      return { kind, ...base, ...defined(rest) } as UnnamedExpectation;
     }
     case 'actionCenter':
       return { kind, ...base, ...split((parsed as Parsed<'actionCenter'>).actionCenter) };

@@ -15,6 +15,11 @@ export const DETECTION_SOURCES = [
 ] as const;
 const REPORTED_STATUSES = ['Blocked', 'Prevented', 'Detected'] as const;
 
+/** `name`: the expectation's stable name in reports and JUnit; default built from what it asserts. */
+const expectationName = nameSchema
+  .optional()
+  .meta({ description: 'a stable name for reports and JUnit test cases; default: built from what it asserts, e.g. "artifact a1: outcome blocked"' });
+
 /** Asks for at least one assertion key, so that an expectation can fail. */
 function atLeastOne(keys: readonly string[], what: string) {
   return (value: Record<string, unknown>, ctx: CheckContext) => {
@@ -43,6 +48,7 @@ export const artifactExpectationSchema = z
     detectionStatus: z.enum(DETECTION_STATUSES).optional(),
     actionCenter: z.boolean().optional().meta({ description: 'an Action Center entry exists for it' }),
     cite: citeSchema,
+    name: expectationName,
   })
   .superRefine(atLeastOne(['outcome', 'by', 'detectionStatus', 'actionCenter'], 'artifact'));
 
@@ -59,6 +65,7 @@ export const deviceExpectationSchema = z
     runningMode: runningModeSchema.optional(),
     edrBlockMode: z.enum(['effective', 'not-effective']).optional(),
     cite: citeSchema,
+    name: expectationName,
   })
   .superRefine(atLeastOne(['mode', 'runningMode', 'edrBlockMode'], 'device'));
 
@@ -75,6 +82,7 @@ export const actionCenterExpectationSchema = z.strictObject({
     })
     .superRefine((value, ctx) => bounded(value, ctx)),
   cite: citeSchema,
+  name: expectationName,
 });
 
 export const alertsExpectationSchema = z.strictObject({
@@ -89,6 +97,7 @@ export const alertsExpectationSchema = z.strictObject({
     })
     .superRefine((value, ctx) => bounded(value, ctx)),
   cite: citeSchema,
+  name: expectationName,
 });
 
 export const recommendationExpectationSchema = z.strictObject({
@@ -98,6 +107,7 @@ export const recommendationExpectationSchema = z.strictObject({
     present: z.boolean().optional().meta({ default: true }),
   }),
   cite: citeSchema,
+  name: expectationName,
 });
 
 export const totalsExpectationSchema = z.strictObject({
@@ -123,6 +133,7 @@ export const totalsExpectationSchema = z.strictObject({
       }
     }),
   cite: citeSchema,
+  name: expectationName,
 });
 
 /** Each expectation kind, by the key that names it; the first key found in an item decides. */

@@ -9,6 +9,7 @@ import { buildExpectation } from './build-expectation.ts';
 import { artifactPathWarnings, buildTimeline, type EventEntry } from './build-timeline.ts';
 import { checkReferences } from './check-references.ts';
 import { deviceWarnings } from './device-warnings.ts';
+import { duplicateNames } from './expectation-name.ts';
 import { documentData } from './document-data.ts';
 import type { LoadOptions } from './load-options.ts';
 import { placeIssues } from './locate.ts';
@@ -100,6 +101,9 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
       indicators: resolveIndicators(change.indicators, [...path, 'indicators'], context),
     };
   });
+  const expect = sections.expectations.map(({ kind, value, index }) => buildExpectation(kind, value as never, index));
+  const named = new Set(sections.expectations.filter(({ value }) => (value as { name?: string }).name !== undefined).map(({ index }) => index));
+  context.issues.push(...duplicateNames(expect, named));
   const { header } = sections;
   if (header === undefined) return undefined;
   const start = header.start ?? DEFAULT_START;
@@ -116,7 +120,7 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
     exclusions: { ...EMPTY_EXCLUSIONS, ...defined(exclusions ?? {}) } as ExclusionLists,
     indicators: indicators ?? [],
     timeline: buildTimeline(entries, names),
-    expect: sections.expectations.map(({ kind, value, index }) => buildExpectation(kind, value as never, index)),
+    expect,
     file,
   };
 }

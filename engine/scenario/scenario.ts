@@ -15,6 +15,8 @@ export interface CountBounds {
 interface ExpectationBase {
   /** Position in `expect`, for messages. */
   readonly index: number;
+  /** `name:` as given, else built from what it asserts (never from its index or result); unique in a scenario. */
+  readonly name: string;
   readonly cite?: string;
 }
 

@@ -111,4 +111,14 @@ describe('edrsim schema', () => {
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'tenant', 'devices', 'fleet', 'exclusions', 'indicators', 'timeline', 'expect']));
   });
+
+  it('should offer an optional name on every kind of expectation', async () => {
+    const schema = JSON.parse((await runCli(['schema'])).stdout) as { properties: { expect: { items: { anyOf: { properties: Record<string, unknown>; required?: string[] }[] } } } };
+    const kinds = schema.properties.expect.items.anyOf;
+    expect(kinds.length).toBe(6);
+    for (const kind of kinds) {
+      expect(kind.properties['name']).toMatchObject({ type: 'string', minLength: 1 });
+      expect(kind.required ?? []).not.toContain('name');
+    }
+  });
 });

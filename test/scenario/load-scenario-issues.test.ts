@@ -168,7 +168,7 @@ describe('loadScenario reports', () => {
       ✖ demo.yaml:10:5 expect[0]: artifact expectation asserts nothing
         expected: at least one of outcome, by, detectionStatus, actionCenter
       ✖ demo.yaml:10:21 expect[0].outcom: unknown key "outcom"
-        expected: one of artifact, outcome, by, detectionStatus, actionCenter, cite
+        expected: one of artifact, outcome, by, detectionStatus, actionCenter, cite, name
         hint: did you mean "outcome"?"
     `);
   });

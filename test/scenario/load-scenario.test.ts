@@ -290,6 +290,7 @@ describe('loadScenario expectations', () => {
           "detectionStatus": "Blocked",
           "index": 0,
           "kind": "artifact",
+          "name": "artifact a1: outcome blocked, by edr-block-mode, detectionStatus Blocked, actionCenter true",
           "outcome": "blocked",
         },
         {
@@ -299,6 +300,7 @@ describe('loadScenario expectations', () => {
           "index": 1,
           "kind": "device",
           "mode": "passive",
+          "name": "device ws-01 at 5m: mode passive, runningMode EDR Block Mode, edrBlockMode effective",
           "runningMode": "EDR Block Mode",
         },
         {
@@ -310,6 +312,7 @@ describe('loadScenario expectations', () => {
           },
           "index": 2,
           "kind": "actionCenter",
+          "name": "Action Center entries (device ws-01): at least 1",
         },
         {
           "bounds": {
@@ -320,12 +323,14 @@ describe('loadScenario expectations', () => {
           },
           "index": 3,
           "kind": "alerts",
+          "name": "alerts (detectionStatus Detected): exactly 0",
         },
         {
           "device": "ws-01",
           "id": "turn-on-edr-block-mode",
           "index": 4,
           "kind": "recommendation",
+          "name": "recommendation turn-on-edr-block-mode on ws-01: absent",
           "present": false,
         },
         {
@@ -335,6 +340,7 @@ describe('loadScenario expectations', () => {
           },
           "index": 5,
           "kind": "totals",
+          "name": "share of malicious artifacts with outcome blocked: ≥ 0.9",
           "share": {
             "atLeast": 0.9,
           },
@@ -344,13 +350,13 @@ describe('loadScenario expectations', () => {
   });
 
   it('should read the running-mode spellings of C2 as Passive Mode', () => {
-    const scenario = loaded(yaml(MINIMAL, 'expect:', '  - { device: ws-01, runningMode: Passive }', '  - { device: ws-01, runningMode: Passive mode }'));
+    const scenario = loaded(yaml(MINIMAL, 'expect:', '  - { device: ws-01, runningMode: Passive }', '  - { device: ws-01, at: 1m, runningMode: Passive mode }'));
     expect(scenario.expect.map((expectation) => (expectation.kind === 'device' ? expectation.runningMode : undefined))).toEqual(['Passive Mode', 'Passive Mode']);
   });
 
   it('should default a recommendation expectation to turn-on-edr-block-mode being present (§3.10)', () => {
     const scenario = loaded(yaml(MINIMAL, 'expect: [{ recommendation: { device: ws-01 } }]'));
-    expect(scenario.expect[0]).toEqual({ kind: 'recommendation', index: 0, device: 'ws-01', id: 'turn-on-edr-block-mode', present: true });
+    expect(scenario.expect[0]).toEqual({ kind: 'recommendation', index: 0, device: 'ws-01', id: 'turn-on-edr-block-mode', present: true, name: 'recommendation turn-on-edr-block-mode on ws-01: present' });
   });
 });
 

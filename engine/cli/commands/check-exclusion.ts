@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ConflictSettings, ExclusionLists } from '../../core/config.ts';
+import { forTerminal } from '../../core/escape.ts';
 import { formatIssues, type Issue } from '../../core/issue.ts';
 import { parseVersion } from '../../core/version.ts';
 import { TRIGGERS, type Trigger } from '../../core/vocabulary.ts';
@@ -65,7 +66,8 @@ Examples:
         printProblems(io, errors.map((issue) => (issue.path[0] === 'path' ? { ...issue, path: ['<path>'] } : { ...issue, file: options.policy })));
         return exit(EXIT.invalid);
       }
-      io.out(`${result.lines.join('\n')}\n`);
+      // Each line quotes the path, the process and the entries as given: user text for a terminal.
+      io.out(`${result.lines.map(forTerminal).join('\n')}\n`);
       const warnings = result.issues.filter((issue) => issue.severity === 'warning');
       if (warnings.length > 0) io.err(`${formatIssues(warnings)}\n`);
       exit(result.excluded ? EXIT.ok : EXIT.failed);

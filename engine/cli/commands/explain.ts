@@ -11,6 +11,7 @@ import { isTimelineItem, simEvents } from '../../pipeline/sim-events.ts';
 import { renderDeviceStatus } from '../../report/render-device-status.ts';
 import { renderTrace } from '../../report/render-trace.ts';
 import { closest } from '../../core/did-you-mean.ts';
+import { terminalLine } from '../../core/escape.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from './index.ts';
@@ -47,7 +48,7 @@ Examples:
         return exit(EXIT.invalid);
       }
       if (isDirectory(resolve(io.cwd, file))) {
-        io.err(`edrsim explain: ${file} is a folder; explain reads one scenario file\n`);
+        io.err(terminalLine`edrsim explain: ${file} is a folder; explain reads one scenario file\n`);
         return exit(EXIT.invalid);
       }
       const loaded = loadAll([file], io, options.set);
@@ -80,7 +81,7 @@ function explainArtifact(scenario: Scenario, id: string): Answer {
   if (verdict === undefined || artifact === undefined) {
     const known = run.verdicts.slice(0, 10_000).map((v) => v.artifact);
     const hint = closest(id, known);
-    return { ok: false, error: `no artifact "${id}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
+    return { ok: false, error: terminalLine`no artifact "${id}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
   }
   return { ok: true, value: renderTrace(artifact, verdict) };
 }
@@ -95,11 +96,11 @@ function findArtifact(scenario: Scenario, id: string): Artifact | undefined {
 
 function explainDevice(scenario: Scenario, name: string, atText: string | undefined): Answer {
   const at = atText === undefined ? { ok: true as const, value: runSimulation(scenario).endAt } : parseDuration(atText, ['--at']);
-  if (!at.ok) return { ok: false, error: `--at ${atText}: ${at.issues[0]?.message ?? 'not a duration'} (use e.g. 25m, 1h, 00:25:00)` };
+  if (!at.ok) return { ok: false, error: terminalLine`--at ${atText ?? ''}: ${at.issues[0]?.message ?? 'not a duration'} (use e.g. 25m, 1h, 00:25:00)` };
   const state = modelAt(scenario, at.value).device(name);
   if (state === undefined) {
     const hint = closest(name, scenario.devices.map((d) => d.name));
-    return { ok: false, error: `no device "${name}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
+    return { ok: false, error: terminalLine`no device "${name}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
   }
   return {
     ok: true,

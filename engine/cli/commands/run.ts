@@ -1,5 +1,6 @@
 /** `edrsim run <file-or-dir>…`: run scenarios, print a report, exit 0 pass / 1 fail / 2 invalid input. */
 import { Option, type Command } from 'commander';
+import { forJsonText } from '../../core/escape.ts';
 import type { Issue } from '../../core/issue.ts';
 import { renderCsv } from '../../report/csv-report.ts';
 import { renderJson } from '../../report/json-report.ts';
@@ -20,6 +21,7 @@ interface RunOptions {
   set: string[];
   summary?: boolean;
   hideOutcomes?: boolean;
+  junitTime?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -34,6 +36,7 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     .option('-s, --set <key=value>', 'override a scenario key for a what-if, e.g. tenant.edrBlockMode=false (repeatable)', collect, [])
     .option('--summary', 'one line per scenario (what `npm start` prints)')
     .option('--hide-outcomes', 'blank every verdict and device state, for paper handouts (text format)')
+    .option('--junit-time', 'JUnit: measured seconds per scenario instead of time="0" (output then differs run to run)')
     .addHelpText(
       'after',
       `
@@ -44,6 +47,7 @@ Examples:
   $ edrsim run scenarios
   $ edrsim run scenarios/05-timing --format json --out run.json
   $ edrsim run my-policy.yaml --format junit --out junit.xml
+  $ edrsim run scenarios/01-modes --format junit --junit-time
   $ edrsim run my-policy.yaml --set tenant.edrBlockMode=false --set 'devices.ws-01.primaryAv=defender'`,
     )
     .action((paths: string[], options: RunOptions) => {
@@ -51,9 +55,20 @@ Examples:
         io.err(`edrsim run: --summary is a text report; drop it or drop --format ${options.format}\n`);
         return exit(EXIT.invalid);
       }
+      if (options.junitTime === true && options.format !== 'junit') {
+        io.err(`edrsim run: --junit-time is for --format junit; drop it or add --format junit\n`);
+        return exit(EXIT.invalid);
+      }
       const loaded = loadAll(paths, io, options.set);
-      const reports = loaded.scenarios.map(runScenario);
-      const text = render(reports, loaded.errors, options, io);
+      // Wall-clock time is measured here, in cli/, and only asked for with --junit-time: the engine stays deterministic.
+      const seconds: number[] = [];
+      const reports = loaded.scenarios.map((scenario) => {
+        const start = performance.now();
+        const report = runScenario(scenario);
+        seconds.push((performance.now() - start) / 1000);
+        return report;
+      });
+      const text = render(reports, loaded.errors, options, io, options.junitTime === true ? seconds : undefined);
       const unwritten = options.out === undefined ? [] : writeAtomically(resolve(io.cwd, options.out), text, options.out);
       if (options.out === undefined) io.out(text);
       // Problems go to stderr in every format, so stdout stays a clean report even when it is piped.
@@ -64,13 +79,13 @@ Examples:
     });
 }
 
-function render(reports: readonly ScenarioReport[], errors: readonly Issue[], options: RunOptions, io: Io): string {
+function render(reports: readonly ScenarioReport[], errors: readonly Issue[], options: RunOptions, io: Io, seconds?: readonly number[]): string {
   if (options.summary === true) return renderSummary(reports, errors);
   switch (options.format) {
     case 'json':
       return withErrors(renderJson(reports), errors);
     case 'junit':
-      return renderJunit(reports, errors);
+      return renderJunit(reports, errors, seconds === undefined ? {} : { seconds });
     case 'csv':
       return renderCsv(reports);
     default:
@@ -84,7 +99,7 @@ function withErrors(json: string, errors: readonly Issue[]): string {
   const document = JSON.parse(json) as { summary: Record<string, number> };
   // `invalid` counts files, like `validate` and `--summary` do; `errors` has every problem.
   const invalid = new Set(errors.map((issue) => issue.file)).size;
-  return `${JSON.stringify({ ...document, errors, summary: { ...document.summary, invalid } }, null, 2)}\n`;
+  return `${forJsonText(JSON.stringify({ ...document, errors, summary: { ...document.summary, invalid } }, null, 2))}\n`;
 }
 
 function renderSummary(reports: readonly ScenarioReport[], errors: readonly Issue[]): string {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { forJsonText, forTerminal, terminalLine } from '../../core/escape.ts';
 import type { Issue } from '../../core/issue.ts';
 import { modelAt } from '../../pipeline/model-at.ts';
 import { collectScenarioFiles } from '../collect-files.ts';
@@ -50,7 +51,7 @@ export function registerTrain(program: Command, io: Io, exit: SetExit): void {
       }
       const items: SessionItem[] = loaded.scenarios.map((scenario) => {
         const built = buildQuestions(scenario, runScenario(scenario), (device, at) => modelAt(scenario, at).device(device));
-        for (const problem of built.problems) io.err(`⚠ ${scenario.file}: ${problem}\n`);
+        for (const problem of built.problems) io.err(`${terminalLine`⚠ ${scenario.file}: ${problem}`}\n`);
         return { scenario, questions: built.questions };
       });
       const training = items.map(({ scenario, questions }) => ({ file: scenario.file, name: scenario.name, questions }));
@@ -59,7 +60,7 @@ export function registerTrain(program: Command, io: Io, exit: SetExit): void {
         return exit(EXIT.ok);
       }
       if (options.report !== undefined && !existsSync(dirname(resolve(io.cwd, options.report)))) {
-        io.err(`edrsim train: --report ${options.report}: the folder ${dirname(options.report)} does not exist\n`);
+        io.err(`${terminalLine`edrsim train: --report ${options.report}: the folder ${dirname(options.report)} does not exist`}\n`);
         return exit(EXIT.invalid);
       }
       const source = answerSource(options, training, io);
@@ -68,7 +69,7 @@ export function registerTrain(program: Command, io: Io, exit: SetExit): void {
         return exit(EXIT.invalid);
       }
       const report = await runSession(items, source.value, io.out, io.colour);
-      const written = options.report === undefined ? [] : writeAtomically(resolve(io.cwd, options.report), `${JSON.stringify(report, null, 2)}\n`, options.report);
+      const written = options.report === undefined ? [] : writeAtomically(resolve(io.cwd, options.report), `${forJsonText(JSON.stringify(report, null, 2))}\n`, options.report);
       printProblems(io, written.map((issue) => ({ ...issue, path: ['--report'], hint: 'give --report a file in a folder that exists and that you may write to' })));
       exit(written.length > 0 ? EXIT.invalid : EXIT.ok);
     });
@@ -100,6 +101,6 @@ function answerSource(options: TrainOptions, training: Parameters<typeof readAns
   const answers = readAnswers(text, options.answers, training, sameFile);
   if (!answers.ok) return { ok: false, issues: [...answers.issues] };
   const missing = training.reduce((sum, item) => sum + item.questions.filter((q) => !answers.value.get(item.file)?.has(q.id)).length, 0);
-  if (missing > 0) io.err(`⚠ ${options.answers}: ${missing} question${missing === 1 ? ' has' : 's have'} no answer and count${missing === 1 ? 's' : ''} as wrong\n`);
+  if (missing > 0) io.err(`⚠ ${forTerminal(options.answers)}: ${missing} question${missing === 1 ? ' has' : 's have'} no answer and count${missing === 1 ? 's' : ''} as wrong\n`);
   return { ok: true, value: fromAnswers(answers.value) };
 }

@@ -1,5 +1,6 @@
 /** `edrsim validate <file-or-dir>…`: check files only; lint findings are warnings; exit 0 valid, 2 invalid. */
 import type { Command } from 'commander';
+import { terminalLine } from '../../core/escape.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from './index.ts';
 import { loadAll, printProblems } from './load-all.ts';
@@ -22,7 +23,7 @@ Examples:
     .action((paths: string[]) => {
       const loaded = loadAll(paths, io);
       printProblems(io, loaded.errors, loaded.warnings);
-      for (const scenario of loaded.scenarios) io.out(`✔ ${scenario.file}: ${scenario.name}\n`);
+      for (const scenario of loaded.scenarios) io.out(`${terminalLine`✔ ${scenario.file}: ${scenario.name}`}\n`);
       const invalid = new Set(loaded.errors.map((issue) => issue.file)).size;
       io.out(`${loaded.scenarios.length} valid, ${invalid} invalid, ${loaded.warnings.length} warning${loaded.warnings.length === 1 ? '' : 's'}\n`);
       exit(loaded.errors.length > 0 ? EXIT.invalid : EXIT.ok);

@@ -1,4 +1,5 @@
 /** Where a session's answers come from: an answers file, or a trainee at the keyboard. */
+import { terminalLine } from '../../core/escape.ts';
 import { formatChoices, matchChoice } from './match-choice.ts';
 import type { Question } from './question.ts';
 import type { Answers } from './read-answers.ts';
@@ -57,7 +58,7 @@ export function fromPrompt(ask: (prompt: string) => Promise<string>, out: (text:
         if (reply === '') continue;
         const choice = matchChoice(question.choices, reply);
         if (choice !== undefined) return choice;
-        out(`    "${reply}" is not one of the choices: ${formatChoices(question.choices)}\n`);
+        out(`${terminalLine`    "${reply}" is not one of the choices: `}${formatChoices(question.choices)}\n`);
       }
     },
     pause: async () => {

@@ -1,9 +1,11 @@
 /** `--list-questions`: every question id per scenario, printed as an answers file ready to fill in. */
+import { forJsonText, forTerminal } from '../../core/escape.ts';
 import { formatChoices } from './match-choice.ts';
 import type { TrainingItem } from './read-answers.ts';
 
 // Plain YAML keys only when they cannot be read as anything but that string.
-const yamlKey = (text: string) => (/^[A-Za-z_][\w.@\-/]*$/.test(text) && !/^(?:true|false|null)$/i.test(text) ? text : JSON.stringify(text));
+// Else a double-quoted key, invisible characters as YAML's \u escapes (it reads them back as written).
+const yamlKey = (text: string) => (/^[A-Za-z_][\w.@\-/]*$/.test(text) && !/^(?:true|false|null)$/i.test(text) ? text : forJsonText(JSON.stringify(text)));
 
 /**
  * Renders a YAML answers template: one block per scenario file, one empty answer per question id, each
@@ -22,10 +24,10 @@ export function renderAnswersTemplate(items: readonly (TrainingItem & { readonly
   ];
   for (const item of items) {
     const count = item.questions.length;
-    lines.push(`${JSON.stringify(item.file)}:   # ${item.name} — ${count === 0 ? 'no questions' : `${count} question${count === 1 ? '' : 's'}`}`);
+    lines.push(`${forJsonText(JSON.stringify(item.file))}:   # ${forTerminal(item.name)} — ${count === 0 ? 'no questions' : `${count} question${count === 1 ? '' : 's'}`}`);
     const width = Math.max(0, ...item.questions.map((question) => yamlKey(question.id).length));
     for (const question of item.questions) {
-      lines.push(`  ${`${yamlKey(question.id)}:`.padEnd(width + 1)}   # ${question.text}  ${formatChoices(question.choices)}`);
+      lines.push(`  ${`${yamlKey(question.id)}:`.padEnd(width + 1)}   # ${forTerminal(question.text)}  ${formatChoices(question.choices)}`);
     }
     lines.push('');
   }

@@ -1,6 +1,7 @@
 /** What a trainee is told before predicting: the fleet with its block-mode-relevant settings, the tenant and the policy. */
 import { DEFAULT_MDAV, DEFAULT_TENANT, type DeviceConfig } from '../../core/config.ts';
 import { formatDuration } from '../../core/duration.ts';
+import { forTerminal } from '../../core/escape.ts';
 import { renderTable } from '../../report/table.ts';
 import type { Scenario } from '../../scenario/index.ts';
 
@@ -44,10 +45,11 @@ export function renderSetup(scenario: Scenario): string {
     indent(wrap(LEGEND, 96)),
     '',
     'Tenant',
-    ...tenantLines(scenario).map((line) => `  ${line}`),
+    // Group names, paths and indicator titles are user text; the table escapes its own cells.
+    ...tenantLines(scenario).map((line) => `  ${forTerminal(line)}`),
     '',
     'Policy',
-    ...policyLines(scenario).map((line) => `  ${line}`),
+    ...policyLines(scenario).map((line) => `  ${forTerminal(line)}`),
   ].join('\n');
 }
 

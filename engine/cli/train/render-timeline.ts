@@ -1,6 +1,7 @@
 /** The scenario's timeline as a trainee reads it: artifacts with their ground truth, changes, generators — no verdicts. */
 import type { Artifact } from '../../core/artifact.ts';
 import { formatDuration } from '../../core/duration.ts';
+import { forTerminal } from '../../core/escape.ts';
 import type { ChangeSpec, GenerateSpec, Scenario, TimelineEvent } from '../../scenario/index.ts';
 
 const flag = (on: boolean) => (on ? 'would flag' : 'would miss');
@@ -18,7 +19,8 @@ export function renderTimeline(scenario: Scenario): string {
   const lines = ['Timeline'];
   if (scenario.timeline.length === 0) lines.push('  (nothing happens)');
   for (const event of scenario.timeline) {
-    const [head, ...rest] = describe(event, scenario);
+    // Ids, names, paths and threats are user text: each described line is escaped here, where it is placed.
+    const [head, ...rest] = describe(event, scenario).map(forTerminal);
     const at = formatDuration(event.at).padEnd(width);
     lines.push(`  ${at}  ${head ?? ''}`, ...rest.map((line) => `  ${' '.repeat(width)}    ${line}`));
   }

@@ -1,4 +1,5 @@
 /** A training session: for each scenario, brief, ask every question, reveal the engine's answers, score. */
+import { forTerminalLines, terminalLine } from '../../core/escape.ts';
 import { renderTable } from '../../report/table.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { InputClosed, type AnswerSource } from './answer-source.ts';
@@ -31,9 +32,10 @@ export async function runSession(items: readonly SessionItem[], source: AnswerSo
   let stopped = false;
   for (const [index, item] of items.entries()) {
     const { scenario, questions } = item;
+    // The scenario's own text (name, file, description) is user text: escaped for the terminal here.
     const description = splitDescription(scenario.description);
-    out(`${RULE}\nScenario ${index + 1} of ${items.length}: ${scenario.name}\n${scenario.file}\n\n`);
-    if (description.before !== '') out(`${description.before}\n\n`);
+    out(`${RULE}\n${terminalLine`Scenario ${index + 1} of ${items.length}: ${scenario.name}`}\n${terminalLine`${scenario.file}`}\n\n`);
+    if (description.before !== '') out(`${forTerminalLines(description.before)}\n\n`);
     out(`${renderSetup(scenario)}\n\n${renderTimeline(scenario)}\n\n`);
     const results: QuestionResult[] = [];
     try {
@@ -41,7 +43,7 @@ export async function runSession(items: readonly SessionItem[], source: AnswerSo
       for (const [n, question] of questions.entries()) {
         out(`${renderQuestion(n + 1, question)}\n`);
         const given = await source.answer(scenario.file, question);
-        if (!source.interactive) out(`    your answer: ${given ?? '(none)'}\n`);
+        if (!source.interactive) out(`${terminalLine`    your answer: ${given ?? '(none)'}`}\n`);
         results.push(questionResult(question, given));
       }
     } catch (error) {
@@ -51,7 +53,7 @@ export async function runSession(items: readonly SessionItem[], source: AnswerSo
       break;
     }
     out(`\nReveal\n${renderReveal(questions, results, colour)}\n`);
-    if (description.after !== undefined) out(`${description.after}\n\n`);
+    if (description.after !== undefined) out(`${forTerminalLines(description.after)}\n\n`);
     const value = score(results);
     scored.push({ file: scenario.file, name: scenario.name, questions: results, score: value });
     out(`Score for this scenario: ${formatScore(value)}\n\n`);

@@ -92,7 +92,7 @@ describe('edrsim run --format json', () => {
   it('should give each expectation passed and a message, with details when it failed', async () => {
     const expectations = records(scenarioOf((await runJson('fail.yaml')).document), 'expectations');
     expect(expectations).toHaveLength(1);
-    expect(expectations[0]).toMatchObject({ passed: false, message: expect.stringContaining('artifact a1: outcome missed'), cite: '§3.1' });
+    expect(expectations[0]).toMatchObject({ name: 'artifact a1: outcome missed', passed: false, message: expect.stringContaining('artifact a1: outcome missed'), cite: '§3.1' });
     expect((expectations[0]?.['details'] as string[]).length).toBeGreaterThan(0);
   });
 

@@ -86,4 +86,48 @@ describe('edrsim run --format junit', () => {
     expect(stdout).not.toContain('<b>');
     expect(root.children[0]?.children[0]?.attributes['classname']).toBe('<b>"R&D"</b>');
   });
+
+  it('should name a test case by what it asserts, the same whether it passes or fails, without its index', async () => {
+    const passing = await junit('pass.yaml');
+    const failing = await junit('pass.yaml', '--set', 'tenant.edrBlockMode=false');
+    const names = (root: XmlElement) => root.children[0]?.children.map((testcase) => testcase.attributes['name']);
+    expect(names(passing.root)).toEqual([
+      'device ws-01 at the end of the run: mode passive, runningMode EDR Block Mode, edrBlockMode effective',
+      'artifact a1: outcome blocked, by edr-block-mode, detectionStatus Blocked, actionCenter true',
+    ]);
+    expect(names(failing.root)).toEqual(names(passing.root));
+    expect(failing.root.attributes['failures']).toBe('2');
+  });
+
+  it('should put what was wanted and what the run gave in the failure message', async () => {
+    const { root } = await junit('fail.yaml');
+    const testcase = root.children[0]?.children[0];
+    expect(testcase?.attributes['name']).toBe('artifact a1: outcome missed');
+    expect(testcase?.children[0]?.attributes['message']).toBe('artifact a1: outcome missed — got outcome blocked');
+  });
+
+  it('should use a given name: for the test case', async () => {
+    const { root } = await junit('pass.yaml', '--set', 'expect[1].name=block mode remediates');
+    expect(root.children[0]?.children[1]?.attributes['name']).toBe('block mode remediates');
+  });
+
+  it('should write time="0" so that the same run gives the same bytes, and measured seconds with --junit-time', async () => {
+    const first = await junit('pass.yaml', 'fail.yaml');
+    const second = await junit('pass.yaml', 'fail.yaml');
+    expect(first.stdout).toBe(second.stdout);
+    const times = first.root.children.flatMap((suite) => [suite.attributes['time'], ...suite.children.map((testcase) => testcase.attributes['time'])]);
+    expect(times).toEqual(['0', '0', '0', '0', '0']);
+    const timed = await junit('pass.yaml', '--junit-time');
+    const suite = timed.root.children[0];
+    expect(Number(suite?.attributes['time'])).toBeGreaterThan(0);
+    // The scenario's time is shared by its test cases, so a dashboard's sum is the scenario's time.
+    const cases = suite?.children.map((testcase) => Number(testcase.attributes['time'])) ?? [];
+    expect(cases.reduce((sum, time) => sum + time, 0)).toBeCloseTo(Number(suite?.attributes['time']), 5);
+  });
+
+  it('should refuse --junit-time with another format', async () => {
+    const result = await runCli(['run', 'pass.yaml', '--junit-time']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--junit-time/);
+  });
 });
