@@ -9,12 +9,12 @@ import { renderTable } from '../../report/table.ts';
 import { renderText } from '../../report/text-report.ts';
 import { EXIT, worst, type Io } from '../io.ts';
 import { runScenario } from '../run-scenario.ts';
-import { writeAtomically } from '../write-output.ts';
+import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
+import { openOutput } from '../write-output.ts';
 import type { SetExit } from './index.ts';
 import { loadAll, printProblems } from './load-all.ts';
-import { resolve } from 'node:path';
 
-interface RunOptions {
+interface RunOptions extends InputFlags {
   format: 'text' | 'json' | 'junit' | 'csv';
   out?: string;
   set: string[];
@@ -30,10 +30,12 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     .description('run scenarios (folders recursively) and print a report')
     .argument('<file-or-dir...>', 'scenario files (.yaml, .yml, .json) or folders')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'junit', 'csv']).default('text'))
-    .option('-o, --out <file>', 'write the report to FILE (atomically) instead of stdout')
+    .option('-o, --out <file>', 'write the report to FILE (atomically; folders are created) instead of stdout')
     .option('-s, --set <key=value>', 'override a scenario key for a what-if, e.g. tenant.edrBlockMode=false (repeatable)', collect, [])
     .option('--summary', 'one line per scenario (what `npm start` prints)')
     .option('--hide-outcomes', 'blank every verdict and device state, for paper handouts (text format)')
+    .addOption(importRootOption())
+    .addOption(maxFileSizeOption())
     .addHelpText(
       'after',
       `
@@ -51,11 +53,28 @@ Examples:
         io.err(`edrsim run: --summary is a text report; drop it or drop --format ${options.format}\n`);
         return exit(EXIT.invalid);
       }
-      const loaded = loadAll(paths, io, options.set);
-      const reports = loaded.scenarios.map(runScenario);
-      const text = render(reports, loaded.errors, options, io);
-      const unwritten = options.out === undefined ? [] : writeAtomically(resolve(io.cwd, options.out), text, options.out);
-      if (options.out === undefined) io.out(text);
+      const limits = inputLimits(options, io);
+      if (!limits.ok) {
+        printProblems(io, limits.issues);
+        return exit(EXIT.invalid);
+      }
+      const loaded = loadAll(paths, io, options.set, limits.value);
+      // Opened before the run, so that an --out naming an input or an unwritable place fails at once.
+      const output = openOutput(options.out, io, loaded.inputs);
+      if (!output.ok) {
+        printProblems(io, [...loaded.errors, ...output.issues]);
+        return exit(EXIT.invalid);
+      }
+      let unwritten: Issue[];
+      let reports: ScenarioReport[];
+      try {
+        reports = loaded.scenarios.map(runScenario);
+        output.value.write(render(reports, loaded.errors, options, io));
+        unwritten = output.value.close();
+      } catch (error) {
+        output.value.abort();
+        throw error;
+      }
       // Problems go to stderr in every format, so stdout stays a clean report even when it is piped.
       const errors = [...loaded.errors, ...unwritten];
       printProblems(io, errors);

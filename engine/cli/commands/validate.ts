@@ -1,5 +1,6 @@
 /** `edrsim validate <file-or-dir>…`: check files only; lint findings are warnings; exit 0 valid, 2 invalid. */
 import type { Command } from 'commander';
+import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from './index.ts';
 import { loadAll, printProblems } from './load-all.ts';
@@ -9,6 +10,8 @@ export function registerValidate(program: Command, io: Io, exit: SetExit): void 
     .command('validate')
     .description('check scenario files without running them; exclusion lint findings print as warnings')
     .argument('<file-or-dir...>', 'scenario files or folders')
+    .addOption(importRootOption())
+    .addOption(maxFileSizeOption())
     .addHelpText(
       'after',
       `
@@ -19,8 +22,13 @@ Examples:
   $ edrsim validate scenarios
   $ edrsim validate my-policy.yaml`,
     )
-    .action((paths: string[]) => {
-      const loaded = loadAll(paths, io);
+    .action((paths: string[], options: InputFlags) => {
+      const limits = inputLimits(options, io);
+      if (!limits.ok) {
+        printProblems(io, limits.issues);
+        return exit(EXIT.invalid);
+      }
+      const loaded = loadAll(paths, io, [], limits.value);
       printProblems(io, loaded.errors, loaded.warnings);
       for (const scenario of loaded.scenarios) io.out(`✔ ${scenario.file}: ${scenario.name}\n`);
       const invalid = new Set(loaded.errors.map((issue) => issue.file)).size;
