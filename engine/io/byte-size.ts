@@ -45,14 +45,16 @@ export function parseByteSize(text: string): Result<number, string> {
 }
 
 /**
- * A size the way `--max-file-size` takes it: whole MiB or KiB when exact, else bytes.
+ * A size the way `--max-file-size` takes it: whole MiB or KiB when exact, else bytes (`unit: false`
+ * leaves out the word, for an option value).
  *
  * @example
  * formatByteSize(64 * 1024 * 1024); // '64MiB'
  * formatByteSize(1000); // '1000 bytes'
+ * formatByteSize(1000, false); // '1000'
  */
-export function formatByteSize(bytes: number): string {
+export function formatByteSize(bytes: number, unit = true): string {
   if (bytes >= 1024 ** 2 && bytes % 1024 ** 2 === 0) return `${bytes / 1024 ** 2}MiB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024}KiB`;
-  return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  return unit ? `${bytes} byte${bytes === 1 ? '' : 's'}` : String(bytes);
 }

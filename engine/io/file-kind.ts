@@ -1,21 +1,21 @@
 /** What a path names on disk, in words for messages: a regular file, a folder, a FIFO, a device… */
-import { statSync, type Stats } from 'node:fs';
+import { statSync, type StatsBase } from 'node:fs';
 
 /**
  * The kind of file `stats` describes, with its article, as a message names it: `a regular file`,
- * `a folder`, `a FIFO`, `a character device`, `a block device`, `a socket`, `a symbolic link`.
+ * `a folder`, `a FIFO`, `a character device`, `a block device`, `a socket`.
  *
  * @example
  * describeKind(statSync('/dev/null')); // 'a character device'
  */
-export function describeKind(stats: Stats): string {
+export function describeKind(stats: Pick<StatsBase<number>, 'isFile' | 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>): string {
   if (stats.isFile()) return 'a regular file';
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a FIFO';
   if (stats.isCharacterDevice()) return 'a character device';
   if (stats.isBlockDevice()) return 'a block device';
   if (stats.isSocket()) return 'a socket';
-  return stats.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
+  return 'an unknown kind of file';
 }
 
 /**

@@ -113,7 +113,7 @@ function tooLarge(file: string, max: number): Issue {
     expected: `at most ${formatByteSize(max)}`,
     hint:
       max < MAX_FILE_SIZE_LIMIT
-        ? `if the file is meant to be this large, raise the limit, e.g. --max-file-size ${formatByteSize(Math.min(max * 4, MAX_FILE_SIZE_LIMIT))}`
+        ? `if the file is meant to be this large, raise the limit, e.g. --max-file-size ${formatByteSize(Math.min(max * 4, MAX_FILE_SIZE_LIMIT), false)}`
         : 'is this the right file? split it into smaller ones',
   };
 }
