@@ -24,10 +24,23 @@ export function guardTempFile(path: string, fd: number): () => void {
   install();
   return () => {
     temps.delete(path);
-    // Removed one turn later: a signal that arrived during the write is dispatched before this runs, so it
-    // still ends the process (with nothing left to clean) instead of being dropped with the handler.
-    if (temps.size === 0) setImmediate(uninstallIfIdle);
+    // Removed two turns of the event loop later, so that a poll phase comes first: a signal that arrived during
+    // synchronous writing is dispatched there and still ends the process, instead of being dropped with the handler.
+    if (temps.size === 0) setImmediate(() => setImmediate(uninstallIfIdle));
   };
+}
+
+/**
+ * Resolves after two turns of the event loop, in which a stop signal received during synchronous work is
+ * handled (the temporary files go, the process exits). Await it before committing a long output, and now
+ * and then while streaming one, so that Ctrl-C stops the run instead of waiting for its end.
+ *
+ * @example
+ * await yieldForSignals();
+ * const problems = output.close();
+ */
+export async function yieldForSignals(): Promise<void> {
+  await new Promise<void>((done) => setImmediate(() => setImmediate(done)));
 }
 
 function install(): void {

@@ -10,6 +10,7 @@ import { renderText } from '../../report/text-report.ts';
 import { EXIT, worst, type Io } from '../io.ts';
 import { runScenario } from '../run-scenario.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
+import { yieldForSignals } from '../temp-file-guard.ts';
 import { openOutput } from '../write-output.ts';
 import type { SetExit } from './index.ts';
 import { loadAll, printProblems } from './load-all.ts';
@@ -48,7 +49,7 @@ Examples:
   $ edrsim run my-policy.yaml --format junit --out junit.xml
   $ edrsim run my-policy.yaml --set tenant.edrBlockMode=false --set 'devices.ws-01.primaryAv=defender'`,
     )
-    .action((paths: string[], options: RunOptions) => {
+    .action(async (paths: string[], options: RunOptions) => {
       if (options.summary === true && options.format !== 'text') {
         io.err(`edrsim run: --summary is a text report; drop it or drop --format ${options.format}\n`);
         return exit(EXIT.invalid);
@@ -70,6 +71,8 @@ Examples:
       try {
         reports = loaded.scenarios.map(runScenario);
         output.value.write(render(reports, loaded.errors, options, io));
+        // A Ctrl-C during the run ends it here, with the temporary file removed and no report put in place.
+        await yieldForSignals();
         unwritten = output.value.close();
       } catch (error) {
         output.value.abort();
