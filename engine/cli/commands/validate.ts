@@ -18,9 +18,13 @@ export function registerValidate(program: Command, io: Io, exit: SetExit): void 
 Every problem is listed at once, with file:line:column, the path inside the document and a hint.
 Warnings (e.g. an exclusion Microsoft lists as a common mistake) never make a file invalid.
 
+Files from others (a pull request): from: imports must stay inside --import-root (default: the
+working folder) or the scenario's folder; every file is a regular file of at most --max-file-size.
+
 Examples:
   $ edrsim validate scenarios
-  $ edrsim validate my-policy.yaml`,
+  $ edrsim validate my-policy.yaml
+  $ edrsim validate scenarios --import-root scenarios --max-file-size 1MiB`,
     )
     .action((paths: string[], options: InputFlags) => {
       const limits = inputLimits(options, io);
