@@ -4,17 +4,10 @@ import { closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statS
 import { dirname, join, resolve } from 'node:path';
 import type { Issue, Result } from '../core/issue.ts';
 import type { Io } from './io.ts';
+import { BUFFER_CHARS, buffered, type Output } from './buffered-output.ts';
 import { guardTempFile } from './temp-file-guard.ts';
 
-/** Where a report goes, chunk by chunk. `close` ends it and returns the write problems; `abort` discards it. */
-export interface Output {
-  write(chunk: string): void;
-  close(): Issue[];
-  abort(): void;
-}
-
-/** Text held before a write: large enough for few system calls, small enough that memory does not grow with the report. */
-const BUFFER_CHARS = 64 * 1024;
+export type { Output } from './buffered-output.ts';
 
 /**
  * Opens the report's destination: stdout (through `io.out`) when `out` is undefined, else the file `out`
@@ -128,8 +121,14 @@ function toFile(fd: number, shownAs: string, commit: () => Issue[], discard: () 
     (text) => {
       if (failed !== undefined) return;
       try {
-        const bytes = Buffer.from(text, 'utf8');
-        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+        // Encoded slice by slice, so that one huge chunk is never copied whole into a second buffer.
+        for (let start = 0; start < text.length; ) {
+          let end = Math.min(start + BUFFER_CHARS, text.length);
+          if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--; // never split a surrogate pair
+          const bytes = Buffer.from(text.slice(start, end), 'utf8');
+          for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+          start = end;
+        }
       } catch (error) {
         failed = writeIssue(shownAs, error);
       }
@@ -156,38 +155,8 @@ function toFile(fd: number, shownAs: string, commit: () => Issue[], discard: () 
   return output;
 }
 
-/** Buffers writes into chunks of about {@link BUFFER_CHARS} characters for `sink`; `finish` runs once, on close. */
-function buffered(sink: (text: string) => void, finish: () => Issue[] | undefined, drop: () => void = () => undefined): Output {
-  let pending: string[] = [];
-  let size = 0;
-  let done = false;
-  const flush = () => {
-    if (size === 0) return;
-    const text = pending.join('');
-    pending = [];
-    size = 0;
-    sink(text);
-  };
-  return {
-    write(chunk) {
-      if (done) return;
-      pending.push(chunk);
-      size += chunk.length;
-      if (size >= BUFFER_CHARS) flush();
-    },
-    close() {
-      if (done) return [];
-      flush();
-      done = true;
-      return finish() ?? [];
-    },
-    abort() {
-      if (done) return;
-      done = true;
-      pending = [];
-      drop();
-    },
-  };
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function realOrUndefined(path: string): string | undefined {

@@ -81,6 +81,13 @@ describe('openOutput to a file', () => {
     expect(readFileSync(join(folder, name), 'utf8')).toBe('ok');
   });
 
+  it('should write one chunk larger than the buffer byte for byte, never splitting a surrogate pair between slices', () => {
+    const folder = fresh('slices');
+    const text = `${'a'.repeat(64 * 1024 - 1)}𝄞${'é'.repeat(70_000)}𝄞\n`;
+    expect(writeAtomically(join(folder, 'big.txt'), text)).toEqual([]);
+    expect(readFileSync(join(folder, 'big.txt'), 'utf8')).toBe(text);
+  });
+
   it('should create missing folders', () => {
     const folder = fresh('mkdir');
     expect(writeAtomically(join(folder, 'a/b/c.txt'), 'deep')).toEqual([]);
