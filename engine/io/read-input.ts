@@ -29,6 +29,8 @@ const CHUNK = 1024 * 1024;
  * device), found by `fstat` on the open descriptor, which is opened non-blocking so that a FIFO
  * without a writer cannot hang the open; a file longer than `maxFileSize`, counted while reading,
  * since `stat` says 0 for `/dev/zero` and for files that grow; and binary content (see decodeText).
+ * This is the byte limit of every file; limits on content (a scenario's `MAX_SOURCE_CHARS`, an
+ * importer's row count) are checked after it, by whoever parses the text.
  *
  * @example
  * const read = readInput('scenarios/07-exclusions/mppref.txt');
