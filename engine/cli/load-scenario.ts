@@ -16,13 +16,16 @@ export const POLICY_LOAD_OPTIONS: LoadOptions = {
   importIndicatorCsv: (text) => importIndicatorCsv(text),
 };
 
+/** How files are read: `--import-root`, `--max-file-size`, and who is told of each file read. */
+export type ReadOptions = Pick<LoadOptions, 'importRoot' | 'maxFileSize' | 'onRead'>;
+
 /**
- * Loads a scenario from disk; `overrides` are `--set KEY=VALUE` strings.
+ * Loads a scenario from disk; `overrides` are `--set KEY=VALUE` strings, `read` the reader's limits.
  *
  * @example
  * const loaded = loadScenarioFile('scenarios/01-modes/passive-block-mode.yaml');
  * if (!loaded.ok) console.error(formatIssues(loaded.issues));
  */
-export function loadScenarioFile(file: string, overrides: readonly string[] = []): Result<Scenario> {
-  return readScenarioFile(file, { ...POLICY_LOAD_OPTIONS, overrides });
+export function loadScenarioFile(file: string, overrides: readonly string[] = [], read: ReadOptions = {}): Result<Scenario> {
+  return readScenarioFile(file, { ...POLICY_LOAD_OPTIONS, ...read, overrides });
 }

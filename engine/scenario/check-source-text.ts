@@ -1,7 +1,12 @@
-/** Refuses text that cannot be a scenario before any parsing: too large, binary, or not UTF-8. */
-import { fail, ok, type Issue, type Result } from '../core/issue.ts';
+/** Refuses text that cannot be a scenario before any parsing: too long, binary, or not UTF-8 (bytes are decoded by engine/io). */
+import type { Issue } from '../core/issue.ts';
+import { binaryIssue } from '../io/decode-text.ts';
 
-/** Largest scenario text accepted, in characters (4 MB): far above any hand-written file, far below a bomb. */
+/**
+ * Largest scenario text accepted, in characters (4 MB): far above any hand-written file, far below a bomb.
+ * A content rule of scenarios only; every file's size in bytes is capped first, while it is read
+ * (`--max-file-size`, engine/io/read-input.ts).
+ */
 export const MAX_SOURCE_CHARS = 4_000_000;
 
 /**
@@ -34,43 +39,4 @@ export function checkSourceText(text: string, file: string, maxChars = MAX_SOURC
   const replacement = text.indexOf('\uFFFD');
   if (replacement >= 0) return [binaryIssue(text, replacement, file, 'is not valid UTF-8 text')];
   return [];
-}
-
-/** The issue for a binary or mis-encoded file, placed at the first bad character. */
-export function binaryIssue(text: string, offset: number, file: string, what: string): Issue {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return {
-    code: 'binary_file',
-    path: [],
-    file,
-    line,
-    column,
-    message: `file ${what}`,
-    expected: 'a UTF-8 text file in YAML (.yaml/.yml) or JSON (.json)',
-    received: 'binary data',
-    hint: 'save the scenario as UTF-8 text; is this the right file?',
-  };
-}
-
-/**
- * Decodes file bytes as UTF-8 (a leading BOM is dropped), refusing binary content: NUL bytes, or
- * bytes that are not valid UTF-8.
- *
- * @example
- * decodeText(new TextEncoder().encode('name: x'), 'a.yaml'); // { ok: true, value: 'name: x' }
- */
-export function decodeText(bytes: Uint8Array, file: string): Result<string> {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, nul));
-    return fail([binaryIssue(prefix, prefix.length, file, 'contains NUL bytes: it is a binary file, not YAML or JSON')]);
-  }
-  try {
-    return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    return fail([binaryIssue(text, Math.max(0, text.indexOf('\uFFFD')), file, 'is not valid UTF-8 text')]);
-  }
 }

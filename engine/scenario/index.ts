@@ -4,7 +4,8 @@
 export { loadScenario } from './load-scenario.ts';
 export { readScenarioFile } from './read-scenario-file.ts';
 export type { LoadOptions } from './load-options.ts';
-export { decodeText, checkSourceText, MAX_SOURCE_CHARS } from './check-source-text.ts';
+export { checkSourceText, MAX_SOURCE_CHARS } from './check-source-text.ts';
+export { decodeText } from '../io/decode-text.ts';
 
 // The loaded scenario
 export type { Scenario, TimelineEvent, ChangeSpec, GenerateSpec, Expectation, CountBounds } from './scenario.ts';

@@ -1,4 +1,4 @@
-/** What `loadScenario` is given besides the text: injected validators and importers, a file reader, overrides. */
+/** What `loadScenario` is given besides the text: injected validators and importers, a file reader, overrides, read limits. */
 import type { ExclusionLists } from '../core/config.ts';
 import type { Issue, Path, Result } from '../core/issue.ts';
 
@@ -12,7 +12,7 @@ export interface LoadOptions {
   readonly validateExclusions?: (lists: ExclusionLists, path: Path) => readonly Issue[];
   /** Checks an indicator list (§5.1). Replaces the built-in shape check of `indicators`. */
   readonly validateIndicators?: (raw: unknown, path: Path) => readonly Issue[];
-  /** Reads a file named relative to the scenario file (`readScenarioFile` resolves it). */
+  /** Reads a file named relative to the scenario file (`readScenarioFile` resolves it, confined to `importRoot`). */
   readonly readFile?: (relativePath: string) => Result<string>;
   /** Converts `Get-MpPreference` output (text or JSON) to exclusion lists. */
   readonly importMpPreference?: (text: string) => Result<ExclusionLists>;
@@ -20,4 +20,13 @@ export interface LoadOptions {
   readonly importIndicatorCsv?: (text: string) => { readonly indicators: readonly unknown[]; readonly issues: readonly Issue[] };
   /** `--set KEY=VALUE` overrides, applied in order before validation. */
   readonly overrides?: readonly string[];
+  /**
+   * `--import-root`: the folder `from:` imports must stay in (besides the scenario's own folder), for
+   * `readScenarioFile`'s reader. Default: the working folder.
+   */
+  readonly importRoot?: string;
+  /** `--max-file-size`: the most bytes read from one file (the scenario or an import). Default 64 MiB. */
+  readonly maxFileSize?: number;
+  /** Told the absolute real path of every file `readScenarioFile` opens, even one that then fails to load. */
+  readonly onRead?: (realPath: string) => void;
 }

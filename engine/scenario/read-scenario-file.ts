@@ -1,46 +1,38 @@
-/** Reads a scenario from disk: the only file in scenario/ that touches the file system. */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fail, type Result } from '../core/issue.ts';
-import { decodeText, MAX_SOURCE_CHARS } from './check-source-text.ts';
+/** Reads a scenario and its `from:` imports from disk through the one input reader (engine/io). */
+import { ok, type Result } from '../core/issue.ts';
+import { confineImport, readInput } from '../io/index.ts';
 import type { LoadOptions } from './load-options.ts';
 import { loadScenario } from './load-scenario.ts';
+import { besideFile } from './resolve-imports.ts';
 import type { Scenario } from './scenario.ts';
 
-/** Reads a text file as UTF-8, refusing missing, oversized and binary files with an issue. */
-function readText(filePath: string): Result<string> {
-  try {
-    const size = statSync(filePath).size;
-    // Bytes ≥ characters for UTF-8, so a file this large cannot hold an acceptable scenario.
-    if (size > MAX_SOURCE_CHARS * 4) {
-      return fail([{ code: 'too_large', path: [], file: filePath, message: `file is ${size} bytes, too large for a scenario`, expected: `at most ${MAX_SOURCE_CHARS} characters` }]);
-    }
-    return decodeText(readFileSync(filePath), filePath);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return fail([
-      {
-        code: 'read_failed',
-        path: [],
-        file: filePath,
-        message: code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read the file (${code ?? String(error)})`,
-      },
-    ]);
-  }
-}
-
 /**
- * Reads and loads the scenario at `filePath`: bytes are checked for binary content, `{ from: file }`
- * imports are read relative to the scenario's folder, then {@link loadScenario} does the rest.
- * `options.readFile` replaces the default reader.
+ * Reads and loads the scenario at `filePath`, then {@link loadScenario} does the rest. Every file goes
+ * through `readInput` (regular files only, at most `options.maxFileSize` bytes, UTF-8 or UTF-16 with a
+ * BOM); `{ from: file }` imports are read relative to the scenario's folder and must stay inside
+ * `options.importRoot` (default: the working folder) or that folder (see `confineImport`). The loaded
+ * scenario's `sources` lists the real path of every file read for it. `options.readFile` replaces the
+ * default import reader.
  *
  * @example
  * const result = readScenarioFile('scenarios/passive-block-mode.yaml', { overrides: ['tenant.edrBlockMode=false'] });
+ * result.ok && result.value.sources; // ['/work/scenarios/passive-block-mode.yaml']
  */
 export function readScenarioFile(filePath: string, options: LoadOptions = {}): Result<Scenario> {
-  const text = readText(filePath);
-  if (!text.ok) return text;
-  const folder = dirname(filePath);
-  const readFile = options.readFile ?? ((relativePath: string) => readText(resolve(folder, relativePath)));
-  return loadScenario(text.value, filePath, { ...options, readFile });
+  const sources: string[] = [];
+  const onResolved = (realPath: string) => {
+    sources.push(realPath);
+    options.onRead?.(realPath);
+  };
+  const limit = options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize };
+  const read = readInput(filePath, { ...limit, onResolved });
+  if (!read.ok) return read;
+  const readImport = (from: string): Result<string> => {
+    const target = confineImport(from, filePath, options.importRoot);
+    if (!target.ok) return target;
+    const imported = readInput(target.value, { ...limit, shownAs: besideFile(filePath, from), onResolved });
+    return imported.ok ? ok(imported.value.text) : imported;
+  };
+  const loaded = loadScenario(read.value.text, filePath, { ...options, readFile: options.readFile ?? readImport });
+  return loaded.ok ? ok({ ...loaded.value, sources: [...new Set(sources)] }) : loaded;
 }

@@ -54,7 +54,7 @@ function readImport(input: ImportInput, path: Path, what: string, context: Impor
       path: at,
       message: `cannot import ${what} from ${quote(input.from)}: ${issue.message}`,
       received: issue.file,
-      hint: 'the path is relative to the scenario file',
+      hint: issue.hint ?? 'the path is relative to the scenario file',
     })),
   );
   return undefined;

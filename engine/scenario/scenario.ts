@@ -86,4 +86,6 @@ export interface Scenario extends SimulationInput {
   readonly file: string;
   /** Findings that do not make the file invalid (severity `warning`), placed in the file. */
   readonly warnings: readonly Issue[];
+  /** Absolute real paths of every file read for it: the scenario file, then its imports. Set by `readScenarioFile`; absent when loaded from text. */
+  readonly sources?: readonly string[];
 }

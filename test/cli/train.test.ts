@@ -207,10 +207,20 @@ describe('edrsim train --report and --list-questions', () => {
     expect(wrong.reasons.some((reason: string) => reason.startsWith('[edr-sensor]'))).toBe(true);
   });
 
-  it('should exit 2 when the --report folder does not exist', async () => {
+  it('should create the --report folder when it does not exist', async () => {
     const run = fakeIo();
-    expect(await main(['train', ONE, '--answers', answersFile(answers(RIGHT_ONE)), '--report', join(scratch, 'no/such/dir/r.json')], run.io)).toBe(2);
-    expect(run.err()).toContain('does not exist');
+    expect(await main(['train', ONE, '--answers', answersFile(answers(RIGHT_ONE)), '--report', join(scratch, 'no/such/dir/r.json')], run.io)).toBe(0);
+    expect(JSON.parse(readFileSync(join(scratch, 'no/such/dir/r.json'), 'utf8'))).toMatchObject({ scenarios: [{ score: { correct: 5, total: 5 } }] });
+  });
+
+  it('should exit 2 before the session, and leave the file alone, when --report names the answers file', async () => {
+    const run = fakeIo();
+    const file = answersFile(answers(RIGHT_ONE));
+    const before = readFileSync(file, 'utf8');
+    expect(await main(['train', ONE, '--answers', file, '--report', file], run.io)).toBe(2);
+    expect(run.err()).toContain('is an input of this run');
+    expect(run.out()).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
   it('should list the question ids per scenario as an answers file that, filled in, is accepted', async () => {

@@ -278,15 +278,15 @@ describe('loadScenario refuses', () => {
   it('should refuse binary text: NUL bytes or characters that were not UTF-8', () => {
     expect(problems('name: demo\nPK\u0003\u0004\u0000\u0000')).toMatchInlineSnapshot(`
       "✖ demo.yaml:2:5 (root): file contains NUL bytes: it is a binary file, not YAML or JSON
-        expected: a UTF-8 text file in YAML (.yaml/.yml) or JSON (.json)
+        expected: UTF-8 text (with or without a byte-order mark), or UTF-16 LE/BE text with a byte-order mark
         received: binary data
-        hint: save the scenario as UTF-8 text; is this the right file?"
+        hint: save the file as UTF-8 text; is this the right file?"
     `);
     expect(problems('name: d\uFFFDmo\n')).toMatchInlineSnapshot(`
       "✖ demo.yaml:1:8 (root): file is not valid UTF-8 text
-        expected: a UTF-8 text file in YAML (.yaml/.yml) or JSON (.json)
+        expected: UTF-8 text (with or without a byte-order mark), or UTF-16 LE/BE text with a byte-order mark
         received: binary data
-        hint: save the scenario as UTF-8 text; is this the right file?"
+        hint: save the file as UTF-8 text; is this the right file?"
     `);
   });
 

@@ -1,5 +1,4 @@
 /** `edrsim check-exclusion <path> --policy <file>`: like `MpCmdRun -CheckExclusion -path`, with the entry that matched. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ConflictSettings, ExclusionLists } from '../../core/config.ts';
@@ -9,11 +8,13 @@ import { parseVersion } from '../../core/version.ts';
 import { TRIGGERS, type Trigger } from '../../core/vocabulary.ts';
 import { checkExclusion, importMpPreference, type ExclusionOptions } from '../../policy/exclusions/index.ts';
 import { closest } from '../../core/did-you-mean.ts';
+import { readInput } from '../../io/index.ts';
+import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags, type InputLimits } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from './index.ts';
 import { loadAll, printProblems } from './load-all.ts';
 
-interface CheckOptions {
+interface CheckOptions extends InputFlags {
   policy: string;
   process?: string;
   trigger: Trigger;
@@ -33,6 +34,8 @@ export function registerCheckExclusion(program: Command, io: Io, exit: SetExit):
     .addOption(new Option('--scan-type <type>', 'for scan triggers').choices(['quick', 'full']))
     .option('-d, --device <name>', "with a scenario: include that device's own exclusions and its versions")
     .option('--folder', 'the path is a folder')
+    .addOption(importRootOption())
+    .addOption(maxFileSizeOption())
     .addHelpText(
       'after',
       `
@@ -44,7 +47,8 @@ Examples:
   $ edrsim check-exclusion 'D:\\share\\report.pdf' --policy mppref.txt --process 'C:\\Backup\\agent.exe' --trigger scheduled-scan`,
     )
     .action((path: string, options: CheckOptions) => {
-      const policy = readPolicy(options, io);
+      const limits = inputLimits(options, io);
+      const policy = limits.ok ? readPolicy(options, io, limits.value) : limits;
       if (!policy.ok) {
         printProblems(io, policy.issues);
         return exit(EXIT.invalid);
@@ -79,18 +83,15 @@ type Policy =
   | { ok: false; issues: Issue[] };
 
 // A policy file is Get-MpPreference output when it names an Exclusion* property; otherwise a scenario.
-function readPolicy(options: CheckOptions, io: Io): Policy {
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, options.policy), 'utf8');
-  } catch {
-    return { ok: false, issues: [{ code: 'file_not_found', path: [], file: options.policy, message: `cannot read ${options.policy}` }] };
-  }
+function readPolicy(options: CheckOptions, io: Io, limits: InputLimits): Policy {
+  const read = readInput(resolve(io.cwd, options.policy), { shownAs: options.policy, maxFileSize: limits.maxFileSize });
+  if (!read.ok) return { ok: false, issues: [...read.issues] };
+  const { text } = read.value;
   if (/Exclusion(Path|Extension|Process)/.test(text) && !/^\s*(name|devices|timeline)\s*:/m.test(text)) {
     const imported = importMpPreference(text);
     return imported.ok ? { ok: true, lists: imported.value, options: {} } : { ok: false, issues: imported.issues.map((i) => ({ ...i, file: options.policy })) };
   }
-  const loaded = loadAll([options.policy], io);
+  const loaded = loadAll([options.policy], io, [], limits);
   const scenario = loaded.scenarios[0];
   if (scenario === undefined) return { ok: false, issues: loaded.errors };
   if (options.device === undefined) return { ok: true, lists: scenario.exclusions, options: {}, settings: scenario.settings };

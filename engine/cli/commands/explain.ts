@@ -1,5 +1,4 @@
 /** `edrsim explain <file> --artifact ID | --device NAME [--at T]`: why a verdict, or how a device stands. */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Artifact } from '../../core/artifact.ts';
@@ -13,11 +12,13 @@ import { renderTrace } from '../../report/render-trace.ts';
 import { closest } from '../../core/did-you-mean.ts';
 import { terminalLine } from '../../core/escape.ts';
 import type { Scenario } from '../../scenario/index.ts';
+import { isFolder } from '../../io/index.ts';
+import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from './index.ts';
 import { loadAll, printProblems } from './load-all.ts';
 
-interface ExplainOptions {
+interface ExplainOptions extends InputFlags {
   artifact?: string;
   device?: string;
   at?: string;
@@ -35,6 +36,8 @@ export function registerExplain(program: Command, io: Io, exit: SetExit): void {
     .option('-d, --device <name>', 'the device to show as Get-MpComputerStatus would print it')
     .option('--at <time>', 'with --device: the simulated time, e.g. 25m (default: the end of the run)')
     .option('-s, --set <key=value>', 'override a scenario key first (repeatable)', collect, [])
+    .addOption(importRootOption())
+    .addOption(maxFileSizeOption())
     .addHelpText(
       'after',
       `
@@ -47,11 +50,16 @@ Examples:
         io.err('edrsim explain: give exactly one of --artifact ID or --device NAME\n');
         return exit(EXIT.invalid);
       }
-      if (isDirectory(resolve(io.cwd, file))) {
+      if (isFolder(resolve(io.cwd, file))) {
         io.err(terminalLine`edrsim explain: ${file} is a folder; explain reads one scenario file\n`);
         return exit(EXIT.invalid);
       }
-      const loaded = loadAll([file], io, options.set);
+      const limits = inputLimits(options, io);
+      if (!limits.ok) {
+        printProblems(io, limits.issues);
+        return exit(EXIT.invalid);
+      }
+      const loaded = loadAll([file], io, options.set, limits.value);
       const scenario = loaded.scenarios[0];
       if (scenario === undefined || loaded.errors.length > 0) {
         printProblems(io, loaded.errors);
@@ -62,14 +70,6 @@ Examples:
       else io.err(`edrsim explain: ${text.error}\n`);
       exit(text.ok ? EXIT.ok : EXIT.invalid);
     });
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 type Answer = { ok: true; value: string } | { ok: false; error: string };

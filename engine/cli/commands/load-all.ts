@@ -3,6 +3,7 @@ import { formatIssues, type Issue } from '../../core/issue.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { collectScenarioFiles, displayPath } from '../collect-files.ts';
 import type { Io } from '../io.ts';
+import type { InputLimits } from '../input-options.ts';
 import { loadScenarioFile } from '../load-scenario.ts';
 import { resolve } from 'node:path';
 
@@ -11,12 +12,17 @@ export interface Loaded {
   /** Errors from every file (missing paths, no files, invalid scenarios), each with its file. */
   readonly errors: Issue[];
   readonly warnings: Issue[];
+  /** Absolute real paths of every file read (scenarios and imports, loaded or not): what `--out` must not overwrite. */
+  readonly inputs: string[];
 }
 
 /**
  * Loads every scenario named by `args`. No scenario files at all is itself an error (contract §4).
+ * `limits` are `--import-root` (default: the working folder) and `--max-file-size`.
  */
-export function loadAll(args: readonly string[], io: Io, overrides: readonly string[] = []): Loaded {
+export function loadAll(args: readonly string[], io: Io, overrides: readonly string[] = [], limits: Partial<InputLimits> = {}): Loaded {
+  const inputs = new Set<string>();
+  const read = { importRoot: limits.importRoot ?? io.cwd, ...(limits.maxFileSize === undefined ? {} : { maxFileSize: limits.maxFileSize }), onRead: (path: string) => void inputs.add(path) };
   const { files, issues } = collectScenarioFiles(args, io.cwd);
   const errors: Issue[] = [...issues];
   const warnings: Issue[] = [];
@@ -30,7 +36,7 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
     });
   }
   for (const file of files) {
-    const loaded = loadScenarioFile(resolve(io.cwd, file), overrides);
+    const loaded = loadScenarioFile(resolve(io.cwd, file), overrides, read);
     if (loaded.ok) {
       scenarios.push({ ...loaded.value, file });
       warnings.push(...loaded.value.warnings.map((warning) => ({ ...warning, file })));
@@ -38,7 +44,7 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
       errors.push(...loaded.issues.map((issue) => ({ ...issue, file: issue.file === undefined ? file : displayPath(io.cwd, issue.file) })));
     }
   }
-  return { scenarios, errors, warnings };
+  return { scenarios, errors, warnings, inputs: [...inputs] };
 }
 
 /** Prints problems to stderr, every one at once, with a count. */

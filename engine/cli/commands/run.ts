@@ -10,12 +10,13 @@ import { renderTable } from '../../report/table.ts';
 import { renderText } from '../../report/text-report.ts';
 import { EXIT, worst, type Io } from '../io.ts';
 import { runScenario } from '../run-scenario.ts';
-import { writeAtomically } from '../write-output.ts';
+import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
+import { yieldForSignals } from '../temp-file-guard.ts';
+import { openOutput } from '../write-output.ts';
 import type { SetExit } from './index.ts';
 import { loadAll, printProblems } from './load-all.ts';
-import { resolve } from 'node:path';
 
-interface RunOptions {
+interface RunOptions extends InputFlags {
   format: 'text' | 'json' | 'junit' | 'csv';
   out?: string;
   set: string[];
@@ -32,11 +33,13 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     .description('run scenarios (folders recursively) and print a report')
     .argument('<file-or-dir...>', 'scenario files (.yaml, .yml, .json) or folders')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'junit', 'csv']).default('text'))
-    .option('-o, --out <file>', 'write the report to FILE (atomically) instead of stdout')
+    .option('-o, --out <file>', 'write the report to FILE (atomically; folders are created) instead of stdout')
     .option('-s, --set <key=value>', 'override a scenario key for a what-if, e.g. tenant.edrBlockMode=false (repeatable)', collect, [])
     .option('--summary', 'one line per scenario (what `npm start` prints)')
     .option('--hide-outcomes', 'blank every verdict and device state, for paper handouts (text format)')
     .option('--junit-time', 'JUnit: measured seconds per scenario instead of time="0" (output then differs run to run)')
+    .addOption(importRootOption())
+    .addOption(maxFileSizeOption())
     .addHelpText(
       'after',
       `
@@ -50,7 +53,7 @@ Examples:
   $ edrsim run scenarios/01-modes --format junit --junit-time
   $ edrsim run my-policy.yaml --set tenant.edrBlockMode=false --set 'devices.ws-01.primaryAv=defender'`,
     )
-    .action((paths: string[], options: RunOptions) => {
+    .action(async (paths: string[], options: RunOptions) => {
       if (options.summary === true && options.format !== 'text') {
         io.err(`edrsim run: --summary is a text report; drop it or drop --format ${options.format}\n`);
         return exit(EXIT.invalid);
@@ -59,18 +62,37 @@ Examples:
         io.err(`edrsim run: --junit-time is for --format junit; drop it or add --format junit\n`);
         return exit(EXIT.invalid);
       }
-      const loaded = loadAll(paths, io, options.set);
-      // Wall-clock time is measured here, in cli/, and only asked for with --junit-time: the engine stays deterministic.
-      const seconds: number[] = [];
-      const reports = loaded.scenarios.map((scenario) => {
-        const start = performance.now();
-        const report = runScenario(scenario);
-        seconds.push((performance.now() - start) / 1000);
-        return report;
-      });
-      const text = render(reports, loaded.errors, options, io, options.junitTime === true ? seconds : undefined);
-      const unwritten = options.out === undefined ? [] : writeAtomically(resolve(io.cwd, options.out), text, options.out);
-      if (options.out === undefined) io.out(text);
+      const limits = inputLimits(options, io);
+      if (!limits.ok) {
+        printProblems(io, limits.issues);
+        return exit(EXIT.invalid);
+      }
+      const loaded = loadAll(paths, io, options.set, limits.value);
+      // Opened before the run, so that an --out naming an input or an unwritable place fails at once.
+      const output = openOutput(options.out, io, loaded.inputs);
+      if (!output.ok) {
+        printProblems(io, [...loaded.errors, ...output.issues]);
+        return exit(EXIT.invalid);
+      }
+      let unwritten: Issue[];
+      let reports: ScenarioReport[];
+      try {
+        // Wall-clock time is measured here, in cli/, and only asked for with --junit-time: the engine stays deterministic.
+        const seconds: number[] = [];
+        reports = loaded.scenarios.map((scenario) => {
+          const start = performance.now();
+          const report = runScenario(scenario);
+          seconds.push((performance.now() - start) / 1000);
+          return report;
+        });
+        output.value.write(render(reports, loaded.errors, options, io, options.junitTime === true ? seconds : undefined));
+        // A Ctrl-C during the run ends it here, with the temporary file removed and no report put in place.
+        await yieldForSignals();
+        unwritten = output.value.close();
+      } catch (error) {
+        output.value.abort();
+        throw error;
+      }
       // Problems go to stderr in every format, so stdout stays a clean report even when it is piped.
       const errors = [...loaded.errors, ...unwritten];
       printProblems(io, errors);

@@ -1,11 +1,12 @@
 /** `edrsim train <file-or-dir>…`: predict each scenario's verdicts, then see the engine's answers, reasons and score. */
 import type { Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { forJsonText, forTerminal, terminalLine } from '../../core/escape.ts';
 import type { Issue } from '../../core/issue.ts';
 import { modelAt } from '../../pipeline/model-at.ts';
+import { readInput } from '../../io/index.ts';
 import { collectScenarioFiles } from '../collect-files.ts';
+import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags, type InputLimits } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
 import { runScenario } from '../run-scenario.ts';
 import { fromAnswers, fromPrompt, type AnswerSource } from '../train/answer-source.ts';
@@ -14,11 +15,11 @@ import { readAnswers } from '../train/read-answers.ts';
 import { renderAnswersTemplate } from '../train/render-answers-template.ts';
 import { runSession, type SessionItem } from '../train/run-session.ts';
 import { TRAIN_HELP } from '../train/train-help.ts';
-import { writeAtomically } from '../write-output.ts';
+import { outputIsInput, writeAtomically } from '../write-output.ts';
 import type { SetExit } from './index.ts';
 import { loadAll, printProblems } from './load-all.ts';
 
-interface TrainOptions {
+interface TrainOptions extends InputFlags {
   answers?: string;
   report?: string;
   listQuestions?: boolean;
@@ -36,11 +37,14 @@ export function registerTrain(program: Command, io: Io, exit: SetExit): void {
     .description("a training session: predict each scenario's verdicts, then see the engine's answers with their reasons, and a score")
     .argument('<file-or-dir...>', 'scenario files (.yaml, .yml, .json) or folders, taken in file order')
     .option('-a, --answers <file>', 'take the answers from FILE (YAML or JSON) instead of asking: no terminal needed')
-    .option('-r, --report <file>', 'also write the score as JSON to FILE (atomically)')
+    .option('-r, --report <file>', 'also write the score as JSON to FILE (atomically; folders are created)')
     .option('--list-questions', 'print every question id per scenario as an answers file to fill in, and stop')
+    .addOption(importRootOption())
+    .addOption(maxFileSizeOption())
     .addHelpText('after', TRAIN_HELP)
     .action(async (paths: string[], options: TrainOptions) => {
-      const loaded = load(paths, options, io);
+      const limits = inputLimits(options, io);
+      const loaded = limits.ok ? load(paths, options, io, limits.value) : { scenarios: [], errors: [...limits.issues], warnings: [], inputs: [] };
       if (loaded.errors.length > 0) {
         printProblems(io, loaded.errors);
         return exit(EXIT.invalid);
@@ -59,48 +63,49 @@ export function registerTrain(program: Command, io: Io, exit: SetExit): void {
         io.out(renderAnswersTemplate(training));
         return exit(EXIT.ok);
       }
-      if (options.report !== undefined && !existsSync(dirname(resolve(io.cwd, options.report)))) {
-        io.err(`${terminalLine`edrsim train: --report ${options.report}: the folder ${dirname(options.report)} does not exist`}\n`);
-        return exit(EXIT.invalid);
-      }
-      const source = answerSource(options, training, io);
+      const source = answerSource(options, training, io, limits.ok ? limits.value.maxFileSize : undefined);
       if (!source.ok) {
         printProblems(io, source.issues);
         return exit(EXIT.invalid);
       }
+      // Checked before the session, so that nobody answers every question to lose the score to a typo.
+      const inputs = [...loaded.inputs, ...source.inputs];
+      const clash = outputIsInput(options.report, io, inputs).map((issue) => ({ ...issue, path: ['--report'] }));
+      if (clash.length > 0) {
+        printProblems(io, clash);
+        return exit(EXIT.invalid);
+      }
       const report = await runSession(items, source.value, io.out, io.colour);
-      const written = options.report === undefined ? [] : writeAtomically(resolve(io.cwd, options.report), `${forJsonText(JSON.stringify(report, null, 2))}\n`, options.report);
-      printProblems(io, written.map((issue) => ({ ...issue, path: ['--report'], hint: 'give --report a file in a folder that exists and that you may write to' })));
+      const written = options.report === undefined ? [] : writeAtomically(resolve(io.cwd, options.report), `${forJsonText(JSON.stringify(report, null, 2))}\n`, options.report, inputs);
+      printProblems(io, written.map((issue) => ({ ...issue, path: ['--report'], hint: 'give --report a file path that you may write to' })));
       exit(written.length > 0 ? EXIT.invalid : EXIT.ok);
     });
 }
 
 // The answers and report files are never scenarios, even when they sit in a folder being trained on.
-function load(paths: readonly string[], options: TrainOptions, io: Io): ReturnType<typeof loadAll> {
+function load(paths: readonly string[], options: TrainOptions, io: Io, limits: InputLimits): ReturnType<typeof loadAll> {
   const skip = new Set([options.answers, options.report].filter((file) => file !== undefined).map((file) => resolve(io.cwd, file)));
   const { files, issues } = collectScenarioFiles(paths, io.cwd);
   const kept = files.filter((file) => !skip.has(resolve(io.cwd, file)));
-  if (kept.length === 0 && issues.length > 0) return { scenarios: [], errors: issues, warnings: [] };
-  const loaded = loadAll(kept.length === 0 ? paths : kept, io);
+  if (kept.length === 0 && issues.length > 0) return { scenarios: [], errors: issues, warnings: [], inputs: [] };
+  const loaded = loadAll(kept.length === 0 ? paths : kept, io, [], limits);
   return { ...loaded, errors: [...issues, ...loaded.errors] };
 }
 
-type Source = { ok: true; value: AnswerSource } | { ok: false; issues: Issue[] };
+/** Where the answers come from, and the real path of the answers file when there is one (an input of the run). */
+type Source = { ok: true; value: AnswerSource; inputs: string[] } | { ok: false; issues: Issue[] };
 
-function answerSource(options: TrainOptions, training: Parameters<typeof readAnswers>[2], io: Io): Source {
-  if (options.answers === undefined) return { ok: true, value: fromPrompt(io.ask ?? (() => Promise.reject(new Error('no terminal'))), io.out) };
+function answerSource(options: TrainOptions, training: Parameters<typeof readAnswers>[2], io: Io, maxFileSize: number | undefined): Source {
+  if (options.answers === undefined) return { ok: true, value: fromPrompt(io.ask ?? (() => Promise.reject(new Error('no terminal'))), io.out), inputs: [] };
   const file = resolve(io.cwd, options.answers);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { ok: false, issues: [{ code: 'file_not_found', path: [], file: options.answers, message: `cannot read the answers file ${options.answers}` }] };
-  }
+  const read = readInput(file, { shownAs: options.answers, ...(maxFileSize === undefined ? {} : { maxFileSize }) });
+  if (!read.ok) return { ok: false, issues: read.issues.map((issue) => ({ ...issue, message: `the answers file: ${issue.message}` })) };
+  const { text, realPath } = read.value;
   const sameFile = (key: string, scenarioFile: string) =>
     key === scenarioFile || resolve(io.cwd, key) === resolve(io.cwd, scenarioFile) || resolve(dirname(file), key) === resolve(io.cwd, scenarioFile);
   const answers = readAnswers(text, options.answers, training, sameFile);
   if (!answers.ok) return { ok: false, issues: [...answers.issues] };
   const missing = training.reduce((sum, item) => sum + item.questions.filter((q) => !answers.value.get(item.file)?.has(q.id)).length, 0);
   if (missing > 0) io.err(`⚠ ${forTerminal(options.answers)}: ${missing} question${missing === 1 ? ' has' : 's have'} no answer and count${missing === 1 ? 's' : ''} as wrong\n`);
-  return { ok: true, value: fromAnswers(answers.value) };
+  return { ok: true, value: fromAnswers(answers.value), inputs: [realPath] };
 }

@@ -61,7 +61,7 @@ describe('edrsim check-exclusion', () => {
   it('should exit 2 for a policy file that does not exist', async () => {
     const result = await runCli(['check-exclusion', 'C:\\a.exe', '--policy', 'nowhere.yaml']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('cannot read nowhere.yaml');
+    expect(result.stderr).toContain('✖ nowhere.yaml (root): file not found');
   });
 
   it('should exit 2 and suggest the closest device for an unknown --device', async () => {

@@ -131,10 +131,10 @@ describe('invalid scenario files, as validate and run report them', () => {
   it('should refuse a binary file', async () => {
     writeFileSync(join(scratch, 'binary.yaml'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x0a, 0x00, 0x00, 0x00, 0x08, 0x00]));
     expect(await problems('binary.yaml', scratch)).toMatchInlineSnapshot(`
-      "✖ binary.yaml:2:1 (root): file contains NUL bytes: it is a binary file, not YAML or JSON
-        expected: a UTF-8 text file in YAML (.yaml/.yml) or JSON (.json)
+      "✖ binary.yaml:2:1 (root): file contains NUL bytes: it is a binary file, not text
+        expected: UTF-8 text (with or without a byte-order mark), or UTF-16 LE/BE text with a byte-order mark
         received: binary data
-        hint: save the scenario as UTF-8 text; is this the right file?
+        hint: save the file as UTF-8 text; is this the right file?
       1 problem found
       "
     `);

@@ -107,10 +107,16 @@ describe('edrsim run --out', () => {
     expect(readFileSync(join(folder, 'ac.csv'), 'utf8')).toBe(printed.stdout);
   });
 
-  it('should exit 2 with a clear message, not an internal error, when the folder does not exist', async () => {
-    const result = await runCli(['run', 'pass.yaml', '--out', join(scratch, 'missing', 'r.json')]);
+  it('should create the folders of --out that do not exist', async () => {
+    const result = await runCli(['run', 'pass.yaml', '--format', 'json', '--out', join(scratch, 'missing', 'deeper', 'r.json')]);
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(readFileSync(join(scratch, 'missing', 'deeper', 'r.json'), 'utf8'))).toMatchObject({ summary: { scenarios: 1 } });
+  });
+
+  it('should exit 2 with a clear message, not an internal error, when a part of the folder path is a file', async () => {
+    const result = await runCli(['run', 'pass.yaml', '--out', join(FIXTURES, 'pass.yaml', 'r.json')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`--out: cannot write the report to ${join(scratch, 'missing', 'r.json')}: its folder does not exist`);
+    expect(result.stderr).toContain(`--out: cannot write the report to ${join(FIXTURES, 'pass.yaml', 'r.json')}: a part of its folder path is a file`);
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 

@@ -1,0 +1,12 @@
+/** Public surface of io/: the one reader of input files, its size limits and text decoding, import confinement. */
+
+// Reading
+export { readInput, type InputFile, type ReadInputOptions } from './read-input.ts';
+export { decodeText, binaryIssue, TEXT_ENCODINGS } from './decode-text.ts';
+export { DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_LIMIT, parseByteSize, formatByteSize } from './byte-size.ts';
+
+// Where imports may come from
+export { confineImport, isInside } from './confine-import.ts';
+
+// What a path is
+export { describeKind, isFolder } from './file-kind.ts';
