@@ -46,6 +46,61 @@ export function quote(value: unknown): string {
   }
 }
 
+/** Longest excerpt {@link quoteExcerpt} writes by default, quotes and ellipsis included (issue 10: at most 80 characters of a file). */
+export const MAX_EXCERPT = 80;
+
+/**
+ * `text` quoted as {@link quote} does, cut so that the whole quoted excerpt (quotes and a closing `…`
+ * included) is at most `max` characters (default {@link MAX_EXCERPT}): for a cell or a stretch of a file
+ * that a message shows, so that no message copies more than that of a file that may hold secrets. An
+ * escape sequence is never cut in half.
+ *
+ * @example
+ * quoteExcerpt('C:\\Tools'); // '"C:\\\\Tools"'
+ * quoteExcerpt('x'.repeat(200), 10); // '"xxxxxxx…"'
+ */
+export function quoteExcerpt(text: string, max: number = MAX_EXCERPT): string {
+  const whole = quote(text);
+  if (whole.length <= max) return whole;
+  // Cut the source, not the quoted text, so `\\` and `\uXXXX` stay whole; each char quotes to at most 12.
+  let end = Math.min(text.length, max);
+  let shown = quote(text.slice(0, end));
+  while (end > 0 && shown.length > max - 1) {
+    end -= Math.max(1, Math.floor((shown.length - (max - 1)) / 12));
+    // Never split a surrogate pair: the lone half would be shown as an escape of half a character.
+    if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+    shown = quote(text.slice(0, Math.max(0, end)));
+  }
+  return `${shown.slice(0, -1)}…"`;
+}
+
+/**
+ * `issue` with every long `texts` item (a file's cells or entries) that its message, expected, received
+ * or hint shows, quoted or raw, cut to {@link quoteExcerpt}: for issues built by code that quotes whole
+ * values (a validator shared with inline lists), so that an import shows at most `max` characters of
+ * any one value. Texts that fit are left as they are.
+ *
+ * @example
+ * withExcerpts({ code: 'x', path: [], message: `bad ${'a'.repeat(100)}` }, ['a'.repeat(100)]).message.length; // 84
+ */
+export function withExcerpts(issue: Issue, texts: readonly string[], max: number = MAX_EXCERPT): Issue {
+  const long = texts.filter((text) => quote(text).length > max);
+  if (long.length === 0) return issue;
+  const cut = (field: string): string => {
+    let out = field;
+    for (const text of long) out = out.split(quote(text)).join(quoteExcerpt(text, max)).split(text).join(quoteExcerpt(text, max));
+    return out;
+  };
+  const { message, expected, received, hint } = issue;
+  return {
+    ...issue,
+    message: cut(message),
+    ...(expected === undefined ? {} : { expected: cut(expected) }),
+    ...(received === undefined ? {} : { received: cut(received) }),
+    ...(hint === undefined ? {} : { hint: cut(hint) }),
+  };
+}
+
 /**
  * `issue` with invisible characters escaped in its message, expected, received and hint: a last guard
  * for text that other layers (an injected validator, an importer) built without {@link quote}.
