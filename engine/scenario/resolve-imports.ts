@@ -9,6 +9,8 @@ export interface ImportContext {
   readonly options: LoadOptions;
   readonly issues: Issue[];
   readonly file: string;
+  /** Where each file read by an import is recorded, as {@link besideFile} names it. */
+  readonly imports?: string[];
 }
 
 type ImportInput = { readonly from: string };
@@ -45,6 +47,7 @@ function readImport(input: ImportInput, path: Path, what: string, context: Impor
     });
     return undefined;
   }
+  context.imports?.push(besideFile(context.file, input.from));
   const read = readFile(input.from);
   if (read.ok) return read.value;
   // A file that cannot be read is a problem of the scenario line that names it.
@@ -112,7 +115,7 @@ export function resolveIndicators(input: readonly unknown[] | ImportInput | unde
     if (validate !== undefined) context.issues.push(...absolute(validate(input, path), path));
     return input;
   }
-  const from = input as ImportInput;
+  const from = input as ImportInput & { readonly invalidRows?: 'refuse' | 'skip' };
   const importer = context.options.importIndicatorCsv;
   if (importer === undefined) {
     context.issues.push(importerMissing(path, from, 'indicators'));
@@ -120,7 +123,7 @@ export function resolveIndicators(input: readonly unknown[] | ImportInput | unde
   }
   const text = readImport(from, path, 'indicators', context);
   if (text === undefined) return undefined;
-  const imported = importer(text);
+  const imported = importer(text, from.invalidRows === undefined ? {} : { invalidRows: from.invalidRows });
   const source = besideFile(context.file, from.from);
   context.issues.push(...imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
   return imported.indicators;

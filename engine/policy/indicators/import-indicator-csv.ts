@@ -28,16 +28,13 @@ const COLUMN_OF: Readonly<Record<string, Column>> = {
   category: 'Category', mitreTechniques: 'MitreTechniques', generateAlert: 'GenerateAlert',
 };
 
-/** What to do with rows that have problems. */
-export const INVALID_ROWS = ['refuse', 'skip'] as const;
-
 export interface ImportCsvOptions extends Omit<ParseIndicatorOptions, 'path'> {
   /**
    * `refuse` (default): a bad row's issues are errors. `skip`: the valid rows are imported and every
    * bad row's issues come back as warnings, as the portal imports the valid rows and lists the
    * failed ones (§5, T56: such a row is "not imported"; ioc-manage).
    */
-  readonly invalidRows?: (typeof INVALID_ROWS)[number];
+  readonly invalidRows?: 'refuse' | 'skip';
 }
 
 const EXPECTED_HEADER = `the portal's sample CSV header: ${CSV_COLUMNS.join(', ')}`;
