@@ -75,30 +75,71 @@ export function quoteExcerpt(text: string, max: number = MAX_EXCERPT): string {
 }
 
 /**
+ * `text` as a message shows a token raw (a tag, a number as written): invisible characters escaped, cut
+ * with `…` to at most `max` characters (default {@link MAX_EXCERPT}).
+ *
+ * @example
+ * excerpt('!!js/function'); // '!!js/function'
+ * excerpt('0x' + 'f'.repeat(200), 6); // '0xfff…'
+ */
+export function excerpt(text: string, max: number = MAX_EXCERPT): string {
+  const shown = escapeInvisible(text);
+  return shown.length <= max ? shown : `${shown.slice(0, max - 1)}…`;
+}
+
+/** Texts longer than this are not searched for runs: a field that could repeat one is cut whole instead. */
+const MAX_SEARCHED = 65_536;
+
+/**
+ * `field` with every stretch of more than `max` characters that also occurs in `text` cut short with
+ * `…`: for text a check derived from a value (a suggested rewrite) rather than quoted.
+ */
+function cutRuns(field: string, text: string, max: number): string {
+  if (field.length <= max) return field;
+  if (text.length > MAX_SEARCHED) return `${field.slice(0, max - 1)}…`;
+  let out = '';
+  let i = 0;
+  while (i < field.length) {
+    if (i + max < field.length && text.includes(field.slice(i, i + max + 1))) {
+      let end = i + max + 1;
+      while (end < field.length && text.includes(field.slice(i, end + 1))) end++;
+      out += `${field.slice(i, i + max - 1)}…`;
+      i = end;
+    } else out += field[i++];
+  }
+  return out;
+}
+
+/**
  * `issue` with every long `texts` item (a file's cells or entries) that its message, expected, received
- * or hint shows, quoted or raw, cut to {@link quoteExcerpt}: for issues built by code that quotes whole
- * values (a validator shared with inline lists), so that an import shows at most `max` characters of
- * any one value. Texts that fit are left as they are.
+ * or hint shows cut to at most `max` characters (default {@link MAX_EXCERPT}): a quoted or raw copy
+ * becomes {@link quoteExcerpt}, and any other stretch of more than `max` characters of it (a suggested
+ * rewrite) is cut with `…`. For issues built by code that shows whole values (a validator shared with
+ * inline lists), so that an import shows at most `max` characters of any one value (issue 10).
  *
  * @example
  * withExcerpts({ code: 'x', path: [], message: `bad ${'a'.repeat(100)}` }, ['a'.repeat(100)]).message.length; // 84
  */
 export function withExcerpts(issue: Issue, texts: readonly string[], max: number = MAX_EXCERPT): Issue {
-  const long = texts.filter((text) => quote(text).length > max);
+  const long = texts.filter((text) => text.length > max - 3);
   if (long.length === 0) return issue;
   const cut = (field: string): string => {
     let out = field;
-    for (const text of long) out = out.split(quote(text)).join(quoteExcerpt(text, max)).split(text).join(quoteExcerpt(text, max));
+    for (const text of long) {
+      const excerpt = quoteExcerpt(text, max);
+      out = cutRuns(out.split(quote(text)).join(excerpt).split(text).join(excerpt), text, max);
+    }
     return out;
   };
   const { message, expected, received, hint } = issue;
-  return {
-    ...issue,
+  const escaped = {
     message: cut(message),
     ...(expected === undefined ? {} : { expected: cut(expected) }),
     ...(received === undefined ? {} : { received: cut(received) }),
     ...(hint === undefined ? {} : { hint: cut(hint) }),
   };
+  const same = escaped.message === message && escaped.expected === expected && escaped.received === received && escaped.hint === hint;
+  return same ? issue : { ...issue, ...escaped };
 }
 
 /**

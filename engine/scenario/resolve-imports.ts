@@ -1,7 +1,7 @@
 /** Resolves `{ from: file }` imports of exclusions and indicators, and runs the injected list validators. */
 import type { ExclusionLists } from '../core/config.ts';
 import type { Issue, Path } from '../core/issue.ts';
-import { quote } from '../core/quote.ts';
+import { quote, withExcerpts } from '../core/quote.ts';
 import type { LoadOptions } from './load-options.ts';
 
 /** What import resolution needs: the options, where issues go, and the scenario file imports are relative to. */
@@ -96,7 +96,10 @@ export function resolveExclusions(input: ListsInput | ImportInput | undefined, p
   const validate = context.options.validateExclusions;
   if (validate !== undefined) {
     const full: ExclusionLists = { paths: lists.paths ?? [], extensions: lists.extensions ?? [], processes: lists.processes ?? [] };
-    context.issues.push(...absolute(validate(full, path), path));
+    const issues = absolute(validate(full, path), path);
+    // An imported entry may be anything the file held: the validator's quotes of it are cut to excerpts (issue 10).
+    const entries = isImport(input) ? [...full.paths, ...full.extensions, ...full.processes] : [];
+    context.issues.push(...(entries.length === 0 ? issues : issues.map((issue) => withExcerpts(issue, entries))));
   }
   return lists;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeInvisible, escapeIssue, quote, quoteExcerpt } from '../../engine/core/quote.ts';
+import { escapeInvisible, escapeIssue, excerpt, quote, quoteExcerpt, withExcerpts } from '../../engine/core/quote.ts';
 
 /** What a terminal shows as nothing or as a line break; no quoted text may contain one. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
@@ -95,5 +95,32 @@ describe('quoteExcerpt', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('excerpt', () => {
+  it('should show a short token raw and cut a long one to max characters with an ellipsis', () => {
+    expect(excerpt('!!js/function')).toBe('!!js/function');
+    expect(excerpt(`0x${'f'.repeat(200)}`, 6)).toBe('0xfff…');
+    expect(excerpt('a\u202eb')).toBe('a\\u202eb');
+  });
+});
+
+describe('withExcerpts', () => {
+  const long = `C:\\${'secret'.repeat(30)}`;
+
+  it('should cut a quoted, a raw and a rewritten copy of a long text, and leave short texts alone', () => {
+    const issue = withExcerpts(
+      { code: 'x', path: [], message: `entry ${quote(long)} is bad`, received: long, hint: `write ${long.toUpperCase()} or ${long.slice(3)}` },
+      [long, 'short'],
+    );
+    expect(issue.message).toBe(`entry ${quoteExcerpt(long)} is bad`);
+    expect(issue.received).toBe(quoteExcerpt(long));
+    expect(issue.hint).toBe(`write ${long.toUpperCase()} or ${long.slice(3, 82)}…`);
+  });
+
+  it('should return the same issue when no text is long', () => {
+    const issue = { code: 'x', path: [], message: 'bad "short"' };
+    expect(withExcerpts(issue, ['short'])).toBe(issue);
   });
 });
