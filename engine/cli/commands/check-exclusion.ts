@@ -6,7 +6,7 @@ import type { ConflictSettings, ExclusionLists } from '../../core/config.ts';
 import { formatIssues, type Issue } from '../../core/issue.ts';
 import { parseVersion } from '../../core/version.ts';
 import { TRIGGERS, type Trigger } from '../../core/vocabulary.ts';
-import { checkExclusion, importMpPreference, type ExclusionOptions } from '../../policy/exclusions/index.ts';
+import { checkExclusion, importMpPreference, recogniseMpPreference, type ExclusionOptions } from '../../policy/exclusions/index.ts';
 import { closest } from '../../core/did-you-mean.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from './index.ts';
@@ -84,7 +84,7 @@ function readPolicy(options: CheckOptions, io: Io): Policy {
   } catch {
     return { ok: false, issues: [{ code: 'file_not_found', path: [], file: options.policy, message: `cannot read ${options.policy}` }] };
   }
-  if (/Exclusion(Path|Extension|Process)/.test(text) && !/^\s*(name|devices|timeline)\s*:/m.test(text)) {
+  if (recogniseMpPreference(text) !== undefined && !/^\s*(name|devices|timeline)\s*:/m.test(text)) {
     const imported = importMpPreference(text);
     return imported.ok ? { ok: true, lists: imported.value, options: {} } : { ok: false, issues: imported.issues.map((i) => ({ ...i, file: options.policy })) };
   }
