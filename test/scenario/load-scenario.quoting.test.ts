@@ -91,7 +91,7 @@ describe('quoting of file content in issues', () => {
         expect(issues.filter((issue) => issue.code === 'internal_error')).toEqual([]);
         expect(longRun(issues, text)).toBeUndefined();
       }),
-      { numRuns: 600 },
+      { numRuns: 400 },
     );
   });
 });
