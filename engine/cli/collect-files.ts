@@ -8,10 +8,12 @@ const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 /**
  * Files are taken as given; directories are walked recursively for `*.yaml`, `*.yml` and `*.json`, skipping
  * `node_modules` and `*.schema.json`, in sorted order so output is deterministic. Missing paths and
- * unreadable folders are issues.
+ * unreadable folders are issues. `walked` holds the files found only by walking a folder, not named: a
+ * folder may hold exports next to its scenarios, a file named as a scenario must be one.
  */
-export function collectScenarioFiles(args: readonly string[], cwd: string): { files: string[]; issues: Issue[] } {
+export function collectScenarioFiles(args: readonly string[], cwd: string): { files: string[]; walked: Set<string>; issues: Issue[] } {
   const files: string[] = [];
+  const named = new Set<string>();
   const issues: Issue[] = [];
   for (const arg of args) {
     const full = resolve(cwd, arg);
@@ -22,15 +24,18 @@ export function collectScenarioFiles(args: readonly string[], cwd: string): { fi
       issues.push({ code: 'file_not_found', path: [], file: arg, message: `no such file or directory: ${arg}` });
       continue;
     }
-    if (!isDirectory) files.push(full);
-    else {
+    if (!isDirectory) {
+      files.push(full);
+      named.add(full);
+    } else {
       walk(full, files, (dir, code) =>
         issues.push({ code: 'folder_unreadable', path: [], file: displayPath(cwd, dir), message: `cannot read the folder (${code})`, hint: 'check its permissions, or name the scenario files you want' }),
       );
     }
   }
   const unique = [...new Set(files)];
-  return { files: unique.map((file) => displayPath(cwd, file)), issues };
+  const walked = new Set(unique.filter((file) => !named.has(file)).map((file) => displayPath(cwd, file)));
+  return { files: unique.map((file) => displayPath(cwd, file)), walked, issues };
 }
 
 /**

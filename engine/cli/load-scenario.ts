@@ -1,7 +1,7 @@
 /** Reads one scenario file with the policy engine wired in: exclusion and indicator grammar, lint, imports. */
 import type { Path, Result } from '../core/issue.ts';
-import { importMpPreference, lintExclusions, parseExclusions } from '../policy/exclusions/index.ts';
-import { importIndicatorCsv, parseIndicators } from '../policy/indicators/index.ts';
+import { importMpPreference, lintExclusions, parseExclusions, recogniseMpPreference } from '../policy/exclusions/index.ts';
+import { importIndicatorCsv, parseIndicators, recogniseIndicatorCsv } from '../policy/indicators/index.ts';
 import { readScenarioFile, type LoadOptions, type Scenario } from '../scenario/index.ts';
 
 const under = (base: Path, path: Path): Path => [...base, ...path];
@@ -13,7 +13,14 @@ export const POLICY_LOAD_OPTIONS: LoadOptions = {
     [...parseExclusions(lists).issues, ...lintExclusions(lists)].map((issue) => ({ ...issue, path: under(path, issue.path) })),
   validateIndicators: (raw, path) => parseIndicators(raw, { path: [...path] }).issues,
   importMpPreference,
-  importIndicatorCsv: (text) => importIndicatorCsv(text),
+  importIndicatorCsv: (text, options) => importIndicatorCsv(text, options),
+  // The same recognisers the importers use, so a file is an export here exactly when `from:` takes it.
+  recogniseExport: (text) =>
+    recogniseMpPreference(text) !== undefined
+      ? { what: 'a Get-MpPreference export', key: 'exclusions' }
+      : recogniseIndicatorCsv(text)
+        ? { what: 'an indicator import CSV', key: 'indicators' }
+        : undefined,
 };
 
 /** How files are read: `--import-root`, `--max-file-size`, and who is told of each file read. */

@@ -46,6 +46,102 @@ export function quote(value: unknown): string {
   }
 }
 
+/** Longest excerpt {@link quoteExcerpt} writes by default, quotes and ellipsis included (issue 10: at most 80 characters of a file). */
+export const MAX_EXCERPT = 80;
+
+/**
+ * `text` quoted as {@link quote} does, cut so that the whole quoted excerpt (quotes and a closing `…`
+ * included) is at most `max` characters (default {@link MAX_EXCERPT}): for a cell or a stretch of a file
+ * that a message shows, so that no message copies more than that of a file that may hold secrets. An
+ * escape sequence is never cut in half.
+ *
+ * @example
+ * quoteExcerpt('C:\\Tools'); // '"C:\\\\Tools"'
+ * quoteExcerpt('x'.repeat(200), 10); // '"xxxxxxx…"'
+ */
+export function quoteExcerpt(text: string, max: number = MAX_EXCERPT): string {
+  const whole = quote(text);
+  if (whole.length <= max) return whole;
+  // Cut the source, not the quoted text, so `\\` and `\uXXXX` stay whole; each char quotes to at most 12.
+  let end = Math.min(text.length, max);
+  let shown = quote(text.slice(0, end));
+  while (end > 0 && shown.length > max - 1) {
+    end -= Math.max(1, Math.floor((shown.length - (max - 1)) / 12));
+    // Never split a surrogate pair: the lone half would be shown as an escape of half a character.
+    if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+    shown = quote(text.slice(0, Math.max(0, end)));
+  }
+  return `${shown.slice(0, -1)}…"`;
+}
+
+/**
+ * `text` as a message shows a token raw (a tag, a number as written): invisible characters escaped, cut
+ * with `…` to at most `max` characters (default {@link MAX_EXCERPT}).
+ *
+ * @example
+ * excerpt('!!js/function'); // '!!js/function'
+ * excerpt('0x' + 'f'.repeat(200), 6); // '0xfff…'
+ */
+export function excerpt(text: string, max: number = MAX_EXCERPT): string {
+  const shown = escapeInvisible(text);
+  return shown.length <= max ? shown : `${shown.slice(0, max - 1)}…`;
+}
+
+/** Texts longer than this are not searched for runs: a field that could repeat one is cut whole instead. */
+const MAX_SEARCHED = 65_536;
+
+/**
+ * `field` with every stretch of more than `max` characters that also occurs in `text` cut short with
+ * `…`: for text a check derived from a value (a suggested rewrite) rather than quoted.
+ */
+function cutRuns(field: string, text: string, max: number): string {
+  if (field.length <= max) return field;
+  if (text.length > MAX_SEARCHED) return `${field.slice(0, max - 1)}…`;
+  let out = '';
+  let i = 0;
+  while (i < field.length) {
+    if (i + max < field.length && text.includes(field.slice(i, i + max + 1))) {
+      let end = i + max + 1;
+      while (end < field.length && text.includes(field.slice(i, end + 1))) end++;
+      out += `${field.slice(i, i + max - 1)}…`;
+      i = end;
+    } else out += field[i++];
+  }
+  return out;
+}
+
+/**
+ * `issue` with every long `texts` item (a file's cells or entries) that its message, expected, received
+ * or hint shows cut to at most `max` characters (default {@link MAX_EXCERPT}): a quoted or raw copy
+ * becomes {@link quoteExcerpt}, and any other stretch of more than `max` characters of it (a suggested
+ * rewrite) is cut with `…`. For issues built by code that shows whole values (a validator shared with
+ * inline lists), so that an import shows at most `max` characters of any one value (issue 10).
+ *
+ * @example
+ * withExcerpts({ code: 'x', path: [], message: `bad ${'a'.repeat(100)}` }, ['a'.repeat(100)]).message.length; // 84
+ */
+export function withExcerpts(issue: Issue, texts: readonly string[], max: number = MAX_EXCERPT): Issue {
+  const long = texts.filter((text) => text.length > max - 3);
+  if (long.length === 0) return issue;
+  const cut = (field: string): string => {
+    let out = field;
+    for (const text of long) {
+      const excerpt = quoteExcerpt(text, max);
+      out = cutRuns(out.split(quote(text)).join(excerpt).split(text).join(excerpt), text, max);
+    }
+    return out;
+  };
+  const { message, expected, received, hint } = issue;
+  const escaped = {
+    message: cut(message),
+    ...(expected === undefined ? {} : { expected: cut(expected) }),
+    ...(received === undefined ? {} : { received: cut(received) }),
+    ...(hint === undefined ? {} : { hint: cut(hint) }),
+  };
+  const same = escaped.message === message && escaped.expected === expected && escaped.received === received && escaped.hint === hint;
+  return same ? issue : { ...issue, ...escaped };
+}
+
 /**
  * `issue` with invisible characters escaped in its message, expected, received and hint: a last guard
  * for text that other layers (an injected validator, an importer) built without {@link quote}.

@@ -2,7 +2,7 @@
 import { formatPath, type Issue, type Path } from '../core/issue.ts';
 import { DEFAULT_NAME_PREFIX, fleetNames } from './build-devices.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
-import { quote } from '../core/quote.ts';
+import { quoteExcerpt } from '../core/quote.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -28,14 +28,14 @@ function definedDevices(data: Raw, issues: Issue[]): Pick<Defined, 'devices' | '
     path,
     message,
     expected: 'unique device names',
-    received: quote(name),
-    hint: `${quote(name)} is first defined at ${formatPath(first.get(name) ?? [])}`,
+    received: quoteExcerpt(name),
+    hint: `${quoteExcerpt(name)} is first defined at ${formatPath(first.get(name) ?? [])}`,
   });
   list(data.devices).forEach((device, index) => {
     const name = isRecord(device) ? text(device.name) : undefined;
     const path = ['devices', index, 'name'];
     if (name === undefined) return;
-    if (first.has(name)) issues.push(duplicate(name, path, `device name ${quote(name)} is used twice`));
+    if (first.has(name)) issues.push(duplicate(name, path, `device name ${quoteExcerpt(name)} is used twice`));
     else first.set(name, path);
   });
   list(data.fleet).forEach((fleet, index) => {
@@ -56,7 +56,7 @@ function definedDevices(data: Raw, issues: Issue[]): Pick<Defined, 'devices' | '
     const clash = clashes[0];
     if (clash !== undefined) {
       const more = clashes.length > 1 ? ` (and ${clashes.length - 1} more)` : '';
-      issues.push(duplicate(clash, path, `fleet[${index}] makes ${quote(clash)}${more}, a name already used`));
+      issues.push(duplicate(clash, path, `fleet[${index}] makes ${quoteExcerpt(clash)}${more}, a name already used`));
     }
   });
   return { devices: new Set(first.keys()), prefixes };
@@ -75,9 +75,9 @@ function definedIds(data: Raw, issues: Issue[]): Pick<Defined, 'artifacts' | 'ge
       issues.push({
         code: 'duplicate_id',
         path,
-        message: implicit ? `generator's default id ${quote(id)} is already used` : `id ${quote(id)} is used twice`,
+        message: implicit ? `generator's default id ${quoteExcerpt(id)} is already used` : `id ${quoteExcerpt(id)} is used twice`,
         expected: 'ids unique in the scenario',
-        received: quote(id),
+        received: quoteExcerpt(id),
         hint: `first used at ${formatPath(earlier)}${implicit ? '; give the generator an id' : ''}`,
       });
     }
@@ -111,7 +111,7 @@ function definedGroups(data: Raw, issues: Issue[]): Set<string> | undefined {
     const rank = isRecord(group) ? group.rank : undefined;
     const path = ['tenant', 'deviceGroups', index];
     if (name === undefined) complete = false;
-    else if (names.has(name)) issues.push({ code: 'duplicate_group', path: [...path, 'name'], message: `device group ${quote(name)} is defined twice`, hint: `first at tenant.deviceGroups[${names.get(name)}]` });
+    else if (names.has(name)) issues.push({ code: 'duplicate_group', path: [...path, 'name'], message: `device group ${quoteExcerpt(name)} is defined twice`, hint: `first at tenant.deviceGroups[${names.get(name)}]` });
     else names.set(name, index);
     // §5.3: a device belongs to the highest-ranked matching group, so two groups cannot share a rank.
     if (typeof rank === 'number' && ranks.has(rank)) {
@@ -125,9 +125,9 @@ function unknownReference(kind: string, value: string, path: Path, known: Readon
   return {
     code: `unknown_${kind}`,
     path,
-    message: `${kind} ${quote(value)} is not defined`,
+    message: `${kind} ${quoteExcerpt(value)} is not defined`,
     expected: `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} ${where}`,
-    received: quote(value),
+    received: quoteExcerpt(value),
     hint: didYouMean(value, known),
   };
 }

@@ -30,7 +30,7 @@ export function documentData(doc: Document, file: string): Result<unknown> {
         column: 1,
         message: bomb
           ? `aliases expand past ${MAX_ALIAS_COUNT} copies: refused as a resource exhaustion ("billion laughs") attack`
-          : `alias cannot be resolved: ${text}`,
+          : `alias cannot be resolved: ${text.replace(/(?<=: )\S{61,}$/, (name) => `${name.slice(0, 60)}…`)}`,
         expected: bomb ? `at most ${MAX_ALIAS_COUNT} alias expansions` : 'an anchor (&name) defined before each alias (*name)',
         hint: bomb ? 'use fleet to repeat a device template, not nested aliases' : undefined,
       },

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Issue, Path } from '../core/issue.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
-import { quote } from '../core/quote.ts';
+import { quote, quoteExcerpt } from '../core/quote.ts';
 import { describeSchema, knownKeysAt, schemaAt } from './schema-at.ts';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -69,7 +69,7 @@ function convert(issue: ZodIssue, schema: z.ZodType, data: unknown, base: Path, 
       return issue.keys.map((key) => ({
         code: 'unknown_key',
         path: [...path, key],
-        message: `unknown key ${quote(key)}`,
+        message: `unknown key ${quoteExcerpt(key)}`,
         expected: known.length > 0 ? `one of ${known.join(', ')}` : undefined,
         hint: didYouMean(key, known) ?? (key === 'from' ? 'from imports the whole section from a file: write { from: file } alone' : undefined),
       }));

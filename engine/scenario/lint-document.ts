@@ -1,7 +1,7 @@
 /** Checks a parsed YAML/JSON document for what parses but must not load: code tags, escaped Windows paths, YAML in JSON, recursion. */
 import { isAlias, isCollection, isMap, isPair, isScalar, Scalar, type Document } from 'yaml';
 import type { Issue, Path } from '../core/issue.ts';
-import { escapeInvisible, quote } from '../core/quote.ts';
+import { escapeInvisible, excerpt, quote } from '../core/quote.ts';
 import { PATH_START, type RunOnQuote } from './run-on-quotes.ts';
 
 /** Deepest nesting a scenario may have; the contract's deepest key is about 6 levels down. */
@@ -78,9 +78,9 @@ export function lintDocument(
         ...(written >= 0 && start - written < 200 ? position(written) : {}),
         code: 'unsafe_tag',
         path,
-        message: `YAML tag ${showTag(tag)} is not allowed`,
+        message: `YAML tag ${excerpt(showTag(tag))} is not allowed`,
         expected: 'plain YAML values: strings, numbers, booleans, null, lists and maps',
-        received: showTag(tag),
+        received: excerpt(showTag(tag)),
         hint: 'a scenario is data, never code: remove the tag',
       });
     }

@@ -38,11 +38,22 @@ export const indicatorSchema = z.strictObject({
   generateAlert: z.boolean().optional(),
 });
 
+/** `{ from: file.csv, invalidRows? }`: the portal's import CSV; `skip` imports the valid rows, as the portal does (§5, T56). */
+export const indicatorImportSchema = z
+  .strictObject({
+    from: z.string().min(1),
+    invalidRows: z
+      .enum(['refuse', 'skip'])
+      .optional()
+      .meta({ default: 'refuse', description: 'refuse: a bad row is an error; skip: import the valid rows and list each skipped row as a warning' }),
+  })
+  .meta({ description: 'import the portal\'s indicator CSV from a file next to the scenario' });
+
 export const indicatorsInputSchema = z
-  .union([z.array(indicatorSchema), importSchema])
+  .union([z.array(indicatorSchema), indicatorImportSchema])
   .meta({ description: 'indicators (§5), or { from: indicators.csv } to import the portal CSV' });
 
 /** Used for validation when a validator is injected: the list's items are the validator's business. */
-export const looseIndicatorsInputSchema = z.union([z.array(z.unknown()), importSchema]);
+export const looseIndicatorsInputSchema = z.union([z.array(z.unknown()), indicatorImportSchema]);
 
 export type ExclusionListsInput = z.output<typeof exclusionListsSchema>;

@@ -16,8 +16,16 @@ export interface LoadOptions {
   readonly readFile?: (relativePath: string) => Result<string>;
   /** Converts `Get-MpPreference` output (text or JSON) to exclusion lists. */
   readonly importMpPreference?: (text: string) => Result<ExclusionLists>;
-  /** Converts the portal's indicator CSV to raw indicators. */
-  readonly importIndicatorCsv?: (text: string) => { readonly indicators: readonly unknown[]; readonly issues: readonly Issue[] };
+  /** Converts the portal's indicator CSV to raw indicators; `invalidRows` is the import's own setting (default `refuse`). */
+  readonly importIndicatorCsv?: (
+    text: string,
+    options: { readonly invalidRows?: 'refuse' | 'skip' },
+  ) => { readonly indicators: readonly unknown[]; readonly issues: readonly Issue[] };
+  /**
+   * Tells a file that is an export meant for `{ from }` (Get-MpPreference output, an indicator CSV):
+   * such a file that fails to load as a scenario is refused in one issue that says how to import it.
+   */
+  readonly recogniseExport?: (text: string) => { readonly what: string; readonly key: 'exclusions' | 'indicators' } | undefined;
   /** `--set KEY=VALUE` overrides, applied in order before validation. */
   readonly overrides?: readonly string[];
   /**

@@ -34,11 +34,19 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
   try {
     // Our own messages quote user text with quote(); injected validators and importers may not have.
     const result = load(text, file, options);
+    const exported = result.ok ? undefined : options.recogniseExport?.(text);
+    if (exported !== undefined) return fail([exportIssue(exported, file)]);
     return result.ok ? ok({ ...result.value, warnings: result.value.warnings.map(escapeIssue) }) : fail(result.issues.map(escapeIssue));
   } catch (error) {
     // Defence in depth: a parser bug must still answer with an issue, never an exception.
     return fail([{ code: 'internal_error', path: [], file, line: 1, column: 1, message: `could not load the file: ${error instanceof Error ? error.message : String(error)}`, hint: 'this is a bug in edrsim; please report it with the file' }]);
   }
+}
+
+/** One issue for an export given as a scenario (issue 11 #6): what it is and the line that imports it. */
+function exportIssue(exported: { readonly what: string; readonly key: string }, file: string): Issue {
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  return { code: 'export_not_scenario', path: [], file, line: 1, column: 1, message: `this is ${exported.what}; import it with \`${exported.key}: { from: ${name} }\`` };
 }
 
 function load(text: string, file: string, options: LoadOptions): Result<Scenario> {
@@ -58,7 +66,7 @@ function load(text: string, file: string, options: LoadOptions): Result<Scenario
   const raw = data.value as Record<string, unknown>;
   const issues: Issue[] = [...overrides.issues];
   const sections = parseSections(raw, options.validateIndicators !== undefined, issues);
-  const context: ImportContext = { options, issues, file };
+  const context: ImportContext = { options, issues, file, imports: [] };
   const built = buildScenario(sections, context, file);
   issues.push(...checkReferences(raw));
   // A value already reported as mangled (an escaped path, a refused tag) is not reported again by validation.
@@ -66,11 +74,11 @@ function load(text: string, file: string, options: LoadOptions): Result<Scenario
   const all = [...softIssues, ...issues.filter((issue) => issue.code === 'unknown_key' || !softPaths.has(JSON.stringify(issue.path)))];
   const placed = sortIssues(placeIssues(annotate(all, overrides.applied), file, locate), file);
   if (placed.some((issue) => issue.severity !== 'warning') || built === undefined) return fail(placed);
-  return ok({ ...built, warnings: placed });
+  return ok({ ...built, imports: context.imports ?? [], warnings: placed });
 }
 
 /** Builds the scenario from what parsed; undefined when a needed part failed (its issues are already listed). */
-function buildScenario(sections: ParsedSections, context: ImportContext, file: string): Omit<Scenario, 'warnings'> | undefined {
+function buildScenario(sections: ParsedSections, context: ImportContext, file: string): Omit<Scenario, 'warnings' | 'imports'> | undefined {
   const exclusions = resolveExclusions(sections.exclusions, ['exclusions'], context);
   const indicators = resolveIndicators(sections.indicators, ['indicators'], context);
   const devices = sections.devices.map(({ input, index }) => {

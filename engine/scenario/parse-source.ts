@@ -1,7 +1,7 @@
 /** Parses scenario text (YAML, or JSON for `.json` files) into a YAML document that knows where every node is. */
 import type { Document, YAMLError } from 'yaml';
 import type { Issue, Path } from '../core/issue.ts';
-import { quote } from '../core/quote.ts';
+import { excerpt, quote, quoteExcerpt, withExcerpts } from '../core/quote.ts';
 import { checkSourceText } from './check-source-text.ts';
 import { lintDocument } from './lint-document.ts';
 import { createLocator, pathAtOffset, type Position } from './locate.ts';
@@ -114,27 +114,29 @@ function syntaxIssue(error: YAMLError, text: string, format: 'yaml' | 'json', pa
       return {
         code: 'json_hex',
         path,
-        message: `${source} is a hex number, which JSON does not have`,
+        message: `${excerpt(source)} is a hex number, which JSON does not have`,
         expected: 'a decimal number',
-        received: source,
+        received: excerpt(source),
         hint: `JSON has no hex numbers: write ${Number.parseInt(source, 16)}`,
       };
     }
     return {
       code: 'json_syntax',
       path,
-      message: `${quote(source)} is not a JSON value`,
+      message: `${quoteExcerpt(source)} is not a JSON value`,
       expected: 'a double-quoted string, a number, true, false, null, an object or a list',
-      received: source,
+      received: excerpt(source),
       hint: 'JSON needs double quotes around keys and strings; or rename the file to .yaml',
     };
   }
-  const message = error.message.startsWith('With stringKeys') ? 'a key must be a plain value, not a list or map' : error.message.split('\n')[0];
-  return {
+  // The parser's message may quote the source (a whole scalar, a secret): at most 80 characters of it are kept.
+  const first = error.message.startsWith('With stringKeys') ? 'a key must be a plain value, not a list or map' : (error.message.split('\n')[0] ?? '');
+  const message = first.length > 80 ? `${first.slice(0, 79)}…` : first;
+  return withExcerpts({
     code: format === 'json' ? 'json_syntax' : 'yaml_syntax',
     path: [],
     message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
-    received: source === '' ? undefined : quote(source.slice(0, 40)),
+    received: source === '' ? undefined : quoteExcerpt(source, 40),
     hint: SYNTAX_HINTS[error.code],
-  };
+  }, [source]);
 }

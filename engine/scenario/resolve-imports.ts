@@ -1,7 +1,7 @@
 /** Resolves `{ from: file }` imports of exclusions and indicators, and runs the injected list validators. */
 import type { ExclusionLists } from '../core/config.ts';
 import type { Issue, Path } from '../core/issue.ts';
-import { quote } from '../core/quote.ts';
+import { quote, withExcerpts } from '../core/quote.ts';
 import type { LoadOptions } from './load-options.ts';
 
 /** What import resolution needs: the options, where issues go, and the scenario file imports are relative to. */
@@ -9,6 +9,8 @@ export interface ImportContext {
   readonly options: LoadOptions;
   readonly issues: Issue[];
   readonly file: string;
+  /** Where each file read by an import is recorded, as {@link besideFile} names it. */
+  readonly imports?: string[];
 }
 
 type ImportInput = { readonly from: string };
@@ -45,6 +47,7 @@ function readImport(input: ImportInput, path: Path, what: string, context: Impor
     });
     return undefined;
   }
+  context.imports?.push(besideFile(context.file, input.from));
   const read = readFile(input.from);
   if (read.ok) return read.value;
   // A file that cannot be read is a problem of the scenario line that names it.
@@ -93,7 +96,10 @@ export function resolveExclusions(input: ListsInput | ImportInput | undefined, p
   const validate = context.options.validateExclusions;
   if (validate !== undefined) {
     const full: ExclusionLists = { paths: lists.paths ?? [], extensions: lists.extensions ?? [], processes: lists.processes ?? [] };
-    context.issues.push(...absolute(validate(full, path), path));
+    const issues = absolute(validate(full, path), path);
+    // An imported entry may be anything the file held: the validator's quotes of it are cut to excerpts (issue 10).
+    const entries = isImport(input) ? [...full.paths, ...full.extensions, ...full.processes] : [];
+    context.issues.push(...(entries.length === 0 ? issues : issues.map((issue) => withExcerpts(issue, entries))));
   }
   return lists;
 }
@@ -112,7 +118,7 @@ export function resolveIndicators(input: readonly unknown[] | ImportInput | unde
     if (validate !== undefined) context.issues.push(...absolute(validate(input, path), path));
     return input;
   }
-  const from = input as ImportInput;
+  const from = input as ImportInput & { readonly invalidRows?: 'refuse' | 'skip' };
   const importer = context.options.importIndicatorCsv;
   if (importer === undefined) {
     context.issues.push(importerMissing(path, from, 'indicators'));
@@ -120,7 +126,7 @@ export function resolveIndicators(input: readonly unknown[] | ImportInput | unde
   }
   const text = readImport(from, path, 'indicators', context);
   if (text === undefined) return undefined;
-  const imported = importer(text);
+  const imported = importer(text, from.invalidRows === undefined ? {} : { invalidRows: from.invalidRows });
   const source = besideFile(context.file, from.from);
   context.issues.push(...imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
   return imported.indicators;

@@ -1,6 +1,6 @@
 /** Finds what JSON forbids but the YAML parser reading a `.json` file would accept or misread: comments and trailing commas. */
 import type { Issue, Path } from '../core/issue.ts';
-import { escapeInvisible, quote } from '../core/quote.ts';
+import { quote } from '../core/quote.ts';
 
 /** One place where a `.json` file is not JSON; `offset` is where it starts in the text. */
 export interface JsonTextFault {
@@ -109,7 +109,8 @@ export function jsonTextIssue(fault: JsonTextFault, path: Path): Issue {
     path,
     message: `trailing comma before ${bracket}, which JSON does not allow`,
     expected: `a value after every comma, or ${bracket} right after the last value`,
-    received: escapeInvisible(fault.source.replace(/\s+/g, ' ')),
+    // What stands between the comma and the bracket is space or a comment, which may hold anything: not shown.
+    received: fault.source.slice(1, -1).trim() === '' ? `, ${bracket}` : `, … ${bracket}`,
     hint: 'remove the trailing comma',
   };
 }

@@ -84,6 +84,8 @@ export interface Scenario extends SimulationInput {
   readonly start: string;
   readonly expect: readonly Expectation[];
   readonly file: string;
+  /** Every file a `{ from }` import read, as `file`'s folder + `from` (absolute when `file` is): a folder run skips them. */
+  readonly imports: readonly string[];
   /** Findings that do not make the file invalid (severity `warning`), placed in the file. */
   readonly warnings: readonly Issue[];
   /** Absolute real paths of every file read for it: the scenario file, then its imports. Set by `readScenarioFile`; absent when loaded from text. */

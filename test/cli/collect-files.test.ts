@@ -46,6 +46,7 @@ describe('collectScenarioFiles', () => {
   it('should walk folders recursively for *.yaml, *.yml and *.json, in sorted order, skipping node_modules and *.schema.json', () => {
     expect(collectScenarioFiles(['lab'], root)).toEqual({
       files: ['lab/a.yml', 'lab/b.yaml', 'lab/deep/D.YAML', 'lab/deep/er/c.json'],
+      walked: new Set(['lab/a.yml', 'lab/b.yaml', 'lab/deep/D.YAML', 'lab/deep/er/c.json']),
       issues: [],
     });
   });
@@ -54,8 +55,10 @@ describe('collectScenarioFiles', () => {
     expect(collectScenarioFiles(['lab/notes.md'], root).files).toEqual(['lab/notes.md']);
   });
 
-  it('should list a file once when it is named twice, directly and through its folder', () => {
-    expect(collectScenarioFiles(['lab/b.yaml', 'lab'], root).files).toEqual(['lab/b.yaml', 'lab/a.yml', 'lab/deep/D.YAML', 'lab/deep/er/c.json']);
+  it('should list a file once when it is named twice, directly and through its folder, and count it as named', () => {
+    const result = collectScenarioFiles(['lab/b.yaml', 'lab'], root);
+    expect(result.files).toEqual(['lab/b.yaml', 'lab/a.yml', 'lab/deep/D.YAML', 'lab/deep/er/c.json']);
+    expect([...result.walked]).toEqual(['lab/a.yml', 'lab/deep/D.YAML', 'lab/deep/er/c.json']);
   });
 
   it('should report a missing path as an issue and keep the others', () => {
@@ -67,6 +70,7 @@ describe('collectScenarioFiles', () => {
   it('should report a folder that cannot be listed as an issue, not throw, and keep walking the rest', () => {
     expect(collectScenarioFiles(['shut'], root)).toEqual({
       files: ['shut/open.yaml'],
+      walked: new Set(['shut/open.yaml']),
       issues: [expect.objectContaining({ code: 'folder_unreadable', file: 'shut/locked', message: 'cannot read the folder (EACCES)' })],
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeInvisible, escapeIssue, quote } from '../../engine/core/quote.ts';
+import { escapeInvisible, escapeIssue, excerpt, quote, quoteExcerpt, withExcerpts } from '../../engine/core/quote.ts';
 
 /** What a terminal shows as nothing or as a line break; no quoted text may contain one. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
@@ -70,5 +70,57 @@ describe('escapeIssue', () => {
   it('should return the same issue when nothing needs escaping', () => {
     const issue = { code: 'bad', path: [], message: 'plain', expected: 'x' };
     expect(escapeIssue(issue)).toBe(issue);
+  });
+});
+
+describe('quoteExcerpt', () => {
+  it('should quote short text exactly as quote does', () => {
+    expect(quoteExcerpt('C:\\Tools\\')).toBe(quote('C:\\Tools\\'));
+  });
+
+  it('should cut long text to 80 characters, quotes and ellipsis included', () => {
+    expect(quoteExcerpt('x'.repeat(200))).toBe(`"${'x'.repeat(77)}…"`);
+  });
+
+  it('should never cut an escape or a surrogate pair in half, and never exceed max, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.integer({ min: 4, max: 120 }), (text, max) => {
+        const shown = quoteExcerpt(text, max);
+        if (quote(text).length <= max) expect(shown).toBe(quote(text));
+        else {
+          expect(shown.length).toBeLessThanOrEqual(max);
+          // What stands before the ellipsis is the quote of a prefix of the text: no escape was cut.
+          expect(text.startsWith(JSON.parse(`${shown.slice(0, -2)}"`) as string)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('excerpt', () => {
+  it('should show a short token raw and cut a long one to max characters with an ellipsis', () => {
+    expect(excerpt('!!js/function')).toBe('!!js/function');
+    expect(excerpt(`0x${'f'.repeat(200)}`, 6)).toBe('0xfff…');
+    expect(excerpt('a\u202eb')).toBe('a\\u202eb');
+  });
+});
+
+describe('withExcerpts', () => {
+  const long = `C:\\${'secret'.repeat(30)}`;
+
+  it('should cut a quoted, a raw and a rewritten copy of a long text, and leave short texts alone', () => {
+    const issue = withExcerpts(
+      { code: 'x', path: [], message: `entry ${quote(long)} is bad`, received: long, hint: `write ${long.toUpperCase()} or ${long.slice(3)}` },
+      [long, 'short'],
+    );
+    expect(issue.message).toBe(`entry ${quoteExcerpt(long)} is bad`);
+    expect(issue.received).toBe(quoteExcerpt(long));
+    expect(issue.hint).toBe(`write ${long.toUpperCase()} or ${long.slice(3, 82)}…`);
+  });
+
+  it('should return the same issue when no text is long', () => {
+    const issue = { code: 'x', path: [], message: 'bad "short"' };
+    expect(withExcerpts(issue, ['short'])).toBe(issue);
   });
 });

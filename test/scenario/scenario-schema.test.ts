@@ -45,6 +45,13 @@ describe('scenarioJsonSchema', () => {
     expect(schema.required).toEqual(['name']);
   });
 
+  it('should offer invalidRows: refuse | skip on an indicator CSV import, default refuse, but not on an exclusions import', () => {
+    const properties = (scenarioJsonSchema().properties as Record<string, JsonNode>);
+    const imports = (key: string) => properties[key]?.anyOf?.find((branch) => branch.properties?.['from'] !== undefined);
+    expect(imports('indicators')?.properties?.['invalidRows']).toMatchObject({ enum: ['refuse', 'skip'], default: 'refuse' });
+    expect(imports('exclusions')?.properties?.['invalidRows']).toBeUndefined();
+  });
+
   it('should carry the contract defaults, including those of transformed values', () => {
     const tenant = schema.properties?.tenant?.properties ?? {};
     const device = schema.properties?.devices?.items?.properties ?? {};

@@ -6,7 +6,7 @@ import { forTerminal } from '../../core/escape.ts';
 import { formatIssues, type Issue } from '../../core/issue.ts';
 import { parseVersion } from '../../core/version.ts';
 import { TRIGGERS, type Trigger } from '../../core/vocabulary.ts';
-import { checkExclusion, importMpPreference, type ExclusionOptions } from '../../policy/exclusions/index.ts';
+import { checkExclusion, importMpPreference, recogniseMpPreference, type ExclusionOptions } from '../../policy/exclusions/index.ts';
 import { closest } from '../../core/did-you-mean.ts';
 import { readInput } from '../../io/index.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags, type InputLimits } from '../input-options.ts';
@@ -87,7 +87,7 @@ function readPolicy(options: CheckOptions, io: Io, limits: InputLimits): Policy 
   const read = readInput(resolve(io.cwd, options.policy), { shownAs: options.policy, maxFileSize: limits.maxFileSize });
   if (!read.ok) return { ok: false, issues: [...read.issues] };
   const { text } = read.value;
-  if (/Exclusion(Path|Extension|Process)/.test(text) && !/^\s*(name|devices|timeline)\s*:/m.test(text)) {
+  if (recogniseMpPreference(text) !== undefined && !/^\s*(name|devices|timeline)\s*:/m.test(text)) {
     const imported = importMpPreference(text);
     return imported.ok ? { ok: true, lists: imported.value, options: {} } : { ok: false, issues: imported.issues.map((i) => ({ ...i, file: options.policy })) };
   }

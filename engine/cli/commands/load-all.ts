@@ -1,5 +1,6 @@
 /** Shared by run/validate/train: expand the arguments into files and load each, keeping every problem. */
-import { formatIssues, type Issue } from '../../core/issue.ts';
+import { formatIssues, type Issue, type Result } from '../../core/issue.ts';
+import { escapeInvisible } from '../../core/quote.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { collectScenarioFiles, displayPath } from '../collect-files.ts';
 import type { Io } from '../io.ts';
@@ -14,18 +15,24 @@ export interface Loaded {
   readonly warnings: Issue[];
   /** Absolute real paths of every file read (scenarios and imports, loaded or not): what `--out` must not overwrite. */
   readonly inputs: string[];
+  /** Exports found by walking a folder and skipped, one warning each; already printed to stderr. */
+  readonly skipped?: Issue[];
 }
 
 /**
  * Loads every scenario named by `args`. No scenario files at all is itself an error (contract §4).
  * `limits` are `--import-root` (default: the working folder) and `--max-file-size`.
+ * In a folder, a file that a scenario of the run imports with `{ from }` is skipped silently, and an
+ * export nobody imports (Get-MpPreference output, an indicator CSV) is skipped with one warning line
+ * on stderr (issue 11 #6); named directly, such an export is an error of one line.
  */
 export function loadAll(args: readonly string[], io: Io, overrides: readonly string[] = [], limits: Partial<InputLimits> = {}): Loaded {
   const inputs = new Set<string>();
   const read = { importRoot: limits.importRoot ?? io.cwd, ...(limits.maxFileSize === undefined ? {} : { maxFileSize: limits.maxFileSize }), onRead: (path: string) => void inputs.add(path) };
-  const { files, issues } = collectScenarioFiles(args, io.cwd);
+  const { files, walked, issues } = collectScenarioFiles(args, io.cwd);
   const errors: Issue[] = [...issues];
   const warnings: Issue[] = [];
+  const skipped: Issue[] = [];
   const scenarios: Scenario[] = [];
   if (files.length === 0 && issues.length === 0) {
     errors.push({
@@ -35,16 +42,26 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
       hint: 'name a scenario file or a folder that contains some',
     });
   }
-  for (const file of files) {
-    const loaded = loadScenarioFile(resolve(io.cwd, file), overrides, read);
+  const results: [string, Result<Scenario>][] = files.map((file) => [file, loadScenarioFile(resolve(io.cwd, file), overrides, read)]);
+  // Every scenario is loaded before any file is judged: an export may come before the scenario importing it.
+  const imported = new Set(results.flatMap(([, loaded]) => (loaded.ok ? loaded.value.imports.map((path) => resolve(io.cwd, path)) : [])));
+  const at = (issue: Issue, file: string): Issue => ({ ...issue, file: issue.file === undefined ? file : displayPath(io.cwd, issue.file) });
+  for (const [file, loaded] of results) {
     if (loaded.ok) {
       scenarios.push({ ...loaded.value, file });
-      warnings.push(...loaded.value.warnings.map((warning) => ({ ...warning, file })));
+      // An imported file's warnings (a skipped CSV row) keep their own file.
+      warnings.push(...loaded.value.warnings.map((warning) => at(warning, file)));
+    } else if (walked.has(file) && imported.has(resolve(io.cwd, file))) {
+      continue;
+    } else if (walked.has(file) && loaded.issues.length === 1 && loaded.issues[0]?.code === 'export_not_scenario') {
+      skipped.push({ ...loaded.issues[0], file, line: undefined, column: undefined, severity: 'warning' });
     } else {
-      errors.push(...loaded.issues.map((issue) => ({ ...issue, file: issue.file === undefined ? file : displayPath(io.cwd, issue.file) })));
+      errors.push(...loaded.issues.map((issue) => at(issue, file)));
     }
   }
-  return { scenarios, errors, warnings, inputs: [...inputs] };
+  // One line per file, without the `(root)` path: the whole file is what the line is about.
+  for (const skip of skipped) io.err(`⚠ ${escapeInvisible(`${skip.file ?? ''}: ${skip.message}`)}\n`);
+  return { scenarios, errors, warnings, skipped, inputs: [...inputs] };
 }
 
 /** Prints problems to stderr, every one at once, with a count. */

@@ -1,8 +1,10 @@
 /** Reads exclusion lists from `Get-MpPreference` output: the Format-List text or `ConvertTo-Json` (§4.1). */
 import type { ExclusionLists } from '../../core/config.ts';
 import { fail, ok, type Issue, type Result } from '../../core/issue.ts';
+import { quote, quoteExcerpt } from '../../core/quote.ts';
 import { jsonErrorOffset } from './json-error-offset.ts';
 import { readFormatList, splitListValue } from './read-format-list.ts';
+import { recogniseMpPreference } from './recognise-mp-preference.ts';
 
 /** The three properties, mapped to the contract's list names. */
 export const MP_PROPERTIES = { ExclusionPath: 'paths', ExclusionExtension: 'extensions', ExclusionProcess: 'processes' } as const;
@@ -33,10 +35,12 @@ function items(found: Found, issues: Issue[]): string[] {
   const out: string[] = [];
   for (const item of list) {
     if (typeof item !== 'string') {
-      issues.push(issue('mp-preference-bad-value', found, `${property} holds ${JSON.stringify(item)}, not text`, EXPORT_HINT));
+      // A number or true is short; a nested object or list could be the whole file, so it is only named.
+      const shown = typeof item === 'object' && item !== null ? (Array.isArray(item) ? 'a list' : 'an object') : quote(item);
+      issues.push(issue('mp-preference-bad-value', found, `${property} holds ${shown}, not text`, EXPORT_HINT));
     } else if (HIDDEN.test(item.trim())) {
       const hint = 'run Get-MpPreference as an administrator; HideExclusionsFromLocalAdmins hides the lists even from admins (§4.1)';
-      issues.push(issue('mp-preference-hidden', found, `${property} is hidden: "${item.trim()}"`, hint));
+      issues.push(issue('mp-preference-hidden', found, `${property} is hidden: ${quoteExcerpt(item.trim())}`, hint));
     } else if (item.trim() !== '') out.push(item.trim());
   }
   return out;
@@ -59,14 +63,26 @@ function fromText(text: string, issues: Issue[]): Found[] {
   return found;
 }
 
+/**
+ * The issue for JSON that does not parse, placed at the first bad character. V8's own message is not
+ * used: it quotes the text around the error, which may be a secret; at most 40 characters are shown.
+ */
+function jsonIssue(text: string): Issue {
+  const offset = Math.max(0, jsonErrorOffset(text));
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const what = offset >= text.length ? 'the end of the file' : quoteExcerpt(text.slice(offset, offset + 40), 40);
+  const message = `the JSON does not parse: unexpected ${what} at line ${line}, column ${column}`;
+  return { code: 'mp-preference-bad-json', path: [], line, column, message, expected: 'the output of Get-MpPreference | ConvertTo-Json', hint: EXPORT_HINT };
+}
+
 function fromJson(text: string, issues: Issue[]): Found[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    const line = text.slice(0, Math.max(0, jsonErrorOffset(text))).split('\n').length;
-    const message = `the JSON does not parse: ${String(error).replace(/^SyntaxError: /, '')}`;
-    issues.push({ code: 'mp-preference-bad-json', path: [], line, message, hint: EXPORT_HINT });
+  } catch {
+    issues.push(jsonIssue(text));
     return [];
   }
   const object = Array.isArray(data) && data.length === 1 ? data[0] : data;
@@ -93,19 +109,26 @@ function fromJson(text: string, issues: Issue[]): Found[] {
  * importMpPreference('ExclusionPath : {C:\\a, C:\\b}'); // { ok: true, value: { paths: ['C:\\a', 'C:\\b'], extensions: [], processes: [] } }
  */
 export function importMpPreference(text: string): Result<ExclusionLists> {
+  const kind = recogniseMpPreference(text);
+  if (kind === undefined) {
+    // Any file may be named here (a .env, /etc/passwd): refuse it whole and quote none of it.
+    const message = 'the file is not a Get-MpPreference export: it has no ExclusionPath, ExclusionExtension or ExclusionProcess property';
+    return fail([{ code: 'mp-preference-unrecognised', path: [], line: 1, message, expected: 'the output of Get-MpPreference, or of Get-MpPreference | ConvertTo-Json', hint: 'export with Get-MpPreference | ConvertTo-Json | Out-File mppref.json' }]);
+  }
   const issues: Issue[] = [];
-  const trimmed = text.trim();
-  const found = trimmed.startsWith('{') || trimmed.startsWith('[') ? fromJson(text, issues) : fromText(text, issues);
+  const found = kind === 'json' ? fromJson(text, issues) : fromText(text, issues);
   const lists = { paths: [] as string[], extensions: [] as string[], processes: [] as string[] };
   const seen = new Set<Property>();
   for (const entry of found) {
     if (seen.has(entry.property)) issues.push(issue('mp-preference-duplicate', entry, `${entry.property} appears more than once`, 'import one device at a time'));
     seen.add(entry.property);
-    lists[MP_PROPERTIES[entry.property]].push(...(entry.value as string[]));
+    // A loop, not push(...list): spreading 200k imported entries overflows the call stack.
+    for (const value of entry.value as string[]) lists[MP_PROPERTIES[entry.property]].push(value);
   }
   if (found.length === 0 && issues.length === 0) {
-    const message = 'no ExclusionPath, ExclusionExtension or ExclusionProcess property found';
-    issues.push({ code: 'mp-preference-no-exclusions', path: [], line: 1, message, hint: 'paste the output of Get-MpPreference, or of Get-MpPreference | ConvertTo-Json' });
+    // Recognised by a key that is not a property of the object read (nested, or in a list of devices).
+    const message = 'no ExclusionPath, ExclusionExtension or ExclusionProcess property found on the object';
+    issues.push({ code: 'mp-preference-no-exclusions', path: [], line: 1, message, hint: 'export one device with Get-MpPreference | ConvertTo-Json' });
   }
   return issues.length > 0 ? fail(issues) : ok(lists);
 }

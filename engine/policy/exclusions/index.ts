@@ -53,4 +53,5 @@ export { lintExclusions, type LintOptions } from './lint-exclusions.ts';
 export { serverRoleExclusions, SERVER_ROLES, SERVER_ROLE_LISTS, type ServerRole, type ServerRoleOptions, type ServerRoleExclusions } from './server-role-exclusions.ts';
 export { mergeExclusionSources, type ExclusionSources, type MergeOptions, type MergedExclusions } from './merge-exclusion-sources.ts';
 export { importMpPreference, MP_PROPERTIES } from './import-mp-preference.ts';
+export { recogniseMpPreference } from './recognise-mp-preference.ts';
 export { formatMpPreference, type FormatOptions } from './format-mp-preference.ts';

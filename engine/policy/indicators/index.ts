@@ -65,6 +65,8 @@ export {
   CSV_INDICATOR_TYPES,
   exportIndicatorCsv,
   importIndicatorCsv,
+  type ImportCsvOptions,
 } from './import-indicator-csv.ts';
+export { recogniseIndicatorCsv } from './recognise-indicator-csv.ts';
 export { formatCsv, parseCsv } from './csv.ts';
 export type { CsvRecord, ParsedCsv } from './csv.ts';

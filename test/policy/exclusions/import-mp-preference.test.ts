@@ -80,9 +80,38 @@ describe('importMpPreference', () => {
     expect(result.ok ? undefined : result.issues[0]?.line).toBe(3);
   });
 
-  it('should say so when the text has no exclusion property at all', () => {
+  it('should refuse text with no exclusion property as not an export, quoting none of it', () => {
     const result = importMpPreference('DisableRealtimeMonitoring : False');
-    expect(result.ok ? undefined : result.issues[0]?.code).toBe('mp-preference-no-exclusions');
+    expect(result.ok ? undefined : result.issues).toEqual([
+      expect.objectContaining({ code: 'mp-preference-unrecognised', message: expect.not.stringContaining('Disable') }),
+    ]);
+  });
+
+  it('should refuse a .env whose first character is a quote as one issue that quotes none of it (issue 10)', () => {
+    const env = '"SECRET_TOKEN=abcdefghijklmnopqrstuvwxyz0123456789\nDB_PASS=hunter2\n';
+    const result = importMpPreference(env);
+    expect(result.ok).toBe(false);
+    const issues = result.ok ? [] : result.issues;
+    expect(issues).toHaveLength(1);
+    expect(JSON.stringify(issues)).not.toMatch(/SECRET|hunter2/);
+  });
+
+  it('should refuse JSON that names no exclusion key without quoting it, even when it does not parse', () => {
+    const result = importMpPreference('{"api_key": "sk-live-0123456789abcdef0123456789abcdef", oops}');
+    expect(result.ok ? undefined : result.issues.map((issue) => issue.code)).toEqual(['mp-preference-unrecognised']);
+    expect(JSON.stringify(result)).not.toContain('sk-live');
+  });
+
+  it('should show at most 40 characters of the text where an export\'s JSON stops parsing, not V8\'s whole-line excerpt', () => {
+    const secret = 'x'.repeat(500);
+    const result = importMpPreference(`{ "ExclusionPath": ["C:\\\\a"], "Token": ${secret} }`);
+    const issue = result.ok ? undefined : result.issues[0];
+    expect(issue?.message).toBe(`the JSON does not parse: unexpected "${'x'.repeat(37)}…" at line 1, column 40`);
+  });
+
+  it('should name a nested object instead of printing it', () => {
+    const result = importMpPreference(`{ "ExclusionPath": [{ "secret": "${'s'.repeat(300)}" }] }`);
+    expect(result.ok ? undefined : result.issues[0]?.message).toBe('ExclusionPath holds an object, not text');
   });
 
   it('should reject a JSON value that is not text', () => {

@@ -49,29 +49,74 @@ describe('importIndicatorCsv', () => {
     expect(importIndicatorCsv(exported.text)).toEqual({ indicators: first, issues: [] });
   });
 
-  it('should report each bad row with its 1-based row number and still import the good rows (T56)', () => {
+  it('should report each bad row at its file line, as Excel numbers it, and still import the good rows (T56)', () => {
     const { indicators: imported, issues } = importIndicatorCsv(fixture('bad-rows.csv'));
     expect(imported.map((i) => i.value)).toEqual(['https://ok.example/path', 'second-good.example']);
     expect(issues.map((issue) => [issue.path, issue.code, issue.line])).toEqual([
-      [['row', 1, 'IndicatorValue'], 'internal_ip', 2],
-      [['row', 2, 'IndicatorValue'], 'bad_ip', 3],
-      [['row', 3, 'Action'], 'bad_indicator_action', 4],
-      [['row', 4, 'IndicatorType'], 'csv_type', 5],
-      [['row', 5, 'Action'], 'csv_legacy_action', 6],
-      [['row', 7, 'Title'], 'csv_required', 8],
-      [['row', 8, 'GenerateAlert'], 'bad_generate_alert', 9],
-      [['row', 9], 'csv_field_count', 10],
-      [['row', 10, 'Category'], 'bad_category', 11],
+      [['IndicatorValue'], 'internal_ip', 2],
+      [['IndicatorValue'], 'bad_ip', 3],
+      [['Action'], 'bad_indicator_action', 4],
+      [['IndicatorType'], 'csv_type', 5],
+      [['Action'], 'csv_legacy_action', 6],
+      [['Title'], 'csv_required', 8],
+      [['GenerateAlert'], 'bad_generate_alert', 9],
+      [[], 'csv_field_count', 10],
+      [['Category'], 'bad_category', 11],
     ]);
-    expect(issues[2]?.message).toBe('row 3: action BlockAndRemediate is not available for DomainName indicators');
+    // One number for one row: the line; no "row 3" beside it (issue 11 #7).
+    expect(issues[2]?.message).toBe('action BlockAndRemediate is not available for DomainName indicators');
+    expect(issues.map((issue) => issue.message).join('\n')).not.toMatch(/\brow \d/);
     expect(issues[4]?.hint).toBe('write BlockAndRemediate');
+  });
+
+  it('should give the physical line of a row that follows a quoted cell spanning two lines', () => {
+    const text = `${HEADER}\r\nDomainName,ok.example,,Block,Low,t,"first line\r\nsecond line",,,,,\r\nDomainName,bad.example,,Blokc,Low,t,d,,,,,\r\n`;
+    const { indicators: imported, issues } = importIndicatorCsv(text);
+    expect(imported.map((i) => i.value)).toEqual(['ok.example']);
+    expect(issues.map((issue) => [issue.line, issue.path])).toEqual([[4, ['Action']]]);
+  });
+
+  it('should import the valid rows and list each invalid one as a warning at its line with invalidRows: skip', () => {
+    const { indicators: imported, issues } = importIndicatorCsv(fixture('bad-rows.csv'), { invalidRows: 'skip' });
+    expect(imported.map((i) => i.value)).toEqual(['https://ok.example/path', 'second-good.example']);
+    expect(issues.every((issue) => issue.severity === 'warning')).toBe(true);
+    expect([...new Set(issues.map((issue) => issue.line))]).toEqual([2, 3, 4, 5, 6, 8, 9, 10, 11]);
+    expect(issues[0]?.message).toMatch(/; the row is skipped$/);
+  });
+
+  it('should still refuse the whole file with invalidRows: skip when it is not an indicator CSV or too long', () => {
+    expect(importIndicatorCsv('a,b\n1,2\n', { invalidRows: 'skip' }).issues.map((i) => [i.code, i.severity])).toEqual([['csv_unrecognised', undefined]]);
+  });
+
+  it('should refuse a file that is not an indicator CSV (/etc/passwd) as one issue that quotes none of it (issue 10)', () => {
+    const passwd = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n';
+    const { indicators: imported, issues } = importIndicatorCsv(passwd);
+    expect(imported).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'csv_unrecognised', line: 1 })]);
+    expect(JSON.stringify(issues)).not.toMatch(/root|daemon|bash/);
+  });
+
+  it('should refuse a .env whose first character is a quote without echoing it (issue 10)', () => {
+    const env = '"SECRET_TOKEN=abcdefghijklmnopqrstuvwxyz0123456789\nDB_PASS=hunter2\n';
+    const { issues } = importIndicatorCsv(env);
+    expect(issues.map((issue) => issue.code)).toEqual(['csv_unrecognised']);
+    expect(JSON.stringify(issues)).not.toMatch(/SECRET|hunter2/);
+  });
+
+  it('should quote at most 80 characters of a bad cell', () => {
+    const secret = `s${'e'.repeat(300)}`;
+    const { issues } = importIndicatorCsv(`${HEADER},${secret}\nDomainName,contoso.com,,Block,Low,t,d,,,,,,x\nDomainName,${secret},,Block,Low,t,d,,,,,,x\n`);
+    expect(issues.length).toBeGreaterThan(1);
+    for (const issue of issues) {
+      for (const field of [issue.message, issue.expected, issue.received, issue.hint]) expect(field ?? '').not.toContain('e'.repeat(81));
+    }
   });
 
   it('should refuse a file of 501 rows as a whole: at most 500 per batch (T57)', () => {
     const rows = Array.from({ length: 501 }, (_, i) => `DomainName,d${i}.contoso.com,,Block,Low,t,d,,,,,`);
     const result = importIndicatorCsv([HEADER, ...rows].join('\n'));
     expect(result.indicators).toEqual([]);
-    expect(result.issues).toEqual([expect.objectContaining({ code: 'csv_batch_limit', path: ['row', 501], line: 502, received: '501 rows' })]);
+    expect(result.issues).toEqual([expect.objectContaining({ code: 'csv_batch_limit', path: [], line: 502, received: '501 rows' })]);
   });
 
   it('should import exactly 500 rows', () => {
@@ -82,13 +127,13 @@ describe('importIndicatorCsv', () => {
   it('should refuse rows past the tenant limit of 15,000 (T58)', () => {
     const result = importIndicatorCsv(`${HEADER}\nDomainName,contoso.com,,Block,Low,t,d,,,,,\n`, { existingCount: TENANT_INDICATOR_LIMIT });
     expect(result.indicators).toEqual([]);
-    expect(result.issues[0]).toMatchObject({ code: 'indicator_limit', path: ['row', 1] });
+    expect(result.issues[0]).toMatchObject({ code: 'indicator_limit', path: [], line: 2 });
   });
 
   it('should read columns in any order and case, warn about unknown ones and refuse a header missing required ones', () => {
     const reordered = importIndicatorCsv('action,indicatorvalue,indicatorType,title,description,Colour\nBlock,contoso.com,DomainName,t,d,red\n');
     expect(reordered.indicators.map((i) => i.value)).toEqual(['contoso.com']);
-    expect(reordered.issues).toEqual([expect.objectContaining({ code: 'unknown_column', severity: 'warning', path: ['header', 5] })]);
+    expect(reordered.issues).toEqual([expect.objectContaining({ code: 'unknown_column', severity: 'warning', path: ['header', 5], line: 1 })]);
     const missing = importIndicatorCsv('IndicatorType,IndicatorValue,Action\nDomainName,contoso.com,Block\n');
     expect(missing.indicators).toEqual([]);
     expect(missing.issues[0]?.message).toBe('the header lacks required columns Title, Description');
@@ -96,7 +141,7 @@ describe('importIndicatorCsv', () => {
 
   it('should refuse an empty file and a repeated column', () => {
     expect(importIndicatorCsv('').issues[0]?.code).toBe('empty_csv');
-    expect(importIndicatorCsv('Title,Title\n').issues.map((i) => i.code)).toContain('duplicate_column');
+    expect(importIndicatorCsv('IndicatorType,IndicatorValue,Title,Title\n').issues.map((i) => i.code)).toContain('duplicate_column');
   });
 
   it('should leave MD5 and certificate indicators out of an export, with a warning', () => {
