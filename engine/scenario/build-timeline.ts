@@ -4,7 +4,8 @@ import type { DevicePatch, ExclusionLists, TenantPatch } from '../core/config.ts
 import type { ArtifactInput } from './artifact-schema.ts';
 import { defined } from './build-devices.ts';
 import type { ChangeInput } from './change-schema.ts';
-import { DEFAULT_DETECTION, DEFAULT_MIX, type GenerateInput } from './generate-schema.ts';
+import { DEFAULT_DETECTION, DEFAULT_MIX, DEFAULT_WINDOW } from '../core/generate-spec.ts';
+import type { GenerateInput } from './generate-schema.ts';
 import type { ChangeSpec, GenerateSpec, TimelineEvent } from './scenario.ts';
 
 /** A parsed timeline item: its kind, time (ms), file position, input and resolved imports. */
@@ -68,13 +69,14 @@ function toChange(input: ChangeInput, exclusions: Partial<ExclusionLists> | unde
   return defined({ tenant: tenant && (defined(tenant) as TenantPatch), devices, exclusions, indicators, by: input.by }) as ChangeSpec;
 }
 
-function toGenerate(input: GenerateInput, id: string, allDevices: readonly string[]): GenerateSpec {
+function toGenerate(input: GenerateInput, id: string, at: number, allDevices: readonly string[]): GenerateSpec {
   const mix = input.mix === undefined ? DEFAULT_MIX : { malicious: input.mix.malicious ?? 0, pua: input.mix.pua ?? 0, benign: input.mix.benign ?? 0 };
   return {
     id,
+    at,
     count: input.count,
     devices: input.devices === undefined || input.devices === 'all' ? allDevices : input.devices,
-    window: input.window ?? 0,
+    window: input.window ?? DEFAULT_WINDOW,
     mix: { ...mix },
     detection: { ...DEFAULT_DETECTION, ...defined(input.detection ?? {}) },
   };
@@ -91,7 +93,7 @@ export function buildTimeline(entries: readonly EventEntry[], allDevices: readon
     const { at, order } = entry;
     if (entry.kind === 'artifact') return { kind: 'artifact', at, order, artifact: toArtifact(entry.input, at) };
     if (entry.kind === 'change') return { kind: 'change', at, order, change: toChange(entry.input, entry.exclusions, entry.indicators) };
-    return { kind: 'generate', at, order, generate: toGenerate(entry.input, entry.id, allDevices) };
+    return { kind: 'generate', at, order, generate: toGenerate(entry.input, entry.id, at, allDevices) };
   });
   return events.sort((a, b) => a.at - b.at || a.order - b.order);
 }

@@ -1,6 +1,7 @@
 /** Loads a scenario from text: parse with positions, apply overrides, validate every section, check references, build. */
 import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, EMPTY_EXCLUSIONS, type ExclusionLists, type TenantConfig } from '../core/config.ts';
 import { DEFAULT_START } from '../core/duration.ts';
+import { validateGenerateSpec } from '../core/validate-generate-spec.ts';
 import { fail, ok, type Issue, type Path, type Result } from '../core/issue.ts';
 import { escapeIssue, quote } from '../core/quote.ts';
 import { applyOverrides, type AppliedOverride } from './apply-overrides.ts';
@@ -97,6 +98,9 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
       indicators: resolveIndicators(change.indicators, [...path, 'indicators'], context),
     };
   });
+  const timeline = buildTimeline(entries, names);
+  // The generator's own rules, applied here too: a spec that loads is a spec that generates `count` artifacts.
+  for (const event of timeline) if (event.kind === 'generate') context.issues.push(...validateGenerateSpec(event.generate, ['timeline', event.order, 'generate']));
   const { header } = sections;
   if (header === undefined) return undefined;
   const start = header.start ?? DEFAULT_START;
@@ -112,7 +116,7 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
     devices: allDevices,
     exclusions: { ...EMPTY_EXCLUSIONS, ...defined(exclusions ?? {}) } as ExclusionLists,
     indicators: indicators ?? [],
-    timeline: buildTimeline(entries, names),
+    timeline,
     expect: sections.expectations.map(({ kind, value, index }) => buildExpectation(kind, value as never, index)),
     file,
   };
