@@ -41,6 +41,11 @@ describe('the backslash lint', () => {
     expect(loaded('name: ctx\ndevices: [{ name: ws-01, os: windows-11 }]\nexclusions: { from: mppref.json }\n', options).exclusions.paths).toEqual([CONTEXTUAL]);
   });
 
+  it('should not suggest single quotes, which JSON does not have, for a bad escape in a JSON file', () => {
+    const result = loadScenario('{ "name": "a\\qb", "devices": [{ "name": "ws-01", "os": "windows-11" }] }\n', 'ctx.json');
+    expect(result.ok ? [] : result.issues.map((issue) => issue.hint)).toEqual(['in JSON a backslash starts an escape: write each backslash of a Windows path as \\\\']);
+  });
+
   it.each([
     ['JSON, single backslashes', 'ctx.json', jsonScenario('"C:\\Docs\\design.doc\\:{Process:\\"winword.exe\\"}"'), CONTEXTUAL],
     ['JSON, a run-on folder', 'ctx.json', jsonScenario('"C:\\Tools\\"'), 'C:\\Tools\\'],
