@@ -5,6 +5,7 @@ import { validateGenerateSpec } from '../core/validate-generate-spec.ts';
 import { fail, ok, type Issue, type Path, type Result } from '../core/issue.ts';
 import { escapeIssue, quote } from '../core/quote.ts';
 import { applyOverrides, type AppliedOverride } from './apply-overrides.ts';
+import { artifactWarnings } from './artifact-warnings.ts';
 import { buildDevices, defined } from './build-devices.ts';
 import { buildExpectation } from './build-expectation.ts';
 import { buildTimeline, type EventEntry } from './build-timeline.ts';
@@ -86,7 +87,10 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
   const names = allDevices.map((device) => device.name);
   const entries = sections.events.map((event): EventEntry => {
     const path: Path = ['timeline', event.order, event.kind];
-    if (event.kind === 'artifact') return { kind: 'artifact', at: event.value.at, order: event.order, input: event.value.artifact };
+    if (event.kind === 'artifact') {
+      context.issues.push(...artifactWarnings(event.value.artifact, path));
+      return { kind: 'artifact', at: event.value.at, order: event.order, input: event.value.artifact };
+    }
     if (event.kind === 'generate') return { kind: 'generate', at: event.value.at, order: event.order, input: event.value.generate, id: event.value.generate.id ?? `gen-${event.ordinal}` };
     const change = event.value.change;
     return {
