@@ -18,10 +18,11 @@ export interface DocumentLint {
 }
 
 /**
- * What a double-quoted Windows path meant, read escape by escape as JSON and YAML both spell them: `\\`
- * is one backslash and `\"` one quote (a Windows name cannot hold `"`, so `\"` was never a separator, and
- * §4.2's contextual form `C:\x\:{Process:"a.exe"}` needs it); any other backslash was meant as a path
- * separator that the parser read as an escape. `lone` counts those.
+ * What a double-quoted Windows path meant, read escape by escape as JSON and YAML both spell them. `lone`
+ * counts the backslashes that start no `\\` and no `\"` escape: separators the parser read as escapes.
+ * The path as written is what was meant (a `\\server` share stays two backslashes), except that `\"` is a
+ * quote: a Windows name cannot hold `"`, so `\"` was never a separator, and §4.2's contextual form
+ * `C:\x\:{Process:"a.exe"}` can only be written with it inside double quotes.
  */
 function meantPath(inner: string): { meant: string; lone: number } {
   let meant = '';
@@ -31,7 +32,7 @@ function meantPath(inner: string): { meant: string; lone: number } {
     const next = inner[i + 1];
     if (char !== '\\') meant += char;
     else if (next === '\\' || next === '"') {
-      meant += next;
+      meant += next === '"' ? '"' : '\\\\';
       i++;
     } else {
       meant += char;

@@ -49,7 +49,8 @@ describe('the backslash lint', () => {
   it.each([
     ['JSON, single backslashes', 'ctx.json', jsonScenario('"C:\\Docs\\design.doc\\:{Process:\\"winword.exe\\"}"'), CONTEXTUAL],
     ['JSON, a run-on folder', 'ctx.json', jsonScenario('"C:\\Tools\\"'), 'C:\\Tools\\'],
-    ['JSON, a tab escape among doubled backslashes', 'ctx.json', jsonScenario('"C:\\\\Users\\temp"'), 'C:\\Users\\temp'],
+    ['JSON, a tab escape after a doubled backslash, kept as written', 'ctx.json', jsonScenario('"C:\\\\Users\\temp"'), 'C:\\\\Users\\temp'],
+    ['YAML, a share whose \\\\ is part of the path', 'ctx.yaml', yamlScenario('"\\\\server\\ \\"'), '\\\\server\\ \\'],
     ['YAML, single backslashes and an escaped quote', 'ctx.yaml', yamlScenario('"C:\\Docs\\design.doc\\:{Process:\\"winword.exe\\"}"'), CONTEXTUAL],
     ["YAML, a name with a ' in it", 'ctx.yaml', yamlScenario(`"C:\\Users\\o'brien\\temp"`), "C:\\Users\\o'brien\\temp"],
   ])("should suggest a fix that parses in the file's own syntax to the path meant (%s)", (_, file, text, meant) => {
