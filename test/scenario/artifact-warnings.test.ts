@@ -1,3 +1,4 @@
+/** artifactWarnings: a trigger that cannot meet the artifact's kind loads with a warning and a fix hint. */
 import { describe, expect, it } from 'vitest';
 import { artifactWarnings } from '../../engine/scenario/artifact-warnings.ts';
 import { loaded, MINIMAL, yaml } from './scenario-text.ts';
