@@ -51,4 +51,9 @@ describe('verdict count law', () => {
     expect(verdicts).toHaveLength(2000);
     expect(new Set(verdicts.map((verdict) => verdict.at))).toEqual(new Set([0]));
   });
+
+  it('should refuse at load, placed in the file, a spec the generator would refuse: one set of rules', () => {
+    const loaded = loadScenario('name: d\ndevices: [{ name: ws-01, os: windows-11 }]\ntimeline: [{ at: 0m, generate: { count: -3 } }]\n', 'd.yaml');
+    expect(loaded.ok ? [] : loaded.issues.map((issue) => `${issue.line}:${issue.column} ${issue.code}`)).toEqual(['3:41 bad_count']);
+  });
 });
