@@ -57,6 +57,7 @@ export function benchFleet(count: number): DeviceConfig[] {
 export function benchGenerate(shape: BenchShape, devices: readonly string[]): GenerateSpec {
   return {
     id: 'gen-1',
+    at: 0,
     count: shape.artifacts,
     devices,
     window: shape.windowMs ?? DAY_MS,

@@ -20,6 +20,7 @@ describe('engine/index.ts', () => {
           order: 0,
           generate: {
             id: 'gen-1',
+            at: 0,
             count: 5_000,
             devices: devices.map((d) => d.name),
             window: 3_600_000,

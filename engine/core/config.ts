@@ -116,6 +116,12 @@ export interface ConflictSettings {
   readonly repeatedProcess: 'or' | 'and';
   /** C8: WDAC Allow + Block IoC → `block` (ordered list) or `allow` (example table). */
   readonly wdacAllowVsBlockIoc: 'block' | 'allow';
+  /**
+   * §3.9 / §3.10 / C4: which devices get the `turn-on-edr-block-mode` recommendation: `passive-only` (current
+   * guidance: it targets passive devices, and the 2025-05 FAQ recommends disabling block mode when Defender
+   * Antivirus is primary) or `all-running` (the 2021 and 2024-09 readings: active devices too).
+   */
+  readonly blockModeRecommendation: 'passive-only' | 'all-running';
 }
 
 export const DEFAULT_CONFLICT_SETTINGS: ConflictSettings = {
@@ -126,6 +132,7 @@ export const DEFAULT_CONFLICT_SETTINGS: ConflictSettings = {
   trailingStar: 'literal',
   repeatedProcess: 'or',
   wdacAllowVsBlockIoc: 'block',
+  blockModeRecommendation: 'passive-only',
 };
 
 export const DEFAULT_MDAV: MdavConfig = {

@@ -1,6 +1,9 @@
 /** What a simulation runs — tenant, fleet, policy and a timeline of artifacts, changes and generators — as the loader hands it to the pipeline. */
 import type { Artifact } from './artifact.ts';
 import type { Actor, ConflictSettings, DeviceConfig, DevicePatch, ExclusionLists, TenantConfig, TenantPatch } from './config.ts';
+import type { GenerateSpec } from './generate-spec.ts';
+
+export type { GenerateSpec } from './generate-spec.ts';
 
 /** A timeline change: partial updates applied at its `at`, in file order. */
 export interface ChangeSpec {
@@ -13,21 +16,8 @@ export interface ChangeSpec {
   readonly by?: Actor;
 }
 
-/** A seeded generator: `count` artifacts on `devices`, spread over [at, at + window). */
-export interface GenerateSpec {
-  /** Unique among artifact ids and generator ids; default `gen-1`, `gen-2`, … in file order. */
-  readonly id: string;
-  readonly count: number;
-  /** Device names; `all` is resolved to every device, fleet included. */
-  readonly devices: readonly string[];
-  /** ms. */
-  readonly window: number;
-  readonly mix: { readonly malicious: number; readonly pua: number; readonly benign: number };
-  /** Chance each engine flags a malicious or PUA artifact. */
-  readonly detection: { readonly primaryAv: number; readonly mdav: number; readonly edr: number };
-}
 
-/** A timeline entry; `at` in ms from the start, `order` its position in the file (ties at one `at` keep it). */
+/** A timeline entry; `at` in ms from the start, `order` its position in the file (ties at one `at` keep it). A generator's `at` equals its spec's. */
 export type TimelineEvent =
   | { readonly kind: 'artifact'; readonly at: number; readonly order: number; readonly artifact: Artifact }
   | { readonly kind: 'change'; readonly at: number; readonly order: number; readonly change: ChangeSpec }

@@ -53,10 +53,11 @@ export function buildVerdict(trace: Trace): Verdict {
 
 // Contract §2: Prevented = a file stopped before it ran (MDAV on access or in a scan, or an indicator);
 // Blocked = a process or behaviour stopped while running, and everything EDR in block mode remediates.
+// §4.2 ScanTrigger BM: behaviour monitoring sees only what already runs, so what it stops ran: Blocked.
 function statusOf(trace: Trace, outcome: Outcome): DetectionStatus {
   if (trace.by === 'primary-av') return 'none';
   if (trace.by === 'edr-block-mode') return 'Blocked';
-  if (outcome === 'blocked') return trace.artifact.kind === 'file' ? 'Prevented' : 'Blocked';
+  if (outcome === 'blocked') return trace.artifact.kind === 'file' && trace.artifact.trigger !== 'behavior' ? 'Prevented' : 'Blocked';
   return outcome === 'detected' ? 'Detected' : 'none';
 }
 

@@ -1,5 +1,6 @@
 /** Runs a simulation to completion: collect everything (for reports) or count only (for throughput). */
 import { edrBlockModeRecommendation, type DeviceState, type FleetModel, type Recommendation } from '../model/index.ts';
+import { DEFAULT_CONFLICT_SETTINGS } from '../core/config.ts';
 import type { Issue } from '../core/issue.ts';
 import { countVerdict, emptyCounts, type Counts } from '../report/counts.ts';
 import type { SimulationInput } from './sim-input.ts';
@@ -66,7 +67,7 @@ export function runSimulation(input: SimulationInput): RunResult {
     actionCenter,
     counts,
     devices,
-    recommendations: devices.map(edrBlockModeRecommendation).filter((recommendation) => recommendation.present),
+    recommendations: devices.map((device) => edrBlockModeRecommendation(device, { ...DEFAULT_CONFLICT_SETTINGS, ...input.settings })).filter((recommendation) => recommendation.present),
     endAt: finished === undefined ? 0 : finished.now(),
     issues,
   };

@@ -47,7 +47,7 @@ export function simEvents(input: Pick<SimulationInput, 'timeline' | 'seed' | 'de
     // Server devices get server workloads (SQL data, IIS, backups) from the generator's catalog.
     osOf ??= new Map(input.devices.map((device) => [device.name, device.os]));
     const os = event.generate.devices.map((name) => osOf!.get(name) ?? 'windows-11');
-    generators.push(generateArtifacts({ ...event.generate, at: event.at, os }, { seed: input.seed }));
+    generators.push(generateArtifacts({ ...event.generate, os }, { seed: input.seed }));
   }
   // A lone generator is already sorted: merging it would only add a heap step per artifact.
   if (timeline.length === 0 && generators.length === 1) return generators[0] as Iterable<SimItem>;

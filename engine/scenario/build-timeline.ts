@@ -1,12 +1,13 @@
 /** Builds the timeline: artifacts with their ground truth filled in, changes as patches, generators resolved; sorted by time. */
 import type { Artifact, Signals, WrittenPaths } from '../core/artifact.ts';
-import { canonicalPath, shortNameIn } from '../core/canonical-path.ts';
+import { canonicalPath } from '../core/canonical-path.ts';
 import type { Issue, Path } from '../core/issue.ts';
 import type { DevicePatch, ExclusionLists, TenantPatch } from '../core/config.ts';
 import type { ArtifactInput } from './artifact-schema.ts';
 import { defined } from './build-devices.ts';
 import type { ChangeInput } from './change-schema.ts';
-import { DEFAULT_DETECTION, DEFAULT_MIX, type GenerateInput } from './generate-schema.ts';
+import { DEFAULT_DETECTION, DEFAULT_MIX, DEFAULT_WINDOW } from '../core/generate-spec.ts';
+import type { GenerateInput } from './generate-schema.ts';
 import type { ChangeSpec, GenerateSpec, TimelineEvent } from './scenario.ts';
 
 /** A parsed timeline item: its kind, time (ms), file position, input and resolved imports. */
@@ -63,30 +64,6 @@ export function toArtifact(input: ArtifactInput, at: number): Artifact {
   } as Artifact;
 }
 
-/**
- * Warnings for an artifact's `path` and `process` that hold an 8.3 short name (`PROGRA~1`): Defender
- * matches the long path it is handed, so exclusions written with long names do not cover them
- * (contract §5.1, [inference]). Short names are not expanded.
- *
- * @example
- * artifactPathWarnings({ id: 'a1', device: 'ws-01', path: 'C:\\PROGRA~1\\x.exe' }, ['timeline', 0, 'artifact'])[0]?.code; // 'artifact-short-name'
- */
-export function artifactPathWarnings(input: ArtifactInput, path: Path): Issue[] {
-  const issues: Issue[] = [];
-  for (const key of ['path', 'process'] as const) {
-    const value = input[key];
-    const short = value === undefined ? undefined : shortNameIn(value);
-    if (short === undefined) continue;
-    issues.push({
-      code: 'artifact-short-name',
-      path: [...path, key],
-      severity: 'warning',
-      message: `${key} uses the 8.3 short name \`${short}\`; Defender matches the path it is handed, so exclusions written with the long name do not apply to it`,
-      hint: 'write the long path, e.g. C:\\Program Files\\… instead of C:\\PROGRA~1\\…, unless the short name is the point of the scenario [inference]',
-    });
-  }
-  return issues;
-}
 
 function toChange(input: ChangeInput, exclusions: Partial<ExclusionLists> | undefined, indicators: readonly unknown[] | undefined): ChangeSpec {
   const tenant: TenantPatch | undefined =
@@ -105,13 +82,14 @@ function toChange(input: ChangeInput, exclusions: Partial<ExclusionLists> | unde
   return defined({ tenant: tenant && (defined(tenant) as TenantPatch), devices, exclusions, indicators, by: input.by }) as ChangeSpec;
 }
 
-function toGenerate(input: GenerateInput, id: string, allDevices: readonly string[]): GenerateSpec {
+function toGenerate(input: GenerateInput, id: string, at: number, allDevices: readonly string[]): GenerateSpec {
   const mix = input.mix === undefined ? DEFAULT_MIX : { malicious: input.mix.malicious ?? 0, pua: input.mix.pua ?? 0, benign: input.mix.benign ?? 0 };
   return {
     id,
+    at,
     count: input.count,
     devices: input.devices === undefined || input.devices === 'all' ? allDevices : input.devices,
-    window: input.window ?? 0,
+    window: input.window ?? DEFAULT_WINDOW,
     mix: { ...mix },
     detection: { ...DEFAULT_DETECTION, ...defined(input.detection ?? {}) },
   };
@@ -128,7 +106,7 @@ export function buildTimeline(entries: readonly EventEntry[], allDevices: readon
     const { at, order } = entry;
     if (entry.kind === 'artifact') return { kind: 'artifact', at, order, artifact: toArtifact(entry.input, at) };
     if (entry.kind === 'change') return { kind: 'change', at, order, change: toChange(entry.input, entry.exclusions, entry.indicators) };
-    return { kind: 'generate', at, order, generate: toGenerate(entry.input, entry.id, allDevices) };
+    return { kind: 'generate', at, order, generate: toGenerate(entry.input, entry.id, at, allDevices) };
   });
   return events.sort((a, b) => a.at - b.at || a.order - b.order);
 }

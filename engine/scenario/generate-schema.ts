@@ -1,10 +1,10 @@
 /** Schema of a timeline generator: `count` seeded synthetic artifacts spread over a window. */
 import { z } from 'zod';
 import { addCoreIssues, durationSchema, nameSchema, probabilitySchema } from './common-schema.ts';
+import { DEFAULT_DETECTION, DEFAULT_MIX } from '../core/generate-spec.ts';
 import { quote } from '../core/quote.ts';
 
-export const DEFAULT_MIX = { malicious: 0.05, pua: 0.02, benign: 0.93 } as const;
-export const DEFAULT_DETECTION = { primaryAv: 0.9, mdav: 0.95, edr: 0.8 } as const;
+export { DEFAULT_DETECTION, DEFAULT_MIX } from '../core/generate-spec.ts';
 
 /** Class shares; unset classes are 0 and the shares must add up to 1. */
 export const mixSchema = z
@@ -38,14 +38,20 @@ export const detectionSchema = z
     edr: probabilitySchema.optional().meta({ default: DEFAULT_DETECTION.edr }),
   });
 
+/**
+ * The notation of a generator. What a spec may hold (window ≥ 0, count ≥ 0, …) is decided once, by
+ * engine/core/validate-generate-spec.ts, which the loader runs on the built spec; here only types,
+ * the shares notation, and the file bound on `count` (every artifact costs run time; the engine itself
+ * takes more, e.g. the bench's 10^8).
+ */
 export const generateSchema = z.strictObject({
   id: nameSchema.optional().meta({ description: 'prefix of the generated artifact ids; default gen-1, gen-2, … in file order' }),
-  count: z.number().int().min(1).max(10_000_000),
+  count: z.number().int().max(10_000_000),
   devices: z
     .union([z.literal('all'), z.array(nameSchema).min(1)])
     .optional()
     .meta({ default: 'all', description: 'all, or a list of device names' }),
-  window: durationSchema.optional().meta({ default: '0s', description: 'artifacts are spread over [at, at + window)' }),
+  window: durationSchema.optional().meta({ default: '0s', description: 'artifacts are spread over [at, at + window); 0s (the default) puts them all at `at`' }),
   mix: mixSchema.optional(),
   detection: detectionSchema.optional(),
 });

@@ -17,14 +17,29 @@ export interface DocumentLint {
   readonly escapedPaths: [number, number][];
 }
 
-/** `C:\Users\temp` written in double quotes has a backslash escape other than `\\`. */
-function hasSingleBackslash(inner: string): boolean {
+/**
+ * What a double-quoted Windows path meant, read escape by escape as JSON and YAML both spell them. `lone`
+ * counts the backslashes that start no `\\` and no `\"` escape: separators the parser read as escapes.
+ * The path as written is what was meant (a `\\server` share stays two backslashes), except that `\"` is a
+ * quote: a Windows name cannot hold `"`, so `\"` was never a separator, and §4.2's contextual form
+ * `C:\x\:{Process:"a.exe"}` can only be written with it inside double quotes.
+ */
+function meantPath(inner: string): { meant: string; lone: number } {
+  let meant = '';
+  let lone = 0;
   for (let i = 0; i < inner.length; i++) {
-    if (inner[i] !== '\\') continue;
-    if (inner[i + 1] !== '\\') return true;
-    i++;
+    const char = inner[i] as string;
+    const next = inner[i + 1];
+    if (char !== '\\') meant += char;
+    else if (next === '\\' || next === '"') {
+      meant += next === '"' ? '"' : '\\\\';
+      i++;
+    } else {
+      meant += char;
+      lone++;
+    }
   }
-  return false;
+  return { meant, lone };
 }
 
 function showTag(tag: string): string {
@@ -135,7 +150,9 @@ function lintScalar(node: Scalar, path: Path, text: string, format: 'yaml' | 'js
   const runOn = runOns.find((run) => run.start === start);
   const raw = text.slice(start, runOn === undefined ? end : runOn.end + 2).trimEnd();
   const inner = raw.slice(1, raw.endsWith('"') ? -1 : undefined);
-  if (!PATH_START.test(inner) || !hasSingleBackslash(inner)) return;
+  if (!PATH_START.test(inner)) return;
+  const { meant, lone } = meantPath(inner);
+  if (lone === 0) return;
   lint.escapedPaths.push([start, end]);
   // What YAML read: for a run-on quote, the string that swallowed what followed (shortened: it can be the rest of the file).
   const read = runOn === undefined ? quote(node.value) : `${quote(runOn.value.slice(0, 60))}${runOn.value.length > 60 ? '…' : ''}`;
@@ -145,10 +162,11 @@ function lintScalar(node: Scalar, path: Path, text: string, format: 'yaml' | 'js
     message: `Windows path "${escapeInvisible(inner)}" is in double quotes, where each backslash starts an escape sequence${runOn === undefined ? '' : ': the last one escapes the closing quote'}`,
     expected: format === 'json' ? 'every backslash doubled' : 'a path in single quotes',
     received: read,
+    // The fix is the meant path written in the file's own syntax, so pasting it back always parses.
     hint: escapeInvisible(
       format === 'json'
-        ? `JSON needs every backslash doubled: "${inner.replaceAll('\\', '\\\\')}"`
-        : `use single quotes, where backslashes are plain characters: '${inner.replaceAll("'", "''")}'`,
+        ? `JSON needs every backslash doubled: ${JSON.stringify(meant)}`
+        : `use single quotes, where backslashes are plain characters: '${meant.replaceAll("'", "''")}'`,
     ),
   });
 }

@@ -1,12 +1,14 @@
 /** Loads a scenario from text: parse with positions, apply overrides, validate every section, check references, build. */
 import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, EMPTY_EXCLUSIONS, type ExclusionLists, type TenantConfig } from '../core/config.ts';
 import { DEFAULT_START } from '../core/duration.ts';
+import { validateGenerateSpec } from '../core/validate-generate-spec.ts';
 import { fail, ok, type Issue, type Path, type Result } from '../core/issue.ts';
 import { escapeIssue, quote } from '../core/quote.ts';
 import { applyOverrides, type AppliedOverride } from './apply-overrides.ts';
+import { artifactWarnings } from './artifact-warnings.ts';
 import { buildDevices, defined } from './build-devices.ts';
 import { buildExpectation } from './build-expectation.ts';
-import { artifactPathWarnings, buildTimeline, type EventEntry } from './build-timeline.ts';
+import { buildTimeline, type EventEntry } from './build-timeline.ts';
 import { checkReferences } from './check-references.ts';
 import { deviceWarnings } from './device-warnings.ts';
 import { duplicateNames } from './expectation-name.ts';
@@ -95,7 +97,7 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
   const entries = sections.events.map((event): EventEntry => {
     const path: Path = ['timeline', event.order, event.kind];
     if (event.kind === 'artifact') {
-      context.issues.push(...artifactPathWarnings(event.value.artifact, path));
+      context.issues.push(...artifactWarnings(event.value.artifact, path));
       return { kind: 'artifact', at: event.value.at, order: event.order, input: event.value.artifact };
     }
     if (event.kind === 'generate') return { kind: 'generate', at: event.value.at, order: event.order, input: event.value.generate, id: event.value.generate.id ?? `gen-${event.ordinal}` };
@@ -112,6 +114,9 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
   const expect = sections.expectations.map(({ kind, value, index }) => buildExpectation(kind, value as never, index));
   const named = new Set(sections.expectations.filter(({ value }) => (value as { name?: string }).name !== undefined).map(({ index }) => index));
   context.issues.push(...duplicateNames(expect, named));
+  const timeline = buildTimeline(entries, names);
+  // The generator's own rules, applied here too: a spec that loads is a spec that generates `count` artifacts.
+  for (const event of timeline) if (event.kind === 'generate') context.issues.push(...validateGenerateSpec(event.generate, ['timeline', event.order, 'generate']));
   const { header } = sections;
   if (header === undefined) return undefined;
   const start = header.start ?? DEFAULT_START;
@@ -127,7 +132,7 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
     devices: allDevices,
     exclusions: { ...EMPTY_EXCLUSIONS, ...defined(exclusions ?? {}) } as ExclusionLists,
     indicators: indicators ?? [],
-    timeline: buildTimeline(entries, names),
+    timeline,
     expect,
     file,
   };

@@ -33,6 +33,11 @@ const SYNTAX_HINTS: Record<string, string> = {
   UNEXPECTED_TOKEN: 'quote a value that contains special characters',
 };
 
+/** Where JSON's fix differs from YAML's: JSON has no single quotes. */
+const JSON_SYNTAX_HINTS: Record<string, string> = {
+  BAD_DQ_ESCAPE: 'in JSON a backslash starts an escape: write each backslash of a Windows path as \\\\',
+};
+
 /**
  * Parses `text` as YAML 1.2 (core schema, merge keys on) or, when `file` ends in `.json`, as JSON with
  * positions (the YAML parser's JSON schema, plus a check that no YAML-only syntax, comment or trailing
@@ -137,6 +142,6 @@ function syntaxIssue(error: YAMLError, text: string, format: 'yaml' | 'json', pa
     path: [],
     message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
     received: source === '' ? undefined : quoteExcerpt(source, 40),
-    hint: SYNTAX_HINTS[error.code],
+    hint: (format === 'json' ? JSON_SYNTAX_HINTS[error.code] : undefined) ?? SYNTAX_HINTS[error.code],
   }, [source]);
 }

@@ -15,5 +15,6 @@ export const settingsSchema = z
     trailingStar: option(['literal', 'folder'], 'trailingStar', '§4.3: what C:\\Temp\\* matches'),
     repeatedProcess: option(['or', 'and'], 'repeatedProcess', 'C12: repeated Process: in one contextual exclusion'),
     wdacAllowVsBlockIoc: option(['block', 'allow'], 'wdacAllowVsBlockIoc', 'C8: WDAC Allow and a Block indicator'),
+    blockModeRecommendation: option(['passive-only', 'all-running'], 'blockModeRecommendation', '§3.9, §3.10, C4: which devices get the turn-on-edr-block-mode recommendation'),
   })
   .meta({ description: 'choices between conflicting Microsoft pages (§7); defaults are the recommended readings' });

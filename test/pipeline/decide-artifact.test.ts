@@ -82,6 +82,17 @@ describe('decideArtifact: active Defender Antivirus', () => {
     expect(v.alerts).toEqual([expect.objectContaining({ severity: 'Informational', detectionSource: 'WindowsDefenderAv' })]);
   });
 
+  it('should label the signature step by the layer that acted, mdav, not indicator (§5.4 step 6)', () => {
+    const v = decideArtifact(active(), artifact({ trigger: 'on-access' }));
+    expect(codes(v.reasons)).toEqual(['mdav:engine-block', 'mdav:remediated']);
+  });
+
+  it('should mark a file that behaviour monitoring stopped as Blocked: behaviour monitoring sees only what already runs (§4.2 BM)', () => {
+    const v = decideArtifact(active(), artifact({ kind: 'file', trigger: 'behavior' }));
+    expect(v).toMatchObject({ outcome: 'blocked', by: 'mdav', detectionStatus: 'Blocked' });
+    expect(v.alerts).toEqual([expect.objectContaining({ severity: 'Low', detectionStatus: 'Blocked' })]);
+  });
+
   it('should mark a stopped process as Blocked rather than Prevented', () => {
     const v = decideArtifact(active(), artifact({ kind: 'process', trigger: 'on-access' }));
     expect(v).toMatchObject({ by: 'mdav', detectionStatus: 'Blocked' });

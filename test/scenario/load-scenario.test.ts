@@ -148,6 +148,7 @@ describe('loadScenario timeline', () => {
     expect(scenario.timeline.map((event) => (event.kind === 'generate' ? event.generate : undefined))).toMatchInlineSnapshot(`
       [
         {
+          "at": 0,
           "count": 10,
           "detection": {
             "edr": 0.8,
@@ -168,6 +169,7 @@ describe('loadScenario timeline', () => {
           "window": 0,
         },
         {
+          "at": 60000,
           "count": 10,
           "detection": {
             "edr": 0.5,
@@ -186,6 +188,7 @@ describe('loadScenario timeline', () => {
           "window": 3600000,
         },
         {
+          "at": 120000,
           "count": 10,
           "detection": {
             "edr": 0.8,

@@ -108,7 +108,7 @@ function explainDevice(scenario: Scenario, name: string, atText: string | undefi
       state,
       status: mpComputerStatus(state),
       service: winDefendService(state.mode),
-      recommendation: edrBlockModeRecommendation(state),
+      recommendation: edrBlockModeRecommendation(state, scenario.settings),
       at: at.value,
     }),
   };

@@ -5,13 +5,11 @@ import { deviceIterable } from './device-stream.ts';
 import type { GenerateOptions, GenerateSpec } from './generate-spec.ts';
 import { planGenerator } from './synth-plan.ts';
 
-const EMPTY: Iterable<Artifact> = [];
-
 /**
  * The artifacts of a `generate:` event, sorted by `at` (ties: device index, then sequence), produced
  * lazily: 10^8 artifacts flow in memory proportional to the device count, never to `count`. Each
  * iteration starts over and yields the same artifacts. Validate with `validateGenerateSpec` first: a spec
- * with an invalid count, at, window, mix or detection yields nothing.
+ * with an invalid count, at, window, mix or detection throws a RangeError (it never yields nothing).
  *
  * @example
  * const spec = { id: 'gen-1', at: 0, count: 1000, devices: ['ws-01', 'ws-02'], window: 3_600_000,
@@ -20,7 +18,6 @@ const EMPTY: Iterable<Artifact> = [];
  */
 export function generateArtifacts(spec: GenerateSpec, options: GenerateOptions): Iterable<Artifact> {
   const plan = planGenerator(spec, options);
-  if (plan === undefined) return EMPTY;
   return { [Symbol.iterator]: () => new DeviceMerge(plan, indexRange(spec.devices.length)) };
 }
 
@@ -34,7 +31,6 @@ export function generateArtifacts(spec: GenerateSpec, options: GenerateOptions):
  */
 export function generateArtifactsFor(spec: GenerateSpec, deviceIndexes: Iterable<number>, options: GenerateOptions): Iterable<Artifact> {
   const plan = planGenerator(spec, options);
-  if (plan === undefined) return EMPTY;
   return { [Symbol.iterator]: () => new DeviceMerge(plan, deviceIndexes) };
 }
 

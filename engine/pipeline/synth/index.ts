@@ -12,7 +12,7 @@ export { generateArtifacts, generateArtifactsFor, generateDeviceArtifacts } from
 // Spec and validation
 export { artifactsOfDevice } from './generate-spec.ts';
 export type { GenerateDetection, GenerateMix, GenerateOptions, GenerateSpec } from './generate-spec.ts';
-export { validateGenerateSpec } from './validate-generate-spec.ts';
+export { validateGenerateSpec } from '../../core/validate-generate-spec.ts';
 
 // Catalog, for reports and tests that want to recognise generated values
 export { CATALOG, compileCatalog, variantName } from './compile-catalog.ts';

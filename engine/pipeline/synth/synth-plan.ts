@@ -2,7 +2,7 @@
 import { Rng } from '../../core/random.ts';
 import type { GenerateOptions, GenerateSpec } from './generate-spec.ts';
 import { hashTapes, type HashTapes } from './hash-tape.ts';
-import { scalarIssues } from './validate-generate-spec.ts';
+import { scalarIssues } from '../../core/validate-generate-spec.ts';
 
 export interface SynthPlan {
   readonly spec: GenerateSpec;
@@ -17,21 +17,25 @@ export interface SynthPlan {
   readonly primaryAv16: number;
   readonly mdav16: number;
   readonly edr16: number;
-  /** The last whole-ms offset inside `[0, window)`. */
+  /** The last whole-ms offset inside `[0, window)`; 0 for a window of 0 (every artifact at `at`). */
   readonly lastOffset: number;
   readonly tapes: HashTapes;
 }
 
 /**
- * Compiles a spec, or returns `undefined` when its scalar fields are invalid (count, at, window, mix,
- * detection). Device names are checked by `validateGenerateSpec`, which the scenario loader runs: doing
- * it here would cost O(devices) for every single-device stream.
+ * Compiles a spec. Throws a RangeError naming every problem when its scalar fields break the rules of
+ * `validateGenerateSpec` (count, at, window, mix, detection): a spec that reached here unvalidated is a
+ * bug, and generating nothing for it would lose its artifacts without a word. Device names are checked
+ * by `validateGenerateSpec`, which the scenario loader runs: doing it here would cost O(devices) for
+ * every single-device stream.
  *
  * @example
- * planGenerator(spec, { seed: 7 })?.malicious; // 0.05 for mix { malicious: 5, pua: 2, benign: 93 }
+ * planGenerator(spec, { seed: 7 }).malicious; // 0.05 for mix { malicious: 5, pua: 2, benign: 93 }
  */
-export function planGenerator(spec: GenerateSpec, options: GenerateOptions): SynthPlan | undefined {
-  if (scalarIssues(spec, []).length > 0 || !Array.isArray(spec.devices)) return undefined;
+export function planGenerator(spec: GenerateSpec, options: GenerateOptions): SynthPlan {
+  const issues = scalarIssues(spec, []);
+  if (!Array.isArray(spec.devices)) issues.push({ code: 'bad_devices', path: ['devices'], message: 'generate.devices: devices must be a list of device names' });
+  if (issues.length > 0) throw new RangeError(issues.map((issue) => issue.message).join('; '));
   const { malicious, pua, benign } = spec.mix;
   const total = malicious + pua + benign;
   return {
@@ -44,7 +48,8 @@ export function planGenerator(spec: GenerateSpec, options: GenerateOptions): Syn
     primaryAv16: spec.detection.primaryAv * 65536,
     mdav16: spec.detection.mdav * 65536,
     edr16: spec.detection.edr * 65536,
-    lastOffset: Math.ceil(spec.window) - 1,
+    // A window of 0 (the default) has one instant, `at` itself.
+    lastOffset: Math.max(0, Math.ceil(spec.window) - 1),
     tapes: hashTapes(),
   };
 }

@@ -32,17 +32,24 @@ export interface FileDecision {
 }
 
 const cite = '§5.4';
-const WDAC_BLOCK: Reason = { layer: 'indicator', code: 'wdac-block', message: 'step 1: not allowed by WDAC/AppLocker in enforce mode, so blocked before any indicator', cite };
-const EXCLUDED: Reason = { layer: 'exclusion', code: 'excluded', message: 'step 2: an MDAV exclusion allows the file; file and certificate indicators do not override exclusions', cite };
-const WDAC_OVER_IOC: Reason = { layer: 'indicator', code: 'wdac-allow-over-ioc', message: 'C8 (example-table reading): WDAC allows the file, so the Block/Warn indicator is not applied', cite: '§7 C8' };
-const SMARTSCREEN: Reason = { layer: 'indicator', code: 'smartscreen-block', message: 'step 4: blocked by SmartScreen', cite };
-const ALLOW_OVER_ENGINE: Reason = { layer: 'indicator', code: 'allow-over-engine', message: 'step 5: an Allow indicator is met before ASR, controlled folder access and antivirus blocks (MDE policy beats MDAV)', cite };
+/**
+ * Each step's reason carries the layer that acted at that step, so a trace names who decided: WDAC, the
+ * MDAV exclusion, the indicator, SmartScreen, or Defender Antivirus itself (ASR rules, controlled folder
+ * access and the antivirus are its engines, active mode only, §2.1; step 7 is its allow).
+ */
+const STEP_LAYER = { 1: 'wdac', 2: 'exclusion', 3: 'indicator', 4: 'smartscreen', 5: 'indicator', 6: 'mdav', 7: 'mdav' } as const;
+const step = (n: keyof typeof STEP_LAYER, code: string, message: string, at = cite): Reason => ({ layer: STEP_LAYER[n], code, message, cite: at });
+const WDAC_BLOCK = step(1, 'wdac-block', 'step 1: not allowed by WDAC/AppLocker in enforce mode, so blocked before any indicator');
+const EXCLUDED = step(2, 'excluded', 'step 2: an MDAV exclusion allows the file; file and certificate indicators do not override exclusions');
+const WDAC_OVER_IOC = step(1, 'wdac-allow-over-ioc', 'C8 (example-table reading): WDAC allows the file, so the Block/Warn indicator is not applied', '§7 C8');
+const SMARTSCREEN = step(4, 'smartscreen-block', 'step 4: blocked by SmartScreen');
+const ALLOW_OVER_ENGINE = step(5, 'allow-over-engine', 'step 5: an Allow indicator is met before ASR, controlled folder access and antivirus blocks (MDE policy beats MDAV)');
 const ENGINE: Readonly<Record<NonNullable<FileDecisionInput['engineBlock']>, Reason>> = {
-  asr: { layer: 'indicator', code: 'engine-block', message: 'step 6: an attack surface reduction rule blocks the file', cite },
-  cfa: { layer: 'indicator', code: 'engine-block', message: 'step 6: controlled folder access blocks the file', cite },
-  antivirus: { layer: 'indicator', code: 'engine-block', message: 'step 6: Microsoft Defender Antivirus blocks the file', cite },
+  asr: step(6, 'engine-block', 'step 6: an attack surface reduction rule blocks the file'),
+  cfa: step(6, 'engine-block', 'step 6: controlled folder access blocks the file'),
+  antivirus: step(6, 'engine-block', 'step 6: Microsoft Defender Antivirus blocks the file'),
 };
-const ALLOWED: Reason = { layer: 'indicator', code: 'no-block', message: 'step 7: nothing blocks the file, so it is allowed', cite };
+const ALLOWED = step(7, 'no-block', 'step 7: nothing blocks the file, so it is allowed');
 
 /**
  * Applies the seven ordered steps of §5.4 (first match wins): 1 WDAC/AppLocker block → block;

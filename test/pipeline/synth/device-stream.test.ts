@@ -46,9 +46,11 @@ describe('DeviceStream', () => {
 });
 
 describe('planGenerator', () => {
-  it('should refuse specs whose scalar fields are invalid', () => {
-    expect(planGenerator({ ...SPEC, count: 1.5 }, { seed: 1 })).toBeUndefined();
-    expect(planGenerator({ ...SPEC, detection: { primaryAv: 2, mdav: 1, edr: 1 } }, { seed: 1 })).toBeUndefined();
+  it('should refuse specs whose scalar fields are invalid, naming every problem', () => {
+    expect(() => planGenerator({ ...SPEC, count: 1.5 }, { seed: 1 })).toThrow(RangeError);
+    expect(() => planGenerator({ ...SPEC, count: -1, detection: { primaryAv: 2, mdav: 1, edr: 1 } }, { seed: 1 })).toThrow(
+      'generate.count: count must be a non-negative integer; generate.detection.primaryAv: chance must be between 0 and 1',
+    );
   });
 
   it('should normalise the mix into cumulative thresholds', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateArtifacts, generateDeviceArtifacts } from '../../../engine/pipeline/synth/index.ts';
+import { generateArtifacts, generateArtifactsFor, generateDeviceArtifacts } from '../../../engine/pipeline/synth/index.ts';
 import { isMergeOrdered, SPEC, take } from './spec-fixture.ts';
 
 describe('generateArtifacts', () => {
@@ -76,11 +76,16 @@ describe('generateArtifacts', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
-  it('should yield nothing for count 0 or a spec its validation rejects', () => {
+  it('should yield nothing for count 0, and put all count artifacts at `at` for a window of 0', () => {
     expect([...generateArtifacts({ ...SPEC, count: 0 }, { seed: 7 })]).toEqual([]);
-    expect([...generateArtifacts({ ...SPEC, count: -5 }, { seed: 7 })]).toEqual([]);
-    expect([...generateArtifacts({ ...SPEC, window: 0 }, { seed: 7 })]).toEqual([]);
-    expect([...generateArtifacts({ ...SPEC, mix: { malicious: 0, pua: 0, benign: 0 } }, { seed: 7 })]).toEqual([]);
+    const atStart = [...generateArtifacts({ ...SPEC, count: 9, window: 0 }, { seed: 7 })];
+    expect(atStart.map((artifact) => artifact.at)).toEqual(Array(9).fill(SPEC.at));
+  });
+
+  it('should refuse a spec its validation rejects rather than yield nothing for it', () => {
+    expect(() => generateArtifacts({ ...SPEC, count: -5 }, { seed: 7 })).toThrow(/^generate\.count: count must be a non-negative integer$/);
+    expect(() => generateArtifacts({ ...SPEC, window: -1 }, { seed: 7 })).toThrow(/generate\.window/);
+    expect(() => generateArtifactsFor({ ...SPEC, mix: { malicious: 0, pua: 0, benign: 0 } }, [0], { seed: 7 })).toThrow(/generate\.mix/);
   });
 });
 

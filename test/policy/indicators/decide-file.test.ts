@@ -104,6 +104,19 @@ describe('decideFile', () => {
     expect(blocked.reasons.map((r) => r.code)).toEqual(['ioc-Audit', 'engine-block']);
   });
 
+  it('should label each step by the layer that acted: WDAC, the exclusion, the indicator, SmartScreen, Defender Antivirus', () => {
+    const layers = (input: Parameters<typeof decideFile>[0]) => decideFile(input).reasons.map((r) => `${r.layer}:${r.code}`);
+    expect(layers({ wdac: 'block' })).toEqual(['wdac:wdac-block']);
+    expect(layers({ excluded: true })).toEqual(['exclusion:excluded']);
+    expect(layers({ smartScreenBlock: true })).toEqual(['smartscreen:smartscreen-block']);
+    expect(layers({ engineBlock: 'asr' })).toEqual(['mdav:engine-block']);
+    expect(layers({ engineBlock: 'antivirus' })).toEqual(['mdav:engine-block']);
+    expect(layers({})).toEqual(['mdav:no-block']);
+    expect(layers({ indicator: match('Block') })).toEqual(['indicator:ioc-Block']);
+    const c8 = decideFile({ wdac: 'allow', indicator: match('Block') }, { ...DEFAULT_CONFLICT_SETTINGS, wdacAllowVsBlockIoc: 'allow' });
+    expect(c8.reasons.map((r) => `${r.layer}:${r.code}`)).toEqual(['indicator:ioc-Block', 'wdac:wdac-allow-over-ioc', 'mdav:no-block']);
+  });
+
   it('should allow at step 7 when nothing applies', () => {
     expect(decideFile({})).toEqual({ result: 'allow', step: 7, remediate: false, reasons: [expect.objectContaining({ code: 'no-block', cite: '§5.4' })] });
   });

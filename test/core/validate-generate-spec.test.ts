@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from '../../../engine/core/issue.ts';
-import type { OsName } from '../../../engine/core/vocabulary.ts';
-import { validateGenerateSpec, type GenerateSpec } from '../../../engine/pipeline/synth/index.ts';
-import { SPEC } from './spec-fixture.ts';
+import type { GenerateSpec } from '../../engine/core/generate-spec.ts';
+import { formatIssues } from '../../engine/core/issue.ts';
+import { validateGenerateSpec } from '../../engine/core/validate-generate-spec.ts';
+import type { OsName } from '../../engine/core/vocabulary.ts';
+import { SPEC } from '../pipeline/synth/spec-fixture.ts';
 
 const codes = (spec: GenerateSpec): string[] => validateGenerateSpec(spec).map((issue) => issue.code);
 
@@ -34,9 +35,13 @@ describe('validateGenerateSpec', () => {
     ]);
   });
 
-  it('should reject a window of 0 or less', () => {
-    expect(codes({ ...SPEC, window: 0 })).toEqual(['bad_window']);
+  it('should accept a window of 0, the scenario default, which puts every artifact at `at`', () => {
+    expect(codes({ ...SPEC, window: 0 })).toEqual([]);
+  });
+
+  it('should reject a negative window and one that is not a number', () => {
     expect(codes({ ...SPEC, window: -60_000 })).toEqual(['bad_window']);
+    expect(codes({ ...SPEC, window: Number.NaN })).toEqual(['bad_window']);
   });
 
   it('should reject negative mix weights and a mix that sums to 0', () => {
@@ -58,7 +63,7 @@ describe('validateGenerateSpec', () => {
   });
 
   it('should report every problem at once, each message starting with its public name', () => {
-    const spec = { ...SPEC, count: -3, window: 0, mix: { malicious: 0, pua: 0, benign: 0 }, detection: { primaryAv: 2, mdav: 0.9, edr: 0.8 } };
+    const spec = { ...SPEC, count: -3, window: -1, mix: { malicious: 0, pua: 0, benign: 0 }, detection: { primaryAv: 2, mdav: 0.9, edr: 0.8 } };
     const issues = validateGenerateSpec(spec, ['timeline', 4, 'generate']);
     expect(issues.map((issue) => issue.code)).toEqual(['bad_count', 'bad_window', 'zero_mix', 'bad_probability']);
     expect(issues.every((issue) => issue.message.startsWith(`${issue.path.slice(2).join('.')}: `))).toBe(true);
@@ -66,10 +71,10 @@ describe('validateGenerateSpec', () => {
       "✖ timeline[4].generate.count: generate.count: count must be a non-negative integer
         expected: an integer ≥ 0
         received: -3
-      ✖ timeline[4].generate.window: generate.window: window must be longer than 0
-        expected: a positive duration such as 1h
-        received: 0
-        hint: artifacts spread over [at, at + window)
+      ✖ timeline[4].generate.window: generate.window: window must be 0 or longer
+        expected: a duration such as 0s or 1h
+        received: -1
+        hint: artifacts spread over [at, at + window); 0s puts them all at \`at\`
       ✖ timeline[4].generate.mix: generate.mix: weights sum to 0; at least one must be positive
         expected: e.g. { malicious: 0.05, pua: 0.02, benign: 0.93 }
         received: {"malicious":0,"pua":0,"benign":0}

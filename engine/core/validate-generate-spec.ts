@@ -1,7 +1,7 @@
-/** Eager validation of a generator spec: every problem at once, each message starting with its public name. */
-import { formatPath, type Issue, type Path } from '../../core/issue.ts';
-import { OS_NAMES } from '../../core/vocabulary.ts';
+/** The one set of rules for a generator spec, applied by the scenario loader and the generator alike: every problem at once. */
 import type { GenerateSpec } from './generate-spec.ts';
+import { formatPath, type Issue, type Path } from './issue.ts';
+import { OS_NAMES } from './vocabulary.ts';
 
 const MIX_KEYS = ['malicious', 'pua', 'benign'] as const;
 const DETECTION_KEYS = ['primaryAv', 'mdav', 'edr'] as const;
@@ -12,9 +12,11 @@ const isFiniteNumber = (value: unknown): value is number => typeof value === 'nu
 
 /**
  * Checks a generator spec: `count` a non-negative integer, at least one device when `count > 0` (names
- * non-empty and unique), `window > 0`, `at >= 0`, `mix` weights non-negative with a positive sum,
- * `detection` probabilities in [0, 1], and `os` (when given) one known OS per device. `path` locates the
- * spec in its document; default `['generate']`.
+ * non-empty and unique), `window >= 0` (0: every artifact at `at`), `at >= 0`, `mix` weights non-negative
+ * with a positive sum, `detection` probabilities in [0, 1], and `os` (when given) one known OS per
+ * device. `path` locates the spec in its document; default `['generate']`. A spec it accepts yields
+ * exactly `count` artifacts: the scenario loader and `generateArtifacts` both apply these rules, so no
+ * spec can load and then generate nothing.
  *
  * @example
  * validateGenerateSpec({ ...spec, mix: { malicious: 0, pua: 0, benign: 0 } });
@@ -33,8 +35,8 @@ export function scalarIssues(spec: GenerateSpec, path: Path): Issue[] {
   if (typeof spec.id !== 'string' || spec.id === '') report(['id'], 'bad_generator_id', 'generator id must be a non-empty string', 'a string such as "gen-1"', spec.id);
   if (!isFiniteNumber(spec.at) || spec.at < 0) report(['at'], 'bad_at', 'start must be a non-negative number of ms', 'a non-negative offset', spec.at);
   if (!Number.isSafeInteger(spec.count) || spec.count < 0) report(['count'], 'bad_count', 'count must be a non-negative integer', 'an integer ≥ 0', spec.count);
-  if (!isFiniteNumber(spec.window) || spec.window <= 0) {
-    report(['window'], 'bad_window', 'window must be longer than 0', 'a positive duration such as 1h', spec.window, 'artifacts spread over [at, at + window)');
+  if (!isFiniteNumber(spec.window) || spec.window < 0) {
+    report(['window'], 'bad_window', 'window must be 0 or longer', 'a duration such as 0s or 1h', spec.window, 'artifacts spread over [at, at + window); 0s puts them all at `at`');
   }
   checkMix(spec, report);
   for (const key of DETECTION_KEYS) {
