@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,15 @@ describe('where bench results go', () => {
     expect(readFileSync(join(cwd, '.bench', 'latest.svg'), 'utf8')).toMatch(/^<svg/);
     expect(result.stderr.split('\n').filter((line) => line.includes('results'))).toEqual([`edrsim bench: results written to ${join('.bench', 'latest.json')} and ${join('.bench', 'latest.svg')}`]);
     expect(statSync(join(COMMITTED_RESULTS, 'latest.json')).mtimeMs).toBe(committed);
+  });
+
+  it('should refuse an --out-dir it cannot create before measuring anything, with exit 2', async () => {
+    const cwd = scratch();
+    writeFileSync(join(cwd, 'taken'), 'a file, not a folder');
+    const result = await bench(cwd, '--out-dir', 'taken/sub');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^edrsim bench: cannot create taken\/sub: ENOTDIR\n {2}hint: /);
+    expect(result.stderr).not.toContain('bench 1/');
   });
 
   it('should write to --out-dir when given', async () => {

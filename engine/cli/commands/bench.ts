@@ -82,20 +82,21 @@ Examples:
     )
     .action(async (flags: BenchFlags) => {
       const { format, outDir, save, ...options } = flags;
-      const limits = checkBenchLimits(options);
-      if (limits.length > 0) {
-        for (const issue of limits) io.err(`edrsim bench: ${issue.message}\n  hint: ${issue.hint ?? ''}\n`);
+      const { folder, shownAs } = resultsFolder({ cwd: io.cwd, ...(save === undefined ? {} : { save }), ...(outDir === undefined ? {} : { outDir }) });
+      // Everything that can be refused is refused before minutes of measuring: limits, then the folder.
+      const refused = checkBenchLimits(options);
+      if (refused.length === 0) refused.push(...makeFolder(folder, shownAs));
+      if (refused.length > 0) {
+        for (const issue of refused) io.err(`edrsim bench: ${issue.message}\n  hint: ${issue.hint ?? ''}\n`);
         exit(EXIT.invalid);
         return;
       }
-      const { folder, shownAs } = resultsFolder({ cwd: io.cwd, ...(save === undefined ? {} : { save }), ...(outDir === undefined ? {} : { outDir }) });
       const progress = createProgress({ isTTY: process.stderr.isTTY === true, columns: process.stderr.columns, write: io.err });
       const result = await runRemediationBench(options, progress, new Date().toISOString());
-      const problems = makeFolder(folder, shownAs);
-      if (problems.length === 0) {
-        problems.push(...writeAtomically(join(folder, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`, join(shownAs, 'latest.json')));
-        problems.push(...writeAtomically(join(folder, 'latest.svg'), renderBenchSvg(result), join(shownAs, 'latest.svg')));
-      }
+      const problems = [
+        ...writeAtomically(join(folder, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`, join(shownAs, 'latest.json')),
+        ...writeAtomically(join(folder, 'latest.svg'), renderBenchSvg(result), join(shownAs, 'latest.svg')),
+      ];
       io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderBenchTable(result));
       // The figures still reach stdout; only the files are missing, and the exit code says so.
       for (const problem of problems.slice(0, 1)) io.err(`edrsim bench: ${problem.message}\n`);
