@@ -2,11 +2,9 @@
 import type { BenchResult, CurvePoint } from './bench-result.ts';
 import { renderBarPanel, type BarPanel } from './render-bar-panel.ts';
 import { renderCurvePanel, type CurvePanel, type Drawn } from './render-curve-panel.ts';
-import { svgText } from './svg-text.ts';
+import { svgText, wrapText } from './svg-text.ts';
 
 const PANEL_W = 480;
-const WIDTH = 2 * PANEL_W;
-const HEAD = 64;
 const BLUE = '#1f6feb';
 const RED = '#d1242f';
 const GREY = '#6e7781';
@@ -84,21 +82,26 @@ export function renderBenchSvg(result: BenchResult): string {
     ...[workersPanel(result)].filter((panel) => panel !== undefined).map((panel) => (ox: number, oy: number) => renderBarPanel(panel, ox, oy, PANEL_W)),
     ...curvePanels(result).map((panel) => (ox: number, oy: number) => renderCurvePanel(panel, ox, oy, PANEL_W)),
   ];
+  // One column when there is one panel (a one-shape run without workers), else two.
+  const width = Math.min(2, draw.length) * PANEL_W;
+  const { shape } = result;
+  const head = [
+    `${result.date}, node ${result.node}, ${result.platform}, ${result.cpus} CPUs, load ${result.load.start} → ${result.load.end}, ${result.durationS.toFixed(0)} s`,
+    `${int(shape.devices)} devices, ${int(shape.artifacts)} artifacts, ${int(shape.exclusions)} exclusions, ${int(shape.indicators)} indicators, seed ${shape.seed}; compare ratios within a run`,
+  ].flatMap((line) => wrapText(line, 11, width - 32));
   const parts: string[] = [];
-  let y = HEAD;
+  let y = 50 + head.length * 15;
   for (let index = 0; index < draw.length; index += 2) {
     // Each row is as tall as its taller panel, so a panel never runs into the one below.
     const row = draw.slice(index, index + 2).map((panel, column) => panel(column * PANEL_W, y));
     parts.push(...row.map((drawn) => drawn.svg));
     y += Math.max(...row.map((drawn) => drawn.height)) + 16;
   }
-  const { shape } = result;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${y}" viewBox="0 0 ${WIDTH} ${y}" font-family="DejaVu Sans, Verdana, sans-serif">`,
-    `<rect width="${WIDTH}" height="${y}" fill="#ffffff"/>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" font-family="DejaVu Sans, Verdana, sans-serif">`,
+    `<rect width="${width}" height="${y}" fill="#ffffff"/>`,
     svgText(16, 24, `edrsim bench — ${result.mode} mode`, 15, { weight: 600 }),
-    svgText(16, 42, `${result.date}, node ${result.node}, ${result.platform}, ${result.cpus} CPUs, load ${result.load.start} → ${result.load.end}, ${result.durationS.toFixed(0)} s`, 11, { fill: '#57606a' }),
-    svgText(16, 57, `${int(shape.devices)} devices, ${int(shape.artifacts)} artifacts, ${int(shape.exclusions)} exclusions, ${int(shape.indicators)} indicators, seed ${shape.seed}; compare ratios within a run`, 11, { fill: '#57606a' }),
+    ...head.map((line, index) => svgText(16, 42 + index * 15, line, 11, { fill: '#57606a' })),
     ...parts,
     '</svg>',
     '',
