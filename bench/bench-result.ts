@@ -1,5 +1,6 @@
 /** The benchmark's result document (`latest.json`) and the goals each figure is held to. */
 import type { ExclusionBenchResult } from './exclusions.bench.ts';
+import type { LongEnough } from './bench-sizes.ts';
 import type { BenchShape } from './bench-shape.ts';
 import type { Latency } from './decision-stage.ts';
 import type { RemediationLatency, RemediationRate } from './sim-time-figures.ts';
@@ -86,6 +87,8 @@ export interface GoalCheck {
   readonly value: number | boolean;
   readonly goal: string;
   readonly met: boolean;
+  /** The run was long enough for `met` to mean something (see `longEnough`); else "too short to judge". */
+  readonly judged: boolean;
 }
 
 export interface BenchResult {
@@ -107,33 +110,38 @@ export interface BenchResult {
 
 const last = <T>(items: readonly T[]): T | undefined => items[items.length - 1];
 
+/** Every goal judged: what a caller that knows nothing of the run's length gets. */
+const ALL_JUDGED: LongEnough = { pipeline: true, decision: true, curves: true, matcher: true, workers: true };
+
 /**
- * Holds each figure to its goal; curves and workers only when measured.
+ * Holds each figure to its goal; curves and workers only when measured. A timing goal is `judged` only
+ * when `long` says its run was long enough (default: all judged); peak RSS and identical counts always are.
  *
  * @example
- * checkGoals(figures, curves).find((goal) => goal.id === 'p-rate')?.met; // false below 10^6/s
+ * checkGoals(figures, curves, workers, longEnough(sizes)).find((goal) => goal.id === 'p-rate')?.met; // false below 10^6/s
  */
-export function checkGoals(figures: BenchFigures, curves: BenchCurves, workers?: WorkerFigures): GoalCheck[] {
+export function checkGoals(figures: BenchFigures, curves: BenchCurves, workers?: WorkerFigures, long: LongEnough = ALL_JUDGED): GoalCheck[] {
   const goals: GoalCheck[] = [
-    { id: 'p-rate', label: 'P artifacts/s (one core)', value: figures.pipeline.perSecond, goal: '≥ 1,000,000', met: figures.pipeline.perSecond >= 1e6 },
-    { id: 'p-over-g', label: 'P / G', value: figures.pOverG, goal: '≥ 0.5', met: figures.pOverG >= 0.5 },
-    { id: 'd-over-l', label: 'D / L', value: figures.dOverL, goal: '≥ 0.25', met: figures.dOverL >= 0.25 },
+    { id: 'p-rate', label: 'P artifacts/s (one core)', value: figures.pipeline.perSecond, goal: '≥ 1,000,000', met: figures.pipeline.perSecond >= 1e6, judged: long.pipeline },
+    { id: 'p-over-g', label: 'P / G', value: figures.pOverG, goal: '≥ 0.5', met: figures.pOverG >= 0.5, judged: long.pipeline },
+    { id: 'd-over-l', label: 'D / L', value: figures.dOverL, goal: '≥ 0.25', met: figures.dOverL >= 0.25, judged: long.decision },
   ];
   const realistic = last(curves.exclusionsRealistic);
   if (realistic !== undefined && curves.exclusionsRealistic.length > 1) {
-    goals.push({ id: 'exclusions', label: `exclusions ${curves.exclusionsRealistic[0]?.x}→${realistic.x} realistic (pipeline)`, value: realistic.relative, goal: '≤ 2×', met: realistic.relative <= 2 });
+    goals.push({ id: 'exclusions', label: `exclusions ${curves.exclusionsRealistic[0]?.x}→${realistic.x} realistic (pipeline)`, value: realistic.relative, goal: '≤ 2×', met: realistic.relative <= 2, judged: long.curves });
   }
   if (curves.exclusionMatcher !== undefined) {
     const value = curves.exclusionMatcher.realisticRatio;
-    goals.push({ id: 'exclusion-matcher', label: 'exclusions smallest→largest realistic (matcher)', value, goal: '≤ 2×', met: value <= 2 });
+    goals.push({ id: 'exclusion-matcher', label: 'exclusions smallest→largest realistic (matcher)', value, goal: '≤ 2×', met: value <= 2, judged: long.matcher });
   }
   const stream10m = curves.stream.find((point) => point.x === 10_000_000);
   if (stream10m !== undefined) {
-    goals.push({ id: 'rss-10m', label: 'peak RSS at 10M artifacts (MB)', value: stream10m.peakRssMb, goal: '< 300', met: stream10m.peakRssMb < 300 });
+    goals.push({ id: 'rss-10m', label: 'peak RSS at 10M artifacts (MB)', value: stream10m.peakRssMb, goal: '< 300', met: stream10m.peakRssMb < 300, judged: true });
   }
   if (workers !== undefined) {
-    goals.push({ id: 'workers-speedup', label: `speed-up, ${last(workers.runs)?.workers ?? 0} workers vs 1`, value: workers.speedup, goal: '≥ 1.7×', met: workers.speedup >= 1.7 });
-    goals.push({ id: 'workers-identical', label: 'sharded counts identical', value: workers.identical && workers.matchesPipeline !== false, goal: 'identical', met: workers.identical && workers.matchesPipeline !== false });
+    goals.push({ id: 'workers-speedup', label: `speed-up, ${last(workers.runs)?.workers ?? 0} workers vs 1`, value: workers.speedup, goal: '≥ 1.7×', met: workers.speedup >= 1.7, judged: long.workers });
+    const same = workers.identical && workers.matchesPipeline !== false;
+    goals.push({ id: 'workers-identical', label: 'sharded counts identical', value: same, goal: 'identical', met: same, judged: true });
   }
   return goals;
 }

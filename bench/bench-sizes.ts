@@ -73,6 +73,40 @@ export const SIZES: Readonly<Record<'quick' | 'default' | 'full', BenchSizes>> =
   full: { ...DEFAULT_SIZES, stream: [1_000_000, 10_000_000, 100_000_000] },
 };
 
+/** Which goals a run was long enough to judge; a goal of memory or correctness is always judged. */
+export interface LongEnough {
+  /** P and P / G: the P run's artifacts. */
+  readonly pipeline: boolean;
+  /** D / L: the pool and the passes over it. */
+  readonly decision: boolean;
+  /** The in-process curves: artifacts per point and rounds. */
+  readonly curves: boolean;
+  /** The exclusion matcher alone: measuring time per row. */
+  readonly matcher: boolean;
+  /** The worker speed-up: the sharded run's artifacts and rounds. */
+  readonly workers: boolean;
+}
+
+/**
+ * The one definition of "long enough to judge": at least the default mode's sizes, which bench/README.md
+ * calls representative (a `--quick` worker run of 200,000 artifacts lasts well under a second, too short
+ * for a stable speed-up). `artifacts` is the headline run's (an explicit `--artifacts`), default
+ * `sizes.artifacts`.
+ *
+ * @example
+ * longEnough(SIZES.quick).pipeline; // false: 200,000 artifacts < 1,000,000
+ */
+export function longEnough(sizes: BenchSizes, artifacts: number = sizes.artifacts): LongEnough {
+  const least = DEFAULT_SIZES;
+  return {
+    pipeline: artifacts >= least.artifacts,
+    decision: Math.min(sizes.pool, artifacts) >= least.pool && sizes.rounds >= least.rounds,
+    curves: sizes.curve >= least.curve && sizes.curveRounds >= least.curveRounds,
+    matcher: sizes.matcherMinMs >= least.matcherMinMs,
+    workers: artifacts >= least.artifacts && sizes.workerRounds >= least.workerRounds,
+  };
+}
+
 /** The fleet shape every curve varies one dimension of: 1,000 devices, 100 exclusions, 1,000 indicators. */
 export const BASE_SHAPE: Omit<BenchShape, 'artifacts' | 'seed'> = { devices: 1_000, exclusions: 100, indicators: 1_000 };
 

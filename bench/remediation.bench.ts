@@ -4,7 +4,7 @@ import type { Timing } from './measure.ts';
 import { checkGoals, type BenchFigures, type BenchResult } from './bench-result.ts';
 import { benchInput } from './bench-shape.ts';
 import { SILENT, type Progress } from './bench-progress.ts';
-import { BASE_SHAPE, benchMode, benchSizes, headlineShape, type BenchOptions } from './bench-sizes.ts';
+import { BASE_SHAPE, benchMode, benchSizes, headlineShape, longEnough, type BenchOptions } from './bench-sizes.ts';
 import { coreSteps, throughput, type CoreDraft, type Step } from './core-steps.ts';
 import { curveSteps, relativeTo, streamSteps, workerSteps, type CurveDraft } from './curve-steps.ts';
 import { load1, ratio } from './measure.ts';
@@ -66,7 +66,7 @@ export async function runRemediationBench(options: BenchOptions = {}, progress: 
     figures,
     curves: curveResult,
     ...(curves.workers === undefined ? {} : { workers: curves.workers }),
-    goals: checkGoals(figures, curveResult, curves.workers),
+    goals: checkGoals(figures, curveResult, curves.workers, longEnough(sizes, shape.artifacts)),
   };
 }
 

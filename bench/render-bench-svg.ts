@@ -1,116 +1,108 @@
-/** A hand-written SVG chart of the scaling curves: relative cost per artifact against size, log scale. */
+/** The bench's SVG chart: throughput, workers and the scaling curves, one panel each, in a two-column grid. */
 import type { BenchResult, CurvePoint } from './bench-result.ts';
+import { renderBarPanel, type BarPanel } from './render-bar-panel.ts';
+import { renderCurvePanel, type CurvePanel, type Drawn } from './render-curve-panel.ts';
+import { svgText, wrapText } from './svg-text.ts';
 
-interface Series {
-  readonly name: string;
-  readonly colour: string;
-  readonly points: readonly { readonly x: number; readonly y: number }[];
-  readonly dashed?: boolean;
-}
-
-interface Panel {
-  readonly title: string;
-  readonly unit: string;
-  readonly series: readonly Series[];
-  /** A horizontal goal line (relative cost), if the curve has one. */
-  readonly goal?: number;
-  /** A note under the title (e.g. peak RSS per point). */
-  readonly note?: string;
-}
-
-/** Value labels of series 0, 1, 2 sit above, below, and further above their points, so they do not collide. */
-const LABEL_DY = [-7, 14, -17];
-
-const W = 360;
-const H = 230;
-const M = { left: 46, right: 14, top: 28, bottom: 38 };
+const PANEL_W = 480;
 const BLUE = '#1f6feb';
 const RED = '#d1242f';
 const GREY = '#6e7781';
-
-const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const GREEN = '#1a7f37';
+const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 const short = (x: number): string => (x >= 1e6 ? `${x / 1e6}M` : x >= 1e3 ? `${x / 1e3}k` : String(x));
-const rel = (points: readonly CurvePoint[]) => points.map((point) => ({ x: point.x, y: point.relative }));
+const curve = (points: readonly CurvePoint[]) => points.map((point) => ({ x: point.x, ratio: point.relative, ns: point.nsPerArtifact }));
 
-function panel(p: Panel, ox: number, oy: number): string {
-  const all = p.series.flatMap((series) => series.points);
-  if (all.length === 0) return '';
-  const xs = all.map((point) => Math.log10(point.x));
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs, x0 + 1);
-  // Room above the goal line for the legend.
-  const yMax = Math.max(2.5, (p.goal ?? 0) * 1.5, ...all.map((point) => point.y * 1.15));
-  const px = (x: number): number => ox + M.left + ((Math.log10(x) - x0) / (x1 - x0)) * (W - M.left - M.right);
-  const py = (y: number): number => oy + H - M.bottom - (y / yMax) * (H - M.top - M.bottom);
-  const out: string[] = [`<text x="${ox + M.left}" y="${oy + 18}" class="title">${esc(p.title)}</text>`];
-  if (p.note !== undefined) out.push(`<text x="${ox + M.left}" y="${oy + 32}" class="note">${esc(p.note)}</text>`);
-  // Axes, y grid at whole multiples, x ticks at the measured sizes.
-  out.push(`<line x1="${px(10 ** x0)}" y1="${py(0)}" x2="${px(10 ** x1)}" y2="${py(0)}" class="axis"/>`);
-  for (let y = 0; y <= yMax; y += yMax > 6 ? 2 : 1) {
-    out.push(`<line x1="${px(10 ** x0)}" y1="${py(y)}" x2="${px(10 ** x1)}" y2="${py(y)}" class="grid"/><text x="${ox + M.left - 6}" y="${py(y) + 4}" class="ytick">${y}×</text>`);
-  }
-  for (const x of [...new Set(all.map((point) => point.x))]) out.push(`<text x="${px(x)}" y="${py(0) + 15}" class="xtick">${short(x)}</text>`);
-  out.push(`<text x="${ox + W / 2}" y="${oy + H - 6}" class="xlabel">${esc(p.unit)} (log scale)</text>`);
-  if (p.goal !== undefined) out.push(`<line x1="${px(10 ** x0)}" y1="${py(p.goal)}" x2="${px(10 ** x1)}" y2="${py(p.goal)}" class="goal"/><text x="${px(10 ** x0) + 4}" y="${py(p.goal) - 4}" class="goaltext">goal ≤ ${p.goal}×</text>`);
-  p.series.forEach((series, index) => {
-    const path = series.points.map((point) => `${px(point.x).toFixed(1)},${py(point.y).toFixed(1)}`).join(' ');
-    out.push(`<polyline points="${path}" fill="none" stroke="${series.colour}" stroke-width="2"${series.dashed === true ? ' stroke-dasharray="5 4"' : ''}/>`);
-    for (const point of series.points) {
-      out.push(`<circle cx="${px(point.x).toFixed(1)}" cy="${py(point.y).toFixed(1)}" r="3" fill="${series.colour}"/>`);
-      out.push(`<text x="${px(point.x).toFixed(1)}" y="${(py(point.y) + (LABEL_DY[index] ?? -7)).toFixed(1)}" class="val" fill="${series.colour}">${point.y.toFixed(2)}</text>`);
-    }
-    if (p.series.length > 1) out.push(`<text x="${ox + M.left + 6}" y="${oy + M.top + 12 + index * 13}" class="legend" fill="${series.colour}">${esc(series.name)}</text>`);
-  });
-  return out.join('\n');
+function throughputPanel(result: BenchResult): BarPanel {
+  const f = result.figures;
+  const bar = (label: string, subject: typeof f.pipeline, colour: string) => ({ label, value: subject.perSecond, text: `${int(subject.perSecond)} /s · ${int(subject.nsPerArtifact)} ns`, colour });
+  return {
+    id: 'throughput',
+    title: 'Throughput, artifacts per CPU second (one core)',
+    bars: [bar('P full pipeline', f.pipeline, BLUE), bar('G generator alone', f.generator, GREY), bar('L plain loop', f.loop, GREEN), bar('D decision stage (rxjs)', f.rx, GREEN)],
+    notes: [`P / G ${f.pOverG.toFixed(2)} (goal ≥ 0.5) · D / L ${f.dOverL.toFixed(2)} (goal ≥ 0.25)`, `L and D decide for ${f.context.device} (${f.context.mode}); ns per artifact beside each rate`],
+  };
 }
 
-/**
- * Renders the curves of a result as a standalone SVG (no scripts, no external fonts): fleet size,
- * exclusions (pipeline realistic and adversarial, matcher alone), indicators and stream length, each
- * as cost per artifact relative to its smallest point.
- *
- * @example
- * writeFileSync('bench/results/latest.svg', renderBenchSvg(result));
- */
-export function renderBenchSvg(result: BenchResult): string {
-  const { curves, figures } = result;
+function workersPanel(result: BenchResult): BarPanel | undefined {
+  const workers = result.workers;
+  const one = workers?.runs.find((run) => run.workers === 1);
+  if (workers === undefined || one === undefined) return undefined;
+  const verdict = `${workers.identical ? 'identical' : 'DIFFERENT'} merged counts${workers.matchesPipeline === undefined ? '' : `, ${workers.matchesPipeline ? 'identical to' : 'DIFFERENT from'} countSimulation`}`;
+  return {
+    id: 'workers',
+    title: `Workers, ${int(workers.artifacts)} artifacts sharded by device (wall time)`,
+    bars: workers.runs.map((run) => ({ label: `${run.workers} worker${run.workers === 1 ? '' : 's'}`, value: run.perSecond, text: `${int(run.perSecond)} /s · ${int(run.wallMs)} ms`, colour: run.workers === 1 ? GREY : BLUE })),
+    notes: [`speed-up ${workers.speedup.toFixed(2)}× (goal ≥ 1.7×); ${verdict}`, `per worker: ${workers.runs.map((run) => run.workerMs.map(int).join(' / ')).join('; ')} ms`],
+    goal: { value: one.perSecond * 1.7, label: 'goal: 1.7× one worker' },
+  };
+}
+
+function curvePanels(result: BenchResult): CurvePanel[] {
+  const { curves } = result;
   const matcher = curves.exclusionMatcher?.rows.filter((row) => row.kind === 'realistic') ?? [];
   const matcherBase = matcher[0]?.nsPerLookup ?? 0;
-  const panels: Panel[] = [
-    { title: 'Fleet size', unit: 'devices', series: [{ name: 'pipeline', colour: BLUE, points: rel(curves.fleet) }] },
+  const panels: CurvePanel[] = [
+    { id: 'fleet', title: 'Fleet size', note: 'ns per artifact (marginal), relative to the smallest fleet', unit: 'devices', series: [{ name: 'pipeline', colour: BLUE, points: curve(curves.fleet) }] },
     {
+      id: 'exclusions',
       title: 'Exclusions',
+      note: 'ns per artifact (matcher: per lookup), relative to 10 entries',
       unit: 'entries',
       goal: 2,
       series: [
-        { name: 'realistic (pipeline)', colour: BLUE, points: rel(curves.exclusionsRealistic) },
-        { name: 'adversarial (pipeline)', colour: RED, points: rel(curves.exclusionsAdversarial) },
-        { name: 'realistic (matcher alone)', colour: GREY, dashed: true, points: matcher.map((row) => ({ x: row.entries, y: matcherBase > 0 ? row.nsPerLookup / matcherBase : 0 })) },
+        { name: 'realistic (pipeline)', colour: BLUE, points: curve(curves.exclusionsRealistic) },
+        { name: 'adversarial (pipeline)', colour: RED, points: curve(curves.exclusionsAdversarial) },
+        { name: 'realistic (matcher alone)', colour: GREY, dashed: true, points: matcher.map((row) => ({ x: row.entries, ratio: matcherBase > 0 ? row.nsPerLookup / matcherBase : 0, ns: row.nsPerLookup })) },
       ],
     },
-    { title: 'Indicators', unit: 'indicators', series: [{ name: 'pipeline', colour: BLUE, points: rel(curves.indicators) }] },
+    { id: 'indicators', title: 'Indicators', note: 'ns per artifact, relative to the fewest indicators', unit: 'indicators', series: [{ name: 'pipeline', colour: BLUE, points: curve(curves.indicators) }] },
     {
-      title: 'Stream length',
+      id: 'stream',
+      title: 'Stream length (own process each)',
       note: `peak RSS ${curves.stream.map((point) => `${short(point.x)}: ${point.peakRssMb.toFixed(0)} MB`).join(', ')} (goal < 300 MB at 10M)`,
       unit: 'artifacts',
-      series: [{ name: 'pipeline', colour: BLUE, points: rel(curves.stream) }],
+      series: [{ name: 'pipeline', colour: BLUE, points: curve(curves.stream) }],
     },
   ];
-  const drawn = panels.filter((p) => p.series.some((series) => series.points.length > 0));
-  const rows = Math.ceil(drawn.length / 2);
-  const width = 2 * W;
-  const height = 56 + rows * H;
-  const workers = result.workers === undefined ? '' : `, ${result.workers.runs.at(-1)?.workers ?? 0} workers ${result.workers.speedup.toFixed(2)}×`;
-  const summary = `P ${Math.round(figures.pipeline.perSecond).toLocaleString('en-US')} artifacts/s, P/G ${figures.pOverG.toFixed(2)}, D/L ${figures.dOverL.toFixed(2)}${workers}`;
+  return panels.map((panel) => ({ ...panel, series: panel.series.filter((series) => series.points.length > 0) })).filter((panel) => panel.series.length > 0);
+}
+
+/**
+ * Renders a result as a standalone SVG (no scripts, no external resources): the throughput of P, G, L
+ * and D, the worker comparison when measured, and every measured curve. A one-shape run (explicit sizes)
+ * has no curves and gets the throughput panel (and workers, if asked): never a title over nothing.
+ *
+ * @example
+ * writeFileSync('.bench/latest.svg', renderBenchSvg(result));
+ */
+export function renderBenchSvg(result: BenchResult): string {
+  const draw: ((ox: number, oy: number) => Drawn)[] = [
+    (ox, oy) => renderBarPanel(throughputPanel(result), ox, oy, PANEL_W),
+    ...[workersPanel(result)].filter((panel) => panel !== undefined).map((panel) => (ox: number, oy: number) => renderBarPanel(panel, ox, oy, PANEL_W)),
+    ...curvePanels(result).map((panel) => (ox: number, oy: number) => renderCurvePanel(panel, ox, oy, PANEL_W)),
+  ];
+  // One column when there is one panel (a one-shape run without workers), else two.
+  const width = Math.min(2, draw.length) * PANEL_W;
+  const { shape } = result;
+  const head = [
+    `${result.date}, node ${result.node}, ${result.platform}, ${result.cpus} CPUs, load ${result.load.start} → ${result.load.end}, ${result.durationS.toFixed(0)} s`,
+    `${int(shape.devices)} devices, ${int(shape.artifacts)} artifacts, ${int(shape.exclusions)} exclusions, ${int(shape.indicators)} indicators, seed ${shape.seed}; compare ratios within a run`,
+  ].flatMap((line) => wrapText(line, 11, width - 32));
+  const parts: string[] = [];
+  let y = 50 + head.length * 15;
+  for (let index = 0; index < draw.length; index += 2) {
+    // Each row is as tall as its taller panel, so a panel never runs into the one below.
+    const row = draw.slice(index, index + 2).map((panel, column) => panel(column * PANEL_W, y));
+    parts.push(...row.map((drawn) => drawn.svg));
+    y += Math.max(...row.map((drawn) => drawn.height)) + 16;
+  }
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">`,
-    '<style>.title{font-size:13px;font-weight:600}.axis{stroke:#24292f}.grid{stroke:#d0d7de;stroke-dasharray:2 3}.goal{stroke:#bf8700;stroke-width:1.5;stroke-dasharray:6 3}',
-    '.goaltext{font-size:10px;fill:#bf8700}.ytick{font-size:10px;text-anchor:end;fill:#57606a}.xtick{font-size:10px;text-anchor:middle;fill:#57606a}',
-    '.xlabel{font-size:10px;text-anchor:middle;fill:#57606a}.val{font-size:9px;text-anchor:middle}.legend{font-size:10px}.note{font-size:10px;fill:#57606a}.head{font-size:14px;font-weight:600}.sub{font-size:11px;fill:#57606a}</style>',
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="16" y="22" class="head">edrsim bench — cost per artifact relative to the smallest size</text>`,
-    `<text x="16" y="40" class="sub">${esc(`${result.date}, node ${result.node}, ${result.mode} mode: ${summary}`)}</text>`,
-    ...drawn.map((p, index) => panel(p, (index % 2) * W, 50 + Math.floor(index / 2) * H)),
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" font-family="DejaVu Sans, Verdana, sans-serif">`,
+    `<rect width="${width}" height="${y}" fill="#ffffff"/>`,
+    svgText(16, 24, `edrsim bench — ${result.mode} mode`, 15, { weight: 600 }),
+    ...head.map((line, index) => svgText(16, 42 + index * 15, line, 11, { fill: '#57606a' })),
+    ...parts,
     '</svg>',
     '',
   ].join('\n');

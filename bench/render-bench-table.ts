@@ -1,6 +1,7 @@
 /** The benchmark's stdout: headline figures against their goals, then one table per scaling curve. */
 import { renderTable } from '../engine/report/table.ts';
 import type { BenchResult, CurvePoint, GoalCheck } from './bench-result.ts';
+import { SIZES } from './bench-sizes.ts';
 
 const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 
@@ -13,7 +14,8 @@ const times = (value: number): string => `${value.toFixed(2)}×`;
 
 function goalCell(goals: readonly GoalCheck[], id: string): [string, string] {
   const goal = goals.find((check) => check.id === id);
-  return goal === undefined ? ['', ''] : [goal.goal, goal.met ? 'met' : 'MISSED'];
+  if (goal === undefined) return ['', ''];
+  return [goal.goal, goal.judged === false ? 'too short to judge' : goal.met ? 'met' : 'MISSED'];
 }
 
 function headline(result: BenchResult): string {
@@ -107,8 +109,14 @@ function workersTable(result: BenchResult): string {
   return `workers, ${int(workers.artifacts)} artifacts sharded by device (wall time)\n${renderTable(['workers', 'artifacts/s', 'wall', 'per worker ms'], rows)}\nspeed-up ${times(workers.speedup)}; ${verdict}`;
 }
 
+// Results written before `judged` existed judged every goal.
 function goalsLine(goals: readonly GoalCheck[]): string {
-  const met = goals.filter((goal) => goal.met).length;
-  const missed = goals.filter((goal) => !goal.met).map((goal) => goal.label);
-  return `goals: ${met} of ${goals.length} met${missed.length === 0 ? '' : ` — missed: ${missed.join('; ')}`}`;
+  const judged = goals.filter((goal) => goal.judged !== false);
+  const met = judged.filter((goal) => goal.met).length;
+  const missed = judged.filter((goal) => !goal.met).map((goal) => goal.label);
+  const missedText = missed.length === 0 ? '' : ` — missed: ${missed.join('; ')}`;
+  const short = goals.filter((goal) => goal.judged === false).map((goal) => goal.label);
+  if (short.length === 0) return `goals: ${met} of ${goals.length} met${missedText}`;
+  const advice = `run as long as the default mode (${int(SIZES.default.artifacts)} artifacts, no --quick) to judge them`;
+  return `goals: ${met} of ${judged.length} judged met${missedText}; too short to judge: ${short.join('; ')} — ${advice}`;
 }

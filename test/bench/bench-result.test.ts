@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkGoals, type BenchResult } from '../../bench/bench-result.ts';
+import { longEnough, SIZES, type BenchSizes } from '../../bench/bench-sizes.ts';
+import { renderBenchTable } from '../../bench/render-bench-table.ts';
+
+// A real default run (2026-11-29): P missed its goal by 1.7×, the worker speed-up by a little.
+const DEFAULT_RUN = JSON.parse(readFileSync(new URL('./fixtures/default-run.json', import.meta.url), 'utf8')) as BenchResult;
+
+/** The same figures, as if measured with `sizes`: only the run's length changes, not one number. */
+function asIf(sizes: BenchSizes, artifacts = sizes.artifacts): BenchResult {
+  const workers = DEFAULT_RUN.workers === undefined ? undefined : { ...DEFAULT_RUN.workers, artifacts };
+  const figures = { ...DEFAULT_RUN.figures, pipeline: { ...DEFAULT_RUN.figures.pipeline, artifacts } };
+  return { ...DEFAULT_RUN, figures, ...(workers === undefined ? {} : { workers }), goals: checkGoals(figures, DEFAULT_RUN.curves, workers, longEnough(sizes)) };
+}
+
+describe('goal verdicts', () => {
+  it('should judge every goal of a run as long as the default one', () => {
+    const goals = asIf(SIZES.default).goals;
+    expect(goals.every((goal) => goal.judged)).toBe(true);
+    expect(goals.filter((goal) => !goal.met).map((goal) => goal.id)).toEqual(['p-rate', 'p-over-g', 'workers-speedup']);
+    const table = renderBenchTable(asIf(SIZES.default));
+    expect(table).toContain('goals: 5 of 8 met — missed: ');
+    expect(table).toMatch(/P full pipeline .* MISSED/);
+  });
+
+  it('should say "too short to judge" for every timing goal of a --quick run, and never MISSED', () => {
+    const result = asIf(SIZES.quick);
+    expect(result.goals.filter((goal) => goal.judged).map((goal) => goal.id)).toEqual(['rss-10m', 'workers-identical']);
+    const table = renderBenchTable(result);
+    expect(table).not.toContain('MISSED');
+    expect(table).not.toMatch(/goals: \d+ of \d+ met/);
+    expect(table).toMatch(/P full pipeline .* too short to judge/);
+    expect(table).toMatch(/^goals: 2 of 2 judged met; too short to judge: .*P artifacts\/s.*$/m);
+    expect(table).toContain('1,000,000 artifacts');
+  });
+
+  it('should judge P by its own length: an explicit 5M-artifact shape is long enough, 200k is not', () => {
+    expect(longEnough(SIZES.default, 5_000_000).pipeline).toBe(true);
+    expect(longEnough(SIZES.default, 200_000).pipeline).toBe(false);
+    expect(longEnough({ ...SIZES.default, curveRounds: 1 }).curves).toBe(false);
+  });
+});
