@@ -248,8 +248,8 @@ describe('loadScenario refuses', () => {
     const text = problems(yaml(...levels));
     expect(performance.now() - started).toBeLessThan(1000);
     expect(text).toMatchInlineSnapshot(`
-      "✖ demo.yaml:1:1 (root): aliases expand past 1000 copies: refused as a resource exhaustion ("billion laughs") attack
-        expected: at most 1000 alias expansions
+      "✖ demo.yaml:1:1 (root): aliases expand past 1000000 values: refused as a resource exhaustion ("billion laughs") attack
+        expected: aliases that stand for at most 1000000 values in all
         hint: use fleet to repeat a device template, not nested aliases"
     `);
   });

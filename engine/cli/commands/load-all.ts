@@ -31,6 +31,9 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
   }
   for (const file of files) {
     const loaded = loadScenarioFile(resolve(io.cwd, file), overrides);
+    // The loader answers a bug with an issue so it never throws; the contract makes that exit 3, not "invalid input".
+    const bug = loaded.ok ? undefined : loaded.issues.find((issue) => issue.code === 'internal_error');
+    if (bug !== undefined) throw new Error(`${file}: ${bug.message} (a bug in edrsim; please report it with the file)`);
     if (loaded.ok) {
       scenarios.push({ ...loaded.value, file });
       warnings.push(...loaded.value.warnings.map((warning) => ({ ...warning, file })));

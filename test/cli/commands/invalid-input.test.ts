@@ -120,8 +120,8 @@ describe('invalid scenario files, as validate and run report them', () => {
     const text = await problems('invalid/yaml-bomb.yaml');
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(text).toMatchInlineSnapshot(`
-      "✖ invalid/yaml-bomb.yaml:1:1 (root): aliases expand past 1000 copies: refused as a resource exhaustion ("billion laughs") attack
-        expected: at most 1000 alias expansions
+      "✖ invalid/yaml-bomb.yaml:1:1 (root): aliases expand past 1000000 values: refused as a resource exhaustion ("billion laughs") attack
+        expected: aliases that stand for at most 1000000 values in all
         hint: use fleet to repeat a device template, not nested aliases
       1 problem found
       "
