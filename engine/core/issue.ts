@@ -1,5 +1,10 @@
 /** Issues and results: bad input is data, rendered separately, never thrown inside engine/. */
-import { escapeIssue } from './quote.ts';
+import { clipText, escapeIssue } from './quote.ts';
+
+/** Problems shown per file, in every format; then one entry says how many more there are. */
+export const MAX_ISSUES_PER_FILE = 50;
+/** Characters in one printed line or issue field: a 10 MB path must not print a 10 MB line. */
+export const MAX_LINE = 300;
 
 /** A location inside a document: object keys and array indexes, outermost first. */
 export type Path = readonly (string | number)[];
@@ -20,6 +25,8 @@ export interface Issue {
   readonly column?: number;
   /** `warning` findings (lint) never make input invalid. Default `error`. */
   readonly severity?: 'error' | 'warning';
+  /** On the entry {@link capIssues} adds: how many problems it stands for. */
+  readonly omitted?: number;
 }
 
 export type Result<T, E = readonly Issue[]> =
@@ -45,6 +52,50 @@ export function formatPath(path: Path): string {
 }
 
 /**
+ * The issues of one `file`, bounded: the first {@link MAX_ISSUES_PER_FILE}, each text field and path
+ * segment clipped to {@link MAX_LINE} characters, then one `more_problems` entry with how many were left
+ * off and the total (a warning when the issues are). The one place a file's problems are bounded, so
+ * text, JSON, JUnit and SARIF output all show the same list.
+ *
+ * @example
+ * capIssues(fiftySevenThousandDuplicates, 'big.yaml').at(-1)?.message; // 'and 56950 more problems in big.yaml (57000 in all)'
+ */
+export function capIssues(issues: readonly Issue[], file: string): Issue[] {
+  const kept = issues.slice(0, MAX_ISSUES_PER_FILE).map(clipIssue);
+  if (issues.length <= MAX_ISSUES_PER_FILE) return kept;
+  const omitted = issues.length - MAX_ISSUES_PER_FILE;
+  const shown = clipText(file, 100);
+  kept.push({
+    code: 'more_problems',
+    path: [],
+    file: clipText(file, MAX_LINE),
+    ...(issues.every((issue) => issue.severity === 'warning') ? { severity: 'warning' as const } : {}),
+    omitted,
+    message: `and ${omitted} more problems in ${shown} (${issues.length} in all)`,
+    hint: 'fix the first ones; later problems often repeat them',
+  });
+  return kept;
+}
+
+/** How many problems `issues` stand for: one each, and the left-off count of a `more_problems` entry. */
+export function countIssues(issues: readonly Issue[]): number {
+  let count = 0;
+  for (const issue of issues) count += issue.omitted ?? 1;
+  return count;
+}
+
+function clipIssue(issue: Issue): Issue {
+  const clip = (text: string | undefined) => (text === undefined ? undefined : clipText(text, MAX_LINE));
+  const long = [issue.message, issue.expected, issue.received, issue.hint, issue.file].some((text) => text !== undefined && text.length > MAX_LINE);
+  const longPath = issue.path.some((part) => typeof part === 'string' && part.length > MAX_LINE);
+  if (!long && !longPath) return issue;
+  const clipped: { -readonly [K in keyof Issue]: Issue[K] } = { ...issue, message: clipText(issue.message, MAX_LINE) };
+  for (const key of ['expected', 'received', 'hint', 'file'] as const) if (issue[key] !== undefined) clipped[key] = clip(issue[key]);
+  if (longPath) clipped.path = issue.path.map((part) => (typeof part === 'string' ? clipText(part, MAX_LINE) : part));
+  return clipped;
+}
+
+/**
  * Renders issues as a block: one `✖ file:line:col path: message` line per issue, then indented
  * `expected`/`received`/`hint` lines where present.
  *
@@ -65,7 +116,7 @@ export function formatIssues(issues: readonly Issue[]): string {
         issue.received === undefined ? undefined : `  received: ${issue.received}`,
         issue.hint === undefined ? undefined : `  hint: ${issue.hint}`,
       ].filter((line): line is string => line !== undefined);
-      return [head, ...details].join('\n');
+      return [head, ...details].map((line) => clipText(line, MAX_LINE)).join('\n');
     })
     .join('\n');
 }

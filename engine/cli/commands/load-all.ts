@@ -1,5 +1,5 @@
 /** Shared by run/validate/train: expand the arguments into files and load each, keeping every problem. */
-import { formatIssues, type Issue } from '../../core/issue.ts';
+import { capIssues, countIssues, formatIssues, type Issue } from '../../core/issue.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { collectScenarioFiles, displayPath } from '../collect-files.ts';
 import type { Io } from '../io.ts';
@@ -36,16 +36,29 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
     if (bug !== undefined) throw new Error(`${file}: ${bug.message} (a bug in edrsim; please report it with the file)`);
     if (loaded.ok) {
       scenarios.push({ ...loaded.value, file });
-      warnings.push(...loaded.value.warnings.map((warning) => ({ ...warning, file })));
+      // Capped here, once per file, so every format (text, JSON, JUnit, SARIF) shows the same bounded list.
+      warnings.push(...capIssues(loaded.value.warnings.map((warning) => ({ ...warning, file })), file));
     } else {
-      errors.push(...loaded.issues.map((issue) => ({ ...issue, file: issue.file === undefined ? file : displayPath(io.cwd, issue.file) })));
+      errors.push(...capIssues(loaded.issues.map((issue) => ({ ...issue, file: issue.file === undefined ? file : displayPath(io.cwd, issue.file) })), file));
     }
   }
   return { scenarios, errors, warnings };
 }
 
-/** Prints problems to stderr, every one at once, with a count. */
+/**
+ * Prints problems to stderr, every one at once; when there are errors, a last line counts errors and
+ * warnings apart ("2 errors, 1 warning"): a failed file's list carries its warnings too.
+ */
 export function printProblems(io: Io, errors: readonly Issue[], warnings: readonly Issue[] = []): void {
   if (warnings.length > 0) io.err(`${formatIssues(warnings.map((w) => ({ ...w, severity: 'warning' as const })))}\n`);
-  if (errors.length > 0) io.err(`${formatIssues(errors)}\n${errors.length} problem${errors.length === 1 ? '' : 's'} found\n`);
+  if (errors.length === 0) return;
+  const warned = errors.filter((issue) => issue.severity === 'warning');
+  const errorCount = countIssues(errors) - countIssues(warned);
+  const warningCount = countIssues(warned) + countIssues(warnings);
+  const counts = [plural(errorCount, 'error'), ...(warningCount > 0 ? [plural(warningCount, 'warning')] : [])];
+  io.err(`${formatIssues(errors)}\n${counts.join(', ')}\n`);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -27,7 +27,7 @@ describe('edrsim run exit codes', () => {
   it('should exit 2 for invalid input', async () => {
     const result = await runCli(['run', 'invalid/duplicate-id.yaml']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('1 problem found');
+    expect(result.stderr).toContain('1 error');
   });
 
   it('should exit 2, not 1, for a folder with a failing scenario and an invalid one, and still run the valid one', async () => {
