@@ -1,4 +1,5 @@
 /** Plain-text tables with aligned columns, for the text report and `npm start`'s summary. */
+import { maxOf } from '../core/append.ts';
 
 /**
  * Renders rows under a header with two spaces between columns. Widths count characters, not bytes.
@@ -7,7 +8,7 @@
  * renderTable(['a', 'b'], [['1', '22']]); // 'a  b\n-  --\n1  22'
  */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((title, column) => maxOf(rows.map((row) => (row[column] ?? '').length), title.length));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))

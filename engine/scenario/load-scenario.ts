@@ -1,4 +1,5 @@
 /** Loads a scenario from text: parse with positions, apply overrides, validate every section, check references, build. */
+import { append } from '../core/append.ts';
 import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, EMPTY_EXCLUSIONS, type ExclusionLists, type TenantConfig } from '../core/config.ts';
 import { DEFAULT_START } from '../core/duration.ts';
 import { fail, ok, type Issue, type Path, type Result } from '../core/issue.ts';
@@ -59,7 +60,7 @@ function load(text: string, file: string, options: LoadOptions): Result<Scenario
   const sections = parseSections(raw, options.validateIndicators !== undefined, issues);
   const context: ImportContext = { options, issues, file };
   const built = buildScenario(sections, context, file);
-  issues.push(...checkReferences(raw));
+  append(issues, checkReferences(raw));
   // A value already reported as mangled (an escaped path, a refused tag) is not reported again by validation.
   const softPaths = new Set(softIssues.filter((issue) => MANGLING.has(issue.code)).map((issue) => JSON.stringify(issue.path)));
   const all = [...softIssues, ...issues.filter((issue) => issue.code === 'unknown_key' || !softPaths.has(JSON.stringify(issue.path)))];
@@ -74,11 +75,11 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
   const indicators = resolveIndicators(sections.indicators, ['indicators'], context);
   const devices = sections.devices.map(({ input, index }) => {
     const { exclusions: lists, ...rest } = input;
-    context.issues.push(...deviceWarnings(rest, ['devices', index]));
+    append(context.issues, deviceWarnings(rest, ['devices', index]));
     return { input: rest, index, exclusions: resolveExclusions(lists, ['devices', index, 'exclusions'], context) };
   });
   const fleets = sections.fleets.map(({ input, index }) => {
-    context.issues.push(...deviceWarnings(input.template, ['fleet', index, 'template']));
+    append(context.issues, deviceWarnings(input.template, ['fleet', index, 'template']));
     return { input, index, exclusions: resolveExclusions(input.template.exclusions, ['fleet', index, 'template', 'exclusions'], context) };
   });
   const allDevices = buildDevices(devices, fleets);

@@ -1,4 +1,5 @@
 /** Resolves `{ from: file }` imports of exclusions and indicators, and runs the injected list validators. */
+import { append } from '../core/append.ts';
 import type { ExclusionLists } from '../core/config.ts';
 import type { Issue, Path } from '../core/issue.ts';
 import { quote } from '../core/quote.ts';
@@ -85,7 +86,7 @@ export function resolveExclusions(input: ListsInput | ImportInput | undefined, p
     const imported = importer(text);
     if (!imported.ok) {
       const source = besideFile(context.file, input.from);
-      context.issues.push(...imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
+      append(context.issues, imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
       return undefined;
     }
     lists = imported.value;
@@ -93,7 +94,7 @@ export function resolveExclusions(input: ListsInput | ImportInput | undefined, p
   const validate = context.options.validateExclusions;
   if (validate !== undefined) {
     const full: ExclusionLists = { paths: lists.paths ?? [], extensions: lists.extensions ?? [], processes: lists.processes ?? [] };
-    context.issues.push(...absolute(validate(full, path), path));
+    append(context.issues, absolute(validate(full, path), path));
   }
   return lists;
 }
@@ -109,7 +110,7 @@ export function resolveIndicators(input: readonly unknown[] | ImportInput | unde
   if (input === undefined) return undefined;
   if (Array.isArray(input)) {
     const validate = context.options.validateIndicators;
-    if (validate !== undefined) context.issues.push(...absolute(validate(input, path), path));
+    if (validate !== undefined) append(context.issues, absolute(validate(input, path), path));
     return input;
   }
   const from = input as ImportInput;
@@ -122,6 +123,6 @@ export function resolveIndicators(input: readonly unknown[] | ImportInput | unde
   if (text === undefined) return undefined;
   const imported = importer(text);
   const source = besideFile(context.file, from.from);
-  context.issues.push(...imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
+  append(context.issues, imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
   return imported.indicators;
 }

@@ -1,4 +1,5 @@
 /** Shared by run/validate/train: expand the arguments into files and load each, keeping every problem. */
+import { append } from '../../core/append.ts';
 import { capIssues, countIssues, formatIssues, type Issue } from '../../core/issue.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { collectScenarioFiles, displayPath } from '../collect-files.ts';
@@ -37,9 +38,9 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
     if (loaded.ok) {
       scenarios.push({ ...loaded.value, file });
       // Capped here, once per file, so every format (text, JSON, JUnit, SARIF) shows the same bounded list.
-      warnings.push(...capIssues(loaded.value.warnings.map((warning) => ({ ...warning, file })), file));
+      append(warnings, capIssues(loaded.value.warnings.map((warning) => ({ ...warning, file })), file));
     } else {
-      errors.push(...capIssues(loaded.issues.map((issue) => ({ ...issue, file: issue.file === undefined ? file : displayPath(io.cwd, issue.file) })), file));
+      append(errors, capIssues(loaded.issues.map((issue) => ({ ...issue, file: issue.file === undefined ? file : displayPath(io.cwd, issue.file) })), file));
     }
   }
   return { scenarios, errors, warnings };

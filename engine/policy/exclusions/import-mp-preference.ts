@@ -1,4 +1,5 @@
 /** Reads exclusion lists from `Get-MpPreference` output: the Format-List text or `ConvertTo-Json` (§4.1). */
+import { append } from '../../core/append.ts';
 import type { ExclusionLists } from '../../core/config.ts';
 import { fail, ok, type Issue, type Result } from '../../core/issue.ts';
 import { jsonErrorOffset } from './json-error-offset.ts';
@@ -101,7 +102,7 @@ export function importMpPreference(text: string): Result<ExclusionLists> {
   for (const entry of found) {
     if (seen.has(entry.property)) issues.push(issue('mp-preference-duplicate', entry, `${entry.property} appears more than once`, 'import one device at a time'));
     seen.add(entry.property);
-    lists[MP_PROPERTIES[entry.property]].push(...(entry.value as string[]));
+    append(lists[MP_PROPERTIES[entry.property]], entry.value as string[]);
   }
   if (found.length === 0 && issues.length === 0) {
     const message = 'no ExclusionPath, ExclusionExtension or ExclusionProcess property found';
