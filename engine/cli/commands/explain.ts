@@ -10,7 +10,8 @@ import { runSimulation } from '../../pipeline/run-simulation.ts';
 import { isTimelineItem, simEvents } from '../../pipeline/sim-events.ts';
 import { renderDeviceStatus } from '../../report/render-device-status.ts';
 import { renderTrace } from '../../report/render-trace.ts';
-import { closest } from '../../core/did-you-mean.ts';
+import { closest, nearest } from '../../core/did-you-mean.ts';
+import { quote } from '../../core/quote.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from './index.ts';
@@ -77,13 +78,21 @@ function explainArtifact(scenario: Scenario, id: string): Answer {
   const run = runSimulation(scenario);
   const verdict = run.verdicts.find((v) => v.artifact === id);
   const artifact = verdict === undefined ? undefined : findArtifact(scenario, id);
-  if (verdict === undefined || artifact === undefined) {
-    const known = run.verdicts.slice(0, 10_000).map((v) => v.artifact);
-    const hint = closest(id, known);
-    return { ok: false, error: `no artifact "${id}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
-  }
+  if (verdict === undefined || artifact === undefined) return { ok: false, error: unknownArtifact(scenario, id, run.verdicts.map((v) => v.artifact)) };
   return { ok: true, value: renderTrace(artifact, verdict) };
 }
+
+/** Did you mean the one close id, else the closest few, among the first {@link MAX_SUGGESTED_FROM} ids (a run may have 10^7). */
+function unknownArtifact(scenario: Scenario, id: string, ids: readonly string[]): string {
+  const known = ids.slice(0, MAX_SUGGESTED_FROM);
+  const hint = closest(id, known);
+  const head = `no artifact ${quote(id.length > 200 ? `${id.slice(0, 200)}…` : id)} in ${scenario.file}`;
+  if (hint !== undefined) return `${head} — did you mean ${quote(hint)}?`;
+  return known.length === 0 ? `${head}: it has no artifacts` : `${head}; the closest ids are ${nearest(id, known).map(quote).join(', ')}`;
+}
+
+/** Ids compared for suggestions: enough for any hand-written timeline, bounded for generated fleets. */
+const MAX_SUGGESTED_FROM = 10_000;
 
 function findArtifact(scenario: Scenario, id: string): Artifact | undefined {
   for (const item of simEvents(scenario)) {
