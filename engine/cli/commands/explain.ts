@@ -11,7 +11,7 @@ import { isTimelineItem, simEvents } from '../../pipeline/sim-events.ts';
 import { renderDeviceStatus } from '../../report/render-device-status.ts';
 import { renderTrace } from '../../report/render-trace.ts';
 import { closest, nearest } from '../../core/did-you-mean.ts';
-import { quote } from '../../core/quote.ts';
+import { clipText, escapeInvisible, quote } from '../../core/quote.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from './index.ts';
@@ -86,7 +86,7 @@ function explainArtifact(scenario: Scenario, id: string): Answer {
 function unknownArtifact(scenario: Scenario, id: string, ids: readonly string[]): string {
   const known = ids.slice(0, MAX_SUGGESTED_FROM);
   const hint = closest(id, known);
-  const head = `no artifact ${quote(id.length > 200 ? `${id.slice(0, 200)}…` : id)} in ${scenario.file}`;
+  const head = `no artifact ${clipText(quote(id), 200)} in ${scenario.file}`;
   if (hint !== undefined) return `${head} — did you mean ${quote(hint)}?`;
   return known.length === 0 ? `${head}: it has no artifacts` : `${head}; the closest ids are ${nearest(id, known).map(quote).join(', ')}`;
 }
@@ -104,11 +104,11 @@ function findArtifact(scenario: Scenario, id: string): Artifact | undefined {
 
 function explainDevice(scenario: Scenario, name: string, atText: string | undefined): Answer {
   const at = atText === undefined ? { ok: true as const, value: runSimulation(scenario).endAt } : parseDuration(atText, ['--at']);
-  if (!at.ok) return { ok: false, error: `--at ${atText}: ${at.issues[0]?.message ?? 'not a duration'} (use e.g. 25m, 1h, 00:25:00)` };
+  if (!at.ok) return { ok: false, error: `--at ${clipText(escapeInvisible(atText ?? ''), 100)}: ${at.issues[0]?.message ?? 'not a duration'} (use e.g. 25m, 1h, 00:25:00)` };
   const state = modelAt(scenario, at.value).device(name);
   if (state === undefined) {
     const hint = closest(name, scenario.devices.map((d) => d.name));
-    return { ok: false, error: `no device "${name}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
+    return { ok: false, error: `no device ${clipText(quote(name), 200)} in ${scenario.file}${hint ? ` — did you mean ${quote(hint)}?` : ''}` };
   }
   return {
     ok: true,
