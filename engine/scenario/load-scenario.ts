@@ -5,7 +5,7 @@ import { DEFAULT_START } from '../core/duration.ts';
 import { fail, ok, type Issue, type Path, type Result } from '../core/issue.ts';
 import { escapeIssue, quote } from '../core/quote.ts';
 import { applyOverrides, type AppliedOverride } from './apply-overrides.ts';
-import { buildDevices, defined } from './build-devices.ts';
+import { buildDevices, defined, tooManyDevices } from './build-devices.ts';
 import { buildExpectation } from './build-expectation.ts';
 import { buildTimeline, type EventEntry } from './build-timeline.ts';
 import { checkReferences } from './check-references.ts';
@@ -58,6 +58,9 @@ function load(text: string, file: string, options: LoadOptions): Result<Scenario
   const raw = data.value as Record<string, unknown>;
   const issues: Issue[] = [...overrides.issues];
   const sections = parseSections(raw, options.validateIndicators !== undefined, issues);
+  // Counted before any device is built or named: ten million fleet members would exhaust memory first.
+  const crowded = tooManyDevices(sections.devices.length, sections.fleets.map(({ input, index }) => ({ count: input.count, index })));
+  if (crowded !== undefined) return fail(sortIssues(placeIssues([...issues, crowded], file, locate), file));
   const context: ImportContext = { options, issues, file };
   const built = buildScenario(sections, context, file);
   append(issues, checkReferences(raw));
