@@ -61,8 +61,9 @@ export function formatPath(path: Path): string {
  * capIssues(fiftySevenThousandDuplicates, 'big.yaml').at(-1)?.message; // 'and 56950 more problems in big.yaml (57000 in all)'
  */
 export function capIssues(issues: readonly Issue[], file: string): Issue[] {
+  // Capping twice changes nothing: a list that already says "and N more" is bounded.
+  if (issues.length <= MAX_ISSUES_PER_FILE || issues.some((issue) => issue.code === 'more_problems')) return issues.map(clipIssue);
   const kept = issues.slice(0, MAX_ISSUES_PER_FILE).map(clipIssue);
-  if (issues.length <= MAX_ISSUES_PER_FILE) return kept;
   const omitted = issues.length - MAX_ISSUES_PER_FILE;
   const shown = clipText(file, 100);
   kept.push({

@@ -11,6 +11,7 @@ describe('capIssues', () => {
     expect(capped[MAX_ISSUES_PER_FILE - 1]).toEqual(duplicate(MAX_ISSUES_PER_FILE - 1));
     expect(capped[MAX_ISSUES_PER_FILE]).toEqual({ code: 'more_problems', path: [], file: 'big.yaml', omitted: 56_950, message: 'and 56950 more problems in big.yaml (57000 in all)', hint: 'fix the first ones; later problems often repeat them' });
     expect(countIssues(capped)).toBe(57_000);
+    expect(capIssues(capped, 'big.yaml')).toEqual(capped);
   });
 
   it('should leave a file with at most the cap as it is, and mark the "more" entry of warnings as a warning', () => {

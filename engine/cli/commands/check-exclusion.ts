@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ConflictSettings, ExclusionLists } from '../../core/config.ts';
-import { formatIssues, type Issue } from '../../core/issue.ts';
+import { capIssues, formatIssues, type Issue } from '../../core/issue.ts';
 import { parseVersion } from '../../core/version.ts';
 import { TRIGGERS, type Trigger } from '../../core/vocabulary.ts';
 import { checkExclusion, importMpPreference, type ExclusionOptions } from '../../policy/exclusions/index.ts';
@@ -45,7 +45,7 @@ Examples:
     .action((path: string, options: CheckOptions) => {
       const policy = readPolicy(options, io);
       if (!policy.ok) {
-        printProblems(io, policy.issues);
+        printProblems(io, capIssues(policy.issues, options.policy));
         return exit(EXIT.invalid);
       }
       const result = checkExclusion(

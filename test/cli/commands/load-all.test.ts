@@ -39,6 +39,14 @@ describe('loadAll', () => {
     expect(Math.max(...result.stderr.split('\n').map((line) => line.length))).toBeLessThanOrEqual(MAX_LINE);
   });
 
+  it('should bound the problems of a Get-MpPreference policy given to check-exclusion too', async () => {
+    writeFileSync(join(scratch, 'mppref.json'), JSON.stringify({ ExclusionPath: Array.from({ length: 120 }, (_, i) => i), ExclusionExtension: null, ExclusionProcess: null }));
+    const result = await runCli(['check-exclusion', 'C:\\x.exe', '--policy', 'mppref.json'], scratch);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('✖'))).toHaveLength(MAX_ISSUES_PER_FILE + 1);
+    expect(result.stderr).toContain('and 70 more problems in mppref.json (120 in all)');
+  });
+
   it('should count errors and warnings apart: a failed file lists its warnings too', async () => {
     writeFileSync(
       join(scratch, 'mixed.yaml'),
