@@ -117,10 +117,8 @@ describe('invalid scenario files, as validate and run report them', () => {
     `);
   });
 
-  it('should refuse a YAML bomb quickly', async () => {
-    const started = performance.now();
+  it('should refuse a YAML bomb by counting, never expanding it', async () => {
     const text = await problems('invalid/yaml-bomb.yaml');
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(text).toMatchInlineSnapshot(`
       "✖ invalid/yaml-bomb.yaml:1:1 (root): aliases expand past 1000000 values: refused as a resource exhaustion ("billion laughs") attack
         expected: aliases that stand for at most 1000000 values in all
