@@ -45,7 +45,6 @@ export function documentData(doc: Document, file: string): Result<unknown> {
 /** Converts nodes depth-first, remembering each anchored node's value and size for its aliases. */
 class Converter {
   private readonly anchored = new Map<unknown, { value: unknown; size: number }>();
-  private written = 0;
   private expanded = 0;
 
   constructor(
@@ -65,7 +64,6 @@ class Converter {
       if (this.expanded > MAX_ALIAS_VALUES) throw new Refused(bomb());
       return seen;
     }
-    this.written++;
     let result: { value: unknown; size: number };
     if (isMap(node)) result = this.map(node.items);
     else if (isSeq(node)) {
@@ -91,7 +89,7 @@ class Converter {
         // yaml's merge key `<<`: each source map (an alias, a map, or a list of them) fills in missing keys only.
         const value = this.node(pair.value);
         size += value.size;
-        for (const source of mergeSources(pair.value, value.value)) {
+        for (const source of mergeSources(value.value)) {
           for (const [key, item] of Object.entries(source)) if (!Object.hasOwn(map, key)) define(map, key, item);
         }
         continue;
@@ -111,8 +109,9 @@ function isMergeKey(key: unknown): boolean {
   return (typeof value === 'symbol' && value.description === '<<') || (value === '<<' && (key.type === undefined || key.type === Scalar.PLAIN));
 }
 
-function mergeSources(node: unknown, value: unknown): Record<string, unknown>[] {
-  const sources = isSeq(node) ? (value as unknown[]) : [value];
+function mergeSources(value: unknown): Record<string, unknown>[] {
+  // A list (written, or an alias of one) merges each of its maps in turn, earlier ones winning.
+  const sources = Array.isArray(value) ? (value as unknown[]) : [value];
   for (const source of sources) {
     if (typeof source !== 'object' || source === null || Array.isArray(source)) {
       throw new Refused({ code: 'bad_merge', message: 'merge key << needs a map, an alias of a map, or a list of them', hint: 'write `<<: *template` where &template names a map' });

@@ -42,6 +42,7 @@ describe('documentData', () => {
     for (const text of [
       'a: &x { k: 1, j: [1, 2] }\nb: *x\nc: { <<: *x, k: 2 }\nd: { k: 3, <<: [*x, { z: 1 }] }\n',
       'list: [&s one, *s, { __proto__: 1, n: ~ }]\n"1": true\n',
+      'm: &m [{ a: 1 }, { a: 2, b: 2 }]\nx: { <<: *m, c: 3 }\n',
       MINIMAL,
     ]) {
       const doc = parse(text);
@@ -72,5 +73,16 @@ describe('documentData', () => {
   it('should refuse aliases that expand to more values than the budget, counted without expanding them', () => {
     const result = loadScenario(yaml(MINIMAL.trimEnd(), `    tags: &a [${'t,'.repeat(999)}t]`, '  - name: ws-02', '    os: windows-11', `    tags: [${'*a,'.repeat(1_999)}*a]`), 'demo.yaml');
     expect(result.ok ? [] : result.issues.map((issue) => issue.code)).toEqual(['alias_bomb']);
+  });
+
+  it('should refuse a merge key whose value is not a map, as bad input rather than an internal error', () => {
+    const result = documentData(parse('a: { <<: 1 }\n'), 'demo.yaml');
+    expect(result.ok ? [] : result.issues.map((issue) => issue.code)).toEqual(['bad_merge']);
+  });
+
+  it('should refuse an alias whose anchor comes after it', () => {
+    const doc = parseDocument('a: *x\nb: &x 1\n');
+    const result = documentData(doc, 'demo.yaml');
+    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual(['alias *x cannot be resolved: no anchor &x before it']);
   });
 });
