@@ -25,8 +25,9 @@ export interface Issue {
   readonly column?: number;
   /** `warning` findings (lint) never make input invalid. Default `error`. */
   readonly severity?: 'error' | 'warning';
-  /** On the entry {@link capIssues} adds: how many problems it stands for. */
+  /** On the entry {@link capIssues} adds: how many problems it stands for, and how many of them are warnings. */
   readonly omitted?: number;
+  readonly omittedWarnings?: number;
 }
 
 export type Result<T, E = readonly Issue[]> =
@@ -65,24 +66,41 @@ export function capIssues(issues: readonly Issue[], file: string): Issue[] {
   if (issues.length <= MAX_ISSUES_PER_FILE || issues.some((issue) => issue.code === 'more_problems')) return issues.map(clipIssue);
   const kept = issues.slice(0, MAX_ISSUES_PER_FILE).map(clipIssue);
   const omitted = issues.length - MAX_ISSUES_PER_FILE;
+  let omittedWarnings = 0;
+  for (let i = MAX_ISSUES_PER_FILE; i < issues.length; i++) if (issues[i]?.severity === 'warning') omittedWarnings++;
   const shown = clipText(file, 100);
   kept.push({
     code: 'more_problems',
     path: [],
     file: clipText(file, MAX_LINE),
-    ...(issues.every((issue) => issue.severity === 'warning') ? { severity: 'warning' as const } : {}),
+    ...(omittedWarnings === omitted ? { severity: 'warning' as const } : {}),
     omitted,
+    ...(omittedWarnings > 0 ? { omittedWarnings } : {}),
     message: `and ${omitted} more problems in ${shown} (${issues.length} in all)`,
     hint: 'fix the first ones; later problems often repeat them',
   });
   return kept;
 }
 
-/** How many problems `issues` stand for: one each, and the left-off count of a `more_problems` entry. */
-export function countIssues(issues: readonly Issue[]): number {
-  let count = 0;
-  for (const issue of issues) count += issue.omitted ?? 1;
-  return count;
+/**
+ * How many errors and warnings `issues` stand for: one each by its severity, and what a
+ * `more_problems` entry left off.
+ *
+ * @example
+ * countIssues(capIssues(fiftySevenThousandDuplicates, 'big.yaml')); // { errors: 57000, warnings: 0 }
+ */
+export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const issue of issues) {
+    if (issue.omitted !== undefined) {
+      const warned = issue.omittedWarnings ?? (issue.severity === 'warning' ? issue.omitted : 0);
+      warnings += warned;
+      errors += issue.omitted - warned;
+    } else if (issue.severity === 'warning') warnings++;
+    else errors++;
+  }
+  return { errors, warnings };
 }
 
 function clipIssue(issue: Issue): Issue {

@@ -10,7 +10,7 @@ describe('capIssues', () => {
     expect(capped).toHaveLength(MAX_ISSUES_PER_FILE + 1);
     expect(capped[MAX_ISSUES_PER_FILE - 1]).toEqual(duplicate(MAX_ISSUES_PER_FILE - 1));
     expect(capped[MAX_ISSUES_PER_FILE]).toEqual({ code: 'more_problems', path: [], file: 'big.yaml', omitted: 56_950, message: 'and 56950 more problems in big.yaml (57000 in all)', hint: 'fix the first ones; later problems often repeat them' });
-    expect(countIssues(capped)).toBe(57_000);
+    expect(countIssues(capped)).toEqual({ errors: 57_000, warnings: 0 });
     expect(capIssues(capped, 'big.yaml')).toEqual(capped);
   });
 
@@ -19,6 +19,14 @@ describe('capIssues', () => {
     expect(capIssues(few, 'big.yaml')).toEqual(few);
     const warnings = Array.from({ length: 60 }, (_, n) => ({ ...duplicate(n), severity: 'warning' as const }));
     expect(capIssues(warnings, 'big.yaml').at(-1)).toMatchObject({ severity: 'warning', message: 'and 10 more problems in big.yaml (60 in all)' });
+  });
+
+  it('should count the errors and warnings a capped list stands for apart', () => {
+    const mixed = Array.from({ length: 60 }, (_, n) => (n % 3 === 0 ? { ...duplicate(n), severity: 'warning' as const } : duplicate(n)));
+    const capped = capIssues(mixed, 'big.yaml');
+    expect(capped.at(-1)).toMatchObject({ omitted: 10, omittedWarnings: 3 });
+    expect(capped.at(-1)?.severity).toBeUndefined();
+    expect(countIssues(capped)).toEqual({ errors: 40, warnings: 20 });
   });
 
   it(`should clip every text field and path segment of a kept problem to ${MAX_LINE} characters`, () => {

@@ -53,10 +53,9 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
 export function printProblems(io: Io, errors: readonly Issue[], warnings: readonly Issue[] = []): void {
   if (warnings.length > 0) io.err(`${formatIssues(warnings.map((w) => ({ ...w, severity: 'warning' as const })))}\n`);
   if (errors.length === 0) return;
-  const warned = errors.filter((issue) => issue.severity === 'warning');
-  const errorCount = countIssues(errors) - countIssues(warned);
-  const warningCount = countIssues(warned) + countIssues(warnings);
-  const counts = [plural(errorCount, 'error'), ...(warningCount > 0 ? [plural(warningCount, 'warning')] : [])];
+  const counted = countIssues(errors);
+  const warningCount = counted.warnings + countIssues(warnings.map((w) => ({ ...w, severity: 'warning' as const }))).warnings;
+  const counts = [plural(counted.errors, 'error'), ...(warningCount > 0 ? [plural(warningCount, 'warning')] : [])];
   io.err(`${formatIssues(errors)}\n${counts.join(', ')}\n`);
 }
 
