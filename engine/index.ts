@@ -21,8 +21,8 @@ export {
   type ExclusionLists,
   type TenantConfig,
 } from './core/config.ts';
-export { formatDuration, parseDuration } from './core/duration.ts';
-export { formatIssues, type Issue, type Result } from './core/issue.ts';
+export { formatDuration, MAX_DURATION_MS, parseDuration, parseTime } from './core/duration.ts';
+export { capIssues, formatIssues, MAX_ISSUES_PER_FILE, type Issue, type Result } from './core/issue.ts';
 export { Rng } from './core/random.ts';
 export type { ChangeSpec, GenerateSpec, TimelineEvent } from './core/simulation-input.ts';
 export { compareVersions, parseVersion, type Version } from './core/version.ts';

@@ -56,6 +56,26 @@ export function closest(word: string, candidates: readonly string[] | ReadonlySe
 }
 
 /**
+ * The `count` candidates (default 5) nearest to `word` by edit distance, nearest first, ties in
+ * candidate order: for "the closest ids are …" when none is close enough to be a typo. The caller
+ * bounds the candidates (a run can have 10^7 generated ids); a `word` over 200 characters, which no
+ * typo is, gets the first `count` candidates without the quadratic comparison.
+ *
+ * @example
+ * nearest('nope', ['plain', 'note', 'later'], 2); // ['note', 'plain']
+ */
+export function nearest(word: string, candidates: Iterable<string>, count = 5): string[] {
+  const ranked: { candidate: string; distance: number; order: number }[] = [];
+  let order = 0;
+  for (const candidate of candidates) {
+    const distance = word.length > 200 || candidate.length > 200 ? Infinity : editDistance(word, candidate);
+    ranked.push({ candidate, distance, order: order++ });
+  }
+  ranked.sort((a, b) => a.distance - b.distance || a.order - b.order);
+  return ranked.slice(0, count).map((entry) => entry.candidate);
+}
+
+/**
  * A hint sentence naming the closest candidate, or undefined when nothing is close.
  *
  * @example

@@ -143,6 +143,28 @@ export function withExcerpts(issue: Issue, texts: readonly string[], max: number
 }
 
 /**
+ * `text` cut to at most `max` characters (default 300), ending in a visible `…` when cut. Never cuts
+ * inside an escape sequence (`\uXXXX`, `\"`, `\\`: a half escape would show a wrong character) or
+ * between the halves of a surrogate pair. Work is bounded by `max`, not by the text's length.
+ *
+ * @example
+ * clipText('ab\\u202ecd', 5); // 'ab…'
+ */
+export function clipText(text: string, max = 300): string {
+  if (text.length <= max) return text;
+  const room = max - 1;
+  let end = 0;
+  while (end < room) {
+    const char = text.charCodeAt(end);
+    // A backslash starts a JSON-style escape: `\u` and four hex digits, or one escaped character.
+    const size = char === 0x5c ? (text[end + 1] === 'u' ? 6 : 2) : char >= 0xd800 && char <= 0xdbff ? 2 : 1;
+    if (end + size > room) break;
+    end += size;
+  }
+  return `${text.slice(0, end)}…`;
+}
+
+/**
  * `issue` with invisible characters escaped in its message, expected, received and hint: a last guard
  * for text that other layers (an injected validator, an importer) built without {@link quote}.
  *

@@ -1,4 +1,5 @@
 /** A device's EDR in block mode state: the propagated switches (portal, device paths) combined with the §3.2 requirements. */
+import { append, maxOf, minOf } from '../core/append.ts';
 import { formatDuration } from '../core/duration.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import { PORTAL_ON, type DeviceBlockModeRequest } from './block-mode-paths.ts';
@@ -60,14 +61,14 @@ export function edrBlockModeState(
   const effective = switchedOn && unmet.length === 0;
   const details: Reason[] = [];
   if (portal.state === 'on') details.push(PORTAL_ON);
-  details.push(...request.reasons);
+  append(details, request.reasons);
   if (pending === 'disable-pending') {
     // §3.5: "can take up to 30 minutes"; the device keeps remediating until the last path lets go.
-    const until = formatDuration(Math.max(...dueTimes('disabling', views)));
+    const until = formatDuration(maxOf(dueTimes('disabling', views)));
     const message = `EDR in block mode was turned off; it keeps remediating until the change reaches the device at ${until}`;
     details.push(reason('disable-pending', message, '§3.5'));
   } else if (pending === 'enable-pending') {
-    const from = formatDuration(Math.min(...dueTimes('enabling', views)));
+    const from = formatDuration(minOf(dueTimes('enabling', views)));
     details.push(reason('enable-pending', `EDR in block mode was turned on; it takes effect at ${from}`, '§3.5'));
   } else if (!switchedOn) {
     details.push(reason('not-switched-on', NOT_SWITCHED_ON, '§3.3'));

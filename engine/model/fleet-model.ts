@@ -1,4 +1,5 @@
 /** The fleet model: tenant and device protection state in virtual time, changed by timeline `change` events (contract §1, §3). */
+import { append } from '../core/append.ts';
 import { transition } from 'xstate';
 import {
   DEFAULT_CONFLICT_SETTINGS,
@@ -138,7 +139,7 @@ export function createFleetModel(input: {
       portal = next;
       bumpTenant();
     }
-    for (const [index, patch] of targets) reasons.push(...table.patch(index, patch, at, tenant));
+    for (const [index, patch] of targets) append(reasons, table.patch(index, patch, at, tenant));
     return { status: 'applied', reasons };
   };
 

@@ -1,4 +1,5 @@
 /** The tenant's current exclusion lists and indicators, compiled lazily and shared by every device that can share them. */
+import { append } from '../core/append.ts';
 import type { DeviceConfig, ExclusionLists, TenantConfig } from '../core/config.ts';
 import type { Issue } from '../core/issue.ts';
 import { parseVersion } from '../core/version.ts';
@@ -29,7 +30,7 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
   const issues: Issue[] = [];
   const compileList = (raw: readonly unknown[]) => {
     const parsed = parseIndicators(raw);
-    issues.push(...parsed.issues);
+    append(issues, parsed.issues);
     return compileIndicators(parsed.indicators);
   };
   let global: ExclusionLists = input.exclusions;
@@ -98,6 +99,6 @@ function compile(lists: ExclusionLists, device: DeviceConfig, settings: Simulati
   };
   const built = buildExclusionMatcher(lists, options);
   if (built.ok) return built.value.matcher;
-  issues.push(...built.issues.filter((issue) => issue.severity !== 'warning'));
+  append(issues, built.issues.filter((issue) => issue.severity !== 'warning'));
   return compileExclusions(parseExclusions(lists, options).entries, options);
 }

@@ -1,5 +1,6 @@
 /** Plain-text tables with aligned columns, for the text report and `npm start`'s summary. */
 import { forTerminal } from '../core/escape.ts';
+import { maxOf } from '../core/append.ts';
 
 /**
  * Renders rows under a header with two spaces between columns. Widths count characters, not bytes.
@@ -11,7 +12,7 @@ import { forTerminal } from '../core/escape.ts';
  */
 export function renderTable(header: readonly string[], rawRows: readonly (readonly string[])[]): string {
   const rows = rawRows.map((row) => row.map(forTerminal));
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((title, column) => maxOf(rows.map((row) => (row[column] ?? '').length), title.length));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))

@@ -1,4 +1,5 @@
 /** `--format text`: what a person reads in a terminal — per scenario, the devices, the verdicts and the expectations. */
+import { append } from '../core/append.ts';
 import { formatDuration } from '../core/duration.ts';
 import { ownText, terminalLine } from '../core/escape.ts';
 import type { ScenarioReport } from './scenario-report.ts';
@@ -76,7 +77,7 @@ function renderScenario(report: ScenarioReport, options: TextOptions, colour: bo
   }
   if (report.run.changes.length > 0) {
     const status = (change: (typeof report.run.changes)[number]) => (hide ? '____' : change.status);
-    lines.push('', ...report.run.changes.map((change) => terminalLine`change at ${formatDuration(change.at)}${change.by ? ` by ${change.by}` : ''}: ${status(change)}`));
+    append(lines, ['', ...report.run.changes.map((change) => terminalLine`change at ${formatDuration(change.at)}${change.by ? ` by ${change.by}` : ''}: ${status(change)}`)]);
   }
   if (!hide && report.expectations.length > 0) {
     lines.push('');

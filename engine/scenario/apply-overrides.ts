@@ -1,5 +1,5 @@
 /** Applies `--set KEY=VALUE` overrides to a parsed document before validation, to explore what-ifs. */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, YAMLMap, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, YAMLMap, type Document } from 'yaml';
 import type { Issue, Path } from '../core/issue.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
 import { escapeInvisible, quote } from '../core/quote.ts';
@@ -10,6 +10,11 @@ export interface AppliedOverride {
   readonly path: Path;
 }
 
+/** Overrides one command line may give: what-ifs name a few keys; more is a script that should edit the file. */
+export const MAX_OVERRIDES = 100;
+/** Characters in one `KEY=VALUE`: the longest value a scenario key needs is a path or a short list. */
+export const MAX_OVERRIDE_LENGTH = 4096;
+
 const KEY_FORM = /^[^.[\]=\s]+(?:\[\d+\])*(?:\.[^.[\]=\s]+(?:\[\d+\])*)*$/;
 
 function parseKey(key: string): Path {
@@ -18,9 +23,19 @@ function parseKey(key: string): Path {
   return path;
 }
 
-function parseValue(text: string): unknown {
+/** The value as YAML reads it (the text itself when it does not parse), or undefined when it uses aliases or anchors. */
+function parseValue(text: string): { value: unknown } | undefined {
   const doc = parseDocument(text, { schema: 'core', version: '1.2' });
-  return doc.errors.length > 0 ? text : (doc.toJS({ maxAliasCount: 0 }) as unknown);
+  if (doc.errors.length > 0) return { value: text };
+  let linked = false;
+  // An override is one value: an alias could only name an anchor of the scenario, which it cannot see.
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node) || node.anchor !== undefined) linked = true;
+      return linked ? visit.BREAK : undefined;
+    },
+  });
+  return linked ? undefined : { value: doc.toJS() as unknown };
 }
 
 function overrideIssue(text: string, path: Path, message: string, hint?: string, expected?: string): Issue {
@@ -39,7 +54,15 @@ function overrideIssue(text: string, path: Path, message: string, hint?: string,
 export function applyOverrides(doc: Document, overrides: readonly string[]): { applied: AppliedOverride[]; issues: Issue[] } {
   const applied: AppliedOverride[] = [];
   const issues: Issue[] = [];
+  if (overrides.length > MAX_OVERRIDES) {
+    const message = `${overrides.length} --set overrides, more than the ${MAX_OVERRIDES} allowed`;
+    return { applied, issues: [{ code: 'bad_override', path: [], message, expected: `at most ${MAX_OVERRIDES} --set options`, hint: 'edit the scenario file, or split the what-ifs into several runs' }] };
+  }
   for (const text of overrides) {
+    if (text.length > MAX_OVERRIDE_LENGTH) {
+      issues.push(overrideIssue(`${text.slice(0, 40)}…`, [], `is ${text.length} characters long, more than ${MAX_OVERRIDE_LENGTH}`, 'put long values in the scenario file', `at most ${MAX_OVERRIDE_LENGTH} characters`));
+      continue;
+    }
     const equals = text.indexOf('=');
     const key = equals < 0 ? text : text.slice(0, equals).trim();
     if (equals < 0 || !KEY_FORM.test(key)) {
@@ -48,7 +71,12 @@ export function applyOverrides(doc: Document, overrides: readonly string[]): { a
       );
       continue;
     }
-    const result = setPath(doc, parseKey(key), parseValue(text.slice(equals + 1).trim()), text);
+    const value = parseValue(text.slice(equals + 1).trim());
+    if (value === undefined) {
+      issues.push(overrideIssue(text, [], 'a value cannot use YAML aliases or anchors (*a, &a)', 'write the value itself, e.g. --set devices[0].os=windows-11', 'a YAML scalar or flow value'));
+      continue;
+    }
+    const result = setPath(doc, parseKey(key), value.value, text);
     if ('issue' in result) issues.push(result.issue);
     else applied.push({ text, path: result.path });
   }

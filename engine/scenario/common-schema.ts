@@ -1,6 +1,6 @@
 /** Schema building blocks shared by every section: durations, versions, hashes, times, and core-issue plumbing. */
 import { z } from 'zod';
-import { parseDuration } from '../core/duration.ts';
+import { parseDuration, parseTime } from '../core/duration.ts';
 import type { Issue } from '../core/issue.ts';
 import { parseVersion } from '../core/version.ts';
 import { quote } from '../core/quote.ts';
@@ -74,20 +74,11 @@ export function hexSchema(what: string, lengths: readonly number[]) {
   ).meta({ description: `${what}: ${lengths.join(' or ')} hex digits`, pattern: pattern.source }), `${lengths.join(' or ')} hex digits`);
 }
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-/** An absolute ISO-8601 time with a zone (`2026-03-16T09:00:00Z`). */
-export const isoTimeSchema = expecting(checkedString((value) =>
-  ISO_UTC.test(value) && !Number.isNaN(Date.parse(value))
-    ? undefined
-    : {
-        code: 'bad_time',
-        message: `${quote(value.slice(0, 80))} is not an ISO-8601 time with a time zone`,
-        expected: 'a time such as 2026-03-16T09:00:00Z',
-        received: quote(value.slice(0, 80)),
-        hint: ISO_UTC.test(`${value}Z`) ? 'add Z for UTC' : undefined,
-      },
-).meta({ description: 'an ISO-8601 time with a zone, e.g. 2026-03-16T09:00:00Z', format: 'date-time' }), 'a time such as 2026-03-16T09:00:00Z');
+/** An absolute ISO-8601 time with a zone (`2026-03-16T09:00:00Z`) that is a real calendar date, via engine/core/duration.ts. */
+export const isoTimeSchema = expecting(checkedString((value) => {
+  const parsed = parseTime(value);
+  return parsed.ok ? undefined : parsed.issues[0];
+}).meta({ description: 'an ISO-8601 time with a zone, e.g. 2026-03-16T09:00:00Z', format: 'date-time' }), 'a time such as 2026-03-16T09:00:00Z');
 
 /** A non-empty name: devices, groups, artifact ids. */
 export const nameSchema = z.string().min(1);

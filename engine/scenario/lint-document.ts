@@ -2,6 +2,7 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, Scalar, type Document } from 'yaml';
 import type { Issue, Path } from '../core/issue.ts';
 import { escapeInvisible, excerpt, quote } from '../core/quote.ts';
+import { MAX_ALIASES } from './alias-table.ts';
 import { PATH_START, type RunOnQuote } from './run-on-quotes.ts';
 
 /** Deepest nesting a scenario may have; the contract's deepest key is about 6 levels down. */
@@ -50,8 +51,8 @@ function showTag(tag: string): string {
  * Walks every node of `doc` once (aliases are not followed) and reports: tags other than the YAML core
  * ones (`!!js/function`, `!foo`: scenarios are data), double-quoted Windows paths whose backslashes
  * YAML read as escapes (`runOns`, default none: those whose trailing `\"` was closed before parsing),
- * YAML-only syntax in a `.json` file, aliases that contain themselves, and nesting deeper than
- * {@link MAX_DEPTH}.
+ * YAML-only syntax in a `.json` file, aliases that contain themselves, more than {@link MAX_ALIASES}
+ * aliases, and nesting deeper than {@link MAX_DEPTH}.
  *
  * @example
  * lintDocument(doc, 'p: "C:\\temp"', 'yaml', at).soft[0]?.code; // 'windows_path_escape'
@@ -65,6 +66,9 @@ export function lintDocument(
 ): DocumentLint {
   const lint: DocumentLint = { fatal: [], soft: [], escapedPaths: [] };
   const ancestors: unknown[] = [];
+  // The walk is in document order, so the latest node of each anchor name is what an alias stands for.
+  const anchors = new Map<string, unknown>();
+  let aliases = 0;
   let reportedBlockInJson = false;
 
   const visit = (node: unknown, path: Path): void => {
@@ -101,7 +105,8 @@ export function lintDocument(
     }
     if (isAlias(node)) {
       if (format === 'json') lint.fatal.push(jsonOnly(path, `alias *${node.source}`));
-      const source = node.resolve(doc);
+      if (++aliases === MAX_ALIASES + 1) lint.fatal.push(tooManyAliases(path, node.range?.[0], position));
+      const source = anchors.get(node.source);
       if (source !== undefined && ancestors.includes(source)) {
         lint.fatal.push({
           code: 'recursive_alias',
@@ -114,6 +119,8 @@ export function lintDocument(
       }
       return;
     }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor !== undefined) anchors.set(anchor, node);
     if (isScalar(node)) {
       lintScalar(node, path, text, format, lint, runOns);
       return;
@@ -169,6 +176,18 @@ function lintScalar(node: Scalar, path: Path, text: string, format: 'yaml' | 'js
         : `use single quotes, where backslashes are plain characters: '${meant.replaceAll("'", "''")}'`,
     ),
   });
+}
+
+function tooManyAliases(path: Path, start: number | undefined, position: (offset: number) => { line: number; column: number }): Issue {
+  return {
+    code: 'too_many_aliases',
+    path,
+    ...(start === undefined ? {} : position(start)),
+    message: `more than ${MAX_ALIASES} aliases: refused as a resource exhaustion attack`,
+    expected: `at most ${MAX_ALIASES} aliases`,
+    received: `alias number ${MAX_ALIASES + 1}`,
+    hint: 'use fleet to repeat a device template and generate for many artifacts',
+  };
 }
 
 function jsonOnly(path: Path, what: string): Issue {

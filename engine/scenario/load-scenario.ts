@@ -1,4 +1,5 @@
 /** Loads a scenario from text: parse with positions, apply overrides, validate every section, check references, build. */
+import { append } from '../core/append.ts';
 import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, EMPTY_EXCLUSIONS, type ExclusionLists, type TenantConfig } from '../core/config.ts';
 import { DEFAULT_START } from '../core/duration.ts';
 import { validateGenerateSpec } from '../core/validate-generate-spec.ts';
@@ -6,7 +7,7 @@ import { fail, ok, type Issue, type Path, type Result } from '../core/issue.ts';
 import { escapeIssue, quote } from '../core/quote.ts';
 import { applyOverrides, type AppliedOverride } from './apply-overrides.ts';
 import { artifactWarnings } from './artifact-warnings.ts';
-import { buildDevices, defined } from './build-devices.ts';
+import { buildDevices, defined, tooManyDevices } from './build-devices.ts';
 import { buildExpectation } from './build-expectation.ts';
 import { buildTimeline, type EventEntry } from './build-timeline.ts';
 import { checkReferences } from './check-references.ts';
@@ -68,9 +69,12 @@ function load(text: string, file: string, options: LoadOptions): Result<Scenario
   const raw = data.value as Record<string, unknown>;
   const issues: Issue[] = [...overrides.issues];
   const sections = parseSections(raw, options.validateIndicators !== undefined, issues);
+  // Counted before any device is built or named: ten million fleet members would exhaust memory first.
+  const crowded = tooManyDevices(sections.devices.length, sections.fleets.map(({ input, index }) => ({ count: input.count, index })));
+  if (crowded !== undefined) return fail(sortIssues(placeIssues([...issues, crowded], file, locate), file));
   const context: ImportContext = { options, issues, file, imports: [] };
   const built = buildScenario(sections, context, file);
-  issues.push(...checkReferences(raw));
+  append(issues, checkReferences(raw));
   // A value already reported as mangled (an escaped path, a refused tag) is not reported again by validation.
   const softPaths = new Set(softIssues.filter((issue) => MANGLING.has(issue.code)).map((issue) => JSON.stringify(issue.path)));
   const all = [...softIssues, ...issues.filter((issue) => issue.code === 'unknown_key' || !softPaths.has(JSON.stringify(issue.path)))];
@@ -85,11 +89,11 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
   const indicators = resolveIndicators(sections.indicators, ['indicators'], context);
   const devices = sections.devices.map(({ input, index }) => {
     const { exclusions: lists, ...rest } = input;
-    context.issues.push(...deviceWarnings(rest, ['devices', index]));
+    append(context.issues, deviceWarnings(rest, ['devices', index]));
     return { input: rest, index, exclusions: resolveExclusions(lists, ['devices', index, 'exclusions'], context) };
   });
   const fleets = sections.fleets.map(({ input, index }) => {
-    context.issues.push(...deviceWarnings(input.template, ['fleet', index, 'template']));
+    append(context.issues, deviceWarnings(input.template, ['fleet', index, 'template']));
     return { input, index, exclusions: resolveExclusions(input.template.exclusions, ['fleet', index, 'template', 'exclusions'], context) };
   });
   const allDevices = buildDevices(devices, fleets);

@@ -1,6 +1,7 @@
 /** Finds where a document path is written in the source: the YAML node, and its 1-based line and column. */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type LineCounter } from 'yaml';
 import type { Issue, Path } from '../core/issue.ts';
+import { aliasTable, type AliasTable } from './alias-table.ts';
 
 /** A line and column, both 1-based. */
 export interface Position {
@@ -20,18 +21,19 @@ function keyText(key: unknown): string {
 }
 
 /**
- * Walks `path` from the document root, through aliases, as far as the document goes.
+ * Walks `path` from the document root, through aliases, as far as the document goes. `resolve` finds
+ * what an alias stands for (default: yaml's own, which walks the whole document each time).
  *
  * @example
  * walkPath(parseDocument('a: [x, y]'), ['a', 1]).complete; // true
  */
-export function walkPath(doc: Document, path: Path): NodeTrail {
+export function walkPath(doc: Document, path: Path, resolve: (alias: Alias) => unknown = (alias) => alias.resolve(doc)): NodeTrail {
   let node: unknown = doc.contents;
   const nodes: unknown[] = [node];
   let key: unknown;
   for (const segment of path) {
     // An alias stands for its anchor; a bounded hop count keeps a self-referencing alias finite.
-    for (let hops = 0; isAlias(node) && hops < 8; hops++) node = node.resolve(doc);
+    for (let hops = 0; isAlias(node) && hops < 8; hops++) node = resolve(node);
     let next: unknown;
     if (isMap(node)) {
       const pair = node.items.find((item) => keyText(item.key) === String(segment));
@@ -65,8 +67,11 @@ function rangeStart(node: unknown): number | undefined {
  * at(['devices', 0, 'os']); // { line: 4, column: 9 }
  */
 export function createLocator(doc: Document, lineCounter: LineCounter): (path: Path, key?: boolean) => Position {
+  // One walk resolves every alias, built when first needed: placing thousands of issues stays linear.
+  let table: AliasTable | undefined;
+  const resolve = (alias: Alias): unknown => (table ??= aliasTable(doc)).source(alias);
   return (path, key = false) => {
-    const trail = walkPath(doc, path);
+    const trail = walkPath(doc, path, resolve);
     const candidates: unknown[] = trail.complete && key && trail.key !== undefined ? [trail.key] : [];
     if (!trail.complete && trail.key !== undefined) candidates.push(trail.key);
     candidates.push(...[...trail.nodes].reverse());

@@ -1,4 +1,5 @@
 /** Parses scenario text after repairing the mistakes that have their own issue, so the parser reads what the user meant. */
+import { append } from '../core/append.ts';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { closeRunOnQuotes, findRunOnQuotes, type RunOnQuote } from './run-on-quotes.ts';
 import { scanJsonText, type JsonTextFault } from './scan-json-text.ts';
@@ -47,6 +48,6 @@ export function parseRepaired(text: string, format: 'yaml' | 'json'): RepairedPa
     const parsed = parse(scan.text, format);
     const found = parses < MAX_PARSES ? findRunOnQuotes(parsed.doc, scan.text).filter((run) => !runOns.some((seen) => seen.end === run.end)) : [];
     if (found.length === 0) return { ...parsed, runOns, jsonFaults: scan.faults };
-    runOns.push(...found);
+    append(runOns, found);
   }
 }

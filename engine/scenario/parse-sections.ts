@@ -1,4 +1,5 @@
 /** Validates each section of a scenario document on its own, so that one bad item never hides the problems of another. */
+import { append } from '../core/append.ts';
 import { z } from 'zod';
 import type { Issue, Path } from '../core/issue.ts';
 import { quote } from '../core/quote.ts';
@@ -40,7 +41,7 @@ export interface ParsedSections {
 export function parseWith<S extends z.ZodType>(schema: S, data: unknown, path: Path, issues: Issue[]): z.output<S> | undefined {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  issues.push(...fromZodIssues(result.error.issues, schema, data, path));
+  append(issues, fromZodIssues(result.error.issues, schema, data, path));
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 /** Resolves `{ from: file }` imports of exclusions and indicators, and runs the injected list validators. */
+import { append } from '../core/append.ts';
 import type { ExclusionLists } from '../core/config.ts';
 import type { Issue, Path } from '../core/issue.ts';
 import { quote, withExcerpts } from '../core/quote.ts';
@@ -88,7 +89,7 @@ export function resolveExclusions(input: ListsInput | ImportInput | undefined, p
     const imported = importer(text);
     if (!imported.ok) {
       const source = besideFile(context.file, input.from);
-      context.issues.push(...imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
+      append(context.issues, imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
       return undefined;
     }
     lists = imported.value;
@@ -99,7 +100,7 @@ export function resolveExclusions(input: ListsInput | ImportInput | undefined, p
     const issues = absolute(validate(full, path), path);
     // An imported entry may be anything the file held: the validator's quotes of it are cut to excerpts (issue 10).
     const entries = isImport(input) ? [...full.paths, ...full.extensions, ...full.processes] : [];
-    context.issues.push(...(entries.length === 0 ? issues : issues.map((issue) => withExcerpts(issue, entries))));
+    append(context.issues, entries.length === 0 ? issues : issues.map((issue) => withExcerpts(issue, entries)));
   }
   return lists;
 }
@@ -115,7 +116,7 @@ export function resolveIndicators(input: readonly unknown[] | ImportInput | unde
   if (input === undefined) return undefined;
   if (Array.isArray(input)) {
     const validate = context.options.validateIndicators;
-    if (validate !== undefined) context.issues.push(...absolute(validate(input, path), path));
+    if (validate !== undefined) append(context.issues, absolute(validate(input, path), path));
     return input;
   }
   const from = input as ImportInput & { readonly invalidRows?: 'refuse' | 'skip' };
@@ -128,6 +129,6 @@ export function resolveIndicators(input: readonly unknown[] | ImportInput | unde
   if (text === undefined) return undefined;
   const imported = importer(text, from.invalidRows === undefined ? {} : { invalidRows: from.invalidRows });
   const source = besideFile(context.file, from.from);
-  context.issues.push(...imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
+  append(context.issues, imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
   return imported.indicators;
 }

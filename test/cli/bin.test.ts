@@ -24,7 +24,7 @@ describe('the edrsim process', () => {
     const document = JSON.parse(result.stdout) as { summary: Record<string, number> };
     expect(document.summary).toEqual({ scenarios: 1, passed: 1, failed: 0, invalid: 1 });
     expect(result.stderr).toMatch(/^✖ invalid\/code-tag\.yaml:1:7 name: YAML tag !!js\/function is not allowed$/m);
-    expect(result.stderr).toContain('2 problems found');
+    expect(result.stderr).toContain('2 errors');
   });
 
   it('should print the same JSON bytes in a fresh process as in a long-lived one, for a generated fleet', async () => {

@@ -148,7 +148,7 @@ describe('edrsim train: invalid input', () => {
     expect(err).toContain('expected: 1) Blocked  2) Prevented  3) Detected  4) none');
     expect(err).toContain(`${file}:4:1 ${FIXTURES}/03-missing.yaml: not one of the scenarios of this session`);
     expect(err).toContain(`${TWO}: ws-02.runningMode: 7 is not one of the choices`);
-    expect(err).toContain('4 problems found');
+    expect(err).toContain('4 errors');
     expect(run.out()).toBe('');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { closest, didYouMean, editDistance } from '../../engine/core/did-you-mean.ts';
+import { closest, didYouMean, editDistance, nearest } from '../../engine/core/did-you-mean.ts';
 
 describe('editDistance', () => {
   it.each([
@@ -32,5 +32,17 @@ describe('didYouMean', () => {
 
   it('should suggest nothing for a word unlike every candidate', () => {
     expect(didYouMean('bogus', ['devices', 'tenant', 'name'])).toBeUndefined();
+  });
+});
+
+describe('nearest', () => {
+  it('should rank candidates by edit distance, ties in candidate order, and keep count of them', () => {
+    expect(nearest('nope', ['plain', 'note', 'later', 'nape'], 2)).toEqual(['note', 'nape']);
+    expect(nearest('x', ['a', 'b', 'c', 'd', 'e', 'f'])).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(nearest('x', [])).toEqual([]);
+  });
+
+  it('should not compare a word longer than any typo, and still name candidates', () => {
+    expect(nearest('x'.repeat(1_000_000), ['a1', 'a2'], 1)).toEqual(['a1']);
   });
 });

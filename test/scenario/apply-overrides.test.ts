@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_OVERRIDE_LENGTH, MAX_OVERRIDES } from '../../engine/scenario/apply-overrides.ts';
 import { loadScenario } from '../../engine/scenario/index.ts';
 import { loaded, MINIMAL, problems, yaml } from './scenario-text.ts';
 
@@ -73,5 +74,29 @@ describe('--set overrides', () => {
   it('should report every bad override and still validate the file', () => {
     const result = loadScenario(yaml('name: demo', 'devices: [{ name: ws-01, os: windows-13 }]'), 'demo.yaml', { overrides: ['nothing'] });
     expect(result.ok ? [] : result.issues.map((issue) => issue.code)).toEqual(['bad_override', 'invalid_value']);
+  });
+
+  it('should refuse a YAML alias or anchor in a --set value as bad input, not as an internal error', () => {
+    const text = yaml('name: demo', 'devices: [&a { name: ws-01, os: windows-11 }]');
+    const result = loadScenario(text, 'demo.yaml', { overrides: ['devices[0]=*a', 'tags=[&t x, *t]'] });
+    expect(result.ok ? [] : result.issues.map((issue) => [issue.code, issue.message])).toEqual([
+      ['bad_override', '--set devices[0]=*a: a value cannot use YAML aliases or anchors (*a, &a)'],
+      ['bad_override', '--set tags=[&t x, *t]: a value cannot use YAML aliases or anchors (*a, &a)'],
+    ]);
+  });
+
+  it(`should refuse more than ${MAX_OVERRIDES} overrides and overrides longer than ${MAX_OVERRIDE_LENGTH} characters, without reading them`, () => {
+    const many = Array.from({ length: MAX_OVERRIDES + 1 }, (_, i) => `seed=${i}`);
+    expect(problems(MINIMAL, { overrides: many })).toMatchInlineSnapshot(`
+      "✖ demo.yaml:1:1 (root): 101 --set overrides, more than the 100 allowed
+        expected: at most 100 --set options
+        hint: edit the scenario file, or split the what-ifs into several runs"
+    `);
+    expect(problems(MINIMAL, { overrides: [`name=${'x'.repeat(MAX_OVERRIDE_LENGTH)}`] })).toMatchInlineSnapshot(`
+      "✖ demo.yaml:1:1 (root): --set name=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…: is 4101 characters long, more than 4096
+        expected: at most 4096 characters
+        hint: put long values in the scenario file"
+    `);
+    expect(loaded(MINIMAL, { overrides: many.slice(1) }).seed).toBe(MAX_OVERRIDES);
   });
 });

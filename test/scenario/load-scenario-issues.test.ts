@@ -237,19 +237,18 @@ describe('loadScenario refuses', () => {
     `);
   });
 
-  it('should refuse a YAML bomb quickly', () => {
+  it('should refuse a YAML bomb by counting what its aliases stand for, never expanding them', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let level = 1; level < 9; level++) {
       const name = String.fromCharCode(97 + level);
       const previous = String.fromCharCode(96 + level);
       levels.push(`${name}: &${name} [${Array.from({ length: 9 }, () => `*${previous}`).join(',')}]`);
     }
-    const started = performance.now();
+    // 9^9 values if expanded: the count refuses it first (a timed assertion would only measure the machine).
     const text = problems(yaml(...levels));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(text).toMatchInlineSnapshot(`
-      "✖ demo.yaml:1:1 (root): aliases expand past 1000 copies: refused as a resource exhaustion ("billion laughs") attack
-        expected: at most 1000 alias expansions
+      "✖ demo.yaml:1:1 (root): aliases expand past 1000000 values: refused as a resource exhaustion ("billion laughs") attack
+        expected: aliases that stand for at most 1000000 values in all
         hint: use fleet to repeat a device template, not nested aliases"
     `);
   });

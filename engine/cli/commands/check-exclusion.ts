@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ConflictSettings, ExclusionLists } from '../../core/config.ts';
 import { forTerminal } from '../../core/escape.ts';
-import { formatIssues, type Issue } from '../../core/issue.ts';
+import { capIssues, formatIssues, type Issue } from '../../core/issue.ts';
 import { parseVersion } from '../../core/version.ts';
 import { TRIGGERS, type Trigger } from '../../core/vocabulary.ts';
 import { checkExclusion, importMpPreference, recogniseMpPreference, type ExclusionOptions } from '../../policy/exclusions/index.ts';
@@ -50,7 +50,7 @@ Examples:
       const limits = inputLimits(options, io);
       const policy = limits.ok ? readPolicy(options, io, limits.value) : limits;
       if (!policy.ok) {
-        printProblems(io, policy.issues);
+        printProblems(io, capIssues(policy.issues, options.policy));
         return exit(EXIT.invalid);
       }
       const result = checkExclusion(

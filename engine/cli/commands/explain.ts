@@ -9,8 +9,9 @@ import { runSimulation } from '../../pipeline/run-simulation.ts';
 import { isTimelineItem, simEvents } from '../../pipeline/sim-events.ts';
 import { renderDeviceStatus } from '../../report/render-device-status.ts';
 import { renderTrace } from '../../report/render-trace.ts';
-import { closest } from '../../core/did-you-mean.ts';
-import { terminalLine } from '../../core/escape.ts';
+import { closest, nearest } from '../../core/did-you-mean.ts';
+import { forTerminal, terminalLine } from '../../core/escape.ts';
+import { clipText, escapeInvisible, quote } from '../../core/quote.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { isFolder } from '../../io/index.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
@@ -78,13 +79,21 @@ function explainArtifact(scenario: Scenario, id: string): Answer {
   const run = runSimulation(scenario);
   const verdict = run.verdicts.find((v) => v.artifact === id);
   const artifact = verdict === undefined ? undefined : findArtifact(scenario, id);
-  if (verdict === undefined || artifact === undefined) {
-    const known = run.verdicts.slice(0, 10_000).map((v) => v.artifact);
-    const hint = closest(id, known);
-    return { ok: false, error: terminalLine`no artifact "${id}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
-  }
+  if (verdict === undefined || artifact === undefined) return { ok: false, error: unknownArtifact(scenario, id, run.verdicts.map((v) => v.artifact)) };
   return { ok: true, value: renderTrace(artifact, verdict) };
 }
+
+/** Did you mean the one close id, else the closest few, among the first {@link MAX_SUGGESTED_FROM} ids (a run may have 10^7). */
+function unknownArtifact(scenario: Scenario, id: string, ids: readonly string[]): string {
+  const known = ids.slice(0, MAX_SUGGESTED_FROM);
+  const hint = closest(id, known);
+  const head = `no artifact ${clipText(quote(id), 200)} in ${forTerminal(scenario.file)}`;
+  if (hint !== undefined) return `${head} — did you mean ${quote(hint)}?`;
+  return known.length === 0 ? `${head}: it has no artifacts` : `${head}; the closest ids are ${nearest(id, known).map(quote).join(', ')}`;
+}
+
+/** Ids compared for suggestions: enough for any hand-written timeline, bounded for generated fleets. */
+const MAX_SUGGESTED_FROM = 10_000;
 
 function findArtifact(scenario: Scenario, id: string): Artifact | undefined {
   for (const item of simEvents(scenario)) {
@@ -96,11 +105,11 @@ function findArtifact(scenario: Scenario, id: string): Artifact | undefined {
 
 function explainDevice(scenario: Scenario, name: string, atText: string | undefined): Answer {
   const at = atText === undefined ? { ok: true as const, value: runSimulation(scenario).endAt } : parseDuration(atText, ['--at']);
-  if (!at.ok) return { ok: false, error: terminalLine`--at ${atText ?? ''}: ${at.issues[0]?.message ?? 'not a duration'} (use e.g. 25m, 1h, 00:25:00)` };
+  if (!at.ok) return { ok: false, error: `--at ${clipText(escapeInvisible(atText ?? ''), 100)}: ${at.issues[0]?.message ?? 'not a duration'} (use e.g. 25m, 1h, 00:25:00)` };
   const state = modelAt(scenario, at.value).device(name);
   if (state === undefined) {
     const hint = closest(name, scenario.devices.map((d) => d.name));
-    return { ok: false, error: terminalLine`no device "${name}" in ${scenario.file}${hint ? ` — did you mean "${hint}"?` : ''}` };
+    return { ok: false, error: `no device ${clipText(quote(name), 200)} in ${forTerminal(scenario.file)}${hint ? ` — did you mean ${quote(hint)}?` : ''}` };
   }
   return {
     ok: true,

@@ -1,5 +1,6 @@
 /** Shared by run/validate/train: expand the arguments into files and load each, keeping every problem. */
-import { formatIssues, type Issue, type Result } from '../../core/issue.ts';
+import { append } from '../../core/append.ts';
+import { capIssues, countIssues, formatIssues, type Issue, type Result } from '../../core/issue.ts';
 import { escapeInvisible } from '../../core/quote.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { collectScenarioFiles, displayPath } from '../collect-files.ts';
@@ -47,16 +48,20 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
   const imported = new Set(results.flatMap(([, loaded]) => (loaded.ok ? loaded.value.imports.map((path) => resolve(io.cwd, path)) : [])));
   const at = (issue: Issue, file: string): Issue => ({ ...issue, file: issue.file === undefined ? file : displayPath(io.cwd, issue.file) });
   for (const [file, loaded] of results) {
+    // The loader answers a bug with an issue so it never throws; the contract makes that exit 3, not "invalid input".
+    const bug = loaded.ok ? undefined : loaded.issues.find((issue) => issue.code === 'internal_error');
+    if (bug !== undefined) throw new Error(`${file}: ${bug.message} (a bug in edrsim; please report it with the file)`);
     if (loaded.ok) {
       scenarios.push({ ...loaded.value, file });
+      // Capped here, once per file, so every format (text, JSON, JUnit, SARIF) shows the same bounded list.
       // An imported file's warnings (a skipped CSV row) keep their own file.
-      warnings.push(...loaded.value.warnings.map((warning) => at(warning, file)));
+      append(warnings, capIssues(loaded.value.warnings.map((warning) => at(warning, file)), file));
     } else if (walked.has(file) && imported.has(resolve(io.cwd, file))) {
       continue;
     } else if (walked.has(file) && loaded.issues.length === 1 && loaded.issues[0]?.code === 'export_not_scenario') {
       skipped.push({ ...loaded.issues[0], file, line: undefined, column: undefined, severity: 'warning' });
     } else {
-      errors.push(...loaded.issues.map((issue) => at(issue, file)));
+      append(errors, capIssues(loaded.issues.map((issue) => at(issue, file)), file));
     }
   }
   // One line per file, without the `(root)` path: the whole file is what the line is about.
@@ -64,8 +69,19 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
   return { scenarios, errors, warnings, skipped, inputs: [...inputs] };
 }
 
-/** Prints problems to stderr, every one at once, with a count. */
+/**
+ * Prints problems to stderr, every one at once; when there are errors, a last line counts errors and
+ * warnings apart ("2 errors, 1 warning"): a failed file's list carries its warnings too.
+ */
 export function printProblems(io: Io, errors: readonly Issue[], warnings: readonly Issue[] = []): void {
   if (warnings.length > 0) io.err(`${formatIssues(warnings.map((w) => ({ ...w, severity: 'warning' as const })))}\n`);
-  if (errors.length > 0) io.err(`${formatIssues(errors)}\n${errors.length} problem${errors.length === 1 ? '' : 's'} found\n`);
+  if (errors.length === 0) return;
+  const counted = countIssues(errors);
+  const warningCount = counted.warnings + countIssues(warnings.map((w) => ({ ...w, severity: 'warning' as const }))).warnings;
+  const counts = [plural(counted.errors, 'error'), ...(warningCount > 0 ? [plural(warningCount, 'warning')] : [])];
+  io.err(`${formatIssues(errors)}\n${counts.join(', ')}\n`);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -111,6 +111,8 @@ function render(reports: readonly ScenarioReport[], errors: readonly Issue[], op
     case 'csv':
       return renderCsv(reports);
     default:
+      // Nothing ran: a "0 scenarios: 0 passed, 0 failed" report above the problems reads as a result.
+      if (reports.length === 0 && errors.length > 0) return '';
       return renderText(reports, { colour: io.colour && options.out === undefined, hideOutcomes: options.hideOutcomes === true });
   }
 }

@@ -1,4 +1,5 @@
 /** `--list-questions`: every question id per scenario, printed as an answers file ready to fill in. */
+import { maxOf } from '../../core/append.ts';
 import { forJsonText, forTerminal } from '../../core/escape.ts';
 import { formatChoices } from './match-choice.ts';
 import type { TrainingItem } from './read-answers.ts';
@@ -25,7 +26,7 @@ export function renderAnswersTemplate(items: readonly (TrainingItem & { readonly
   for (const item of items) {
     const count = item.questions.length;
     lines.push(`${forJsonText(JSON.stringify(item.file))}:   # ${forTerminal(item.name)} — ${count === 0 ? 'no questions' : `${count} question${count === 1 ? '' : 's'}`}`);
-    const width = Math.max(0, ...item.questions.map((question) => yamlKey(question.id).length));
+    const width = maxOf(item.questions.map((question) => yamlKey(question.id).length), 0);
     for (const question of item.questions) {
       lines.push(`  ${`${yamlKey(question.id)}:`.padEnd(width + 1)}   # ${forTerminal(question.text)}  ${formatChoices(question.choices)}`);
     }

@@ -1,4 +1,5 @@
 /** The scenario's timeline as a trainee reads it: artifacts with their ground truth, changes, generators — no verdicts. */
+import { maxOf } from '../../core/append.ts';
 import type { Artifact } from '../../core/artifact.ts';
 import { formatDuration } from '../../core/duration.ts';
 import { forTerminal } from '../../core/escape.ts';
@@ -15,7 +16,7 @@ const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
  * renderTimeline(scenario).split('\n')[0]; // 'Timeline'
  */
 export function renderTimeline(scenario: Scenario): string {
-  const width = Math.max(3, ...scenario.timeline.map((event) => formatDuration(event.at).length));
+  const width = maxOf(scenario.timeline.map((event) => formatDuration(event.at).length), 3);
   const lines = ['Timeline'];
   if (scenario.timeline.length === 0) lines.push('  (nothing happens)');
   for (const event of scenario.timeline) {

@@ -1,4 +1,5 @@
 /** Reads exclusion lists from `Get-MpPreference` output: the Format-List text or `ConvertTo-Json` (§4.1). */
+import { append } from '../../core/append.ts';
 import type { ExclusionLists } from '../../core/config.ts';
 import { fail, ok, type Issue, type Result } from '../../core/issue.ts';
 import { quote, quoteExcerpt } from '../../core/quote.ts';
@@ -122,8 +123,7 @@ export function importMpPreference(text: string): Result<ExclusionLists> {
   for (const entry of found) {
     if (seen.has(entry.property)) issues.push(issue('mp-preference-duplicate', entry, `${entry.property} appears more than once`, 'import one device at a time'));
     seen.add(entry.property);
-    // A loop, not push(...list): spreading 200k imported entries overflows the call stack.
-    for (const value of entry.value as string[]) lists[MP_PROPERTIES[entry.property]].push(value);
+    append(lists[MP_PROPERTIES[entry.property]], entry.value as string[]);
   }
   if (found.length === 0 && issues.length === 0) {
     // Recognised by a key that is not a property of the object read (nested, or in a list of devices).

@@ -1,5 +1,6 @@
 /** Lints exclusion lists against Microsoft's common-mistakes list (§4.4 lint list, excl-mistakes); findings are warnings. */
 import { shortNameIn } from '../../core/canonical-path.ts';
+import { append } from '../../core/append.ts';
 import type { ExclusionLists } from '../../core/config.ts';
 import type { Issue, Path } from '../../core/issue.ts';
 import { expandEnvVars } from './expand-env-vars.ts';
@@ -105,7 +106,7 @@ function lintProcess(text: string, path: Path, options: LintOptions): Issue[] {
     const hint = `prefer the full path, e.g. C:\\Program Files\\Vendor\\${text.trim()} (excl-mistakes)`;
     issues.push(warn('exclusion-bare-process-name', path, `process \`${text}\` is an image name, so it matches that name in any folder`, hint));
   } else {
-    issues.push(...lintLocation(folderOf(text), path, options));
+    append(issues, lintLocation(folderOf(text), path, options));
   }
   return issues;
 }
@@ -123,7 +124,7 @@ export function lintExclusions(lists: Partial<ExclusionLists>, options: LintOpti
   const issues: Issue[] = [];
   (lists.paths ?? []).forEach((text, index) => {
     const folder = folderOf(text);
-    issues.push(...lintShortName(text, ['paths', index]), ...lintLocation(folder, ['paths', index], options), ...lintScope(folder, ['paths', index], options));
+    append(issues, [...lintShortName(text, ['paths', index]), ...lintLocation(folder, ['paths', index], options), ...lintScope(folder, ['paths', index], options)]);
   });
   (lists.extensions ?? []).forEach((text, index) => {
     const extension = text.trim().replace(/^\*?\./, '').toLowerCase();
@@ -132,6 +133,6 @@ export function lintExclusions(lists: Partial<ExclusionLists>, options: LintOpti
     const message = `extension \`${text}\` is one Microsoft says never to exclude${image}`;
     issues.push(warn('exclusion-risky-extension', ['extensions', index], message, 'exclude specific files by full path instead (excl-mistakes)'));
   });
-  (lists.processes ?? []).forEach((text, index) => issues.push(...lintShortName(text, ['processes', index]), ...lintProcess(text, ['processes', index], options)));
+  (lists.processes ?? []).forEach((text, index) => append(issues, [...lintShortName(text, ['processes', index]), ...lintProcess(text, ['processes', index], options)]));
   return issues;
 }

@@ -1,4 +1,5 @@
 /** Merges Group Policy (or Intune/ConfigMgr) lists with local admin lists: merged by default, policy wins (§4.1). */
+import { append } from '../../core/append.ts';
 import type { ExclusionLists } from '../../core/config.ts';
 import type { Reason } from '../../core/vocabulary.ts';
 import { expandEnvVars } from './expand-env-vars.ts';
@@ -50,7 +51,7 @@ export function mergeExclusionSources(sources: ExclusionSources, options: MergeO
   for (const list of LISTS) {
     const policy = sources.policy[list] ?? [];
     const local = sources.local[list] ?? [];
-    merged[list].push(...policy);
+    append(merged[list], policy);
     if (options.disableLocalAdminMerge === true) {
       if (local.length > 0) {
         const message = `${local.length} local ${list} entries ignored: DisableLocalAdminMerge is on`;

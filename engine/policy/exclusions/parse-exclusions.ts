@@ -1,4 +1,5 @@
 /** Parses the three exclusion lists at once, reporting every invalid entry by list and index (§4.2). */
+import { append } from '../../core/append.ts';
 import type { ExclusionLists } from '../../core/config.ts';
 import type { Issue } from '../../core/issue.ts';
 import type { ExclusionEntry, ExclusionListName, ExclusionOptions } from './exclusion-entry.ts';
@@ -45,7 +46,7 @@ export function parseExclusions(lists: Partial<ExclusionLists>, options: Exclusi
       }
       const parsed = parse(text, index, options);
       if (parsed.entry !== undefined) entries.push(parsed.entry);
-      issues.push(...parsed.issues);
+      append(issues, parsed.issues);
     });
   }
   return { entries, issues };

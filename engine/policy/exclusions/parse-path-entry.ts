@@ -1,4 +1,5 @@
 /** Parses one `ExclusionPath` entry, plain or contextual (`<path>\:{…}`), per §4.2 and ctx-excl. */
+import { append } from '../../core/append.ts';
 import type { Issue, Path } from '../../core/issue.ts';
 import { isAtLeast, version } from '../../core/version.ts';
 import type { ExclusionOptions, PathEntry } from './exclusion-entry.ts';
@@ -61,10 +62,10 @@ export function parsePathEntry(text: string, index: number, options: ExclusionOp
     pathText = trimmed.slice(0, marker - 1);
     const parsed = parseRestrictions(trimmed.slice(marker + 2, -1), { label, path, trailingStar });
     if (parsed.ok) restrictions = parsed.value;
-    else issues.push(...parsed.issues);
+    else append(issues, parsed.issues);
   }
   const pattern = parsePathPattern(pathText, { label: 'path exclusion', path, trailingStar });
-  if (!pattern.ok) issues.push(...pattern.issues);
+  if (!pattern.ok) append(issues, pattern.issues);
   if (!pattern.ok || issues.length > 0) return { issues };
   let inactive: string | undefined;
   if (restrictions !== undefined) {

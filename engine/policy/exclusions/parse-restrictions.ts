@@ -1,4 +1,5 @@
 /** Parses the `\:{Type:value,…}` suffix of a contextual path entry; keywords and values are case-sensitive (ctx-excl). */
+import { append } from '../../core/append.ts';
 import { fail, ok, type Issue, type Path, type Result } from '../../core/issue.ts';
 import type { ProcessPattern, Restrictions } from './exclusion-entry.ts';
 import { parseProcessPattern } from './parse-process-pattern.ts';
@@ -90,7 +91,7 @@ export function parseRestrictions(body: string, options: RestrictionOptions): Re
       }
       const parsed = parseProcessPattern(value.slice(1, -1), { ...options, label: `${options.label}: Process restriction` });
       if (parsed.ok) processes.push(parsed.value);
-      else issues.push(...parsed.issues);
+      else append(issues, parsed.issues);
       continue;
     }
     const allowed = VALUES[key] ?? [];

@@ -1,4 +1,5 @@
 /** Automatic server-role exclusions delivered on Windows Server 2016 and later, real-time protection only (§4.1 srv-excl). */
+import { append } from '../../core/append.ts';
 import type { ExclusionLists } from '../../core/config.ts';
 import type { OsName } from '../../core/vocabulary.ts';
 import type { ExclusionEntry, ExclusionOptions } from './exclusion-entry.ts';
@@ -117,12 +118,12 @@ export function serverRoleExclusions(roles: ServerRoleOptions, options: Exclusio
   const lists = { paths: [] as string[], extensions: [] as string[], processes: [] as string[] };
   for (const role of [...new Set(roles.roles)]) {
     const source = SERVER_ROLE_LISTS[role];
-    lists.paths.push(...source.paths);
-    lists.extensions.push(...source.extensions);
-    lists.processes.push(...source.processes);
-    names[0]?.push(...source.paths.map(() => source.name));
-    names[1]?.push(...source.extensions.map(() => source.name));
-    names[2]?.push(...source.processes.map(() => source.name));
+    append(lists.paths, source.paths);
+    append(lists.extensions, source.extensions);
+    append(lists.processes, source.processes);
+    if (names[0]) append(names[0], source.paths.map(() => source.name));
+    if (names[1]) append(names[1], source.extensions.map(() => source.name));
+    if (names[2]) append(names[2], source.processes.map(() => source.name));
   }
   const rank = { paths: 0, extensions: 1, processes: 2 } as const;
   const entries = parseExclusions(lists, options).entries.map((entry) => ({

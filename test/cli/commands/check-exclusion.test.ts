@@ -48,7 +48,7 @@ describe('edrsim check-exclusion', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('✖ invalid/bad-exclusion.yaml:6:7 exclusions.paths[0]: path exclusion `*:\\Tools\\` uses a wildcard drive letter');
-    expect(result.stderr).toContain('2 problems found');
+    expect(result.stderr).toContain('2 errors');
   });
 
   it('should exit 2 for a path that is not a full path, blaming the argument, not the policy file', async () => {

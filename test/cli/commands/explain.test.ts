@@ -24,6 +24,18 @@ describe('edrsim explain --artifact', () => {
     const result = await runCli(['explain', 'pass.yaml', '--artifact', 'a2']);
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'edrsim explain: no artifact "a2" in pass.yaml — did you mean "a1"?\n' });
   });
+
+  it('should list the closest ids when none is a plausible typo', async () => {
+    const result = await runCli(['explain', 'records.yaml', '--artifact', 'nope']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^edrsim explain: no artifact "nope" in records\.yaml; the closest ids are "[^"]+"(, "[^"]+"){0,4}\n$/);
+  });
+
+  it('should list at most five of the generated ids, and quote what the user typed', async () => {
+    const result = await runCli(['explain', 'fleet.yaml', '--artifact', '\u001b[2Jnope']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^edrsim explain: no artifact "\\u001b\[2Jnope" in fleet\.yaml; the closest ids are ("[^"]+", ){4}"[^"]+"\n$/);
+  });
 });
 
 describe('edrsim explain --device', () => {

@@ -23,7 +23,9 @@ async function problems(file: string, cwd = FIXTURES): Promise<string> {
   const heads = validated.stderr.split('\n').filter((line) => line.startsWith('✖'));
   expect(heads.length).toBeGreaterThan(0);
   for (const head of heads) expect(head).toMatch(new RegExp(`^✖ ${file.replaceAll('.', '\\.')}:\\d+:\\d+ \\S+: \\S`));
-  expect(validated.stderr).toMatch(new RegExp(`\\n${heads.length} problems? found\\n$`));
+  // A failed file lists its warnings too; the last line counts errors and warnings apart.
+  const warned = validated.stderr.split('\n').filter((line) => line.startsWith('⚠')).length;
+  expect(validated.stderr).toMatch(new RegExp(`\\n${heads.length} errors?${warned > 0 ? `, ${warned} warnings?` : ''}\\n$`));
   expect(hasStackTrace(validated.stderr)).toBe(false);
   return validated.stderr;
 }
@@ -35,7 +37,7 @@ describe('invalid scenario files, as validate and run report them', () => {
         expected: ids unique in the scenario
         received: "a1"
         hint: first used at timeline[0].artifact.id
-      1 problem found
+      1 error
       "
     `);
   });
@@ -46,7 +48,7 @@ describe('invalid scenario files, as validate and run report them', () => {
         expected: a device from devices or fleet
         received: "ws-10"
         hint: did you mean "ws-01"?
-      1 problem found
+      1 error
       "
     `);
   });
@@ -57,7 +59,7 @@ describe('invalid scenario files, as validate and run report them', () => {
         expected: numbers separated by dots, e.g. 4.18.24090.11 (platform) or 1.1.24090.11 (engine)
         received: "4.18.2001.10b"
         hint: copy AMProductVersion / AMEngineVersion from Get-MpComputerStatus; quote it in YAML
-      1 problem found
+      1 error
       "
     `);
   });
@@ -72,7 +74,7 @@ describe('invalid scenario files, as validate and run report them', () => {
         expected: at most 6 of * and ?
         received: 7
         hint: split it into several entries (§4.2)
-      2 problems found
+      2 errors
       "
     `);
   });
@@ -83,7 +85,7 @@ describe('invalid scenario files, as validate and run report them', () => {
         expected: an artifact id from the timeline
         received: "invoise"
         hint: did you mean "invoice"?
-      1 problem found
+      1 error
       "
     `);
   });
@@ -97,7 +99,7 @@ describe('invalid scenario files, as validate and run report them', () => {
       ✖ invalid/bad-duration.yaml:7:9 timeline[1].at: "5 minutes" is not a duration
         expected: a non-negative duration such as 90s, 30m, 2h, 1d or HH:MM:SS
         received: "5 minutes"
-      2 problems found
+      2 errors
       "
     `);
   });
@@ -110,20 +112,18 @@ describe('invalid scenario files, as validate and run report them', () => {
         received: "{"
       ✖ invalid/not-yaml.yaml:3:1 (root): YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }
         hint: check the indentation: items of one list or map start in the same column
-      3 problems found
+      3 errors
       "
     `);
   });
 
-  it('should refuse a YAML bomb quickly', async () => {
-    const started = performance.now();
+  it('should refuse a YAML bomb by counting, never expanding it', async () => {
     const text = await problems('invalid/yaml-bomb.yaml');
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(text).toMatchInlineSnapshot(`
-      "✖ invalid/yaml-bomb.yaml:1:1 (root): aliases expand past 1000 copies: refused as a resource exhaustion ("billion laughs") attack
-        expected: at most 1000 alias expansions
+      "✖ invalid/yaml-bomb.yaml:1:1 (root): aliases expand past 1000000 values: refused as a resource exhaustion ("billion laughs") attack
+        expected: aliases that stand for at most 1000000 values in all
         hint: use fleet to repeat a device template, not nested aliases
-      1 problem found
+      1 error
       "
     `);
   });
@@ -135,7 +135,7 @@ describe('invalid scenario files, as validate and run report them', () => {
         expected: UTF-8 text (with or without a byte-order mark), or UTF-16 LE/BE text with a byte-order mark
         received: binary data
         hint: save the file as UTF-8 text; is this the right file?
-      1 problem found
+      1 error
       "
     `);
   });
@@ -146,7 +146,7 @@ describe('invalid scenario files, as validate and run report them', () => {
         expected: a map with at least \`name\` and \`devices\`
         received: an empty file
         hint: start from an example in scenarios/, e.g. \`name: My scenario\` then \`devices: [{ name: ws-01, os: windows-11 }]\`
-      1 problem found
+      1 error
       "
     `);
   });
@@ -157,7 +157,7 @@ describe('invalid scenario files, as validate and run report them', () => {
         expected: a path in single quotes
         received: "C:\\u2029rogram Files\\tools\\u0007pp.exe"
         hint: use single quotes, where backslashes are plain characters: 'C:\\Program Files\\tools\\app.exe'
-      1 problem found
+      1 error
       "
     `);
   });
@@ -168,7 +168,7 @@ describe('invalid scenario files, as validate and run report them', () => {
         expected: a decimal number
         received: 0x1
         hint: JSON has no hex numbers: write 1
-      1 problem found
+      1 error
       "
     `);
   });
@@ -181,7 +181,7 @@ describe('invalid scenario files, as validate and run report them', () => {
       ✖ invalid/unknown-key.yaml:7:5 devices[0].primaryAV: unknown key "primaryAV"
         expected: one of name, os, onboarded, serverAgent, primaryAv, thirdPartyAv, securityCenter, smartAppControl, forceDefenderPassiveMode, turnOffDefenderPolicy, tamperProtection, mdav, passiveRemediation, groupPolicyEdrBlockMode, tags, domain, exclusions
         hint: did you mean "primaryAv"?
-      2 problems found
+      2 errors
       "
     `);
   });
@@ -196,7 +196,7 @@ describe('invalid scenario files, as validate and run report them', () => {
         expected: plain YAML values: strings, numbers, booleans, null, lists and maps
         received: !!python/object/apply:os.system
         hint: a scenario is data, never code: remove the tag
-      2 problems found
+      2 errors
       "
     `);
   });
@@ -215,7 +215,7 @@ describe('messages engine/scenario gets wrong (reported)', () => {
     // `\"` escapes the closing quote, so the string runs on; the hint must still be the folder the user meant,
     // and the parser's follow-on errors about the same quote are noise.
     expect(text).toContain("hint: use single quotes, where backslashes are plain characters: 'C:\\Users\\bob\\Tools\\'\n");
-    expect(text).toContain('\n1 problem found\n');
+    expect(text).toContain('\n1 error\n');
   });
 
   it('should say that JSON has no comments, instead of reading a // comment as part of the next key', async () => {
@@ -231,7 +231,7 @@ describe('invalid input across files', () => {
     const result = await runCli(['validate', 'invalid/duplicate-id.yaml', 'pass.yaml', 'invalid/bad-duration.yaml']);
     expect(result.code).toBe(2);
     expect(result.stderr.match(/^✖ /gm)).toHaveLength(3);
-    expect(result.stderr).toContain('3 problems found');
+    expect(result.stderr).toContain('3 errors');
     expect(result.stdout).toBe('✔ pass.yaml: Block mode remediates a missed behaviour\n1 valid, 2 invalid, 0 warnings\n');
   });
 

@@ -106,7 +106,7 @@ describe('edrsim run --format json', () => {
     for (const error of errors) expect(Object.keys(error)).toEqual(expect.arrayContaining(['code', 'message', 'file', 'line', 'column', 'path']));
     // The same problems on stderr, so a redirected report does not hide them.
     expect(stderr).toContain('invalid/unknown-device.yaml:6:33');
-    expect(stderr).toContain('3 problems found');
+    expect(stderr).toContain('3 errors');
   });
 
   it('should print the same bytes twice, for a generated fleet too', async () => {

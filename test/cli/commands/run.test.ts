@@ -27,7 +27,13 @@ describe('edrsim run exit codes', () => {
   it('should exit 2 for invalid input', async () => {
     const result = await runCli(['run', 'invalid/duplicate-id.yaml']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('1 problem found');
+    expect(result.stderr).toContain('1 error');
+  });
+
+  it('should print no "0 scenarios: 0 passed, 0 failed" report when nothing ran, only the problems', async () => {
+    const result = await runCli(['run', 'invalid/duplicate-id.yaml']);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^✖ invalid\/duplicate-id\.yaml:8:21 /);
   });
 
   it('should exit 2, not 1, for a folder with a failing scenario and an invalid one, and still run the valid one', async () => {

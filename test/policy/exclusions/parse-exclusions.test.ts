@@ -12,7 +12,7 @@ describe('parseExclusions', () => {
       "✖ paths[1]: path exclusion \`%MYAPP%\\bin\` uses %MYAPP%, which is not a system environment variable
         expected: a variable the MDAV service (LocalSystem) knows
         received: %MYAPP%
-        hint: user variables are not expanded (§4.2, C11); write the real path or use one of %APPDATA%, %LOCALAPPDATA%, %PROGRAMDATA%, %ALLUSERSPROFILE%, %PROGRAMFILES%, %PROGRAMFILES(X86)%, %SYSTEMDRIVE%, %SYSTEMROOT%, %WINDIR%, %PUBLIC%, %USERPROFILE%, %TEMP%, %TMP%, %COMMONPROGRAMFILES%, %COMMONPROGRAMFILES(X86)%, %PROGRAMW6432%
+        hint: user variables are not expanded (§4.2, C11); write the real path or use one of %APPDATA%, %LOCALAPPDATA%, %PROGRAMDATA%, %ALLUSERSPROFILE%, %PROGRAMFILES%, %PROGRAMFILES(X86)%, %SYSTEMDRIVE%, %SYSTEMROOT%, %WINDIR%, %PUBLIC%, %USERPROFILE%, %TEMP%, %TMP%, %COMMONPROGRAMFILES%, %COMMONPROGRA…
       ✖ paths[2]: path exclusion \`Temp\\x\` is not a full path
         expected: a path that starts with a drive (C:\\…) or a UNC share (\\\\server\\share\\…)
         received: Temp\\x
