@@ -1,4 +1,5 @@
 /** A horizontal bar panel of the bench's SVG: throughput of P, G, L, D, or of 1 and N workers, values beside the bars. */
+import { maxOf } from '../engine/core/append.ts';
 import { renderLegend, type Drawn } from './render-curve-panel.ts';
 import { round1, svgText, textWidth, wrapText, type Box } from './svg-text.ts';
 
@@ -34,10 +35,10 @@ const MUTED = '#57606a';
  * renderBarPanel({ id: 'workers', title: 'Workers', notes: [], bars }, 480, 60, 480).svg; // '<g class="panel" data-panel="workers">…'
  */
 export function renderBarPanel(panel: BarPanel, ox: number, oy: number, width: number): Drawn {
-  const labelWidth = Math.max(...panel.bars.map((bar) => textWidth(bar.label, 10)));
-  const textRoom = Math.max(...panel.bars.map((bar) => textWidth(bar.text, 10))) + 8;
+  const labelWidth = maxOf(panel.bars.map((bar) => textWidth(bar.label, 10)));
+  const textRoom = maxOf(panel.bars.map((bar) => textWidth(bar.text, 10))) + 8;
   const plot: Box = { x: round1(ox + 20 + labelWidth), y: oy + 30, width: round1(width - 20 - labelWidth - 16), height: panel.bars.length * ROW + 6 };
-  const scale = Math.max(...panel.bars.map((bar) => bar.value), panel.goal?.value ?? 0);
+  const scale = maxOf(panel.bars.map((bar) => bar.value), panel.goal?.value ?? 0);
   const length = (value: number): number => round1(scale > 0 ? (value / scale) * Math.max(40, plot.width - textRoom - 4) : 0);
   const out: string[] = [`<g class="panel" data-panel="${panel.id}">`, svgText(ox + 12, oy + 18, panel.title, 13, { weight: 600 })];
   out.push(`<rect class="plot" x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}" fill="none" stroke="#d0d7de"/>`);

@@ -1,4 +1,5 @@
 /** The bench's SVG chart: throughput, workers and the scaling curves, one panel each, in a two-column grid. */
+import { append, maxOf } from '../engine/core/append.ts';
 import type { BenchResult, CurvePoint } from './bench-result.ts';
 import { renderBarPanel, type BarPanel } from './render-bar-panel.ts';
 import { renderCurvePanel, type CurvePanel, type Drawn } from './render-curve-panel.ts';
@@ -94,8 +95,8 @@ export function renderBenchSvg(result: BenchResult): string {
   for (let index = 0; index < draw.length; index += 2) {
     // Each row is as tall as its taller panel, so a panel never runs into the one below.
     const row = draw.slice(index, index + 2).map((panel, column) => panel(column * PANEL_W, y));
-    parts.push(...row.map((drawn) => drawn.svg));
-    y += Math.max(...row.map((drawn) => drawn.height)) + 16;
+    append(parts, row.map((drawn) => drawn.svg));
+    y += maxOf(row.map((drawn) => drawn.height)) + 16;
   }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" font-family="DejaVu Sans, Verdana, sans-serif">`,

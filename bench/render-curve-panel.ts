@@ -1,4 +1,5 @@
 /** One scaling curve of the bench's SVG: cost relative to the smallest size on a log x axis, labels that never collide. */
+import { append, maxOf, minOf } from '../engine/core/append.ts';
 import { overlaps, placeLabel, round1, svgText, textBox, textWidth, type Box } from './svg-text.ts';
 
 export interface CurveSeries {
@@ -46,8 +47,8 @@ export function renderCurvePanel(panel: CurvePanel, ox: number, oy: number, widt
   const plot: Box = { x: ox + PLOT.left, y: top, width: width - PLOT.left - PLOT.right, height: PLOT.height };
   const bottom = plot.y + plot.height;
   const xs = all.map((point) => Math.log10(point.x));
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs, x0 + 1);
+  const x0 = minOf(xs);
+  const x1 = maxOf(xs, x0 + 1);
   // Head room above the highest point and the goal, so labels above them stay inside the plot.
   const yMax = Math.max(2.5, (panel.goal ?? 0) * 1.3, ...all.map((point) => point.ratio * 1.3));
   const px = (x: number): number => round1(plot.x + 8 + ((Math.log10(x) - x0) / (x1 - x0)) * (plot.width - 16));
@@ -78,7 +79,7 @@ export function renderCurvePanel(panel: CurvePanel, ox: number, oy: number, widt
     if (spot !== undefined) out.push(svgText(spot.x, spot.y, text, 10, { anchor: spot.anchor, fill: GOLD }));
   }
   // Lines are obstacles too (sampled every 3 px), so that a label sits beside a curve, not on it.
-  for (const series of panel.series) taken.push(...lineBoxes(series.points.map((point) => [px(point.x), py(point.ratio)] as const)));
+  for (const series of panel.series) append(taken, lineBoxes(series.points.map((point) => [px(point.x), py(point.ratio)] as const)));
   for (const series of panel.series) {
     const path = series.points.map((point) => `${px(point.x)},${py(point.ratio)}`).join(' ');
     out.push(`<polyline points="${path}" fill="none" stroke="${series.colour}" stroke-width="2"${series.dashed === true ? ' stroke-dasharray="5 4"' : ''}/>`);

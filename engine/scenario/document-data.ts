@@ -1,4 +1,5 @@
 /** Turns a checked YAML document into plain data in one linear pass, refusing alias bombs (billion laughs) by counting. */
+import { excerpt } from '../core/quote.ts';
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document } from 'yaml';
 import { fail, ok, type Issue, type Result } from '../core/issue.ts';
 import { aliasTable, MAX_ALIASES, type AliasTable } from './alias-table.ts';
@@ -147,7 +148,7 @@ function bomb(): Omit<Issue, 'file' | 'path'> {
 function badAlias(name: string): Omit<Issue, 'file' | 'path'> {
   return {
     code: 'bad_alias',
-    message: `alias *${name} cannot be resolved: no anchor &${name} before it`,
+    message: `alias *${excerpt(name, 60)} cannot be resolved: no anchor &${excerpt(name, 60)} before it`,
     expected: 'an anchor (&name) defined before each alias (*name)',
   };
 }

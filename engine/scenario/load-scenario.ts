@@ -101,7 +101,7 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
   const entries = sections.events.map((event): EventEntry => {
     const path: Path = ['timeline', event.order, event.kind];
     if (event.kind === 'artifact') {
-      context.issues.push(...artifactWarnings(event.value.artifact, path));
+      append(context.issues, artifactWarnings(event.value.artifact, path));
       return { kind: 'artifact', at: event.value.at, order: event.order, input: event.value.artifact };
     }
     if (event.kind === 'generate') return { kind: 'generate', at: event.value.at, order: event.order, input: event.value.generate, id: event.value.generate.id ?? `gen-${event.ordinal}` };
@@ -117,10 +117,10 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
   });
   const expect = sections.expectations.map(({ kind, value, index }) => buildExpectation(kind, value as never, index));
   const named = new Set(sections.expectations.filter(({ value }) => (value as { name?: string }).name !== undefined).map(({ index }) => index));
-  context.issues.push(...duplicateNames(expect, named));
+  append(context.issues, duplicateNames(expect, named));
   const timeline = buildTimeline(entries, names);
   // The generator's own rules, applied here too: a spec that loads is a spec that generates `count` artifacts.
-  for (const event of timeline) if (event.kind === 'generate') context.issues.push(...validateGenerateSpec(event.generate, ['timeline', event.order, 'generate']));
+  for (const event of timeline) if (event.kind === 'generate') append(context.issues, validateGenerateSpec(event.generate, ['timeline', event.order, 'generate']));
   const { header } = sections;
   if (header === undefined) return undefined;
   const start = header.start ?? DEFAULT_START;

@@ -1,4 +1,5 @@
 /** `edrsim bench`: remediation throughput benchmark; checks its limits, prints a table (or JSON), writes latest.json and latest.svg. */
+import { append } from '../../core/append.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
@@ -85,7 +86,7 @@ Examples:
       const { folder, shownAs } = resultsFolder({ cwd: io.cwd, ...(save === undefined ? {} : { save }), ...(outDir === undefined ? {} : { outDir }) });
       // Everything that can be refused is refused before minutes of measuring: limits, then the folder.
       const refused = checkBenchLimits(options);
-      if (refused.length === 0) refused.push(...makeFolder(folder, shownAs));
+      if (refused.length === 0) append(refused, makeFolder(folder, shownAs));
       if (refused.length > 0) {
         for (const issue of refused) io.err(`edrsim bench: ${issue.message}\n  hint: ${issue.hint ?? ''}\n`);
         exit(EXIT.invalid);

@@ -1,4 +1,5 @@
 /** The portal's indicator import CSV (ioc-manage): parse with per-row issues, and write it back. */
+import { append } from '../../core/append.ts';
 import type { Issue, Path } from '../../core/issue.ts';
 import { quoteExcerpt, withExcerpts } from '../../core/quote.ts';
 import { INDICATOR_ACTIONS, LEGACY_ACTIONS, type Indicator } from './indicator.ts';
@@ -78,8 +79,8 @@ export function importIndicatorCsv(text: string, options: ImportCsvOptions = {})
     // A cell may hold anything: whatever the checks quoted of it is cut to an excerpt.
     const bounded = rowIssues.map((issue) => withExcerpts(issue, [...record.fields, ...record.fields.map((field) => field.trim())]));
     if (options.invalidRows === 'skip') {
-      issues.push(...bounded.map((issue) => ({ ...issue, severity: 'warning' as const, message: `${issue.message}; the row is skipped` })));
-    } else issues.push(...bounded);
+      append(issues, bounded.map((issue) => ({ ...issue, severity: 'warning' as const, message: `${issue.message}; the row is skipped` })));
+    } else append(issues, bounded);
     if (indicator !== undefined) {
       parsed.push(indicator);
       paths.push([]);

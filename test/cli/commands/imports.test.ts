@@ -78,10 +78,10 @@ describe('exports inside a scenario folder (issue 11 #6)', () => {
     const dir = folder({ 'mppref.json': MPPREF, 'iocs.csv': 'IndicatorType,IndicatorValue,Action,Title,Description\nDomainName,contoso.com,Block,t,d\n' });
     const json = await runCli(['run', 'mppref.json'], dir);
     expect(json.code).toBe(2);
-    expect(json.stderr).toBe('✖ mppref.json:1:1 (root): this is a Get-MpPreference export; import it with `exclusions: { from: mppref.json }`\n1 problem found\n');
+    expect(json.stderr).toBe('✖ mppref.json:1:1 (root): this is a Get-MpPreference export; import it with `exclusions: { from: mppref.json }`\n1 error\n');
     const csv = await runCli(['validate', 'iocs.csv'], dir);
     expect(csv.code).toBe(2);
-    expect(csv.stderr).toBe('✖ iocs.csv:1:1 (root): this is an indicator import CSV; import it with `indicators: { from: iocs.csv }`\n1 problem found\n');
+    expect(csv.stderr).toBe('✖ iocs.csv:1:1 (root): this is an indicator import CSV; import it with `indicators: { from: iocs.csv }`\n1 error\n');
   });
 });
 
