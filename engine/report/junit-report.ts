@@ -1,17 +1,19 @@
 /** `--format junit`: one testcase per expectation, one testsuite per scenario file, for CI dashboards. */
 import { forXml } from '../core/escape.ts';
 import { formatIssues, formatPath, type Issue } from '../core/issue.ts';
-import type { ScenarioReport } from './scenario-report.ts';
+import type { ScenarioReport, Write } from './scenario-report.ts';
 
 /**
- * Renders JUnit XML. Each scenario file is a `<testsuite>`; each expectation a `<testcase>` whose name
+ * Writes JUnit XML to `write`, one testsuite at a time. Each scenario file is a `<testsuite>`; each expectation a `<testcase>` whose name
  * is its message and whose failure carries what happened and why. `invalid` input (default none) adds
  * a testsuite "invalid input" with one `<error>` testcase per problem, counted in the root's totals.
  *
  * @example
- * renderJunit([report]).startsWith('<?xml'); // true
+ * const chunks: string[] = [];
+ * renderJunit([report], (chunk) => void chunks.push(chunk));
+ * chunks[0]?.startsWith('<?xml'); // true
  */
-export function renderJunit(reports: readonly ScenarioReport[], invalid: readonly Issue[] = []): string {
+export function renderJunit(reports: readonly ScenarioReport[], write: Write, invalid: readonly Issue[] = []): void {
   const failures = reports.reduce((sum, report) => sum + report.expectations.filter((e) => !e.passed).length, 0);
   const tests = reports.reduce((sum, report) => sum + report.expectations.length, 0) + invalid.length;
   const suites = reports.map((report) => {
@@ -30,13 +32,9 @@ export function renderJunit(reports: readonly ScenarioReport[], invalid: readonl
     ].join('\n');
   });
   if (invalid.length > 0) suites.push(invalidSuite(invalid));
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="edrsim" tests="${tests}" failures="${failures}" errors="${invalid.length}">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  write(['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="edrsim" tests="${tests}" failures="${failures}" errors="${invalid.length}">`, ''].join('\n'));
+  for (const suite of suites) write(`${suite}\n`);
+  write('</testsuites>\n');
 }
 
 // Each problem keeps file:line:column and its path (contract §4), as `formatIssues` prints it.
