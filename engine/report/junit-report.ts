@@ -4,8 +4,8 @@ import { formatIssues, formatPath, type Issue } from '../core/issue.ts';
 import type { ScenarioReport, Write } from './scenario-report.ts';
 
 /**
- * Writes JUnit XML to `write`, one testsuite at a time. Each scenario file is a `<testsuite>`; each expectation a `<testcase>` whose name
- * is its message and whose failure carries what happened and why. `invalid` input (default none) adds
+ * Writes JUnit XML to `write`, one testsuite at a time. Each scenario file is a `<testsuite>`; each
+ * expectation a `<testcase>` whose name is its message and whose failure carries what happened and why. `invalid` input (default none) adds
  * a testsuite "invalid input" with one `<error>` testcase per problem, counted in the root's totals.
  *
  * @example

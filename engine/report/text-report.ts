@@ -7,7 +7,10 @@ import { renderTable } from './table.ts';
 export interface TextOptions {
   /** ANSI colour (only on a TTY without NO_COLOR; the CLI decides). Default false. */
   readonly colour?: boolean;
-  /** Above this many verdicts the table is summarised as counts (JSON never summarises); up to this many are replayed and tabled. Default 40. */
+  /**
+   * Above this many verdicts the table is summarised as counts (JSON never summarises); up to this many
+   * are replayed from the run and tabled. Default 40.
+   */
   readonly maxVerdictRows?: number;
   /** Blank every verdict's outcome, for paper handouts. Default false. */
   readonly hideOutcomes?: boolean;

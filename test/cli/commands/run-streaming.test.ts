@@ -1,5 +1,6 @@
-// `edrsim run` over long generated streams in a real process with a 96 MB heap: any format that held every
-// verdict (about 490 B each, 3.7 KB for JSON) dies of out-of-memory at these sizes, as the old `run` did.
+// `edrsim run` and `explain` over long generated streams in a real process with a 96 MB heap: any format
+// that held every verdict (about 490 B each, 3.7 KB for JSON) dies of out-of-memory at these sizes, as the
+// old `run` did in every format.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,10 +41,10 @@ interface Streamed {
   readonly lastLines: string;
 }
 
-/** Runs `node --max-old-space-size=96 bin/edrsim.js run <count>.yaml …` and reads its stdout as it comes, line by line. */
-function runSmallHeap(count: number, args: readonly string[], count_: (line: string) => boolean): Promise<Streamed> {
+/** Runs `node --max-old-space-size=96 bin/edrsim.js <command> <count>.yaml …` and reads its stdout as it comes, line by line. */
+function runSmallHeap(count: number, args: readonly string[], count_: (line: string) => boolean, command = 'run'): Promise<Streamed> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=96', BIN, 'run', `${count}.yaml`, ...args], { cwd: scratch, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, ['--max-old-space-size=96', BIN, command, `${count}.yaml`, ...args], { cwd: scratch, env: { ...process.env, NO_COLOR: '1' } });
     let partial = '';
     let bytes = 0;
     let counted = 0;
@@ -63,7 +64,7 @@ function runSmallHeap(count: number, args: readonly string[], count_: (line: str
   });
 }
 
-describe.concurrent('edrsim run with a 96 MB heap', () => {
+describe.concurrent('edrsim run and explain with a 96 MB heap', () => {
   it(`should summarise ${MILLION.toLocaleString('en')} generated artifacts (--summary)`, { timeout: 180_000 }, async () => {
     const result = await runSmallHeap(MILLION, ['--summary'], (line) => line.startsWith('pass '));
     expect(result.stderr).toBe('');
@@ -96,5 +97,11 @@ describe.concurrent('edrsim run with a 96 MB heap', () => {
     ]);
     expect([junit.code, junit.counted, junit.lastLines.endsWith('</testsuites>\n')]).toEqual([0, 4, true]);
     expect([text.code, text.counted]).toEqual([0, 1]);
+  });
+
+  it('should explain one generated artifact without keeping the others (explain --artifact)', { timeout: 180_000 }, async () => {
+    const result = await runSmallHeap(SMALLER, ['--artifact', 'gen-1-lt-001-0'], (line) => line.startsWith('artifact gen-1-lt-001-0 on lt-001 at '), 'explain');
+    expect(result.stderr).toBe('');
+    expect([result.code, result.counted]).toEqual([0, 1]);
   });
 });
