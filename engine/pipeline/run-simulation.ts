@@ -112,7 +112,8 @@ export function runSimulation(input: SimulationInput): RunResult {
     alert: (alert) => void alerts.push(alert),
     actionCenter: (entry) => void actionCenter.push(entry),
   });
-  return { verdicts, changes: summary.changes, alerts, actionCenter, counts: summary.counts, devices: summary.devices, recommendations: summary.recommendations, endAt: summary.endAt, issues: summary.issues };
+  const { changes, counts, devices, recommendations, endAt, issues } = summary;
+  return { verdicts, changes, alerts, actionCenter, counts, devices, recommendations, endAt, issues };
 }
 
 /**

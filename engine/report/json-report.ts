@@ -1,7 +1,7 @@
 /** The contract's `--format json` document (§4): one object with every scenario and a summary, written as it is produced. */
 import { formatDuration, timestampAt } from '../core/duration.ts';
 import type { Issue } from '../core/issue.ts';
-import type { NumberedActionCenterEntry, NumberedAlert } from '../pipeline/run-simulation.ts';
+import type { NumberedActionCenterEntry, NumberedAlert, RunSinks } from '../pipeline/run-simulation.ts';
 import type { Verdict } from '../pipeline/verdict.ts';
 import { streamedArray, streamedObject, writeJson } from './json-writer.ts';
 import type { ScenarioReport, Write } from './scenario-report.ts';
@@ -42,9 +42,11 @@ export function renderJson(reports: readonly ScenarioReport[], write: Write, err
 function projectScenario(report: ScenarioReport): unknown {
   const { run } = report;
   const time = (at: number) => timestampAt(report.startMs, at);
-  const verdicts = run.counts.artifacts === 0 ? [] : streamedArray((emit) => report.replay({ verdict: (verdict) => emit(projectVerdict(verdict)) }));
-  const actionCenter = run.counts.actionCenter === 0 ? [] : streamedArray((emit) => report.replay({ actionCenter: (entry) => emit(projectActionCenterEntry(entry, time)) }));
-  const alerts = run.counts.alerts === 0 ? [] : streamedArray((emit) => report.replay({ alert: (alert) => emit(projectAlert(alert, time)) }));
+  const replayed = (count: number, sinks: (emit: (item: unknown) => void) => RunSinks) =>
+    count === 0 ? [] : streamedArray((emit) => report.replay(sinks(emit)));
+  const verdicts = replayed(run.counts.artifacts, (emit) => ({ verdict: (verdict) => emit(projectVerdict(verdict)) }));
+  const actionCenter = replayed(run.counts.actionCenter, (emit) => ({ actionCenter: (entry) => emit(projectActionCenterEntry(entry, time)) }));
+  const alerts = replayed(run.counts.alerts, (emit) => ({ alert: (alert) => emit(projectAlert(alert, time)) }));
   return streamedObject([
     ['name', report.name],
     ['file', report.file],
