@@ -70,7 +70,16 @@ export { compileDeviceGroups, resolveDeviceGroup } from './policy/device-groups.
 /* Pipeline */
 export { decideArtifact } from './pipeline/decide-artifact.ts';
 export { modelAt } from './pipeline/model-at.ts';
-export { countSimulation, runSimulation, type RunResult } from './pipeline/run-simulation.ts';
+export {
+  countSimulation,
+  runSimulation,
+  streamSimulation,
+  type NumberedActionCenterEntry,
+  type NumberedAlert,
+  type RunResult,
+  type RunSinks,
+  type RunSummary,
+} from './pipeline/run-simulation.ts';
 export type { SimulationInput } from './pipeline/sim-input.ts';
 export { isVerdict, simulate$, type ChangeRecord, type SimOutput } from './pipeline/simulate.ts';
 export { generateArtifacts, generateArtifactsFor } from './pipeline/synth/index.ts';
@@ -82,4 +91,4 @@ export { renderCsv } from './report/csv-report.ts';
 export { renderJson } from './report/json-report.ts';
 export { renderJunit } from './report/junit-report.ts';
 export { renderText } from './report/text-report.ts';
-export type { ExpectationResult, ScenarioReport } from './report/scenario-report.ts';
+export type { ExpectationResult, ScenarioReport, Write } from './report/scenario-report.ts';

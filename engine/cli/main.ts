@@ -5,6 +5,7 @@ import { useColour } from './write-output.ts';
 import { EXIT, type ExitCode, type Io } from './io.ts';
 import { registerCommands } from './commands/index.ts';
 import { stdinAsker } from './train/ask-stdin.ts';
+import { syncWriter } from './write-stdout.ts';
 
 const VERSION = '0.1.0';
 
@@ -58,7 +59,7 @@ export async function runProcess(): Promise<void> {
   const stdin = stdinAsker();
   const io: Io = {
     cwd: process.cwd(),
-    out: (text) => process.stdout.write(text),
+    out: syncWriter(1),
     err: (text) => process.stderr.write(text),
     colour: useColour(process.stdout),
     stdinIsTTY: process.stdin.isTTY === true,

@@ -1,4 +1,4 @@
-/** Runs a simulation to completion: collect everything (for reports) or count only (for throughput). */
+/** Runs a simulation to completion: stream its records to sinks, collect them all (small runs), or count only (throughput). */
 import { edrBlockModeRecommendation, type DeviceState, type FleetModel, type Recommendation } from '../model/index.ts';
 import { DEFAULT_CONFLICT_SETTINGS } from '../core/config.ts';
 import type { Issue } from '../core/issue.ts';
@@ -7,14 +7,24 @@ import type { SimulationInput } from './sim-input.ts';
 import { isVerdict, simulate$, type ChangeRecord } from './simulate.ts';
 import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
 
-export interface RunResult {
-  /** Every artifact's verdict, in time order. */
-  readonly verdicts: readonly Verdict[];
+/** An alert with its portal-style id (`da000001`, numbered in time order over the run). */
+export type NumberedAlert = Alert & { readonly id: string };
+/** An Action Center History entry with its id (`ac000001`, numbered in time order over the run). */
+export type NumberedActionCenterEntry = ActionCenterEntry & { readonly id: string };
+
+/**
+ * Where a streamed run hands its records, each as it is decided, in time order. Every sink is optional;
+ * records nobody asked for are counted, never built or kept.
+ */
+export interface RunSinks {
+  readonly verdict?: (verdict: Verdict) => void;
+  readonly alert?: (alert: NumberedAlert) => void;
+  readonly actionCenter?: (entry: NumberedActionCenterEntry) => void;
+}
+
+/** What a run keeps whatever its length: counts and end state, never its per-artifact records. */
+export interface RunSummary {
   readonly changes: readonly ChangeRecord[];
-  /** Alerts with portal-style ids, in time order. */
-  readonly alerts: readonly (Alert & { readonly id: string })[];
-  /** Action Center History entries with ids, in time order. */
-  readonly actionCenter: readonly (ActionCenterEntry & { readonly id: string })[];
   readonly counts: Counts;
   /** Device states at the run's last event. */
   readonly devices: readonly DeviceState[];
@@ -26,19 +36,30 @@ export interface RunResult {
   readonly issues: readonly Issue[];
 }
 
+export interface RunResult extends RunSummary {
+  /** Every artifact's verdict, in time order. */
+  readonly verdicts: readonly Verdict[];
+  /** Alerts with portal-style ids, in time order. */
+  readonly alerts: readonly NumberedAlert[];
+  /** Action Center History entries with ids, in time order. */
+  readonly actionCenter: readonly NumberedActionCenterEntry[];
+}
+
 /**
- * Runs the simulation and keeps every record. For long generated streams prefer {@link countSimulation}.
+ * Runs the simulation and hands each record to `sinks` as it comes, keeping only the summary: memory does
+ * not grow with the number of artifacts. A run is a pure function of its input, so running it again
+ * streams the very same records (how `--format json` writes its three record arrays one after another).
  *
  * @example
- * const result = runSimulation(input);
- * result.verdicts.length === result.counts.artifacts; // true
+ * let blocked = 0;
+ * const summary = streamSimulation(input, { verdict: (v) => void (v.outcome === 'blocked' && blocked++) });
+ * blocked === summary.counts.byOutcome.blocked; // true
  */
-export function runSimulation(input: SimulationInput): RunResult {
-  const verdicts: Verdict[] = [];
+export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): RunSummary {
   const changes: ChangeRecord[] = [];
-  const alerts: (Alert & { id: string })[] = [];
-  const actionCenter: (ActionCenterEntry & { id: string })[] = [];
   const counts = emptyCounts();
+  let alerts = 0;
+  let actionCenter = 0;
   let model: FleetModel | undefined;
   let issues: readonly Issue[] = [];
   simulate$(input, {
@@ -51,26 +72,49 @@ export function runSimulation(input: SimulationInput): RunResult {
       changes.push(output);
       return;
     }
-    verdicts.push(output);
     countVerdict(counts, output);
-    for (const alert of output.alerts) alerts.push({ id: `da${String(alerts.length + 1).padStart(6, '0')}`, ...alert });
+    sinks.verdict?.(output);
+    // Ids count every record of the run, asked for or not, so that a sink sees the ids a full run gives.
+    for (const alert of output.alerts) {
+      alerts++;
+      sinks.alert?.({ id: `da${String(alerts).padStart(6, '0')}`, ...alert });
+    }
     if (output.actionCenterEntry !== undefined) {
-      actionCenter.push({ id: `ac${String(actionCenter.length + 1).padStart(6, '0')}`, ...output.actionCenterEntry });
+      actionCenter++;
+      sinks.actionCenter?.({ id: `ac${String(actionCenter).padStart(6, '0')}`, ...output.actionCenterEntry });
     }
   });
   const finished = model as FleetModel | undefined;
   const devices = finished === undefined ? [] : [...finished.devices()];
   return {
-    verdicts,
     changes,
-    alerts,
-    actionCenter,
     counts,
     devices,
     recommendations: devices.map((device) => edrBlockModeRecommendation(device, { ...DEFAULT_CONFLICT_SETTINGS, ...input.settings })).filter((recommendation) => recommendation.present),
     endAt: finished === undefined ? 0 : finished.now(),
     issues,
   };
+}
+
+/**
+ * Runs the simulation and keeps every record: for tests, training and small scenarios. Memory grows with
+ * the run; for reports of any size use {@link streamSimulation}.
+ *
+ * @example
+ * const result = runSimulation(input);
+ * result.verdicts.length === result.counts.artifacts; // true
+ */
+export function runSimulation(input: SimulationInput): RunResult {
+  const verdicts: Verdict[] = [];
+  const alerts: NumberedAlert[] = [];
+  const actionCenter: NumberedActionCenterEntry[] = [];
+  const summary = streamSimulation(input, {
+    verdict: (verdict) => void verdicts.push(verdict),
+    alert: (alert) => void alerts.push(alert),
+    actionCenter: (entry) => void actionCenter.push(entry),
+  });
+  const { changes, counts, devices, recommendations, endAt, issues } = summary;
+  return { verdicts, changes, alerts, actionCenter, counts, devices, recommendations, endAt, issues };
 }
 
 /**

@@ -1,25 +1,31 @@
 /** Puts a scenario and its run together into the report every renderer reads. */
 import type { DeviceState } from '../model/index.ts';
-import type { RunResult } from '../pipeline/run-simulation.ts';
+import type { RunSinks, RunSummary } from '../pipeline/run-simulation.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { evaluateExpectations } from './evaluate-expectations.ts';
+import { tallyExpectations } from './expectation-tally.ts';
 import type { ScenarioReport } from './scenario-report.ts';
 
 /**
- * Evaluates the scenario's expectations against its run. `deviceAt` answers device state at a time
- * (the caller replays the model); undefined `at` means the end of the run.
+ * Runs the scenario once through `simulate` (the caller's `streamSimulation`, bound to the scenario),
+ * keeping only what its expectations need, and evaluates them. `deviceAt` answers device state at a time
+ * (the caller replays the model); undefined `at` means the end of the run. The report's `replay` calls
+ * `simulate` again, so it must be deterministic: the same records each time.
  *
  * @example
- * buildScenarioReport(scenario, runSimulation(scenario), deviceAt).passed; // true when every expectation holds
+ * buildScenarioReport(scenario, (sinks) => streamSimulation(scenario, sinks), deviceAt).passed; // true when every expectation holds
  */
 export function buildScenarioReport(
   scenario: Scenario,
-  run: RunResult,
+  simulate: (sinks: RunSinks) => RunSummary,
   deviceAt: (device: string, at: number) => DeviceState | undefined,
 ): ScenarioReport {
+  const tally = tallyExpectations(scenario.expect);
+  const run = simulate({ verdict: tally.verdict });
   const endState = new Map(run.devices.map((state) => [state.config.name, state]));
   const expectations = evaluateExpectations(scenario.expect, {
     run,
+    tally,
     deviceAt: (device, at) => (at === undefined ? endState.get(device) : deviceAt(device, at)),
   });
   return {
@@ -29,6 +35,8 @@ export function buildScenarioReport(
     startMs: scenario.startMs,
     passed: expectations.every((result) => result.passed),
     run,
+    namedVerdicts: tally.named,
     expectations,
+    replay: (sinks) => void simulate(sinks),
   };
 }

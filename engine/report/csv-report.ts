@@ -1,7 +1,7 @@
 /** `--format csv`: the Action Center History export, one row per completed action, modelled on the portal's columns. */
 import { timestampAt } from '../core/duration.ts';
 import { forCsv } from '../core/escape.ts';
-import type { ScenarioReport } from './scenario-report.ts';
+import type { ScenarioReport, Write } from './scenario-report.ts';
 
 /** Column order of the CSV export (documented in scenarios/README.md). */
 export const CSV_COLUMNS = [
@@ -19,17 +19,21 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * Renders every scenario's Action Center entries as CSV with a header row.
+ * Writes every scenario's Action Center entries as CSV with a header row to `write`, one row at a time:
+ * each scenario's entries stream from a replay of its run, skipped when it has none.
  *
  * @example
- * renderCsv([report]).split('\n')[0]; // 'Action ID,Action update time,Device,…'
+ * const chunks: string[] = [];
+ * renderCsv([report], (chunk) => void chunks.push(chunk));
+ * chunks[0]; // 'Action ID,Action update time,Device,…\r\n'
  */
-export function renderCsv(reports: readonly ScenarioReport[]): string {
-  const rows: string[] = [CSV_COLUMNS.join(',')];
+export function renderCsv(reports: readonly ScenarioReport[], write: Write): void {
+  write(`${CSV_COLUMNS.join(',')}\r\n`);
   for (const report of reports) {
-    for (const entry of report.run.actionCenter) {
-      rows.push(
-        [
+    if (report.run.counts.actionCenter === 0) continue;
+    report.replay({
+      actionCenter: (entry) => {
+        const row = [
           entry.id,
           timestampAt(report.startMs, entry.at),
           entry.device,
@@ -43,9 +47,9 @@ export function renderCsv(reports: readonly ScenarioReport[]): string {
           report.name,
         ]
           .map(forCsv)
-          .join(','),
-      );
-    }
+          .join(',');
+        write(`${row}\r\n`);
+      },
+    });
   }
-  return `${rows.join('\r\n')}\r\n`;
 }

@@ -2,12 +2,16 @@
 import { formatDuration } from '../core/duration.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import type { DeviceState } from '../model/index.ts';
-import type { RunResult } from '../pipeline/run-simulation.ts';
+import type { RunSummary } from '../pipeline/run-simulation.ts';
+import type { Verdict } from '../pipeline/verdict.ts';
 import type { CountBounds, Expectation } from '../scenario/index.ts';
+import type { ExpectationTally, Tallied } from './expectation-tally.ts';
 import type { ExpectationResult } from './scenario-report.ts';
 
 export interface EvaluationInput {
-  readonly run: RunResult;
+  readonly run: RunSummary;
+  /** What the run streamed past the expectations (named verdicts, filtered counts), from `tallyExpectations`. */
+  readonly tally: Pick<ExpectationTally, 'named' | 'counted'>;
   /** The device's state at `at` (every event with at ≤ t applied); the end-of-run state when `at` is undefined. */
   readonly deviceAt: (device: string, at: number | undefined) => DeviceState | undefined;
 }
@@ -18,7 +22,7 @@ const explain = (reasons: readonly Reason[]) => reasons.map((r) => `[${r.layer}]
  * Evaluates every expectation; one result each, in order.
  *
  * @example
- * evaluateExpectations(scenario.expect, { run, recommendations, deviceAt })[0]?.passed; // true
+ * evaluateExpectations(scenario.expect, { run, tally, deviceAt })[0]?.passed; // true
  */
 export function evaluateExpectations(expectations: readonly Expectation[], input: EvaluationInput): ExpectationResult[] {
   return expectations.map((expectation) => {
@@ -38,13 +42,13 @@ type Evaluated = Omit<ExpectationResult, 'name' | 'kind' | 'index' | 'cite'>;
 function evaluate(expectation: Expectation, input: EvaluationInput): Evaluated {
   switch (expectation.kind) {
     case 'artifact':
-      return artifactExpectation(expectation, input.run);
+      return artifactExpectation(expectation, input.tally.named.get(expectation.artifact));
     case 'device':
       return deviceExpectation(expectation, input);
     case 'actionCenter':
-      return countExpectation('Action Center entries', expectation.filter, expectation.bounds, countMatching(input.run.actionCenter, expectation.filter));
+      return countExpectation('Action Center entries', expectation.filter, expectation.bounds, tallied(input, expectation).matching);
     case 'alerts':
-      return countExpectation('alerts', expectation.filter, expectation.bounds, countMatching(input.run.alerts, expectation.filter));
+      return countExpectation('alerts', expectation.filter, expectation.bounds, tallied(input, expectation).matching);
     case 'recommendation': {
       const present = input.run.recommendations.some((r) => r.device === expectation.device && r.id === expectation.id);
       const word = (on: boolean) => (on ? 'present' : 'absent');
@@ -55,12 +59,15 @@ function evaluate(expectation: Expectation, input: EvaluationInput): Evaluated {
         : { passed: false, message: `${head}, got ${word(present)}`, ...(state ? { details: explain(state.edrBlockMode.reasons) } : {}) };
     }
     case 'totals':
-      return totalsExpectation(expectation, input.run);
+      return totalsExpectation(expectation, tallied(input, expectation));
   }
 }
 
-function artifactExpectation(expectation: Extract<Expectation, { kind: 'artifact' }>, run: RunResult): Evaluated {
-  const verdict = run.verdicts.find((v) => v.artifact === expectation.artifact);
+function tallied(input: EvaluationInput, expectation: Expectation): Tallied {
+  return input.tally.counted.get(expectation) ?? { matching: 0, population: 0 };
+}
+
+function artifactExpectation(expectation: Extract<Expectation, { kind: 'artifact' }>, verdict: Verdict | undefined): Evaluated {
   const wanted = (['outcome', 'by', 'detectionStatus', 'actionCenter'] as const).filter((key) => expectation[key] !== undefined);
   const expected = wanted.map((key) => `${key} ${String(expectation[key])}`).join(', ');
   const head = `artifact ${expectation.artifact}: ${expected}`;
@@ -100,11 +107,8 @@ function countExpectation(what: string, filter: object, bounds: CountBounds, act
   return withinBounds(bounds, actual) ? { passed: true, message: `${message}, got ${actual}` } : { passed: false, message: `${message}, got ${actual}` };
 }
 
-function totalsExpectation(expectation: Extract<Expectation, { kind: 'totals' }>, run: RunResult): Evaluated {
+function totalsExpectation(expectation: Extract<Expectation, { kind: 'totals' }>, { matching, population }: Tallied): Evaluated {
   const { filter } = expectation;
-  const population = run.verdicts.filter((v) => filter.class === undefined || v.class === filter.class);
-  const { class: _class, ...rest } = filter;
-  const matching = population.filter((v) => matches(v, rest));
   const what = Object.entries(filter)
     .filter(([key, value]) => key !== 'class' && value !== undefined)
     .map(([key, value]) => `${key} ${String(value)}`)
@@ -112,31 +116,16 @@ function totalsExpectation(expectation: Extract<Expectation, { kind: 'totals' }>
   const of = `${filter.class ?? 'all'} artifacts${what === '' ? '' : ` with ${what}`}`;
   const checks: Evaluated[] = [];
   if (expectation.share !== undefined) {
-    const share = population.length === 0 ? 0 : matching.length / population.length;
+    const share = population === 0 ? 0 : matching / population;
     const bounds = expectation.share;
     const ok = (bounds.atLeast === undefined || share >= bounds.atLeast) && (bounds.atMost === undefined || share <= bounds.atMost);
     const range = [bounds.atLeast === undefined ? '' : `≥ ${bounds.atLeast}`, bounds.atMost === undefined ? '' : `≤ ${bounds.atMost}`].filter(Boolean).join(' and ');
-    checks.push({ passed: ok, message: `share of ${of}: expected ${range}, got ${share.toFixed(3)} (${matching.length}/${population.length})` });
+    checks.push({ passed: ok, message: `share of ${of}: expected ${range}, got ${share.toFixed(3)} (${matching}/${population})` });
   }
   if (expectation.bounds !== undefined) {
-    checks.push(countExpectation(`count of ${of}`, {}, expectation.bounds, matching.length));
+    checks.push(countExpectation(`count of ${of}`, {}, expectation.bounds, matching));
   }
   return { passed: checks.every((check) => check.passed), message: checks.map((check) => check.message).join('; ') };
-}
-
-// Expectation filters name record fields directly (device, detectionStatus, …): a record matches when
-// every field the filter sets is equal.
-function matches(record: object, filter: object): boolean {
-  for (const [key, value] of Object.entries(filter)) {
-    if (value !== undefined && (record as Record<string, unknown>)[key] !== value) return false;
-  }
-  return true;
-}
-
-function countMatching(records: readonly object[], filter: object): number {
-  let count = 0;
-  for (const record of records) if (matches(record, filter)) count++;
-  return count;
 }
 
 function withinBounds(bounds: CountBounds, actual: number): boolean {

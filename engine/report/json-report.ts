@@ -1,31 +1,62 @@
-/** The contract's `--format json` document (§4): one object with every scenario and a summary. */
+/** The contract's `--format json` document (§4): one object with every scenario and a summary, written as it is produced. */
 import { formatDuration, timestampAt } from '../core/duration.ts';
 import { forJsonText } from '../core/escape.ts';
-import type { ScenarioReport } from './scenario-report.ts';
+import type { Issue } from '../core/issue.ts';
+import type { NumberedActionCenterEntry, NumberedAlert, RunSinks } from '../pipeline/run-simulation.ts';
+import type { Verdict } from '../pipeline/verdict.ts';
+import { streamedArray, streamedObject, writeJson } from './json-writer.ts';
+import type { ScenarioReport, Write } from './scenario-report.ts';
 
 /**
- * Projects reports into the contract's JSON shape. `verdicts[]` lists every artifact, generated ones
- * included; nothing is summarised. Key order is fixed, so the same run gives the same bytes.
+ * Writes reports in the contract's JSON shape to `write`. `verdicts[]` lists every artifact, generated
+ * ones included; nothing is summarised. `verdicts[]`, `actionCenter[]` and `alerts[]` stream from one
+ * replay of the scenario each, so memory stays flat however many artifacts there are. Key order is fixed,
+ * so the same run gives the same bytes. Invalid input (`errors`, default none) adds `errors[]` after the
+ * summary and `summary.invalid`, the number of files with errors.
  *
  * @example
- * JSON.parse(renderJson([report])).summary; // { scenarios: 1, passed: 1, failed: 0 }
+ * const chunks: string[] = [];
+ * renderJson([report], (chunk) => void chunks.push(chunk));
+ * JSON.parse(chunks.join('')).summary; // { scenarios: 1, passed: 1, failed: 0 }
  */
-export function renderJson(reports: readonly ScenarioReport[]): string {
-  const scenarios = reports.map(projectScenario);
+export function renderJson(reports: readonly ScenarioReport[], write: Write, errors: readonly Issue[] = []): void {
   const passed = reports.filter((report) => report.passed).length;
+  const summary = { scenarios: reports.length, passed, failed: reports.length - passed };
+  const scenarios = streamedArray((emit) => {
+    for (const report of reports) emit(projectScenario(report));
+  });
+  // Invalid input is listed in every format (contract §4). `invalid` counts files, like `validate` and
+  // `--summary` do; `errors` has every problem.
+  const invalid = errors.length === 0 ? undefined : { ...summary, invalid: new Set(errors.map((issue) => issue.file)).size };
   // Invisible characters in user strings are written as \u escapes: the same data, safe to `cat`.
-  return `${forJsonText(JSON.stringify({ scenarios, summary: { scenarios: reports.length, passed, failed: reports.length - passed } }, null, 2))}\n`;
+  // forJsonText is safe on any chunk boundary (it escapes single code units).
+  const safe: Write = (chunk) => write(forJsonText(chunk));
+  writeJson(
+    safe,
+    streamedObject([
+      ['scenarios', scenarios],
+      ['summary', invalid ?? summary],
+      ['errors', errors.length === 0 ? undefined : errors],
+    ]),
+  );
+  write('\n');
 }
 
+// A record array streams from its own replay; one the counts say is empty skips the replay.
 function projectScenario(report: ScenarioReport): unknown {
   const { run } = report;
   const time = (at: number) => timestampAt(report.startMs, at);
-  return {
-    name: report.name,
-    file: report.file,
-    seed: report.seed,
-    passed: report.passed,
-    devices: run.devices.map((device) => ({
+  const replayed = (count: number, sinks: (emit: (item: unknown) => void) => RunSinks) =>
+    count === 0 ? [] : streamedArray((emit) => report.replay(sinks(emit)));
+  const verdicts = replayed(run.counts.artifacts, (emit) => ({ verdict: (verdict) => emit(projectVerdict(verdict)) }));
+  const actionCenter = replayed(run.counts.actionCenter, (emit) => ({ actionCenter: (entry) => emit(projectActionCenterEntry(entry, time)) }));
+  const alerts = replayed(run.counts.alerts, (emit) => ({ alert: (alert) => emit(projectAlert(alert, time)) }));
+  return streamedObject([
+    ['name', report.name],
+    ['file', report.file],
+    ['seed', report.seed],
+    ['passed', report.passed],
+    ['devices', run.devices.map((device) => ({
       name: device.config.name,
       mode: device.mode,
       runningMode: device.runningMode,
@@ -34,61 +65,73 @@ function projectScenario(report: ScenarioReport): unknown {
         ...(device.edrBlockMode.pending === undefined ? {} : { pending: device.edrBlockMode.pending }),
         reasons: device.edrBlockMode.reasons.map((reason) => ({ code: reason.code, message: reason.message })),
       },
-    })),
-    verdicts: run.verdicts.map((verdict) => ({
-      artifact: verdict.artifact,
-      device: verdict.device,
-      at: formatDuration(verdict.at),
-      class: verdict.class,
-      outcome: verdict.outcome,
-      by: verdict.by,
-      detectionStatus: verdict.detectionStatus,
-      actionCenter: verdict.actionCenter,
-      reasons: verdict.reasons.map(({ layer, code, message }) => ({ layer, code, message })),
-    })),
-    actionCenter: run.actionCenter.map((entry) => ({
-      id: entry.id,
-      time: time(entry.at),
-      device: entry.device,
-      actionType: entry.actionType,
-      actionSource: entry.actionSource,
-      entity: entry.entity,
-      status: entry.status,
-      detectionStatus: entry.detectionStatus,
-      remediatedBy: entry.remediatedBy,
-      artifact: entry.artifact,
-    })),
-    alerts: run.alerts.map((alert) => ({
-      id: alert.id,
-      time: time(alert.at),
-      device: alert.device,
-      title: alert.title,
-      severity: alert.severity,
-      detectionSource: alert.detectionSource,
-      detectionStatus: alert.detectionStatus,
-      artifact: alert.artifact,
-      ...(alert.threat === undefined ? {} : { threat: alert.threat }),
-      ...(alert.technique === undefined ? {} : { technique: alert.technique }),
-    })),
-    recommendations: run.recommendations.map((recommendation) => ({
+    }))],
+    ['verdicts', verdicts],
+    ['actionCenter', actionCenter],
+    ['alerts', alerts],
+    ['recommendations', run.recommendations.map((recommendation) => ({
       device: recommendation.device,
       id: recommendation.id,
       title: 'Turn on EDR in block mode',
       reason: recommendation.reason.message,
-    })),
-    changes: run.changes.map((change) => ({
+    }))],
+    ['changes', run.changes.map((change) => ({
       at: formatDuration(change.at),
       ...(change.by === undefined ? {} : { by: change.by }),
       ...(change.role === undefined ? {} : { role: change.role }),
       status: change.status,
       reasons: change.reasons.map(({ code, message }) => ({ code, message })),
-    })),
-    expectations: report.expectations.map((result) => ({
+    }))],
+    ['expectations', report.expectations.map((result) => ({
       name: result.name,
       passed: result.passed,
       message: result.message,
       ...(result.cite === undefined ? {} : { cite: result.cite }),
       ...(result.details === undefined ? {} : { details: result.details }),
-    })),
+    }))],
+  ]);
+}
+
+function projectVerdict(verdict: Verdict): unknown {
+  return {
+    artifact: verdict.artifact,
+    device: verdict.device,
+    at: formatDuration(verdict.at),
+    class: verdict.class,
+    outcome: verdict.outcome,
+    by: verdict.by,
+    detectionStatus: verdict.detectionStatus,
+    actionCenter: verdict.actionCenter,
+    reasons: verdict.reasons.map(({ layer, code, message }) => ({ layer, code, message })),
+  };
+}
+
+function projectActionCenterEntry(entry: NumberedActionCenterEntry, time: (at: number) => string): unknown {
+  return {
+    id: entry.id,
+    time: time(entry.at),
+    device: entry.device,
+    actionType: entry.actionType,
+    actionSource: entry.actionSource,
+    entity: entry.entity,
+    status: entry.status,
+    detectionStatus: entry.detectionStatus,
+    remediatedBy: entry.remediatedBy,
+    artifact: entry.artifact,
+  };
+}
+
+function projectAlert(alert: NumberedAlert, time: (at: number) => string): unknown {
+  return {
+    id: alert.id,
+    time: time(alert.at),
+    device: alert.device,
+    title: alert.title,
+    severity: alert.severity,
+    detectionSource: alert.detectionSource,
+    detectionStatus: alert.detectionStatus,
+    artifact: alert.artifact,
+    ...(alert.threat === undefined ? {} : { threat: alert.threat }),
+    ...(alert.technique === undefined ? {} : { technique: alert.technique }),
   };
 }

@@ -1,7 +1,7 @@
 /** `--format junit`: one testcase per expectation, one testsuite per scenario file, for CI dashboards. */
 import { forXml } from '../core/escape.ts';
 import { formatIssues, formatPath, type Issue } from '../core/issue.ts';
-import type { ScenarioReport } from './scenario-report.ts';
+import type { ScenarioReport, Write } from './scenario-report.ts';
 
 export interface JunitOptions {
   /** Measured seconds per report, in order (`--junit-time`). Default none: every time is "0", so the same run gives the same bytes. */
@@ -9,7 +9,7 @@ export interface JunitOptions {
 }
 
 /**
- * Renders JUnit XML. Each scenario file is a `<testsuite>`; each expectation a `<testcase>` named by the
+ * Writes JUnit XML to `write`, one testsuite at a time. Each scenario file is a `<testsuite>`; each expectation a `<testcase>` named by the
  * expectation's stable name (the same whether it passes or fails) and whose failure's message says what
  * was wanted and what the run gave, and whose body says why. `invalid` input (default none) adds a
  * testsuite "invalid input" with one `<error>` testcase per problem, counted in the root's totals.
@@ -17,9 +17,11 @@ export interface JunitOptions {
  * checked against one run).
  *
  * @example
- * renderJunit([report]).startsWith('<?xml'); // true
+ * const chunks: string[] = [];
+ * renderJunit([report], (chunk) => void chunks.push(chunk));
+ * chunks[0]?.startsWith('<?xml'); // true
  */
-export function renderJunit(reports: readonly ScenarioReport[], invalid: readonly Issue[] = [], options: JunitOptions = {}): string {
+export function renderJunit(reports: readonly ScenarioReport[], write: Write, invalid: readonly Issue[] = [], options: JunitOptions = {}): void {
   const failures = reports.reduce((sum, report) => sum + report.expectations.filter((e) => !e.passed).length, 0);
   const tests = reports.reduce((sum, report) => sum + report.expectations.length, 0) + invalid.length;
   const suites = reports.map((report, at) => {
@@ -39,13 +41,9 @@ export function renderJunit(reports: readonly ScenarioReport[], invalid: readonl
     ].join('\n');
   });
   if (invalid.length > 0) suites.push(invalidSuite(invalid));
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="edrsim" tests="${tests}" failures="${failures}" errors="${invalid.length}">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  write(['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="edrsim" tests="${tests}" failures="${failures}" errors="${invalid.length}">`, ''].join('\n'));
+  for (const suite of suites) write(`${suite}\n`);
+  write('</testsuites>\n');
 }
 
 // Each problem keeps file:line:column and its path (contract §4), as `formatIssues` prints it.

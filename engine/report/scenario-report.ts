@@ -1,5 +1,9 @@
-/** The report of one scenario run: the run's records, what was expected of it, and where it came from. */
-import type { RunResult } from '../pipeline/run-simulation.ts';
+/** The report of one scenario run: the run's summary, what was expected of it, where it came from, and how to stream its records again. */
+import type { RunSinks, RunSummary } from '../pipeline/run-simulation.ts';
+import type { Verdict } from '../pipeline/verdict.ts';
+
+/** Where a renderer writes its output, chunk by chunk, in order (stdout, a file, a test's buffer). */
+export type Write = (chunk: string) => void;
 
 /** The result of one `expect` entry. */
 export interface ExpectationResult {
@@ -16,6 +20,11 @@ export interface ExpectationResult {
   readonly index: number;
 }
 
+/**
+ * A scenario's report. It holds no per-artifact records, so its size does not grow with the run:
+ * renderers that list verdicts, alerts or Action Center entries call `replay`, which runs the scenario
+ * again and streams the very same records (a run is a pure function of scenario and seed).
+ */
 export interface ScenarioReport {
   readonly name: string;
   readonly file: string;
@@ -23,6 +32,10 @@ export interface ScenarioReport {
   /** Absolute UTC ms of offset 0 (the scenario's `start`). */
   readonly startMs: number;
   readonly passed: boolean;
-  readonly run: RunResult;
+  readonly run: RunSummary;
+  /** The first verdict of each artifact that an `artifact` expectation names (the only verdicts kept). */
+  readonly namedVerdicts: ReadonlyMap<string, Verdict>;
   readonly expectations: readonly ExpectationResult[];
+  /** Runs the scenario again, handing each record to `sinks` in time order. */
+  readonly replay: (sinks: RunSinks) => void;
 }

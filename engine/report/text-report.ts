@@ -2,13 +2,17 @@
 import { append } from '../core/append.ts';
 import { formatDuration } from '../core/duration.ts';
 import { ownText, terminalLine } from '../core/escape.ts';
-import type { ScenarioReport } from './scenario-report.ts';
+import type { Verdict } from '../pipeline/verdict.ts';
+import type { ScenarioReport, Write } from './scenario-report.ts';
 import { renderTable } from './table.ts';
 
 export interface TextOptions {
   /** ANSI colour (only on a TTY without NO_COLOR; the CLI decides). Default false. */
   readonly colour?: boolean;
-  /** Above this many verdicts the table is summarised as counts (JSON never summarises). Default 40. */
+  /**
+   * Above this many verdicts the table is summarised as counts (JSON never summarises); up to this many
+   * are replayed from the run and tabled. Default 40.
+   */
   readonly maxVerdictRows?: number;
   /** Blank every verdict's outcome, for paper handouts. Default false. */
   readonly hideOutcomes?: boolean;
@@ -17,20 +21,20 @@ export interface TextOptions {
 const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 /**
- * Renders reports for a terminal, ending with a one-line summary.
+ * Writes reports for a terminal to `write`, one scenario at a time, ending with a one-line summary.
  *
  * @example
- * renderText([report]).split('\n').at(-2); // '1 scenario: 1 passed, 0 failed'
+ * const chunks: string[] = [];
+ * renderText([report], (chunk) => void chunks.push(chunk));
+ * chunks.join('').split('\n').at(-2); // '1 scenario: 1 passed, 0 failed'
  */
-export function renderText(reports: readonly ScenarioReport[], options: TextOptions = {}): string {
+export function renderText(reports: readonly ScenarioReport[], write: Write, options: TextOptions = {}): void {
   const colour = options.colour ?? false;
-  const out: string[] = [];
-  for (const report of reports) out.push(renderScenario(report, options, colour), '');
+  for (const report of reports) write(`${renderScenario(report, options, colour)}\n\n`);
   const passed = reports.filter((report) => report.passed).length;
   const failed = reports.length - passed;
   const summary = `${reports.length} scenario${reports.length === 1 ? '' : 's'}: ${passed} passed, ${failed} failed`;
-  out.push(failed > 0 ? paint(colour, 31, summary) : paint(colour, 32, summary), '');
-  return out.join('\n');
+  write(`${failed > 0 ? paint(colour, 31, summary) : paint(colour, 32, summary)}\n`);
 }
 
 function renderScenario(report: ScenarioReport, options: TextOptions, colour: boolean): string {
@@ -51,8 +55,9 @@ function renderScenario(report: ScenarioReport, options: TextOptions, colour: bo
   );
   if (report.run.devices.length > 20) lines.push(`… and ${report.run.devices.length - 20} more devices`);
   lines.push('');
-  const verdicts = report.run.verdicts;
-  if (verdicts.length <= (options.maxVerdictRows ?? 40)) {
+  if (report.run.counts.artifacts <= (options.maxVerdictRows ?? 40)) {
+    const verdicts: Verdict[] = [];
+    report.replay({ verdict: (verdict) => void verdicts.push(verdict) });
     lines.push(
       renderTable(
         ['at', 'artifact', 'device', 'outcome', 'by', 'status', 'AC'],

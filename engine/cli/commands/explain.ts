@@ -5,7 +5,8 @@ import type { Artifact } from '../../core/artifact.ts';
 import { parseDuration } from '../../core/duration.ts';
 import { edrBlockModeRecommendation, mpComputerStatus, winDefendService } from '../../model/index.ts';
 import { modelAt } from '../../pipeline/model-at.ts';
-import { runSimulation } from '../../pipeline/run-simulation.ts';
+import { streamSimulation } from '../../pipeline/run-simulation.ts';
+import type { Verdict } from '../../pipeline/verdict.ts';
 import { isTimelineItem, simEvents } from '../../pipeline/sim-events.ts';
 import { renderDeviceStatus } from '../../report/render-device-status.ts';
 import { renderTrace } from '../../report/render-trace.ts';
@@ -75,11 +76,18 @@ Examples:
 
 type Answer = { ok: true; value: string } | { ok: false; error: string };
 
+// Keeps the one verdict asked for and, for the did-you-mean hint, the first 10,000 ids: flat memory however long the run.
 function explainArtifact(scenario: Scenario, id: string): Answer {
-  const run = runSimulation(scenario);
-  const verdict = run.verdicts.find((v) => v.artifact === id);
+  let verdict: Verdict | undefined;
+  const known: string[] = [];
+  streamSimulation(scenario, {
+    verdict: (v) => {
+      if (v.artifact === id) verdict ??= v;
+      if (known.length < MAX_SUGGESTED_FROM) known.push(v.artifact);
+    },
+  });
   const artifact = verdict === undefined ? undefined : findArtifact(scenario, id);
-  if (verdict === undefined || artifact === undefined) return { ok: false, error: unknownArtifact(scenario, id, run.verdicts.map((v) => v.artifact)) };
+  if (verdict === undefined || artifact === undefined) return { ok: false, error: unknownArtifact(scenario, id, known) };
   return { ok: true, value: renderTrace(artifact, verdict) };
 }
 
@@ -104,7 +112,7 @@ function findArtifact(scenario: Scenario, id: string): Artifact | undefined {
 }
 
 function explainDevice(scenario: Scenario, name: string, atText: string | undefined): Answer {
-  const at = atText === undefined ? { ok: true as const, value: runSimulation(scenario).endAt } : parseDuration(atText, ['--at']);
+  const at = atText === undefined ? { ok: true as const, value: streamSimulation(scenario).endAt } : parseDuration(atText, ['--at']);
   if (!at.ok) return { ok: false, error: `--at ${clipText(escapeInvisible(atText ?? ''), 100)}: ${at.issues[0]?.message ?? 'not a duration'} (use e.g. 25m, 1h, 00:25:00)` };
   const state = modelAt(scenario, at.value).device(name);
   if (state === undefined) {

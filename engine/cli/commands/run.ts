@@ -5,7 +5,7 @@ import type { Issue } from '../../core/issue.ts';
 import { renderCsv } from '../../report/csv-report.ts';
 import { renderJson } from '../../report/json-report.ts';
 import { renderJunit } from '../../report/junit-report.ts';
-import type { ScenarioReport } from '../../report/scenario-report.ts';
+import type { ScenarioReport, Write } from '../../report/scenario-report.ts';
 import { renderTable } from '../../report/table.ts';
 import { renderText } from '../../report/text-report.ts';
 import { EXIT, worst, type Io } from '../io.ts';
@@ -79,13 +79,14 @@ Examples:
       try {
         // Wall-clock time is measured here, in cli/, and only asked for with --junit-time: the engine stays deterministic.
         const seconds: number[] = [];
+        // Reports keep counts and the verdicts `expect` names; renderers replay the rest straight to the output.
         reports = loaded.scenarios.map((scenario) => {
           const start = performance.now();
           const report = runScenario(scenario);
           seconds.push((performance.now() - start) / 1000);
           return report;
         });
-        output.value.write(render(reports, loaded.errors, options, io, options.junitTime === true ? seconds : undefined));
+        render(reports, loaded.errors, options, io, output.value.write, options.junitTime === true ? seconds : undefined);
         // A Ctrl-C during the run ends it here, with the temporary file removed and no report put in place.
         await yieldForSignals();
         unwritten = output.value.close();
@@ -101,29 +102,21 @@ Examples:
     });
 }
 
-function render(reports: readonly ScenarioReport[], errors: readonly Issue[], options: RunOptions, io: Io, seconds?: readonly number[]): string {
-  if (options.summary === true) return renderSummary(reports, errors);
+// Invalid input is listed in every format (contract §4).
+function render(reports: readonly ScenarioReport[], errors: readonly Issue[], options: RunOptions, io: Io, write: Write, seconds?: readonly number[]): void {
+  if (options.summary === true) return write(renderSummary(reports, errors));
   switch (options.format) {
     case 'json':
-      return withErrors(renderJson(reports), errors);
+      return renderJson(reports, write, errors);
     case 'junit':
-      return renderJunit(reports, errors, seconds === undefined ? {} : { seconds });
+      return renderJunit(reports, write, errors, seconds === undefined ? {} : { seconds });
     case 'csv':
-      return renderCsv(reports);
+      return renderCsv(reports, write);
     default:
       // Nothing ran: a "0 scenarios: 0 passed, 0 failed" report above the problems reads as a result.
-      if (reports.length === 0 && errors.length > 0) return '';
-      return renderText(reports, { colour: io.colour && options.out === undefined, hideOutcomes: options.hideOutcomes === true });
+      if (reports.length === 0 && errors.length > 0) return;
+      return renderText(reports, write, { colour: io.colour && options.out === undefined, hideOutcomes: options.hideOutcomes === true });
   }
-}
-
-// Invalid input is listed in every format (contract §4): JSON gains an `errors` array.
-function withErrors(json: string, errors: readonly Issue[]): string {
-  if (errors.length === 0) return json;
-  const document = JSON.parse(json) as { summary: Record<string, number> };
-  // `invalid` counts files, like `validate` and `--summary` do; `errors` has every problem.
-  const invalid = new Set(errors.map((issue) => issue.file)).size;
-  return `${forJsonText(JSON.stringify({ ...document, errors, summary: { ...document.summary, invalid } }, null, 2))}\n`;
 }
 
 function renderSummary(reports: readonly ScenarioReport[], errors: readonly Issue[]): string {

@@ -60,7 +60,7 @@ export function buildQuestions(
   for (const expectation of scenario.expect) {
     const cite = expectation.cite === undefined ? {} : { cite: expectation.cite };
     if (expectation.kind === 'artifact') {
-      const verdict = report.run.verdicts.find((v) => v.artifact === expectation.artifact);
+      const verdict = report.namedVerdicts.get(expectation.artifact);
       if (verdict === undefined) {
         problems.push(`expect[${expectation.index}]: the run has no verdict for artifact "${expectation.artifact}", so it is not asked`);
         continue;

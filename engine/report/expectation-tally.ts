@@ -1,0 +1,87 @@
+/** Gathers, while a run streams by, what a scenario's expectations need: the verdicts they name and the counts they filter. */
+import type { Verdict } from '../pipeline/verdict.ts';
+import type { Expectation } from '../scenario/index.ts';
+
+/** Records of one count expectation: how many matched its filter, and (totals) how many were eligible. */
+export interface Tallied {
+  matching: number;
+  /** `totals` only: the artifacts matching the filter's `class` alone (all when unset), the share's denominator. */
+  population: number;
+}
+
+/** What the run leaves behind for {@link evaluateExpectations}; bounded by the size of `expect`, not of the run. */
+export interface ExpectationTally {
+  /** Feed every verdict of the run, in time order. */
+  readonly verdict: (verdict: Verdict) => void;
+  /** The first verdict of each artifact an `artifact` expectation names. */
+  readonly named: ReadonlyMap<string, Verdict>;
+  /** The counts of each `alerts`, `actionCenter` and `totals` expectation. */
+  readonly counted: ReadonlyMap<Expectation, Tallied>;
+}
+
+/**
+ * Prepares the tally for `expectations`, known at load: which artifact ids to keep and which filters to
+ * count. Everything else a verdict carries is dropped as it passes, so a 10^7-artifact run keeps a
+ * handful of verdicts.
+ *
+ * @example
+ * const tally = tallyExpectations(scenario.expect);
+ * streamSimulation(scenario, { verdict: tally.verdict });
+ * tally.named.get('a1')?.outcome; // 'blocked'
+ */
+export function tallyExpectations(expectations: readonly Expectation[]): ExpectationTally {
+  const wanted = new Set<string>();
+  const named = new Map<string, Verdict>();
+  const counted = new Map<Expectation, Tallied>();
+  const counters: ((verdict: Verdict) => void)[] = [];
+  for (const expectation of expectations) {
+    if (expectation.kind === 'artifact') wanted.add(expectation.artifact);
+    if (expectation.kind !== 'alerts' && expectation.kind !== 'actionCenter' && expectation.kind !== 'totals') continue;
+    const tally: Tallied = { matching: 0, population: 0 };
+    counted.set(expectation, tally);
+    counters.push(counterOf(expectation, tally));
+  }
+  const verdict = (record: Verdict) => {
+    if (wanted.has(record.artifact) && !named.has(record.artifact)) named.set(record.artifact, record);
+    for (const count of counters) count(record);
+  };
+  return { verdict, named, counted };
+}
+
+type CountExpectation = Extract<Expectation, { kind: 'alerts' | 'actionCenter' | 'totals' }>;
+
+function counterOf(expectation: CountExpectation, tally: Tallied): (verdict: Verdict) => void {
+  switch (expectation.kind) {
+    case 'alerts': {
+      const matches = matcher(expectation.filter);
+      return (verdict) => {
+        for (const alert of verdict.alerts) if (matches(alert)) tally.matching++;
+      };
+    }
+    case 'actionCenter': {
+      const matches = matcher(expectation.filter);
+      return (verdict) => {
+        if (verdict.actionCenterEntry !== undefined && matches(verdict.actionCenterEntry)) tally.matching++;
+      };
+    }
+    case 'totals': {
+      const { class: population, ...rest } = expectation.filter;
+      const matches = matcher(rest);
+      return (verdict) => {
+        if (population !== undefined && verdict.class !== population) return;
+        tally.population++;
+        if (matches(verdict)) tally.matching++;
+      };
+    }
+  }
+}
+
+// Expectation filters name record fields directly (device, detectionStatus, …): a record matches when
+// every field the filter sets is equal. The filter's entries are listed once, not per record.
+function matcher(filter: object): (record: object) => boolean {
+  const entries = Object.entries(filter).filter(([, value]) => value !== undefined);
+  return (record) => {
+    for (const [key, value] of entries) if ((record as Record<string, unknown>)[key] !== value) return false;
+    return true;
+  };
+}
