@@ -1,4 +1,5 @@
 /** Test oracle: the `--format json` renderer as it was before streaming, one string from fully collected runs. */
+import { forJsonText } from '../../engine/core/escape.ts';
 import { formatDuration, timestampAt } from '../../engine/core/duration.ts';
 import type { Issue } from '../../engine/core/issue.ts';
 import type { RunResult } from '../../engine/pipeline/run-simulation.ts';
@@ -21,13 +22,13 @@ function withErrors(json: string, errors: readonly Issue[]): string {
   if (errors.length === 0) return json;
   const document = JSON.parse(json) as { summary: Record<string, number> };
   const invalid = new Set(errors.map((issue) => issue.file)).size;
-  return `${JSON.stringify({ ...document, errors, summary: { ...document.summary, invalid } }, null, 2)}\n`;
+  return `${forJsonText(JSON.stringify({ ...document, errors, summary: { ...document.summary, invalid } }, null, 2))}\n`;
 }
 
 function renderJson(reports: readonly WholeReport[]): string {
   const scenarios = reports.map(projectScenario);
   const passed = reports.filter((report) => report.passed).length;
-  return `${JSON.stringify({ scenarios, summary: { scenarios: reports.length, passed, failed: reports.length - passed } }, null, 2)}\n`;
+  return `${forJsonText(JSON.stringify({ scenarios, summary: { scenarios: reports.length, passed, failed: reports.length - passed } }, null, 2))}\n`;
 }
 
 function projectScenario(report: WholeReport): unknown {
@@ -97,6 +98,7 @@ function projectScenario(report: WholeReport): unknown {
       reasons: change.reasons.map(({ code, message }) => ({ code, message })),
     })),
     expectations: report.expectations.map((result) => ({
+      name: result.name,
       passed: result.passed,
       message: result.message,
       ...(result.cite === undefined ? {} : { cite: result.cite }),
