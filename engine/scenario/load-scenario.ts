@@ -72,7 +72,7 @@ function load(text: string, file: string, options: LoadOptions): Result<Scenario
   // Counted before any device is built or named: ten million fleet members would exhaust memory first.
   const crowded = tooManyDevices(sections.devices.length, sections.fleets.map(({ input, index }) => ({ count: input.count, index })));
   if (crowded !== undefined) return fail(sortIssues(placeIssues([...issues, crowded], file, locate), file));
-  const context: ImportContext = { options, issues, file, imports: [] };
+  const context: ImportContext = { options, issues, file, imports: [], tally: { exclusionEntries: 0 } };
   const built = buildScenario(sections, context, file);
   append(issues, checkReferences(raw));
   // A value already reported as mangled (an escaped path, a refused tag) is not reported again by validation.

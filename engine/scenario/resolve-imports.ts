@@ -12,7 +12,16 @@ export interface ImportContext {
   readonly file: string;
   /** Where each file read by an import is recorded, as {@link besideFile} names it. */
   readonly imports?: string[];
+  /** Exclusion entries resolved so far in this scenario, inline and imported, for {@link MAX_EXCLUSION_ENTRIES}. */
+  readonly tally?: { exclusionEntries: number };
 }
+
+/**
+ * Exclusion entries one scenario may hold in all its lists (global, per device, fleet templates,
+ * changes). Defender documents no limit; this one bounds memory before V8 does: a parsed and compiled
+ * entry costs about 1.4 KB, so 400,000 imported paths took 750 MB, and three 16 MB imports 2.5 GB.
+ */
+export const MAX_EXCLUSION_ENTRIES = 500_000;
 
 type ImportInput = { readonly from: string };
 type ListsInput = { readonly paths?: readonly string[]; readonly extensions?: readonly string[]; readonly processes?: readonly string[] };
@@ -93,6 +102,19 @@ export function resolveExclusions(input: ListsInput | ImportInput | undefined, p
       return undefined;
     }
     lists = imported.value;
+  }
+  if (context.tally !== undefined) {
+    const count = (lists.paths?.length ?? 0) + (lists.extensions?.length ?? 0) + (lists.processes?.length ?? 0);
+    context.tally.exclusionEntries += count;
+    if (context.tally.exclusionEntries > MAX_EXCLUSION_ENTRIES) {
+      context.issues.push({
+        code: 'too_many_exclusions',
+        path: isImport(input) ? [...path, 'from'] : path,
+        message: `the scenario holds ${context.tally.exclusionEntries} exclusion entries once this list is added (${count}), more than the ${MAX_EXCLUSION_ENTRIES} a run may compile`,
+        hint: 'test the policy with the entries that matter to the question; a list this long is usually an export of several devices merged',
+      });
+      return undefined;
+    }
   }
   const validate = context.options.validateExclusions;
   if (validate !== undefined) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExclusionLists } from '../../engine/core/config.ts';
 import { fail, ok, type Issue, type Result } from '../../engine/core/issue.ts';
 import type { LoadOptions } from '../../engine/scenario/index.ts';
+import { MAX_EXCLUSION_ENTRIES } from '../../engine/scenario/resolve-imports.ts';
 import { loaded, MINIMAL, problems, yaml } from './scenario-text.ts';
 
 const files: Record<string, string> = {
@@ -95,5 +96,24 @@ describe('{ from: file } imports', () => {
   it('should accept indicator groups that tenant.deviceGroups defines (§5.3)', () => {
     const text = yaml(MINIMAL, 'tenant:', '  deviceGroups: [{ name: Servers, rank: 1, match: { os: [server-2019] } }]', 'indicators:', '  - { type: FileSha256, value: abc, action: Allowed, groups: [Servers] }');
     expect(loaded(text).indicators).toEqual([{ type: 'FileSha256', value: 'abc', action: 'Allowed', groups: ['Servers'] }]);
+  });
+});
+
+describe('the exclusion entries one scenario may hold (issue 10: memory bounded before V8 runs out)', () => {
+  // Stand-in importer: `n` entries, whatever the file says, so the test costs no parsing.
+  const many = (count: number): LoadOptions => ({
+    readFile: () => ok('big'),
+    importMpPreference: () => ok({ paths: Array.from({ length: count }, (_, i) => `C:\\D${i}\\`), extensions: [], processes: [] }),
+  });
+  const twoImports = yaml(MINIMAL, 'exclusions: { from: a.json }', 'timeline:', '  - at: 1m', '    change: { exclusions: { from: b.json } }');
+
+  it('should load lists that together hold exactly MAX_EXCLUSION_ENTRIES', () => {
+    expect(loaded(twoImports, many(MAX_EXCLUSION_ENTRIES / 2)).exclusions.paths).toHaveLength(MAX_EXCLUSION_ENTRIES / 2);
+  });
+
+  it('should refuse, at the import that passes the limit, a scenario whose lists hold more', () => {
+    const shown = problems(twoImports, many(MAX_EXCLUSION_ENTRIES / 2 + 1));
+    expect(shown).toContain('demo.yaml:9:35 timeline[0].change.exclusions.from: the scenario holds 500002 exclusion entries');
+    expect(shown.split('\n').filter((line) => line.startsWith('✖'))).toHaveLength(1);
   });
 });
