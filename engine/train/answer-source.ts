@@ -1,5 +1,5 @@
 /** Where a session's answers come from: an answers file, or a trainee at the keyboard. */
-import { terminalLine } from '../../core/escape.ts';
+import { terminalLine } from '../core/escape.ts';
 import { formatChoices, matchChoice } from './match-choice.ts';
 import type { Question } from './question.ts';
 import type { Answers } from './read-answers.ts';

@@ -1,9 +1,9 @@
 /** A training question: one pinned fact of a scenario's `expect`, with the engine's answer and why. */
-import { formatDuration } from '../../core/duration.ts';
-import { DETECTION_STATUSES, OUTCOMES, RUNNING_MODES, type Reason } from '../../core/vocabulary.ts';
-import type { ScenarioReport } from '../../report/scenario-report.ts';
-import type { Expectation, Scenario } from '../../scenario/index.ts';
-import type { DeviceState } from '../../model/index.ts';
+import { formatDuration } from '../core/duration.ts';
+import { DETECTION_STATUSES, OUTCOMES, RUNNING_MODES, type Reason } from '../core/vocabulary.ts';
+import type { ScenarioReport } from '../report/scenario-report.ts';
+import type { Expectation, Scenario } from '../scenario/index.ts';
+import type { DeviceState } from '../model/index.ts';
 
 /** What a question asks about: an artifact's verdict fields, or a device's `AMRunningMode`. */
 export type QuestionField = 'outcome' | 'detectionStatus' | 'actionCenter' | 'runningMode';

@@ -1,9 +1,9 @@
 /** The scenario's timeline as a trainee reads it: artifacts with their ground truth, changes, generators — no verdicts. */
-import { maxOf } from '../../core/append.ts';
-import type { Artifact } from '../../core/artifact.ts';
-import { formatDuration } from '../../core/duration.ts';
-import { forTerminal } from '../../core/escape.ts';
-import type { ChangeSpec, GenerateSpec, Scenario, TimelineEvent } from '../../scenario/index.ts';
+import { maxOf } from '../core/append.ts';
+import type { Artifact } from '../core/artifact.ts';
+import { formatDuration } from '../core/duration.ts';
+import { forTerminal } from '../core/escape.ts';
+import type { ChangeSpec, GenerateSpec, Scenario, TimelineEvent } from '../scenario/index.ts';
 
 const flag = (on: boolean) => (on ? 'would flag' : 'would miss');
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;

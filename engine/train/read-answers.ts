@@ -1,8 +1,8 @@
 /** `--answers FILE`: a YAML (or JSON) map scenario file → question id → answer, checked against the session. */
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
-import type { Issue, Path, Result } from '../../core/issue.ts';
-import { didYouMean } from '../../core/did-you-mean.ts';
-import { createLocator } from '../../scenario/text/locate.ts';
+import type { Issue, Path, Result } from '../core/issue.ts';
+import { didYouMean } from '../core/did-you-mean.ts';
+import { createLocator } from '../scenario/text/locate.ts';
 import { formatChoices, matchChoice } from './match-choice.ts';
 import type { Question } from './question.ts';
 

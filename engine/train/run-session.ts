@@ -1,7 +1,7 @@
 /** A training session: for each scenario, brief, ask every question, reveal the engine's answers, score. */
-import { forTerminalLines, terminalLine } from '../../core/escape.ts';
-import { renderTable } from '../../report/table.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import { forTerminalLines, terminalLine } from '../core/escape.ts';
+import { renderTable } from '../report/table.ts';
+import type { Scenario } from '../scenario/index.ts';
 import { InputClosed, type AnswerSource } from './answer-source.ts';
 import { splitDescription } from './plain-markdown.ts';
 import type { Question } from './question.ts';

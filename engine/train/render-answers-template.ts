@@ -1,6 +1,6 @@
 /** `--list-questions`: every question id per scenario, printed as an answers file ready to fill in. */
-import { maxOf } from '../../core/append.ts';
-import { forJsonText, forTerminal } from '../../core/escape.ts';
+import { maxOf } from '../core/append.ts';
+import { forJsonText, forTerminal } from '../core/escape.ts';
 import { formatChoices } from './match-choice.ts';
 import type { TrainingItem } from './read-answers.ts';
 

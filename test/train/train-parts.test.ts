@@ -1,10 +1,10 @@
 /** The pieces of `edrsim train`: reading a choice, Markdown as plain text, the answers-file reader. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatChoices, matchChoice } from '../../engine/cli/train/match-choice.ts';
-import { markdownToText, splitDescription } from '../../engine/cli/train/plain-markdown.ts';
-import { CHOICES, type Question } from '../../engine/cli/train/question.ts';
-import { readAnswers, type TrainingItem } from '../../engine/cli/train/read-answers.ts';
+import { formatChoices, matchChoice } from '../../engine/train/match-choice.ts';
+import { markdownToText, splitDescription } from '../../engine/train/plain-markdown.ts';
+import { CHOICES, type Question } from '../../engine/train/question.ts';
+import { readAnswers, type TrainingItem } from '../../engine/train/read-answers.ts';
 
 describe('matchChoice', () => {
   it.each([

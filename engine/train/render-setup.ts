@@ -1,9 +1,9 @@
 /** What a trainee is told before predicting: the fleet with its block-mode-relevant settings, the tenant and the policy. */
-import { DEFAULT_MDAV, DEFAULT_TENANT, type DeviceConfig } from '../../core/config.ts';
-import { formatDuration } from '../../core/duration.ts';
-import { forTerminal } from '../../core/escape.ts';
-import { renderTable } from '../../report/table.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import { DEFAULT_MDAV, DEFAULT_TENANT, type DeviceConfig } from '../core/config.ts';
+import { formatDuration } from '../core/duration.ts';
+import { forTerminal } from '../core/escape.ts';
+import { renderTable } from '../report/table.ts';
+import type { Scenario } from '../scenario/index.ts';
 
 const LEGEND =
   'Settings not listed are the defaults: Defender Antivirus installed with platform ' +

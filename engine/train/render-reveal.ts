@@ -1,5 +1,5 @@
 /** The question prompts, and the reveal: the engine's answer per question, its reasons layer by layer, the cite. */
-import { ownText, terminalLine } from '../../core/escape.ts';
+import { ownText, terminalLine } from '../core/escape.ts';
 import { formatChoices } from './match-choice.ts';
 import type { Question } from './question.ts';
 import type { QuestionResult } from './train-report.ts';
