@@ -3,7 +3,7 @@ import { ok, type Result } from '../core/issue.ts';
 import { confineImport, readInput } from '../io/index.ts';
 import type { LoadOptions } from './load-options.ts';
 import { loadScenario } from './load-scenario.ts';
-import { besideFile } from './resolve-imports.ts';
+import { besideFile } from './build/resolve-imports.ts';
 import type { Scenario } from './scenario.ts';
 
 /**

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from './run-cli.ts';
 
-vi.mock('../../engine/scenario/parse-source.ts', () => ({
+vi.mock('../../engine/scenario/text/parse-source.ts', () => ({
   parseSource: () => {
     throw new RangeError('Maximum call stack size exceeded');
   },

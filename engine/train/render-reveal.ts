@@ -1,0 +1,49 @@
+/** The question prompts, and the reveal: the engine's answer per question, its reasons layer by layer, the cite. */
+import { ownText, terminalLine } from '../core/escape.ts';
+import { formatChoices } from './match-choice.ts';
+import type { Question } from './question.ts';
+import type { QuestionResult } from './train-report.ts';
+
+const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/**
+ * Renders one question: its number and id, the sentence, the numbered choices.
+ *
+ * @example
+ * renderQuestion(1, question).split('\n')[2]; // '    1) blocked  2) detected  3) allowed  4) missed'
+ */
+export function renderQuestion(number: number, question: Question): string {
+  return [terminalLine`Q${number}  ${question.id}`, terminalLine`    ${question.text}`, `    ${formatChoices(question.choices)}`].join('\n');
+}
+
+/**
+ * Renders the reveal: questions about the same subject share one block with the engine's summary and
+ * its reasons; each question says right or wrong, the engine's answer, the trainee's, and the cite.
+ *
+ * @example
+ * renderReveal(questions, results).includes('✘ outcome: blocked — you answered detected'); // true
+ */
+export function renderReveal(questions: readonly Question[], results: readonly QuestionResult[], colour = false): string {
+  const lines: string[] = [];
+  for (let index = 0; index < questions.length; ) {
+    const first = questions[index] as Question;
+    let end = index;
+    while (end < questions.length && questions[end]?.subject === first.subject) end++;
+    // Subjects, answers, cites and reasons carry user text (ids, names, paths): joined with terminalLine.
+    lines.push(terminalLine`  ${first.subject}`);
+    for (let at = index; at < end; at++) {
+      const question = questions[at] as Question;
+      const result = results[at];
+      const mark = result?.correct ? paint(colour, 32, '✔') : paint(colour, 31, '✘');
+      const you = result?.correct ? '' : result?.given == null ? ' — no answer' : ` — you answered ${result.given}`;
+      const cite = question.cite === undefined ? '' : paint(colour, 2, terminalLine`  [${question.cite}]`);
+      lines.push(terminalLine`    ${ownText(mark)} Q${at + 1} ${question.field}: ${question.expected}${you}${ownText(cite)}`);
+    }
+    lines.push(terminalLine`    engine: ${first.summary}`, '    why, layer by layer:');
+    lines.push(...first.reasons.map((reason, n) => terminalLine`    ${String(n + 1).padStart(3)}. ${reason}`));
+    if (first.reasons.length === 0) lines.push('      (no reasons recorded)');
+    lines.push('');
+    index = end;
+  }
+  return lines.join('\n');
+}
