@@ -4,7 +4,7 @@
  *
  * @example
  * import { runScenarioFile, renderJson } from './engine/index.ts';
- * const run = runScenarioFile('scenarios/01-modes/passive-block-mode.yaml');
+ * const run = runScenarioFile('scenarios/01-modes/02-passive-with-block-mode.yaml');
  * if (run.ok) renderJson([run.value], (chunk) => process.stdout.write(chunk));
  *
  * @example

@@ -35,7 +35,7 @@ export type ReadOptions = Pick<LoadOptions, 'importRoot' | 'maxFileSize' | 'onRe
  * reader's limits (default: imports confined to the scenario's folder, the reader's default size limit).
  *
  * @example
- * const loaded = loadScenarioFile('scenarios/01-modes/passive-block-mode.yaml');
+ * const loaded = loadScenarioFile('scenarios/01-modes/02-passive-with-block-mode.yaml');
  * if (!loaded.ok) console.error(formatIssues(loaded.issues));
  */
 export function loadScenarioFile(file: string, overrides: readonly string[] = [], read: ReadOptions = {}): Result<Scenario> {
@@ -62,7 +62,7 @@ export function runScenario(scenario: Scenario): ScenarioReport {
  * scenario as its report. Options as for {@link loadScenarioFile}.
  *
  * @example
- * const run = runScenarioFile('scenarios/01-modes/passive-block-mode.yaml');
+ * const run = runScenarioFile('scenarios/01-modes/02-passive-with-block-mode.yaml');
  * if (run.ok) renderJson([run.value], (chunk) => process.stdout.write(chunk)); // one verdict per artifact
  */
 export function runScenarioFile(file: string, overrides: readonly string[] = [], read: ReadOptions = {}): Result<ScenarioReport> {
