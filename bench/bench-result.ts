@@ -1,11 +1,9 @@
 /** The benchmark's result document (`latest.json`) and the goals each figure is held to. */
 import type { ExclusionBenchResult } from './exclusions.bench.ts';
-import type { LongEnough } from './bench-sizes.ts';
+import type { BenchMode, LongEnough } from './bench-sizes.ts';
 import type { BenchShape } from './bench-shape.ts';
 import type { Latency } from './decision-stage.ts';
 import type { RemediationLatency, RemediationRate } from './sim-time-figures.ts';
-
-export type BenchMode = 'quick' | 'default' | 'full' | 'shape';
 
 /** One measured subject: artifacts over CPU and wall time; rates are per CPU second (one core). */
 export interface Throughput {

@@ -1,6 +1,8 @@
 /** Sizes of each benchmark mode, and the options `edrsim bench` accepts. */
-import type { BenchMode } from './bench-result.ts';
 import type { BenchShape } from './bench-shape.ts';
+
+/** How a bench run was sized: `--quick`, the default curves, `--full`, or one explicit shape. */
+export type BenchMode = 'quick' | 'default' | 'full' | 'shape';
 
 /** What a caller may ask for; every field optional. Explicit sizes switch to the one-shape mode. */
 export interface BenchOptions {

@@ -2,7 +2,7 @@
 import type { Artifact } from '../engine/core/artifact.ts';
 import type { DeviceContext } from '../engine/pipeline/device-context.ts';
 import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
-import type { Counts } from '../engine/report/counts.ts';
+import type { Counts } from '../engine/pipeline/counts.ts';
 import type { Throughput } from './bench-result.ts';
 import type { BenchSizes } from './bench-sizes.ts';
 import { decisionContext, measureLatency, measureLoop, measureRx, type Latency } from './decision-stage.ts';

@@ -1,5 +1,5 @@
 /** The scaling curves as steps: fleet size, exclusions, indicators, stream length, and workers. */
-import type { Counts } from '../engine/report/counts.ts';
+import type { Counts } from '../engine/pipeline/counts.ts';
 import type { CurvePoint, StreamPoint, WorkerFigures, WorkerRun } from './bench-result.ts';
 import { benchInput, type BenchShape } from './bench-shape.ts';
 import type { BenchSizes } from './bench-sizes.ts';

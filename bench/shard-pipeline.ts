@@ -8,7 +8,7 @@ import { mergeSorted } from '../engine/pipeline/merge-sorted.ts';
 import { createPolicyState } from '../engine/pipeline/policy-state.ts';
 import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
 import { generateArtifactsFor } from '../engine/pipeline/synth/index.ts';
-import { countVerdict, emptyCounts, type Counts } from '../engine/report/counts.ts';
+import { countVerdict, emptyCounts, type Counts } from '../engine/pipeline/counts.ts';
 import { generateSpecOf } from './stream-stage.ts';
 
 /** Which slice of the fleet a worker owns: device i belongs to shard `i % of`. */

@@ -1,6 +1,6 @@
 /** Runs one shape on N worker threads sharded by device and merges their counts. */
 import { Worker } from 'node:worker_threads';
-import type { Counts } from '../engine/report/counts.ts';
+import type { Counts } from '../engine/pipeline/counts.ts';
 import type { BenchShape } from './bench-shape.ts';
 import { mergeCounts } from './shard-pipeline.ts';
 import type { ShardJob, ShardMessage } from './shard-worker.ts';

@@ -1,7 +1,7 @@
 /** Figures on the run's virtual clock: remediation latency (artifact → Action Center entry) and remediation rate. */
 import { isVerdict, simulate$ } from '../engine/pipeline/simulate.ts';
 import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
-import type { Counts } from '../engine/report/counts.ts';
+import type { Counts } from '../engine/pipeline/counts.ts';
 import { quantile } from './measure.ts';
 import { generateSpecOf } from './stream-stage.ts';
 

@@ -4,7 +4,7 @@ import type { OsName } from '../engine/core/vocabulary.ts';
 import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
 import { countSimulation } from '../engine/pipeline/run-simulation.ts';
 import { generateArtifacts, type GenerateSpec } from '../engine/pipeline/synth/index.ts';
-import type { Counts } from '../engine/report/counts.ts';
+import type { Counts } from '../engine/pipeline/counts.ts';
 import { timed, type Timing } from './measure.ts';
 
 /**

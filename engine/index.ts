@@ -3,6 +3,11 @@
  * pipeline, and project reports. Everything not listed here is internal.
  *
  * @example
+ * import { runScenarioFile, renderJson } from './engine/index.ts';
+ * const run = runScenarioFile('scenarios/01-modes/02-passive-with-block-mode.yaml');
+ * if (run.ok) renderJson([run.value], (chunk) => process.stdout.write(chunk));
+ *
+ * @example
  * import { loadScenario, runSimulation } from './engine/index.ts';
  * const loaded = loadScenario(text, 'my.yaml');
  * if (loaded.ok) runSimulation(loaded.value).counts.byOutcome; // { blocked: 1, detected: 0, … }
@@ -84,6 +89,9 @@ export type { SimulationInput } from './pipeline/sim-input.ts';
 export { isVerdict, simulate$, type ChangeRecord, type SimOutput } from './pipeline/simulate.ts';
 export { generateArtifacts, generateArtifactsFor } from './pipeline/synth/index.ts';
 export type { ActionCenterEntry, Alert, Verdict } from './pipeline/verdict.ts';
+
+/* The main use case: scenario file in, report out */
+export { loadScenarioFile, POLICY_LOAD_OPTIONS, runScenario, runScenarioFile, type ReadOptions } from './run-scenario.ts';
 
 /* Reports */
 export { buildScenarioReport } from './report/build-scenario-report.ts';

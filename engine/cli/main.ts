@@ -4,6 +4,7 @@ import { forTerminalLines, terminalLine } from '../core/escape.ts';
 import { useColour } from './write-output.ts';
 import { EXIT, type ExitCode, type Io } from './io.ts';
 import { registerCommands } from './commands/index.ts';
+import type { RegisterCommand } from './register-command.ts';
 import { stdinAsker } from './train/ask-stdin.ts';
 import { syncWriter } from './write-stdout.ts';
 
@@ -11,9 +12,10 @@ const VERSION = '0.1.0';
 
 /**
  * Runs the CLI with `argv` (without `node` and the script) and returns the exit code. Never throws: an
- * unexpected error prints one short line and returns 3.
+ * unexpected error prints one short line and returns 3. `extra` adds commands that live outside the
+ * engine (default none; `bin/edrsim.js` passes `bench`), so the engine never imports them.
  */
-export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+export async function main(argv: readonly string[], io: Io, extra: readonly RegisterCommand[] = []): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   const program = new Command('edrsim')
     .description('Simulate Microsoft Defender for Endpoint EDR in block mode, Defender Antivirus modes, exclusions and indicators.')
@@ -35,9 +37,14 @@ Examples:
   $ edrsim <command> --help`,
     )
     .exitOverride();
-  registerCommands(program, io, (exit) => {
-    code = exit;
-  });
+  registerCommands(
+    program,
+    io,
+    (exit) => {
+      code = exit;
+    },
+    extra,
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
@@ -52,8 +59,8 @@ Examples:
   }
 }
 
-/** Runs the CLI for this process: real argv, stdout/stderr, and the exit code. Called by `bin/edrsim.js`. */
-export async function runProcess(): Promise<void> {
+/** Runs the CLI for this process: real argv, stdout/stderr, and the exit code. Called by `bin/edrsim.js` with `bench`. */
+export async function runProcess(extra: readonly RegisterCommand[] = []): Promise<void> {
   // `edrsim run … | head`: the reader left, which is not an error of ours; without a listener Node prints a stack trace.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreBrokenPipe);
   const stdin = stdinAsker();
@@ -66,7 +73,7 @@ export async function runProcess(): Promise<void> {
     ask: stdin.ask,
   };
   const args = process.argv.slice(2);
-  process.exitCode = await main(args.length === 0 ? ['--help'] : args, io);
+  process.exitCode = await main(args.length === 0 ? ['--help'] : args, io, extra);
   stdin.close();
 }
 

@@ -1,11 +1,18 @@
 /** Quoting user text for messages: JSON-style quotes, with every invisible or line-breaking character shown as `\uXXXX`. */
-import type { Issue } from './issue.ts';
 
 /**
  * Characters a terminal shows as nothing, or as a line break: C0 and C1 controls and DEL (Cc), format
  * characters such as zero-width spaces, bidi overrides, the BOM and tag characters (Cf), the line and
  * paragraph separators U+2028/U+2029 (Zl, Zp), and lone surrogates (Cs).
  */
+/** The human-readable fields of an `Issue` (core/issue.ts), the only ones quoting touches; structural, so core/issue.ts may import this file. */
+interface IssueText {
+  readonly message: string;
+  readonly expected?: string;
+  readonly received?: string;
+  readonly hint?: string;
+}
+
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
 
 function unicodeEscape(char: string): string {
@@ -120,7 +127,7 @@ function cutRuns(field: string, text: string, max: number): string {
  * @example
  * withExcerpts({ code: 'x', path: [], message: `bad ${'a'.repeat(100)}` }, ['a'.repeat(100)]).message.length; // 84
  */
-export function withExcerpts(issue: Issue, texts: readonly string[], max: number = MAX_EXCERPT): Issue {
+export function withExcerpts<T extends IssueText>(issue: T, texts: readonly string[], max: number = MAX_EXCERPT): T {
   const long = texts.filter((text) => text.length > max - 3);
   if (long.length === 0) return issue;
   const cut = (field: string): string => {
@@ -171,7 +178,7 @@ export function clipText(text: string, max = 300): string {
  * @example
  * escapeIssue({ code: 'x', path: [], message: 'bad "\u202e"' }).message; // 'bad "\\u202e"'
  */
-export function escapeIssue(issue: Issue): Issue {
+export function escapeIssue<T extends IssueText>(issue: T): T {
   const { message, expected, received, hint } = issue;
   const escaped = {
     message: escapeInvisible(message),

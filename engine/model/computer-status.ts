@@ -1,6 +1,6 @@
 /** What a device prints about Defender Antivirus: a `Get-MpComputerStatus` view and `sc query windefend` (§1.2, §3.6). */
 import type { MdavMode, RunningMode } from '../core/vocabulary.ts';
-import type { DeviceState } from './fleet-model.ts';
+import type { DeviceState } from './device-state.ts';
 
 /** The `Get-MpComputerStatus` properties the simulator models, spelled as PowerShell prints them. */
 export interface MpComputerStatus {

@@ -5,7 +5,8 @@ import { deviceBlockModeRequest, type DeviceBlockModeRequest } from './block-mod
 import { blockModeRequirements } from './block-mode-requirements.ts';
 import { decisionFlags, decisionKey } from './decision-key.ts';
 import type { Requirement } from './requirement.ts';
-import { resolveMode, type ModeResolution } from './resolve-mode.ts';
+import type { ModeResolution } from './mode-resolution.ts';
+import { resolveMode } from './resolve-mode.ts';
 
 /** What block mode needs and what the device's own paths request, for one configuration in one mode. */
 export interface Eligibility {

@@ -6,7 +6,7 @@ import { blockModeSwitchMachine, type BlockModeSwitchEvent } from './block-mode-
 import type { DeviceProfiles, Profile } from './device-profiles.ts';
 import { DueQueue } from './due-queue.ts';
 import { edrBlockModeState, type EdrBlockModeState, type SwitchView } from './edr-block-mode-state.ts';
-import type { DeviceState } from './fleet-model.ts';
+import type { DeviceState } from './device-state.ts';
 import { mdavModeMachine } from './mdav-mode.machine.ts';
 import { mergeDevicePatch } from './merge-patch.ts';
 import { runningMode } from './running-mode.ts';

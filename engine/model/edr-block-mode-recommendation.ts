@@ -1,7 +1,7 @@
 /** The Defender Vulnerability Management recommendation to turn on EDR in block mode (§3.10). */
 import { DEFAULT_CONFLICT_SETTINGS, type ConflictSettings } from '../core/config.ts';
 import type { Reason } from '../core/vocabulary.ts';
-import type { DeviceState } from './fleet-model.ts';
+import type { DeviceState } from './device-state.ts';
 
 export const TURN_ON_EDR_BLOCK_MODE = 'turn-on-edr-block-mode';
 

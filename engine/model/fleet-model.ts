@@ -11,24 +11,13 @@ import {
   type TenantPatch,
 } from '../core/config.ts';
 import { formatDuration } from '../core/duration.ts';
-import type { MdavMode, Reason, RunningMode } from '../core/vocabulary.ts';
+import type { Reason } from '../core/vocabulary.ts';
 import { authorizeChange } from './authorize-change.ts';
 import { blockModeSwitchMachine, type BlockModeSwitchState } from './block-mode-switch.machine.ts';
 import { DeviceProfiles } from './device-profiles.ts';
+import type { DeviceState } from './device-state.ts';
 import { DeviceTable, switchView, type TenantView } from './device-table.ts';
-import type { EdrBlockModeState } from './edr-block-mode-state.ts';
 import { mergeTenantPatch } from './merge-patch.ts';
-
-export interface DeviceState {
-  readonly config: DeviceConfig;
-  readonly mode: MdavMode;
-  /** `[0]` is the rule that decided the mode; later reasons are notes. */
-  readonly modeReasons: readonly Reason[];
-  readonly runningMode: RunningMode;
-  readonly edrBlockMode: EdrBlockModeState;
-  /** Increments whenever anything in this device's state changes (the pipeline caches per revision). */
-  readonly revision: number;
-}
 
 export interface ChangeRequest {
   readonly tenant?: TenantPatch;

@@ -1,7 +1,8 @@
 /** Public surface of the device model: mode resolution, block-mode eligibility, lifecycle machines, the fleet model. */
 
 // Mode resolution (§1)
-export { resolveMode, type ModeResolution } from './resolve-mode.ts';
+export type { ModeResolution } from './mode-resolution.ts';
+export { resolveMode } from './resolve-mode.ts';
 export { resolveOnboardedServer } from './resolve-server-mode.ts';
 export { runningMode } from './running-mode.ts';
 
@@ -35,7 +36,8 @@ export {
 } from './block-mode-switch.machine.ts';
 
 // The fleet model and changes
-export { createFleetModel, type ChangeRequest, type ChangeResult, type DeviceState, type FleetModel } from './fleet-model.ts';
+export type { DeviceState } from './device-state.ts';
+export { createFleetModel, type ChangeRequest, type ChangeResult, type FleetModel } from './fleet-model.ts';
 export { authorizeChange, ALLOWED_ROLES } from './authorize-change.ts';
 export { mergeDevicePatch, mergeTenantPatch } from './merge-patch.ts';
 export { DeviceProfiles, type Eligibility, type Profile } from './device-profiles.ts';

@@ -1,13 +1,8 @@
 /** MDAV mode resolution (§1.3–1.5): which mode a device's configuration puts Defender Antivirus in. */
 import { DEFAULT_CONFLICT_SETTINGS, type ConflictSettings, type DeviceConfig } from '../core/config.ts';
 import { isClientOs, type MdavMode, type Reason } from '../core/vocabulary.ts';
+import type { ModeResolution } from './mode-resolution.ts';
 import { resolveOnboardedServer } from './resolve-server-mode.ts';
-
-/** The resolved mode; `reasons[0]` is the rule that decided it, later reasons are notes. */
-export interface ModeResolution {
-  readonly mode: MdavMode;
-  readonly reasons: readonly Reason[];
-}
 
 function decide(mode: MdavMode, code: string, message: string, cite: string, notes: Reason[] = []): ModeResolution {
   return { mode, reasons: [{ layer: 'mdav', code, message, cite }, ...notes] };

@@ -2,7 +2,7 @@
 import type { DeviceConfig } from '../core/config.ts';
 import { isAtLeast, parseVersion, version } from '../core/version.ts';
 import type { MdavMode, Reason } from '../core/vocabulary.ts';
-import type { ModeResolution } from './resolve-mode.ts';
+import type { ModeResolution } from './mode-resolution.ts';
 
 /** §1.4, C13: the text's threshold for "Turn off Windows Defender" after onboarding → passive. */
 const GPO_PASSIVE_PLATFORM = version('4.18.2208.0');

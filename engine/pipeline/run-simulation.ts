@@ -2,7 +2,7 @@
 import { edrBlockModeRecommendation, type DeviceState, type FleetModel, type Recommendation } from '../model/index.ts';
 import { DEFAULT_CONFLICT_SETTINGS } from '../core/config.ts';
 import type { Issue } from '../core/issue.ts';
-import { countVerdict, emptyCounts, type Counts } from '../report/counts.ts';
+import { countVerdict, emptyCounts, type Counts } from './counts.ts';
 import type { SimulationInput } from './sim-input.ts';
 import { isVerdict, simulate$, type ChangeRecord } from './simulate.ts';
 import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';

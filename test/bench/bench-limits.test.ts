@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benchMemoryNeed, checkBenchLimits, OPTION_LIMITS } from '../../bench/bench-limits.ts';
+import { registerBench } from '../../bench/register-bench.ts';
 import { main } from '../../engine/cli/main.ts';
 import type { Io } from '../../engine/cli/io.ts';
 
@@ -11,7 +12,7 @@ async function bench(...argv: string[]): Promise<{ code: number; stderr: string;
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = { cwd: process.cwd(), out: (text) => out.push(text), err: (text) => err.push(text), colour: false, stdinIsTTY: false };
-  const code = await main(['bench', ...argv], io);
+  const code = await main(['bench', ...argv], io, [registerBench]);
   return { code, stderr: err.join(''), stdout: out.join('') };
 }
 

@@ -4,6 +4,7 @@ import { runRemediationBench } from '../../bench/remediation.bench.ts';
 import { renderBenchSvg } from '../../bench/render-bench-svg.ts';
 import { renderBenchTable } from '../../bench/render-bench-table.ts';
 import { countsDigest, countShard, mergeCounts, shardDevices } from '../../bench/shard-pipeline.ts';
+import { registerBench } from '../../bench/register-bench.ts';
 import { main } from '../../engine/cli/main.ts';
 import type { Io } from '../../engine/cli/io.ts';
 import { countSimulation } from '../../engine/pipeline/run-simulation.ts';
@@ -74,7 +75,7 @@ describe('bench smoke', () => {
   it('should refuse a size that is not a count, with exit code 2 and the option named', async () => {
     const err: string[] = [];
     const io: Io = { cwd: process.cwd(), out: () => {}, err: (text) => err.push(text), colour: false, stdinIsTTY: false };
-    expect(await main(['bench', '--devices', 'ten'], io)).toBe(2);
+    expect(await main(['bench', '--devices', 'ten'], io, [registerBench])).toBe(2);
     expect(err.join('')).toContain('--devices must be a whole number');
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMITTED_RESULTS, resultsFolder } from '../../bench/results-folder.ts';
+import { registerBench } from '../../bench/register-bench.ts';
 import { main } from '../../engine/cli/main.ts';
 import type { Io } from '../../engine/cli/io.ts';
 
@@ -22,7 +23,7 @@ async function bench(cwd: string, ...argv: string[]): Promise<{ code: number; st
   const err: string[] = [];
   const io: Io = { cwd, out: () => {}, err: (text) => err.push(text), colour: false, stdinIsTTY: false };
   // A tiny one-shape run: the sizes are what is under test here, not the figures.
-  const code = await main(['bench', '--devices', '10', '--artifacts', '500', ...argv], io);
+  const code = await main(['bench', '--devices', '10', '--artifacts', '500', ...argv], io, [registerBench]);
   return { code, stderr: err.join('') };
 }
 

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../../engine/cli/io.ts';
+import { registerBench } from '../../bench/register-bench.ts';
 import { main } from '../../engine/cli/main.ts';
 
 /** The folder of this suite's scenario fixtures (absolute, no trailing slash). */
@@ -32,14 +33,15 @@ export function recordingIo(cwd: string, overrides: Partial<Io> = {}): { io: Io;
 }
 
 /**
- * Runs `edrsim argv…` in-process with `cwd` (default {@link FIXTURES}) and returns its exit code and output.
+ * Runs `edrsim argv…` in-process with `cwd` (default {@link FIXTURES}) and returns its exit code and output;
+ * the program has the commands `bin/edrsim.js` gives it (the engine's and `bench`).
  *
  * @example
  * const { code, stdout } = await runCli(['validate', 'pass.yaml']);
  */
 export async function runCli(argv: readonly string[], cwd: string = FIXTURES, overrides: Partial<Io> = {}): Promise<CliResult> {
   const recorder = recordingIo(cwd, overrides);
-  const code = await main(argv, recorder.io);
+  const code = await main(argv, recorder.io, [registerBench]);
   return { code, stdout: recorder.stdout(), stderr: recorder.stderr() };
 }
 

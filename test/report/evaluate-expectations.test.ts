@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POLICY_LOAD_OPTIONS } from '../../engine/cli/load-scenario.ts';
-import { runScenario } from '../../engine/cli/run-scenario.ts';
+import { POLICY_LOAD_OPTIONS, runScenario } from '../../engine/run-scenario.ts';
 import { loadScenario } from '../../engine/scenario/index.ts';
 
 const scenario = (expectations: string) => {

@@ -1,8 +1,7 @@
 // The streamed `--format json` against the old whole-string renderer (kept in test/ as the oracle): same bytes.
 import { describe, expect, it } from 'vitest';
 import { collectScenarioFiles } from '../../engine/cli/collect-files.ts';
-import { loadScenarioFile } from '../../engine/cli/load-scenario.ts';
-import { runScenario } from '../../engine/cli/run-scenario.ts';
+import { loadScenarioFile, runScenario } from '../../engine/run-scenario.ts';
 import type { Issue } from '../../engine/core/issue.ts';
 import { runSimulation } from '../../engine/pipeline/run-simulation.ts';
 import { renderJson } from '../../engine/report/json-report.ts';

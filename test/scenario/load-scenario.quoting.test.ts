@@ -2,7 +2,7 @@
 // is loaded (issue 10: "no content from a file that is not what it claims to be").
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { POLICY_LOAD_OPTIONS } from '../../engine/cli/load-scenario.ts';
+import { POLICY_LOAD_OPTIONS } from '../../engine/run-scenario.ts';
 import { ok, type Issue } from '../../engine/core/issue.ts';
 import { loadScenario } from '../../engine/scenario/index.ts';
 

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from '../../engine/core/issue.ts';
 import { collectScenarioFiles } from '../../engine/cli/collect-files.ts';
-import { loadScenarioFile } from '../../engine/cli/load-scenario.ts';
-import { runScenario } from '../../engine/cli/run-scenario.ts';
+import { loadScenarioFile, runScenario } from '../../engine/run-scenario.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const { files } = collectScenarioFiles(['scenarios'], root);

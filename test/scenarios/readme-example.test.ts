@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from '../../engine/core/issue.ts';
-import { POLICY_LOAD_OPTIONS } from '../../engine/cli/load-scenario.ts';
-import { runScenario } from '../../engine/cli/run-scenario.ts';
+import { POLICY_LOAD_OPTIONS, runScenario } from '../../engine/run-scenario.ts';
 import { loadScenario } from '../../engine/scenario/index.ts';
 
 const readme = readFileSync(new URL('../../scenarios/README.md', import.meta.url), 'utf8');

@@ -11,7 +11,7 @@ import { closest } from '../../core/did-you-mean.ts';
 import { readInput } from '../../io/index.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags, type InputLimits } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
-import type { SetExit } from './index.ts';
+import type { SetExit } from '../register-command.ts';
 import { loadAll, printProblems } from './load-all.ts';
 
 interface CheckOptions extends InputFlags {

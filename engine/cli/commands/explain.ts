@@ -17,7 +17,7 @@ import type { Scenario } from '../../scenario/index.ts';
 import { isFolder } from '../../io/index.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
-import type { SetExit } from './index.ts';
+import type { SetExit } from '../register-command.ts';
 import { loadAll, printProblems } from './load-all.ts';
 
 interface ExplainOptions extends InputFlags {

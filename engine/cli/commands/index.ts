@@ -1,7 +1,7 @@
-/** Registers every `edrsim` command on the program. */
+/** Registers every `edrsim` command of the engine on the program (`bench` comes from bench/, through `main`). */
 import type { Command } from 'commander';
-import type { ExitCode, Io } from '../io.ts';
-import { registerBench } from './bench.ts';
+import type { Io } from '../io.ts';
+import type { RegisterCommand, SetExit } from '../register-command.ts';
 import { registerCheckExclusion } from './check-exclusion.ts';
 import { registerExplain } from './explain.ts';
 import { registerRun } from './run.ts';
@@ -9,15 +9,13 @@ import { registerSchema } from './schema.ts';
 import { registerTrain } from './train.ts';
 import { registerValidate } from './validate.ts';
 
-/** Each command reports its exit code through `exit`; the last call wins. */
-export type SetExit = (code: ExitCode) => void;
-
-export function registerCommands(program: Command, io: Io, exit: SetExit): void {
+/** `extra` are the commands from outside the engine (`bench`); they are listed before `train`, as always. */
+export function registerCommands(program: Command, io: Io, exit: SetExit, extra: readonly RegisterCommand[] = []): void {
   registerRun(program, io, exit);
   registerValidate(program, io, exit);
   registerExplain(program, io, exit);
   registerCheckExclusion(program, io, exit);
   registerSchema(program, io, exit);
-  registerBench(program, io, exit);
+  for (const register of extra) register(program, io, exit);
   registerTrain(program, io, exit);
 }

@@ -6,7 +6,7 @@ import type { Scenario } from '../../scenario/index.ts';
 import { collectScenarioFiles, displayPath } from '../collect-files.ts';
 import type { Io } from '../io.ts';
 import type { InputLimits } from '../input-options.ts';
-import { loadScenarioFile } from '../load-scenario.ts';
+import { loadScenarioFile } from '../../run-scenario.ts';
 import { resolve } from 'node:path';
 
 export interface Loaded {

@@ -9,11 +9,11 @@ import type { ScenarioReport, Write } from '../../report/scenario-report.ts';
 import { renderTable } from '../../report/table.ts';
 import { renderText } from '../../report/text-report.ts';
 import { EXIT, worst, type Io } from '../io.ts';
-import { runScenario } from '../run-scenario.ts';
+import { runScenario } from '../../run-scenario.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
 import { yieldForSignals } from '../temp-file-guard.ts';
 import { openOutput } from '../write-output.ts';
-import type { SetExit } from './index.ts';
+import type { SetExit } from '../register-command.ts';
 import { loadAll, printProblems } from './load-all.ts';
 
 interface RunOptions extends InputFlags {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { scenarioJsonSchema } from '../../scenario/index.ts';
 import { EXIT, type Io } from '../io.ts';
-import type { SetExit } from './index.ts';
+import type { SetExit } from '../register-command.ts';
 
 export function registerSchema(program: Command, io: Io, exit: SetExit): void {
   program

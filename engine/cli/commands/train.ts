@@ -8,7 +8,7 @@ import { readInput } from '../../io/index.ts';
 import { collectScenarioFiles } from '../collect-files.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags, type InputLimits } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
-import { runScenario } from '../run-scenario.ts';
+import { runScenario } from '../../run-scenario.ts';
 import { fromAnswers, fromPrompt, type AnswerSource } from '../../train/answer-source.ts';
 import { buildQuestions } from '../../train/question.ts';
 import { readAnswers } from '../../train/read-answers.ts';
@@ -16,7 +16,7 @@ import { renderAnswersTemplate } from '../../train/render-answers-template.ts';
 import { runSession, type SessionItem } from '../../train/run-session.ts';
 import { TRAIN_HELP } from '../../train/train-help.ts';
 import { outputIsInput, writeAtomically } from '../write-output.ts';
-import type { SetExit } from './index.ts';
+import type { SetExit } from '../register-command.ts';
 import { loadAll, printProblems } from './load-all.ts';
 
 interface TrainOptions extends InputFlags {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { terminalLine } from '../../core/escape.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
-import type { SetExit } from './index.ts';
+import type { SetExit } from '../register-command.ts';
 import { loadAll, printProblems } from './load-all.ts';
 
 export function registerValidate(program: Command, io: Io, exit: SetExit): void {

@@ -2,7 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../../engine/core/issue.ts';
-import { POLICY_LOAD_OPTIONS } from '../../../engine/cli/load-scenario.ts';
+import { POLICY_LOAD_OPTIONS } from '../../../engine/run-scenario.ts';
 import { loadScenario } from '../../../engine/scenario/index.ts';
 import { loaded } from '../scenario-text.ts';
 

@@ -1,19 +1,19 @@
-/** `edrsim bench`: remediation throughput benchmark; checks its limits, prints a table (or JSON), writes latest.json and latest.svg. */
-import { append } from '../../core/append.ts';
+/** `edrsim bench`, registered from outside the engine (bin/edrsim.js passes it to main): checks its limits, measures, prints a table (or JSON), writes latest.json and latest.svg. */
+import { append } from '../engine/core/append.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { Issue } from '../../core/issue.ts';
-import { checkBenchLimits, MEMORY_COST, OPTION_LIMITS } from '../../../bench/bench-limits.ts';
-import { createProgress } from '../../../bench/bench-progress.ts';
-import type { BenchOptions } from '../../../bench/bench-sizes.ts';
-import { runRemediationBench } from '../../../bench/remediation.bench.ts';
-import { renderBenchSvg } from '../../../bench/render-bench-svg.ts';
-import { renderBenchTable } from '../../../bench/render-bench-table.ts';
-import { resultsFolder } from '../../../bench/results-folder.ts';
-import { EXIT, type Io } from '../io.ts';
-import { writeAtomically } from '../write-output.ts';
-import type { SetExit } from './index.ts';
+import type { Issue } from '../engine/core/issue.ts';
+import { checkBenchLimits, MEMORY_COST, OPTION_LIMITS } from './bench-limits.ts';
+import { createProgress } from './bench-progress.ts';
+import type { BenchOptions } from './bench-sizes.ts';
+import { runRemediationBench } from './remediation.bench.ts';
+import { renderBenchSvg } from './render-bench-svg.ts';
+import { renderBenchTable } from './render-bench-table.ts';
+import { resultsFolder } from './results-folder.ts';
+import { EXIT, type Io } from '../engine/cli/io.ts';
+import { writeAtomically } from '../engine/cli/write-output.ts';
+import type { SetExit } from '../engine/cli/register-command.ts';
 
 interface BenchFlags extends Omit<BenchOptions, 'quick' | 'full'> {
   quick?: boolean;

@@ -1,6 +1,6 @@
 /** Aggregate counts of a run, kept incrementally so that a 10^8-artifact run never holds its verdicts. */
 import type { ArtifactClass, Blocker, DetectionStatus, Outcome } from '../core/vocabulary.ts';
-import type { Alert, ActionCenterEntry, Verdict } from '../pipeline/verdict.ts';
+import type { Alert, ActionCenterEntry, Verdict } from './verdict.ts';
 
 export interface Counts {
   artifacts: number;

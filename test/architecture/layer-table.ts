@@ -1,0 +1,58 @@
+/** The layer table of ARCHITECTURE.md as data: which folder may import which, which packages, and who may touch node:fs. */
+
+/** One row: a layer, the files it owns, and what it may import. */
+export interface LayerRule {
+  readonly layer: string;
+  /** Repo-relative folders (ending in `/`) or single files the layer owns. */
+  readonly owns: readonly string[];
+  /** Layers it may import anything from (its own files always). */
+  readonly imports: readonly string[];
+  /** Layers it may import only types from (`import type`). */
+  readonly typesFrom?: readonly string[];
+  /** Packages it may import; `node:*` stands for every Node built-in. `node:fs` is checked by {@link FS_ALLOWED} as well. */
+  readonly packages: readonly string[];
+}
+
+const ENGINE = ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report', 'train', 'run'];
+
+/** Keep in step with the table in ARCHITECTURE.md. */
+export const LAYERS: readonly LayerRule[] = [
+  { layer: 'core', owns: ['engine/core/'], imports: [], packages: [] },
+  { layer: 'io', owns: ['engine/io/'], imports: ['core'], packages: ['node:fs', 'node:path'] },
+  { layer: 'scenario', owns: ['engine/scenario/'], imports: ['core', 'io'], packages: ['yaml', 'zod'] },
+  { layer: 'policy', owns: ['engine/policy/'], imports: ['core'], packages: [] },
+  { layer: 'model', owns: ['engine/model/'], imports: ['core', 'policy'], packages: ['xstate'] },
+  { layer: 'pipeline', owns: ['engine/pipeline/'], imports: ['core', 'policy', 'model'], packages: ['rxjs'] },
+  { layer: 'report', owns: ['engine/report/'], imports: ['core'], typesFrom: ['scenario', 'model', 'pipeline'], packages: [] },
+  { layer: 'train', owns: ['engine/train/'], imports: ['core', 'scenario', 'pipeline', 'report'], typesFrom: ['model'], packages: ['yaml'] },
+  { layer: 'run', owns: ['engine/run-scenario.ts', 'engine/run/'], imports: ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report'], packages: [] },
+  { layer: 'api', owns: ['engine/index.ts'], imports: ENGINE, packages: [] },
+  // The classroom server to come: serves train sessions over HTTP; the CLI may start it, it never imports the CLI.
+  { layer: 'server', owns: ['engine/server/'], imports: [...ENGINE, 'api'], packages: ['node:*'] },
+  { layer: 'cli', owns: ['engine/cli/'], imports: [...ENGINE, 'api', 'server'], packages: ['commander', 'yaml', 'node:*'] },
+  { layer: 'bench', owns: ['bench/'], imports: [...ENGINE, 'api', 'cli'], packages: ['commander', 'rxjs', 'tsx/esm/api', 'node:*'] },
+];
+
+const READS = ['readSync', 'openSync', 'closeSync', 'fstatSync', 'statSync', 'realpathSync', 'constants', 'StatsBase'];
+
+/**
+ * The only files that may import `node:fs`, each with the names it may use: the reader reads, the CLI's output
+ * writer writes, the folder walk lists, and bench/ measures with its own temporary and result files.
+ */
+export const FS_ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  'engine/io/read-input.ts': READS,
+  'engine/io/file-kind.ts': READS,
+  'engine/io/confine-import.ts': READS,
+  'engine/cli/write-output.ts': ['closeSync', 'mkdirSync', 'openSync', 'realpathSync', 'renameSync', 'rmSync', 'statSync', 'writeSync'],
+  'engine/cli/temp-file-guard.ts': ['closeSync', 'rmSync'],
+  'engine/cli/write-stdout.ts': ['writeSync'],
+  'engine/cli/collect-files.ts': ['readdirSync', 'statSync', 'Dirent'],
+  'bench/register-bench.ts': ['mkdirSync'],
+  'bench/stream-run.ts': ['closeSync', 'mkdtempSync', 'openSync', 'rmSync', 'writeFileSync'],
+  'bench/workers/report-usage.js': ['writeSync'],
+};
+
+/** The layer that owns `file`, or undefined when no row does. */
+export function layerOf(file: string): LayerRule | undefined {
+  return LAYERS.find((rule) => rule.owns.some((owned) => (owned.endsWith('/') ? file.startsWith(owned) : file === owned)));
+}
