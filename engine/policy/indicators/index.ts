@@ -10,6 +10,7 @@ export {
   LEGACY_ACTIONS,
   NETWORK_INDICATOR_TYPES,
   TENANT_INDICATOR_LIMIT,
+  WRITTEN_INDICATOR_ACTIONS,
   UNGROUPED_DEVICES,
   describeIndicator,
   isFileIndicatorType,
@@ -21,6 +22,7 @@ export type {
   IndicatorAction,
   IndicatorSeverity,
   IndicatorType,
+  LegacyIndicatorAction,
   NetworkIndicatorType,
 } from './indicator.ts';
 
