@@ -14,7 +14,7 @@ export type SimItem = Artifact | ChangeEvent;
 // Same-instant ties go to the lower source, and the timeline is source 0: generated artifacts come after
 // timeline events at the same instant, since the state at t includes every event with at ≤ t (contract §3),
 // and timeline events keep their file order because the timeline arrives sorted by `at`, then `order`.
-const byTime = (a: SimItem, b: SimItem): number => a.at - b.at;
+const timeOf = (item: SimItem): number => item.at;
 
 /** True when the item is a timeline change rather than an artifact (written or generated). */
 export function isChangeEvent(item: SimItem): item is ChangeEvent {
@@ -44,5 +44,5 @@ export function simEvents(input: Pick<SimulationInput, 'timeline' | 'seed' | 'de
   }
   // A lone generator is already sorted: merging it would only add a heap step per artifact.
   if (timeline.length === 0 && generators.length === 1) return generators[0] as Iterable<SimItem>;
-  return mergeSorted<SimItem>([timeline, ...generators], byTime);
+  return mergeSorted<SimItem>([timeline, ...generators], timeOf);
 }
