@@ -13,6 +13,19 @@ export const INDICATOR_ACTIONS = ['Allowed', 'Audit', 'Warn', 'Block', 'BlockAnd
 /** The current API actions; legacy spellings are mapped onto these when parsed. */
 export type IndicatorAction = (typeof INDICATOR_ACTIONS)[number];
 
+/** §5.4 step 3: the actions met before SmartScreen, Allow indicators and the engines (Warn and above). */
+const BLOCKING_ACTIONS: ReadonlySet<IndicatorAction> = new Set(['Warn', 'Block', 'BlockAndRemediate']);
+
+/**
+ * True for the actions §5.4 meets at its block step: Warn, Block, Block and remediate.
+ *
+ * @example
+ * isBlockingAction('Warn'); // true
+ */
+export function isBlockingAction(action: IndicatorAction): boolean {
+  return BLOCKING_ACTIONS.has(action);
+}
+
 /** §5.1: "Alert only" became Audit (generate alert on); "Alert and block" became Block and remediate. */
 export const LEGACY_ACTIONS = { Alert: 'Audit', AlertAndBlock: 'BlockAndRemediate' } as const satisfies Readonly<Record<string, IndicatorAction>>;
 /** A legacy action spelling (§5.1), still read and mapped with a warning. */

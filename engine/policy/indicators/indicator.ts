@@ -11,6 +11,7 @@ export {
   LEGACY_ACTIONS,
   NETWORK_INDICATOR_TYPES,
   WRITTEN_INDICATOR_ACTIONS,
+  isBlockingAction,
 } from '../../core/indicator-vocabulary.ts';
 export type { FileIndicatorType, IndicatorAction, IndicatorSeverity, IndicatorType, LegacyIndicatorAction, NetworkIndicatorType } from '../../core/indicator-vocabulary.ts';
 
