@@ -89,6 +89,7 @@ export type { ActionCenterEntry, Alert, Verdict } from './pipeline/verdict.ts';
 export { buildScenarioReport } from './report/build-scenario-report.ts';
 export { renderCsv } from './report/csv-report.ts';
 export { renderJson } from './report/json-report.ts';
+export type { JsonReport, JsonScenario, JsonVerdict } from './report/json-report-shape.ts';
 export { renderJunit } from './report/junit-report.ts';
 export { renderText } from './report/text-report.ts';
 export type { ExpectationResult, ScenarioReport, Write } from './report/scenario-report.ts';
