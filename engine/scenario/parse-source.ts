@@ -112,7 +112,7 @@ function syntaxIssue(error: YAMLError, text: string, format: 'yaml' | 'json', pa
   const source = text.slice(error.pos[0], error.pos[1]);
   if (error.code === 'DUPLICATE_KEY') {
     const key = String(path[path.length - 1] ?? source);
-    return { code: 'duplicate_key', path, message: `key ${quote(key)} appears twice in one map`, hint: SYNTAX_HINTS.DUPLICATE_KEY };
+    return { code: 'duplicate_key', path, message: `key ${quoteExcerpt(key)} appears twice in one map`, hint: SYNTAX_HINTS.DUPLICATE_KEY };
   }
   if (format === 'json' && error.code === 'TAG_RESOLVE_FAILED') {
     if (HEX.test(source)) {
