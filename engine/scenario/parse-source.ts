@@ -1,7 +1,7 @@
 /** Parses scenario text (YAML, or JSON for `.json` files) into a YAML document that knows where every node is. */
 import type { Document, YAMLError } from 'yaml';
 import type { Issue, Path } from '../core/issue.ts';
-import { excerpt, quote, quoteExcerpt, withExcerpts } from '../core/quote.ts';
+import { excerpt, quoteExcerpt, withExcerpts } from '../core/quote.ts';
 import { checkSourceText } from './check-source-text.ts';
 import { lintDocument } from './lint-document.ts';
 import { createLocator, pathAtOffset, type Position } from './locate.ts';
