@@ -27,7 +27,7 @@ export function* shardDevices(deviceCount: number, shard: Shard): Generator<numb
   for (let i = shard.index; i < deviceCount; i += shard.of) yield i;
 }
 
-const byTime = (a: Artifact, b: Artifact): number => a.at - b.at;
+const timeOf = (artifact: Artifact): number => artifact.at;
 const NO_TIMELINE: readonly Artifact[] = [];
 
 /**
@@ -46,7 +46,7 @@ export function countShard(input: SimulationInput, shard: Shard): Counts {
   const contexts = createContextCache(model, policy, input.settings, input.startMs);
   const artifacts = generateArtifactsFor(spec, shardDevices(spec.devices.length, shard), { seed: input.seed });
   const counts = emptyCounts();
-  from(mergeSorted([NO_TIMELINE, artifacts], byTime))
+  from(mergeSorted([NO_TIMELINE, artifacts], timeOf))
     .pipe(
       map((artifact) => {
         model.advanceTo(artifact.at);

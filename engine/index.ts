@@ -97,6 +97,7 @@ export { loadScenarioFile, POLICY_LOAD_OPTIONS, runScenario, runScenarioFile, ty
 export { buildScenarioReport } from './report/build-scenario-report.ts';
 export { renderCsv } from './report/csv-report.ts';
 export { renderJson } from './report/json-report.ts';
+export type { JsonReport, JsonScenario, JsonVerdict } from './report/json-report-shape.ts';
 export { renderJunit } from './report/junit-report.ts';
 export { renderText } from './report/text-report.ts';
 export type { ExpectationResult, ScenarioReport, Write } from './report/scenario-report.ts';

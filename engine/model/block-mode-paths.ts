@@ -2,6 +2,7 @@
 import type { DeviceConfig } from '../core/config.ts';
 import { isAtLeast, parseVersion, version } from '../core/version.ts';
 import type { Reason } from '../core/vocabulary.ts';
+import { reasonFor } from '../core/reason.ts';
 
 /** §3.3: the CSP path (device-group targeting) needs platform 4.18.2202.X or later. */
 export const MIN_CSP_PLATFORM = version('4.18.2202.X');
@@ -23,9 +24,7 @@ export interface BlockModePaths extends DeviceBlockModeRequest {
   readonly switchedOn: boolean;
 }
 
-function reason(code: string, message: string, cite: string): Reason {
-  return { layer: 'edr-block-mode', code, message, cite };
-}
+const reason = reasonFor('edr-block-mode');
 
 /** The reason given when the tenant-wide portal switch is on. */
 export const PORTAL_ON: Reason = reason('portal-on', 'the portal switch "Enable EDR in block mode" is on (tenant-wide)', '§3.3');

@@ -2,6 +2,7 @@
 import { DEFAULT_CONFLICT_SETTINGS, type ConflictSettings } from '../core/config.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import type { DeviceState } from './device-state.ts';
+import { reasonFor } from '../core/reason.ts';
 
 export const TURN_ON_EDR_BLOCK_MODE = 'turn-on-edr-block-mode';
 
@@ -13,9 +14,7 @@ export interface Recommendation {
   readonly reason: Reason;
 }
 
-function reason(code: string, message: string, cite = '§3.10'): Reason {
-  return { layer: 'edr-block-mode', code, message, cite };
-}
+const reason = reasonFor('edr-block-mode', '§3.10');
 
 /**
  * Decides whether the `turn-on-edr-block-mode` recommendation shows for a device: an onboarded device

@@ -5,6 +5,7 @@ import type { Reason } from '../core/vocabulary.ts';
 import { PORTAL_ON, type DeviceBlockModeRequest } from './block-mode-paths.ts';
 import type { BlockModeSwitchState } from './block-mode-switch.machine.ts';
 import type { Requirement } from './requirement.ts';
+import { reasonFor } from '../core/reason.ts';
 
 export interface EdrBlockModeState {
   /** Remediates now (disable-pending counts as effective). */
@@ -26,9 +27,7 @@ export interface SwitchView {
 const NOT_SWITCHED_ON =
   'no path turns EDR in block mode on: the portal switch is off, no CSP PassiveRemediation bit 0x1 applies and the GPO is not enabled';
 
-function reason(code: string, message: string, cite: string): Reason {
-  return { layer: 'edr-block-mode', code, message, cite };
-}
+const reason = reasonFor('edr-block-mode');
 
 function anyIn(state: BlockModeSwitchState, views: readonly SwitchView[]): boolean {
   return views.some((view) => view.state === state);

@@ -18,6 +18,7 @@ import { DeviceProfiles } from './device-profiles.ts';
 import type { DeviceState } from './device-state.ts';
 import { DeviceTable, switchView, type TenantView } from './device-table.ts';
 import { mergeTenantPatch } from './merge-patch.ts';
+import { reasonFor } from '../core/reason.ts';
 
 export interface ChangeRequest {
   readonly tenant?: TenantPatch;
@@ -44,9 +45,7 @@ export interface FleetModel {
   nextDueAt(): number | undefined;
 }
 
-function modelReason(code: string, message: string, cite?: string): Reason {
-  return cite === undefined ? { layer: 'model', code, message } : { layer: 'model', code, message, cite };
-}
+const modelReason = reasonFor('model');
 
 /**
  * Creates the fleet model at time 0 with every device in its initial state (no propagation pending).

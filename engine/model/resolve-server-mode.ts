@@ -3,14 +3,13 @@ import type { DeviceConfig } from '../core/config.ts';
 import { isAtLeast, parseVersion, version } from '../core/version.ts';
 import type { MdavMode, Reason } from '../core/vocabulary.ts';
 import type { ModeResolution } from './mode-resolution.ts';
+import { reasonFor } from '../core/reason.ts';
 
 /** §1.4, C13: the text's threshold for "Turn off Windows Defender" after onboarding → passive. */
 const GPO_PASSIVE_PLATFORM = version('4.18.2208.0');
 const GPO = '"Turn off Windows Defender"';
 
-function reason(code: string, message: string, cite = '§1.4'): Reason {
-  return { layer: 'mdav', code, message, cite };
-}
+const reason = reasonFor('mdav', '§1.4');
 
 /** §1.4, T09: the legacy MMA agent on 2016 has no passive mode (legacy 2012 R2 has no MDAV at all). */
 function resolveLegacy2016(device: DeviceConfig): [MdavMode, ...Reason[]] {

@@ -5,8 +5,8 @@ import type { DeviceState, FleetModel } from '../model/index.ts';
 import { indicatorsHonoured, lookupFileIndicator, lookupOverruledBlock } from '../policy/indicators/index.ts';
 import type { DeviceContext } from './device-context.ts';
 import type { PolicyState } from './policy-state.ts';
+import { reason } from '../core/reason.ts';
 
-const reason = (layer: string, code: string, message: string, cite: string): Reason => ({ layer, code, message, cite });
 const NOT_ONBOARDED = reason('edr-sensor', 'not-onboarded', 'the device is not onboarded to Defender for Endpoint, so there is no EDR sensor', '§1.4');
 // [inference] Plan 1 has no EDR (post-breach) detection; the reference ties EDR capabilities to Plan 2 (§3.2).
 const PLAN_1 = reason('edr-sensor', 'plan-1', 'Defender for Endpoint Plan 1 has no EDR sensor detections (EDR needs Plan 2)', '§3.2');

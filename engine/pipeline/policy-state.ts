@@ -30,7 +30,7 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
   const issues: Issue[] = [];
   const compileList = (raw: readonly unknown[]) => {
     const parsed = parseIndicators(raw);
-    append(issues, parsed.issues);
+    append(issues, parsed.issues.filter((issue) => issue.severity !== 'warning'));
     return compileIndicators(parsed.indicators);
   };
   let global: ExclusionLists = input.exclusions;

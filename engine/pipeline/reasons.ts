@@ -1,8 +1,9 @@
 /** The fixed reasons the layers give, built once: a verdict's reasons are shared objects, not new strings. */
 import type { Reason } from '../core/vocabulary.ts';
+import { reason as makeReason } from '../core/reason.ts';
 
-const reason = (layer: string, code: string, message: string, cite?: string): Reason =>
-  Object.freeze(cite === undefined ? { layer, code, message } : { layer, code, message, cite });
+// Frozen: a verdict's reasons are shared objects, so no consumer may change one for all.
+const reason = (layer: string, code: string, message: string, cite?: string): Reason => Object.freeze(makeReason(layer, code, message, cite));
 
 export const REASONS = {
   primaryAvBlocked: reason(

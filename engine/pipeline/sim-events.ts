@@ -2,26 +2,23 @@
 import type { Artifact } from '../core/artifact.ts';
 import type { OsName } from '../core/vocabulary.ts';
 import { mergeSorted } from './merge-sorted.ts';
-import type { ChangeSpec, SimulationInput } from './sim-input.ts';
+import type { SimulationInput, TimelineEvent } from './sim-input.ts';
 import { generateArtifacts } from './synth/index.ts';
 
-/** A change, or an artifact written in the timeline (wrapped to keep its file order). */
-export type TimelineItem =
-  | { readonly type: 'change'; readonly at: number; readonly order: number; readonly change: ChangeSpec }
-  | { readonly type: 'artifact'; readonly at: number; readonly order: number; readonly artifact: Artifact };
+/** A timeline change as the loader made it: no second type for the same event downstream. */
+export type ChangeEvent = Extract<TimelineEvent, { readonly kind: 'change' }>;
 
-/** Generated artifacts flow unwrapped, so the hot path allocates nothing to carry them. */
-export type SimItem = Artifact | TimelineItem;
+/** Written and generated artifacts flow as the one `Artifact` type, changes as their timeline event. */
+export type SimItem = Artifact | ChangeEvent;
 
-// Generated artifacts come after timeline events at the same instant: the state at t includes every
-// event with at ≤ t (contract §3), and timeline events keep their file order among themselves.
-const AFTER_TIMELINE = Number.MAX_SAFE_INTEGER;
-const orderOf = (item: SimItem): number => ('type' in item ? item.order : AFTER_TIMELINE);
-const byTime = (a: SimItem, b: SimItem): number => a.at - b.at || orderOf(a) - orderOf(b);
+// Same-instant ties go to the lower source, and the timeline is source 0: generated artifacts come after
+// timeline events at the same instant, since the state at t includes every event with at ≤ t (contract §3),
+// and timeline events keep their file order because the timeline arrives sorted by `at`, then `order`.
+const timeOf = (item: SimItem): number => item.at;
 
-/** True when the item is a timeline change or timeline artifact rather than a generated artifact. */
-export function isTimelineItem(item: SimItem): item is TimelineItem {
-  return 'type' in item;
+/** True when the item is a timeline change rather than an artifact (written or generated). */
+export function isChangeEvent(item: SimItem): item is ChangeEvent {
+  return 'change' in item;
 }
 
 /**
@@ -29,19 +26,15 @@ export function isTimelineItem(item: SimItem): item is TimelineItem {
  * time, so the stream's length never sits in memory.
  *
  * @example
- * for (const item of simEvents(input)) if (!isTimelineItem(item)) console.log(item.id);
+ * for (const item of simEvents(input)) if (!isChangeEvent(item)) console.log(item.id);
  */
 export function simEvents(input: Pick<SimulationInput, 'timeline' | 'seed' | 'devices'>): Iterable<SimItem> {
-  const timeline: TimelineItem[] = [];
+  const timeline: SimItem[] = [];
   const generators: Iterable<SimItem>[] = [];
   let osOf: Map<string, OsName> | undefined;
   for (const event of input.timeline) {
     if (event.kind !== 'generate') {
-      timeline.push(
-        event.kind === 'change'
-          ? { type: 'change', at: event.at, order: event.order, change: event.change }
-          : { type: 'artifact', at: event.at, order: event.order, artifact: event.artifact },
-      );
+      timeline.push(event.kind === 'change' ? event : event.artifact);
       continue;
     }
     // Server devices get server workloads (SQL data, IIS, backups) from the generator's catalog.
@@ -51,5 +44,5 @@ export function simEvents(input: Pick<SimulationInput, 'timeline' | 'seed' | 'de
   }
   // A lone generator is already sorted: merging it would only add a heap step per artifact.
   if (timeline.length === 0 && generators.length === 1) return generators[0] as Iterable<SimItem>;
-  return mergeSorted<SimItem>([timeline, ...generators], byTime);
+  return mergeSorted<SimItem>([timeline, ...generators], timeOf);
 }

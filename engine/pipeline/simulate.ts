@@ -6,7 +6,7 @@ import { createContextCache } from './context-cache.ts';
 import { decideArtifact } from './decide-artifact.ts';
 import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { REASONS } from './reasons.ts';
-import { isTimelineItem, simEvents, type SimItem } from './sim-events.ts';
+import { isChangeEvent, simEvents, type SimItem } from './sim-events.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
 import type { Verdict } from './verdict.ts';
 
@@ -46,9 +46,8 @@ export function simulate$(input: SimulationInput, hooks: SimulationHooks = {}): 
     const contexts = createContextCache(model, policy, input.settings, input.startMs);
     const step = (item: SimItem): SimOutput => {
       model.advanceTo(item.at);
-      if (!isTimelineItem(item)) return decideArtifact(contexts.get(item.device), item);
-      if (item.type === 'artifact') return decideArtifact(contexts.get(item.artifact.device), item.artifact);
-      return applyChange(model, policy, item.change, item.at);
+      if (isChangeEvent(item)) return applyChange(model, policy, item.change, item.at);
+      return decideArtifact(contexts.get(item.device), item);
     };
     return from(simEvents(input)).pipe(
       map(step),

@@ -4,7 +4,8 @@ import { forJsonText } from '../core/escape.ts';
 import type { Issue } from '../core/issue.ts';
 import type { NumberedActionCenterEntry, NumberedAlert, RunSinks } from '../pipeline/run-simulation.ts';
 import type { Verdict } from '../pipeline/verdict.ts';
-import { streamedArray, streamedObject, writeJson } from './json-writer.ts';
+import type { JsonActionCenterEntry, JsonAlert, JsonReport, JsonScenario, JsonVerdict } from './json-report-shape.ts';
+import { streamedArray, streamedObject, writeJson, type StreamedArray, type StreamedObject } from './json-writer.ts';
 import type { ScenarioReport, Write } from './scenario-report.ts';
 
 /**
@@ -22,7 +23,7 @@ import type { ScenarioReport, Write } from './scenario-report.ts';
 export function renderJson(reports: readonly ScenarioReport[], write: Write, errors: readonly Issue[] = []): void {
   const passed = reports.filter((report) => report.passed).length;
   const summary = { scenarios: reports.length, passed, failed: reports.length - passed };
-  const scenarios = streamedArray((emit) => {
+  const scenarios = streamedArray<StreamedObject<JsonScenario>>((emit) => {
     for (const report of reports) emit(projectScenario(report));
   });
   // Invalid input is listed in every format (contract §4). `invalid` counts files, like `validate` and
@@ -33,30 +34,30 @@ export function renderJson(reports: readonly ScenarioReport[], write: Write, err
   const safe: Write = (chunk) => write(forJsonText(chunk));
   writeJson(
     safe,
-    streamedObject([
-      ['scenarios', scenarios],
-      ['summary', invalid ?? summary],
-      ['errors', errors.length === 0 ? undefined : errors],
-    ]),
+    streamedObject<JsonReport>({
+      scenarios,
+      summary: invalid ?? summary,
+      errors: errors.length === 0 ? undefined : errors,
+    }),
   );
   write('\n');
 }
 
 // A record array streams from its own replay; one the counts say is empty skips the replay.
-function projectScenario(report: ScenarioReport): unknown {
+function projectScenario(report: ScenarioReport): StreamedObject<JsonScenario> {
   const { run } = report;
   const time = (at: number) => timestampAt(report.startMs, at);
-  const replayed = (count: number, sinks: (emit: (item: unknown) => void) => RunSinks) =>
-    count === 0 ? [] : streamedArray((emit) => report.replay(sinks(emit)));
-  const verdicts = replayed(run.counts.artifacts, (emit) => ({ verdict: (verdict) => emit(projectVerdict(verdict)) }));
-  const actionCenter = replayed(run.counts.actionCenter, (emit) => ({ actionCenter: (entry) => emit(projectActionCenterEntry(entry, time)) }));
-  const alerts = replayed(run.counts.alerts, (emit) => ({ alert: (alert) => emit(projectAlert(alert, time)) }));
-  return streamedObject([
-    ['name', report.name],
-    ['file', report.file],
-    ['seed', report.seed],
-    ['passed', report.passed],
-    ['devices', run.devices.map((device) => ({
+  const replayed = <T>(count: number, sinks: (emit: (item: T) => void) => RunSinks): readonly T[] | StreamedArray<T> =>
+    count === 0 ? [] : streamedArray<T>((emit) => report.replay(sinks(emit)));
+  const verdicts = replayed<JsonVerdict>(run.counts.artifacts, (emit) => ({ verdict: (verdict) => emit(projectVerdict(verdict)) }));
+  const actionCenter = replayed<JsonActionCenterEntry>(run.counts.actionCenter, (emit) => ({ actionCenter: (entry) => emit(projectActionCenterEntry(entry, time)) }));
+  const alerts = replayed<JsonAlert>(run.counts.alerts, (emit) => ({ alert: (alert) => emit(projectAlert(alert, time)) }));
+  return streamedObject<JsonScenario>({
+    name: report.name,
+    file: report.file,
+    seed: report.seed,
+    passed: report.passed,
+    devices: run.devices.map((device) => ({
       name: device.config.name,
       mode: device.mode,
       runningMode: device.runningMode,
@@ -65,34 +66,34 @@ function projectScenario(report: ScenarioReport): unknown {
         ...(device.edrBlockMode.pending === undefined ? {} : { pending: device.edrBlockMode.pending }),
         reasons: device.edrBlockMode.reasons.map((reason) => ({ code: reason.code, message: reason.message })),
       },
-    }))],
-    ['verdicts', verdicts],
-    ['actionCenter', actionCenter],
-    ['alerts', alerts],
-    ['recommendations', run.recommendations.map((recommendation) => ({
+    })),
+    verdicts,
+    actionCenter,
+    alerts,
+    recommendations: run.recommendations.map((recommendation) => ({
       device: recommendation.device,
       id: recommendation.id,
       title: 'Turn on EDR in block mode',
       reason: recommendation.reason.message,
-    }))],
-    ['changes', run.changes.map((change) => ({
+    })),
+    changes: run.changes.map((change) => ({
       at: formatDuration(change.at),
       ...(change.by === undefined ? {} : { by: change.by }),
       ...(change.role === undefined ? {} : { role: change.role }),
       status: change.status,
       reasons: change.reasons.map(({ code, message }) => ({ code, message })),
-    }))],
-    ['expectations', report.expectations.map((result) => ({
+    })),
+    expectations: report.expectations.map((result) => ({
       name: result.name,
       passed: result.passed,
       message: result.message,
       ...(result.cite === undefined ? {} : { cite: result.cite }),
       ...(result.details === undefined ? {} : { details: result.details }),
-    }))],
-  ]);
+    })),
+  });
 }
 
-function projectVerdict(verdict: Verdict): unknown {
+function projectVerdict(verdict: Verdict): JsonVerdict {
   return {
     artifact: verdict.artifact,
     device: verdict.device,
@@ -106,7 +107,7 @@ function projectVerdict(verdict: Verdict): unknown {
   };
 }
 
-function projectActionCenterEntry(entry: NumberedActionCenterEntry, time: (at: number) => string): unknown {
+function projectActionCenterEntry(entry: NumberedActionCenterEntry, time: (at: number) => string): JsonActionCenterEntry {
   return {
     id: entry.id,
     time: time(entry.at),
@@ -121,7 +122,7 @@ function projectActionCenterEntry(entry: NumberedActionCenterEntry, time: (at: n
   };
 }
 
-function projectAlert(alert: NumberedAlert, time: (at: number) => string): unknown {
+function projectAlert(alert: NumberedAlert, time: (at: number) => string): JsonAlert {
   return {
     id: alert.id,
     time: time(alert.at),

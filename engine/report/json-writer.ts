@@ -2,33 +2,40 @@
 import type { Write } from './scenario-report.ts';
 
 /** An array whose items are produced on demand, each handed to `emit` in order; none is kept. */
-class StreamedArray {
-  constructor(readonly items: (emit: (item: unknown) => void) => void) {}
+export class StreamedArray<T> {
+  constructor(readonly items: (emit: (item: T) => void) => void) {}
 }
 
-/** An object written member by member, so that a member's value may itself stream. */
-class StreamedObject {
-  constructor(readonly members: readonly (readonly [string, unknown])[]) {}
+/** An object written member by member, in the members' insertion order, so that a member's value may itself stream. */
+export class StreamedObject<T> {
+  constructor(readonly members: StreamedMembers<T>) {}
 }
+
+/** A value of type `T` as written: whole, or streamed (an array item by item, an object member by member). */
+export type Streamable<T> = T | (T extends readonly (infer Item)[] ? StreamedArray<Streamable<Item>> : never) | StreamedObject<T>;
+
+/** The members of a `T` for {@link streamedObject}: every key of `T`, spelt as `T` spells it, each value streamable. */
+export type StreamedMembers<T> = { readonly [K in keyof T]: Streamable<T[K]> };
 
 /**
  * An array for {@link writeJson} whose items `items` produces by calling `emit`, each written as it comes.
  *
  * @example
- * streamedArray((emit) => { for (const report of reports) emit(report.name); });
+ * streamedArray<string>((emit) => { for (const report of reports) emit(report.name); });
  */
-export function streamedArray(items: (emit: (item: unknown) => void) => void): unknown {
+export function streamedArray<T>(items: (emit: (item: T) => void) => void): StreamedArray<T> {
   return new StreamedArray(items);
 }
 
 /**
- * An object for {@link writeJson} with its members in this order; a member whose value is undefined is
- * left out, as `JSON.stringify` does.
+ * An object for {@link writeJson} with its members in the order written; a member whose value is
+ * undefined is left out, as `JSON.stringify` does. Name the shape (`streamedObject<JsonScenario>(…)`) and
+ * the compiler refuses a missing or misspelt key.
  *
  * @example
- * streamedObject([['name', 'x'], ['verdicts', streamedArray(each)]]);
+ * streamedObject<{ name: string; verdicts: readonly string[] }>({ name: 'x', verdicts: streamedArray(each) });
  */
-export function streamedObject(members: readonly (readonly [string, unknown])[]): unknown {
+export function streamedObject<T>(members: StreamedMembers<T>): StreamedObject<T> {
   return new StreamedObject(members);
 }
 
@@ -38,21 +45,21 @@ export function streamedObject(members: readonly (readonly [string, unknown])[])
  * {@link streamedArray} and {@link streamedObject} part by part. No trailing newline.
  *
  * @example
- * writeJson(write, streamedObject([['a', streamedArray((emit) => { emit(1); emit(2); })]]));
+ * writeJson(write, streamedObject({ a: streamedArray((emit) => { emit(1); emit(2); }) }));
  * // writes '{\n  "a": [\n    1,\n    2\n  ]\n}', one chunk per bracket, key and item
  */
 export function writeJson(write: Write, value: unknown, indent = ''): void {
   const inner = `${indent}  `;
   if (value instanceof StreamedArray) {
     let first = true;
-    value.items((item) => {
+    value.items((item: unknown) => {
       write(first ? `[\n${inner}` : `,\n${inner}`);
       first = false;
       writeJson(write, item, inner);
     });
     write(first ? '[]' : `\n${indent}]`);
   } else if (value instanceof StreamedObject) {
-    const members = value.members.filter(([, member]) => member !== undefined);
+    const members = Object.entries(value.members as object).filter(([, member]) => member !== undefined);
     members.forEach(([key, member], index) => {
       write(`${index === 0 ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
       writeJson(write, member, inner);

@@ -30,7 +30,7 @@ export function renderTrace(artifact: Artifact, verdict: Verdict): string {
     '',
     ...verdict.reasons.map((reason, index) => terminalLine`${String(index + 1).padStart(2)}. [${reason.layer}] ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
     '',
-    `verdict: ${verdict.outcome}${verdict.by === 'none' ? '' : ` by ${verdict.by}`}, detection status ${verdict.detectionStatus}, Action Center entry: ${verdict.actionCenter ? 'yes' : 'no'}`,
+    `verdict: ${verdictSummary(verdict)}`,
     ...verdict.alerts.map((alert) => terminalLine`alert: "${alert.title}" (${alert.severity}, source ${SOURCE_LABELS[alert.detectionSource]}, status ${alert.detectionStatus})`),
     ...(verdict.actionCenterEntry
       ? [terminalLine`Action Center History: ${verdict.actionCenterEntry.actionType}, ${verdict.actionCenterEntry.actionSource}, ${verdict.actionCenterEntry.status}, ${verdict.actionCenterEntry.detectionStatus}`]
@@ -38,4 +38,14 @@ export function renderTrace(artifact: Artifact, verdict: Verdict): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * A verdict in one line: outcome, the blocking layer when there is one, detection status, Action Center entry.
+ *
+ * @example
+ * verdictSummary(verdict); // 'blocked by edr-block-mode, detection status Blocked, Action Center entry: yes'
+ */
+export function verdictSummary(verdict: Pick<Verdict, 'outcome' | 'by' | 'detectionStatus' | 'actionCenter'>): string {
+  return `${verdict.outcome}${verdict.by === 'none' ? '' : ` by ${verdict.by}`}, detection status ${verdict.detectionStatus}, Action Center entry: ${verdict.actionCenter ? 'yes' : 'no'}`;
 }

@@ -15,7 +15,7 @@ export { toArtifact } from './build/build-timeline.ts';
 // Schema
 export { scenarioSchema, scenarioJsonSchema, timelineEventSchema, SCENARIO_KEYS } from './schema/scenario-schema.ts';
 export { expectationSchema, ACTION_SOURCES, DETECTION_SOURCES } from './schema/expectation-schema.ts';
-export { INDICATOR_TYPES, INDICATOR_ACTIONS } from './schema/lists-schema.ts';
+export { INDICATOR_TYPES, INDICATOR_ACTIONS, WRITTEN_INDICATOR_ACTIONS } from '../core/indicator-vocabulary.ts';
 export { DEFAULT_MIX, DEFAULT_DETECTION } from './schema/generate-schema.ts';
 
 // Helpers other layers reuse for their own messages

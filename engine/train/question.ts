@@ -2,6 +2,7 @@
 import { formatDuration } from '../core/duration.ts';
 import { DETECTION_STATUSES, OUTCOMES, RUNNING_MODES, type Reason } from '../core/vocabulary.ts';
 import type { ScenarioReport } from '../report/scenario-report.ts';
+import { verdictSummary } from '../report/render-trace.ts';
 import type { Expectation, Scenario } from '../scenario/index.ts';
 import type { DeviceState } from '../model/index.ts';
 
@@ -65,7 +66,7 @@ export function buildQuestions(
         problems.push(`expect[${expectation.index}]: the run has no verdict for artifact "${expectation.artifact}", so it is not asked`);
         continue;
       }
-      const summary = `${verdict.outcome}${verdict.by === 'none' ? '' : ` by ${verdict.by}`}, detection status ${verdict.detectionStatus}, Action Center entry: ${verdict.actionCenter ? 'yes' : 'no'}`;
+      const summary = verdictSummary(verdict);
       const reasons = verdict.reasons.map(renderReason);
       const answers = { outcome: verdict.outcome, detectionStatus: verdict.detectionStatus, actionCenter: verdict.actionCenter ? 'yes' : 'no' };
       for (const field of fieldsOf(expectation)) {

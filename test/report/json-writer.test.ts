@@ -10,7 +10,7 @@ function streamify(value: unknown): unknown {
       for (const item of value) emit(streamify(item));
     });
   }
-  if (value !== null && typeof value === 'object') return streamedObject(Object.entries(value).map(([key, member]) => [key, streamify(member)] as const));
+  if (value !== null && typeof value === 'object') return streamedObject(Object.fromEntries(Object.entries(value).map(([key, member]) => [key, streamify(member)])));
   return value;
 }
 
@@ -34,21 +34,32 @@ describe('writeJson', () => {
     fc.assert(
       fc.property(fc.array(fc.jsonValue(), { maxLength: 4 }), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 4 }), (items, record) => {
         const value = { items, record };
-        expect(written(streamedObject([['items', streamedArray((emit) => items.forEach(emit))], ['record', record]]))).toBe(JSON.stringify(value, null, 2));
+        expect(written(streamedObject({ items: streamedArray((emit) => items.forEach(emit)), record }))).toBe(JSON.stringify(value, null, 2));
       }),
     );
   });
 
   it('should leave out an undefined member and print an undefined array item as null, like JSON.stringify', () => {
-    const value = streamedObject([['a', undefined], ['b', streamedArray((emit) => emit(undefined))], ['c', { d: undefined }]]);
+    const value = streamedObject({ a: undefined, b: streamedArray((emit) => emit(undefined)), c: { d: undefined } });
     expect(written(value)).toBe(JSON.stringify({ a: undefined, b: [undefined], c: { d: undefined } }, null, 2));
   });
 
   it('should print empty streamed arrays and objects as [] and {}', () => {
-    expect(written(streamedObject([['a', streamedArray(() => {})], ['b', streamedObject([])]]))).toBe('{\n  "a": [],\n  "b": {}\n}');
+    expect(written(streamedObject({ a: streamedArray(() => {}), b: streamedObject({}) }))).toBe('{\n  "a": [],\n  "b": {}\n}');
   });
 
   it('should keep line breaks inside strings escaped, so the indent never lands inside a value', () => {
     expect(written({ text: 'a\nb\r\n\u2028' }, '    ')).toBe('{\n      "text": "a\\nb\\r\\n\u2028"\n    }');
+  });
+
+  it('should refuse, at compile time, a projection with a missing or misspelt key of its shape', () => {
+    type Summary = { scenarios: number; passed: number; failed: number; invalid?: number };
+    // @ts-expect-error -- `faild` is not a key of the shape (misspelt `failed`, which is then missing too)
+    const misspelt = streamedObject<Summary>({ scenarios: 1, passed: 1, faild: 0 });
+    // @ts-expect-error -- `failed` is missing
+    const missing = streamedObject<Summary>({ scenarios: 1, passed: 1 });
+    // @ts-expect-error -- a streamed item must have the array's item shape
+    const wrongItem = streamedObject<{ list: readonly number[] }>({ list: streamedArray<string>((emit) => emit('1')) });
+    expect([misspelt, missing, wrongItem].map((value) => written(value))).toEqual(['{\n  "scenarios": 1,\n  "passed": 1,\n  "faild": 0\n}', '{\n  "scenarios": 1,\n  "passed": 1\n}', '{\n  "list": [\n    "1"\n  ]\n}']);
   });
 });

@@ -68,6 +68,8 @@ describe('quoting of file content in issues', () => {
     ['mppref text', `ExclusionProcess : ${run}`],
     ['mppref text', `ExclusionExtension : {log, ${header}\n`],
     ['indicator CSV', `IndicatorType,IndicatorValue,Action,Title,Description\nDomainName,${run},Block,t,d\n`],
+    // Found by the law below (seed 1693612144): a duplicate key that is a long flow-map run was quoted whole.
+    ['scenario YAML', `${'a'.repeat(81)}{"name": "x", "devices": [{"name": "ws-01", "os": "windows-11"}], devices: [{ name: ws-01, os: windows-11 }]\n:`],
   ])('should quote at most 80 characters of a %s file such as %j', (kind, text) => {
     const issues = load(kind, text);
     expect(issues.length).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { edrBlockModeRecommendation, mpComputerStatus, winDefendService } from '
 import { modelAt } from '../../pipeline/model-at.ts';
 import { streamSimulation } from '../../pipeline/run-simulation.ts';
 import type { Verdict } from '../../pipeline/verdict.ts';
-import { isTimelineItem, simEvents } from '../../pipeline/sim-events.ts';
+import { isChangeEvent, simEvents } from '../../pipeline/sim-events.ts';
 import { renderDeviceStatus } from '../../report/render-device-status.ts';
 import { renderTrace } from '../../report/render-trace.ts';
 import { closest, nearest } from '../../core/did-you-mean.ts';
@@ -105,8 +105,7 @@ const MAX_SUGGESTED_FROM = 10_000;
 
 function findArtifact(scenario: Scenario, id: string): Artifact | undefined {
   for (const item of simEvents(scenario)) {
-    const artifact = isTimelineItem(item) ? (item.type === 'artifact' ? item.artifact : undefined) : item;
-    if (artifact?.id === id) return artifact;
+    if (!isChangeEvent(item) && item.id === id) return item;
   }
   return undefined;
 }

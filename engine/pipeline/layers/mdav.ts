@@ -1,6 +1,6 @@
 /** Layers 2–3: Defender Antivirus in active mode (exclusions, indicators, its own detection) or passive mode. */
 import type { Reason } from '../../core/vocabulary.ts';
-import { decideFile, indicatorAlertFacts } from '../../policy/indicators/index.ts';
+import { decideFile, indicatorAlertFacts, isBlockingAction } from '../../policy/indicators/index.ts';
 import type { DeviceContext } from '../device-context.ts';
 import { REASONS } from '../reasons.ts';
 import { threatName, type Trace } from './trace.ts';
@@ -24,8 +24,8 @@ export function mdavLayer(ctx: DeviceContext, trace: Trace, excluded: Reason | u
   }
 }
 
-// §5.4's ordered evaluation decides; the scenario can express steps 2 (exclusion), 3 (Block/Warn IoC),
-// 5 (Allow IoC), 6 (antivirus) and 7. WDAC (1) and SmartScreen (4) have no scenario keys.
+// §5.4's ordered evaluation decides; the scenario can express the steps `excluded`, `block-ioc`,
+// `allow-ioc`, `engine` (the antivirus) and `no-block`. `wdac-block` and `smartscreen` have no scenario keys.
 function activeMdav(ctx: DeviceContext, trace: Trace, excluded: Reason | undefined): boolean {
   const artifact = trace.artifact;
   if (!ctx.indicatorsHonoured) trace.reasons.push(...ctx.indicatorReasons);
@@ -33,14 +33,14 @@ function activeMdav(ctx: DeviceContext, trace: Trace, excluded: Reason | undefin
   const decision = decideFile({ excluded, indicator, engineBlock: artifact.signals.mdav ? 'antivirus' : undefined }, ctx.settings);
   trace.reasons.push(...decision.reasons);
   switch (decision.step) {
-    case 3: {
+    case 'block-ioc': {
       // §5.5: an indicator block raises an alert (unless generateAlert is off) but no Action Center entry.
       const facts = indicatorAlertFacts(indicator!.indicator);
       if (facts.alert !== undefined) trace.alerts.push({ kind: 'indicator', source: 'WindowsDefenderAv', threat: facts.threatName ?? threatName(artifact) });
       trace.by = 'indicator';
       return true;
     }
-    case 6:
+    case 'engine':
       trace.reasons.push(REASONS.mdavRemediated);
       trace.alerts.push({ kind: 'mdav', source: 'WindowsDefenderAv', threat: threatName(artifact) });
       trace.by = 'mdav';
@@ -49,13 +49,13 @@ function activeMdav(ctx: DeviceContext, trace: Trace, excluded: Reason | undefin
     default:
       break;
   }
-  // Allowed through: by an exclusion (2) or an Allow indicator (5) over something that would have blocked —
-  // the antivirus, the Block IoC step 2 skipped, or a Block IoC that lost to a stronger Allow (T40, T41).
+  // Allowed through: by an exclusion or an Allow indicator over something that would have blocked —
+  // the antivirus, the Block IoC the `excluded` step skipped, or a Block IoC that lost to a stronger Allow (T40, T41).
   const overruledBlock =
-    (decision.step === 2 && indicator !== undefined && isBlocking(indicator.indicator.action)) ||
-    (decision.step === 5 && ctx.overruledBlock(artifact) !== undefined);
-  if ((decision.step === 2 || decision.step === 5) && (artifact.signals.mdav || overruledBlock)) {
-    trace.reasons.push(decision.step === 2 ? REASONS.mdavExcludedFromScan : REASONS.mdavAllowedByIndicator);
+    (decision.step === 'excluded' && indicator !== undefined && isBlockingAction(indicator.indicator.action)) ||
+    (decision.step === 'allow-ioc' && ctx.overruledBlock(artifact) !== undefined);
+  if ((decision.step === 'excluded' || decision.step === 'allow-ioc') && (artifact.signals.mdav || overruledBlock)) {
+    trace.reasons.push(decision.step === 'excluded' ? REASONS.mdavExcludedFromScan : REASONS.mdavAllowedByIndicator);
     trace.wouldHaveFlagged = true;
   } else if (decision.result === 'audit') {
     trace.alerts.push({ kind: 'audit', source: 'CustomerTI', threat: threatName(artifact) });
@@ -64,8 +64,6 @@ function activeMdav(ctx: DeviceContext, trace: Trace, excluded: Reason | undefin
   }
   return false;
 }
-
-const isBlocking = (action: string) => action === 'Block' || action === 'BlockAndRemediate' || action === 'Warn';
 
 function passiveMdav(ctx: DeviceContext, trace: Trace, excluded: Reason | undefined): void {
   const artifact = trace.artifact;

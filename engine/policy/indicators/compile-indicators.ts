@@ -1,6 +1,6 @@
 /** Compiles an indicator list once into maps keyed by value, so each artifact costs a few map lookups. */
 import type { Reason } from '../../core/vocabulary.ts';
-import { describeIndicator, type Indicator, type IndicatorAction } from './indicator.ts';
+import { describeIndicator, INDICATOR_ACTIONS, isBlockingAction, type Indicator, type IndicatorAction } from './indicator.ts';
 import { parseUrlTarget } from './url-target.ts';
 
 /** What an indicator matched on the artifact or request. */
@@ -45,6 +45,8 @@ export interface IndicatorIndex {
 
 // [inference] §5.4 orders Block/Warn IoCs before Allow IoCs; Audit is in no step, so it ranks last.
 const FILE_RANK: Readonly<Record<IndicatorAction, number>> = { BlockAndRemediate: 5, Block: 4, Warn: 3, Allowed: 2, Audit: 1 };
+/** The lowest rank of an action §5.4 meets at its block step: every rank from here up is `isBlockingAction`. */
+export const BLOCKING_RANK = INDICATOR_ACTIONS.filter(isBlockingAction).reduce((lowest, action) => Math.min(lowest, FILE_RANK[action]), Infinity);
 
 const ON: Readonly<Record<Indicator['type'], MatchedOn>> = {
   FileSha256: 'sha256', FileSha1: 'sha1', FileMd5: 'md5', CertificateThumbprint: 'certificate',

@@ -1,9 +1,12 @@
 /** IP / URL / domain indicators for one web request (§5.4 network rules, §5.2 prerequisites). */
 import type { Reason } from '../../core/vocabulary.ts';
+import { reasonFor } from '../../core/reason.ts';
 import { entryApplies, lookupTime, type IndexEntry, type IndicatorIndex } from './compile-indicators.ts';
 import type { Indicator, IndicatorAction } from './indicator.ts';
 import { parseIpAddress } from './ip-address.ts';
 import { parseUrlTarget, pathCovers } from './url-target.ts';
+
+const reason = reasonFor('indicator');
 
 export interface NetworkRequest {
   readonly url?: string;
@@ -119,9 +122,6 @@ function best(candidates: readonly Candidate[], rank: Readonly<Record<IndicatorA
   return top?.entry;
 }
 
-function reason(code: string, message: string, source: string): Reason {
-  return { layer: 'indicator', code, message, cite: source };
-}
 
 function none(...reasons: Reason[]): NetworkDecision {
   return { result: 'allow', connectionSuccessLogged: false, reasons };

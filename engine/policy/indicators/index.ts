@@ -10,8 +10,10 @@ export {
   LEGACY_ACTIONS,
   NETWORK_INDICATOR_TYPES,
   TENANT_INDICATOR_LIMIT,
+  WRITTEN_INDICATOR_ACTIONS,
   UNGROUPED_DEVICES,
   describeIndicator,
+  isBlockingAction,
   isFileIndicatorType,
   isNetworkIndicatorType,
 } from './indicator.ts';
@@ -21,6 +23,7 @@ export type {
   IndicatorAction,
   IndicatorSeverity,
   IndicatorType,
+  LegacyIndicatorAction,
   NetworkIndicatorType,
 } from './indicator.ts';
 
@@ -40,8 +43,8 @@ export { lookupFileIndicator, lookupOverruledBlock } from './lookup-file-indicat
 export type { FileFacts } from './lookup-file-indicator.ts';
 
 // Decisions
-export { decideFile } from './decide-file.ts';
-export type { FileDecision, FileDecisionInput, FileResult } from './decide-file.ts';
+export { decideFile, FILE_STEPS } from './decide-file.ts';
+export type { FileDecision, FileDecisionInput, FileResult, FileStep } from './decide-file.ts';
 export { INDICATOR_NOT_CONSULTED_IN_BLOCK_MODE, indicatorsHonoured } from './indicators-honoured.ts';
 export type { Honoured, HonouredInput } from './indicators-honoured.ts';
 export { evaluateNetwork } from './evaluate-network.ts';

@@ -4,9 +4,11 @@ import {
   INDICATOR_ACTIONS,
   INDICATOR_TYPES,
   LEGACY_ACTIONS,
+  WRITTEN_INDICATOR_ACTIONS,
   isNetworkIndicatorType,
   type IndicatorAction,
   type IndicatorType,
+  type LegacyIndicatorAction,
 } from './indicator.ts';
 import { closest } from '../../core/did-you-mean.ts';
 
@@ -39,14 +41,14 @@ export function checkType(raw: unknown): FieldCheck<IndicatorType> {
 }
 
 /** Parses an action, mapping legacy spellings (§5.1), and checks it is offered for `type`. */
-export function checkAction(raw: unknown, type: IndicatorType | undefined): FieldCheck<{ action: IndicatorAction; legacy?: 'Alert' | 'AlertAndBlock' }> {
-  const all = [...INDICATOR_ACTIONS, ...Object.keys(LEGACY_ACTIONS)];
+export function checkAction(raw: unknown, type: IndicatorType | undefined): FieldCheck<{ action: IndicatorAction; legacy?: LegacyIndicatorAction }> {
+  const all = WRITTEN_INDICATOR_ACTIONS;
   let action: IndicatorAction | undefined;
-  let legacy: 'Alert' | 'AlertAndBlock' | undefined;
+  let legacy: LegacyIndicatorAction | undefined;
   if (typeof raw === 'string' && (INDICATOR_ACTIONS as readonly string[]).includes(raw)) action = raw as IndicatorAction;
-  if (raw === 'Alert' || raw === 'AlertAndBlock') {
-    legacy = raw;
-    action = LEGACY_ACTIONS[raw];
+  if (typeof raw === 'string' && Object.hasOwn(LEGACY_ACTIONS, raw)) {
+    legacy = raw as LegacyIndicatorAction;
+    action = LEGACY_ACTIONS[legacy];
   }
   if (action === undefined) {
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);

@@ -1,34 +1,19 @@
 /** The indicator (IoC) record and its vocabulary, spelled as the MDE API spells it (§5.1). */
 
-export const INDICATOR_TYPES = [
-  'FileSha1',
-  'FileSha256',
-  'FileMd5',
-  'CertificateThumbprint',
-  'IpAddress',
-  'DomainName',
-  'Url',
-] as const;
-export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+import { INDICATOR_ACTIONS, type FileIndicatorType, type IndicatorAction, type IndicatorSeverity, type IndicatorType, type LegacyIndicatorAction, type NetworkIndicatorType } from '../../core/indicator-vocabulary.ts';
 
-export const FILE_INDICATOR_TYPES = ['FileSha256', 'FileSha1', 'FileMd5'] as const;
-export type FileIndicatorType = (typeof FILE_INDICATOR_TYPES)[number];
-
-export const NETWORK_INDICATOR_TYPES = ['IpAddress', 'DomainName', 'Url'] as const;
-export type NetworkIndicatorType = (typeof NETWORK_INDICATOR_TYPES)[number];
-
-export const INDICATOR_ACTIONS = ['Allowed', 'Audit', 'Warn', 'Block', 'BlockAndRemediate'] as const;
-/** The current API actions; legacy spellings are mapped onto these when parsed. */
-export type IndicatorAction = (typeof INDICATOR_ACTIONS)[number];
-
-/** §5.1: "Alert only" became Audit (generate alert on); "Alert and block" became Block and remediate. */
-export const LEGACY_ACTIONS: Readonly<Record<'Alert' | 'AlertAndBlock', IndicatorAction>> = {
-  Alert: 'Audit',
-  AlertAndBlock: 'BlockAndRemediate',
-};
-
-export const INDICATOR_SEVERITIES = ['Informational', 'Low', 'Medium', 'High'] as const;
-export type IndicatorSeverity = (typeof INDICATOR_SEVERITIES)[number];
+// The vocabulary's one home is core (the scenario schema uses it too); re-exported here for the policy barrel.
+export {
+  FILE_INDICATOR_TYPES,
+  INDICATOR_ACTIONS,
+  INDICATOR_SEVERITIES,
+  INDICATOR_TYPES,
+  LEGACY_ACTIONS,
+  NETWORK_INDICATOR_TYPES,
+  WRITTEN_INDICATOR_ACTIONS,
+  isBlockingAction,
+} from '../../core/indicator-vocabulary.ts';
+export type { FileIndicatorType, IndicatorAction, IndicatorSeverity, IndicatorType, LegacyIndicatorAction, NetworkIndicatorType } from '../../core/indicator-vocabulary.ts';
 
 /** §5.1 tenant limit, no increases. */
 export const TENANT_INDICATOR_LIMIT = 15_000;
@@ -63,7 +48,7 @@ export interface Indicator {
   readonly value: string;
   readonly action: IndicatorAction;
   /** The action as written when it was a legacy spelling (`Alert`, `AlertAndBlock`). */
-  readonly legacyAction?: 'Alert' | 'AlertAndBlock';
+  readonly legacyAction?: LegacyIndicatorAction;
   /** Device-group names; empty = all devices (§5.3). */
   readonly groups: readonly string[];
   /** ISO 8601 text as written. */

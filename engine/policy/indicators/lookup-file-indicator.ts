@@ -1,5 +1,5 @@
 /** The file/certificate indicator that applies to one artifact on one device (§5.4 hash and scope rules). */
-import { entryApplies, lookupTime, type IndexEntry, type IndicatorIndex, type IndicatorMatch } from './compile-indicators.ts';
+import { BLOCKING_RANK, entryApplies, lookupTime, type IndexEntry, type IndicatorIndex, type IndicatorMatch } from './compile-indicators.ts';
 
 /** What a device knows about a file: its hashes (hex, any case) and its leaf signing certificate. */
 export interface FileFacts {
@@ -13,8 +13,6 @@ export interface FileFacts {
 }
 
 const FACTS = ['sha256', 'sha1', 'md5', 'certificate'] as const;
-/** Warn and above: the actions met at step 3. */
-const BLOCKING_RANK = 3;
 
 /**
  * The winning file or certificate indicator, or undefined. Rules, in order (§5.4):

@@ -1,11 +1,14 @@
 /** Scenario indicator entries (`{ type, value, action, groups?, … }`) → validated `Indicator`s with every issue. */
 import type { Issue, Path } from '../../core/issue.ts';
 import {
+  INDICATOR_ACTIONS,
   INDICATOR_SEVERITIES,
+  LEGACY_ACTIONS,
   TENANT_INDICATOR_LIMIT,
   UNGROUPED_DEVICES,
   type Indicator,
   type IndicatorSeverity,
+  type LegacyIndicatorAction,
 } from './indicator.ts';
 import { checkAction, checkCategory, checkExpiration, checkTechniques, checkType, type FieldCheck } from './indicator-fields.ts';
 import { normaliseIndicatorValue } from './indicator-value.ts';
@@ -90,6 +93,11 @@ export function parseIndicator(raw: unknown, index: number, issues: Issue[], opt
   if (techniques !== undefined && !techniques.ok) report('mitreTechniques', 'bad_techniques', techniques, entry.mitreTechniques);
 
   if (issues.length > before || !type.ok || !action.ok || value === undefined || !groups.ok) return undefined;
+  const legacy = action.value.legacy;
+  // §5.1: the legacy spellings are still read, as their current action, and the author is told to update.
+  if (legacy !== undefined) {
+    issues.push({ ...issueOf('legacy_action', [...at, 'action'], { message: `action ${legacy} is a legacy name, read as ${action.value.action}`, expected: INDICATOR_ACTIONS.join(' | '), hint: `write ${action.value.action}` }, legacy), severity: 'warning' });
+  }
   return {
     id: typeof entry.id === 'string' ? entry.id : `${options.idPrefix ?? 'ioc'}-${index + 1}`,
     type: type.value,
@@ -198,7 +206,7 @@ function issueOf(code: string, path: Path, check: { message: string; expected?: 
   };
 }
 
-function legacyOf(mapped: 'Alert' | 'AlertAndBlock' | undefined, recorded: unknown): { legacyAction: 'Alert' | 'AlertAndBlock' } | undefined {
+function legacyOf(mapped: LegacyIndicatorAction | undefined, recorded: unknown): { legacyAction: LegacyIndicatorAction } | undefined {
   if (mapped !== undefined) return { legacyAction: mapped };
-  return recorded === 'Alert' || recorded === 'AlertAndBlock' ? { legacyAction: recorded } : undefined;
+  return typeof recorded === 'string' && Object.hasOwn(LEGACY_ACTIONS, recorded) ? { legacyAction: recorded as LegacyIndicatorAction } : undefined;
 }

@@ -1,5 +1,6 @@
 /** Builds the device list: listed devices, then fleet members, every default applied, names unique. */
 import { deviceWithDefaults, type DeviceConfig, type ExclusionLists } from '../../core/config.ts';
+import { MAX_DEVICES } from '../../core/fleet-limits.ts';
 import type { Issue } from '../../core/issue.ts';
 import type { DeviceInput, FleetInput } from '../schema/device-schema.ts';
 
@@ -47,11 +48,7 @@ function toConfig(name: string, input: Omit<DeviceInput, 'name' | 'exclusions'>,
   });
 }
 
-/**
- * Devices a scenario may make, listed and from fleets together: ten fleets of the schema's largest
- * (100,000). One million devices took 950 MB and 14 s to run; ten million died of out-of-memory.
- */
-export const MAX_DEVICES = 1_000_000;
+export { MAX_DEVICES } from '../../core/fleet-limits.ts';
 
 /**
  * The issue when the listed devices plus the fleets' counts pass {@link MAX_DEVICES}, placed at the

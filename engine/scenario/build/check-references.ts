@@ -2,6 +2,7 @@
 import { formatPath, type Issue, type Path } from '../../core/issue.ts';
 import { DEFAULT_NAME_PREFIX, fleetNames } from './build-devices.ts';
 import { didYouMean } from '../../core/did-you-mean.ts';
+import { MAX_FLEET_COUNT } from '../../core/fleet-limits.ts';
 import { quoteExcerpt } from '../../core/quote.ts';
 
 type Raw = Record<string, unknown>;
@@ -42,7 +43,7 @@ function definedDevices(data: Raw, issues: Issue[]): Pick<Defined, 'devices' | '
     if (!isRecord(fleet)) return;
     const count = fleet.count;
     const prefix = fleet.namePrefix ?? DEFAULT_NAME_PREFIX;
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 100_000 || typeof prefix !== 'string') {
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_FLEET_COUNT || typeof prefix !== 'string') {
       prefixes.push(typeof prefix === 'string' ? prefix : '');
       return;
     }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { deviceWithDefaults } from '../../core/config.ts';
 import { OS_NAMES } from '../../core/vocabulary.ts';
+import { MAX_FLEET_COUNT } from '../../core/fleet-limits.ts';
 import { quote } from '../../core/quote.ts';
 import { checkedString, expecting, nameSchema, versionSchema } from './common-schema.ts';
 import { exclusionListsSchema, exclusionsInputSchema } from './lists-schema.ts';
@@ -70,7 +71,7 @@ export const deviceTemplateSchema = z.strictObject({ os: osSchema, ...deviceFiel
 
 /** `{ count, namePrefix, template }`: `count` devices named `namePrefix` + a number zero-padded to the width of `count`. */
 export const fleetSchema = z.strictObject({
-  count: z.number().int().min(1).max(100_000),
+  count: z.number().int().min(1).max(MAX_FLEET_COUNT),
   namePrefix: z.string().optional().meta({ default: 'device-', description: 'names are the prefix plus 1…count, zero-padded to the width of count' }),
   template: deviceTemplateSchema,
 });

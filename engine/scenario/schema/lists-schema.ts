@@ -1,5 +1,6 @@
 /** Schema of exclusion lists (§4) and indicators (§5), written inline or imported with `{ from: file }`. */
 import { z } from 'zod';
+import { INDICATOR_SEVERITIES, INDICATOR_TYPES, WRITTEN_INDICATOR_ACTIONS } from '../../core/indicator-vocabulary.ts';
 import { isoTimeSchema } from './common-schema.ts';
 
 const entries = (description: string) => z.array(z.string()).optional().meta({ default: [], description });
@@ -20,8 +21,6 @@ export const exclusionsInputSchema = z
   .union([exclusionListsSchema, importSchema])
   .meta({ description: 'exclusions (§4), or { from: mppref.json } to import Get-MpPreference output' });
 
-export const INDICATOR_TYPES = ['FileSha1', 'FileSha256', 'FileMd5', 'CertificateThumbprint', 'IpAddress', 'DomainName', 'Url'] as const;
-export const INDICATOR_ACTIONS = ['Allowed', 'Audit', 'Warn', 'Block', 'BlockAndRemediate', 'Alert', 'AlertAndBlock'] as const;
 
 /**
  * One indicator (§5.1, API field names shortened). Used for the JSON Schema, and for structure when no
@@ -30,11 +29,11 @@ export const INDICATOR_ACTIONS = ['Allowed', 'Audit', 'Warn', 'Block', 'BlockAnd
 export const indicatorSchema = z.strictObject({
   type: z.enum(INDICATOR_TYPES),
   value: z.string().min(1),
-  action: z.enum(INDICATOR_ACTIONS),
+  action: z.enum(WRITTEN_INDICATOR_ACTIONS),
   groups: z.array(z.string()).optional().meta({ default: [], description: 'device-group names; [] = all devices (§5.3)' }),
   expirationTime: isoTimeSchema.optional().meta({ description: 'the indicator is deleted at this time (§5.1)' }),
   title: z.string().optional(),
-  severity: z.enum(['Informational', 'Low', 'Medium', 'High']).optional(),
+  severity: z.enum(INDICATOR_SEVERITIES).optional(),
   generateAlert: z.boolean().optional(),
 });
 

@@ -1,7 +1,7 @@
 /** Parses scenario text (YAML, or JSON for `.json` files) into a YAML document that knows where every node is. */
 import type { Document, YAMLError } from 'yaml';
 import type { Issue, Path } from '../../core/issue.ts';
-import { excerpt, quote, quoteExcerpt, withExcerpts } from '../../core/quote.ts';
+import { excerpt, quoteExcerpt, withExcerpts } from '../../core/quote.ts';
 import { checkSourceText } from './check-source-text.ts';
 import { lintDocument } from './lint-document.ts';
 import { createLocator, pathAtOffset, type Position } from './locate.ts';
@@ -112,7 +112,7 @@ function syntaxIssue(error: YAMLError, text: string, format: 'yaml' | 'json', pa
   const source = text.slice(error.pos[0], error.pos[1]);
   if (error.code === 'DUPLICATE_KEY') {
     const key = String(path[path.length - 1] ?? source);
-    return { code: 'duplicate_key', path, message: `key ${quote(key)} appears twice in one map`, hint: SYNTAX_HINTS.DUPLICATE_KEY };
+    return { code: 'duplicate_key', path, message: `key ${quoteExcerpt(key)} appears twice in one map`, hint: SYNTAX_HINTS.DUPLICATE_KEY };
   }
   if (format === 'json' && error.code === 'TAG_RESOLVE_FAILED') {
     if (HEX.test(source)) {

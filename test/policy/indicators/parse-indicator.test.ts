@@ -43,6 +43,19 @@ describe('parseIndicators', () => {
     ]);
   });
 
+  it('should warn once per legacy action, naming the current action to write, and keep the indicator (§5.1)', () => {
+    const { indicators, issues } = parseIndicators([
+      { type: 'FileSha1', value: INVOICE.sha1, action: 'Alert' },
+      { type: 'FileSha1', value: INVOICE.sha1, action: 'Block' },
+      { type: 'FileSha1', value: INVOICE.sha1, action: 'AlertAndBlock' },
+    ]);
+    expect(indicators).toHaveLength(3);
+    expect(issues.map((issue) => [issue.code, issue.severity, issue.path, issue.hint])).toEqual([
+      ['legacy_action', 'warning', [0, 'action'], 'write Audit'],
+      ['legacy_action', 'warning', [2, 'action'], 'write BlockAndRemediate'],
+    ]);
+  });
+
   it('should accept all five portal actions for file indicators (C10)', () => {
     const actions = ['Allowed', 'Audit', 'Warn', 'Block', 'BlockAndRemediate'];
     const { indicators, issues } = parseIndicators(actions.map((action) => ({ type: 'FileSha256', value: INVOICE.sha256, action })));

@@ -1,0 +1,119 @@
+/** The contract's `--format json` document (§4) as types: the JSON writer's projections must produce exactly these keys. */
+import type { Issue } from '../core/issue.ts';
+import type { DeviceState } from '../model/index.ts';
+import type { ChangeRecord } from '../pipeline/simulate.ts';
+import type { NumberedActionCenterEntry, NumberedAlert } from '../pipeline/run-simulation.ts';
+import type { Verdict } from '../pipeline/verdict.ts';
+
+/** The whole `--format json` output: every scenario, the summary, and `errors[]` only when input was invalid. */
+export interface JsonReport {
+  readonly scenarios: readonly JsonScenario[];
+  readonly summary: JsonSummary;
+  readonly errors?: readonly Issue[];
+}
+
+export interface JsonSummary {
+  readonly scenarios: number;
+  readonly passed: number;
+  readonly failed: number;
+  /** Files with errors; present only when some input was invalid. */
+  readonly invalid?: number;
+}
+
+/** One scenario's run, its records in time order, nothing summarised. */
+export interface JsonScenario {
+  readonly name: string;
+  readonly file: string;
+  readonly seed: number;
+  readonly passed: boolean;
+  readonly devices: readonly JsonDevice[];
+  readonly verdicts: readonly JsonVerdict[];
+  readonly actionCenter: readonly JsonActionCenterEntry[];
+  readonly alerts: readonly JsonAlert[];
+  readonly recommendations: readonly JsonRecommendation[];
+  readonly changes: readonly JsonChange[];
+  readonly expectations: readonly JsonExpectation[];
+}
+
+/** A reason without its layer or cite, as devices and changes list them. */
+export interface JsonReasonText {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A device at the end of the run. */
+export interface JsonDevice {
+  readonly name: string;
+  readonly mode: DeviceState['mode'];
+  readonly runningMode: DeviceState['runningMode'];
+  readonly edrBlockMode: {
+    readonly effective: boolean;
+    readonly pending?: NonNullable<DeviceState['edrBlockMode']['pending']>;
+    readonly reasons: readonly JsonReasonText[];
+  };
+}
+
+export interface JsonVerdict {
+  readonly artifact: string;
+  readonly device: string;
+  /** Offset from the start, as a duration (`10m`). */
+  readonly at: string;
+  readonly class: Verdict['class'];
+  readonly outcome: Verdict['outcome'];
+  readonly by: Verdict['by'];
+  readonly detectionStatus: Verdict['detectionStatus'];
+  readonly actionCenter: boolean;
+  readonly reasons: readonly (JsonReasonText & { readonly layer: string })[];
+}
+
+export interface JsonActionCenterEntry {
+  readonly id: string;
+  /** ISO 8601 UTC time. */
+  readonly time: string;
+  readonly device: string;
+  readonly actionType: NumberedActionCenterEntry['actionType'];
+  readonly actionSource: NumberedActionCenterEntry['actionSource'];
+  readonly entity: NumberedActionCenterEntry['entity'];
+  readonly status: NumberedActionCenterEntry['status'];
+  readonly detectionStatus: NumberedActionCenterEntry['detectionStatus'];
+  readonly remediatedBy: NumberedActionCenterEntry['remediatedBy'];
+  readonly artifact: string;
+}
+
+export interface JsonAlert {
+  readonly id: string;
+  /** ISO 8601 UTC time. */
+  readonly time: string;
+  readonly device: string;
+  readonly title: string;
+  readonly severity: NumberedAlert['severity'];
+  readonly detectionSource: NumberedAlert['detectionSource'];
+  readonly detectionStatus: NumberedAlert['detectionStatus'];
+  readonly artifact: string;
+  readonly threat?: string;
+  readonly technique?: string;
+}
+
+export interface JsonRecommendation {
+  readonly device: string;
+  readonly id: string;
+  readonly title: 'Turn on EDR in block mode';
+  readonly reason: string;
+}
+
+export interface JsonChange {
+  /** Offset from the start, as a duration. */
+  readonly at: string;
+  readonly by?: string;
+  readonly role?: NonNullable<ChangeRecord['role']>;
+  readonly status: ChangeRecord['status'];
+  readonly reasons: readonly JsonReasonText[];
+}
+
+export interface JsonExpectation {
+  readonly name: string;
+  readonly passed: boolean;
+  readonly message: string;
+  readonly cite?: string;
+  readonly details?: readonly string[];
+}
