@@ -52,7 +52,6 @@ export {
   importMpPreference,
   lintExclusions,
   parseExclusions,
-  referenceMatch,
 } from './policy/exclusions/index.ts';
 
 /* Policy: indicators and device groups */

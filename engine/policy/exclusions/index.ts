@@ -43,9 +43,6 @@ export { explainExclusion, describeTarget, type ExplainOptions } from './explain
 export { checkExclusion, type CheckTarget, type CheckResult } from './check-exclusion.ts';
 export { matchReason, entryName } from './describe-entry.ts';
 
-// Reference matcher (tests and cross-checks)
-export { referenceMatch, referenceIsValid, type ReferenceHit, type ReferenceTarget, type ReferenceOptions } from './reference-matcher.ts';
-
 // Lint
 export { lintExclusions, type LintOptions } from './lint-exclusions.ts';
 
