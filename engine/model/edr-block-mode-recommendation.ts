@@ -3,7 +3,7 @@ import { DEFAULT_CONFLICT_SETTINGS, type ConflictSettings } from '../core/config
 import type { Reason } from '../core/vocabulary.ts';
 import type { DeviceState } from './fleet-model.ts';
 
-export const TURN_ON_EDR_BLOCK_MODE = 'turn-on-edr-block-mode';
+const TURN_ON_EDR_BLOCK_MODE = 'turn-on-edr-block-mode';
 
 /** A security recommendation for one device; `present: false` explains why it is not shown. */
 export interface Recommendation {
