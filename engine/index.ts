@@ -57,7 +57,6 @@ export {
   importMpPreference,
   lintExclusions,
   parseExclusions,
-  referenceMatch,
 } from './policy/exclusions/index.ts';
 
 /* Policy: indicators and device groups */

@@ -4,7 +4,7 @@
  * The `\\?\` prefix: Win32 passes the rest to the file system verbatim, without normalisation (Microsoft,
  * "Naming Files, Paths, and Namespaces"), so a path that carries it is already what Defender sees.
  */
-export const VERBATIM_PREFIX = '\\\\?\\';
+const VERBATIM_PREFIX = '\\\\?\\';
 
 const DRIVE = /^[A-Za-z]:$/;
 // Cheap test for the common case: no `/`, no segment ending in `.` or space (`.` and `..` included), no

@@ -54,7 +54,7 @@ export function quote(value: unknown): string {
 }
 
 /** Longest excerpt {@link quoteExcerpt} writes by default, quotes and ellipsis included (issue 10: at most 80 characters of a file). */
-export const MAX_EXCERPT = 80;
+const MAX_EXCERPT = 80;
 
 /**
  * `text` quoted as {@link quote} does, cut so that the whole quoted excerpt (quotes and a closing `…`

@@ -2,7 +2,7 @@
 import { fail, ok, type Issue, type Result } from '../core/issue.ts';
 
 /** The encodings an input file may use, as the issue for a binary file lists them. */
-export const TEXT_ENCODINGS = 'UTF-8 text (with or without a byte-order mark), or UTF-16 LE/BE text with a byte-order mark';
+const TEXT_ENCODINGS = 'UTF-8 text (with or without a byte-order mark), or UTF-16 LE/BE text with a byte-order mark';
 
 /**
  * The issue for a binary or mis-encoded file, placed at the first bad character of `text` (the text

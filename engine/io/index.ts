@@ -2,7 +2,7 @@
 
 // Reading
 export { readInput, type InputFile, type ReadInputOptions } from './read-input.ts';
-export { decodeText, binaryIssue, TEXT_ENCODINGS } from './decode-text.ts';
+export { decodeText, binaryIssue } from './decode-text.ts';
 export { DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_LIMIT, parseByteSize, formatByteSize } from './byte-size.ts';
 
 // Where imports may come from

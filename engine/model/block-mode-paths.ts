@@ -5,7 +5,7 @@ import type { Reason } from '../core/vocabulary.ts';
 import { reasonFor } from '../core/reason.ts';
 
 /** §3.3: the CSP path (device-group targeting) needs platform 4.18.2202.X or later. */
-export const MIN_CSP_PLATFORM = version('4.18.2202.X');
+const MIN_CSP_PLATFORM = version('4.18.2202.X');
 /** §3.4, §9: bit 0x1 PASSIVE_REMEDIATION_FLAG_SENSE_AUTO_REMEDIATION is EDR in block mode. */
 const SENSE_AUTO_REMEDIATION = 0x1;
 

@@ -6,8 +6,8 @@ import { requirement, type Requirement, type RequirementId } from './requirement
 import { supportedOsRequirement } from './supported-os-requirement.ts';
 
 /** §3.2: minimum AMProductVersion and AMEngineVersion, unchanged since 2020. */
-export const MIN_PLATFORM = version('4.18.2001.10');
-export const MIN_ENGINE = version('1.1.16700.2');
+const MIN_PLATFORM = version('4.18.2001.10');
+const MIN_ENGINE = version('1.1.16700.2');
 
 function versionRequirement(id: RequirementId, label: string, text: string, minimum: Version, what: string): Requirement {
   const parsed = parseVersion(text);

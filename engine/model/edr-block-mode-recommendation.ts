@@ -4,7 +4,7 @@ import type { Reason } from '../core/vocabulary.ts';
 import type { DeviceState } from './device-state.ts';
 import { reasonFor } from '../core/reason.ts';
 
-export const TURN_ON_EDR_BLOCK_MODE = 'turn-on-edr-block-mode';
+const TURN_ON_EDR_BLOCK_MODE = 'turn-on-edr-block-mode';
 
 /** A security recommendation for one device; `present: false` explains why it is not shown. */
 export interface Recommendation {

@@ -81,7 +81,8 @@ export function createFleetModel(input: {
     for (;;) {
       const portalDue = portal.context.dueAt;
       const deviceDue = table.nextDueAt();
-      // Ties: the tenant-wide switch settles before device-level paths (deterministic order).
+      // Ties: the tenant-wide switch settles first. The order is not observable (each transition reads only its
+      // own switch), only that every due at exactly `at` settles here; test/model/fleet-model.test.ts checks that.
       if (portalDue !== undefined && portalDue <= at && (deviceDue === undefined || portalDue <= deviceDue)) {
         clock = portalDue;
         const [next] = transition(blockModeSwitchMachine, portal, { type: 'due', at: portalDue });

@@ -7,13 +7,12 @@ export { resolveOnboardedServer } from './resolve-server-mode.ts';
 export { runningMode } from './running-mode.ts';
 
 // EDR in block mode eligibility and paths (§3.2–3.4)
-export { blockModeRequirements, MIN_ENGINE, MIN_PLATFORM } from './block-mode-requirements.ts';
+export { blockModeRequirements } from './block-mode-requirements.ts';
 export { supportedOsRequirement } from './supported-os-requirement.ts';
 export { requirement, type Requirement, type RequirementId } from './requirement.ts';
 export {
   blockModePaths,
   deviceBlockModeRequest,
-  MIN_CSP_PLATFORM,
   PORTAL_ON,
   type BlockModePaths,
   type DeviceBlockModeRequest,
@@ -22,10 +21,10 @@ export { edrBlockModeState, type EdrBlockModeState, type SwitchView } from './ed
 
 // Reports a device gives (§1.2, §3.6, §3.10)
 export { mpComputerStatus, winDefendService, type MpComputerStatus, type WinDefendService } from './computer-status.ts';
-export { edrBlockModeRecommendation, TURN_ON_EDR_BLOCK_MODE, type Recommendation } from './edr-block-mode-recommendation.ts';
+export { edrBlockModeRecommendation, type Recommendation } from './edr-block-mode-recommendation.ts';
 
 // Lifecycles in virtual time (xstate)
-export { mdavModeMachine, type ConfigChangedEvent, type MdavModeContext, type MdavModeState } from './mdav-mode.machine.ts';
+export { mdavModeMachine, type ConfigChangedEvent, type MdavModeContext } from './mdav-mode.machine.ts';
 export {
   blockModeSwitchMachine,
   type BlockModeSwitchContext,

@@ -16,9 +16,6 @@ export interface ConfigChangedEvent {
   readonly settings: ConflictSettings;
 }
 
-/** `unresolved` is the state before the first configuration: its resolution has no previous mode. */
-export type MdavModeState = 'unresolved' | MdavMode;
-
 interface Edge {
   readonly from: MdavMode | undefined;
   readonly to: MdavMode;

@@ -47,7 +47,6 @@ export function buildVerdict(trace: Trace): Verdict {
     alerts,
     // Always present (undefined when none): one object shape for every verdict keeps V8 on its fast path.
     actionCenterEntry,
-    blockModeWouldRemediate: trace.blockMode === 'remediate',
   };
 }
 

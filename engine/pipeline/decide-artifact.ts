@@ -4,7 +4,7 @@ import type { Reason } from '../core/vocabulary.ts';
 import { buildVerdict } from './build-verdict.ts';
 import { canonicalisationReason } from './canonicalisation-reason.ts';
 import type { DeviceContext } from './device-context.ts';
-import { blockModeDecision, edrLayers } from './layers/edr.ts';
+import { edrLayers } from './layers/edr.ts';
 import { mdavLayer } from './layers/mdav.ts';
 import { primaryAvLayer } from './layers/primary-av.ts';
 import { startTrace } from './layers/trace.ts';
@@ -25,7 +25,7 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): Verdict 
   // An artifact is its own exclusion query (path, process, trigger, scanType): no allocation on the hot path.
   // Off active mode an exclusion matters only to an MDAV or EDR detection, and most artifacts are clean.
   const excluded = ctx.mode === 'active' || artifact.signals.mdav || artifact.signals.edr ? ctx.exclusions(artifact) : undefined;
-  const trace = startTrace(artifact, blockModeDecision(ctx, artifact, excluded));
+  const trace = startTrace(artifact);
   // Contract §5.1: say first, and only when it happened, that the path matched is not the one written.
   if (artifact.written !== undefined) trace.reasons.push(canonicalisationReason(artifact) as Reason);
   if (primaryAvLayer(ctx, trace)) return buildVerdict(trace);

@@ -55,6 +55,4 @@ export interface Verdict {
   readonly reasons: readonly Reason[];
   readonly alerts: readonly Alert[];
   readonly actionCenterEntry?: ActionCenterEntry;
-  /** Would EDR in block mode have remediated it, ignoring what happened earlier? For the laws in tests. */
-  readonly blockModeWouldRemediate: boolean;
 }

@@ -200,12 +200,25 @@ describe('createFleetModel — time and changes', () => {
     expect(model.device('ws-01')?.edrBlockMode.effective).toBe(true);
   });
 
-  it('should settle same-time dues in order: portal first, then devices by index', () => {
+  // Which of same-time dues settles first is not observable: each transition reads only its own switch and
+  // nothing looks in between, so the portal-first tie rule in fleet-model.ts is an equivalent mutant. What
+  // is observable, and checked here, is that every due at exactly t settles in advanceTo(t), none before.
+  it('should settle the portal and every device due at the same instant in one advance, and none a millisecond before', () => {
     const devices = [passive({ groupPolicyEdrBlockMode: true }), passive({ name: 'ws-02', groupPolicyEdrBlockMode: true } as Partial<DeviceConfig>)];
     const model = createFleetModel({ tenant: tenantWith({ edrBlockMode: true }), devices });
     model.applyChange({ tenant: { edrBlockMode: false }, devices: { 'ws-02': { groupPolicyEdrBlockMode: false }, 'ws-01': { groupPolicyEdrBlockMode: false } } }, 0);
+    model.advanceTo(30 * MIN - 1);
+    expect([...model.devices()].map((d) => [d.edrBlockMode.pending, d.edrBlockMode.switchedOn])).toEqual([
+      ['disable-pending', true],
+      ['disable-pending', true],
+    ]);
+    expect(model.nextDueAt()).toBe(30 * MIN);
     model.advanceTo(30 * MIN);
-    expect([...model.devices()].map((d) => d.edrBlockMode.switchedOn)).toEqual([false, false]);
+    expect([...model.devices()].map((d) => [d.edrBlockMode.pending, d.edrBlockMode.switchedOn])).toEqual([
+      [undefined, false],
+      [undefined, false],
+    ]);
+    expect(model.nextDueAt()).toBeUndefined();
   });
 
   it('should answer undefined for an unknown device name and list devices in input order', () => {

@@ -16,6 +16,8 @@ export interface FixtureOptions {
   excludedPaths?: string[];
   /** SHA-256 → indicator action (`Allowed`, `Block`, `Audit`, …). */
   indicators?: Record<string, string>;
+  /** `generateAlert` on every indicator (default: unset, which alerts). */
+  generateAlert?: boolean;
   activeModeBlockMode?: 'post-breach' | 'none';
 }
 
@@ -25,7 +27,14 @@ export function context(options: FixtureOptions = {}): DeviceContext {
   const mode = options.mode ?? 'passive';
   const excluded = new Set(options.excludedPaths ?? []);
   const parsed = parseIndicators(
-    Object.entries(options.indicators ?? {}).map(([value, action]) => ({ type: 'FileSha256', value, action, title: 't', description: 'd' })),
+    Object.entries(options.indicators ?? {}).map(([value, action]) => ({
+      type: 'FileSha256',
+      value,
+      action,
+      title: 't',
+      description: 'd',
+      ...(options.generateAlert === undefined ? {} : { generateAlert: options.generateAlert }),
+    })),
   );
   if (parsed.issues.length > 0) throw new Error(JSON.stringify(parsed.issues));
   const index = compileIndicators(parsed.indicators);

@@ -108,6 +108,15 @@ describe('decideArtifact: active Defender Antivirus', () => {
     expect(v.alerts).toHaveLength(1);
   });
 
+  it('should block by a Block indicator with generateAlert false and raise no alert (§5.5)', () => {
+    const v = decideArtifact(
+      active({ indicators: { ['aa'.repeat(32)]: 'Block' }, generateAlert: false }),
+      artifact({ trigger: 'on-access', signals: { primaryAv: false, mdav: false, edr: false } }),
+    );
+    expect(v).toMatchObject({ outcome: 'blocked', by: 'indicator', detectionStatus: 'Prevented', actionCenter: false });
+    expect(v.alerts).toEqual([]);
+  });
+
   it('should let an MDAV exclusion beat a Block indicator (T39)', () => {
     const v = decideArtifact(
       active({ excludedPaths: [X.toLowerCase()], indicators: { ['aa'.repeat(32)]: 'Block' } }),

@@ -25,7 +25,7 @@ export function edrLayers(ctx: DeviceContext, trace: Trace, excluded: Reason | u
   const alert: PendingAlert = { kind: 'edr', source: 'WindowsDefenderAtp', threat: threatName(artifact) };
   trace.alerts.push(alert);
 
-  const decision = trace.blockMode;
+  const decision = blockModeDecision(ctx, artifact, excluded);
   if (decision !== 'remediate') {
     if (decision === 'not-effective') trace.reasons.push(...ctx.blockModeReasons);
     else if (decision === 'active-noop') trace.reasons.push(REASONS.blockModeActiveNoop);
@@ -42,8 +42,8 @@ export function edrLayers(ctx: DeviceContext, trace: Trace, excluded: Reason | u
 
 /**
  * What EDR in block mode decides for an EDR detection, from the device context and the exclusion alone.
- * Indicators cannot reach it (§3.8), and it does not depend on what earlier layers did, so the verdict can
- * say what block mode would have done even when MDAV or the primary AV acted first.
+ * Indicators cannot reach it (§3.8), and it does not depend on what earlier layers did, so the laws can ask
+ * what block mode would have done even when MDAV or the primary AV acted first.
  */
 export function blockModeDecision(
   ctx: DeviceContext,

@@ -17,8 +17,6 @@ export interface Trace {
   wouldHaveFlagged: boolean;
   /** An Action Center entry is due (MDAV or block-mode remediation; never for indicator blocks, §5.5). */
   actionCenter: boolean;
-  /** Fixed at the start: block mode's own decision, whatever earlier layers do (see `blockModeDecision`). */
-  readonly blockMode: BlockModeDecision;
 }
 
 export interface PendingAlert {
@@ -28,7 +26,7 @@ export interface PendingAlert {
   readonly kind: 'mdav' | 'indicator' | 'audit' | 'edr';
 }
 
-export function startTrace(artifact: Artifact, blockMode: BlockModeDecision): Trace {
+export function startTrace(artifact: Artifact): Trace {
   return {
     artifact,
     reasons: [],
@@ -36,7 +34,6 @@ export function startTrace(artifact: Artifact, blockMode: BlockModeDecision): Tr
     alerts: [],
     wouldHaveFlagged: false,
     actionCenter: false,
-    blockMode,
   };
 }
 

@@ -19,7 +19,7 @@ function processText(pattern: ProcessPattern): string {
 }
 
 /** What the entry covers, in a few words: `folder, recursive`, `extension .log`, … */
-export function entryScope(entry: ExclusionEntry): string {
+function entryScope(entry: ExclusionEntry): string {
   if (entry.kind === 'extension') return `extension .${entry.extension}, any folder`;
   if (entry.kind === 'process') return `files opened by ${processText(entry.process)}; real-time protection only`;
   const shape = entry.pattern.shape;

@@ -29,7 +29,7 @@ export function isRealTime(trigger: Trigger): boolean {
 }
 
 /** True when the pattern covers these segments: same folders, then (if recursive) anything below. */
-export function matchPathPattern(pattern: PathPattern, segments: readonly string[]): boolean {
+function matchPathPattern(pattern: PathPattern, segments: readonly string[]): boolean {
   const globs = pattern.segments;
   if (segments.length < globs.length || (!pattern.recursive && segments.length !== globs.length)) return false;
   for (let i = 0; i < globs.length; i++) {
@@ -40,7 +40,7 @@ export function matchPathPattern(pattern: PathPattern, segments: readonly string
 }
 
 /** Image names match from any location; full paths match like path patterns (§4.2 proc-excl). */
-export function matchProcessPattern(pattern: ProcessPattern, process: PreparedProcess): boolean {
+function matchProcessPattern(pattern: ProcessPattern, process: PreparedProcess): boolean {
   return pattern.kind === 'image' ? pattern.image === process.name : matchPathPattern(pattern.pattern, process.segments);
 }
 
@@ -81,7 +81,7 @@ export function scopeVerdict(entry: ExclusionEntry, target: PreparedTarget, repe
 }
 
 /** True when the extension entry names the target's final extension, or a compound one it ends with. */
-export function matchExtension(extension: string, name: string): boolean {
+function matchExtension(extension: string, name: string): boolean {
   return name.length > extension.length && name.endsWith(extension) && name.charCodeAt(name.length - extension.length - 1) === 46;
 }
 

@@ -4,7 +4,7 @@
  * §4.2 table (ext-excl, current version): the variables as `NT AUTHORITY\SYSTEM` sees them. The last
  * five are machine variables SYSTEM also has, not listed on the page **[inference]**.
  */
-export const SYSTEM_ENV_VARS: ReadonlyMap<string, string> = new Map([
+const SYSTEM_ENV_VARS: ReadonlyMap<string, string> = new Map([
   ['APPDATA', 'C:\\Windows\\system32\\config\\systemprofile\\AppData\\Roaming'],
   ['LOCALAPPDATA', 'C:\\Windows\\system32\\config\\systemprofile\\AppData\\Local'],
   ['PROGRAMDATA', 'C:\\ProgramData'],

@@ -14,7 +14,7 @@ export interface ExplainOptions {
  * @example
  * describeTarget({ path: 'C:\\a.doc', trigger: 'on-demand-scan', scanType: 'quick' }); // 'file C:\\a.doc (on-demand-scan, quick scan)'
  */
-export function describeTarget(target: ExclusionTarget): string {
+function describeTarget(target: ExclusionTarget): string {
   const kind = target.isFolder === true ? 'folder' : 'file';
   const scan = target.trigger === 'scheduled-scan' || target.trigger === 'on-demand-scan' ? `, ${target.scanType ?? 'full'} scan` : '';
   const process = target.process === undefined ? '' : `, opened by ${target.process}`;

@@ -8,7 +8,7 @@ import { readFormatList, splitListValue } from './read-format-list.ts';
 import { recogniseMpPreference } from './recognise-mp-preference.ts';
 
 /** The three properties, mapped to the contract's list names. */
-export const MP_PROPERTIES = { ExclusionPath: 'paths', ExclusionExtension: 'extensions', ExclusionProcess: 'processes' } as const;
+const MP_PROPERTIES = { ExclusionPath: 'paths', ExclusionExtension: 'extensions', ExclusionProcess: 'processes' } as const;
 type Property = keyof typeof MP_PROPERTIES;
 
 /** One property found in the input: where, and its value as read (text, or a JSON value). */

@@ -11,10 +11,10 @@
 
 // Parse
 export { parseExclusions, hasErrors, type ParsedExclusions } from './parse-exclusions.ts';
-export { parsePathEntry, CONTEXTUAL_MIN_PLATFORM, CONTEXTUAL_MIN_ENGINE, type EntryParse } from './parse-path-entry.ts';
+export { parsePathEntry, type EntryParse } from './parse-path-entry.ts';
 export { parseExtensionEntry, parseProcessEntry } from './parse-list-entries.ts';
-export { parsePathPattern, MAX_WILDCARDS } from './parse-path-pattern.ts';
-export { expandEnvVars, SYSTEM_ENV_VARS, type EnvExpansion } from './expand-env-vars.ts';
+export { parsePathPattern } from './parse-path-pattern.ts';
+export { expandEnvVars, type EnvExpansion } from './expand-env-vars.ts';
 export { pathSegments, normalizePath } from './normalize-path.ts';
 export { compileSegmentGlob, matchSegmentGlob, countWildcards, type SegmentGlob } from './segment-glob.ts';
 
@@ -39,12 +39,9 @@ export {
 export { compileExclusions, type ExclusionMatcher, type EntryDecision } from './compile-exclusions.ts';
 export { buildExclusionMatcher, type BuildOptions, type BuiltMatcher } from './build-exclusion-matcher.ts';
 export { entryVerdict, isRealTime, type EntryVerdict } from './entry-verdict.ts';
-export { explainExclusion, describeTarget, type ExplainOptions } from './explain-exclusion.ts';
+export { explainExclusion, type ExplainOptions } from './explain-exclusion.ts';
 export { checkExclusion, type CheckTarget, type CheckResult } from './check-exclusion.ts';
 export { matchReason, entryName } from './describe-entry.ts';
-
-// Reference matcher (tests and cross-checks)
-export { referenceMatch, referenceIsValid, type ReferenceHit, type ReferenceTarget, type ReferenceOptions } from './reference-matcher.ts';
 
 // Lint
 export { lintExclusions, type LintOptions } from './lint-exclusions.ts';
@@ -52,6 +49,6 @@ export { lintExclusions, type LintOptions } from './lint-exclusions.ts';
 // Library-level extras: server roles, policy/local merge, Get-MpPreference
 export { serverRoleExclusions, SERVER_ROLES, SERVER_ROLE_LISTS, type ServerRole, type ServerRoleOptions, type ServerRoleExclusions } from './server-role-exclusions.ts';
 export { mergeExclusionSources, type ExclusionSources, type MergeOptions, type MergedExclusions } from './merge-exclusion-sources.ts';
-export { importMpPreference, MP_PROPERTIES } from './import-mp-preference.ts';
+export { importMpPreference } from './import-mp-preference.ts';
 export { recogniseMpPreference } from './recognise-mp-preference.ts';
 export { formatMpPreference, type FormatOptions } from './format-mp-preference.ts';

@@ -7,8 +7,8 @@ import { parsePathPattern } from './parse-path-pattern.ts';
 import { parseRestrictions, type ParsedRestrictions } from './parse-restrictions.ts';
 
 /** ctx-excl: contextual entries need platform 4.18.2205.7+ and engine 1.1.19300.2+ (#45). */
-export const CONTEXTUAL_MIN_PLATFORM = version('4.18.2205.7');
-export const CONTEXTUAL_MIN_ENGINE = version('1.1.19300.2');
+const CONTEXTUAL_MIN_PLATFORM = version('4.18.2205.7');
+const CONTEXTUAL_MIN_ENGINE = version('1.1.19300.2');
 
 /** One parsed entry (absent when invalid) and every issue found in it, warnings included. */
 export interface EntryParse<T> {

@@ -6,7 +6,7 @@ import { pathSegments, rootKind } from './normalize-path.ts';
 import { compileSegmentGlob, countWildcards } from './segment-glob.ts';
 
 /** §4.2 (ext-excl): at most six wildcards per entry. */
-export const MAX_WILDCARDS = 6;
+const MAX_WILDCARDS = 6;
 
 export interface PathPatternOptions {
   /** §4.3: `C:\Temp\*` is files directly in the folder (`literal`, default) or the whole folder (`folder`). */

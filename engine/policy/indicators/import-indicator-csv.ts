@@ -20,7 +20,7 @@ const REQUIRED: readonly Column[] = ['IndicatorType', 'IndicatorValue', 'Action'
 /** ioc-manage: the import takes only these types. */
 export const CSV_INDICATOR_TYPES = ['FileSha1', 'FileSha256', 'IpAddress', 'DomainName', 'Url'] as const;
 /** ioc-manage: "Only 500 indicators can be uploaded for each batch" (T57). */
-export const CSV_BATCH_LIMIT = 500;
+const CSV_BATCH_LIMIT = 500;
 
 // Issue paths from parseIndicator name record fields; rows name the CSV column instead.
 const COLUMN_OF: Readonly<Record<string, Column>> = {

@@ -54,16 +54,12 @@ export type { AirVerdict, AirVerdictWithIndicator } from './air-verdict.ts';
 
 // What a match leaves behind
 export {
-  CUSTOM_BLOCK_THREAT,
-  CUSTOM_CERT_BLOCK_THREAT,
-  CUSTOM_NO_ALERT_BLOCK_THREAT,
   indicatorAlertFacts,
 } from './indicator-alert.ts';
 export type { IndicatorAlert, IndicatorAlertFacts, IndicatorAlertOptions } from './indicator-alert.ts';
 
 // Portal CSV
 export {
-  CSV_BATCH_LIMIT,
   CSV_COLUMNS,
   CSV_INDICATOR_TYPES,
   exportIndicatorCsv,

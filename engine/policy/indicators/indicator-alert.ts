@@ -2,9 +2,9 @@
 import type { DetectionStatus } from '../../core/vocabulary.ts';
 import { isFileIndicatorType, type Indicator, type IndicatorSeverity } from './indicator.ts';
 
-export const CUSTOM_BLOCK_THREAT = 'EUS:Win32/CustomEnterpriseBlock!cl';
-export const CUSTOM_NO_ALERT_BLOCK_THREAT = 'EUS:Win32/CustomEnterpriseNoAlertBlock!cl';
-export const CUSTOM_CERT_BLOCK_THREAT = 'EUS:Win32/CustomCertEnterpriseBlock!cl';
+const CUSTOM_BLOCK_THREAT = 'EUS:Win32/CustomEnterpriseBlock!cl';
+const CUSTOM_NO_ALERT_BLOCK_THREAT = 'EUS:Win32/CustomEnterpriseNoAlertBlock!cl';
+const CUSTOM_CERT_BLOCK_THREAT = 'EUS:Win32/CustomCertEnterpriseBlock!cl';
 
 export interface IndicatorAlert {
   readonly title: string;

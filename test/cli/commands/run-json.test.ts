@@ -47,8 +47,8 @@ describe('edrsim run --format json', () => {
     expect(Object.keys(first)).toEqual(expect.arrayContaining(['artifact', 'device', 'at', 'outcome', 'by', 'detectionStatus', 'actionCenter', 'reasons']));
     const reasons = first['reasons'] as Json[];
     for (const reason of reasons) expect(Object.keys(reason)).toEqual(['layer', 'code', 'message']);
-    // §2: one reason per layer that looked at it, in order.
-    expect(reasons.map((r) => r['layer'])).toEqual(expect.arrayContaining(['primary-av', 'mdav', 'edr-sensor', 'edr-block-mode']));
+    // §2: one reason per layer that looked at it, in the order the layers look (the indicator step last, §5.4).
+    expect(reasons.map((r) => r['layer'])).toEqual(['primary-av', 'mdav', 'edr-sensor', 'edr-block-mode', 'indicator']);
     expect(verdicts[2]).toMatchObject({ artifact: 'later', outcome: 'missed', by: 'none', detectionStatus: 'none', actionCenter: false });
   });
 

@@ -8,12 +8,10 @@ import { TRIGGERS } from '../../../engine/core/vocabulary.ts';
 import {
   compileExclusions,
   parseExclusions,
-  referenceIsValid,
-  referenceMatch,
   type ExclusionOptions,
   type ExclusionTarget,
-  type ReferenceOptions,
 } from '../../../engine/policy/exclusions/index.ts';
+import { referenceIsValid, referenceMatch, type ReferenceOptions } from './reference-matcher.ts';
 
 type Gen = fc.GeneratorValue;
 const pick = <T>(g: Gen, items: readonly T[]): T => items[g(fc.integer, { min: 0, max: items.length - 1 })] as T;

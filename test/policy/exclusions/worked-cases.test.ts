@@ -6,10 +6,9 @@ import { TRIGGERS, type ScanType, type Trigger } from '../../../engine/core/voca
 import {
   buildExclusionMatcher,
   parseExclusions,
-  referenceIsValid,
-  referenceMatch,
   type BuildOptions,
 } from '../../../engine/policy/exclusions/index.ts';
+import { referenceIsValid, referenceMatch } from './reference-matcher.ts';
 
 const SCANS: Trigger[] = ['scheduled-scan', 'on-demand-scan'];
 const RTP: Trigger[] = ['on-access', 'behavior'];

@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../engine/scenario/index.ts';
 import { aliasTable, MAX_ALIASES } from '../../../engine/scenario/text/alias-table.ts';
-import { documentData } from '../../../engine/scenario/text/document-data.ts';
+import { documentData, MAX_ALIAS_VALUES } from '../../../engine/scenario/text/document-data.ts';
 import { parseSource } from '../../../engine/scenario/text/parse-source.ts';
 import { MINIMAL, yaml } from '../scenario-text.ts';
 
@@ -73,6 +73,15 @@ describe('documentData', () => {
   it('should refuse aliases that expand to more values than the budget, counted without expanding them', () => {
     const result = loadScenario(yaml(MINIMAL.trimEnd(), `    tags: &a [${'t,'.repeat(999)}t]`, '  - name: ws-02', '    os: windows-11', `    tags: [${'*a,'.repeat(1_999)}*a]`), 'demo.yaml');
     expect(result.ok ? [] : result.issues.map((issue) => issue.code)).toEqual(['alias_bomb']);
+  });
+
+  it(`should take aliases that stand for exactly ${MAX_ALIAS_VALUES} values and refuse one value more`, () => {
+    // An anchored list of n items counts n + 1 values (the list and its items); each alias counts them again.
+    const aliases = MAX_ALIAS_VALUES / 1_000;
+    const text = (extra: string) => `s: &s x\na: &a [${'t,'.repeat(998)}t]\nb: [${'*a,'.repeat(aliases - 1)}*a]\n${extra}`;
+    const atLimit = documentData(parse(text('')), 'demo.yaml');
+    expect(atLimit.ok && (atLimit.value as { b: unknown[] }).b.length).toBe(aliases);
+    expect(documentData(parse(text('c: *s\n')), 'demo.yaml')).toMatchObject({ ok: false, issues: [{ code: 'alias_bomb' }] });
   });
 
   it('should refuse a merge key whose value is not a map, as bad input rather than an internal error', () => {

@@ -2,9 +2,9 @@
  * A naive exclusion matcher written independently of the fast one (own normalisation, env vars, glob),
  * checking every entry in order. It exists to be obviously right, for agreement tests; it is slow.
  */
-import type { ExclusionLists } from '../../core/config.ts';
-import type { ScanType, Trigger } from '../../core/vocabulary.ts';
-import type { Version } from '../../core/version.ts';
+import type { ExclusionLists } from '../../../engine/core/config.ts';
+import type { ScanType, Trigger } from '../../../engine/core/vocabulary.ts';
+import type { Version } from '../../../engine/core/version.ts';
 
 export interface ReferenceTarget {
   readonly path: string;
