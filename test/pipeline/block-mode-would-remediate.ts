@@ -3,7 +3,7 @@ import { createFleetModel } from '../../engine/model/index.ts';
 import { createContextCache } from '../../engine/pipeline/context-cache.ts';
 import { blockModeDecision } from '../../engine/pipeline/layers/edr.ts';
 import { createPolicyState } from '../../engine/pipeline/policy-state.ts';
-import { isTimelineItem, simEvents } from '../../engine/pipeline/sim-events.ts';
+import { isChangeEvent, simEvents } from '../../engine/pipeline/sim-events.ts';
 import type { SimulationInput } from '../../engine/pipeline/sim-input.ts';
 
 /**
@@ -22,11 +22,11 @@ export function blockModeWouldRemediate(input: SimulationInput): boolean[] {
   const answers: boolean[] = [];
   for (const item of simEvents(input)) {
     model.advanceTo(item.at);
-    if (isTimelineItem(item) && item.type === 'change') {
+    if (isChangeEvent(item)) {
       if (model.applyChange(item.change, item.at).status === 'applied') policy.apply(item.change);
       continue;
     }
-    const artifact = isTimelineItem(item) ? item.artifact : item;
+    const artifact = item;
     const ctx = contexts.get(artifact.device);
     answers.push(blockModeDecision(ctx, artifact, ctx.exclusions(artifact)) === 'remediate');
   }
