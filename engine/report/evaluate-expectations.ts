@@ -4,6 +4,7 @@ import type { Reason } from '../core/vocabulary.ts';
 import type { DeviceState } from '../model/index.ts';
 import type { RunSummary } from '../pipeline/run-simulation.ts';
 import type { Verdict } from '../pipeline/verdict.ts';
+import { describeBounds, withinBounds } from '../core/count-bounds.ts';
 import type { CountBounds, Expectation } from '../scenario/index.ts';
 import type { ExpectationTally, Tallied } from './expectation-tally.ts';
 import type { ExpectationResult } from './scenario-report.ts';
@@ -126,20 +127,4 @@ function totalsExpectation(expectation: Extract<Expectation, { kind: 'totals' }>
     checks.push(countExpectation(`count of ${of}`, {}, expectation.bounds, matching));
   }
   return { passed: checks.every((check) => check.passed), message: checks.map((check) => check.message).join('; ') };
-}
-
-function withinBounds(bounds: CountBounds, actual: number): boolean {
-  return (
-    (bounds.count === undefined || actual === bounds.count) &&
-    (bounds.atLeast === undefined || actual >= bounds.atLeast) &&
-    (bounds.atMost === undefined || actual <= bounds.atMost)
-  );
-}
-
-function describeBounds(bounds: CountBounds): string {
-  const parts: string[] = [];
-  if (bounds.count !== undefined) parts.push(`exactly ${bounds.count}`);
-  if (bounds.atLeast !== undefined) parts.push(`at least ${bounds.atLeast}`);
-  if (bounds.atMost !== undefined) parts.push(`at most ${bounds.atMost}`);
-  return parts.join(' and ');
 }

@@ -1,4 +1,5 @@
 /** Expectation names: built from what an expectation asserts, and unique within a scenario, so CI history can follow them. */
+import { describeBounds } from '../../core/count-bounds.ts';
 import { formatDuration } from '../../core/duration.ts';
 import type { Issue } from '../../core/issue.ts';
 import { quote } from '../../core/quote.ts';
@@ -24,16 +25,16 @@ export function expectationName(expectation: UnnamedExpectation): string {
       return `device ${expectation.device} ${when}: ${pairs(expectation, ['mode', 'runningMode', 'edrBlockMode'])}`;
     }
     case 'actionCenter':
-      return `Action Center entries${filtered(expectation.filter)}: ${bounds(expectation.bounds)}`;
+      return `Action Center entries${filtered(expectation.filter)}: ${describeBounds(expectation.bounds)}`;
     case 'alerts':
-      return `alerts${filtered(expectation.filter)}: ${bounds(expectation.bounds)}`;
+      return `alerts${filtered(expectation.filter)}: ${describeBounds(expectation.bounds)}`;
     case 'recommendation':
       return `recommendation ${expectation.id} on ${expectation.device}: ${expectation.present ? 'present' : 'absent'}`;
     case 'totals': {
       const { class: of, ...rest } = expectation.filter;
       const what = pairs(rest, Object.keys(rest) as (keyof typeof rest)[]);
       const population = `${of ?? 'all'} artifacts${what === '' ? '' : ` with ${what}`}`;
-      if (expectation.share === undefined) return `count of ${population}: ${bounds(expectation.bounds ?? {})}`;
+      if (expectation.share === undefined) return `count of ${population}: ${describeBounds(expectation.bounds ?? {})}`;
       const { atLeast, atMost } = expectation.share;
       const range = [atLeast === undefined ? '' : `≥ ${atLeast}`, atMost === undefined ? '' : `≤ ${atMost}`].filter(Boolean).join(' and ');
       return `share of ${population}: ${range}`;
@@ -80,10 +81,3 @@ function filtered(filter: object): string {
   return where === '' ? '' : ` (${where})`;
 }
 
-function bounds(value: CountBounds): string {
-  const parts: string[] = [];
-  if (value.count !== undefined) parts.push(`exactly ${value.count}`);
-  if (value.atLeast !== undefined) parts.push(`at least ${value.atLeast}`);
-  if (value.atMost !== undefined) parts.push(`at most ${value.atMost}`);
-  return parts.join(' and ');
-}
