@@ -15,10 +15,17 @@ function sources(dir: string): string[] {
   });
 }
 
-/** The string literal starting at `at` in `source` (after blanks), or undefined when the value is not one. */
-function literalAt(source: string, at: number): string | undefined {
-  const match = /^\s*(['"])([^'"\n]*)\1/.exec(source.slice(at));
-  return match?.[2];
+/** The string literals in the value that starts at `at`: up to the next `,` or closing bracket at its own depth. */
+function literalsOfValue(source: string, masked: string, at: number): string[] {
+  let depth = 0;
+  let end = at;
+  for (; end < masked.length; end++) {
+    const c = masked[end];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth-- === 0) break;
+    else if ((c === ',' || c === ';') && depth === 0) break;
+  }
+  return [...source.slice(at, end).matchAll(/(['"])([^'"\n]*)\1/g)].map((match) => match[2] ?? '');
 }
 
 /** Index of the `{` that encloses `at` in masked text, or -1. */
@@ -50,7 +57,7 @@ function argumentsOf(masked: string, open: number): [number, number][] {
 
 /**
  * Each Issue code written as a literal in engine/, with where it is. Two ways a code is written:
- * - `code: '…'` in an object literal that has no `layer` key (every `Reason` literal has one, an `Issue` never),
+ * - `code: '…'` (or `code: json ? '…' : '…'`) in an object literal that has no `layer` key (every `Reason` literal has one, an `Issue` never),
  *   except Node errno codes;
  * - a literal passed as the `code` parameter of a helper in the same file whose declared return type is not a
  *   Reason (`warn('exclusion_too_broad', …)`, `report('value', 'bad_indicator_value', …)`).
@@ -63,12 +70,11 @@ function issueCodeLiterals(): { code: string; where: string }[] {
     const masked = maskSource(source);
     for (const match of masked.matchAll(/\bcode\s*:/g)) {
       const at = (match.index ?? 0) + match[0].length;
-      const code = literalAt(source, at);
-      // A Node errno (`{ code: 'EISDIR' }`, a made-up fs error) is not an Issue.
-      if (code === undefined || /^E[A-Z]+$/.test(code)) continue;
       const open = openingBrace(masked, match.index ?? 0);
       if (/\blayer\s*:/.test(masked.slice(open, match.index))) continue;
-      found.push({ code, where: `${file}:${source.slice(0, at).split('\n').length}` });
+      // A Node errno (`{ code: 'EISDIR' }`, a made-up fs error) is not an Issue.
+      const codes = literalsOfValue(source, masked, at).filter((code) => !/^E[A-Z]+$/.test(code));
+      for (const code of codes) found.push({ code, where: `${file}:${source.slice(0, at).split('\n').length}` });
     }
     // Helpers whose parameter list names `code: string`, declared as a function or an arrow, and the code's position.
     const helpers = /(?:function\s+(\w+)|(\w+)\s*=\s*)\(([^()]*\bcode:\s*string[^()]*)\)\s*(?::\s*([\w<>[\]| ]+))?/g;
@@ -94,8 +100,8 @@ describe('Issue codes', () => {
 
   it('finds the codes of each way an issue is written, so an empty scan cannot pass', () => {
     const codes = new Set(literals.map(({ code }) => code));
-    // One per route: object literal, lint warn(), wordIssue(), the MpPreference issue(), bad(), warning(), report(key, code).
-    for (const code of ['unknown_key', 'exclusion_too_broad', 'exclusion_contextual_keyword', 'mp_preference_hidden', 'bad_domain', 'server_agent_os', 'bad_indicator_type']) {
+    // One per route: object literal (and a conditional in one), lint warn(), wordIssue(), the MpPreference issue(), bad(), warning(), report(key, code).
+    for (const code of ['unknown_key', 'yaml_syntax', 'exclusion_too_broad', 'exclusion_contextual_keyword', 'mp_preference_hidden', 'bad_domain', 'server_agent_os', 'bad_indicator_type']) {
       expect(codes, code).toContain(code);
     }
     expect(codes.size).toBeGreaterThan(100);

@@ -1,5 +1,5 @@
 /** The wording of every problem in the CLI's invalid fixtures, as the loader words it; the CLI tests check only the frame. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -160,6 +160,18 @@ describe('loadScenarioFile words the problems of invalid files', () => {
         received: !!python/object/apply:os.system
         hint: a scenario is data, never code: remove the tag"
     `);
+  });
+});
+
+describe('loadScenarioFile words an export named as a scenario', () => {
+  it('should say how to import a Get-MpPreference export', () => {
+    writeFileSync(join(scratch, 'mppref.json'), readFileSync('test/policy/exclusions/fixtures/mppref.json'));
+    expect(problems('mppref.json', scratch)).toMatchInlineSnapshot(`"✖ mppref.json:1:1 (root): this is a Get-MpPreference export; import it with \`exclusions: { from: mppref.json }\`"`);
+  });
+
+  it('should say how to import an indicator CSV', () => {
+    writeFileSync(join(scratch, 'iocs.csv'), 'IndicatorType,IndicatorValue,Action,Title,Description\nDomainName,contoso.com,Block,t,d\n');
+    expect(problems('iocs.csv', scratch)).toMatchInlineSnapshot(`"✖ iocs.csv:1:1 (root): this is an indicator import CSV; import it with \`indicators: { from: iocs.csv }\`"`);
   });
 });
 
