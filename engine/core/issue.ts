@@ -10,8 +10,9 @@ export const MAX_LINE = 300;
 export type Path = readonly (string | number)[];
 
 /**
- * One problem with the input. `code` is stable and machine-readable; `message` is for humans and
- * starts with the bad thing. `file`, `line` and `column` are filled in by the loader that knows them.
+ * One problem with the input. `code` is stable, machine-readable and snake_case like zod's own (`unknown_key`,
+ * `exclusion_too_broad`; test/core/issue-codes.test.ts checks), unlike a verdict `Reason`'s kebab-case code;
+ * `message` is for humans and starts with the bad thing. `file`, `line` and `column` are filled in by the loader that knows them.
  */
 export interface Issue {
   readonly code: string;

@@ -96,8 +96,8 @@ describe('8.3 short names in artifact paths', () => {
   it('should warn, point at the key and keep the path as written (never expanded)', () => {
     const loadedScenario = loaded(scenario('C:\\PROGRA~1\\Contoso\\app.exe', 'C:\\PROGRA~2\\Backup\\agent.exe'));
     expect(loadedScenario.warnings.map((warning) => `${warning.line}:${warning.column} ${warning.code} ${warning.path.join('.')}`)).toEqual([
-      '5:68 artifact-short-name timeline.0.artifact.path',
-      '5:108 artifact-short-name timeline.0.artifact.process',
+      '5:68 artifact_short_name timeline.0.artifact.path',
+      '5:108 artifact_short_name timeline.0.artifact.process',
     ]);
     expect(loadedScenario.warnings[0]?.message).toContain('`PROGRA~1`');
     const event = loadedScenario.timeline[0];

@@ -383,8 +383,8 @@ describe('loadScenario formats', () => {
   it('should load with warnings for settings that cannot apply', () => {
     const scenario = loaded(yaml('name: demo', 'devices:', '  - { name: ws-01, os: windows-10, smartAppControl: on, forceDefenderPassiveMode: 1 }'));
     expect(scenario.warnings.map((warning) => `${warning.line}:${warning.column} ${warning.code}`)).toEqual([
-      '3:53 smart-app-control-os',
-      '3:83 force-passive-client',
+      '3:53 smart_app_control_os',
+      '3:83 force_passive_client',
     ]);
   });
 });

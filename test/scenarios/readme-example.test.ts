@@ -12,7 +12,7 @@ const topReadme = readFileSync(new URL('../../README.md', import.meta.url), 'utf
 const tenLines = topReadme.split('## Ten lines')[1]?.match(/```yaml\n([\s\S]*?)```/)?.[1] ?? '';
 
 /** §4.4: the complete example excludes a Temp folder to show the lint's warning; it shows no other. */
-const WARNED_ON_PURPOSE = ['exclusion-temp-folder'];
+const WARNED_ON_PURPOSE = ['exclusion_temp_folder'];
 
 describe('README.md', () => {
   it('should hold a ten-line example that loads without warnings and passes', () => {

@@ -49,7 +49,7 @@ export function checkExclusion(
   const root = rootKind(pathSegments(path)[0]);
   if (root !== 'drive' && root !== 'unc') {
     issues.push({
-      code: 'exclusion-check-relative-path',
+      code: 'exclusion_check_relative_path',
       path: ['path'],
       message: `path \`${path}\` is not a full path`,
       expected: 'C:\\folder\\file or \\\\server\\share\\file',

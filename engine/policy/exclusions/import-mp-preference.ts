@@ -38,10 +38,10 @@ function items(found: Found, issues: Issue[]): string[] {
     if (typeof item !== 'string') {
       // A number or true is short; a nested object or list could be the whole file, so it is only named.
       const shown = typeof item === 'object' && item !== null ? (Array.isArray(item) ? 'a list' : 'an object') : quote(item);
-      issues.push(issue('mp-preference-bad-value', found, `${property} holds ${shown}, not text`, EXPORT_HINT));
+      issues.push(issue('mp_preference_bad_value', found, `${property} holds ${shown}, not text`, EXPORT_HINT));
     } else if (HIDDEN.test(item.trim())) {
       const hint = 'run Get-MpPreference as an administrator; HideExclusionsFromLocalAdmins hides the lists even from admins (§4.1)';
-      issues.push(issue('mp-preference-hidden', found, `${property} is hidden: ${quoteExcerpt(item.trim())}`, hint));
+      issues.push(issue('mp_preference_hidden', found, `${property} is hidden: ${quoteExcerpt(item.trim())}`, hint));
     } else if (item.trim() !== '') out.push(item.trim());
   }
   return out;
@@ -54,7 +54,7 @@ function fromText(text: string, issues: Issue[]): Found[] {
     const entry = { property: name as Property, line, value };
     if (TRUNCATED.test(value.trim())) {
       const hint = 'set $FormatEnumerationLimit = -1 before Get-MpPreference, or export with ConvertTo-Json';
-      issues.push(issue('mp-preference-truncated', entry, `${name} was cut off by the formatter ("…" at the end)`, hint));
+      issues.push(issue('mp_preference_truncated', entry, `${name} was cut off by the formatter ("…" at the end)`, hint));
       found.push({ ...entry, value: [] });
     } else {
       const inner = value.trim().replace(/^\{(.*)\}$/s, '$1');
@@ -75,7 +75,7 @@ function jsonIssue(text: string): Issue {
   const column = offset - before.lastIndexOf('\n');
   const what = offset >= text.length ? 'the end of the file' : quoteExcerpt(text.slice(offset, offset + 40), 40);
   const message = `the JSON does not parse: unexpected ${what} at line ${line}, column ${column}`;
-  return { code: 'mp-preference-bad-json', path: [], line, column, message, expected: 'the output of Get-MpPreference | ConvertTo-Json', hint: EXPORT_HINT };
+  return { code: 'mp_preference_bad_json', path: [], line, column, message, expected: 'the output of Get-MpPreference | ConvertTo-Json', hint: EXPORT_HINT };
 }
 
 function fromJson(text: string, issues: Issue[]): Found[] {
@@ -89,7 +89,7 @@ function fromJson(text: string, issues: Issue[]): Found[] {
   const object = Array.isArray(data) && data.length === 1 ? data[0] : data;
   if (typeof object !== 'object' || object === null || Array.isArray(object)) {
     const hint = 'export one device with Get-MpPreference | ConvertTo-Json';
-    issues.push({ code: 'mp-preference-bad-json', path: [], line: 1, message: 'the JSON is not one Get-MpPreference object', hint });
+    issues.push({ code: 'mp_preference_bad_json', path: [], line: 1, message: 'the JSON is not one Get-MpPreference object', hint });
     return [];
   }
   const lines = text.split('\n');
@@ -114,21 +114,21 @@ export function importMpPreference(text: string): Result<ExclusionLists> {
   if (kind === undefined) {
     // Any file may be named here (a .env, /etc/passwd): refuse it whole and quote none of it.
     const message = 'the file is not a Get-MpPreference export: it has no ExclusionPath, ExclusionExtension or ExclusionProcess property';
-    return fail([{ code: 'mp-preference-unrecognised', path: [], line: 1, message, expected: 'the output of Get-MpPreference, or of Get-MpPreference | ConvertTo-Json', hint: 'export with Get-MpPreference | ConvertTo-Json | Out-File mppref.json' }]);
+    return fail([{ code: 'mp_preference_unrecognised', path: [], line: 1, message, expected: 'the output of Get-MpPreference, or of Get-MpPreference | ConvertTo-Json', hint: 'export with Get-MpPreference | ConvertTo-Json | Out-File mppref.json' }]);
   }
   const issues: Issue[] = [];
   const found = kind === 'json' ? fromJson(text, issues) : fromText(text, issues);
   const lists = { paths: [] as string[], extensions: [] as string[], processes: [] as string[] };
   const seen = new Set<Property>();
   for (const entry of found) {
-    if (seen.has(entry.property)) issues.push(issue('mp-preference-duplicate', entry, `${entry.property} appears more than once`, 'import one device at a time'));
+    if (seen.has(entry.property)) issues.push(issue('mp_preference_duplicate', entry, `${entry.property} appears more than once`, 'import one device at a time'));
     seen.add(entry.property);
     append(lists[MP_PROPERTIES[entry.property]], entry.value as string[]);
   }
   if (found.length === 0 && issues.length === 0) {
     // Recognised by a key that is not a property of the object read (nested, or in a list of devices).
     const message = 'no ExclusionPath, ExclusionExtension or ExclusionProcess property found on the object';
-    issues.push({ code: 'mp-preference-no-exclusions', path: [], line: 1, message, hint: 'export one device with Get-MpPreference | ConvertTo-Json' });
+    issues.push({ code: 'mp_preference_no_exclusions', path: [], line: 1, message, hint: 'export one device with Get-MpPreference | ConvertTo-Json' });
   }
   return issues.length > 0 ? fail(issues) : ok(lists);
 }

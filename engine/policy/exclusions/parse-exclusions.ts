@@ -35,7 +35,7 @@ export function parseExclusions(lists: Partial<ExclusionLists>, options: Exclusi
     texts.forEach((text, index) => {
       if (typeof text !== 'string') {
         issues.push({
-          code: 'exclusion-not-text',
+          code: 'exclusion_not_text',
           path: [list, index],
           message: `${list}[${index}] is not a string`,
           expected: 'text',

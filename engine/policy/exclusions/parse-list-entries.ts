@@ -22,7 +22,7 @@ export function parseExtensionEntry(text: string, index: number): EntryParse<Ext
     return {
       issues: [
         {
-          code: 'exclusion-extension-invalid',
+          code: 'exclusion_extension_invalid',
           path,
           message: trimmed === '' ? 'extension exclusion is empty' : `extension exclusion \`${trimmed}\` is not a file extension`,
           expected: 'an extension such as log or .log, without wildcards or folders',
@@ -49,12 +49,12 @@ export function parseProcessEntry(text: string, index: number, options: Exclusio
   const path: Path = ['processes', index];
   const trimmed = text.trim();
   if (trimmed === '') {
-    return { issues: [{ code: 'exclusion-empty', path, message: 'process exclusion is empty', hint: 'remove the empty entry' }] };
+    return { issues: [{ code: 'exclusion_empty', path, message: 'process exclusion is empty', hint: 'remove the empty entry' }] };
   }
   if (trimmed.includes(':{')) {
     const message = `process exclusion \`${trimmed}\` uses contextual syntax`;
     const hint = 'contextual restrictions go on a path exclusion, e.g. C:\\data\\:{Process:"app.exe"} (ctx-excl)';
-    return { issues: [{ code: 'exclusion-contextual-syntax', path, message, hint }] };
+    return { issues: [{ code: 'exclusion_contextual_syntax', path, message, hint }] };
   }
   const parsed = parseProcessPattern(trimmed, {
     label: 'process exclusion',

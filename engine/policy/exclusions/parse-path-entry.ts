@@ -39,7 +39,7 @@ export function parsePathEntry(text: string, index: number, options: ExclusionOp
   const trimmed = text.trim();
   const label = `path exclusion \`${trimmed}\``;
   if (trimmed === '') {
-    return { issues: [{ code: 'exclusion-empty', path, message: 'path exclusion is empty', hint: 'remove the empty entry' }] };
+    return { issues: [{ code: 'exclusion_empty', path, message: 'path exclusion is empty', hint: 'remove the empty entry' }] };
   }
   const trailingStar = options.conflicts?.trailingStar ?? 'literal';
   const marker = trimmed.indexOf(':{');
@@ -50,7 +50,7 @@ export function parsePathEntry(text: string, index: number, options: ExclusionOp
     const separator = trimmed[marker - 1];
     if ((separator !== '\\' && separator !== '/') || !trimmed.endsWith('}')) {
       const issue: Issue = {
-        code: 'exclusion-contextual-syntax',
+        code: 'exclusion_contextual_syntax',
         path,
         message: `${label} is not a well-formed contextual exclusion`,
         expected: '<path>\\:{Type:value,…}',
@@ -73,7 +73,7 @@ export function parsePathEntry(text: string, index: number, options: ExclusionOp
     if (gap !== undefined) {
       inactive = `contextual exclusions are not supported: ${gap} (§4.4 #45)`;
       issues.push({
-        code: 'exclusion-contextual-unsupported',
+        code: 'exclusion_contextual_unsupported',
         severity: 'warning',
         path,
         message: `${label} is contextual, but ${gap}`,
@@ -83,7 +83,7 @@ export function parsePathEntry(text: string, index: number, options: ExclusionOp
     } else if (restrictions.never !== undefined) {
       inactive = `${restrictions.never} (§4.4 #41)`;
       issues.push({
-        code: 'exclusion-contextual-never-applies',
+        code: 'exclusion_contextual_never_applies',
         severity: 'warning',
         path,
         message: `${label} never applies: ${restrictions.never}`,

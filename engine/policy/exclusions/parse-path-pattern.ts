@@ -29,7 +29,7 @@ export function parsePathPattern(text: string, options: PathPatternOptions): Res
   const named = `${label} \`${text}\``;
   const expansion = expandEnvVars(text);
   const issues: Issue[] = expansion.unknown.map((variable) => ({
-    code: 'exclusion-unknown-variable',
+    code: 'exclusion_unknown_variable',
     path,
     message: `${named} uses ${variable}, which is not a system environment variable`,
     expected: 'a variable the MDAV service (LocalSystem) knows',
@@ -40,7 +40,7 @@ export function parsePathPattern(text: string, options: PathPatternOptions): Res
   const root = rootKind(segments[0]);
   if (root === 'wildcard-drive') {
     issues.push({
-      code: 'exclusion-wildcard-drive',
+      code: 'exclusion_wildcard_drive',
       path,
       message: `${named} uses a wildcard drive letter`,
       expected: 'a real drive letter such as C:',
@@ -49,7 +49,7 @@ export function parsePathPattern(text: string, options: PathPatternOptions): Res
     });
   } else if (root === 'relative' && expansion.unknown.length === 0) {
     issues.push({
-      code: 'exclusion-relative-path',
+      code: 'exclusion_relative_path',
       path,
       message: `${named} is not a full path`,
       expected: 'a path that starts with a drive (C:\\…) or a UNC share (\\\\server\\share\\…)',
@@ -60,7 +60,7 @@ export function parsePathPattern(text: string, options: PathPatternOptions): Res
   const wildcards = countWildcards(expansion.text);
   if (wildcards > MAX_WILDCARDS) {
     issues.push({
-      code: 'exclusion-too-many-wildcards',
+      code: 'exclusion_too_many_wildcards',
       path,
       message: `${named} has ${wildcards} wildcards; at most ${MAX_WILDCARDS} are allowed`,
       expected: `at most ${MAX_WILDCARDS} of * and ?`,

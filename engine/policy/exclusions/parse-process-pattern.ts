@@ -31,7 +31,7 @@ export function parseProcessPattern(text: string, options: ProcessPatternOptions
   if (expanded.unknown.length > 0) {
     return fail(
       expanded.unknown.map((variable) => ({
-        code: 'exclusion-unknown-variable',
+        code: 'exclusion_unknown_variable',
         path,
         message: `${named} uses ${variable}, which is not a system environment variable`,
         expected: 'a variable the MDAV service (LocalSystem) knows',
@@ -43,7 +43,7 @@ export function parseProcessPattern(text: string, options: ProcessPatternOptions
   if (countWildcards(expanded.text) > 0) {
     return fail([
       {
-        code: 'exclusion-process-image-wildcard',
+        code: 'exclusion_process_image_wildcard',
         path,
         message: `${named} is an image name with a wildcard`,
         expected: 'an image name without * or ?, or a full path (which may use wildcards)',

@@ -67,20 +67,20 @@ export function parseRestrictions(body: string, options: RestrictionOptions): Re
   const processes: ProcessPattern[] = [];
   if (body.trim() === '') {
     const message = `${options.label} has empty restrictions \`{}\``;
-    return fail([{ code: 'exclusion-contextual-empty', path: options.path, message, hint: 'remove `\\:{}` or add a restriction such as ScanTrigger:OnAccess' }]);
+    return fail([{ code: 'exclusion_contextual_empty', path: options.path, message, hint: 'remove `\\:{}` or add a restriction such as ScanTrigger:OnAccess' }]);
   }
   for (const item of splitItems(body)) {
     const colon = item.indexOf(':');
     const key = colon === -1 ? item : item.slice(0, colon).trim();
     const value = colon === -1 ? '' : item.slice(colon + 1).trim();
     if (!KEYWORDS.includes(key)) {
-      issues.push(wordIssue('exclusion-contextual-keyword', 'restriction', key, KEYWORDS, options));
+      issues.push(wordIssue('exclusion_contextual_keyword', 'restriction', key, KEYWORDS, options));
       continue;
     }
     if (key === 'Process') {
       if (value.length < 2 || !value.startsWith('"') || !value.endsWith('"')) {
         issues.push({
-          code: 'exclusion-contextual-process-quotes',
+          code: 'exclusion_contextual_process_quotes',
           path: options.path,
           message: `${options.label}: Process value ${value} is not in double quotes`,
           expected: 'Process:"C:\\Program Files\\App\\app.exe"',
@@ -96,7 +96,7 @@ export function parseRestrictions(body: string, options: RestrictionOptions): Re
     }
     const allowed = VALUES[key] ?? [];
     if (!allowed.includes(value)) {
-      issues.push(wordIssue('exclusion-contextual-value', `${key} value`, value, allowed, options));
+      issues.push(wordIssue('exclusion_contextual_value', `${key} value`, value, allowed, options));
       continue;
     }
     seen.set(key, [...(seen.get(key) ?? []), value]);

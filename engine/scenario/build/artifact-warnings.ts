@@ -27,7 +27,7 @@ const FIX: Readonly<Partial<Record<ArtifactKind, string>>> = {
  * runs as written; a behaviour-triggered file is then treated as running (`Blocked`, never `Prevented`).
  *
  * @example
- * artifactWarnings({ kind: 'file', trigger: 'behavior' }, ['timeline', 0, 'artifact'])[0]?.code; // 'kind-trigger'
+ * artifactWarnings({ kind: 'file', trigger: 'behavior' }, ['timeline', 0, 'artifact'])[0]?.code; // 'kind_trigger'
  */
 export function artifactWarnings(artifact: Pick<ArtifactInput, 'kind' | 'trigger'> & Partial<Pick<ArtifactInput, 'path' | 'process'>>, path: Path): Issue[] {
   return [...kindTriggerWarnings(artifact, path), ...shortNameWarnings(artifact, path)];
@@ -40,7 +40,7 @@ function kindTriggerWarnings(artifact: Pick<ArtifactInput, 'kind' | 'trigger'>, 
   const seen = trigger === 'behavior' ? 'behaviour monitoring sees only what already runs' : `a ${trigger} check reads files, not activity`;
   return [
     {
-      code: 'kind-trigger',
+      code: 'kind_trigger',
       path: [...path, 'trigger'],
       message: `trigger ${trigger} cannot meet a ${kind === 'behavior' ? 'behaviour' : kind}: ${seen} (§4.2 ScanTrigger)`,
       hint: FIX[kind],
@@ -62,7 +62,7 @@ function shortNameWarnings(input: Partial<Pick<ArtifactInput, 'path' | 'process'
     const short = value === undefined ? undefined : shortNameIn(value);
     if (short === undefined) continue;
     issues.push({
-      code: 'artifact-short-name',
+      code: 'artifact_short_name',
       path: [...path, key],
       severity: 'warning',
       message: `${key} uses the 8.3 short name \`${short}\`; Defender matches the path it is handed, so exclusions written with the long name do not apply to it`,

@@ -78,10 +78,11 @@ describe('exports inside a scenario folder (issue 11 #6)', () => {
     const dir = folder({ 'mppref.json': MPPREF, 'iocs.csv': 'IndicatorType,IndicatorValue,Action,Title,Description\nDomainName,contoso.com,Block,t,d\n' });
     const json = await runCli(['run', 'mppref.json'], dir);
     expect(json.code).toBe(2);
-    expect(json.stderr).toBe('✖ mppref.json:1:1 (root): this is a Get-MpPreference export; import it with `exclusions: { from: mppref.json }`\n1 error\n');
+    // The frame only: one error at 1:1, then the count; the wording is pinned by test/scenario/invalid-files.test.ts.
+    expect(json.stderr).toMatch(/^✖ mppref\.json:1:1 \(root\): [^\n]+\n1 error\n$/);
     const csv = await runCli(['validate', 'iocs.csv'], dir);
     expect(csv.code).toBe(2);
-    expect(csv.stderr).toBe('✖ iocs.csv:1:1 (root): this is an indicator import CSV; import it with `indicators: { from: iocs.csv }`\n1 error\n');
+    expect(csv.stderr).toMatch(/^✖ iocs\.csv:1:1 \(root\): [^\n]+\n1 error\n$/);
   });
 });
 
@@ -92,7 +93,8 @@ describe('indicator CSV rows through a scenario (issue 11 #7)', () => {
     const dir = folder({ 'iocs.csv': CSV, 's.yaml': scenario('s', 'indicators: { from: iocs.csv }\n') });
     const result = await runCli(['validate', 's.yaml'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('✖ iocs.csv:4 Action: action Blokc is not an indicator action');
+    // The frame only: the wording is the indicator parser's, pinned by test/policy/indicators/parse-indicator.test.ts.
+    expect(result.stderr.split('\n')[0]).toMatch(/^✖ iocs\.csv:4 Action: \S/);
   });
 
   it('should import the valid rows and warn about each skipped one with invalidRows: skip', async () => {

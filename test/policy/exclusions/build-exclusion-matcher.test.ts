@@ -11,7 +11,7 @@ describe('buildExclusionMatcher', () => {
 
   it('should build with warnings for contextual entries an old device cannot read (§4.4 #45)', () => {
     const built = buildExclusionMatcher({ paths: ['C:\\a\\:{ScanTrigger:OnAccess}'] }, { platform: version('4.18.2204.5') });
-    expect(built.ok && built.value.warnings.map((issue) => issue.code)).toEqual(['exclusion-contextual-unsupported']);
+    expect(built.ok && built.value.warnings.map((issue) => issue.code)).toEqual(['exclusion_contextual_unsupported']);
     expect(built.ok && built.value.matcher.match({ path: 'C:\\a\\x', trigger: 'on-access' })).toBeUndefined();
   });
 

@@ -23,11 +23,11 @@ describe('checkExclusion', () => {
   it('should still check the valid entries and report the invalid ones', () => {
     const result = checkExclusion({ paths: ['*:\\Temp', 'C:\\Temp'] }, 'C:\\Temp\\a');
     expect(result.excluded).toBe(true);
-    expect(result.issues.map((issue) => issue.code)).toEqual(['exclusion-wildcard-drive']);
+    expect(result.issues.map((issue) => issue.code)).toEqual(['exclusion_wildcard_drive']);
   });
 
   it('should report a relative path to check', () => {
-    expect(checkExclusion(LISTS, 'Tools\\a.exe').issues.map((issue) => issue.code)).toEqual(['exclusion-check-relative-path']);
+    expect(checkExclusion(LISTS, 'Tools\\a.exe').issues.map((issue) => issue.code)).toEqual(['exclusion_check_relative_path']);
   });
 
   it('should honour a folder target for PathType:file (§4.4 #43)', () => {

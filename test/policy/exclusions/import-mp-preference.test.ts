@@ -44,18 +44,18 @@ describe('importMpPreference', () => {
   it('should report every list hidden from a non-administrator, with line numbers (text)', () => {
     const result = importMpPreference(fixture('mppref-nonadmin.txt'));
     expect(result.ok ? [] : result.issues.map((issue) => [issue.code, issue.line, issue.path])).toEqual([
-      ['mp-preference-hidden', 18, ['extensions']],
-      ['mp-preference-hidden', 20, ['paths']],
-      ['mp-preference-hidden', 21, ['processes']],
+      ['mp_preference_hidden', 18, ['extensions']],
+      ['mp_preference_hidden', 20, ['paths']],
+      ['mp_preference_hidden', 21, ['processes']],
     ]);
   });
 
   it('should report every list hidden from a non-administrator, with line numbers (JSON)', () => {
     const result = importMpPreference(fixture('mppref-nonadmin.json'));
     expect(result.ok ? [] : result.issues.map((issue) => [issue.code, issue.line])).toEqual([
-      ['mp-preference-hidden', 6],
-      ['mp-preference-hidden', 3],
-      ['mp-preference-hidden', 9],
+      ['mp_preference_hidden', 6],
+      ['mp_preference_hidden', 3],
+      ['mp_preference_hidden', 9],
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('importMpPreference', () => {
     const result = importMpPreference(fixture('mppref-truncated.txt'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map((issue) => [issue.code, issue.line])).toEqual([['mp-preference-truncated', 20]]);
+    expect(result.issues.map((issue) => [issue.code, issue.line])).toEqual([['mp_preference_truncated', 20]]);
     expect(result.issues[0]?.hint).toContain('$FormatEnumerationLimit = -1');
   });
 
@@ -76,14 +76,14 @@ describe('importMpPreference', () => {
 
   it('should give the line of a JSON syntax error', () => {
     const result = importMpPreference('{\n  "ExclusionPath": ["C:\\\\a",\n  ]\n}');
-    expect(result.ok ? undefined : result.issues[0]?.code).toBe('mp-preference-bad-json');
+    expect(result.ok ? undefined : result.issues[0]?.code).toBe('mp_preference_bad_json');
     expect(result.ok ? undefined : result.issues[0]?.line).toBe(3);
   });
 
   it('should refuse text with no exclusion property as not an export, quoting none of it', () => {
     const result = importMpPreference('DisableRealtimeMonitoring : False');
     expect(result.ok ? undefined : result.issues).toEqual([
-      expect.objectContaining({ code: 'mp-preference-unrecognised', message: expect.not.stringContaining('Disable') }),
+      expect.objectContaining({ code: 'mp_preference_unrecognised', message: expect.not.stringContaining('Disable') }),
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('importMpPreference', () => {
 
   it('should refuse JSON that names no exclusion key without quoting it, even when it does not parse', () => {
     const result = importMpPreference('{"api_key": "sk-live-0123456789abcdef0123456789abcdef", oops}');
-    expect(result.ok ? undefined : result.issues.map((issue) => issue.code)).toEqual(['mp-preference-unrecognised']);
+    expect(result.ok ? undefined : result.issues.map((issue) => issue.code)).toEqual(['mp_preference_unrecognised']);
     expect(JSON.stringify(result)).not.toContain('sk-live');
   });
 
@@ -116,7 +116,7 @@ describe('importMpPreference', () => {
 
   it('should reject a JSON value that is not text', () => {
     const result = importMpPreference('{ "ExclusionPath": [42] }');
-    expect(result.ok ? undefined : result.issues[0]?.code).toBe('mp-preference-bad-value');
+    expect(result.ok ? undefined : result.issues[0]?.code).toBe('mp_preference_bad_value');
   });
 });
 
@@ -145,6 +145,6 @@ describe('formatMpPreference round trip', () => {
 describe('importMpPreference odd JSON', () => {
   it('should reject an object that is not a {value, Count} wrapper', () => {
     const result = importMpPreference('{ "ExclusionPath": { "foo": 1 } }');
-    expect(result.ok ? undefined : result.issues[0]?.code).toBe('mp-preference-bad-value');
+    expect(result.ok ? undefined : result.issues[0]?.code).toBe('mp_preference_bad_value');
   });
 });

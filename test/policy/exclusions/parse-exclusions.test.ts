@@ -54,21 +54,21 @@ describe('parseExclusions', () => {
 
   it('should reject contextual syntax without \\: and without a closing brace', () => {
     expect(codes({ paths: ['C:\\a:{ScanType:full}', 'C:\\a\\:{ScanType:full'] })).toEqual([
-      ['exclusion-contextual-syntax', ['paths', 0]],
-      ['exclusion-contextual-syntax', ['paths', 1]],
+      ['exclusion_contextual_syntax', ['paths', 0]],
+      ['exclusion_contextual_syntax', ['paths', 1]],
     ]);
   });
 
   it('should reject a case-mismatched value with the right spelling (§4.4 #44)', () => {
     const [issue] = parseExclusions({ paths: ['C:\\a\\:{ScanTrigger:onaccess}'] }).issues;
-    expect([issue?.code, issue?.hint]).toEqual(['exclusion-contextual-value', 'keywords and values are case-sensitive: write `OnAccess`']);
+    expect([issue?.code, issue?.hint]).toEqual(['exclusion_contextual_value', 'keywords and values are case-sensitive: write `OnAccess`']);
   });
 
   it('should reject an unknown restriction, an unquoted Process and empty braces', () => {
     expect(codes({ paths: ['C:\\a\\:{Trigger:OnAccess}', 'C:\\a\\:{Process:winword.exe}', 'C:\\a\\:{}'] })).toEqual([
-      ['exclusion-contextual-keyword', ['paths', 0]],
-      ['exclusion-contextual-process-quotes', ['paths', 1]],
-      ['exclusion-contextual-empty', ['paths', 2]],
+      ['exclusion_contextual_keyword', ['paths', 0]],
+      ['exclusion_contextual_process_quotes', ['paths', 1]],
+      ['exclusion_contextual_empty', ['paths', 2]],
     ]);
   });
 
@@ -94,10 +94,10 @@ describe('parseExclusions', () => {
 
   it('should keep compound extensions and fold case', () => {
     expect(parseExtensionEntry('.KO.GZ', 0).entry?.extension).toBe('ko.gz');
-    expect(parseExtensionEntry('a\\b', 0).issues[0]?.code).toBe('exclusion-extension-invalid');
+    expect(parseExtensionEntry('a\\b', 0).issues[0]?.code).toBe('exclusion_extension_invalid');
   });
 
   it('should report a list item that is not text', () => {
-    expect(codes({ paths: [42 as unknown as string] })).toEqual([['exclusion-not-text', ['paths', 0]]]);
+    expect(codes({ paths: [42 as unknown as string] })).toEqual([['exclusion_not_text', ['paths', 0]]]);
   });
 });

@@ -43,8 +43,8 @@ describe('§8.5 exclusion test cases', () => {
   it('should reject an entry with 7 wildcards and one with a wildcard drive letter (T69)', () => {
     const parsed = parseExclusions({ paths: ['C:\\?\\?\\?\\?\\?\\?\\?', '?:\\Data', 'C:\\?\\?\\?\\?\\?\\?'] });
     expect(parsed.issues.map((issue) => [issue.code, issue.path])).toEqual([
-      ['exclusion-too-many-wildcards', ['paths', 0]],
-      ['exclusion-wildcard-drive', ['paths', 1]],
+      ['exclusion_too_many_wildcards', ['paths', 0]],
+      ['exclusion_wildcard_drive', ['paths', 1]],
     ]);
   });
 

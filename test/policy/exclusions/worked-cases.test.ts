@@ -101,10 +101,10 @@ describe('§4.4 worked matching examples', () => {
 
 describe('§4.4 invalid entries', () => {
   const INVALID = [
-    { id: '#23', list: 'paths', text: '*:\\Temp', code: 'exclusion-wildcard-drive' },
-    { id: '#24', list: 'paths', text: 'C:\\a\\*\\*\\*\\*\\*\\*\\*\\x', code: 'exclusion-too-many-wildcards' },
-    { id: '#32', list: 'processes', text: 'test*.exe', code: 'exclusion-process-image-wildcard' },
-    { id: '#44', list: 'paths', text: 'c:\\d\\x.doc\\:{pathtype:file}', code: 'exclusion-contextual-keyword' },
+    { id: '#23', list: 'paths', text: '*:\\Temp', code: 'exclusion_wildcard_drive' },
+    { id: '#24', list: 'paths', text: 'C:\\a\\*\\*\\*\\*\\*\\*\\*\\x', code: 'exclusion_too_many_wildcards' },
+    { id: '#32', list: 'processes', text: 'test*.exe', code: 'exclusion_process_image_wildcard' },
+    { id: '#44', list: 'paths', text: 'c:\\d\\x.doc\\:{pathtype:file}', code: 'exclusion_contextual_keyword' },
   ] as const;
   for (const row of INVALID) {
     it(`should reject ${row.list} entry ${row.text} with ${row.code} (§4.4 ${row.id})`, () => {
@@ -123,13 +123,13 @@ describe('§4.4 invalid entries', () => {
 
   it('should warn that a repeated ScanTrigger never applies (§4.4 #41)', () => {
     const parsed = parseExclusions({ paths: ['C:\\X\\:{ScanTrigger:OnAccess,ScanTrigger:OnDemand}'] });
-    expect(parsed.issues.map((issue) => [issue.code, issue.severity])).toEqual([['exclusion-contextual-never-applies', 'warning']]);
+    expect(parsed.issues.map((issue) => [issue.code, issue.severity])).toEqual([['exclusion_contextual_never_applies', 'warning']]);
     expect(parsed.entries[0]?.inactive).toMatch(/ScanTrigger/);
   });
 
   it('should warn that a contextual entry is unsupported on platform 4.18.2204 (§4.4 #45)', () => {
     const parsed = parseExclusions({ paths: ['C:\\a\\:{ScanType:quick}', 'C:\\plain'] }, { platform: version('4.18.2204.5') });
-    expect(parsed.issues.map((issue) => [issue.code, issue.path, issue.severity])).toEqual([['exclusion-contextual-unsupported', ['paths', 0], 'warning']]);
+    expect(parsed.issues.map((issue) => [issue.code, issue.path, issue.severity])).toEqual([['exclusion_contextual_unsupported', ['paths', 0], 'warning']]);
   });
 
   it('should warn for an engine older than 1.1.19300.2 even on a new platform (§4.4 #45)', () => {

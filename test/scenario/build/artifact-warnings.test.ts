@@ -5,10 +5,10 @@ import { loaded, MINIMAL, yaml } from '../scenario-text.ts';
 
 describe('artifactWarnings', () => {
   it.each([
-    ['a file seen by behaviour monitoring, which watches only what runs (§4.2 BM)', { kind: 'file', trigger: 'behavior' }, 'kind-trigger'],
-    ['a file that defaults to kind file, with trigger behavior', { trigger: 'behavior' }, 'kind-trigger'],
-    ['a behaviour met on access, where a file is opened, not watched', { kind: 'behavior', trigger: 'on-access' }, 'kind-trigger'],
-    ['a behaviour met in a scan, which reads files at rest', { kind: 'behavior', trigger: 'scheduled-scan' }, 'kind-trigger'],
+    ['a file seen by behaviour monitoring, which watches only what runs (§4.2 BM)', { kind: 'file', trigger: 'behavior' }, 'kind_trigger'],
+    ['a file that defaults to kind file, with trigger behavior', { trigger: 'behavior' }, 'kind_trigger'],
+    ['a behaviour met on access, where a file is opened, not watched', { kind: 'behavior', trigger: 'on-access' }, 'kind_trigger'],
+    ['a behaviour met in a scan, which reads files at rest', { kind: 'behavior', trigger: 'scheduled-scan' }, 'kind_trigger'],
   ] as const)('should warn about %s', (_title, artifact, code) => {
     expect(artifactWarnings(artifact, ['timeline', 0, 'artifact']).map((warning) => [warning.code, warning.severity, warning.path])).toEqual([
       [code, 'warning', ['timeline', 0, 'artifact', 'trigger']],

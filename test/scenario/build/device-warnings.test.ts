@@ -4,11 +4,11 @@ import { loaded, yaml } from '../scenario-text.ts';
 
 describe('deviceWarnings', () => {
   it.each([
-    ['C1: a legacy agent on an OS that never had one', { os: 'server-2019', serverAgent: 'legacy' }, 'server-agent-os'],
-    ['§1.3: Smart App Control off Windows 11', { os: 'windows-10', smartAppControl: 'evaluation' }, 'smart-app-control-os'],
-    ['§1.4: ForceDefenderPassiveMode on a client', { os: 'windows-11', forceDefenderPassiveMode: 0 }, 'force-passive-client'],
-    ['§3.4: undocumented PassiveRemediation bits', { os: 'server-2022', passiveRemediation: 0x9 }, 'passive-remediation-bits'],
-    ['a third-party AV state on a Defender device', { os: 'windows-11', thirdPartyAv: 'expired' }, 'third-party-av-unused'],
+    ['C1: a legacy agent on an OS that never had one', { os: 'server-2019', serverAgent: 'legacy' }, 'server_agent_os'],
+    ['§1.3: Smart App Control off Windows 11', { os: 'windows-10', smartAppControl: 'evaluation' }, 'smart_app_control_os'],
+    ['§1.4: ForceDefenderPassiveMode on a client', { os: 'windows-11', forceDefenderPassiveMode: 0 }, 'force_passive_client'],
+    ['§3.4: undocumented PassiveRemediation bits', { os: 'server-2022', passiveRemediation: 0x9 }, 'passive_remediation_bits'],
+    ['a third-party AV state on a Defender device', { os: 'windows-11', thirdPartyAv: 'expired' }, 'third_party_av_unused'],
   ] as const)('should warn about %s', (_title, device, code) => {
     expect(deviceWarnings(device, ['devices', 0]).map((warning) => [warning.code, warning.severity])).toEqual([[code, 'warning']]);
   });
@@ -28,7 +28,7 @@ describe('deviceWarnings', () => {
     expect(scenario.warnings).toMatchInlineSnapshot(`
       [
         {
-          "code": "passive-remediation-bits",
+          "code": "passive_remediation_bits",
           "column": 54,
           "file": "demo.yaml",
           "hint": "§3.4: only 0x1, 0x2 and 0x4 are documented; 0x1 is EDR in block mode",
