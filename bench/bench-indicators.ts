@@ -41,7 +41,10 @@ function hitEntries(wanted: number, generate: GenerateSpec, seed: number): Recor
   if (wanted === 0) return [];
   // 64 devices spread over the fleet (laptops, workstations and servers alike).
   const stride = Math.max(1, Math.floor(generate.devices.length / 64));
-  const picked = generate.devices.map((_, i) => i).filter((i) => i % stride === 0).slice(0, 64);
+  const picked = generate.devices
+    .map((_, i) => i)
+    .filter((i) => i % stride === 0)
+    .slice(0, 64);
   const sample = {
     ...generate,
     count: Math.min(64 * wanted, 200_000),
@@ -75,6 +78,6 @@ function feedEntry(i: number, rng: Rng): Record<string, unknown> {
   if (roll < 0.65) return { type: 'FileSha1', value: rng.hex(40), action: 'BlockAndRemediate' };
   if (roll < 0.7) return { type: 'FileMd5', value: rng.hex(32), action: 'BlockAndRemediate' };
   if (roll < 0.85) return { type: 'DomainName', value: `cdn-${rng.hex(8)}-${i}.xyz`, action };
-  if (roll < 0.95) return { type: 'IpAddress', value: `45.${(i >> 16) & 255}.${(i >> 8) & 255}.${(i & 255) || 1}`, action };
+  if (roll < 0.95) return { type: 'IpAddress', value: `45.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255 || 1}`, action };
   return { type: 'Url', value: `https://files-${i}.top/payload/${rng.hex(6)}.bin`, action };
 }

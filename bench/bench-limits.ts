@@ -53,12 +53,16 @@ const HEAP_SHARE = 0.9;
  * @example
  * benchMemoryNeed({ devices: 10_000_000, artifacts: 20 }).heapBytes; // ≈ 7.2e9 (6.7 GiB)
  */
-export function benchMemoryNeed(shape: { devices: number; artifacts: number; workers?: number }): { heapBytes: number; totalBytes: number } {
+export function benchMemoryNeed(shape: { devices: number; artifacts: number; workers?: number }): {
+  heapBytes: number;
+  totalBytes: number;
+} {
   const active = Math.min(shape.devices, shape.artifacts);
   const fleet = MEMORY_COST.baseBytes + MEMORY_COST.perDevice * shape.devices;
   const heapBytes = fleet + MEMORY_COST.perActiveDevice * active;
   // The main thread keeps its input while the workers run; the workers' active devices add up to `active`.
-  const totalBytes = shape.workers === undefined ? heapBytes : (1 + shape.workers) * fleet + 2 * MEMORY_COST.perActiveDevice * active;
+  const totalBytes =
+    shape.workers === undefined ? heapBytes : (1 + shape.workers) * fleet + 2 * MEMORY_COST.perActiveDevice * active;
   return { heapBytes, totalBytes };
 }
 
@@ -78,13 +82,23 @@ export function checkBenchLimits(options: BenchOptions, budget: MemoryBudget = c
   const sizes = benchSizes(options);
   const shape = headlineShape(options, sizes);
   const heap = budget.heapBytes * HEAP_SHARE;
-  const shapes = [shape, ...(mode === 'shape' ? [] : sizes.fleet.map((devices) => ({ devices, artifacts: Math.max(sizes.curve, 2 * devices) })))];
+  const shapes = [
+    shape,
+    ...(mode === 'shape' ? [] : sizes.fleet.map((devices) => ({ devices, artifacts: Math.max(sizes.curve, 2 * devices) }))),
+  ];
   for (const { devices, artifacts } of shapes) {
     const need = benchMemoryNeed({ devices, artifacts }).heapBytes;
     if (need <= heap) continue;
     // With fewer artifacts than devices, only `artifacts` devices are active whatever the fleet size.
     const room = heap - MEMORY_COST.baseBytes;
-    const most = Math.max(0, Math.floor(artifacts >= devices ? room / (MEMORY_COST.perDevice + MEMORY_COST.perActiveDevice) : (room - MEMORY_COST.perActiveDevice * artifacts) / MEMORY_COST.perDevice));
+    const most = Math.max(
+      0,
+      Math.floor(
+        artifacts >= devices
+          ? room / (MEMORY_COST.perDevice + MEMORY_COST.perActiveDevice)
+          : (room - MEMORY_COST.perActiveDevice * artifacts) / MEMORY_COST.perDevice,
+      ),
+    );
     return [
       {
         code: 'bench_too_large',
@@ -102,7 +116,9 @@ export function checkBenchLimits(options: BenchOptions, budget: MemoryBudget = c
       {
         code: 'bench_too_large',
         path: ['--workers'],
-        message: `--workers ${workers} with --devices ${n(shape.devices)} needs about ${gb(total)} of memory (${workers + 1} copies of the fleet); this machine has ${gb(budget.totalBytes)}, of which the bench plans for ${MACHINE_SHARE * 100} %`,
+        message:
+          `--workers ${workers} with --devices ${n(shape.devices)} needs about ${gb(total)} of memory (${workers + 1} copies of the fleet); ` +
+          `this machine has ${gb(budget.totalBytes)}, of which the bench plans for ${MACHINE_SHARE * 100} %`,
         hint: 'use fewer workers or fewer devices',
       },
     ];

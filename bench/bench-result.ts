@@ -118,28 +118,75 @@ const ALL_JUDGED: LongEnough = { pipeline: true, decision: true, curves: true, m
  * @example
  * checkGoals(figures, curves, workers, longEnough(sizes)).find((goal) => goal.id === 'p-rate')?.met; // false below 10^6/s
  */
-export function checkGoals(figures: BenchFigures, curves: BenchCurves, workers?: WorkerFigures, long: LongEnough = ALL_JUDGED): GoalCheck[] {
+export function checkGoals(
+  figures: BenchFigures,
+  curves: BenchCurves,
+  workers?: WorkerFigures,
+  long: LongEnough = ALL_JUDGED,
+): GoalCheck[] {
   const goals: GoalCheck[] = [
-    { id: 'p-rate', label: 'P artifacts/s (one core)', value: figures.pipeline.perSecond, goal: '≥ 1,000,000', met: figures.pipeline.perSecond >= 1e6, judged: long.pipeline },
+    {
+      id: 'p-rate',
+      label: 'P artifacts/s (one core)',
+      value: figures.pipeline.perSecond,
+      goal: '≥ 1,000,000',
+      met: figures.pipeline.perSecond >= 1e6,
+      judged: long.pipeline,
+    },
     { id: 'p-over-g', label: 'P / G', value: figures.pOverG, goal: '≥ 0.5', met: figures.pOverG >= 0.5, judged: long.pipeline },
     { id: 'd-over-l', label: 'D / L', value: figures.dOverL, goal: '≥ 0.25', met: figures.dOverL >= 0.25, judged: long.decision },
   ];
   const realistic = last(curves.exclusionsRealistic);
   if (realistic !== undefined && curves.exclusionsRealistic.length > 1) {
-    goals.push({ id: 'exclusions', label: `exclusions ${curves.exclusionsRealistic[0]?.x}→${realistic.x} realistic (pipeline)`, value: realistic.relative, goal: '≤ 2×', met: realistic.relative <= 2, judged: long.curves });
+    goals.push({
+      id: 'exclusions',
+      label: `exclusions ${curves.exclusionsRealistic[0]?.x}→${realistic.x} realistic (pipeline)`,
+      value: realistic.relative,
+      goal: '≤ 2×',
+      met: realistic.relative <= 2,
+      judged: long.curves,
+    });
   }
   if (curves.exclusionMatcher !== undefined) {
     const value = curves.exclusionMatcher.realisticRatio;
-    goals.push({ id: 'exclusion-matcher', label: 'exclusions smallest→largest realistic (matcher)', value, goal: '≤ 2×', met: value <= 2, judged: long.matcher });
+    goals.push({
+      id: 'exclusion-matcher',
+      label: 'exclusions smallest→largest realistic (matcher)',
+      value,
+      goal: '≤ 2×',
+      met: value <= 2,
+      judged: long.matcher,
+    });
   }
   const stream10m = curves.stream.find((point) => point.x === 10_000_000);
   if (stream10m !== undefined) {
-    goals.push({ id: 'rss-10m', label: 'peak RSS at 10M artifacts (MB)', value: stream10m.peakRssMb, goal: '< 300', met: stream10m.peakRssMb < 300, judged: true });
+    goals.push({
+      id: 'rss-10m',
+      label: 'peak RSS at 10M artifacts (MB)',
+      value: stream10m.peakRssMb,
+      goal: '< 300',
+      met: stream10m.peakRssMb < 300,
+      judged: true,
+    });
   }
   if (workers !== undefined) {
-    goals.push({ id: 'workers-speedup', label: `speed-up, ${last(workers.runs)?.workers ?? 0} workers vs 1`, value: workers.speedup, goal: '≥ 1.7×', met: workers.speedup >= 1.7, judged: long.workers });
+    goals.push({
+      id: 'workers-speedup',
+      label: `speed-up, ${last(workers.runs)?.workers ?? 0} workers vs 1`,
+      value: workers.speedup,
+      goal: '≥ 1.7×',
+      met: workers.speedup >= 1.7,
+      judged: long.workers,
+    });
     const same = workers.identical && workers.matchesPipeline !== false;
-    goals.push({ id: 'workers-identical', label: 'sharded counts identical', value: same, goal: 'identical', met: same, judged: true });
+    goals.push({
+      id: 'workers-identical',
+      label: 'sharded counts identical',
+      value: same,
+      goal: 'identical',
+      met: same,
+      judged: true,
+    });
   }
   return goals;
 }

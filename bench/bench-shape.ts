@@ -1,5 +1,11 @@
 /** The benchmark's fleet shape and the `SimulationInput` it stands for: a mixed fleet, one generator, policy lists. */
-import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, deviceWithDefaults, type DeviceConfig, type ExclusionLists } from '../engine/core/config.ts';
+import {
+  DEFAULT_CONFLICT_SETTINGS,
+  DEFAULT_TENANT,
+  deviceWithDefaults,
+  type DeviceConfig,
+  type ExclusionLists,
+} from '../engine/core/config.ts';
 import { Rng } from '../engine/core/random.ts';
 import type { GenerateSpec, SimulationInput } from '../engine/pipeline/sim-input.ts';
 import { benchIndicators, SERVER_GROUP } from './bench-indicators.ts';
@@ -44,7 +50,9 @@ export function benchFleet(count: number): DeviceConfig[] {
   const devices: DeviceConfig[] = [];
   PROFILES.forEach((profile, p) => {
     for (let i = 1; i <= (sizes[p] ?? 0); i++) {
-      devices.push(deviceWithDefaults({ name: `${profile.prefix}${String(i).padStart(width, '0')}`, os: 'windows-11', ...profile.config }));
+      devices.push(
+        deviceWithDefaults({ name: `${profile.prefix}${String(i).padStart(width, '0')}`, os: 'windows-11', ...profile.config }),
+      );
     }
   });
   return devices;
@@ -81,7 +89,8 @@ export function benchExclusions(count: number, kind: 'realistic' | 'adversarial'
     kind === 'realistic'
       ? realisticLists(filler, Rng.from(seed).derive(`exclusions-${count}`))
       : { paths: Array.from({ length: filler }, (_, i) => `C:\\Adv${i}\\*a*a*a*a*a*b`), extensions: [], processes: [] };
-  const take = count >= workload ? WORKLOAD_EXCLUSIONS : { paths: WORKLOAD_EXCLUSIONS.paths.slice(0, count), extensions: [], processes: [] };
+  const take =
+    count >= workload ? WORKLOAD_EXCLUSIONS : { paths: WORKLOAD_EXCLUSIONS.paths.slice(0, count), extensions: [], processes: [] };
   return {
     paths: [...take.paths, ...extra.paths],
     extensions: [...take.extensions, ...extra.extensions],
@@ -98,12 +107,19 @@ export function benchExclusions(count: number, kind: 'realistic' | 'adversarial'
  */
 export function benchInput(shape: BenchShape): SimulationInput {
   const devices = benchFleet(shape.devices);
-  const generate = benchGenerate(shape, devices.map((device) => device.name));
+  const generate = benchGenerate(
+    shape,
+    devices.map((device) => device.name),
+  );
   return {
     seed: shape.seed,
     startMs: Date.UTC(2026, 0, 5),
     settings: DEFAULT_CONFLICT_SETTINGS,
-    tenant: { ...DEFAULT_TENANT, edrBlockMode: true, deviceGroups: [{ name: SERVER_GROUP, rank: 1, match: { os: ['server-2022', 'server-2019'] } }] },
+    tenant: {
+      ...DEFAULT_TENANT,
+      edrBlockMode: true,
+      deviceGroups: [{ name: SERVER_GROUP, rank: 1, match: { os: ['server-2022', 'server-2019'] } }],
+    },
     devices,
     exclusions: benchExclusions(shape.exclusions, shape.exclusionKind ?? 'realistic', shape.seed),
     indicators: benchIndicators(shape.indicators, { ...generate, at: 0, os: devices.map((device) => device.os) }, shape.seed),

@@ -120,7 +120,9 @@ export const BASE_SHAPE: Omit<BenchShape, 'artifacts' | 'seed'> = { devices: 1_0
  * benchMode({ devices: 50_000 }); // 'shape'
  */
 export function benchMode(options: BenchOptions): BenchMode {
-  const explicit = [options.devices, options.artifacts, options.exclusions, options.indicators].some((size) => size !== undefined);
+  const explicit = [options.devices, options.artifacts, options.exclusions, options.indicators].some(
+    (size) => size !== undefined,
+  );
   if (explicit) return 'shape';
   if (options.quick === true) return 'quick';
   return options.full === true ? 'full' : 'default';

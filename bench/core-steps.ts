@@ -34,7 +34,13 @@ export interface CoreDraft {
 
 /** Throughput of `artifacts` over a timing, per CPU second. */
 export function throughput(artifacts: number, timing: Timing): Throughput {
-  return { artifacts, cpuMs: timing.cpuMs, wallMs: timing.wallMs, perSecond: perSecond(artifacts, timing.cpuMs), nsPerArtifact: nsPer(artifacts, timing.cpuMs) };
+  return {
+    artifacts,
+    cpuMs: timing.cpuMs,
+    wallMs: timing.wallMs,
+    perSecond: perSecond(artifacts, timing.cpuMs),
+    nsPerArtifact: nsPer(artifacts, timing.cpuMs),
+  };
 }
 
 /** The device L, D and latency decide for: the first Defender workstation (active: every layer runs). */

@@ -86,15 +86,31 @@ export function curveSteps(base: BenchShape, sizes: BenchSizes, draft: CurveDraf
   const curve = { ...base, artifacts: sizes.curve };
   const curves: PointSpec[][] = [
     // At least two artifacts per device, so the largest fleet is not all first-artifact context compiles.
-    sizes.fleet.map((devices) => ({ label: `fleet ${n(devices)} devices`, shape: { ...curve, devices, artifacts: Math.max(sizes.curve, 2 * devices) }, x: devices, into: draft.fleet, contexts: true })),
-    sizes.exclusions.map((exclusions) => ({ label: `exclusions ${n(exclusions)} realistic`, shape: { ...curve, exclusions }, x: exclusions, into: draft.exclusionsRealistic })),
+    sizes.fleet.map((devices) => ({
+      label: `fleet ${n(devices)} devices`,
+      shape: { ...curve, devices, artifacts: Math.max(sizes.curve, 2 * devices) },
+      x: devices,
+      into: draft.fleet,
+      contexts: true,
+    })),
+    sizes.exclusions.map((exclusions) => ({
+      label: `exclusions ${n(exclusions)} realistic`,
+      shape: { ...curve, exclusions },
+      x: exclusions,
+      into: draft.exclusionsRealistic,
+    })),
     sizes.exclusions.map((exclusions) => ({
       label: `exclusions ${n(exclusions)} adversarial`,
       shape: { ...curve, exclusions, exclusionKind: 'adversarial' as const },
       x: exclusions,
       into: draft.exclusionsAdversarial,
     })),
-    sizes.indicators.map((indicators) => ({ label: `indicators ${n(indicators)}`, shape: { ...curve, indicators }, x: indicators, into: draft.indicators })),
+    sizes.indicators.map((indicators) => ({
+      label: `indicators ${n(indicators)}`,
+      shape: { ...curve, indicators },
+      x: indicators,
+      into: draft.indicators,
+    })),
   ];
   const steps: Step[] = [];
   for (const points of curves) {
@@ -109,7 +125,12 @@ export function curveSteps(base: BenchShape, sizes: BenchSizes, draft: CurveDraf
   steps.push({
     label: 'exclusion matcher alone (exclusions.bench.ts)',
     run: () => {
-      draft.exclusionMatcher = runExclusionBench({ sizes: sizes.exclusions, minTimeMs: sizes.matcherMinMs, targets: sizes.matcherTargets, seed: base.seed });
+      draft.exclusionMatcher = runExclusionBench({
+        sizes: sizes.exclusions,
+        minTimeMs: sizes.matcherMinMs,
+        targets: sizes.matcherTargets,
+        seed: base.seed,
+      });
       return `realistic ${draft.exclusionMatcher.realisticRatio.toFixed(2)}×, adversarial ${draft.exclusionMatcher.adversarialRatio.toFixed(2)}×`;
     },
   });
@@ -124,7 +145,16 @@ export function streamSteps(base: BenchShape, sizes: BenchSizes, draft: CurveDra
       const result = await runStreamChild({ ...base, artifacts });
       const nsPerArtifact = (result.cpuMs * 1e6) / Math.max(1, result.artifacts);
       const perSec = perSecond(result.artifacts, result.cpuMs);
-      draft.stream.push({ x: artifacts, artifacts, nsPerArtifact, relative: 0, setupMs: 0, perSecond: perSec, baseRssMb: result.baseRssMb, peakRssMb: result.peakRssMb });
+      draft.stream.push({
+        x: artifacts,
+        artifacts,
+        nsPerArtifact,
+        relative: 0,
+        setupMs: 0,
+        perSecond: perSec,
+        baseRssMb: result.baseRssMb,
+        peakRssMb: result.peakRssMb,
+      });
       return `${formatRate(perSec)}, peak RSS ${result.peakRssMb.toFixed(0)} MB`;
     },
   }));
@@ -135,14 +165,25 @@ export function streamSteps(base: BenchShape, sizes: BenchSizes, draft: CurveDra
  * machine, not the code), on the same shape; every run's merged counts are checked against the first one-worker
  * run and, when the shape is the headline one, against `countSimulation` in this thread.
  */
-export function workerSteps(shape: BenchShape, workers: number, rounds: number, draft: CurveDraft, pipelineCounts: () => Counts | undefined): Step[] {
+export function workerSteps(
+  shape: BenchShape,
+  workers: number,
+  rounds: number,
+  draft: CurveDraft,
+  pipelineCounts: () => Counts | undefined,
+): Step[] {
   const runs = new Map<number, WorkerRun>();
   const digests: string[] = [];
   const step = (count: number, round: number): Step => ({
     label: `${count} worker${count === 1 ? '' : 's'}, ${n(shape.artifacts)} artifacts sharded by device (${round}/${rounds})`,
     run: async () => {
       const run = await runSharded(shape, count);
-      const measured: WorkerRun = { workers: count, wallMs: run.wallMs, perSecond: perSecond(run.counts.artifacts, run.wallMs), workerMs: run.workerMs };
+      const measured: WorkerRun = {
+        workers: count,
+        wallMs: run.wallMs,
+        perSecond: perSecond(run.counts.artifacts, run.wallMs),
+        workerMs: run.workerMs,
+      };
       const known = runs.get(count);
       if (known === undefined || measured.wallMs < known.wallMs) runs.set(count, measured);
       digests.push(countsDigest(run.counts));

@@ -46,9 +46,12 @@ const consume = (verdict: Verdict): void => {
 export function measureLoop(ctx: DeviceContext, pool: readonly Artifact[], rounds: number): Timing {
   let fastest: Timing | undefined;
   for (let round = 0; round < rounds; round++) {
-    fastest = best(fastest, timed(() => {
-      for (let i = 0; i < pool.length; i++) consume(decideArtifact(ctx, pool[i] as Artifact));
-    }).timing);
+    fastest = best(
+      fastest,
+      timed(() => {
+        for (let i = 0; i < pool.length; i++) consume(decideArtifact(ctx, pool[i] as Artifact));
+      }).timing,
+    );
   }
   return fastest as Timing;
 }
@@ -57,11 +60,14 @@ export function measureLoop(ctx: DeviceContext, pool: readonly Artifact[], round
 export function measureRx(ctx: DeviceContext, pool: readonly Artifact[], rounds: number): Timing {
   let fastest: Timing | undefined;
   for (let round = 0; round < rounds; round++) {
-    fastest = best(fastest, timed(() => {
-      from(pool)
-        .pipe(map((artifact) => decideArtifact(ctx, artifact)))
-        .subscribe(consume);
-    }).timing);
+    fastest = best(
+      fastest,
+      timed(() => {
+        from(pool)
+          .pipe(map((artifact) => decideArtifact(ctx, artifact)))
+          .subscribe(consume);
+      }).timing,
+    );
   }
   return fastest as Timing;
 }

@@ -47,23 +47,55 @@ export function realisticLists(size: number, rng: Rng): ExclusionLists {
   for (let i = 0; i < size; i++) {
     const vendor = `${rng.pick(VENDORS)}${i}`;
     const roll = rng.next();
-    if (roll < 0.45) paths.push(rng.pick([`C:\\Program Files\\${vendor}\\App\\`, `D:\\Data\\Team${i}\\Project${rng.int(50)}`, `C:\\ProgramData\\${vendor}\\Logs`, `%ProgramFiles%\\${vendor}\\bin\\tool${i}.exe`, `\\\\fs${i % 20}\\share\\${vendor}`]));
-    else if (roll < 0.6) paths.push(rng.pick([`C:\\Users\\*\\AppData\\Local\\${vendor}`, `D:\\Data\\*\\Cache${i}`, `C:\\Logs\\${vendor}\\*.log`, `C:\\Program Files\\${vendor}*\\v?\\bin`, `E:\\Builds\\${vendor}\\*\\out\\:{ScanTrigger:OnAccess}`]));
+    if (roll < 0.45)
+      paths.push(
+        rng.pick([
+          `C:\\Program Files\\${vendor}\\App\\`,
+          `D:\\Data\\Team${i}\\Project${rng.int(50)}`,
+          `C:\\ProgramData\\${vendor}\\Logs`,
+          `%ProgramFiles%\\${vendor}\\bin\\tool${i}.exe`,
+          `\\\\fs${i % 20}\\share\\${vendor}`,
+        ]),
+      );
+    else if (roll < 0.6)
+      paths.push(
+        rng.pick([
+          `C:\\Users\\*\\AppData\\Local\\${vendor}`,
+          `D:\\Data\\*\\Cache${i}`,
+          `C:\\Logs\\${vendor}\\*.log`,
+          `C:\\Program Files\\${vendor}*\\v?\\bin`,
+          `E:\\Builds\\${vendor}\\*\\out\\:{ScanTrigger:OnAccess}`,
+        ]),
+      );
     else if (roll < 0.7) extensions.push(`ext${i}`);
-    else if (roll < 0.9) processes.push(rng.pick([`C:\\Program Files\\${vendor}\\agent${i}.exe`, `%ProgramFiles%\\${vendor}\\svc.exe`, `C:\\Tools\\${vendor}\\*.exe`]));
+    else if (roll < 0.9)
+      processes.push(
+        rng.pick([
+          `C:\\Program Files\\${vendor}\\agent${i}.exe`,
+          `%ProgramFiles%\\${vendor}\\svc.exe`,
+          `C:\\Tools\\${vendor}\\*.exe`,
+        ]),
+      );
     else processes.push(`svc${i}.exe`);
   }
   return { paths, extensions, processes };
 }
 
 export function realisticTargets(lists: ExclusionLists, count: number, rng: Rng): ExclusionTarget[] {
-  const concrete = (text: string): string => text.replace('%ProgramFiles%', 'C:\\Program Files').replace(/\\:\{.*$/, '').replaceAll('*', 'x').replaceAll('?', '1');
+  const concrete = (text: string): string =>
+    text
+      .replace('%ProgramFiles%', 'C:\\Program Files')
+      .replace(/\\:\{.*$/, '')
+      .replaceAll('*', 'x')
+      .replaceAll('?', '1');
   return Array.from({ length: count }, () => {
     const hit = rng.chance(0.5) && lists.paths.length > 0;
     const path = hit
       ? `${concrete(rng.pick(lists.paths)).replace(/\\$/, '')}\\sub${rng.int(9)}\\file${rng.int(999)}.dat`
       : `C:\\Users\\user${rng.int(500)}\\Documents\\${rng.pick(VENDORS)}\\report${rng.int(9999)}.${rng.pick(['docx', 'pdf', 'xlsx', 'exe'])}`;
-    const process = rng.chance(0.5) ? `C:\\Program Files\\${rng.pick(VENDORS)}${rng.int(20_000)}\\agent${rng.int(20_000)}.exe` : undefined;
+    const process = rng.chance(0.5)
+      ? `C:\\Program Files\\${rng.pick(VENDORS)}${rng.int(20_000)}\\agent${rng.int(20_000)}.exe`
+      : undefined;
     return { path, trigger: rng.pick(TRIGGERS), ...(process === undefined ? {} : { process }) };
   });
 }
@@ -79,7 +111,10 @@ function adversarialTargets(size: number, count: number, rng: Rng, oneFolder: bo
   return Array.from({ length: count }, () => {
     const folder = oneFolder ? 'C:\\Adv' : `C:\\Adv${rng.int(size)}`;
     const deep = Array.from({ length: 20 }, () => long).join('\\');
-    return { path: rng.chance(0.5) ? `${folder}\\${long}${rng.chance(0.5) ? 'b' : 'c'}` : `${folder}\\${deep}`, trigger: 'on-access' };
+    return {
+      path: rng.chance(0.5) ? `${folder}\\${long}${rng.chance(0.5) ? 'b' : 'c'}` : `${folder}\\${deep}`,
+      trigger: 'on-access',
+    };
   });
 }
 
@@ -96,7 +131,11 @@ function benchCase(kind: ExclusionBenchRow['kind'], size: number, count: number,
   // Both realistic kinds draw the same lists and differ only in where the targets point.
   const rng = Rng.from(seed).derive(`${realistic ? 'realistic' : kind}-${size}`);
   const lists = realistic ? realisticLists(size, rng) : adversarialLists(size, kind === 'adversarial-one-folder');
-  const hot = { paths: lists.paths.slice(0, 10), extensions: lists.extensions.slice(0, 10), processes: lists.processes.slice(0, 10) };
+  const hot = {
+    paths: lists.paths.slice(0, 10),
+    extensions: lists.extensions.slice(0, 10),
+    processes: lists.processes.slice(0, 10),
+  };
   const targets = realistic
     ? realisticTargets(kind === 'realistic' ? lists : hot, count, rng)
     : adversarialTargets(size, count, rng, kind === 'adversarial-one-folder');
@@ -137,19 +176,31 @@ export function runExclusionBench(options: ExclusionBenchOptions = {}): Exclusio
       best[i] = Math.min(best[i] ?? Infinity, timePass(bench));
     });
   }
-  const rows: ExclusionBenchRow[] = cases.map((bench, i) => ({ kind: bench.kind, entries: bench.entries, nsPerLookup: best[i] ?? 0, hitRate: bench.hitRate }));
+  const rows: ExclusionBenchRow[] = cases.map((bench, i) => ({
+    kind: bench.kind,
+    entries: bench.entries,
+    nsPerLookup: best[i] ?? 0,
+    hitRate: bench.hitRate,
+  }));
   const ratio = (kind: ExclusionBenchRow['kind']): number => {
     const of = rows.filter((row) => row.kind === kind);
     return (of.at(-1)?.nsPerLookup ?? 0) / (of[0]?.nsPerLookup ?? 1);
   };
-  return { rows, realisticRatio: ratio('realistic'), hotSetRatio: ratio('realistic-hot-set'), adversarialRatio: ratio('adversarial') };
+  return {
+    rows,
+    realisticRatio: ratio('realistic'),
+    hotSetRatio: ratio('realistic-hot-set'),
+    adversarialRatio: ratio('adversarial'),
+  };
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = runExclusionBench();
   console.log('kind                     entries   ns/lookup   hit rate');
   for (const row of result.rows) {
-    console.log(`${row.kind.padEnd(24)} ${String(row.entries).padStart(7)} ${row.nsPerLookup.toFixed(0).padStart(11)} ${(row.hitRate * 100).toFixed(0).padStart(9)}%`);
+    console.log(
+      `${row.kind.padEnd(24)} ${String(row.entries).padStart(7)} ${row.nsPerLookup.toFixed(0).padStart(11)} ${(row.hitRate * 100).toFixed(0).padStart(9)}%`,
+    );
   }
   console.log(`realistic 10,000 vs 10: ${result.realisticRatio.toFixed(2)}x (goal ≤ 2x)`);
   console.log(`realistic, hot set, 10,000 vs 10: ${result.hotSetRatio.toFixed(2)}x`);

@@ -27,15 +27,17 @@ const SUFFIX: Readonly<Record<string, number>> = { '': 1, k: 1e3, m: 1e6 };
 const n = (value: number): string => value.toLocaleString('en-US');
 
 /** A count such as `5000`, `10_000`, `1,000,000`, `100k` or `10M`, within the option's limits. */
-const count = (name: keyof typeof OPTION_LIMITS) => (text: string): number => {
-  const { min, max } = OPTION_LIMITS[name];
-  const parsed = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.replace(/[_,]/g, ''));
-  const value = parsed === null ? NaN : Number(parsed[1]) * (SUFFIX[(parsed[2] ?? '').toLowerCase()] ?? NaN);
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new InvalidArgumentError(`--${name} must be a whole number from ${n(min)} to ${n(max)} (e.g. 5000, 100k, 10M)`);
-  }
-  return value;
-};
+const count =
+  (name: keyof typeof OPTION_LIMITS) =>
+  (text: string): number => {
+    const { min, max } = OPTION_LIMITS[name];
+    const parsed = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.replace(/[_,]/g, ''));
+    const value = parsed === null ? NaN : Number(parsed[1]) * (SUFFIX[(parsed[2] ?? '').toLowerCase()] ?? NaN);
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      throw new InvalidArgumentError(`--${name} must be a whole number from ${n(min)} to ${n(max)} (e.g. 5000, 100k, 10M)`);
+    }
+    return value;
+  };
 
 const LIMITS_HELP = Object.entries(OPTION_LIMITS)
   .map(([name, limit]) => `  --${name} ${n(limit.min)}–${n(limit.max)} (${limit.why})`)
@@ -45,16 +47,27 @@ export function registerBench(program: Command, io: Io, exit: SetExit): void {
   program
     .command('bench')
     .description('measure remediation throughput: the full pipeline against its baselines, with scaling curves')
-    .option('--devices <n>', 'fleet size of a one-shape run (mixed fleet: 60% passive laptops, 25% active workstations, 15% servers)', count('devices'))
+    .option(
+      '--devices <n>',
+      'fleet size of a one-shape run (mixed fleet: 60% passive laptops, 25% active workstations, 15% servers)',
+      count('devices'),
+    )
     .option('--artifacts <n>', 'artifacts of a one-shape run (default 1M, 200k with --quick)', count('artifacts'))
     .option('--exclusions <n>', 'exclusion entries of a one-shape run (default 100)', count('exclusions'))
     .option('--indicators <n>', 'indicators of a one-shape run (default 1000)', count('indicators'))
-    .option('--workers <n>', 'worker threads compared with one (default 2); with explicit sizes, adds the comparison', count('workers'))
+    .option(
+      '--workers <n>',
+      'worker threads compared with one (default 2); with explicit sizes, adds the comparison',
+      count('workers'),
+    )
     .option('--seed <n>', 'generator seed (default 7)', count('seed'))
     .addOption(new Option('-f, --format <format>', 'what stdout gets').choices(['text', 'json']).default('text'))
     .addOption(new Option('--quick', 'smaller sizes, under a minute').conflicts('full'))
     .option('--full', 'also run the 100M-artifact stream (several minutes more)')
-    .option('--save', "write latest.json and latest.svg to the committed bench/results/ (default: .bench/ in the working directory)")
+    .option(
+      '--save',
+      'write latest.json and latest.svg to the committed bench/results/ (default: .bench/ in the working directory)',
+    )
     .option('--out-dir <dir>', 'where latest.json and latest.svg go instead (wins over --save)')
     .addHelpText(
       'after',
@@ -83,7 +96,11 @@ Examples:
     )
     .action(async (flags: BenchFlags) => {
       const { format, outDir, save, ...options } = flags;
-      const { folder, shownAs } = resultsFolder({ cwd: io.cwd, ...(save === undefined ? {} : { save }), ...(outDir === undefined ? {} : { outDir }) });
+      const { folder, shownAs } = resultsFolder({
+        cwd: io.cwd,
+        ...(save === undefined ? {} : { save }),
+        ...(outDir === undefined ? {} : { outDir }),
+      });
       // Everything that can be refused is refused before minutes of measuring: limits, then the folder.
       const refused = checkBenchLimits(options);
       if (refused.length === 0) append(refused, makeFolder(folder, shownAs));
@@ -101,7 +118,8 @@ Examples:
       io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderBenchTable(result));
       // The figures still reach stdout; only the files are missing, and the exit code says so.
       for (const problem of problems.slice(0, 1)) io.err(`edrsim bench: ${problem.message}\n`);
-      if (problems.length === 0) io.err(`edrsim bench: results written to ${join(shownAs, 'latest.json')} and ${join(shownAs, 'latest.svg')}\n`);
+      if (problems.length === 0)
+        io.err(`edrsim bench: results written to ${join(shownAs, 'latest.json')} and ${join(shownAs, 'latest.svg')}\n`);
       exit(problems.length > 0 ? EXIT.invalid : EXIT.ok);
     });
 }
@@ -113,6 +131,13 @@ function makeFolder(folder: string, shownAs: string): Issue[] {
     return [];
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'the folder could not be created';
-    return [{ code: 'out_dir_not_writable', path: ['--out-dir'], message: `cannot create ${shownAs}: ${code}`, hint: 'give --out-dir a folder you may write to' }];
+    return [
+      {
+        code: 'out_dir_not_writable',
+        path: ['--out-dir'],
+        message: `cannot create ${shownAs}: ${code}`,
+        hint: 'give --out-dir a folder you may write to',
+      },
+    ];
   }
 }

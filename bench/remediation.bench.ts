@@ -20,7 +20,11 @@ import { remediationRate } from './sim-time-figures.ts';
  * const result = await runRemediationBench({ quick: true }, createProgress(process.stderr), new Date().toISOString());
  * result.goals.filter((goal) => !goal.met); // what to work on
  */
-export async function runRemediationBench(options: BenchOptions = {}, progress: Progress = SILENT, date = ''): Promise<BenchResult> {
+export async function runRemediationBench(
+  options: BenchOptions = {},
+  progress: Progress = SILENT,
+  date = '',
+): Promise<BenchResult> {
   const started = process.hrtime.bigint();
   const loadStart = load1();
   const mode = benchMode(options);
@@ -34,7 +38,9 @@ export async function runRemediationBench(options: BenchOptions = {}, progress: 
   const steps: Step[] = [
     ...coreSteps(input, sizes, core),
     ...(mode === 'shape' ? [] : [...curveSteps(base, sizes, curves), ...streamSteps(base, sizes, curves)]),
-    ...(mode !== 'shape' || options.workers !== undefined ? workerSteps(shape, workers, sizes.workerRounds, curves, () => core.counts) : []),
+    ...(mode !== 'shape' || options.workers !== undefined
+      ? workerSteps(shape, workers, sizes.workerRounds, curves, () => core.counts)
+      : []),
   ];
   for (const [index, step] of steps.entries()) {
     progress.start(index + 1, steps.length, step.label);
@@ -99,4 +105,3 @@ function assembleFigures(input: ReturnType<typeof benchInput>, core: CoreDraft):
     actionCenter: counts.actionCenter,
   };
 }
-

@@ -37,11 +37,24 @@ const MUTED = '#57606a';
 export function renderBarPanel(panel: BarPanel, ox: number, oy: number, width: number): Drawn {
   const labelWidth = maxOf(panel.bars.map((bar) => textWidth(bar.label, 10)));
   const textRoom = maxOf(panel.bars.map((bar) => textWidth(bar.text, 10))) + 8;
-  const plot: Box = { x: round1(ox + 20 + labelWidth), y: oy + 30, width: round1(width - 20 - labelWidth - 16), height: panel.bars.length * ROW + 6 };
-  const scale = maxOf(panel.bars.map((bar) => bar.value), panel.goal?.value ?? 0);
+  const plot: Box = {
+    x: round1(ox + 20 + labelWidth),
+    y: oy + 30,
+    width: round1(width - 20 - labelWidth - 16),
+    height: panel.bars.length * ROW + 6,
+  };
+  const scale = maxOf(
+    panel.bars.map((bar) => bar.value),
+    panel.goal?.value ?? 0,
+  );
   const length = (value: number): number => round1(scale > 0 ? (value / scale) * Math.max(40, plot.width - textRoom - 4) : 0);
-  const out: string[] = [`<g class="panel" data-panel="${panel.id}">`, svgText(ox + 12, oy + 18, panel.title, 13, { weight: 600 })];
-  out.push(`<rect class="plot" x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}" fill="none" stroke="#d0d7de"/>`);
+  const out: string[] = [
+    `<g class="panel" data-panel="${panel.id}">`,
+    svgText(ox + 12, oy + 18, panel.title, 13, { weight: 600 }),
+  ];
+  out.push(
+    `<rect class="plot" x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}" fill="none" stroke="#d0d7de"/>`,
+  );
   panel.bars.forEach((bar, index) => {
     const top = plot.y + 6 + index * ROW;
     const middle = top + BAR / 2 + 3.5;
@@ -55,7 +68,9 @@ export function renderBarPanel(panel: BarPanel, ox: number, oy: number, width: n
   });
   if (panel.goal !== undefined) {
     const x = plot.x + length(panel.goal.value);
-    out.push(`<line x1="${x}" y1="${plot.y}" x2="${x}" y2="${plot.y + plot.height}" stroke="${GOLD}" stroke-width="1.5" stroke-dasharray="6 3"/>`);
+    out.push(
+      `<line x1="${x}" y1="${plot.y}" x2="${x}" y2="${plot.y + plot.height}" stroke="${GOLD}" stroke-width="1.5" stroke-dasharray="6 3"/>`,
+    );
   }
   let y = plot.y + plot.height + 16;
   for (const line of panel.notes.flatMap((note) => wrapText(note, 10, width - 24))) {

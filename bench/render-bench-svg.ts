@@ -12,16 +12,30 @@ const GREY = '#6e7781';
 const GREEN = '#1a7f37';
 const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 const short = (x: number): string => (x >= 1e6 ? `${x / 1e6}M` : x >= 1e3 ? `${x / 1e3}k` : String(x));
-const curve = (points: readonly CurvePoint[]) => points.map((point) => ({ x: point.x, ratio: point.relative, ns: point.nsPerArtifact }));
+const curve = (points: readonly CurvePoint[]) =>
+  points.map((point) => ({ x: point.x, ratio: point.relative, ns: point.nsPerArtifact }));
 
 function throughputPanel(result: BenchResult): BarPanel {
   const f = result.figures;
-  const bar = (label: string, subject: typeof f.pipeline, colour: string) => ({ label, value: subject.perSecond, text: `${int(subject.perSecond)} /s · ${int(subject.nsPerArtifact)} ns`, colour });
+  const bar = (label: string, subject: typeof f.pipeline, colour: string) => ({
+    label,
+    value: subject.perSecond,
+    text: `${int(subject.perSecond)} /s · ${int(subject.nsPerArtifact)} ns`,
+    colour,
+  });
   return {
     id: 'throughput',
     title: 'Throughput, artifacts per CPU second (one core)',
-    bars: [bar('P full pipeline', f.pipeline, BLUE), bar('G generator alone', f.generator, GREY), bar('L plain loop', f.loop, GREEN), bar('D decision stage (rxjs)', f.rx, GREEN)],
-    notes: [`P / G ${f.pOverG.toFixed(2)} (goal ≥ 0.5) · D / L ${f.dOverL.toFixed(2)} (goal ≥ 0.25)`, `L and D decide for ${f.context.device} (${f.context.mode}); ns per artifact beside each rate`],
+    bars: [
+      bar('P full pipeline', f.pipeline, BLUE),
+      bar('G generator alone', f.generator, GREY),
+      bar('L plain loop', f.loop, GREEN),
+      bar('D decision stage (rxjs)', f.rx, GREEN),
+    ],
+    notes: [
+      `P / G ${f.pOverG.toFixed(2)} (goal ≥ 0.5) · D / L ${f.dOverL.toFixed(2)} (goal ≥ 0.25)`,
+      `L and D decide for ${f.context.device} (${f.context.mode}); ns per artifact beside each rate`,
+    ],
   };
 }
 
@@ -29,12 +43,24 @@ function workersPanel(result: BenchResult): BarPanel | undefined {
   const workers = result.workers;
   const one = workers?.runs.find((run) => run.workers === 1);
   if (workers === undefined || one === undefined) return undefined;
-  const verdict = `${workers.identical ? 'identical' : 'DIFFERENT'} merged counts${workers.matchesPipeline === undefined ? '' : `, ${workers.matchesPipeline ? 'identical to' : 'DIFFERENT from'} countSimulation`}`;
+  const pipeline =
+    workers.matchesPipeline === undefined
+      ? ''
+      : `, ${workers.matchesPipeline ? 'identical to' : 'DIFFERENT from'} countSimulation`;
+  const verdict = `${workers.identical ? 'identical' : 'DIFFERENT'} merged counts${pipeline}`;
   return {
     id: 'workers',
     title: `Workers, ${int(workers.artifacts)} artifacts sharded by device (wall time)`,
-    bars: workers.runs.map((run) => ({ label: `${run.workers} worker${run.workers === 1 ? '' : 's'}`, value: run.perSecond, text: `${int(run.perSecond)} /s · ${int(run.wallMs)} ms`, colour: run.workers === 1 ? GREY : BLUE })),
-    notes: [`speed-up ${workers.speedup.toFixed(2)}× (goal ≥ 1.7×); ${verdict}`, `per worker: ${workers.runs.map((run) => run.workerMs.map(int).join(' / ')).join('; ')} ms`],
+    bars: workers.runs.map((run) => ({
+      label: `${run.workers} worker${run.workers === 1 ? '' : 's'}`,
+      value: run.perSecond,
+      text: `${int(run.perSecond)} /s · ${int(run.wallMs)} ms`,
+      colour: run.workers === 1 ? GREY : BLUE,
+    })),
+    notes: [
+      `speed-up ${workers.speedup.toFixed(2)}× (goal ≥ 1.7×); ${verdict}`,
+      `per worker: ${workers.runs.map((run) => run.workerMs.map(int).join(' / ')).join('; ')} ms`,
+    ],
     goal: { value: one.perSecond * 1.7, label: 'goal: 1.7× one worker' },
   };
 }
@@ -44,7 +70,13 @@ function curvePanels(result: BenchResult): CurvePanel[] {
   const matcher = curves.exclusionMatcher?.rows.filter((row) => row.kind === 'realistic') ?? [];
   const matcherBase = matcher[0]?.nsPerLookup ?? 0;
   const panels: CurvePanel[] = [
-    { id: 'fleet', title: 'Fleet size', note: 'ns per artifact (marginal), relative to the smallest fleet', unit: 'devices', series: [{ name: 'pipeline', colour: BLUE, points: curve(curves.fleet) }] },
+    {
+      id: 'fleet',
+      title: 'Fleet size',
+      note: 'ns per artifact (marginal), relative to the smallest fleet',
+      unit: 'devices',
+      series: [{ name: 'pipeline', colour: BLUE, points: curve(curves.fleet) }],
+    },
     {
       id: 'exclusions',
       title: 'Exclusions',
@@ -54,10 +86,25 @@ function curvePanels(result: BenchResult): CurvePanel[] {
       series: [
         { name: 'realistic (pipeline)', colour: BLUE, points: curve(curves.exclusionsRealistic) },
         { name: 'adversarial (pipeline)', colour: RED, points: curve(curves.exclusionsAdversarial) },
-        { name: 'realistic (matcher alone)', colour: GREY, dashed: true, points: matcher.map((row) => ({ x: row.entries, ratio: matcherBase > 0 ? row.nsPerLookup / matcherBase : 0, ns: row.nsPerLookup })) },
+        {
+          name: 'realistic (matcher alone)',
+          colour: GREY,
+          dashed: true,
+          points: matcher.map((row) => ({
+            x: row.entries,
+            ratio: matcherBase > 0 ? row.nsPerLookup / matcherBase : 0,
+            ns: row.nsPerLookup,
+          })),
+        },
       ],
     },
-    { id: 'indicators', title: 'Indicators', note: 'ns per artifact, relative to the fewest indicators', unit: 'indicators', series: [{ name: 'pipeline', colour: BLUE, points: curve(curves.indicators) }] },
+    {
+      id: 'indicators',
+      title: 'Indicators',
+      note: 'ns per artifact, relative to the fewest indicators',
+      unit: 'indicators',
+      series: [{ name: 'pipeline', colour: BLUE, points: curve(curves.indicators) }],
+    },
     {
       id: 'stream',
       title: 'Stream length (own process each)',
@@ -66,7 +113,9 @@ function curvePanels(result: BenchResult): CurvePanel[] {
       series: [{ name: 'pipeline', colour: BLUE, points: curve(curves.stream) }],
     },
   ];
-  return panels.map((panel) => ({ ...panel, series: panel.series.filter((series) => series.points.length > 0) })).filter((panel) => panel.series.length > 0);
+  return panels
+    .map((panel) => ({ ...panel, series: panel.series.filter((series) => series.points.length > 0) }))
+    .filter((panel) => panel.series.length > 0);
 }
 
 /**
@@ -80,7 +129,9 @@ function curvePanels(result: BenchResult): CurvePanel[] {
 export function renderBenchSvg(result: BenchResult): string {
   const draw: ((ox: number, oy: number) => Drawn)[] = [
     (ox, oy) => renderBarPanel(throughputPanel(result), ox, oy, PANEL_W),
-    ...[workersPanel(result)].filter((panel) => panel !== undefined).map((panel) => (ox: number, oy: number) => renderBarPanel(panel, ox, oy, PANEL_W)),
+    ...[workersPanel(result)]
+      .filter((panel) => panel !== undefined)
+      .map((panel) => (ox: number, oy: number) => renderBarPanel(panel, ox, oy, PANEL_W)),
     ...curvePanels(result).map((panel) => (ox: number, oy: number) => renderCurvePanel(panel, ox, oy, PANEL_W)),
   ];
   // One column when there is one panel (a one-shape run without workers), else two.
@@ -95,7 +146,10 @@ export function renderBenchSvg(result: BenchResult): string {
   for (let index = 0; index < draw.length; index += 2) {
     // Each row is as tall as its taller panel, so a panel never runs into the one below.
     const row = draw.slice(index, index + 2).map((panel, column) => panel(column * PANEL_W, y));
-    append(parts, row.map((drawn) => drawn.svg));
+    append(
+      parts,
+      row.map((drawn) => drawn.svg),
+    );
     y += maxOf(row.map((drawn) => drawn.height)) + 16;
   }
   return [

@@ -21,13 +21,30 @@ function goalCell(goals: readonly GoalCheck[], id: string): [string, string] {
 function headline(result: BenchResult): string {
   const { figures: f, goals } = result;
   const rows: string[][] = [
-    ['P full pipeline (countSimulation)', formatRate(f.pipeline.perSecond), `${int(f.pipeline.nsPerArtifact)} ns/artifact`, ...goalCell(goals, 'p-rate')],
+    [
+      'P full pipeline (countSimulation)',
+      formatRate(f.pipeline.perSecond),
+      `${int(f.pipeline.nsPerArtifact)} ns/artifact`,
+      ...goalCell(goals, 'p-rate'),
+    ],
     ['G generator alone', formatRate(f.generator.perSecond), `${int(f.generator.nsPerArtifact)} ns/artifact`, '', ''],
-    [`L plain loop (${f.context.device}, ${f.context.mode})`, formatRate(f.loop.perSecond), `${int(f.loop.nsPerArtifact)} ns/artifact`, '', ''],
+    [
+      `L plain loop (${f.context.device}, ${f.context.mode})`,
+      formatRate(f.loop.perSecond),
+      `${int(f.loop.nsPerArtifact)} ns/artifact`,
+      '',
+      '',
+    ],
     ['D decision stage through rxjs', formatRate(f.rx.perSecond), `${int(f.rx.nsPerArtifact)} ns/artifact`, '', ''],
     ['P / G', f.pOverG.toFixed(2), '', ...goalCell(goals, 'p-over-g')],
     ['D / L', f.dOverL.toFixed(2), '', ...goalCell(goals, 'd-over-l')],
-    ['decision latency p50 / p99', `${int(f.latency.p50Ns)} / ${int(f.latency.p99Ns)} ns`, `max ${int(f.latency.maxNs)} ns, ${int(f.latency.samples)} samples of ${f.latency.batch}`, '', ''],
+    [
+      'decision latency p50 / p99',
+      `${int(f.latency.p50Ns)} / ${int(f.latency.p99Ns)} ns`,
+      `max ${int(f.latency.maxNs)} ns, ${int(f.latency.samples)} samples of ${f.latency.batch}`,
+      '',
+      '',
+    ],
     [
       'remediation latency (virtual clock)',
       `p50 ${f.remediationLatency.p50Ms} / p99 ${f.remediationLatency.p99Ms} ms`,
@@ -46,7 +63,12 @@ function headline(result: BenchResult): string {
   return renderTable(['figure', 'value', 'detail', 'goal', ''], rows);
 }
 
-function curveTable(title: string, unit: string, points: readonly CurvePoint[], extra: readonly [string, (point: CurvePoint) => string][] = []): string {
+function curveTable(
+  title: string,
+  unit: string,
+  points: readonly CurvePoint[],
+  extra: readonly [string, (point: CurvePoint) => string][] = [],
+): string {
   if (points.length === 0) return '';
   const rows = [
     ['ns per artifact', ...points.map((point) => int(point.nsPerArtifact))],
@@ -104,9 +126,19 @@ function matcherTable(result: BenchResult): string {
 function workersTable(result: BenchResult): string {
   const workers = result.workers;
   if (workers === undefined) return '';
-  const rows = workers.runs.map((run) => [String(run.workers), formatRate(run.perSecond), `${int(run.wallMs)} ms`, run.workerMs.map(int).join(' / ')]);
-  const verdict = `${workers.identical ? 'identical' : 'DIFFERENT'} merged counts${workers.matchesPipeline === undefined ? '' : `; ${workers.matchesPipeline ? 'identical to' : 'DIFFERENT from'} countSimulation`}`;
-  return `workers, ${int(workers.artifacts)} artifacts sharded by device (wall time)\n${renderTable(['workers', 'artifacts/s', 'wall', 'per worker ms'], rows)}\nspeed-up ${times(workers.speedup)}; ${verdict}`;
+  const rows = workers.runs.map((run) => [
+    String(run.workers),
+    formatRate(run.perSecond),
+    `${int(run.wallMs)} ms`,
+    run.workerMs.map(int).join(' / '),
+  ]);
+  const pipeline =
+    workers.matchesPipeline === undefined
+      ? ''
+      : `; ${workers.matchesPipeline ? 'identical to' : 'DIFFERENT from'} countSimulation`;
+  const verdict = `${workers.identical ? 'identical' : 'DIFFERENT'} merged counts${pipeline}`;
+  const table = renderTable(['workers', 'artifacts/s', 'wall', 'per worker ms'], rows);
+  return `workers, ${int(workers.artifacts)} artifacts sharded by device (wall time)\n${table}\nspeed-up ${times(workers.speedup)}; ${verdict}`;
 }
 
 // Results written before `judged` existed judged every goal.

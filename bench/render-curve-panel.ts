@@ -53,13 +53,24 @@ export function renderCurvePanel(panel: CurvePanel, ox: number, oy: number, widt
   const yMax = Math.max(2.5, (panel.goal ?? 0) * 1.3, ...all.map((point) => point.ratio * 1.3));
   const px = (x: number): number => round1(plot.x + 8 + ((Math.log10(x) - x0) / (x1 - x0)) * (plot.width - 16));
   const py = (y: number): number => round1(bottom - (y / yMax) * plot.height);
-  const out: string[] = [`<g class="panel" data-panel="${panel.id}">`, svgText(ox + 12, oy + 18, panel.title, 13, { weight: 600 })];
+  const out: string[] = [
+    `<g class="panel" data-panel="${panel.id}">`,
+    svgText(ox + 12, oy + 18, panel.title, 13, { weight: 600 }),
+  ];
   if (panel.note !== undefined) out.push(svgText(ox + 12, oy + 34, panel.note, 10, { fill: MUTED }));
-  out.push(`<rect class="plot" x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}" fill="none" stroke="#d0d7de"/>`);
+  out.push(
+    `<rect class="plot" x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}" fill="none" stroke="#d0d7de"/>`,
+  );
   // At most six grid lines: 1, 2, 5, 10, 20… times.
-  const step = [1, 2, 5].flatMap((base) => [1, 10, 100, 1000].map((scale) => base * scale)).sort((a, b) => a - b).find((candidate) => yMax / candidate <= 5) ?? 10_000;
+  const step =
+    [1, 2, 5]
+      .flatMap((base) => [1, 10, 100, 1000].map((scale) => base * scale))
+      .sort((a, b) => a - b)
+      .find((candidate) => yMax / candidate <= 5) ?? 10_000;
   for (let y = 0; y <= yMax; y += step) {
-    out.push(`<line x1="${plot.x}" y1="${py(y)}" x2="${plot.x + plot.width}" y2="${py(y)}" stroke="${y === 0 ? '#24292f' : '#d0d7de'}" stroke-dasharray="${y === 0 ? 'none' : '2 3'}"/>`);
+    out.push(
+      `<line x1="${plot.x}" y1="${py(y)}" x2="${plot.x + plot.width}" y2="${py(y)}" stroke="${y === 0 ? '#24292f' : '#d0d7de'}" stroke-dasharray="${y === 0 ? 'none' : '2 3'}"/>`,
+    );
     out.push(svgText(plot.x - 6, py(y) + 4, `${y}×`, 10, { anchor: 'end', fill: MUTED }));
   }
   const ticks: Box[] = [];
@@ -74,22 +85,29 @@ export function renderCurvePanel(panel: CurvePanel, ox: number, oy: number, widt
   const taken: Box[] = all.map((point) => ({ x: px(point.x) - 3, y: py(point.ratio) - 3, width: 6, height: 6 }));
   if (panel.goal !== undefined) {
     const text = `goal ≤ ${panel.goal}×`;
-    out.push(`<line x1="${plot.x}" y1="${py(panel.goal)}" x2="${plot.x + plot.width}" y2="${py(panel.goal)}" stroke="${GOLD}" stroke-width="1.5" stroke-dasharray="6 3"/>`);
+    out.push(
+      `<line x1="${plot.x}" y1="${py(panel.goal)}" x2="${plot.x + plot.width}" y2="${py(panel.goal)}" stroke="${GOLD}" stroke-width="1.5" stroke-dasharray="6 3"/>`,
+    );
     const spot = placeLabel(plot.x + plot.width - 4 - textWidth(text, 10) / 2, py(panel.goal), text, 10, taken, plot);
     if (spot !== undefined) out.push(svgText(spot.x, spot.y, text, 10, { anchor: spot.anchor, fill: GOLD }));
   }
   // Lines are obstacles too (sampled every 3 px), so that a label sits beside a curve, not on it.
-  for (const series of panel.series) append(taken, lineBoxes(series.points.map((point) => [px(point.x), py(point.ratio)] as const)));
+  for (const series of panel.series)
+    append(taken, lineBoxes(series.points.map((point) => [px(point.x), py(point.ratio)] as const)));
   for (const series of panel.series) {
     const path = series.points.map((point) => `${px(point.x)},${py(point.ratio)}`).join(' ');
-    out.push(`<polyline points="${path}" fill="none" stroke="${series.colour}" stroke-width="2"${series.dashed === true ? ' stroke-dasharray="5 4"' : ''}/>`);
-    for (const point of series.points) out.push(`<circle cx="${px(point.x)}" cy="${py(point.ratio)}" r="3" fill="${series.colour}"/>`);
+    out.push(
+      `<polyline points="${path}" fill="none" stroke="${series.colour}" stroke-width="2"${series.dashed === true ? ' stroke-dasharray="5 4"' : ''}/>`,
+    );
+    for (const point of series.points)
+      out.push(`<circle cx="${px(point.x)}" cy="${py(point.ratio)}" r="3" fill="${series.colour}"/>`);
   }
   for (const series of panel.series) {
     for (const point of series.points) {
       const label = `${point.ratio.toFixed(2)}× ${int(point.ns)} ns`;
       const spot = placeLabel(px(point.x), py(point.ratio), label, 9, taken, plot);
-      if (spot !== undefined) out.push(svgText(spot.x, spot.y, label, 9, { anchor: spot.anchor, fill: series.colour, className: 'val' }));
+      if (spot !== undefined)
+        out.push(svgText(spot.x, spot.y, label, 9, { anchor: spot.anchor, fill: series.colour, className: 'val' }));
     }
   }
   const legend = renderLegend(panel.series, plot.x, bottom + 48, plot.x + plot.width);
@@ -103,7 +121,8 @@ function lineBoxes(points: readonly (readonly [number, number])[]): Box[] {
     const [ax, ay] = points[i - 1] ?? [0, 0];
     const [bx, by] = points[i] ?? [0, 0];
     const steps = Math.ceil(Math.hypot(bx - ax, by - ay) / 3);
-    for (let k = 0; k <= steps; k++) boxes.push({ x: ax + ((bx - ax) * k) / steps - 1.5, y: ay + ((by - ay) * k) / steps - 1.5, width: 3, height: 3 });
+    for (let k = 0; k <= steps; k++)
+      boxes.push({ x: ax + ((bx - ax) * k) / steps - 1.5, y: ay + ((by - ay) * k) / steps - 1.5, width: 3, height: 3 });
   }
   return boxes;
 }
@@ -114,7 +133,12 @@ function lineBoxes(points: readonly (readonly [number, number])[]): Box[] {
  * @example
  * renderLegend([{ name: 'realistic', colour: '#1f6feb', points: [] }], 56, 300, 460).height; // 14
  */
-export function renderLegend(series: readonly Pick<CurveSeries, 'name' | 'colour' | 'dashed'>[], left: number, baseline: number, right: number): Drawn {
+export function renderLegend(
+  series: readonly Pick<CurveSeries, 'name' | 'colour' | 'dashed'>[],
+  left: number,
+  baseline: number,
+  right: number,
+): Drawn {
   const out: string[] = ['<g class="legend">'];
   let x = left;
   let y = baseline;
@@ -124,7 +148,9 @@ export function renderLegend(series: readonly Pick<CurveSeries, 'name' | 'colour
       x = left;
       y += 15;
     }
-    out.push(`<line x1="${round1(x)}" y1="${y - 3.5}" x2="${round1(x + 16)}" y2="${y - 3.5}" stroke="${item.colour}" stroke-width="2"${item.dashed === true ? ' stroke-dasharray="5 4"' : ''}/>`);
+    out.push(
+      `<line x1="${round1(x)}" y1="${y - 3.5}" x2="${round1(x + 16)}" y2="${y - 3.5}" stroke="${item.colour}" stroke-width="2"${item.dashed === true ? ' stroke-dasharray="5 4"' : ''}/>`,
+    );
     out.push(svgText(x + 20, y, item.name, 10));
     x += width + 14;
   }

@@ -12,8 +12,7 @@ export interface ShardJob {
 
 /** Messages a shard worker posts: `ready` once its input is built, `done` with its counts and run time. */
 export type ShardMessage =
-  | { readonly type: 'ready' }
-  | { readonly type: 'done'; readonly counts: ReturnType<typeof countShard>; readonly wallMs: number };
+  { readonly type: 'ready' } | { readonly type: 'done'; readonly counts: ReturnType<typeof countShard>; readonly wallMs: number };
 
 const port = parentPort;
 if (port !== null) {

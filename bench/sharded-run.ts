@@ -38,7 +38,12 @@ export async function runSharded(shape: BenchShape, workers: number): Promise<Sh
     const results = await Promise.all(finished);
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     const done = results.filter((message): message is Extract<ShardMessage, { type: 'done' }> => message.type === 'done');
-    return { workers, wallMs, workerMs: done.map((message) => message.wallMs), counts: mergeCounts(done.map((message) => message.counts)) };
+    return {
+      workers,
+      wallMs,
+      workerMs: done.map((message) => message.wallMs),
+      counts: mergeCounts(done.map((message) => message.counts)),
+    };
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }

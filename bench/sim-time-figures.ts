@@ -32,7 +32,13 @@ export function remediationLatency(input: SimulationInput): RemediationLatency {
     byLayer[output.actionCenterEntry.remediatedBy]++;
   });
   gaps.sort((a, b) => a - b);
-  return { remediations: gaps.length, p50Ms: quantile(gaps, 0.5), p99Ms: quantile(gaps, 0.99), maxMs: quantile(gaps, 1), byLayer };
+  return {
+    remediations: gaps.length,
+    p50Ms: quantile(gaps, 0.5),
+    p99Ms: quantile(gaps, 0.99),
+    maxMs: quantile(gaps, 1),
+    byLayer,
+  };
 }
 
 export interface RemediationRate {

@@ -21,6 +21,12 @@ if (shape !== null && process.send !== undefined) {
   measurePipeline(withArtifacts(input, Math.min(50_000, shape.artifacts)));
   const baseRssMb = process.memoryUsage().rss / 1024 / 1024;
   const { counts, timing } = measurePipeline(input);
-  const result: StreamChildResult = { artifacts: counts.artifacts, wallMs: timing.wallMs, cpuMs: timing.cpuMs, baseRssMb, peakRssMb: peakRssMb() };
+  const result: StreamChildResult = {
+    artifacts: counts.artifacts,
+    wallMs: timing.wallMs,
+    cpuMs: timing.cpuMs,
+    baseRssMb,
+    peakRssMb: peakRssMb(),
+  };
   process.send(result, () => process.exit(0));
 }

@@ -26,7 +26,12 @@ export function runStreamChild(shape: BenchShape): Promise<StreamChildResult> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (result !== undefined) resolve(result);
-      else reject(new Error(`stream child for ${shape.artifacts} artifacts exited with code ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}`));
+      else
+        reject(
+          new Error(
+            `stream child for ${shape.artifacts} artifacts exited with code ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}`,
+          ),
+        );
     });
   });
 }

@@ -9,7 +9,13 @@ const BIN = fileURLToPath(new URL('../bin/edrsim.js', import.meta.url));
 const REPORT_USAGE = new URL('./workers/report-usage.js', import.meta.url).href;
 
 /** The report formats of `edrsim run`, as its options spell them. */
-export const RUN_FORMATS = { text: [], summary: ['--summary'], json: ['--format', 'json'], junit: ['--format', 'junit'], csv: ['--format', 'csv'] } as const;
+export const RUN_FORMATS = {
+  text: [],
+  summary: ['--summary'],
+  json: ['--format', 'json'],
+  junit: ['--format', 'junit'],
+  csv: ['--format', 'csv'],
+} as const;
 export type RunFormat = keyof typeof RUN_FORMATS;
 
 export interface StreamRunRow {
@@ -62,7 +68,10 @@ export function measureRun(file: string, format: RunFormat, artifacts: number, v
   const args = ['--import', REPORT_USAGE, BIN, 'run', file, ...RUN_FORMATS[format], ...(viaOut ? ['--out', '/dev/null'] : [])];
   const start = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', devNull, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', devNull, 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     closeSync(devNull);
     let usage = '';
     let stderr = '';
@@ -80,7 +89,17 @@ export function measureRun(file: string, format: RunFormat, artifacts: number, v
         cpuS: (measured?.cpuMs ?? 0) / 1000,
         peakRssMb: measured === undefined ? undefined : measured.maxRssKb / 1024,
         exit,
-        ...(failed ? { error: stderr.trim().split('\n').find((line) => /error|memory/i.test(line)) ?? stderr.trim().split('\n').at(-1) ?? '' } : {}),
+        ...(failed
+          ? {
+              error:
+                stderr
+                  .trim()
+                  .split('\n')
+                  .find((line) => /error|memory/i.test(line)) ??
+                stderr.trim().split('\n').at(-1) ??
+                '',
+            }
+          : {}),
       });
     });
   });
@@ -92,7 +111,9 @@ export function renderStreamRunTable(rows: readonly StreamRunRow[]): string {
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const row of rows) {
     const rss = row.peakRssMb === undefined ? `died: ${row.error ?? ''}` : String(Math.round(row.peakRssMb));
-    lines.push(`| ${[row.format, row.artifacts.toLocaleString('en-US'), row.wallS.toFixed(0), row.cpuS.toFixed(0), rss, String(row.exit)].join(' | ')} |`);
+    lines.push(
+      `| ${[row.format, row.artifacts.toLocaleString('en-US'), row.wallS.toFixed(0), row.cpuS.toFixed(0), rss, String(row.exit)].join(' | ')} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -101,8 +122,15 @@ async function main(argv: readonly string[]): Promise<void> {
   const option = (name: string) => argv[argv.indexOf(name) + 1];
   const artifacts = argv.includes('--artifacts') ? Number(option('--artifacts')) : 10_000_000;
   const formats = (argv.includes('--formats') ? (option('--formats') ?? '').split(',') : Object.keys(RUN_FORMATS)) as RunFormat[];
-  if (!Number.isInteger(artifacts) || artifacts < 1 || artifacts > 10_000_000 || formats.some((format) => !(format in RUN_FORMATS))) {
-    process.stderr.write(`usage: node --import tsx bench/stream-run.ts [--artifacts 1..10000000] [--formats ${Object.keys(RUN_FORMATS).join(',')}] [--out]\n`);
+  if (
+    !Number.isInteger(artifacts) ||
+    artifacts < 1 ||
+    artifacts > 10_000_000 ||
+    formats.some((format) => !(format in RUN_FORMATS))
+  ) {
+    process.stderr.write(
+      `usage: node --import tsx bench/stream-run.ts [--artifacts 1..10000000] [--formats ${Object.keys(RUN_FORMATS).join(',')}] [--out]\n`,
+    );
     process.exitCode = 2;
     return;
   }
@@ -116,12 +144,16 @@ async function main(argv: readonly string[]): Promise<void> {
     for (const format of formats) {
       const row = await measureRun(file, format, artifacts, argv.includes('--out'));
       rows.push(row);
-      process.stderr.write(`${format}: exit ${row.exit}, ${row.wallS.toFixed(0)} s, peak RSS ${row.peakRssMb === undefined ? '-' : Math.round(row.peakRssMb)} MB\n`);
+      process.stderr.write(
+        `${format}: exit ${row.exit}, ${row.wallS.toFixed(0)} s, peak RSS ${row.peakRssMb === undefined ? '-' : Math.round(row.peakRssMb)} MB\n`,
+      );
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  process.stdout.write(`edrsim run, peak RSS per format — ${started}, node ${process.version}, ${cpus().length} CPUs, load ${before} → ${loadavg()[0]!.toFixed(2)}\n\n`);
+  process.stdout.write(
+    `edrsim run, peak RSS per format — ${started}, node ${process.version}, ${cpus().length} CPUs, load ${before} → ${loadavg()[0]!.toFixed(2)}\n\n`,
+  );
   process.stdout.write(`${renderStreamRunTable(rows)}\n`);
   if (rows.some((row) => row.peakRssMb === undefined || row.exit === null || row.exit > 1)) process.exitCode = 1;
 }

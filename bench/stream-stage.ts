@@ -53,7 +53,9 @@ export function preGenerate(input: SimulationInput, count: number): Artifact[] {
 
 /** The run's input with `count` artifacts instead: same fleet, lists and seed. */
 export function withArtifacts(input: SimulationInput, count: number): SimulationInput {
-  const timeline = input.timeline.map((event) => (event.kind === 'generate' ? { ...event, generate: { ...event.generate, count } } : event));
+  const timeline = input.timeline.map((event) =>
+    event.kind === 'generate' ? { ...event, generate: { ...event.generate, count } } : event,
+  );
   return { ...input, timeline };
 }
 

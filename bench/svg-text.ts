@@ -23,7 +23,8 @@ const WIDE = /[mwMW—×≥≤→]/;
  */
 export function textWidth(text: string, size: number): number {
   let em = 0;
-  for (const char of text) em += NARROW.test(char) ? 0.4 : WIDE.test(char) || char > '\u007f' ? 1 : /[A-Z]/.test(char) ? 0.78 : 0.64;
+  for (const char of text)
+    em += NARROW.test(char) ? 0.4 : WIDE.test(char) || char > '\u007f' ? 1 : /[A-Z]/.test(char) ? 0.78 : 0.64;
   return em * size;
 }
 
@@ -60,7 +61,12 @@ export function overlaps(a: Box, b: Box): boolean {
 
 /** `inner` lies wholly inside `outer`. */
 export function inside(inner: Box, outer: Box): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 export interface TextStyle {
@@ -108,7 +114,14 @@ const OFFSETS: readonly { dx: number; dy: number; anchor: Anchor }[] = [-7, 14, 
  * @example
  * placeLabel(100, 50, '1.00×', 9, [], plot); // { x: 100, y: 43, anchor: 'middle' }
  */
-export function placeLabel(x: number, y: number, text: string, size: number, taken: Box[], within: Box): { x: number; y: number; anchor: Anchor } | undefined {
+export function placeLabel(
+  x: number,
+  y: number,
+  text: string,
+  size: number,
+  taken: Box[],
+  within: Box,
+): { x: number; y: number; anchor: Anchor } | undefined {
   for (const offset of OFFSETS) {
     const spot = { x: round1(x + offset.dx), y: round1(y + offset.dy), anchor: offset.anchor };
     const box = textBox(spot.x, spot.y, text, size, spot.anchor);

@@ -34,7 +34,14 @@ export { compareVersions, parseVersion, type Version } from './core/version.ts';
 export type { Blocker, DetectionStatus, MdavMode, Outcome, Reason, RunningMode, Trigger } from './core/vocabulary.ts';
 
 /* Scenarios */
-export { loadScenario, readScenarioFile, scenarioJsonSchema, type Expectation, type LoadOptions, type Scenario } from './scenario/index.ts';
+export {
+  loadScenario,
+  readScenarioFile,
+  scenarioJsonSchema,
+  type Expectation,
+  type LoadOptions,
+  type Scenario,
+} from './scenario/index.ts';
 
 /* Model */
 export {

@@ -1,10 +1,18 @@
 /** The public surface: one library call from a tenant, fleet, policy and stream to verdicts and reports. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, deviceWithDefaults, runSimulation, type SimulationInput } from '../engine/index.ts';
+import {
+  DEFAULT_CONFLICT_SETTINGS,
+  DEFAULT_TENANT,
+  deviceWithDefaults,
+  runSimulation,
+  type SimulationInput,
+} from '../engine/index.ts';
 
 describe('engine/index.ts', () => {
   it('should run a tenant, a fleet, a policy and a generated stream, and return every projection', () => {
-    const devices = Array.from({ length: 50 }, (_, i) => deviceWithDefaults({ name: `lt-${i}`, os: 'windows-10', primaryAv: 'non-microsoft' }));
+    const devices = Array.from({ length: 50 }, (_, i) =>
+      deviceWithDefaults({ name: `lt-${i}`, os: 'windows-10', primaryAv: 'non-microsoft' }),
+    );
     const input: SimulationInput = {
       seed: 7,
       startMs: 0,

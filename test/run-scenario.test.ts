@@ -14,14 +14,20 @@ describe('runScenarioFile', () => {
     if (!run.ok || !loaded.ok) return;
     expect(run.value.passed).toBe(true);
     expect(run.value.run.counts.artifacts).toBe(1);
-    expect(run.value.expectations.map((one) => one.passed)).toEqual(runScenario(loaded.value).expectations.map((one) => one.passed));
+    expect(run.value.expectations.map((one) => one.passed)).toEqual(
+      runScenario(loaded.value).expectations.map((one) => one.passed),
+    );
   });
 
   it('should answer a scenario with invalid exclusions with issues placed at file, line and column (the policy grammar is wired in)', () => {
     const run = runScenarioFile(`${ROOT}test/cli/fixtures/invalid/bad-exclusion.yaml`);
     expect(run.ok).toBe(false);
     if (run.ok) return;
-    expect(run.issues[0]).toMatchObject({ file: expect.stringContaining('bad-exclusion.yaml'), line: 6, column: expect.any(Number) });
+    expect(run.issues[0]).toMatchObject({
+      file: expect.stringContaining('bad-exclusion.yaml'),
+      line: 6,
+      column: expect.any(Number),
+    });
   });
 
   it('should apply --set overrides and the reader limits it is given', () => {

@@ -19,7 +19,11 @@ export const BUFFER_CHARS = 64 * 1024;
  * const output = buffered((text) => process.stdout.write(text), () => []);
  * output.write('a'); output.close(); // 'a' reaches stdout on close
  */
-export function buffered(sink: (text: string) => void, finish: () => Issue[] | undefined, drop: () => void = () => undefined): Output {
+export function buffered(
+  sink: (text: string) => void,
+  finish: () => Issue[] | undefined,
+  drop: () => void = () => undefined,
+): Output {
   let pending: string[] = [];
   let size = 0;
   let done = false;

@@ -11,7 +11,10 @@ const SCENARIO_FILE = /\.(ya?ml|json)$/i;
  * unreadable folders are issues. `walked` holds the files found only by walking a folder, not named: a
  * folder may hold exports next to its scenarios, a file named as a scenario must be one.
  */
-export function collectScenarioFiles(args: readonly string[], cwd: string): { files: string[]; walked: Set<string>; issues: Issue[] } {
+export function collectScenarioFiles(
+  args: readonly string[],
+  cwd: string,
+): { files: string[]; walked: Set<string>; issues: Issue[] } {
   const files: string[] = [];
   const named = new Set<string>();
   const issues: Issue[] = [];
@@ -29,7 +32,13 @@ export function collectScenarioFiles(args: readonly string[], cwd: string): { fi
       named.add(full);
     } else {
       walk(full, files, (dir, code) =>
-        issues.push({ code: 'folder_unreadable', path: [], file: displayPath(cwd, dir), message: `cannot read the folder (${code})`, hint: 'check its permissions, or name the scenario files you want' }),
+        issues.push({
+          code: 'folder_unreadable',
+          path: [],
+          file: displayPath(cwd, dir),
+          message: `cannot read the folder (${code})`,
+          hint: 'check its permissions, or name the scenario files you want',
+        }),
       );
     }
   }

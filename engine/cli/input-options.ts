@@ -32,12 +32,18 @@ const size = (text: string): number => {
  * program.command('validate').addOption(importRootOption()).addOption(maxFileSizeOption());
  */
 export function importRootOption(): Option {
-  return new Option('--import-root <dir>', "the folder from: imports must stay in, besides each scenario's own folder (default: the working folder)");
+  return new Option(
+    '--import-root <dir>',
+    "the folder from: imports must stay in, besides each scenario's own folder (default: the working folder)",
+  );
 }
 
 /** `--max-file-size SIZE`, for every command that reads files. A bad size is a usage error (exit 2). */
 export function maxFileSizeOption(): Option {
-  return new Option('--max-file-size <size>', `the most read from one file, e.g. 10MB, 64MiB (default ${formatByteSize(DEFAULT_MAX_FILE_SIZE)})`).argParser(size);
+  return new Option(
+    '--max-file-size <size>',
+    `the most read from one file, e.g. 10MB, 64MiB (default ${formatByteSize(DEFAULT_MAX_FILE_SIZE)})`,
+  ).argParser(size);
 }
 
 /**
@@ -50,9 +56,13 @@ export function maxFileSizeOption(): Option {
 export function inputLimits(flags: InputFlags, io: Io): Result<InputLimits> {
   const importRoot = resolve(io.cwd, flags.importRoot ?? '.');
   if (!isFolder(importRoot)) {
-    const issue: Issue = { code: 'bad_import_root', path: ['--import-root'], message: `${flags.importRoot ?? importRoot} is not a folder`, hint: 'give --import-root an existing folder' };
+    const issue: Issue = {
+      code: 'bad_import_root',
+      path: ['--import-root'],
+      message: `${flags.importRoot ?? importRoot} is not a folder`,
+      hint: 'give --import-root an existing folder',
+    };
     return { ok: false, issues: [issue] };
   }
   return { ok: true, value: { importRoot, maxFileSize: flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE } };
 }
-

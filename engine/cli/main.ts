@@ -18,7 +18,9 @@ const VERSION = '0.1.0';
 export async function main(argv: readonly string[], io: Io, extra: readonly RegisterCommand[] = []): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   const program = new Command('edrsim')
-    .description('Simulate Microsoft Defender for Endpoint EDR in block mode, Defender Antivirus modes, exclusions and indicators.')
+    .description(
+      'Simulate Microsoft Defender for Endpoint EDR in block mode, Defender Antivirus modes, exclusions and indicators.',
+    )
     .version(VERSION, '-V, --version')
     // Commander's errors quote the argument as typed (an unknown option, a bad choice).
     .configureOutput({ writeOut: io.out, writeErr: (text) => io.err(forTerminalLines(text)) })

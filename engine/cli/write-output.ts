@@ -23,7 +23,14 @@ export type { Output } from './buffered-output.ts';
  * if (opened.ok) { opened.value.write('{}\n'); const problems = opened.value.close(); }
  */
 export function openOutput(out: string | undefined, io: Io, inputs: readonly string[]): Result<Output> {
-  if (out === undefined) return { ok: true, value: buffered((text) => io.out(text), () => undefined) };
+  if (out === undefined)
+    return {
+      ok: true,
+      value: buffered(
+        (text) => io.out(text),
+        () => undefined,
+      ),
+    };
   return openFile(resolve(io.cwd, out), out, inputs);
 }
 
@@ -56,7 +63,14 @@ export function outputIsInput(out: string | undefined, io: Io, inputs: readonly 
 function sameAsInput(full: string, shownAs: string, inputs: readonly string[]): Issue[] {
   const real = realOrUndefined(full);
   if (real === undefined || !inputs.includes(real)) return [];
-  return [{ code: 'out_is_input', path: ['--out'], message: `${shownAs} is an input of this run (a scenario or a file it reads); writing the report there would destroy it`, hint: 'give --out another file name' }];
+  return [
+    {
+      code: 'out_is_input',
+      path: ['--out'],
+      message: `${shownAs} is an input of this run (a scenario or a file it reads); writing the report there would destroy it`,
+      hint: 'give --out another file name',
+    },
+  ];
 }
 
 function openFile(full: string, shownAs: string, inputs: readonly string[]): Result<Output> {
@@ -75,7 +89,15 @@ function openFile(full: string, shownAs: string, inputs: readonly string[]): Res
     if (existing !== undefined && !existing.isFile()) {
       // A device or FIFO is written in place: renaming over /dev/null would replace the device node.
       const fd = openSync(full, 'w');
-      return { ok: true, value: toFile(fd, shownAs, () => [], () => undefined) };
+      return {
+        ok: true,
+        value: toFile(
+          fd,
+          shownAs,
+          () => [],
+          () => undefined,
+        ),
+      };
     }
   } catch (error) {
     return problem(error);
@@ -109,7 +131,8 @@ function createTemp(folder: string, shownAs: string): Result<{ path: string; fd:
       // 'wx' is O_CREAT | O_EXCL: it fails on any existing entry, a symbolic link included, and follows none.
       return { ok: true, value: { path, fd: openSync(path, 'wx', 0o666) } };
     } catch (error) {
-      if ((error as { code?: string }).code !== 'EEXIST' || attempt >= 4) return { ok: false, issues: [writeIssue(shownAs, error)] };
+      if ((error as { code?: string }).code !== 'EEXIST' || attempt >= 4)
+        return { ok: false, issues: [writeIssue(shownAs, error)] };
     }
   }
 }
@@ -122,11 +145,11 @@ function toFile(fd: number, shownAs: string, commit: () => Issue[], discard: () 
       if (failed !== undefined) return;
       try {
         // Encoded slice by slice, so that one huge chunk is never copied whole into a second buffer.
-        for (let start = 0; start < text.length; ) {
+        for (let start = 0; start < text.length;) {
           let end = Math.min(start + BUFFER_CHARS, text.length);
           if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--; // never split a surrogate pair
           const bytes = Buffer.from(text.slice(start, end), 'utf8');
-          for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+          for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
           start = end;
         }
       } catch (error) {
@@ -170,15 +193,27 @@ function realOrUndefined(path: string): string | undefined {
 function writeIssue(shownAs: string, error: unknown): Issue {
   const code = (error as { code?: string }).code;
   const reason =
-    code === 'ENOENT' ? 'its folder does not exist'
-    : code === 'EISDIR' ? 'it is a folder'
-    : code === 'ENOTDIR' ? 'a part of its folder path is a file'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOSPC' ? 'no space left on the device'
-    : code === 'EROFS' ? 'the file system is read-only'
-    : code === 'ENXIO' ? 'nothing is reading from it'
-    : (code ?? 'the write failed');
-  return { code: 'out_not_writable', path: ['--out'], message: `cannot write the report to ${shownAs}: ${reason}`, hint: 'give --out a file path that you may write to' };
+    code === 'ENOENT'
+      ? 'its folder does not exist'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'ENOTDIR'
+          ? 'a part of its folder path is a file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : code === 'ENOSPC'
+              ? 'no space left on the device'
+              : code === 'EROFS'
+                ? 'the file system is read-only'
+                : code === 'ENXIO'
+                  ? 'nothing is reading from it'
+                  : (code ?? 'the write failed');
+  return {
+    code: 'out_not_writable',
+    path: ['--out'],
+    message: `cannot write the report to ${shownAs}: ${reason}`,
+    hint: 'give --out a file path that you may write to',
+  };
 }
 
 /** Colour only on a TTY, and never when NO_COLOR is set (https://no-color.org). */

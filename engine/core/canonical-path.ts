@@ -89,9 +89,14 @@ export function canonicalPath(path: string): string {
  * canonicalisationNote({ path: 'C:\\a\\..\\x.exe' }, 'C:\\x.exe');
  * // 'path canonicalised as Windows hands it to Defender: `C:\\a\\..\\x.exe` → `C:\\x.exe` [inference]'
  */
-export function canonicalisationNote(written: { readonly path?: string; readonly process?: string }, path: string, process?: string): string {
+export function canonicalisationNote(
+  written: { readonly path?: string; readonly process?: string },
+  path: string,
+  process?: string,
+): string {
   const changes: string[] = [];
-  if (written.path !== undefined) changes.push(`path canonicalised as Windows hands it to Defender: \`${written.path}\` → \`${path}\``);
+  if (written.path !== undefined)
+    changes.push(`path canonicalised as Windows hands it to Defender: \`${written.path}\` → \`${path}\``);
   if (written.process !== undefined) {
     const lead = changes.length === 0 ? 'opening process canonicalised as Windows hands it to Defender' : 'opening process';
     changes.push(`${lead}: \`${written.process}\` → \`${process ?? ''}\``);

@@ -78,7 +78,20 @@ function bounded(ms: number, text: string, path: Path): Result<number> {
 }
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-](\d{2}):(\d{2}))$/;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * Parses an ISO-8601 time with a zone (`2026-03-16T09:00:00Z`, `…+02:00`) into epoch milliseconds.
@@ -93,11 +106,20 @@ export function parseTime(text: string, path: Path = []): Result<number> {
   const match = ISO_TIME.exec(text);
   const shown = quote(text.length > 80 ? `${text.slice(0, 80)}…` : text);
   const refuse = (why: string, hint?: string): Result<number> => {
-    const issue: Issue = { code: 'bad_time', path, message: `${shown} is ${why}`, expected: 'a time such as 2026-03-16T09:00:00Z', received: shown };
+    const issue: Issue = {
+      code: 'bad_time',
+      path,
+      message: `${shown} is ${why}`,
+      expected: 'a time such as 2026-03-16T09:00:00Z',
+      received: shown,
+    };
     return fail([hint === undefined ? issue : { ...issue, hint }]);
   };
-  if (match === null) return refuse('not an ISO-8601 time with a time zone', ISO_TIME.test(`${text}Z`) ? 'add Z for UTC' : undefined);
-  const [year, month, day, hour, minute, second = '0', , zoneHours = '0', zoneMinutes = '0'] = match.slice(1).map((part) => part ?? undefined) as string[];
+  if (match === null)
+    return refuse('not an ISO-8601 time with a time zone', ISO_TIME.test(`${text}Z`) ? 'add Z for UTC' : undefined);
+  const [year, month, day, hour, minute, second = '0', , zoneHours = '0', zoneMinutes = '0'] = match
+    .slice(1)
+    .map((part) => part ?? undefined) as string[];
   const [y, mo, d] = [Number(year), Number(month), Number(day)];
   if (mo < 1 || mo > 12) return refuse(`not a calendar date: there is no month ${mo}`);
   // Day 0 of the next month is the last day of this one (setUTCFullYear: Date.UTC reads year 4 as 1904).
@@ -105,7 +127,8 @@ export function parseTime(text: string, path: Path = []): Result<number> {
   last.setUTCFullYear(y, mo, 0);
   const days = last.getUTCDate();
   if (d < 1 || d > days) return refuse(`not a calendar date: ${MONTHS[mo - 1]} ${year} has ${days} days`);
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return refuse('not a time of day: hours go to 23, minutes and seconds to 59');
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59)
+    return refuse('not a time of day: hours go to 23, minutes and seconds to 59');
   if (Number(zoneHours) > 23 || Number(zoneMinutes) > 59) return refuse('not a time zone offset: at most ±23:59');
   return ok(Date.parse(text));
 }

@@ -32,8 +32,7 @@ export interface Issue {
 }
 
 export type Result<T, E = readonly Issue[]> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly issues: E };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: E };
 
 export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
@@ -64,7 +63,8 @@ export function formatPath(path: Path): string {
  */
 export function capIssues(issues: readonly Issue[], file: string): Issue[] {
   // Capping twice changes nothing: a list that already says "and N more" is bounded.
-  if (issues.length <= MAX_ISSUES_PER_FILE || issues.some((issue) => issue.code === 'more_problems')) return issues.map(clipIssue);
+  if (issues.length <= MAX_ISSUES_PER_FILE || issues.some((issue) => issue.code === 'more_problems'))
+    return issues.map(clipIssue);
   const kept = issues.slice(0, MAX_ISSUES_PER_FILE).map(clipIssue);
   const omitted = issues.length - MAX_ISSUES_PER_FILE;
   let omittedWarnings = 0;
@@ -106,11 +106,14 @@ export function countIssues(issues: readonly Issue[]): { errors: number; warning
 
 function clipIssue(issue: Issue): Issue {
   const clip = (text: string | undefined) => (text === undefined ? undefined : clipText(text, MAX_LINE));
-  const long = [issue.message, issue.expected, issue.received, issue.hint, issue.file].some((text) => text !== undefined && text.length > MAX_LINE);
+  const long = [issue.message, issue.expected, issue.received, issue.hint, issue.file].some(
+    (text) => text !== undefined && text.length > MAX_LINE,
+  );
   const longPath = issue.path.some((part) => typeof part === 'string' && part.length > MAX_LINE);
   if (!long && !longPath) return issue;
   const clipped: { -readonly [K in keyof Issue]: Issue[K] } = { ...issue, message: clipText(issue.message, MAX_LINE) };
-  for (const key of ['expected', 'received', 'hint', 'file'] as const) if (issue[key] !== undefined) clipped[key] = clip(issue[key]);
+  for (const key of ['expected', 'received', 'hint', 'file'] as const)
+    if (issue[key] !== undefined) clipped[key] = clip(issue[key]);
   if (longPath) clipped.path = issue.path.map((part) => (typeof part === 'string' ? clipText(part, MAX_LINE) : part));
   return clipped;
 }

@@ -145,7 +145,8 @@ export function withExcerpts<T extends IssueText>(issue: T, texts: readonly stri
     ...(received === undefined ? {} : { received: cut(received) }),
     ...(hint === undefined ? {} : { hint: cut(hint) }),
   };
-  const same = escaped.message === message && escaped.expected === expected && escaped.received === received && escaped.hint === hint;
+  const same =
+    escaped.message === message && escaped.expected === expected && escaped.received === received && escaped.hint === hint;
   return same ? issue : { ...issue, ...escaped };
 }
 
@@ -186,6 +187,7 @@ export function escapeIssue<T extends IssueText>(issue: T): T {
     ...(received === undefined ? {} : { received: escapeInvisible(received) }),
     ...(hint === undefined ? {} : { hint: escapeInvisible(hint) }),
   };
-  const same = escaped.message === message && escaped.expected === expected && escaped.received === received && escaped.hint === hint;
+  const same =
+    escaped.message === message && escaped.expected === expected && escaped.received === received && escaped.hint === hint;
   return same ? issue : { ...issue, ...escaped };
 }

@@ -16,7 +16,6 @@ export interface ChangeSpec {
   readonly by?: Actor;
 }
 
-
 /** A timeline entry; `at` in ms from the start, `order` its position in the file (ties at one `at` keep it). A generator's `at` equals its spec's. */
 export type TimelineEvent =
   | { readonly kind: 'artifact'; readonly at: number; readonly order: number; readonly artifact: Artifact }

@@ -32,17 +32,34 @@ export function validateGenerateSpec(spec: GenerateSpec, path: Path = ['generate
 export function scalarIssues(spec: GenerateSpec, path: Path): Issue[] {
   const issues: Issue[] = [];
   const report = reporter(issues, path);
-  if (typeof spec.id !== 'string' || spec.id === '') report(['id'], 'bad_generator_id', 'generator id must be a non-empty string', 'a string such as "gen-1"', spec.id);
-  if (!isFiniteNumber(spec.at) || spec.at < 0) report(['at'], 'bad_at', 'start must be a non-negative number of ms', 'a non-negative offset', spec.at);
-  if (!Number.isSafeInteger(spec.count) || spec.count < 0) report(['count'], 'bad_count', 'count must be a non-negative integer', 'an integer ≥ 0', spec.count);
+  if (typeof spec.id !== 'string' || spec.id === '')
+    report(['id'], 'bad_generator_id', 'generator id must be a non-empty string', 'a string such as "gen-1"', spec.id);
+  if (!isFiniteNumber(spec.at) || spec.at < 0)
+    report(['at'], 'bad_at', 'start must be a non-negative number of ms', 'a non-negative offset', spec.at);
+  if (!Number.isSafeInteger(spec.count) || spec.count < 0)
+    report(['count'], 'bad_count', 'count must be a non-negative integer', 'an integer ≥ 0', spec.count);
   if (!isFiniteNumber(spec.window) || spec.window < 0) {
-    report(['window'], 'bad_window', 'window must be 0 or longer', 'a duration such as 0s or 1h', spec.window, 'artifacts spread over [at, at + window); 0s puts them all at `at`');
+    report(
+      ['window'],
+      'bad_window',
+      'window must be 0 or longer',
+      'a duration such as 0s or 1h',
+      spec.window,
+      'artifacts spread over [at, at + window); 0s puts them all at `at`',
+    );
   }
   checkMix(spec, report);
   for (const key of DETECTION_KEYS) {
     const chance = spec.detection?.[key];
     if (!isFiniteNumber(chance) || chance < 0 || chance > 1) {
-      report(['detection', key], 'bad_probability', 'chance must be between 0 and 1', 'a probability in [0, 1]', chance, 'write 0.9 for 90%');
+      report(
+        ['detection', key],
+        'bad_probability',
+        'chance must be between 0 and 1',
+        'a probability in [0, 1]',
+        chance,
+        'write 0.9 for 90%',
+      );
     }
   }
   return issues;
@@ -53,7 +70,14 @@ const reporter =
   (key, code, message, expected, received, hint) => {
     // The public name leads the message whatever the document path is (fast-check's "fc.integer …" style).
     const name = formatPath(['generate', ...key]);
-    issues.push({ code, path: [...path, ...key], message: `${name}: ${message}`, expected, received: shown(received), ...(hint === undefined ? {} : { hint }) });
+    issues.push({
+      code,
+      path: [...path, ...key],
+      message: `${name}: ${message}`,
+      expected,
+      received: shown(received),
+      ...(hint === undefined ? {} : { hint }),
+    });
   };
 
 type Report = (key: Path, code: string, message: string, expected: string, received: unknown, hint?: string) => void;
@@ -64,17 +88,39 @@ function checkDevices(spec: GenerateSpec, countOk: boolean, report: Report): voi
     return;
   }
   if (countOk && spec.count > 0 && spec.devices.length === 0) {
-    report(['devices'], 'no_devices', `${spec.count} artifacts need at least one device`, 'at least one device name', spec.devices, 'use devices: all, or list names from devices/fleet');
+    report(
+      ['devices'],
+      'no_devices',
+      `${spec.count} artifacts need at least one device`,
+      'at least one device name',
+      spec.devices,
+      'use devices: all, or list names from devices/fleet',
+    );
   }
   const seen = new Set<string>();
   spec.devices.forEach((name, index) => {
-    if (typeof name !== 'string' || name === '') report(['devices', index], 'bad_device', 'device name must be a non-empty string', 'a device name', name);
-    else if (seen.has(name)) report(['devices', index], 'duplicate_device', `device "${name}" is listed twice`, 'unique device names', name, 'artifact ids include the device name and must stay unique');
+    if (typeof name !== 'string' || name === '')
+      report(['devices', index], 'bad_device', 'device name must be a non-empty string', 'a device name', name);
+    else if (seen.has(name))
+      report(
+        ['devices', index],
+        'duplicate_device',
+        `device "${name}" is listed twice`,
+        'unique device names',
+        name,
+        'artifact ids include the device name and must stay unique',
+      );
     else seen.add(name);
   });
   if (spec.os === undefined) return;
   if (!Array.isArray(spec.os) || spec.os.length !== spec.devices.length) {
-    report(['os'], 'bad_os', 'os must list one OS per device', `${spec.devices.length} OS names`, Array.isArray(spec.os) ? `${spec.os.length} entries` : spec.os);
+    report(
+      ['os'],
+      'bad_os',
+      'os must list one OS per device',
+      `${spec.devices.length} OS names`,
+      Array.isArray(spec.os) ? `${spec.os.length} entries` : spec.os,
+    );
     return;
   }
   spec.os.forEach((os, index) => {
@@ -93,6 +139,13 @@ function checkMix(spec: GenerateSpec, report: Report): void {
     } else sum += weight;
   }
   if (allValid && sum <= 0) {
-    report(['mix'], 'zero_mix', 'weights sum to 0; at least one must be positive', 'e.g. { malicious: 0.05, pua: 0.02, benign: 0.93 }', spec.mix, 'weights are normalised by their sum');
+    report(
+      ['mix'],
+      'zero_mix',
+      'weights sum to 0; at least one must be positive',
+      'e.g. { malicious: 0.05, pua: 0.02, benign: 0.93 }',
+      spec.mix,
+      'weights are normalised by their sum',
+    );
   }
 }

@@ -24,7 +24,9 @@ export function confineImport(from: string, scenarioFile: string, importRoot: st
   }
   const folder = dirname(resolve(scenarioFile));
   const target = resolve(folder, from);
-  const allowed = [...new Set([resolve(importRoot), folder, real(importRoot), real(folder)])].filter((dir): dir is string => dir !== undefined);
+  const allowed = [...new Set([resolve(importRoot), folder, real(importRoot), real(folder)])].filter(
+    (dir): dir is string => dir !== undefined,
+  );
   if (!allowed.some((dir) => isInside(target, dir))) {
     return fail([refusal("the path leads outside the import root and the scenario's folder")]);
   }

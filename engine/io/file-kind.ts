@@ -8,7 +8,9 @@ import { statSync, type StatsBase } from 'node:fs';
  * @example
  * describeKind(statSync('/dev/null')); // 'a character device'
  */
-export function describeKind(stats: Pick<StatsBase<number>, 'isFile' | 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>): string {
+export function describeKind(
+  stats: Pick<StatsBase<number>, 'isFile' | 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>,
+): string {
   if (stats.isFile()) return 'a regular file';
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a FIFO';

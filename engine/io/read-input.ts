@@ -52,7 +52,9 @@ export function readInput(path: string, options: ReadInputOptions = {}): Result<
   } catch (error) {
     // A socket cannot be opened at all (ENXIO): say what it is rather than the errno.
     const kind = kindOf(realPath);
-    return fail([kind === undefined || kind === 'a regular file' ? readIssue(shownAs, describeError(error)) : notRegular(shownAs, kind)]);
+    return fail([
+      kind === undefined || kind === 'a regular file' ? readIssue(shownAs, describeError(error)) : notRegular(shownAs, kind),
+    ]);
   }
   try {
     const kind = describeKind(fstatSync(fd));

@@ -78,8 +78,6 @@ export function deviceBlockModeRequest(device: DeviceConfig): DeviceBlockModeReq
  */
 export function blockModePaths(device: DeviceConfig, portal: boolean): BlockModePaths {
   const request = deviceBlockModeRequest(device);
-  const reasons = portal
-    ? [PORTAL_ON, ...request.reasons]
-    : request.reasons;
+  const reasons = portal ? [PORTAL_ON, ...request.reasons] : request.reasons;
   return { ...request, portal, switchedOn: portal || request.requested, reasons };
 }

@@ -44,18 +44,37 @@ export function blockModeRequirements(
 ): readonly Requirement[] {
   const running = mode === 'active' || mode === 'passive';
   return [
-    check('plan-2', 'Defender for Endpoint Plan 2', tenant.license === 'plan-2',
+    check(
+      'plan-2',
+      'Defender for Endpoint Plan 2',
+      tenant.license === 'plan-2',
       ['plan-2', 'the tenant has Defender for Endpoint Plan 2'],
-      ['license-not-plan-2', `EDR in block mode needs Plan 2; the tenant has ${tenant.license}`]),
-    check('onboarded', 'onboarded to Defender for Endpoint', Boolean(device.onboarded),
+      ['license-not-plan-2', `EDR in block mode needs Plan 2; the tenant has ${tenant.license}`],
+    ),
+    check(
+      'onboarded',
+      'onboarded to Defender for Endpoint',
+      Boolean(device.onboarded),
       ['onboarded', 'the device is onboarded to Defender for Endpoint'],
-      ['not-onboarded', 'the device is not onboarded to Defender for Endpoint']),
-    check('mdav-active-or-passive', 'Defender Antivirus active or passive', running,
+      ['not-onboarded', 'the device is not onboarded to Defender for Endpoint'],
+    ),
+    check(
+      'mdav-active-or-passive',
+      'Defender Antivirus active or passive',
+      running,
       ['mdav-running', `Defender Antivirus runs in ${mode} mode`],
-      ['mdav-not-running', `Defender Antivirus is ${mode}; EDR in block mode needs it installed and running in active or passive mode`]),
-    check('cloud-protection', 'cloud-delivered protection', Boolean(device.mdav.cloudProtection),
+      [
+        'mdav-not-running',
+        `Defender Antivirus is ${mode}; EDR in block mode needs it installed and running in active or passive mode`,
+      ],
+    ),
+    check(
+      'cloud-protection',
+      'cloud-delivered protection',
+      Boolean(device.mdav.cloudProtection),
       ['cloud-protection-on', 'cloud-delivered protection (MAPS) is on'],
-      ['cloud-protection-off', 'cloud-delivered protection (MAPS) is off']),
+      ['cloud-protection-off', 'cloud-delivered protection (MAPS) is off'],
+    ),
     versionRequirement('platform-version', 'platform (AMProductVersion)', device.mdav.platform, MIN_PLATFORM, 'platform'),
     versionRequirement('engine-version', 'engine (AMEngineVersion)', device.mdav.engine, MIN_ENGINE, 'engine'),
     supportedOsRequirement(device, mode, settings),

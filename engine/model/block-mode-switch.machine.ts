@@ -57,7 +57,12 @@ export const blockModeSwitchMachine = setup({
   context: { dueAt: undefined },
   states: {
     off: {
-      on: { 'turn-on': [{ guard: 'immediate', target: 'on' }, { target: 'enabling', actions: 'schedule' }] },
+      on: {
+        'turn-on': [
+          { guard: 'immediate', target: 'on' },
+          { target: 'enabling', actions: 'schedule' },
+        ],
+      },
     },
     enabling: {
       on: {
@@ -66,7 +71,12 @@ export const blockModeSwitchMachine = setup({
       },
     },
     on: {
-      on: { 'turn-off': [{ guard: 'immediate', target: 'off' }, { target: 'disabling', actions: 'schedule' }] },
+      on: {
+        'turn-off': [
+          { guard: 'immediate', target: 'off' },
+          { target: 'disabling', actions: 'schedule' },
+        ],
+      },
     },
     disabling: {
       on: {

@@ -140,7 +140,12 @@ export class DeviceTable {
       // Every resolution has its deciding reason first.
       const decided = record.mode.context.reasons[0] as Reason;
       const message = `${config.name}: Defender Antivirus ${before} → ${record.mode.value} (${decided.message})`;
-      effects.push({ layer: 'mdav', code: 'mode-changed', message, ...(decided.cite === undefined ? {} : { cite: decided.cite }) });
+      effects.push({
+        layer: 'mdav',
+        code: 'mode-changed',
+        message,
+        ...(decided.cite === undefined ? {} : { cite: decided.cite }),
+      });
     }
     const { request } = this.profiles.eligibility(record.profile, record.mode.value as MdavMode);
     const event: BlockModeSwitchEvent = request.requested
@@ -182,7 +187,10 @@ export class DeviceTable {
       record = {
         profile,
         mode: mdavModeMachine.resolveState({ value: profile.initial.mode, context: { reasons: profile.initial.reasons } }),
-        blockModeSwitch: blockModeSwitchMachine.resolveState({ value: request.requested ? 'on' : 'off', context: { dueAt: undefined } }),
+        blockModeSwitch: blockModeSwitchMachine.resolveState({
+          value: request.requested ? 'on' : 'off',
+          context: { dueAt: undefined },
+        }),
       };
       this.records.set(index, record);
     }

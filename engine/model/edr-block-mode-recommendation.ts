@@ -40,7 +40,11 @@ export function edrBlockModeRecommendation(
     return answer(false, 'not-onboarded', 'the device is not onboarded, so Defender Vulnerability Management does not assess it');
   }
   if (state.mode !== 'active' && state.mode !== 'passive') {
-    return answer(false, 'mdav-not-running', `Defender Antivirus is ${state.mode}; the recommendation needs it installed and running`);
+    return answer(
+      false,
+      'mdav-not-running',
+      `Defender Antivirus is ${state.mode}; the recommendation needs it installed and running`,
+    );
   }
   if (state.edrBlockMode.switchedOn) return answer(false, 'already-on', 'EDR in block mode is switched on for this device');
   // §3.10: the recommendation targets passive devices; §3.9: since the 2025-05 FAQ Microsoft recommends
@@ -49,7 +53,9 @@ export function edrBlockModeRecommendation(
     return answer(
       false,
       'active-mdav-primary',
-      'Defender Antivirus is active (the primary antivirus): the recommendation targets passive devices, and Microsoft now recommends disabling block mode when Defender Antivirus is primary (settings.blockModeRecommendation: all-running shows it here)',
+      'Defender Antivirus is active (the primary antivirus): the recommendation targets passive devices, ' +
+        'and Microsoft now recommends disabling block mode when Defender Antivirus is primary ' +
+        '(settings.blockModeRecommendation: all-running shows it here)',
       '§3.9, §3.10',
     );
   }

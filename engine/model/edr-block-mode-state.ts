@@ -55,7 +55,8 @@ export function edrBlockModeState(
   const views = [portal, device];
   const anyOn = anyIn('on', views);
   const switchedOn = anyOn || anyIn('disabling', views);
-  const pending = !anyOn && switchedOn ? 'disable-pending' : !switchedOn && anyIn('enabling', views) ? 'enable-pending' : undefined;
+  const pending =
+    !anyOn && switchedOn ? 'disable-pending' : !switchedOn && anyIn('enabling', views) ? 'enable-pending' : undefined;
   const unmet = requirements.filter((requirement) => !requirement.met).map((requirement) => requirement.reason);
   const effective = switchedOn && unmet.length === 0;
   const details: Reason[] = [];
@@ -74,7 +75,11 @@ export function edrBlockModeState(
   }
   const summary = effective
     ? reason('effective', 'EDR in block mode is effective: it remediates what EDR detects on this device', '§3.1')
-    : reason('not-effective', switchedOn ? 'EDR in block mode is switched on but a requirement is unmet' : 'EDR in block mode is not switched on', '§3.2');
+    : reason(
+        'not-effective',
+        switchedOn ? 'EDR in block mode is switched on but a requirement is unmet' : 'EDR in block mode is not switched on',
+        '§3.2',
+      );
   return {
     effective,
     switchedOn,

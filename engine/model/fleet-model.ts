@@ -110,7 +110,8 @@ export function createFleetModel(input: {
     const targets: [number, DevicePatch][] = [];
     for (const [name, patch] of Object.entries(change.devices ?? {})) {
       const index = table.indexOf(name);
-      if (index === undefined) problems.push(modelReason('unknown-device', `change names device ${JSON.stringify(name)}, which is not in the fleet`));
+      if (index === undefined)
+        problems.push(modelReason('unknown-device', `change names device ${JSON.stringify(name)}, which is not in the fleet`));
       else targets.push([index, patch]);
     }
     if (problems.length > 0) return { status: 'refused', reasons: problems };
@@ -122,7 +123,9 @@ export function createFleetModel(input: {
       const [next] = transition(
         blockModeSwitchMachine,
         portal,
-        tenant.edrBlockMode ? { type: 'turn-on', at, delay: delays.edrBlockModeEnable } : { type: 'turn-off', at, delay: delays.edrBlockModeDisable },
+        tenant.edrBlockMode
+          ? { type: 'turn-on', at, delay: delays.edrBlockModeEnable }
+          : { type: 'turn-off', at, delay: delays.edrBlockModeDisable },
       );
       if (next !== portal) reasons.push(portalReason(next.value, next.context.dueAt));
       portal = next;

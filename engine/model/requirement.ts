@@ -2,13 +2,7 @@
 import type { Reason } from '../core/vocabulary.ts';
 
 export type RequirementId =
-  | 'plan-2'
-  | 'onboarded'
-  | 'mdav-active-or-passive'
-  | 'cloud-protection'
-  | 'platform-version'
-  | 'engine-version'
-  | 'supported-os';
+  'plan-2' | 'onboarded' | 'mdav-active-or-passive' | 'cloud-protection' | 'platform-version' | 'engine-version' | 'supported-os';
 
 /** One prerequisite of §3.2; `reason` explains the verdict either way. */
 export interface Requirement {

@@ -61,7 +61,12 @@ export function resolveMode(
   if (!device.onboarded) return resolveUnonboarded(device, settings, notes);
   if (isClientOs(device.os)) {
     return device.securityCenter
-      ? decide('passive', 'passive-automatic', 'onboarded client with a non-Microsoft antivirus goes passive automatically', '§1.4')
+      ? decide(
+          'passive',
+          'passive-automatic',
+          'onboarded client with a non-Microsoft antivirus goes passive automatically',
+          '§1.4',
+        )
       : decide(
           'active',
           'security-center-disabled',

@@ -16,7 +16,8 @@ const LABEL = 'supported operating system';
  */
 export function supportedOsRequirement(device: DeviceConfig, mode: MdavMode, settings: ConflictSettings): Requirement {
   const supported = (message: string, cite = '§3.2') => requirement('supported-os', LABEL, true, 'os-supported', message, cite);
-  const unsupported = (message: string, cite = '§7 C1') => requirement('supported-os', LABEL, false, 'os-not-supported', message, cite);
+  const unsupported = (message: string, cite = '§7 C1') =>
+    requirement('supported-os', LABEL, false, 'os-not-supported', message, cite);
   if (device.os !== 'server-2016' && device.os !== 'server-2012-r2') {
     return supported(`${device.os} supports EDR in block mode`);
   }
@@ -25,8 +26,13 @@ export function supportedOsRequirement(device: DeviceConfig, mode: MdavMode, set
       return unsupported('server-2012-r2 is not in the 2021 list of supported systems (setting server2016BlockMode: 2021)');
     }
     return mode === 'active'
-      ? supported('server-2016 is supported while Defender Antivirus is active (2021 reading, setting server2016BlockMode: 2021)', '§7 C1')
-      : unsupported(`server-2016 supports EDR in block mode only while Defender Antivirus is active; it is ${mode} (2021 reading)`);
+      ? supported(
+          'server-2016 is supported while Defender Antivirus is active (2021 reading, setting server2016BlockMode: 2021)',
+          '§7 C1',
+        )
+      : unsupported(
+          `server-2016 supports EDR in block mode only while Defender Antivirus is active; it is ${mode} (2021 reading)`,
+        );
   }
   if (device.serverAgent === 'unified') {
     return supported(`${device.os} onboarded with the unified agent supports EDR in block mode in active or passive mode`);

@@ -11,13 +11,7 @@ import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
 export function buildVerdict(trace: Trace): Verdict {
   const artifact = trace.artifact;
   const outcome: Outcome =
-    trace.by !== 'none'
-      ? 'blocked'
-      : trace.alerts.length > 0
-        ? 'detected'
-        : trace.wouldHaveFlagged
-          ? 'allowed'
-          : 'missed';
+    trace.by !== 'none' ? 'blocked' : trace.alerts.length > 0 ? 'detected' : trace.wouldHaveFlagged ? 'allowed' : 'missed';
   const detectionStatus = statusOf(trace, outcome);
   const alerts = trace.alerts.map((pending) => toAlert(trace, pending, detectionStatus));
   const actionCenterEntry: ActionCenterEntry | undefined = trace.actionCenter
@@ -56,7 +50,8 @@ export function buildVerdict(trace: Trace): Verdict {
 function statusOf(trace: Trace, outcome: Outcome): DetectionStatus {
   if (trace.by === 'primary-av') return 'none';
   if (trace.by === 'edr-block-mode') return 'Blocked';
-  if (outcome === 'blocked') return trace.artifact.kind === 'file' && trace.artifact.trigger !== 'behavior' ? 'Prevented' : 'Blocked';
+  if (outcome === 'blocked')
+    return trace.artifact.kind === 'file' && trace.artifact.trigger !== 'behavior' ? 'Prevented' : 'Blocked';
   return outcome === 'detected' ? 'Detected' : 'none';
 }
 

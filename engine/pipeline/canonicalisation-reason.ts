@@ -19,7 +19,11 @@ export function canonicalisationReason(artifact: Artifact): Reason | undefined {
   if (written === undefined) return undefined;
   const cached = known.get(written);
   if (cached !== undefined) return cached;
-  const reason: Reason = Object.freeze({ layer: 'path', code: 'canonicalised', message: canonicalisationNote(written, artifact.path, artifact.process) });
+  const reason: Reason = Object.freeze({
+    layer: 'path',
+    code: 'canonicalised',
+    message: canonicalisationNote(written, artifact.path, artifact.process),
+  });
   known.set(written, reason);
   return reason;
 }

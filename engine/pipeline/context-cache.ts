@@ -7,9 +7,19 @@ import type { DeviceContext } from './device-context.ts';
 import type { PolicyState } from './policy-state.ts';
 import { reason } from '../core/reason.ts';
 
-const NOT_ONBOARDED = reason('edr-sensor', 'not-onboarded', 'the device is not onboarded to Defender for Endpoint, so there is no EDR sensor', '§1.4');
+const NOT_ONBOARDED = reason(
+  'edr-sensor',
+  'not-onboarded',
+  'the device is not onboarded to Defender for Endpoint, so there is no EDR sensor',
+  '§1.4',
+);
 // [inference] Plan 1 has no EDR (post-breach) detection; the reference ties EDR capabilities to Plan 2 (§3.2).
-const PLAN_1 = reason('edr-sensor', 'plan-1', 'Defender for Endpoint Plan 1 has no EDR sensor detections (EDR needs Plan 2)', '§3.2');
+const PLAN_1 = reason(
+  'edr-sensor',
+  'plan-1',
+  'Defender for Endpoint Plan 1 has no EDR sensor detections (EDR needs Plan 2)',
+  '§3.2',
+);
 const UNKNOWN_DEVICE = reason('device', 'unknown-device', 'no device of this name exists in the scenario', 'contract §1');
 
 export interface ContextCache {
@@ -21,7 +31,12 @@ export interface ContextCache {
  * Caches one context per device, recompiled only when the device's revision or the policy's revision
  * changes (a change event or propagation), never per artifact.
  */
-export function createContextCache(model: FleetModel, policy: PolicyState, settings: ConflictSettings, startMs: number): ContextCache {
+export function createContextCache(
+  model: FleetModel,
+  policy: PolicyState,
+  settings: ConflictSettings,
+  startMs: number,
+): ContextCache {
   const cache = new Map<string, { revision: number; policy: number; context: DeviceContext }>();
   return {
     get(name) {
@@ -36,7 +51,13 @@ export function createContextCache(model: FleetModel, policy: PolicyState, setti
   };
 }
 
-function compileContext(state: DeviceState, tenant: TenantConfig, policy: PolicyState, settings: ConflictSettings, startMs: number): DeviceContext {
+function compileContext(
+  state: DeviceState,
+  tenant: TenantConfig,
+  policy: PolicyState,
+  settings: ConflictSettings,
+  startMs: number,
+): DeviceContext {
   const config = state.config;
   const honoured = indicatorsHonoured({
     mode: state.mode,
@@ -89,6 +110,9 @@ function unknownDevice(name: string, settings: ConflictSettings): DeviceContext 
 }
 
 function pendingReason(state: DeviceState): { blockModePending?: Reason } {
-  const pending = state.edrBlockMode.pending === 'disable-pending' ? state.edrBlockMode.reasons.find((r) => r.code === 'disable-pending') : undefined;
+  const pending =
+    state.edrBlockMode.pending === 'disable-pending'
+      ? state.edrBlockMode.reasons.find((r) => r.code === 'disable-pending')
+      : undefined;
   return pending === undefined ? {} : { blockModePending: pending };
 }

@@ -30,7 +30,10 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
   const issues: Issue[] = [];
   const compileList = (raw: readonly unknown[]) => {
     const parsed = parseIndicators(raw);
-    append(issues, parsed.issues.filter((issue) => issue.severity !== 'warning'));
+    append(
+      issues,
+      parsed.issues.filter((issue) => issue.severity !== 'warning'),
+    );
     return compileIndicators(parsed.indicators);
   };
   let global: ExclusionLists = input.exclusions;
@@ -89,7 +92,12 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
   };
 }
 
-function compile(lists: ExclusionLists, device: DeviceConfig, settings: SimulationInput['settings'], issues: Issue[]): ExclusionMatcher {
+function compile(
+  lists: ExclusionLists,
+  device: DeviceConfig,
+  settings: SimulationInput['settings'],
+  issues: Issue[],
+): ExclusionMatcher {
   const platform = parseVersion(device.mdav.platform);
   const engine = parseVersion(device.mdav.engine);
   const options = {
@@ -99,6 +107,9 @@ function compile(lists: ExclusionLists, device: DeviceConfig, settings: Simulati
   };
   const built = buildExclusionMatcher(lists, options);
   if (built.ok) return built.value.matcher;
-  append(issues, built.issues.filter((issue) => issue.severity !== 'warning'));
+  append(
+    issues,
+    built.issues.filter((issue) => issue.severity !== 'warning'),
+  );
   return compileExclusions(parseExclusions(lists, options).entries, options);
 }

@@ -3,7 +3,8 @@ import type { Reason } from '../core/vocabulary.ts';
 import { reason as makeReason } from '../core/reason.ts';
 
 // Frozen: a verdict's reasons are shared objects, so no consumer may change one for all.
-const reason = (layer: string, code: string, message: string, cite?: string): Reason => Object.freeze(makeReason(layer, code, message, cite));
+const reason = (layer: string, code: string, message: string, cite?: string): Reason =>
+  Object.freeze(makeReason(layer, code, message, cite));
 
 export const REASONS = {
   primaryAvBlocked: reason(
@@ -13,7 +14,12 @@ export const REASONS = {
     '§1.1',
   ),
   primaryAvMissed: reason('primary-av', 'missed', 'the non-Microsoft primary antivirus did not flag it', '§1.1'),
-  mdavNotRunning: reason('mdav', 'not-running', 'Defender Antivirus is not running on this device, so it neither scans nor remediates', '§2.1'),
+  mdavNotRunning: reason(
+    'mdav',
+    'not-running',
+    'Defender Antivirus is not running on this device, so it neither scans nor remediates',
+    '§2.1',
+  ),
   mdavPassiveNoRtp: reason(
     'mdav',
     'passive-no-real-time',

@@ -90,7 +90,9 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
     changes,
     counts,
     devices,
-    recommendations: devices.map((device) => edrBlockModeRecommendation(device, { ...DEFAULT_CONFLICT_SETTINGS, ...input.settings })).filter((recommendation) => recommendation.present),
+    recommendations: devices
+      .map((device) => edrBlockModeRecommendation(device, { ...DEFAULT_CONFLICT_SETTINGS, ...input.settings }))
+      .filter((recommendation) => recommendation.present),
     endAt: finished === undefined ? 0 : finished.now(),
     issues,
   };

@@ -49,10 +49,7 @@ export function simulate$(input: SimulationInput, hooks: SimulationHooks = {}): 
       if (isChangeEvent(item)) return applyChange(model, policy, item.change, item.at);
       return decideArtifact(contexts.get(item.device), item);
     };
-    return from(simEvents(input)).pipe(
-      map(step),
-      tap({ complete: () => hooks.onComplete?.(model, policy) }),
-    );
+    return from(simEvents(input)).pipe(map(step), tap({ complete: () => hooks.onComplete?.(model, policy) }));
   });
 }
 

@@ -38,7 +38,12 @@ interface CompiledGroup {
 
 const UNGROUPED: DeviceGroupMembership = {
   name: UNGROUPED_DEVICE_GROUP,
-  reason: { layer: 'device-group', code: 'ungrouped', message: `no device group matches, so the device is in ${UNGROUPED_DEVICE_GROUP}`, cite: '§5.3' },
+  reason: {
+    layer: 'device-group',
+    code: 'ungrouped',
+    message: `no device group matches, so the device is in ${UNGROUPED_DEVICE_GROUP}`,
+    cite: '§5.3',
+  },
 };
 
 /**
@@ -62,7 +67,12 @@ export function compileDeviceGroups(groups: readonly DeviceGroupConfig[]): Compi
       membership: {
         name: group.name,
         rank: group.rank,
-        reason: { layer: 'device-group', code: 'member', message: `the device is in device group "${group.name}" (rank ${group.rank}), the highest-ranked group it matches`, cite: '§5.3' },
+        reason: {
+          layer: 'device-group',
+          code: 'member',
+          message: `the device is in device group "${group.name}" (rank ${group.rank}), the highest-ranked group it matches`,
+          cite: '§5.3',
+        },
       },
     }));
   return {
@@ -92,7 +102,8 @@ export function resolveDeviceGroup(device: DeviceFacts, groups: readonly DeviceG
 function matches(group: CompiledGroup, device: DeviceFacts): boolean {
   if (group.os !== undefined && !group.os.has(device.os)) return false;
   if (group.names !== undefined && !group.names.some((test) => test(device.name))) return false;
-  if (group.domains !== undefined && !group.domains.some((test) => device.domain !== undefined && test(device.domain))) return false;
+  if (group.domains !== undefined && !group.domains.some((test) => device.domain !== undefined && test(device.domain)))
+    return false;
   if (group.tags !== undefined && !group.tags.some((test) => device.tags.some(test))) return false;
   return true;
 }
@@ -120,21 +131,53 @@ export function checkDeviceGroups(groups: readonly DeviceGroupConfig[]): Issue[]
   const names = new Set<string>();
   groups.forEach((group, index) => {
     if (!Number.isInteger(group.rank) || group.rank < 1) {
-      issues.push({ code: 'bad_rank', path: [index, 'rank'], message: `rank ${group.rank} of group "${group.name}" is not a whole number ≥ 1`, expected: '1 (highest), 2, 3, …', received: String(group.rank) });
+      issues.push({
+        code: 'bad_rank',
+        path: [index, 'rank'],
+        message: `rank ${group.rank} of group "${group.name}" is not a whole number ≥ 1`,
+        expected: '1 (highest), 2, 3, …',
+        received: String(group.rank),
+      });
     } else if (ranks.has(group.rank)) {
-      issues.push({ code: 'duplicate_rank', path: [index, 'rank'], message: `rank ${group.rank} of group "${group.name}" is already used by "${ranks.get(group.rank)}"`, expected: 'a rank no other group has', received: String(group.rank), hint: 'each group has its own rank; the portal reorders groups rather than sharing ranks' });
+      issues.push({
+        code: 'duplicate_rank',
+        path: [index, 'rank'],
+        message: `rank ${group.rank} of group "${group.name}" is already used by "${ranks.get(group.rank)}"`,
+        expected: 'a rank no other group has',
+        received: String(group.rank),
+        hint: 'each group has its own rank; the portal reorders groups rather than sharing ranks',
+      });
     } else ranks.set(group.rank, group.name);
     const key = group.name.toLowerCase();
     if (key === UNGROUPED_DEVICE_GROUP.toLowerCase()) {
-      issues.push({ code: 'reserved_group', path: [index, 'name'], message: `group name "${group.name}" is reserved for devices no group matches`, expected: 'another name', received: group.name });
+      issues.push({
+        code: 'reserved_group',
+        path: [index, 'name'],
+        message: `group name "${group.name}" is reserved for devices no group matches`,
+        expected: 'another name',
+        received: group.name,
+      });
     } else if (names.has(key)) {
-      issues.push({ code: 'duplicate_group', path: [index, 'name'], message: `group name "${group.name}" is used twice`, expected: 'unique group names', received: group.name });
+      issues.push({
+        code: 'duplicate_group',
+        path: [index, 'name'],
+        message: `group name "${group.name}" is used twice`,
+        expected: 'unique group names',
+        received: group.name,
+      });
     }
     names.add(key);
     for (const property of ['names', 'tags', 'domains'] as const) {
       const values = group.match[property];
       if (values !== undefined && values.length > 10) {
-        issues.push({ code: 'too_many_values', path: [index, 'match', property], message: `${property} of group "${group.name}" has ${values.length} values; the portal allows 10`, expected: 'at most 10 values per property (§5.3)', received: String(values.length), hint: 'tag the devices and match one tag instead' });
+        issues.push({
+          code: 'too_many_values',
+          path: [index, 'match', property],
+          message: `${property} of group "${group.name}" has ${values.length} values; the portal allows 10`,
+          expected: 'at most 10 values per property (§5.3)',
+          received: String(values.length),
+          hint: 'tag the devices and match one tag instead',
+        });
       }
     }
   });

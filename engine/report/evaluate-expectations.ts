@@ -47,7 +47,12 @@ function evaluate(expectation: Expectation, input: EvaluationInput): Evaluated {
     case 'device':
       return deviceExpectation(expectation, input);
     case 'actionCenter':
-      return countExpectation('Action Center entries', expectation.filter, expectation.bounds, tallied(input, expectation).matching);
+      return countExpectation(
+        'Action Center entries',
+        expectation.filter,
+        expectation.bounds,
+        tallied(input, expectation).matching,
+      );
     case 'alerts':
       return countExpectation('alerts', expectation.filter, expectation.bounds, tallied(input, expectation).matching);
     case 'recommendation': {
@@ -57,7 +62,11 @@ function evaluate(expectation: Expectation, input: EvaluationInput): Evaluated {
       const state = input.deviceAt(expectation.device, undefined);
       return present === expectation.present
         ? { passed: true, message: `${head}` }
-        : { passed: false, message: `${head}, got ${word(present)}`, ...(state ? { details: explain(state.edrBlockMode.reasons) } : {}) };
+        : {
+            passed: false,
+            message: `${head}, got ${word(present)}`,
+            ...(state ? { details: explain(state.edrBlockMode.reasons) } : {}),
+          };
     }
     case 'totals':
       return totalsExpectation(expectation, tallied(input, expectation));
@@ -105,7 +114,9 @@ function countExpectation(what: string, filter: object, bounds: CountBounds, act
     .map(([key, value]) => `${key} ${String(value)}`)
     .join(', ');
   const message = `${what}${where === '' ? '' : ` (${where})`}: expected ${describeBounds(bounds)}`;
-  return withinBounds(bounds, actual) ? { passed: true, message: `${message}, got ${actual}` } : { passed: false, message: `${message}, got ${actual}` };
+  return withinBounds(bounds, actual)
+    ? { passed: true, message: `${message}, got ${actual}` }
+    : { passed: false, message: `${message}, got ${actual}` };
 }
 
 function totalsExpectation(expectation: Extract<Expectation, { kind: 'totals' }>, { matching, population }: Tallied): Evaluated {
@@ -119,9 +130,18 @@ function totalsExpectation(expectation: Extract<Expectation, { kind: 'totals' }>
   if (expectation.share !== undefined) {
     const share = population === 0 ? 0 : matching / population;
     const bounds = expectation.share;
-    const ok = (bounds.atLeast === undefined || share >= bounds.atLeast) && (bounds.atMost === undefined || share <= bounds.atMost);
-    const range = [bounds.atLeast === undefined ? '' : `≥ ${bounds.atLeast}`, bounds.atMost === undefined ? '' : `≤ ${bounds.atMost}`].filter(Boolean).join(' and ');
-    checks.push({ passed: ok, message: `share of ${of}: expected ${range}, got ${share.toFixed(3)} (${matching}/${population})` });
+    const ok =
+      (bounds.atLeast === undefined || share >= bounds.atLeast) && (bounds.atMost === undefined || share <= bounds.atMost);
+    const range = [
+      bounds.atLeast === undefined ? '' : `≥ ${bounds.atLeast}`,
+      bounds.atMost === undefined ? '' : `≤ ${bounds.atMost}`,
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    checks.push({
+      passed: ok,
+      message: `share of ${of}: expected ${range}, got ${share.toFixed(3)} (${matching}/${population})`,
+    });
   }
   if (expectation.bounds !== undefined) {
     checks.push(countExpectation(`count of ${of}`, {}, expectation.bounds, matching));

@@ -49,8 +49,12 @@ function projectScenario(report: ScenarioReport): StreamedObject<JsonScenario> {
   const time = (at: number) => timestampAt(report.startMs, at);
   const replayed = <T>(count: number, sinks: (emit: (item: T) => void) => RunSinks): readonly T[] | StreamedArray<T> =>
     count === 0 ? [] : streamedArray<T>((emit) => report.replay(sinks(emit)));
-  const verdicts = replayed<JsonVerdict>(run.counts.artifacts, (emit) => ({ verdict: (verdict) => emit(projectVerdict(verdict)) }));
-  const actionCenter = replayed<JsonActionCenterEntry>(run.counts.actionCenter, (emit) => ({ actionCenter: (entry) => emit(projectActionCenterEntry(entry, time)) }));
+  const verdicts = replayed<JsonVerdict>(run.counts.artifacts, (emit) => ({
+    verdict: (verdict) => emit(projectVerdict(verdict)),
+  }));
+  const actionCenter = replayed<JsonActionCenterEntry>(run.counts.actionCenter, (emit) => ({
+    actionCenter: (entry) => emit(projectActionCenterEntry(entry, time)),
+  }));
   const alerts = replayed<JsonAlert>(run.counts.alerts, (emit) => ({ alert: (alert) => emit(projectAlert(alert, time)) }));
   return streamedObject<JsonScenario>({
     name: report.name,

@@ -21,7 +21,12 @@ export interface JunitOptions {
  * renderJunit([report], (chunk) => void chunks.push(chunk));
  * chunks[0]?.startsWith('<?xml'); // true
  */
-export function renderJunit(reports: readonly ScenarioReport[], write: Write, invalid: readonly Issue[] = [], options: JunitOptions = {}): void {
+export function renderJunit(
+  reports: readonly ScenarioReport[],
+  write: Write,
+  invalid: readonly Issue[] = [],
+  options: JunitOptions = {},
+): void {
   const failures = reports.reduce((sum, report) => sum + report.expectations.filter((e) => !e.passed).length, 0);
   const tests = reports.reduce((sum, report) => sum + report.expectations.length, 0) + invalid.length;
   const suites = reports.map((report, at) => {
@@ -31,7 +36,9 @@ export function renderJunit(reports: readonly ScenarioReport[], write: Write, in
     const cases = report.expectations.map((result) => {
       const open = `    <testcase classname="${forXml(report.name)}" name="${forXml(result.name)}" file="${forXml(report.file)}" time="${each}"`;
       if (result.passed) return `${open}/>`;
-      const body = forXml([result.message, ...(result.details ?? []), ...(result.cite ? [`cite: ${result.cite}`] : [])].join('\n'));
+      const body = forXml(
+        [result.message, ...(result.details ?? []), ...(result.cite ? [`cite: ${result.cite}`] : [])].join('\n'),
+      );
       return `${open}>\n      <failure message="${forXml(result.message)}">${body}</failure>\n    </testcase>`;
     });
     return [
@@ -41,7 +48,13 @@ export function renderJunit(reports: readonly ScenarioReport[], write: Write, in
     ].join('\n');
   });
   if (invalid.length > 0) suites.push(invalidSuite(invalid));
-  write(['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="edrsim" tests="${tests}" failures="${failures}" errors="${invalid.length}">`, ''].join('\n'));
+  write(
+    [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<testsuites name="edrsim" tests="${tests}" failures="${failures}" errors="${invalid.length}">`,
+      '',
+    ].join('\n'),
+  );
   for (const suite of suites) write(`${suite}\n`);
   write('</testsuites>\n');
 }
@@ -54,5 +67,9 @@ function invalidSuite(invalid: readonly Issue[]): string {
     const file = issue.file === undefined ? '' : ` file="${forXml(issue.file)}"`;
     return `    <testcase classname="invalid input" name="${forXml(name)}"${file} time="0">\n      <error message="${forXml(issue.message)}">${forXml(formatIssues([issue]))}</error>\n    </testcase>`;
   });
-  return [`  <testsuite name="invalid input" tests="${invalid.length}" failures="0" errors="${invalid.length}" skipped="0" time="0">`, ...cases, '  </testsuite>'].join('\n');
+  return [
+    `  <testsuite name="invalid input" tests="${invalid.length}" failures="0" errors="${invalid.length}" skipped="0" time="0">`,
+    ...cases,
+    '  </testsuite>',
+  ].join('\n');
 }

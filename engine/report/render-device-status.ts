@@ -52,7 +52,9 @@ export function renderDeviceStatus(view: DeviceStatusView): string {
     ...state.modeReasons.map((reason) => terminalLine`  ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
     '',
     `EDR in block mode: ${headline}`,
-    ...block.requirements.map((requirement) => terminalLine`  ${requirement.met ? '✔' : '✘'} ${requirement.label}: ${requirement.reason.message}`),
+    ...block.requirements.map(
+      (requirement) => terminalLine`  ${requirement.met ? '✔' : '✘'} ${requirement.label}: ${requirement.reason.message}`,
+    ),
     ...block.reasons.map((reason) => terminalLine`  • ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
     '',
     terminalLine`Recommendation "Turn on EDR in block mode": ${recommendation.present ? 'shown' : 'not shown'} — ${recommendation.reason.message}`,

@@ -25,16 +25,22 @@ export function renderTrace(artifact: Artifact, verdict: Verdict): string {
     // Ids, names, paths, threats, reason messages and alert titles are user text: terminalLine escapes them.
     terminalLine`artifact ${artifact.id} on ${artifact.device} at ${formatDuration(artifact.at)}: ${artifact.class} ${artifact.kind} ${artifact.path}`,
     terminalLine`  trigger ${artifact.trigger}${artifact.scanType ? ` (${artifact.scanType} scan)` : ''}${artifact.process ? `, opened by ${artifact.process}` : ''}`,
-    ...(artifact.threat || artifact.technique ? [terminalLine`  threat ${artifact.threat ?? '-'}, technique ${artifact.technique ?? '-'}`] : []),
+    ...(artifact.threat || artifact.technique
+      ? [terminalLine`  threat ${artifact.threat ?? '-'}, technique ${artifact.technique ?? '-'}`]
+      : []),
     `  ground truth: primary AV ${signal(artifact.signals.primaryAv)}, Defender Antivirus ${signal(artifact.signals.mdav)}, EDR sensor ${signal(artifact.signals.edr)}`,
     '',
-    ...verdict.reasons.map((reason, index) => terminalLine`${String(index + 1).padStart(2)}. [${reason.layer}] ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
+    ...verdict.reasons.map(
+      (reason, index) =>
+        terminalLine`${String(index + 1).padStart(2)}. [${reason.layer}] ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`,
+    ),
     '',
     `verdict: ${verdictSummary(verdict)}`,
-    ...verdict.alerts.map((alert) => terminalLine`alert: "${alert.title}" (${alert.severity}, source ${SOURCE_LABELS[alert.detectionSource]}, status ${alert.detectionStatus})`),
-    ...(verdict.actionCenterEntry
-      ? [terminalLine`Action Center History: ${verdict.actionCenterEntry.actionType}, ${verdict.actionCenterEntry.actionSource}, ${verdict.actionCenterEntry.status}, ${verdict.actionCenterEntry.detectionStatus}`]
-      : []),
+    ...verdict.alerts.map(
+      (alert) =>
+        terminalLine`alert: "${alert.title}" (${alert.severity}, source ${SOURCE_LABELS[alert.detectionSource]}, status ${alert.detectionStatus})`,
+    ),
+    ...(verdict.actionCenterEntry ? [actionCenterLine(verdict.actionCenterEntry)] : []),
     '',
   ];
   return lines.join('\n');
@@ -48,4 +54,8 @@ export function renderTrace(artifact: Artifact, verdict: Verdict): string {
  */
 export function verdictSummary(verdict: Pick<Verdict, 'outcome' | 'by' | 'detectionStatus' | 'actionCenter'>): string {
   return `${verdict.outcome}${verdict.by === 'none' ? '' : ` by ${verdict.by}`}, detection status ${verdict.detectionStatus}, Action Center entry: ${verdict.actionCenter ? 'yes' : 'no'}`;
+}
+
+function actionCenterLine(entry: { actionType: string; actionSource: string; status: string; detectionStatus: string }): string {
+  return terminalLine`Action Center History: ${entry.actionType}, ${entry.actionSource}, ${entry.status}, ${entry.detectionStatus}`;
 }

@@ -12,7 +12,12 @@ import { maxOf } from '../core/append.ts';
  */
 export function renderTable(header: readonly string[], rawRows: readonly (readonly string[])[]): string {
   const rows = rawRows.map((row) => row.map(forTerminal));
-  const widths = header.map((title, column) => maxOf(rows.map((row) => (row[column] ?? '').length), title.length));
+  const widths = header.map((title, column) =>
+    maxOf(
+      rows.map((row) => (row[column] ?? '').length),
+      title.length,
+    ),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))

@@ -45,12 +45,14 @@ function renderScenario(report: ScenarioReport, options: TextOptions, colour: bo
   lines.push(
     renderTable(
       ['device', 'mode', 'AMRunningMode', 'block mode'],
-      report.run.devices.slice(0, 20).map((device) => [
-        device.config.name,
-        hide ? '____' : device.mode,
-        hide ? '____' : device.runningMode,
-        hide ? '____' : blockModeCell(device.edrBlockMode),
-      ]),
+      report.run.devices
+        .slice(0, 20)
+        .map((device) => [
+          device.config.name,
+          hide ? '____' : device.mode,
+          hide ? '____' : device.runningMode,
+          hide ? '____' : blockModeCell(device.edrBlockMode),
+        ]),
     ),
   );
   if (report.run.devices.length > 20) lines.push(`… and ${report.run.devices.length - 20} more devices`);
@@ -82,7 +84,12 @@ function renderScenario(report: ScenarioReport, options: TextOptions, colour: bo
   }
   if (report.run.changes.length > 0) {
     const status = (change: (typeof report.run.changes)[number]) => (hide ? '____' : change.status);
-    append(lines, ['', ...report.run.changes.map((change) => terminalLine`change at ${formatDuration(change.at)}${change.by ? ` by ${change.by}` : ''}: ${status(change)}`)]);
+    append(lines, [
+      '',
+      ...report.run.changes.map(
+        (change) => terminalLine`change at ${formatDuration(change.at)}${change.by ? ` by ${change.by}` : ''}: ${status(change)}`,
+      ),
+    ]);
   }
   if (!hide && report.expectations.length > 0) {
     lines.push('');

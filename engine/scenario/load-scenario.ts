@@ -1,6 +1,12 @@
 /** Loads a scenario from text: parse with positions, apply overrides, validate every section, check references, build. */
 import { append } from '../core/append.ts';
-import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, EMPTY_EXCLUSIONS, type ExclusionLists, type TenantConfig } from '../core/config.ts';
+import {
+  DEFAULT_CONFLICT_SETTINGS,
+  DEFAULT_TENANT,
+  EMPTY_EXCLUSIONS,
+  type ExclusionLists,
+  type TenantConfig,
+} from '../core/config.ts';
 import { DEFAULT_START } from '../core/duration.ts';
 import { validateGenerateSpec } from '../core/validate-generate-spec.ts';
 import { fail, ok, type Issue, type Path, type Result } from '../core/issue.ts';
@@ -39,17 +45,36 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
     const result = load(text, file, options);
     const exported = result.ok ? undefined : options.recogniseExport?.(text);
     if (exported !== undefined) return fail([exportIssue(exported, file)]);
-    return result.ok ? ok({ ...result.value, warnings: result.value.warnings.map(escapeIssue) }) : fail(result.issues.map(escapeIssue));
+    return result.ok
+      ? ok({ ...result.value, warnings: result.value.warnings.map(escapeIssue) })
+      : fail(result.issues.map(escapeIssue));
   } catch (error) {
     // Defence in depth: a parser bug must still answer with an issue, never an exception.
-    return fail([{ code: 'internal_error', path: [], file, line: 1, column: 1, message: `could not load the file: ${error instanceof Error ? error.message : String(error)}`, hint: 'this is a bug in edrsim; please report it with the file' }]);
+    return fail([
+      {
+        code: 'internal_error',
+        path: [],
+        file,
+        line: 1,
+        column: 1,
+        message: `could not load the file: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'this is a bug in edrsim; please report it with the file',
+      },
+    ]);
   }
 }
 
 /** One issue for an export given as a scenario (issue 11 #6): what it is and the line that imports it. */
 function exportIssue(exported: { readonly what: string; readonly key: string }, file: string): Issue {
   const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-  return { code: 'export_not_scenario', path: [], file, line: 1, column: 1, message: `this is ${exported.what}; import it with \`${exported.key}: { from: ${name} }\`` };
+  return {
+    code: 'export_not_scenario',
+    path: [],
+    file,
+    line: 1,
+    column: 1,
+    message: `this is ${exported.what}; import it with \`${exported.key}: { from: ${name} }\``,
+  };
 }
 
 function load(text: string, file: string, options: LoadOptions): Result<Scenario> {
@@ -62,7 +87,17 @@ function load(text: string, file: string, options: LoadOptions): Result<Scenario
   if (typeof data.value !== 'object' || data.value === null || Array.isArray(data.value)) {
     const received = Array.isArray(data.value) ? 'a list' : `the ${typeof data.value} ${quote(data.value).slice(0, 60)}`;
     return fail([
-      { code: 'not_a_scenario', path: [], file, line: 1, column: 1, message: 'file is not a scenario: its top level is not a map of keys', expected: 'a map with name, devices, timeline, …', received, hint: 'is this a scenario file? a scenario starts with "name: …"' },
+      {
+        code: 'not_a_scenario',
+        path: [],
+        file,
+        line: 1,
+        column: 1,
+        message: 'file is not a scenario: its top level is not a map of keys',
+        expected: 'a map with name, devices, timeline, …',
+        received,
+        hint: 'is this a scenario file? a scenario starts with "name: …"',
+      },
       ...softIssues,
     ]);
   }
@@ -70,21 +105,31 @@ function load(text: string, file: string, options: LoadOptions): Result<Scenario
   const issues: Issue[] = [...overrides.issues];
   const sections = parseSections(raw, options.validateIndicators !== undefined, issues);
   // Counted before any device is built or named: ten million fleet members would exhaust memory first.
-  const crowded = tooManyDevices(sections.devices.length, sections.fleets.map(({ input, index }) => ({ count: input.count, index })));
+  const crowded = tooManyDevices(
+    sections.devices.length,
+    sections.fleets.map(({ input, index }) => ({ count: input.count, index })),
+  );
   if (crowded !== undefined) return fail(sortIssues(placeIssues([...issues, crowded], file, locate), file));
   const context: ImportContext = { options, issues, file, imports: [], tally: { exclusionEntries: 0 } };
   const built = buildScenario(sections, context, file);
   append(issues, checkReferences(raw));
   // A value already reported as mangled (an escaped path, a refused tag) is not reported again by validation.
   const softPaths = new Set(softIssues.filter((issue) => MANGLING.has(issue.code)).map((issue) => JSON.stringify(issue.path)));
-  const all = [...softIssues, ...issues.filter((issue) => issue.code === 'unknown_key' || !softPaths.has(JSON.stringify(issue.path)))];
+  const all = [
+    ...softIssues,
+    ...issues.filter((issue) => issue.code === 'unknown_key' || !softPaths.has(JSON.stringify(issue.path))),
+  ];
   const placed = sortIssues(placeIssues(annotate(all, overrides.applied), file, locate), file);
   if (placed.some((issue) => issue.severity !== 'warning') || built === undefined) return fail(placed);
   return ok({ ...built, imports: context.imports ?? [], warnings: placed });
 }
 
 /** Builds the scenario from what parsed; undefined when a needed part failed (its issues are already listed). */
-function buildScenario(sections: ParsedSections, context: ImportContext, file: string): Omit<Scenario, 'warnings' | 'imports'> | undefined {
+function buildScenario(
+  sections: ParsedSections,
+  context: ImportContext,
+  file: string,
+): Omit<Scenario, 'warnings' | 'imports'> | undefined {
   const exclusions = resolveExclusions(sections.exclusions, ['exclusions'], context);
   const indicators = resolveIndicators(sections.indicators, ['indicators'], context);
   const devices = sections.devices.map(({ input, index }) => {
@@ -94,7 +139,11 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
   });
   const fleets = sections.fleets.map(({ input, index }) => {
     append(context.issues, deviceWarnings(input.template, ['fleet', index, 'template']));
-    return { input, index, exclusions: resolveExclusions(input.template.exclusions, ['fleet', index, 'template', 'exclusions'], context) };
+    return {
+      input,
+      index,
+      exclusions: resolveExclusions(input.template.exclusions, ['fleet', index, 'template', 'exclusions'], context),
+    };
   });
   const allDevices = buildDevices(devices, fleets);
   const names = allDevices.map((device) => device.name);
@@ -104,7 +153,14 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
       append(context.issues, artifactWarnings(event.value.artifact, path));
       return { kind: 'artifact', at: event.value.at, order: event.order, input: event.value.artifact };
     }
-    if (event.kind === 'generate') return { kind: 'generate', at: event.value.at, order: event.order, input: event.value.generate, id: event.value.generate.id ?? `gen-${event.ordinal}` };
+    if (event.kind === 'generate')
+      return {
+        kind: 'generate',
+        at: event.value.at,
+        order: event.order,
+        input: event.value.generate,
+        id: event.value.generate.id ?? `gen-${event.ordinal}`,
+      };
     const change = event.value.change;
     return {
       kind: 'change',
@@ -116,11 +172,15 @@ function buildScenario(sections: ParsedSections, context: ImportContext, file: s
     };
   });
   const expect = sections.expectations.map(({ kind, value, index }) => buildExpectation(kind, value as never, index));
-  const named = new Set(sections.expectations.filter(({ value }) => (value as { name?: string }).name !== undefined).map(({ index }) => index));
+  const named = new Set(
+    sections.expectations.filter(({ value }) => (value as { name?: string }).name !== undefined).map(({ index }) => index),
+  );
   append(context.issues, duplicateNames(expect, named));
   const timeline = buildTimeline(entries, names);
   // The generator's own rules, applied here too: a spec that loads is a spec that generates `count` artifacts.
-  for (const event of timeline) if (event.kind === 'generate') append(context.issues, validateGenerateSpec(event.generate, ['timeline', event.order, 'generate']));
+  for (const event of timeline)
+    if (event.kind === 'generate')
+      append(context.issues, validateGenerateSpec(event.generate, ['timeline', event.order, 'generate']));
   const { header } = sections;
   if (header === undefined) return undefined;
   const start = header.start ?? DEFAULT_START;

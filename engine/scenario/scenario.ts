@@ -61,7 +61,12 @@ export type Expectation =
       };
       readonly bounds: CountBounds;
     })
-  | (ExpectationBase & { readonly kind: 'recommendation'; readonly device: string; readonly id: string; readonly present: boolean })
+  | (ExpectationBase & {
+      readonly kind: 'recommendation';
+      readonly device: string;
+      readonly id: string;
+      readonly present: boolean;
+    })
   | (ExpectationBase & {
       readonly kind: 'totals';
       readonly filter: {

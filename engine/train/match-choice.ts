@@ -9,7 +9,11 @@ const ALIASES: Readonly<Record<string, string>> = {
   n: 'no',
 };
 
-const normalise = (text: string) => text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+const normalise = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 
 /**
  * Returns the canonical choice `answer` names, or undefined when it names none. Accepts the 1-based

@@ -63,17 +63,33 @@ export function buildQuestions(
     if (expectation.kind === 'artifact') {
       const verdict = report.namedVerdicts.get(expectation.artifact);
       if (verdict === undefined) {
-        problems.push(`expect[${expectation.index}]: the run has no verdict for artifact "${expectation.artifact}", so it is not asked`);
+        problems.push(
+          `expect[${expectation.index}]: the run has no verdict for artifact "${expectation.artifact}", so it is not asked`,
+        );
         continue;
       }
       const summary = verdictSummary(verdict);
       const reasons = verdict.reasons.map(renderReason);
-      const answers = { outcome: verdict.outcome, detectionStatus: verdict.detectionStatus, actionCenter: verdict.actionCenter ? 'yes' : 'no' };
+      const answers = {
+        outcome: verdict.outcome,
+        detectionStatus: verdict.detectionStatus,
+        actionCenter: verdict.actionCenter ? 'yes' : 'no',
+      };
       for (const field of fieldsOf(expectation)) {
         const id = `${expectation.artifact}.${field}`;
         if (questions.has(id)) continue;
         const subject = `artifact ${verdict.artifact} on ${verdict.device} at ${formatDuration(verdict.at)}`;
-        questions.set(id, { id, field, subject, text: `${subject}: ${FIELD_TEXT[field]}`, choices: CHOICES[field], expected: answers[field], summary, reasons, ...cite });
+        questions.set(id, {
+          id,
+          field,
+          subject,
+          text: `${subject}: ${FIELD_TEXT[field]}`,
+          choices: CHOICES[field],
+          expected: answers[field],
+          summary,
+          reasons,
+          ...cite,
+        });
       }
     } else if (expectation.kind === 'device' && expectation.runningMode !== undefined) {
       const at = expectation.at ?? report.run.endAt;

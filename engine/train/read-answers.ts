@@ -41,13 +41,30 @@ export function readAnswers(
   };
   for (const error of doc.errors) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    issues.push({ code: 'bad_yaml', path: [], message: error.message.split('\n')[0] ?? 'not valid YAML', file: answersFile, line, column: col });
+    issues.push({
+      code: 'bad_yaml',
+      path: [],
+      message: error.message.split('\n')[0] ?? 'not valid YAML',
+      file: answersFile,
+      line,
+      column: col,
+    });
   }
   if (issues.length > 0) return { ok: false, issues };
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { ok: true, value: new Map() };
   if (!isMap(root)) {
-    place({ code: 'bad_answers', path: [], message: 'the answers file must map each scenario file to its answers', expected: 'scenarios/01-modes/02-passive-with-block-mode.yaml:\n    beacon-injection.outcome: blocked', hint: 'run edrsim train … --list-questions to print a template' }, [], false);
+    place(
+      {
+        code: 'bad_answers',
+        path: [],
+        message: 'the answers file must map each scenario file to its answers',
+        expected: 'scenarios/01-modes/02-passive-with-block-mode.yaml:\n    beacon-injection.outcome: blocked',
+        hint: 'run edrsim train … --list-questions to print a template',
+      },
+      [],
+      false,
+    );
     return { ok: false, issues };
   }
   const answers = new Map<string, Map<string, string>>();
@@ -57,7 +74,17 @@ export function readAnswers(
     const item = items.find((candidate) => sameFile(key, candidate.file));
     if (item === undefined) {
       const guess = didYouMean(key, files);
-      place({ code: 'unknown_scenario', path: [key], message: 'not one of the scenarios of this session', expected: files.join(', '), ...(guess ? { hint: guess } : {}) }, [key], true);
+      place(
+        {
+          code: 'unknown_scenario',
+          path: [key],
+          message: 'not one of the scenarios of this session',
+          expected: files.join(', '),
+          ...(guess ? { hint: guess } : {}),
+        },
+        [key],
+        true,
+      );
       continue;
     }
     const given = answers.get(item.file) ?? new Map<string, string>();
@@ -73,7 +100,11 @@ function checkScenario(pair: Pair, key: string, item: TrainingItem, given: Map<s
   const value = pair.value;
   if (value === null || (isScalar(value) && value.value === null)) return;
   if (!isMap(value)) {
-    place({ code: 'bad_answers', path: [key], message: 'answers must map question ids to answers', expected: 'a1.outcome: blocked' }, [key], false);
+    place(
+      { code: 'bad_answers', path: [key], message: 'answers must map question ids to answers', expected: 'a1.outcome: blocked' },
+      [key],
+      false,
+    );
     return;
   }
   const ids = item.questions.map((question) => question.id);
@@ -82,7 +113,17 @@ function checkScenario(pair: Pair, key: string, item: TrainingItem, given: Map<s
     const question = item.questions.find((candidate) => candidate.id === id);
     if (question === undefined) {
       const guess = didYouMean(id, ids);
-      place({ code: 'unknown_question', path: [key], message: `unknown question id "${id}"`, expected: ids.length === 0 ? 'no questions: this scenario asks none' : ids.join(', '), ...(guess ? { hint: guess } : {}) }, [key, id], true);
+      place(
+        {
+          code: 'unknown_question',
+          path: [key],
+          message: `unknown question id "${id}"`,
+          expected: ids.length === 0 ? 'no questions: this scenario asks none' : ids.join(', '),
+          ...(guess ? { hint: guess } : {}),
+        },
+        [key, id],
+        true,
+      );
       continue;
     }
     const raw: unknown = isScalar(entry.value) ? entry.value.value : isNode(entry.value) ? entry.value.toJSON() : entry.value;
@@ -90,7 +131,17 @@ function checkScenario(pair: Pair, key: string, item: TrainingItem, given: Map<s
     const choice = matchChoice(question.choices, raw);
     if (choice === undefined) {
       const guess = typeof raw === 'string' ? didYouMean(raw, question.choices) : undefined;
-      place({ code: 'bad_choice', path: [key], message: `${id}: ${JSON.stringify(raw)} is not one of the choices`, expected: formatChoices(question.choices), ...(guess ? { hint: guess } : {}) }, [key, id], false);
+      place(
+        {
+          code: 'bad_choice',
+          path: [key],
+          message: `${id}: ${JSON.stringify(raw)} is not one of the choices`,
+          expected: formatChoices(question.choices),
+          ...(guess ? { hint: guess } : {}),
+        },
+        [key, id],
+        false,
+      );
       continue;
     }
     given.set(id, choice);

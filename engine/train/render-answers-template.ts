@@ -6,7 +6,8 @@ import type { TrainingItem } from './read-answers.ts';
 
 // Plain YAML keys only when they cannot be read as anything but that string.
 // Else a double-quoted key, invisible characters as YAML's \u escapes (it reads them back as written).
-const yamlKey = (text: string) => (/^[A-Za-z_][\w.@\-/]*$/.test(text) && !/^(?:true|false|null)$/i.test(text) ? text : forJsonText(JSON.stringify(text)));
+const yamlKey = (text: string) =>
+  /^[A-Za-z_][\w.@\-/]*$/.test(text) && !/^(?:true|false|null)$/i.test(text) ? text : forJsonText(JSON.stringify(text));
 
 /**
  * Renders a YAML answers template: one block per scenario file, one empty answer per question id, each
@@ -25,10 +26,17 @@ export function renderAnswersTemplate(items: readonly (TrainingItem & { readonly
   ];
   for (const item of items) {
     const count = item.questions.length;
-    lines.push(`${forJsonText(JSON.stringify(item.file))}:   # ${forTerminal(item.name)} — ${count === 0 ? 'no questions' : `${count} question${count === 1 ? '' : 's'}`}`);
-    const width = maxOf(item.questions.map((question) => yamlKey(question.id).length), 0);
+    lines.push(
+      `${forJsonText(JSON.stringify(item.file))}:   # ${forTerminal(item.name)} — ${count === 0 ? 'no questions' : `${count} question${count === 1 ? '' : 's'}`}`,
+    );
+    const width = maxOf(
+      item.questions.map((question) => yamlKey(question.id).length),
+      0,
+    );
     for (const question of item.questions) {
-      lines.push(`  ${`${yamlKey(question.id)}:`.padEnd(width + 1)}   # ${forTerminal(question.text)}  ${formatChoices(question.choices)}`);
+      lines.push(
+        `  ${`${yamlKey(question.id)}:`.padEnd(width + 1)}   # ${forTerminal(question.text)}  ${formatChoices(question.choices)}`,
+      );
     }
     lines.push('');
   }

@@ -13,7 +13,11 @@ const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}
  * renderQuestion(1, question).split('\n')[2]; // '    1) blocked  2) detected  3) allowed  4) missed'
  */
 export function renderQuestion(number: number, question: Question): string {
-  return [terminalLine`Q${number}  ${question.id}`, terminalLine`    ${question.text}`, `    ${formatChoices(question.choices)}`].join('\n');
+  return [
+    terminalLine`Q${number}  ${question.id}`,
+    terminalLine`    ${question.text}`,
+    `    ${formatChoices(question.choices)}`,
+  ].join('\n');
 }
 
 /**
@@ -25,7 +29,7 @@ export function renderQuestion(number: number, question: Question): string {
  */
 export function renderReveal(questions: readonly Question[], results: readonly QuestionResult[], colour = false): string {
   const lines: string[] = [];
-  for (let index = 0; index < questions.length; ) {
+  for (let index = 0; index < questions.length;) {
     const first = questions[index] as Question;
     let end = index;
     while (end < questions.length && questions[end]?.subject === first.subject) end++;

@@ -104,9 +104,14 @@ function tenantLines(scenario: Scenario): string[] {
     `advanced feature "Allow or block file": ${tenant.allowOrBlockFile ? 'on' : 'off'}`,
   ];
   const { propagation } = tenant;
-  if (propagation.edrBlockModeDisable !== DEFAULT_TENANT.propagation.edrBlockModeDisable || propagation.edrBlockModeEnable !== DEFAULT_TENANT.propagation.edrBlockModeEnable) {
+  if (
+    propagation.edrBlockModeDisable !== DEFAULT_TENANT.propagation.edrBlockModeDisable ||
+    propagation.edrBlockModeEnable !== DEFAULT_TENANT.propagation.edrBlockModeEnable
+  ) {
     const after = (ms: number) => (ms === 0 ? 'immediately' : `after ${formatDuration(ms)}`);
-    lines.push(`propagation: switching off reaches devices ${after(propagation.edrBlockModeDisable)}, switching on ${after(propagation.edrBlockModeEnable)}`);
+    lines.push(
+      `propagation: switching off reaches devices ${after(propagation.edrBlockModeDisable)}, switching on ${after(propagation.edrBlockModeEnable)}`,
+    );
   }
   for (const group of [...tenant.deviceGroups].sort((a, b) => a.rank - b.rank)) {
     const match = Object.entries(group.match).map(([field, values]) => `${field} ${(values as readonly string[]).join('|')}`);

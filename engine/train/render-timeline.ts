@@ -16,7 +16,10 @@ const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
  * renderTimeline(scenario).split('\n')[0]; // 'Timeline'
  */
 export function renderTimeline(scenario: Scenario): string {
-  const width = maxOf(scenario.timeline.map((event) => formatDuration(event.at).length), 3);
+  const width = maxOf(
+    scenario.timeline.map((event) => formatDuration(event.at).length),
+    3,
+  );
   const lines = ['Timeline'];
   if (scenario.timeline.length === 0) lines.push('  (nothing happens)');
   for (const event of scenario.timeline) {
@@ -40,12 +43,16 @@ function describe(event: TimelineEvent, scenario: Scenario): string[] {
 }
 
 function artifactLines(artifact: Artifact): string[] {
-  const hashes = (['sha256', 'sha1', 'md5', 'certificate'] as const).filter((key) => artifact[key] !== undefined).map((key) => `${key} ${artifact[key]}`);
+  const hashes = (['sha256', 'sha1', 'md5', 'certificate'] as const)
+    .filter((key) => artifact[key] !== undefined)
+    .map((key) => `${key} ${artifact[key]}`);
   return [
     `artifact ${artifact.id} on ${artifact.device}: ${artifact.class} ${artifact.kind} ${artifact.path}`,
     `trigger ${artifact.trigger}${artifact.scanType ? ` (${artifact.scanType} scan)` : ''}${artifact.process ? `, opened by ${artifact.process}` : ''}`,
     ...(hashes.length > 0 ? [hashes.join(', ')] : []),
-    ...(artifact.threat || artifact.technique ? [`threat ${artifact.threat ?? '-'}, technique ${artifact.technique ?? '-'}`] : []),
+    ...(artifact.threat || artifact.technique
+      ? [`threat ${artifact.threat ?? '-'}, technique ${artifact.technique ?? '-'}`]
+      : []),
     `ground truth: primary AV ${flag(artifact.signals.primaryAv)}, Defender Antivirus ${flag(artifact.signals.mdav)}, EDR sensor ${flag(artifact.signals.edr)}`,
   ];
 }
@@ -56,7 +63,9 @@ function changeLines(change: ChangeSpec): string[] {
     ...(change.tenant === undefined ? [] : [`tenant: ${settings(change.tenant)}`]),
     ...Object.entries(change.devices ?? {}).map(([name, patch]) => `device ${name}: ${settings(patch)}`),
     ...(change.exclusions === undefined ? [] : [`exclusions replaced: ${settings(change.exclusions)}`]),
-    ...(change.indicators === undefined ? [] : [`indicators replaced: ${change.indicators.length} entr${change.indicators.length === 1 ? 'y' : 'ies'}`]),
+    ...(change.indicators === undefined
+      ? []
+      : [`indicators replaced: ${change.indicators.length} entr${change.indicators.length === 1 ? 'y' : 'ies'}`]),
   ];
   return [who, ...what];
 }
@@ -80,7 +89,9 @@ function settings(patch: object, prefix = ''): string {
   return Object.entries(patch)
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) =>
-      typeof value === 'object' && value !== null && !Array.isArray(value) ? settings(value as object, `${prefix}${name}.`) : `${prefix}${name}=${Array.isArray(value) ? `[${value.join('; ')}]` : String(value)}`,
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? settings(value as object, `${prefix}${name}.`)
+        : `${prefix}${name}=${Array.isArray(value) ? `[${value.join('; ')}]` : String(value)}`,
     )
     .join(', ');
 }

@@ -8,7 +8,15 @@ import type { Question } from './question.ts';
 import { renderQuestion, renderReveal } from './render-reveal.ts';
 import { renderSetup } from './render-setup.ts';
 import { renderTimeline } from './render-timeline.ts';
-import { formatScore, questionResult, score, trainReport, type QuestionResult, type ScenarioScore, type TrainReport } from './train-report.ts';
+import {
+  formatScore,
+  questionResult,
+  score,
+  trainReport,
+  type QuestionResult,
+  type ScenarioScore,
+  type TrainReport,
+} from './train-report.ts';
 
 /** One scenario of the session with its questions (answers already computed from its run). */
 export interface SessionItem {
@@ -27,19 +35,30 @@ const RULE = '═'.repeat(72);
  * const report = await runSession(items, fromAnswers(answers), io.out);
  * report.total.percent; // 100 when every answer is the engine's
  */
-export async function runSession(items: readonly SessionItem[], source: AnswerSource, out: (text: string) => void, colour = false): Promise<TrainReport> {
+export async function runSession(
+  items: readonly SessionItem[],
+  source: AnswerSource,
+  out: (text: string) => void,
+  colour = false,
+): Promise<TrainReport> {
   const scored: ScenarioScore[] = [];
   let stopped = false;
   for (const [index, item] of items.entries()) {
     const { scenario, questions } = item;
     // The scenario's own text (name, file, description) is user text: escaped for the terminal here.
     const description = splitDescription(scenario.description);
-    out(`${RULE}\n${terminalLine`Scenario ${index + 1} of ${items.length}: ${scenario.name}`}\n${terminalLine`${scenario.file}`}\n\n`);
+    out(
+      `${RULE}\n${terminalLine`Scenario ${index + 1} of ${items.length}: ${scenario.name}`}\n${terminalLine`${scenario.file}`}\n\n`,
+    );
     if (description.before !== '') out(`${forTerminalLines(description.before)}\n\n`);
     out(`${renderSetup(scenario)}\n\n${renderTimeline(scenario)}\n\n`);
     const results: QuestionResult[] = [];
     try {
-      out(questions.length === 0 ? 'No questions in this scenario: read it, then look at the reveal.\n' : `Predict (${questions.length} question${questions.length === 1 ? '' : 's'})\n`);
+      out(
+        questions.length === 0
+          ? 'No questions in this scenario: read it, then look at the reveal.\n'
+          : `Predict (${questions.length} question${questions.length === 1 ? '' : 's'})\n`,
+      );
       for (const [n, question] of questions.entries()) {
         out(`${renderQuestion(n + 1, question)}\n`);
         const given = await source.answer(scenario.file, question);
@@ -73,7 +92,11 @@ export async function runSession(items: readonly SessionItem[], source: AnswerSo
 }
 
 function renderTotals(report: TrainReport): string {
-  const rows = report.scenarios.map((s) => [s.score.percent === null ? '-' : `${s.score.percent} %`, `${s.score.correct}/${s.score.total}`, s.file]);
+  const rows = report.scenarios.map((s) => [
+    s.score.percent === null ? '-' : `${s.score.percent} %`,
+    `${s.score.correct}/${s.score.total}`,
+    s.file,
+  ]);
   return [
     RULE,
     'Results',

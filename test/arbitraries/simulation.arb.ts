@@ -1,7 +1,13 @@
 /** Random tenants, fleets, policies and artifact streams for the pipeline's laws. */
 import fc from 'fast-check';
 import type { Artifact } from '../../engine/core/artifact.ts';
-import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, deviceWithDefaults, type DeviceConfig, type ExclusionLists } from '../../engine/core/config.ts';
+import {
+  DEFAULT_CONFLICT_SETTINGS,
+  DEFAULT_TENANT,
+  deviceWithDefaults,
+  type DeviceConfig,
+  type ExclusionLists,
+} from '../../engine/core/config.ts';
 import { OS_NAMES, TRIGGERS } from '../../engine/core/vocabulary.ts';
 import type { SimulationInput, TimelineEvent } from '../../engine/pipeline/sim-input.ts';
 
@@ -13,7 +19,11 @@ export const PATHS = [
   'D:\\SQLData\\db.mdf',
   'C:\\ProgramData\\Contoso\\agent.dll',
 ] as const;
-export const PROCESSES = ['C:\\Windows\\explorer.exe', 'C:\\Program Files\\Backup\\agent.exe', 'C:\\Tools\\launcher.exe'] as const;
+export const PROCESSES = [
+  'C:\\Windows\\explorer.exe',
+  'C:\\Program Files\\Backup\\agent.exe',
+  'C:\\Tools\\launcher.exe',
+] as const;
 export const HASHES = ['a1'.repeat(32), 'b2'.repeat(32), 'c3'.repeat(32)] as const;
 const EXCLUSION_POOL: ExclusionLists = {
   paths: ['C:\\Users\\*\\AppData\\Local\\Temp', 'C:\\Tools\\', 'D:\\SQLData\\*.mdf', '%ALLUSERSPROFILE%\\Contoso'],
@@ -88,14 +98,29 @@ export const simulationArb: fc.Arbitrary<SimulationInput> = fc
       license: fc.constantFrom('plan-1' as const, 'plan-2' as const),
       exclusions: exclusionsArb,
       indicators: indicatorsArb,
-      artifacts: fc.array(fc.nat(), { maxLength: 12 }).chain((ids) => fc.tuple(...ids.map((_, i) => artifactArb(`a${i + 1}`, names)))),
-      toggleAt: fc.option(fc.integer({ min: 0, max: 60 }).map((m) => m * 60_000), { nil: undefined }),
+      artifacts: fc
+        .array(fc.nat(), { maxLength: 12 })
+        .chain((ids) => fc.tuple(...ids.map((_, i) => artifactArb(`a${i + 1}`, names)))),
+      toggleAt: fc.option(
+        fc.integer({ min: 0, max: 60 }).map((m) => m * 60_000),
+        { nil: undefined },
+      ),
     });
   })
   .map(({ devices, edrBlockMode, license, exclusions, indicators, artifacts, toggleAt }) => {
-    const timeline: TimelineEvent[] = artifacts.map((artifact, order) => ({ kind: 'artifact', at: artifact.at, order, artifact }));
+    const timeline: TimelineEvent[] = artifacts.map((artifact, order) => ({
+      kind: 'artifact',
+      at: artifact.at,
+      order,
+      artifact,
+    }));
     if (toggleAt !== undefined) {
-      timeline.push({ kind: 'change', at: toggleAt, order: timeline.length, change: { tenant: { edrBlockMode: !edrBlockMode } } });
+      timeline.push({
+        kind: 'change',
+        at: toggleAt,
+        order: timeline.length,
+        change: { tenant: { edrBlockMode: !edrBlockMode } },
+      });
     }
     timeline.sort((a, b) => a.at - b.at || a.order - b.order);
     return {

@@ -31,15 +31,33 @@ function arrowViolations(graph: ImportGraph): Violation[] {
     }
     for (const imported of imports) {
       if (imported.specifier === '<expression>') {
-        found.push({ rule: 'dynamic', file, message: `${file}: import() of a computed name cannot be checked; import a literal path` });
+        found.push({
+          rule: 'dynamic',
+          file,
+          message: `${file}: import() of a computed name cannot be checked; import a literal path`,
+        });
       } else if (imported.target === undefined) {
-        if (!packageAllowed(from, imported.specifier)) found.push({ rule: 'package', file, message: `${file} (${from.layer}) may not import '${imported.specifier}'` });
+        if (!packageAllowed(from, imported.specifier))
+          found.push({ rule: 'package', file, message: `${file} (${from.layer}) may not import '${imported.specifier}'` });
       } else {
         const to = layerOf(imported.target);
-        if (to === undefined) found.push({ rule: 'no-layer', file, message: `${file} imports ${imported.target}, which is in no row of the layer table` });
-        else if (to.layer !== from.layer && !from.imports.includes(to.layer) && !(imported.typeOnly && from.typesFrom?.includes(to.layer))) {
+        if (to === undefined)
+          found.push({
+            rule: 'no-layer',
+            file,
+            message: `${file} imports ${imported.target}, which is in no row of the layer table`,
+          });
+        else if (
+          to.layer !== from.layer &&
+          !from.imports.includes(to.layer) &&
+          !(imported.typeOnly && from.typesFrom?.includes(to.layer))
+        ) {
           const how = imported.typeOnly ? 'types from ' : '';
-          found.push({ rule: 'arrow', file, message: `${file} (${from.layer}) may not import ${how}${imported.target} (${to.layer})` });
+          found.push({
+            rule: 'arrow',
+            file,
+            message: `${file} (${from.layer}) may not import ${how}${imported.target} (${to.layer})`,
+          });
         }
       }
     }
@@ -53,8 +71,18 @@ function fsViolations(graph: ImportGraph): Violation[] {
     for (const imported of imports.filter((one) => FS.has(one.specifier))) {
       const allowed = FS_ALLOWED[file];
       const extra = allowed === undefined ? imported.names : imported.names.filter((name) => !allowed.includes(name));
-      if (allowed === undefined) found.push({ rule: 'fs', file, message: `${file} imports node:fs; only the reader (engine/io/) and the CLI's output writer may` });
-      else if (extra.length > 0) found.push({ rule: 'fs', file, message: `${file} may not use ${extra.join(', ')} from node:fs (allowed: ${allowed.join(', ')})` });
+      if (allowed === undefined)
+        found.push({
+          rule: 'fs',
+          file,
+          message: `${file} imports node:fs; only the reader (engine/io/) and the CLI's output writer may`,
+        });
+      else if (extra.length > 0)
+        found.push({
+          rule: 'fs',
+          file,
+          message: `${file} may not use ${extra.join(', ')} from node:fs (allowed: ${allowed.join(', ')})`,
+        });
     }
   }
   return found;
@@ -103,6 +131,10 @@ export function findCycles(graph: ImportGraph): string[][] {
  * // [{ rule: 'arrow', file: 'engine/core/a.ts', message: 'engine/core/a.ts (core) may not import types from engine/cli/io.ts (cli)' }]
  */
 export function checkLayers(graph: ImportGraph): Violation[] {
-  const cycles = findCycles(graph).map((files): Violation => ({ rule: 'cycle', file: files[0] ?? '', message: `import cycle: ${files.join(' ↔ ')}` }));
+  const cycles = findCycles(graph).map((files): Violation => ({
+    rule: 'cycle',
+    file: files[0] ?? '',
+    message: `import cycle: ${files.join(' ↔ ')}`,
+  }));
   return [...arrowViolations(graph), ...cycles, ...fsViolations(graph)];
 }

@@ -24,13 +24,29 @@ export const LAYERS: readonly LayerRule[] = [
   { layer: 'model', owns: ['engine/model/'], imports: ['core', 'policy'], packages: ['xstate'] },
   { layer: 'pipeline', owns: ['engine/pipeline/'], imports: ['core', 'policy', 'model'], packages: ['rxjs'] },
   { layer: 'report', owns: ['engine/report/'], imports: ['core'], typesFrom: ['scenario', 'model', 'pipeline'], packages: [] },
-  { layer: 'train', owns: ['engine/train/'], imports: ['core', 'scenario', 'pipeline', 'report'], typesFrom: ['model'], packages: ['yaml'] },
-  { layer: 'run', owns: ['engine/run-scenario.ts', 'engine/run/'], imports: ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report'], packages: [] },
+  {
+    layer: 'train',
+    owns: ['engine/train/'],
+    imports: ['core', 'scenario', 'pipeline', 'report'],
+    typesFrom: ['model'],
+    packages: ['yaml'],
+  },
+  {
+    layer: 'run',
+    owns: ['engine/run-scenario.ts', 'engine/run/'],
+    imports: ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report'],
+    packages: [],
+  },
   { layer: 'api', owns: ['engine/index.ts'], imports: ENGINE, packages: [] },
   // The classroom server to come: serves train sessions over HTTP; the CLI may start it, it never imports the CLI.
   { layer: 'server', owns: ['engine/server/'], imports: [...ENGINE, 'api'], packages: ['node:*'] },
   { layer: 'cli', owns: ['engine/cli/'], imports: [...ENGINE, 'api', 'server'], packages: ['commander', 'yaml', 'node:*'] },
-  { layer: 'bench', owns: ['bench/'], imports: [...ENGINE, 'api', 'cli'], packages: ['commander', 'rxjs', 'tsx/esm/api', 'node:*'] },
+  {
+    layer: 'bench',
+    owns: ['bench/'],
+    imports: [...ENGINE, 'api', 'cli'],
+    packages: ['commander', 'rxjs', 'tsx/esm/api', 'node:*'],
+  },
 ];
 
 const READS = ['readSync', 'openSync', 'closeSync', 'fstatSync', 'statSync', 'realpathSync', 'constants', 'StatsBase'];
@@ -43,7 +59,16 @@ export const FS_ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'engine/io/read-input.ts': READS,
   'engine/io/file-kind.ts': READS,
   'engine/io/confine-import.ts': READS,
-  'engine/cli/write-output.ts': ['closeSync', 'mkdirSync', 'openSync', 'realpathSync', 'renameSync', 'rmSync', 'statSync', 'writeSync'],
+  'engine/cli/write-output.ts': [
+    'closeSync',
+    'mkdirSync',
+    'openSync',
+    'realpathSync',
+    'renameSync',
+    'rmSync',
+    'statSync',
+    'writeSync',
+  ],
   'engine/cli/temp-file-guard.ts': ['closeSync', 'rmSync'],
   'engine/cli/write-stdout.ts': ['writeSync'],
   'engine/cli/collect-files.ts': ['readdirSync', 'statSync', 'Dirent'],

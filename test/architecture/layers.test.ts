@@ -22,8 +22,17 @@ describe('the layer table on the real tree', () => {
   it('should read every file and import of engine/ and bench/', () => {
     expect(graph.size).toBeGreaterThan(200);
     const run = graph.get('engine/run-scenario.ts')?.map((one) => one.target);
-    expect(run).toEqual(expect.arrayContaining(['engine/pipeline/run-simulation.ts', 'engine/report/build-scenario-report.ts', 'engine/scenario/index.ts']));
-    expect(graph.get('bench/workers/shard-worker.js')?.map((one) => [one.target, one.dynamic])).toContainEqual(['bench/shard-worker.ts', true]);
+    expect(run).toEqual(
+      expect.arrayContaining([
+        'engine/pipeline/run-simulation.ts',
+        'engine/report/build-scenario-report.ts',
+        'engine/scenario/index.ts',
+      ]),
+    );
+    expect(graph.get('bench/workers/shard-worker.js')?.map((one) => [one.target, one.dynamic])).toContainEqual([
+      'bench/shard-worker.ts',
+      true,
+    ]);
   });
 
   it('should find no arrow against the table, no cycle (type imports included) and node:fs only where allowed', () => {
@@ -63,7 +72,10 @@ describe('the layer checker', () => {
       ['engine/model/device-table.ts', [edge('engine/model/fleet-model.ts', true)]],
       ['engine/model/running-mode.ts', [edge('engine/model/running-mode.ts', true)]],
     ]);
-    expect(findCycles(graph)).toEqual([['engine/model/device-table.ts', 'engine/model/fleet-model.ts'], ['engine/model/running-mode.ts']]);
+    expect(findCycles(graph)).toEqual([
+      ['engine/model/device-table.ts', 'engine/model/fleet-model.ts'],
+      ['engine/model/running-mode.ts'],
+    ]);
     expect(checkLayers(graph).map((one) => one.message)).toEqual([
       'import cycle: engine/model/device-table.ts ↔ engine/model/fleet-model.ts',
       'import cycle: engine/model/running-mode.ts',
@@ -118,17 +130,19 @@ describe('the import reader', () => {
       "const later = await import('./lazy.ts');",
       'const computed = await import(name);',
     ].join('\n');
-    expect(readImports(source, 'engine/model/x.ts').map((one) => [one.specifier, one.target, one.typeOnly, one.dynamic])).toEqual([
-      ['./a.ts', 'engine/model/a.ts', false, false],
-      ['../core/c.ts', 'engine/core/c.ts', true, false],
-      ['./d.ts', 'engine/model/d.ts', true, false],
-      ['./f.ts', 'engine/model/f.ts', false, false],
-      ['./g.ts', 'engine/model/g.ts', true, false],
-      ['./side.ts', 'engine/model/side.ts', false, false],
-      ['node:fs', undefined, false, false],
-      ['./lazy.ts', 'engine/model/lazy.ts', false, true],
-      ['<expression>', undefined, false, true],
-    ]);
+    expect(readImports(source, 'engine/model/x.ts').map((one) => [one.specifier, one.target, one.typeOnly, one.dynamic])).toEqual(
+      [
+        ['./a.ts', 'engine/model/a.ts', false, false],
+        ['../core/c.ts', 'engine/core/c.ts', true, false],
+        ['./d.ts', 'engine/model/d.ts', true, false],
+        ['./f.ts', 'engine/model/f.ts', false, false],
+        ['./g.ts', 'engine/model/g.ts', true, false],
+        ['./side.ts', 'engine/model/side.ts', false, false],
+        ['node:fs', undefined, false, false],
+        ['./lazy.ts', 'engine/model/lazy.ts', false, true],
+        ['<expression>', undefined, false, true],
+      ],
+    );
   });
 
   it('should not read imports inside comments, strings, help texts or regular expressions', () => {
@@ -138,7 +152,7 @@ describe('the import reader', () => {
       ' */',
       "// import { y } from '../cli/io.ts';",
       "const help = `\nimport { z } from '../cli/main.ts';\n${'${'}1}`;",
-      "const text = \"import { w } from '../cli/io.ts'\";",
+      'const text = "import { w } from \'../cli/io.ts\'";',
       "const pattern = /import\\('x'\\)/;",
       "import { real } from './real.ts';",
     ].join('\n');

@@ -51,14 +51,20 @@ export function maskSource(source: string): string {
     } else if (c === '`' || (c === '}' && braces.length > 0 && braces[braces.length - 1] === 0)) {
       if (c === '}') braces.pop();
       let j = i + 1;
-      while (j < source.length && source[j] !== '`' && !(source[j] === '$' && source[j + 1] === '{')) j += source[j] === '\\' ? 2 : 1;
+      while (j < source.length && source[j] !== '`' && !(source[j] === '$' && source[j + 1] === '{'))
+        j += source[j] === '\\' ? 2 : 1;
       blank(i + 1, j);
       if (source[j] === '$') {
         braces.push(0);
         i = j + 2;
       } else i = j + 1;
       last = '`';
-    } else if (c === '/' && (last === '' || '(,=:[!&|?{};+-*%<>~^'.includes(last) || /\b(return|typeof|case|of|in)$/.test(source.slice(Math.max(0, i - 8), i).trimEnd()))) {
+    } else if (
+      c === '/' &&
+      (last === '' ||
+        '(,=:[!&|?{};+-*%<>~^'.includes(last) ||
+        /\b(return|typeof|case|of|in)$/.test(source.slice(Math.max(0, i - 8), i).trimEnd()))
+    ) {
       let j = i + 1;
       let inClass = false;
       while (j < source.length && source[j] !== '\n' && (inClass || source[j] !== '/')) {
@@ -84,9 +90,18 @@ const DYNAMIC = /\bimport\s*\(\s*(['"`]?)/g;
 
 function namesOf(clause: string): { names: string[]; allTypes: boolean } {
   const inBraces = /\{([^}]*)\}/.exec(clause)?.[1];
-  const parts = inBraces === undefined ? [] : inBraces.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const parts =
+    inBraces === undefined
+      ? []
+      : inBraces
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== '');
   const names = parts.map((part) => part.replace(/^type\s+/, '').split(/\s+as\s+/)[0] ?? '');
-  const outside = clause.replace(/\{[^}]*\}/, '').replace(/,/g, ' ').trim();
+  const outside = clause
+    .replace(/\{[^}]*\}/, '')
+    .replace(/,/g, ' ')
+    .trim();
   if (outside.startsWith('*')) names.push('*');
   else if (outside !== '') names.push('default');
   return { names, allTypes: parts.length > 0 && outside === '' && parts.every((part) => part.startsWith('type ')) };
@@ -108,13 +123,25 @@ export function readImports(source: string, file: string): Import[] {
     const quote = match[4] ?? match[5] ?? "'";
     const quoteAt = (match.index ?? 0) + match[0].length - quote.length;
     const { names, allTypes } = namesOf(match[3] ?? '');
-    found.push({ at: quoteAt, specifier: literalAt(quoteAt), typeOnly: match[2] !== undefined || allTypes, dynamic: false, names: match[5] === undefined ? names : [] });
+    found.push({
+      at: quoteAt,
+      specifier: literalAt(quoteAt),
+      typeOnly: match[2] !== undefined || allTypes,
+      dynamic: false,
+      names: match[5] === undefined ? names : [],
+    });
   }
   for (const match of masked.matchAll(DYNAMIC)) {
     const quote = match[1] ?? '';
     const quoteAt = (match.index ?? 0) + match[0].length - 1;
     const literal = quote === "'" || quote === '"' || (quote === '`' && !literalAt(quoteAt).includes('${'));
-    found.push({ at: quoteAt, specifier: literal ? literalAt(quoteAt) : '<expression>', typeOnly: false, dynamic: true, names: ['*'] });
+    found.push({
+      at: quoteAt,
+      specifier: literal ? literalAt(quoteAt) : '<expression>',
+      typeOnly: false,
+      dynamic: true,
+      names: ['*'],
+    });
   }
   return found
     .sort((a, b) => a.at - b.at)

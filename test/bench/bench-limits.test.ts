@@ -11,7 +11,13 @@ const BUDGET = { heapBytes: 4 * GIB, totalBytes: 24 * GIB };
 async function bench(...argv: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { cwd: process.cwd(), out: (text) => out.push(text), err: (text) => err.push(text), colour: false, stdinIsTTY: false };
+  const io: Io = {
+    cwd: process.cwd(),
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    colour: false,
+    stdinIsTTY: false,
+  };
   const code = await main(['bench', ...argv], io, [registerBench]);
   return { code, stderr: err.join(''), stdout: out.join('') };
 }
@@ -21,12 +27,20 @@ describe('bench option limits', () => {
     const issues = checkBenchLimits({ devices: 10_000_000, artifacts: 20 }, BUDGET);
     expect(issues).toHaveLength(1);
     expect(issues[0]?.path).toEqual(['--devices']);
-    expect(issues[0]?.message).toMatch(/^--devices 10,000,000 needs about [\d.]+ GiB of heap; this Node allows 4\.0 GiB \(at most [\d,]+ devices at this shape\)/);
+    expect(issues[0]?.message).toMatch(
+      /^--devices 10,000,000 needs about [\d.]+ GiB of heap; this Node allows 4\.0 GiB \(at most [\d,]+ devices at this shape\)/,
+    );
     expect(issues[0]?.hint).toMatch(/fewer devices|max-old-space-size/);
   });
 
   it('should accept the documented modes and shapes on a 4 GiB heap', () => {
-    for (const options of [{}, { quick: true }, { full: true }, { devices: 50_000, artifacts: 5_000_000, exclusions: 2_000, indicators: 15_000 }, { devices: 20_000, artifacts: 2_000_000, workers: 2 }]) {
+    for (const options of [
+      {},
+      { quick: true },
+      { full: true },
+      { devices: 50_000, artifacts: 5_000_000, exclusions: 2_000, indicators: 15_000 },
+      { devices: 20_000, artifacts: 2_000_000, workers: 2 },
+    ]) {
       expect(checkBenchLimits(options, BUDGET)).toEqual([]);
     }
   });
@@ -41,7 +55,9 @@ describe('bench option limits', () => {
   it('should refuse more workers than the machine has memory for, naming --workers', () => {
     const issues = checkBenchLimits({ devices: 1_000_000, artifacts: 2_000_000, workers: 32 }, BUDGET);
     expect(issues.map((issue) => issue.path[0])).toEqual(['--workers']);
-    expect(issues[0]?.message).toMatch(/^--workers 32 with --devices 1,000,000 needs about [\d.]+ GiB of memory \(33 copies of the fleet\); this machine has 24\.0 GiB/);
+    expect(issues[0]?.message).toMatch(
+      /^--workers 32 with --devices 1,000,000 needs about [\d.]+ GiB of memory \(33 copies of the fleet\); this machine has 24\.0 GiB/,
+    );
   });
 
   it('should exit 2 at once for --devices 10M --artifacts 20, with one line on stderr and nothing measured', async () => {
@@ -68,12 +84,15 @@ describe('bench option limits', () => {
     const result = await bench(option, value);
     expect(result.code).toBe(2);
     const limit = OPTION_LIMITS[option.slice(2) as keyof typeof OPTION_LIMITS];
-    expect(result.stderr).toContain(`${option} must be a whole number from ${limit.min.toLocaleString('en-US')} to ${limit.max.toLocaleString('en-US')}`);
+    expect(result.stderr).toContain(
+      `${option} must be a whole number from ${limit.min.toLocaleString('en-US')} to ${limit.max.toLocaleString('en-US')}`,
+    );
   });
 
   it('should document every limit in --help', async () => {
     const help = (await bench('--help')).stdout;
-    for (const [name, limit] of Object.entries(OPTION_LIMITS)) expect(help).toContain(`--${name} ${limit.min.toLocaleString('en-US')}–${limit.max.toLocaleString('en-US')}`);
+    for (const [name, limit] of Object.entries(OPTION_LIMITS))
+      expect(help).toContain(`--${name} ${limit.min.toLocaleString('en-US')}–${limit.max.toLocaleString('en-US')}`);
     expect(help).toMatch(/heap/);
   });
 });

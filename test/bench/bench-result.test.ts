@@ -11,7 +11,12 @@ const DEFAULT_RUN = JSON.parse(readFileSync(new URL('./fixtures/default-run.json
 function asIf(sizes: BenchSizes, artifacts = sizes.artifacts): BenchResult {
   const workers = DEFAULT_RUN.workers === undefined ? undefined : { ...DEFAULT_RUN.workers, artifacts };
   const figures = { ...DEFAULT_RUN.figures, pipeline: { ...DEFAULT_RUN.figures.pipeline, artifacts } };
-  return { ...DEFAULT_RUN, figures, ...(workers === undefined ? {} : { workers }), goals: checkGoals(figures, DEFAULT_RUN.curves, workers, longEnough(sizes)) };
+  return {
+    ...DEFAULT_RUN,
+    figures,
+    ...(workers === undefined ? {} : { workers }),
+    goals: checkGoals(figures, DEFAULT_RUN.curves, workers, longEnough(sizes)),
+  };
 }
 
 describe('goal verdicts', () => {

@@ -63,13 +63,23 @@ describe('bench smoke', () => {
     expect(c.stream[0]?.peakRssMb).toBeGreaterThan(0);
     expect(result.workers).toMatchObject({ identical: true, matchesPipeline: true });
     expect(result.workers?.runs.map((run) => run.workers)).toEqual([1, 2]);
-    expect(result.goals.map((goal) => goal.id)).toEqual(['p-rate', 'p-over-g', 'd-over-l', 'exclusions', 'exclusion-matcher', 'workers-speedup', 'workers-identical']);
+    expect(result.goals.map((goal) => goal.id)).toEqual([
+      'p-rate',
+      'p-over-g',
+      'd-over-l',
+      'exclusions',
+      'exclusion-matcher',
+      'workers-speedup',
+      'workers-identical',
+    ]);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
     // Tiny sizes are far below the default run's: no timing goal is judged, identical counts always are.
     expect(result.goals.filter((goal) => goal.judged).map((goal) => goal.id)).toEqual(['workers-identical']);
     expect(renderBenchTable(result)).not.toContain('MISSED');
     expect(renderBenchTable(result)).toContain('identical merged counts; identical to countSimulation');
-    expect(renderBenchSvg(result)).toMatch(/^<svg[\s\S]*Fleet size[\s\S]*Exclusions[\s\S]*Indicators[\s\S]*Stream length[\s\S]*<\/svg>\n$/);
+    expect(renderBenchSvg(result)).toMatch(
+      /^<svg[\s\S]*Fleet size[\s\S]*Exclusions[\s\S]*Indicators[\s\S]*Stream length[\s\S]*<\/svg>\n$/,
+    );
   });
 
   it('should refuse a size that is not a count, with exit code 2 and the option named', async () => {

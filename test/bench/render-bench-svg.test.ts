@@ -14,10 +14,25 @@ const SHAPE_RUN: BenchResult = { ...DEFAULT_RUN, mode: 'shape', curves: NO_CURVE
 const all = (element: XmlElement): XmlElement[] => [element, ...element.children.flatMap(all)];
 const number = (element: XmlElement, name: string): number => Number(element.attributes[name]);
 const boxOf = (text: XmlElement): Box =>
-  textBox(number(text, 'x'), number(text, 'y'), text.text, number(text, 'font-size'), (text.attributes['text-anchor'] ?? 'start') as Anchor);
-const rectOf = (rect: XmlElement): Box => ({ x: number(rect, 'x'), y: number(rect, 'y'), width: number(rect, 'width'), height: number(rect, 'height') });
+  textBox(
+    number(text, 'x'),
+    number(text, 'y'),
+    text.text,
+    number(text, 'font-size'),
+    (text.attributes['text-anchor'] ?? 'start') as Anchor,
+  );
+const rectOf = (rect: XmlElement): Box => ({
+  x: number(rect, 'x'),
+  y: number(rect, 'y'),
+  width: number(rect, 'width'),
+  height: number(rect, 'height'),
+});
 const panels = (root: XmlElement): Map<string, XmlElement> =>
-  new Map(all(root).filter((element) => element.attributes['class'] === 'panel').map((panel) => [panel.attributes['data-panel'] ?? '', panel]));
+  new Map(
+    all(root)
+      .filter((element) => element.attributes['class'] === 'panel')
+      .map((panel) => [panel.attributes['data-panel'] ?? '', panel]),
+  );
 
 function layoutProblems(svg: string): string[] {
   const root = parseXml(svg);
@@ -26,13 +41,16 @@ function layoutProblems(svg: string): string[] {
   const problems: string[] = [];
   texts.forEach((text, i) => {
     if (!inside(boxOf(text), page)) problems.push(`"${text.text}" leaves the page`);
-    for (const other of texts.slice(i + 1)) if (overlaps(boxOf(text), boxOf(other))) problems.push(`"${text.text}" overlaps "${other.text}"`);
+    for (const other of texts.slice(i + 1))
+      if (overlaps(boxOf(text), boxOf(other))) problems.push(`"${text.text}" overlaps "${other.text}"`);
   });
   for (const [id, panel] of panels(root)) {
     const plot = all(panel).find((element) => element.attributes['class'] === 'plot');
     if (plot === undefined) problems.push(`${id} has no plot box`);
     for (const legend of all(panel).filter((element) => element.attributes['class'] === 'legend')) {
-      for (const text of all(legend).filter((element) => element.name === 'text')) if (plot !== undefined && overlaps(boxOf(text), rectOf(plot))) problems.push(`${id}: legend "${text.text}" is on the plot`);
+      for (const text of all(legend).filter((element) => element.name === 'text'))
+        if (plot !== undefined && overlaps(boxOf(text), rectOf(plot)))
+          problems.push(`${id}: legend "${text.text}" is on the plot`);
     }
   }
   return problems;
@@ -47,9 +65,15 @@ describe('bench SVG', () => {
 
   it('should label every curve point with its ratio and absolute ns, even where three series start at 1.00', () => {
     const root = parseXml(renderBenchSvg(DEFAULT_RUN));
-    const labels = all(root).filter((element) => element.attributes['class'] === 'val').map((element) => element.text);
+    const labels = all(root)
+      .filter((element) => element.attributes['class'] === 'val')
+      .map((element) => element.text);
     const c = DEFAULT_RUN.curves;
-    const points = [c.fleet, c.exclusionsRealistic, c.exclusionsAdversarial, c.indicators, c.stream].reduce((sum, curve) => sum + curve.length, 0) + 4;
+    const points =
+      [c.fleet, c.exclusionsRealistic, c.exclusionsAdversarial, c.indicators, c.stream].reduce(
+        (sum, curve) => sum + curve.length,
+        0,
+      ) + 4;
     expect(labels).toHaveLength(points);
     expect(labels).toContain('1.15× 2,064 ns');
     // Six first points, and two second points that cost the same as their first.
@@ -58,10 +82,14 @@ describe('bench SVG', () => {
 
   it('should draw a workers panel with both runs, the speed-up against its goal, and whether the counts agree', () => {
     const workers = panels(parseXml(renderBenchSvg(DEFAULT_RUN))).get('workers');
-    const texts = all(workers as XmlElement).map((element) => element.text).join('\n');
+    const texts = all(workers as XmlElement)
+      .map((element) => element.text)
+      .join('\n');
     expect(texts).toContain('1 worker');
     expect(texts).toContain('900,136 /s · 1,111 ms');
-    expect(texts.replace(/\n/g, ' ')).toContain('speed-up 1.60× (goal ≥ 1.7×); identical merged counts, identical to countSimulation');
+    expect(texts.replace(/\n/g, ' ')).toContain(
+      'speed-up 1.60× (goal ≥ 1.7×); identical merged counts, identical to countSimulation',
+    );
   });
 
   it('should chart what a one-shape run measured rather than a title over nothing', () => {
@@ -69,12 +97,21 @@ describe('bench SVG', () => {
     expect(layoutProblems(svg)).toEqual([]);
     const shown = panels(parseXml(svg));
     expect([...shown.keys()]).toEqual(['throughput']);
-    expect(all(shown.get('throughput') as XmlElement).filter((element) => element.name === 'rect' && element.attributes['class'] === undefined)).toHaveLength(4);
+    expect(
+      all(shown.get('throughput') as XmlElement).filter(
+        (element) => element.name === 'rect' && element.attributes['class'] === undefined,
+      ),
+    ).toHaveLength(4);
   });
 
   it('should escape every string it is given with forXml', () => {
     const hostile = '<script>alert("x")</script> & \' \u001b';
-    const result = { ...DEFAULT_RUN, date: hostile, node: hostile, figures: { ...DEFAULT_RUN.figures, context: { device: hostile, mode: hostile } } } as BenchResult;
+    const result = {
+      ...DEFAULT_RUN,
+      date: hostile,
+      node: hostile,
+      figures: { ...DEFAULT_RUN.figures, context: { device: hostile, mode: hostile } },
+    } as BenchResult;
     const svg = renderBenchSvg(result);
     expect(svg).not.toContain('<script');
     expect(svg).not.toContain('\u001b');

@@ -45,9 +45,14 @@ describe('where bench results go', () => {
     const cwd = scratch();
     const result = await bench(cwd);
     expect(result.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(cwd, '.bench', 'latest.json'), 'utf8'))).toMatchObject({ mode: 'shape', shape: { devices: 10, artifacts: 500 } });
+    expect(JSON.parse(readFileSync(join(cwd, '.bench', 'latest.json'), 'utf8'))).toMatchObject({
+      mode: 'shape',
+      shape: { devices: 10, artifacts: 500 },
+    });
     expect(readFileSync(join(cwd, '.bench', 'latest.svg'), 'utf8')).toMatch(/^<svg/);
-    expect(result.stderr.split('\n').filter((line) => line.includes('results'))).toEqual([`edrsim bench: results written to ${join('.bench', 'latest.json')} and ${join('.bench', 'latest.svg')}`]);
+    expect(result.stderr.split('\n').filter((line) => line.includes('results'))).toEqual([
+      `edrsim bench: results written to ${join('.bench', 'latest.json')} and ${join('.bench', 'latest.svg')}`,
+    ]);
     expect(statSync(join(COMMITTED_RESULTS, 'latest.json')).mtimeMs).toBe(committed);
   });
 

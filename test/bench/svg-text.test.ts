@@ -26,7 +26,13 @@ describe('svg text', () => {
   });
 
   it('should wrap at spaces to the width and escape the content', () => {
-    expect(wrapText('speed-up 1.60×; identical merged counts', 10, 120)).toEqual(['speed-up 1.60×;', 'identical merged', 'counts']);
-    expect(svgText(1, 2, 'a < b & "c"', 10, { anchor: 'end' })).toBe('<text x="1" y="2" font-size="10" text-anchor="end">a &lt; b &amp; &quot;c&quot;</text>');
+    expect(wrapText('speed-up 1.60×; identical merged counts', 10, 120)).toEqual([
+      'speed-up 1.60×;',
+      'identical merged',
+      'counts',
+    ]);
+    expect(svgText(1, 2, 'a < b & "c"', 10, { anchor: 'end' })).toBe(
+      '<text x="1" y="2" font-size="10" text-anchor="end">a &lt; b &amp; &quot;c&quot;</text>',
+    );
   });
 });

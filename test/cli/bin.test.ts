@@ -46,7 +46,11 @@ describe('the edrsim process', () => {
     const file = join(FIXTURES, 'pass.yaml');
     // A fresh empty folder: the checkout can never be inside it (CI may clone under /tmp).
     const result = spawnCli(['validate', file], scratch);
-    expect(result).toEqual({ code: 0, stdout: `✔ ${file}: Block mode remediates a missed behaviour\n1 valid, 0 invalid, 0 warnings\n`, stderr: '' });
+    expect(result).toEqual({
+      code: 0,
+      stdout: `✔ ${file}: Block mode remediates a missed behaviour\n1 valid, 0 invalid, 0 warnings\n`,
+      stderr: '',
+    });
   });
 
   it('should print help and exit 0 when run without arguments, and exit 2 on an unknown option', () => {

@@ -10,7 +10,8 @@ import { runCli } from './run-cli.ts';
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const readdirSync = ((path: string, options: never) => {
-    if (String(path).endsWith('locked')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
+    if (String(path).endsWith('locked'))
+      throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
     return fs.readdirSync(path, options);
   }) as typeof fs.readdirSync;
   return { ...fs, default: { ...fs, readdirSync }, readdirSync };
@@ -71,7 +72,9 @@ describe('collectScenarioFiles', () => {
     expect(collectScenarioFiles(['shut'], root)).toEqual({
       files: ['shut/open.yaml'],
       walked: new Set(['shut/open.yaml']),
-      issues: [expect.objectContaining({ code: 'folder_unreadable', file: 'shut/locked', message: 'cannot read the folder (EACCES)' })],
+      issues: [
+        expect.objectContaining({ code: 'folder_unreadable', file: 'shut/locked', message: 'cannot read the folder (EACCES)' }),
+      ],
     });
   });
 });
@@ -96,7 +99,16 @@ describe('directory walks through the CLI', () => {
   it('should validate exactly the walked files, so a broken file under node_modules does not count', async () => {
     const result = await runCli(['validate', 'lab'], root);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(['✔ lab/a.yml: a', '✔ lab/b.yaml: b', '✔ lab/deep/D.YAML: D upper-case extension', '✔ lab/deep/er/c.json: c', '4 valid, 0 invalid, 0 warnings', ''].join('\n'));
+    expect(result.stdout).toBe(
+      [
+        '✔ lab/a.yml: a',
+        '✔ lab/b.yaml: b',
+        '✔ lab/deep/D.YAML: D upper-case extension',
+        '✔ lab/deep/er/c.json: c',
+        '4 valid, 0 invalid, 0 warnings',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('should run every walked file', async () => {

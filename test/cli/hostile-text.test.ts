@@ -34,14 +34,22 @@ function scenario(technique?: string): string {
         {
           at: '5m',
           artifact: {
-            id: ARTIFACT, device: DEVICE, kind: 'file', path: PATH, threat: THREAT, trigger: 'on-access',
+            id: ARTIFACT,
+            device: DEVICE,
+            kind: 'file',
+            path: PATH,
+            threat: THREAT,
+            trigger: 'on-access',
             ...(technique === undefined ? {} : { technique }),
             signals: { primaryAv: 'miss', mdav: 'detect', edr: 'detect' },
           },
         },
       ],
       // One fails, so that its message and reasons are printed too.
-      expect: [{ artifact: ARTIFACT, outcome: 'missed' }, { device: DEVICE, mode: 'passive', runningMode: 'EDR Block Mode' }],
+      expect: [
+        { artifact: ARTIFACT, outcome: 'missed' },
+        { device: DEVICE, mode: 'passive', runningMode: 'EDR Block Mode' },
+      ],
     },
     null,
     2,

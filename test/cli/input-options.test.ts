@@ -86,7 +86,9 @@ describe('--import-root', () => {
     write('work/scenarios/up.yaml', withImport('../../shared/list.txt'));
     const refused = await runCli(['validate', 'scenarios/up.yaml'], work);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('cannot import exclusions from "../../shared/list.txt": the path leads outside the import root');
+    expect(refused.stderr).toContain(
+      'cannot import exclusions from "../../shared/list.txt": the path leads outside the import root',
+    );
     expect(refused.stderr).toContain('--import-root');
     expect((await runCli(['validate', 'scenarios/up.yaml', '--import-root', '..'], work)).code).toBe(0);
   });
@@ -123,7 +125,9 @@ describe('encodings, the same on every path', () => {
     const text = 'ExclusionPath      : {C:\\Tools\\}\r\nExclusionExtension :\r\n';
     const le = write('work/mppref-le.txt', utf16(text, true));
     const be = write('work/mppref-be.txt', utf16(text, false));
-    const codes = await Promise.all([le, be].map(async (policy) => (await runCli(['check-exclusion', 'C:\\Tools\\x.exe', '--policy', policy], work)).code));
+    const codes = await Promise.all(
+      [le, be].map(async (policy) => (await runCli(['check-exclusion', 'C:\\Tools\\x.exe', '--policy', policy], work)).code),
+    );
     expect(codes).toEqual([0, 0]);
     write('work/scenarios/utf16.yaml', utf16(withImport('../mppref-le.txt'), true));
     const result = await runCli(['check-exclusion', 'C:\\Tools\\x.exe', '--policy', 'scenarios/utf16.yaml'], work);

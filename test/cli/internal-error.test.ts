@@ -13,7 +13,9 @@ describe('edrsim when loading a scenario hits a bug', () => {
     for (const command of ['validate', 'run']) {
       const result = await runCli([command, 'pass.yaml']);
       expect(result.code).toBe(3);
-      expect(result.stderr).toBe('edrsim: internal error: pass.yaml: could not load the file: Maximum call stack size exceeded (a bug in edrsim; please report it with the file)\n');
+      expect(result.stderr).toBe(
+        'edrsim: internal error: pass.yaml: could not load the file: Maximum call stack size exceeded (a bug in edrsim; please report it with the file)\n',
+      );
       expect(result.stdout).toBe('');
     }
   });

@@ -50,7 +50,11 @@ describe('edrsim internal errors', () => {
   });
 
   it('should exit 3 from any command, e.g. schema, when writing fails', async () => {
-    const result = await runCli(['schema'], undefined, { out: () => { throw new RangeError('EPIPE'); } });
+    const result = await runCli(['schema'], undefined, {
+      out: () => {
+        throw new RangeError('EPIPE');
+      },
+    });
     expect(result.code).toBe(3);
     expect(result.stderr.trim().split('\n')).toEqual(['edrsim: internal error: EPIPE']);
   });
@@ -87,7 +91,9 @@ describe('edrsim --help and --version', () => {
       for (const [, line] of help.matchAll(/^ {2}\$ edrsim (.+)$/gm)) {
         const words = shellWords(line ?? '');
         // Runnable as printed: names files in the library, writes no file, redirects nothing.
-        const runnable = words.some((word) => word === 'scenarios' || word.startsWith('scenarios/')) && !words.some((w) => w === '--out' || w === '>' || w.endsWith('.txt'));
+        const runnable =
+          words.some((word) => word === 'scenarios' || word.startsWith('scenarios/')) &&
+          !words.some((w) => w === '--out' || w === '>' || w.endsWith('.txt'));
         if (runnable && words[0] !== 'train') examples.push(words);
       }
     }
@@ -97,7 +103,11 @@ describe('edrsim --help and --version', () => {
       // 1 would be a failing expectation in the library (the scenario tests' concern); 2 means the example is wrong.
       // Lint warnings (⚠) on stderr are fine; an error is not.
       const errors = result.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('⚠') && !line.startsWith('  '));
-      expect({ example: words.join(' '), errors, invalid: result.code >= 2 }).toEqual({ example: words.join(' '), errors: [], invalid: false });
+      expect({ example: words.join(' '), errors, invalid: result.code >= 2 }).toEqual({
+        example: words.join(' '),
+        errors: [],
+        invalid: false,
+      });
     }
   });
 });
@@ -106,14 +116,23 @@ describe('edrsim schema', () => {
   it('should print a JSON Schema for the scenario format and exit 0', async () => {
     const result = await runCli(['schema']);
     expect(result.code).toBe(0);
-    const schema = JSON.parse(result.stdout) as { $schema: string; type: string; properties: Record<string, unknown>; required?: string[] };
+    const schema = JSON.parse(result.stdout) as {
+      $schema: string;
+      type: string;
+      properties: Record<string, unknown>;
+      required?: string[];
+    };
     expect(schema.$schema).toMatch(/json-schema\.org/);
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'tenant', 'devices', 'fleet', 'exclusions', 'indicators', 'timeline', 'expect']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['name', 'tenant', 'devices', 'fleet', 'exclusions', 'indicators', 'timeline', 'expect']),
+    );
   });
 
   it('should offer an optional name on every kind of expectation', async () => {
-    const schema = JSON.parse((await runCli(['schema'])).stdout) as { properties: { expect: { items: { anyOf: { properties: Record<string, unknown>; required?: string[] }[] } } } };
+    const schema = JSON.parse((await runCli(['schema'])).stdout) as {
+      properties: { expect: { items: { anyOf: { properties: Record<string, unknown>; required?: string[] }[] } } };
+    };
     const kinds = schema.properties.expect.items.anyOf;
     expect(kinds.length).toBe(6);
     for (const kind of kinds) {

@@ -39,7 +39,9 @@ describe('stack safety', () => {
   it('should import 600,000 exclusions from Get-MpPreference JSON', () => {
     // Past ~500,000 arguments a spread overflows the stack even in a test worker's larger stack.
     const paths = Array.from({ length: 600_000 }, (_, i) => `D:\\Data\\d${i}\\`);
-    const imported = importMpPreference(JSON.stringify({ ExclusionPath: paths, ExclusionExtension: null, ExclusionProcess: null }));
+    const imported = importMpPreference(
+      JSON.stringify({ ExclusionPath: paths, ExclusionExtension: null, ExclusionProcess: null }),
+    );
     expect(imported.ok && imported.value.paths.length).toBe(600_000);
   });
 
@@ -73,7 +75,9 @@ describe('stack safety', () => {
         // A spread straight into the call's arguments; one inside an object or array literal is fine.
         const spread = /(?:\.push|Math\.max|Math\.min)\((?:[^(){}[\]]*,\s*)?\.\.\./.test(line);
         if (!spread || /^\s*(\/\/|\/?\*)/.test(line)) continue;
-        const [known] = [...BOUNDED].filter((entry) => entry.startsWith(`${file}: `) && line.includes(entry.slice(file.length + 2)));
+        const [known] = [...BOUNDED].filter(
+          (entry) => entry.startsWith(`${file}: `) && line.includes(entry.slice(file.length + 2)),
+        );
         if (known === undefined) found.push(`${file}: ${line.trim()}`);
       }
     }

@@ -23,7 +23,14 @@ test/cli/fixtures/train/02-switch-off-window.yaml:
 `;
 
 const edrsim = (args: string[]) =>
-  spawnSync(process.execPath, ['bin/edrsim.js', ...args], { cwd: root, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input: '', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+  spawnSync(process.execPath, ['bin/edrsim.js', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+    input: '',
+    timeout: 20_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 
 describe('edrsim train (process)', () => {
   it('should run a whole session from --answers with stdin not a terminal, and exit 0', () => {

@@ -51,8 +51,19 @@ function answersFile(text: string): string {
 }
 
 // The fixtures' teaching facts (T19, §3.1, §3.8, T29, T30, §3.5), written by hand from the scenarios.
-const RIGHT_ONE = ['  ws-01@5m.runningMode: EDR Block Mode', '  a1.outcome: blocked', '  a1.detectionStatus: Blocked', '  a1.actionCenter: yes', '  a2.outcome: detected'];
-const RIGHT_TWO = ['  b1.outcome: blocked', '  b2.outcome: detected', '  b2.detectionStatus: Detected', '  ws-02.runningMode: Passive Mode'];
+const RIGHT_ONE = [
+  '  ws-01@5m.runningMode: EDR Block Mode',
+  '  a1.outcome: blocked',
+  '  a1.detectionStatus: Blocked',
+  '  a1.actionCenter: yes',
+  '  a2.outcome: detected',
+];
+const RIGHT_TWO = [
+  '  b1.outcome: blocked',
+  '  b2.outcome: detected',
+  '  b2.detectionStatus: Detected',
+  '  ws-02.runningMode: Passive Mode',
+];
 const answers = (one?: string[], two?: string[]) =>
   [...(one ? [`${ONE}:`, ...one] : []), ...(two ? [`${TWO}:`, ...two] : []), ''].join('\n');
 
@@ -67,7 +78,13 @@ describe('edrsim train --answers', () => {
   });
 
   it('should accept choice numbers and words in any case, hyphenated', async () => {
-    const one = ['  ws-01@5m.runningMode: edr-block-mode', '  a1.outcome: 1', '  a1.detectionStatus: blocked', '  a1.actionCenter: true', '  a2.outcome: "2"'];
+    const one = [
+      '  ws-01@5m.runningMode: edr-block-mode',
+      '  a1.outcome: 1',
+      '  a1.detectionStatus: blocked',
+      '  a1.actionCenter: true',
+      '  a2.outcome: "2"',
+    ];
     const two = ['  b1.outcome: BLOCKED', '  b2.outcome: 2', '  b2.detectionStatus: 3', '  ws-02.runningMode: passive'];
     const run = fakeIo();
     expect(await main(['train', ONE, TWO, '--answers', answersFile(answers(one, two))], run.io)).toBe(0);
@@ -95,7 +112,9 @@ describe('edrsim train --answers', () => {
     expect(out.indexOf('Situation. ws-01 runs')).toBeLessThan(out.indexOf('Q1  ws-01@5m.runningMode'));
     expect(out.indexOf('What to notice.')).toBeGreaterThan(out.indexOf('Reveal'));
     expect(out).toContain('path exclusions: D:\\Build\\');
-    expect(out).toContain('Allowed FileSha256 36a34392a22400870faf438271d0bfb5200b27346a4d5015e61b8e368c0a24bb "Build helper" (all devices)');
+    expect(out).toContain(
+      'Allowed FileSha256 36a34392a22400870faf438271d0bfb5200b27346a4d5015e61b8e368c0a24bb "Build helper" (all devices)',
+    );
     expect(out).toContain('ground truth: primary AV would miss, Defender Antivirus would flag, EDR sensor would flag');
   });
 
@@ -192,7 +211,9 @@ describe('edrsim train --report and --list-questions', () => {
   it('should write the score as JSON: per question id, expected, given, correct, cite; and totals', async () => {
     const report = join(scratch, 'score.json');
     const two = RIGHT_TWO.map((line) => (line.includes('b2.detectionStatus') ? '  b2.detectionStatus: Blocked' : line));
-    expect(await main(['train', FIXTURES, '--answers', answersFile(answers(RIGHT_ONE, two)), '--report', report], fakeIo().io)).toBe(0);
+    expect(
+      await main(['train', FIXTURES, '--answers', answersFile(answers(RIGHT_ONE, two)), '--report', report], fakeIo().io),
+    ).toBe(0);
     const json = JSON.parse(readFileSync(report, 'utf8'));
     expect(Object.keys(json)).toEqual(['scenarios', 'total', 'stopped']);
     expect(json.total).toEqual({ correct: 8, total: 9, percent: 89, scenarios: 2 });
@@ -209,8 +230,15 @@ describe('edrsim train --report and --list-questions', () => {
 
   it('should create the --report folder when it does not exist', async () => {
     const run = fakeIo();
-    expect(await main(['train', ONE, '--answers', answersFile(answers(RIGHT_ONE)), '--report', join(scratch, 'no/such/dir/r.json')], run.io)).toBe(0);
-    expect(JSON.parse(readFileSync(join(scratch, 'no/such/dir/r.json'), 'utf8'))).toMatchObject({ scenarios: [{ score: { correct: 5, total: 5 } }] });
+    expect(
+      await main(
+        ['train', ONE, '--answers', answersFile(answers(RIGHT_ONE)), '--report', join(scratch, 'no/such/dir/r.json')],
+        run.io,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(readFileSync(join(scratch, 'no/such/dir/r.json'), 'utf8'))).toMatchObject({
+      scenarios: [{ score: { correct: 5, total: 5 } }],
+    });
   });
 
   it('should exit 2 before the session, and leave the file alone, when --report names the answers file', async () => {
@@ -228,12 +256,25 @@ describe('edrsim train --report and --list-questions', () => {
     expect(await main(['train', FIXTURES, '--list-questions'], run.io)).toBe(0);
     const template = run.out();
     const ids = [...template.matchAll(/^ {2}(\S+):/gm)].map((match) => match[1]);
-    expect(ids).toEqual(['ws-01@5m.runningMode', 'a1.outcome', 'a1.detectionStatus', 'a1.actionCenter', 'a2.outcome', 'b1.outcome', 'b2.outcome', 'b2.detectionStatus', 'ws-02.runningMode']);
+    expect(ids).toEqual([
+      'ws-01@5m.runningMode',
+      'a1.outcome',
+      'a1.detectionStatus',
+      'a1.actionCenter',
+      'a2.outcome',
+      'b1.outcome',
+      'b2.outcome',
+      'b2.detectionStatus',
+      'ws-02.runningMode',
+    ]);
     expect(template).toContain('1) blocked  2) detected  3) allowed  4) missed');
     const unanswered = fakeIo();
     expect(await main(['train', FIXTURES, '--answers', answersFile(template)], unanswered.io)).toBe(0);
     expect(unanswered.out()).toContain('Total: 0/9 (0 %)');
-    const filled = template.replace(/^( {2}(\S+):)/gm, (_, key: string, id: string) => `${key} ${id.endsWith('runningMode') ? (id.startsWith('ws-01') ? 3 : 2) : 1}`);
+    const filled = template.replace(
+      /^( {2}(\S+):)/gm,
+      (_, key: string, id: string) => `${key} ${id.endsWith('runningMode') ? (id.startsWith('ws-01') ? 3 : 2) : 1}`,
+    );
     const run2 = fakeIo();
     expect(await main(['train', FIXTURES, '--answers', answersFile(filled)], run2.io)).toBe(0);
     expect(run2.out()).toContain('Total: 6/9 (67 %)');
@@ -242,7 +283,15 @@ describe('edrsim train --report and --list-questions', () => {
   it('should explain answers files, the report and --hide-outcomes handouts in --help', async () => {
     const run = fakeIo();
     expect(await main(['train', '--help'], run.io)).toBe(0);
-    for (const text of ['--answers <file>', '--report <file>', '--list-questions', 'ws-pay-09@25m.runningMode', '--hide-outcomes', 'Exit codes', 'Examples:']) {
+    for (const text of [
+      '--answers <file>',
+      '--report <file>',
+      '--list-questions',
+      'ws-pay-09@25m.runningMode',
+      '--hide-outcomes',
+      'Exit codes',
+      'Examples:',
+    ]) {
       expect(run.out()).toContain(text);
     }
   });

@@ -18,7 +18,12 @@ const isRoot = process.getuid?.() === 0;
 
 /** Runs the binary; a hang ends at the timeout, with `signal` set, so that the test fails instead of hanging. */
 function edrsim(argv: readonly string[], cwd: string) {
-  const child = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+  const child = spawnSync(process.execPath, [BIN, ...argv], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 30_000,
+  });
   return { code: child.status, signal: child.signal, stderr: child.stderr, stdout: child.stdout };
 }
 
@@ -40,7 +45,10 @@ describe('FIFOs', () => {
 describe('/dev/zero', () => {
   it('should exit 2 at once for /dev/zero as the run argument and as an import', () => {
     const folder = mkdtempSync(join(scratch, 'zero-'));
-    writeFileSync(join(folder, 'zero.yaml'), `${SCENARIO}exclusions: { from: ${'../'.repeat(folder.split('/').length)}dev/zero }\n`);
+    writeFileSync(
+      join(folder, 'zero.yaml'),
+      `${SCENARIO}exclusions: { from: ${'../'.repeat(folder.split('/').length)}dev/zero }\n`,
+    );
     const result = edrsim(['run', '/dev/zero', 'zero.yaml', '--import-root', '/'], folder);
     expect([result.signal, result.code]).toEqual([null, 2]);
     expect(result.stderr).toContain('✖ /dev/zero (root): is a character device, not a regular file');
@@ -56,15 +64,18 @@ describe('/dev/zero', () => {
 
 describe('--out on a device node', () => {
   // mknod needs root (CAP_MKNOD); /dev/null itself is not touched by a test.
-  it.skipIf(!isRoot)('should write through a null device made with mknod and leave it a character device (root only: mknod needs CAP_MKNOD)', () => {
-    const folder = mkdtempSync(join(scratch, 'dev-'));
-    writeFileSync(join(folder, 'ok.yaml'), SCENARIO);
-    execFileSync('mknod', [join(folder, 'null'), 'c', '1', '3']);
-    const result = edrsim(['run', 'ok.yaml', '--format', 'json', '--out', 'null'], folder);
-    expect([result.code, result.stdout, result.stderr]).toEqual([0, '', '']);
-    expect(statSync(join(folder, 'null')).isCharacterDevice()).toBe(true);
-    expect(readdirSync(folder).sort()).toEqual(['null', 'ok.yaml']);
-  });
+  it.skipIf(!isRoot)(
+    'should write through a null device made with mknod and leave it a character device (root only: mknod needs CAP_MKNOD)',
+    () => {
+      const folder = mkdtempSync(join(scratch, 'dev-'));
+      writeFileSync(join(folder, 'ok.yaml'), SCENARIO);
+      execFileSync('mknod', [join(folder, 'null'), 'c', '1', '3']);
+      const result = edrsim(['run', 'ok.yaml', '--format', 'json', '--out', 'null'], folder);
+      expect([result.code, result.stdout, result.stderr]).toEqual([0, '', '']);
+      expect(statSync(join(folder, 'null')).isCharacterDevice()).toBe(true);
+      expect(readdirSync(folder).sort()).toEqual(['null', 'ok.yaml']);
+    },
+  );
 });
 
 describe.concurrent('a stop signal while the report is being written', () => {
@@ -74,7 +85,10 @@ describe.concurrent('a stop signal while the report is being written', () => {
   async function interrupt(signal: NodeJS.Signals) {
     const folder = mkdtempSync(join(scratch, 'signal-'));
     writeFileSync(join(folder, 'big.yaml'), BIG);
-    const child = spawn(process.execPath, [BIN, 'run', 'big.yaml', '--format', 'csv', '--out', 'out/r.csv'], { cwd: folder, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'run', 'big.yaml', '--format', 'csv', '--out', 'out/r.csv'], {
+      cwd: folder,
+      stdio: 'ignore',
+    });
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     let running = true;
     void exited.then(() => (running = false));

@@ -1,5 +1,17 @@
 /** openOutput: buffered streaming to stdout or a file, atomic through an unpredictable exclusive temp file, never over an input or a device node. */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -10,7 +22,10 @@ import { recordingIo } from './run-cli.ts';
 const random = vi.hoisted(() => ({ next: [] as string[] }));
 vi.mock('node:crypto', async (original) => {
   const actual = await original<typeof import('node:crypto')>();
-  return { ...actual, randomBytes: (size: number) => (random.next.length > 0 ? Buffer.from(random.next.shift()!, 'hex') : actual.randomBytes(size)) };
+  return {
+    ...actual,
+    randomBytes: (size: number) => (random.next.length > 0 ? Buffer.from(random.next.shift()!, 'hex') : actual.randomBytes(size)),
+  };
 });
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'edrsim-out-')));
@@ -111,14 +126,23 @@ describe('openOutput to a file', () => {
     const folder = fresh('taken');
     writeFileSync(join(folder, '.edrsim-00000000000000cc.tmp'), '');
     random.next.push(...Array.from({ length: 5 }, () => '00000000000000cc'));
-    expect(writeAtomically(join(folder, 'r.txt'), 'x', 'r.txt')).toEqual([expect.objectContaining({ code: 'out_not_writable', message: 'cannot write the report to r.txt: EEXIST' })]);
+    expect(writeAtomically(join(folder, 'r.txt'), 'x', 'r.txt')).toEqual([
+      expect.objectContaining({ code: 'out_not_writable', message: 'cannot write the report to r.txt: EEXIST' }),
+    ]);
     expect(existsSync(join(folder, 'r.txt'))).toBe(false);
   });
 
   it('should write to /dev/full directly and report ENOSPC as one issue, leaving the device in place', () => {
     const output = opened(openOutput('/dev/full', recordingIo(scratch).io, []));
     output.write('x'.repeat(100_000));
-    expect(output.close()).toEqual([{ code: 'out_not_writable', path: ['--out'], message: 'cannot write the report to /dev/full: no space left on the device', hint: 'give --out a file path that you may write to' }]);
+    expect(output.close()).toEqual([
+      {
+        code: 'out_not_writable',
+        path: ['--out'],
+        message: 'cannot write the report to /dev/full: no space left on the device',
+        hint: 'give --out a file path that you may write to',
+      },
+    ]);
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
 
@@ -126,15 +150,22 @@ describe('openOutput to a file', () => {
     const folder = fresh('isdir');
     mkdirSync(join(folder, 'target'));
     const result = openOutput('target', recordingIo(folder).io, []);
-    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual(['cannot write the report to target: it is a folder']);
+    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([
+      'cannot write the report to target: it is a folder',
+    ]);
     expect(readdirSync(folder)).toEqual(['target']);
   });
 
-  it.skipIf(process.getuid?.() === 0)('should report a folder without write permission as one issue (root may write anywhere, so skipped as root)', () => {
-    const folder = fresh('locked');
-    mkdirSync(join(folder, 'ro'), { mode: 0o555 });
-    expect(writeAtomically(join(folder, 'ro/r.txt'), 'x', 'ro/r.txt')).toEqual([expect.objectContaining({ message: 'cannot write the report to ro/r.txt: permission denied' })]);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'should report a folder without write permission as one issue (root may write anywhere, so skipped as root)',
+    () => {
+      const folder = fresh('locked');
+      mkdirSync(join(folder, 'ro'), { mode: 0o555 });
+      expect(writeAtomically(join(folder, 'ro/r.txt'), 'x', 'ro/r.txt')).toEqual([
+        expect.objectContaining({ message: 'cannot write the report to ro/r.txt: permission denied' }),
+      ]);
+    },
+  );
 });
 
 describe('an --out that names an input', () => {
@@ -144,8 +175,14 @@ describe('an --out that names an input', () => {
     writeFileSync(scenario, 'name: keep me');
     symlinkSync(scenario, join(folder, 'link.yaml'));
     const io = recordingIo(folder).io;
-    const refused = ['scenario.yaml', 'link.yaml', `../${folder.split('/').pop()}/scenario.yaml`].map((out) => openOutput(out, io, [scenario]));
-    expect(refused.map((result) => (result.ok ? 'opened' : result.issues[0]?.code))).toEqual(['out_is_input', 'out_is_input', 'out_is_input']);
+    const refused = ['scenario.yaml', 'link.yaml', `../${folder.split('/').pop()}/scenario.yaml`].map((out) =>
+      openOutput(out, io, [scenario]),
+    );
+    expect(refused.map((result) => (result.ok ? 'opened' : result.issues[0]?.code))).toEqual([
+      'out_is_input',
+      'out_is_input',
+      'out_is_input',
+    ]);
     expect(readFileSync(scenario, 'utf8')).toBe('name: keep me');
     expect(readdirSync(folder).sort()).toEqual(['link.yaml', 'scenario.yaml']);
   });
@@ -154,7 +191,12 @@ describe('an --out that names an input', () => {
     const folder = fresh('message');
     writeFileSync(join(folder, 'a.yaml'), '');
     expect(outputIsInput('a.yaml', recordingIo(folder).io, [join(folder, 'a.yaml')])).toEqual([
-      { code: 'out_is_input', path: ['--out'], message: 'a.yaml is an input of this run (a scenario or a file it reads); writing the report there would destroy it', hint: 'give --out another file name' },
+      {
+        code: 'out_is_input',
+        path: ['--out'],
+        message: 'a.yaml is an input of this run (a scenario or a file it reads); writing the report there would destroy it',
+        hint: 'give --out another file name',
+      },
     ]);
     expect(outputIsInput(undefined, recordingIo(folder).io, [join(folder, 'a.yaml')])).toEqual([]);
   });

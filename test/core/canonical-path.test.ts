@@ -32,27 +32,36 @@ describe('canonicalPath', () => {
     expect(canonicalPath(written)).toBe(canonical);
   });
 
-  it.each([
-    ['\\\\?\\C:\\Tools\\..\\Windows\\evil.exe.'],
-    ['\\\\?\\C:\\Tools\\evil.exe '],
-    ['\\\\?\\UNC\\server\\share\\..\\x'],
-  ])('should leave %s as written: the \\\\?\\ prefix turns normalisation off', (path) => {
-    expect(canonicalPath(path)).toBe(path);
-  });
-
-  it.each([['C:\\Windows\\System32\\evil.exe'], ['c:\\program files\\App\\'], ['\\\\srv\\share\\x'], ['C:\\'], ['C:'], ['x.exe']])(
-    'should return a canonical path (%s) as the same string',
+  it.each([['\\\\?\\C:\\Tools\\..\\Windows\\evil.exe.'], ['\\\\?\\C:\\Tools\\evil.exe '], ['\\\\?\\UNC\\server\\share\\..\\x']])(
+    'should leave %s as written: the \\\\?\\ prefix turns normalisation off',
     (path) => {
       expect(canonicalPath(path)).toBe(path);
-      expect(isCanonicalPath(path)).toBe(true);
     },
   );
+
+  it.each([
+    ['C:\\Windows\\System32\\evil.exe'],
+    ['c:\\program files\\App\\'],
+    ['\\\\srv\\share\\x'],
+    ['C:\\'],
+    ['C:'],
+    ['x.exe'],
+  ])('should return a canonical path (%s) as the same string', (path) => {
+    expect(canonicalPath(path)).toBe(path);
+    expect(isCanonicalPath(path)).toBe(true);
+  });
 
   const SEGMENTS = ['a', 'B', 'evil.exe', '.', '..', '...', 'x.', 'y ', 'z. ', ' ', '', 'C:', 'Program Files', '~1'];
   const noisyPath = fc
     .tuple(
       fc.constantFrom('C:', 'd:', '\\\\srv\\share', '\\', '', '\\\\?\\C:', '\\\\'),
-      fc.array(fc.tuple(fc.constantFrom('\\', '/', '\\\\'), fc.oneof(fc.constantFrom(...SEGMENTS), fc.string({ unit: fc.constantFrom('a', '.', ' ', '\\', '/', ':') }))), { maxLength: 8 }),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom('\\', '/', '\\\\'),
+          fc.oneof(fc.constantFrom(...SEGMENTS), fc.string({ unit: fc.constantFrom('a', '.', ' ', '\\', '/', ':') })),
+        ),
+        { maxLength: 8 },
+      ),
       fc.boolean(),
     )
     .map(([root, parts, trailing]) => `${root}${parts.map(([sep, part]) => `${sep}${part}`).join('')}${trailing ? '\\' : ''}`);
@@ -75,9 +84,14 @@ describe('canonicalPath', () => {
         expect(canonical).not.toContain('/');
         const segments = canonical.split('\\');
         // A UNC root (`\\server\share`) is kept as written; a relative path may lead with `..`.
-        const body = canonical.startsWith('\\\\') ? segments.slice(4) : /^[A-Za-z]:$/.test(segments[0] ?? '') ? segments.slice(1) : segments;
+        const body = canonical.startsWith('\\\\')
+          ? segments.slice(4)
+          : /^[A-Za-z]:$/.test(segments[0] ?? '')
+            ? segments.slice(1)
+            : segments;
         const leads = canonical.startsWith('\\') ? 0 : body.findIndex((segment) => segment !== '..');
-        for (const segment of body.slice(leads === -1 ? body.length : leads)) if (segment !== '') expect(/[. ]$/.test(segment), `${segment} in ${canonical}`).toBe(false);
+        for (const segment of body.slice(leads === -1 ? body.length : leads))
+          if (segment !== '') expect(/[. ]$/.test(segment), `${segment} in ${canonical}`).toBe(false);
       }),
       { numRuns: 500 },
     );
@@ -94,10 +108,14 @@ describe('shortNameIn', () => {
     expect(shortNameIn(path)).toBe(name);
   });
 
-  it.each([['C:\\Program Files\\Contoso\\'], ['C:\\Users\\~alice\\x'], ['C:\\data\\backup~old\\x'], ['C:\\a~0\\x'], ['C:\\Tools\\*~1\\x'], ['C:\\LONGNAME~1\\x']])(
-    'should find none in %s',
-    (path) => {
-      expect(shortNameIn(path)).toBeUndefined();
-    },
-  );
+  it.each([
+    ['C:\\Program Files\\Contoso\\'],
+    ['C:\\Users\\~alice\\x'],
+    ['C:\\data\\backup~old\\x'],
+    ['C:\\a~0\\x'],
+    ['C:\\Tools\\*~1\\x'],
+    ['C:\\LONGNAME~1\\x'],
+  ])('should find none in %s', (path) => {
+    expect(shortNameIn(path)).toBeUndefined();
+  });
 });

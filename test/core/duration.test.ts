@@ -64,12 +64,29 @@ describe('parseTime', () => {
   it('should refuse 2026-02-30, which Date.parse rolls over to March 2', () => {
     expect(parseTime('2026-02-30T00:00:00Z')).toEqual({
       ok: false,
-      issues: [{ code: 'bad_time', path: [], message: '"2026-02-30T00:00:00Z" is not a calendar date: February 2026 has 28 days', expected: 'a time such as 2026-03-16T09:00:00Z', received: '"2026-02-30T00:00:00Z"' }],
+      issues: [
+        {
+          code: 'bad_time',
+          path: [],
+          message: '"2026-02-30T00:00:00Z" is not a calendar date: February 2026 has 28 days',
+          expected: 'a time such as 2026-03-16T09:00:00Z',
+          received: '"2026-02-30T00:00:00Z"',
+        },
+      ],
     });
   });
 
   it('should refuse impossible months, days, hours, minutes, seconds and zones', () => {
-    for (const text of ['2026-13-01T00:00:00Z', '2026-00-10T00:00:00Z', '2026-04-31T00:00:00Z', '2025-02-29T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T10:60:00Z', '2026-01-01T10:00:60Z', '2026-01-01T10:00:00+24:00']) {
+    for (const text of [
+      '2026-13-01T00:00:00Z',
+      '2026-00-10T00:00:00Z',
+      '2026-04-31T00:00:00Z',
+      '2025-02-29T00:00:00Z',
+      '2026-01-01T24:00:00Z',
+      '2026-01-01T10:60:00Z',
+      '2026-01-01T10:00:60Z',
+      '2026-01-01T10:00:00+24:00',
+    ]) {
       const parsed = parseTime(text);
       expect(parsed.ok ? text : parsed.issues[0]?.code).toBe('bad_time');
     }

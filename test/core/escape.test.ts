@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forAnnotationMessage, forAnnotationProperty, forCsv, forJsonText, forMarkdown, forTerminal, forTerminalLines, forXml, ownText, terminalLine } from '../../engine/core/escape.ts';
+import {
+  forAnnotationMessage,
+  forAnnotationProperty,
+  forCsv,
+  forJsonText,
+  forMarkdown,
+  forTerminal,
+  forTerminalLines,
+  forXml,
+  ownText,
+  terminalLine,
+} from '../../engine/core/escape.ts';
 
 describe('forTerminal', () => {
   it('should show ESC and bidi overrides as \\u escapes, so a name cannot clear the screen or reverse text', () => {
@@ -85,7 +96,12 @@ describe('forMarkdown', () => {
 
 describe('escaping laws', () => {
   // Any UTF-16 text, lone surrogates, controls and bidi overrides included.
-  const text = fc.string({ unit: fc.oneof(fc.constantFrom('\u001b', '\u202e', '\u2028', '\n', '\r', '\u007f', '\ud800', '"', '\\', '<', '='), fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code))) });
+  const text = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom('\u001b', '\u202e', '\u2028', '\n', '\r', '\u007f', '\ud800', '"', '\\', '<', '='),
+      fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code)),
+    ),
+  });
   const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 
   it('should leave nothing invisible in a terminal line, whatever the user text', () => {

@@ -101,7 +101,16 @@ describe('Issue codes', () => {
   it('finds the codes of each way an issue is written, so an empty scan cannot pass', () => {
     const codes = new Set(literals.map(({ code }) => code));
     // One per route: object literal (and a conditional in one), lint warn(), wordIssue(), the MpPreference issue(), bad(), warning(), report(key, code).
-    for (const code of ['unknown_key', 'yaml_syntax', 'exclusion_too_broad', 'exclusion_contextual_keyword', 'mp_preference_hidden', 'bad_domain', 'server_agent_os', 'bad_indicator_type']) {
+    for (const code of [
+      'unknown_key',
+      'yaml_syntax',
+      'exclusion_too_broad',
+      'exclusion_contextual_keyword',
+      'mp_preference_hidden',
+      'bad_domain',
+      'server_agent_os',
+      'bad_indicator_type',
+    ]) {
       expect(codes, code).toContain(code);
     }
     expect(codes.size).toBeGreaterThan(100);
@@ -109,7 +118,8 @@ describe('Issue codes', () => {
 
   it('leaves Reason codes out of the scan: they are kebab-case in the JSON report, a different vocabulary', () => {
     const codes = new Set(literals.map(({ code }) => code));
-    for (const reasonCode of ['mdav-passive', 'role-not-allowed', 'local-merge-disabled', 'air-block-ioc']) expect(codes).not.toContain(reasonCode);
+    for (const reasonCode of ['mdav-passive', 'role-not-allowed', 'local-merge-disabled', 'air-block-ioc'])
+      expect(codes).not.toContain(reasonCode);
   });
 
   it('are snake_case wherever engine/ writes one', () => {
@@ -118,7 +128,11 @@ describe('Issue codes', () => {
 
   it('are snake_case in what the loader reports for the invalid fixtures, zod codes included', () => {
     const dirs = ['test/cli/fixtures/invalid', 'test/scenario/fixtures'];
-    const files = dirs.flatMap((dir) => readdirSync(dir).filter((name) => /\.(ya?ml|json)$/.test(name)).map((name) => join(dir, name)));
+    const files = dirs.flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => /\.(ya?ml|json)$/.test(name))
+        .map((name) => join(dir, name)),
+    );
     const codes = new Set<string>();
     for (const file of files) {
       const loaded = loadScenarioFile(file);

@@ -111,7 +111,13 @@ describe('withExcerpts', () => {
 
   it('should cut a quoted, a raw and a rewritten copy of a long text, and leave short texts alone', () => {
     const issue = withExcerpts(
-      { code: 'x', path: [], message: `entry ${quote(long)} is bad`, received: long, hint: `write ${long.toUpperCase()} or ${long.slice(3)}` },
+      {
+        code: 'x',
+        path: [],
+        message: `entry ${quote(long)} is bad`,
+        received: long,
+        hint: `write ${long.toUpperCase()} or ${long.slice(3)}`,
+      },
       [long, 'short'],
     );
     expect(issue.message).toBe(`entry ${quoteExcerpt(long)} is bad`);

@@ -29,7 +29,11 @@ describe('TimeHeap', () => {
   it('should order adopted arrays as pushes would, and keep order when the top is replaced', () => {
     fc.assert(
       fc.property(fc.array(pair, { minLength: 1, maxLength: 60 }), pair, (pairs, replacement) => {
-        const heap = TimeHeap.adopt(Float64Array.from(pairs, (p) => p[0]), Int32Array.from(pairs, (p) => p[1]), pairs.length);
+        const heap = TimeHeap.adopt(
+          Float64Array.from(pairs, (p) => p[0]),
+          Int32Array.from(pairs, (p) => p[1]),
+          pairs.length,
+        );
         const rest = sorted(pairs).slice(1);
         heap.replaceTop(replacement[0], replacement[1]);
         expect(drain(heap)).toEqual(sorted([...rest, replacement]));

@@ -63,7 +63,13 @@ describe('validateGenerateSpec', () => {
   });
 
   it('should report every problem at once, each message starting with its public name', () => {
-    const spec = { ...SPEC, count: -3, window: -1, mix: { malicious: 0, pua: 0, benign: 0 }, detection: { primaryAv: 2, mdav: 0.9, edr: 0.8 } };
+    const spec = {
+      ...SPEC,
+      count: -3,
+      window: -1,
+      mix: { malicious: 0, pua: 0, benign: 0 },
+      detection: { primaryAv: 2, mdav: 0.9, edr: 0.8 },
+    };
     const issues = validateGenerateSpec(spec, ['timeline', 4, 'generate']);
     expect(issues.map((issue) => issue.code)).toEqual(['bad_count', 'bad_window', 'zero_mix', 'bad_probability']);
     expect(issues.every((issue) => issue.message.startsWith(`${issue.path.slice(2).join('.')}: `))).toBe(true);

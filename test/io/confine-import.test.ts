@@ -9,7 +9,15 @@ import { confineImport, isInside } from '../../engine/io/confine-import.ts';
 const base = realpathSync(mkdtempSync(join(tmpdir(), 'edrsim-confine-')));
 const root = join(base, 'root');
 for (const dir of ['root/scenarios/sub', 'root/shared', 'outside', 'loose/sub']) mkdirSync(join(base, dir), { recursive: true });
-for (const file of ['root/scenarios/a.yaml', 'root/scenarios/sub/x.txt', 'root/shared/list.txt', 'outside/secret.txt', 'loose/b.yaml', 'loose/sub/y.txt']) writeFileSync(join(base, file), 'x');
+for (const file of [
+  'root/scenarios/a.yaml',
+  'root/scenarios/sub/x.txt',
+  'root/shared/list.txt',
+  'outside/secret.txt',
+  'loose/b.yaml',
+  'loose/sub/y.txt',
+])
+  writeFileSync(join(base, file), 'x');
 symlinkSync(join(base, 'outside/secret.txt'), join(root, 'scenarios/leak.txt'));
 symlinkSync(join(base, 'outside'), join(root, 'scenarios/out-dir'));
 symlinkSync(join(root, 'shared/list.txt'), join(root, 'scenarios/inside-link.txt'));
@@ -31,12 +39,20 @@ describe('confineImport', () => {
   });
 
   it('should refuse absolute paths, POSIX and Windows alike', () => {
-    const refused = ['/etc/passwd', 'C:\\Windows\\win.ini', 'c:/x', '\\\\server\\share\\x', join(root, 'shared/list.txt')].map((from) => verdict(from));
-    expect(new Set(refused)).toEqual(new Set(['an absolute path is not allowed: an import is written relative to the scenario file']));
+    const refused = ['/etc/passwd', 'C:\\Windows\\win.ini', 'c:/x', '\\\\server\\share\\x', join(root, 'shared/list.txt')].map(
+      (from) => verdict(from),
+    );
+    expect(new Set(refused)).toEqual(
+      new Set(['an absolute path is not allowed: an import is written relative to the scenario file']),
+    );
   });
 
   it('should refuse .. that climbs out of the root, whether or not the file exists', () => {
-    expect([verdict('../../outside/secret.txt'), verdict('../../outside/none.txt'), verdict('../../../../../../etc/passwd')]).toEqual([
+    expect([
+      verdict('../../outside/secret.txt'),
+      verdict('../../outside/none.txt'),
+      verdict('../../../../../../etc/passwd'),
+    ]).toEqual([
       "the path leads outside the import root and the scenario's folder",
       "the path leads outside the import root and the scenario's folder",
       "the path leads outside the import root and the scenario's folder",
@@ -45,16 +61,24 @@ describe('confineImport', () => {
 
   it('should refuse a symbolic link that leads out, and a missing file in a linked folder outside', () => {
     const message = "the path goes through a symbolic link that leads outside the import root and the scenario's folder";
-    expect([verdict('leak.txt'), verdict('out-dir/secret.txt'), verdict('out-dir/none.txt')]).toEqual([message, message, message]);
+    expect([verdict('leak.txt'), verdict('out-dir/secret.txt'), verdict('out-dir/none.txt')]).toEqual([
+      message,
+      message,
+      message,
+    ]);
   });
 
   it('should follow a symbolic link that stays inside, to its real path', () => {
     expect(verdict('inside-link.txt')).toBe('<base>/root/shared/list.txt');
   });
 
-  it("should let a scenario outside the root import from its own folder and below, and nowhere else", () => {
+  it('should let a scenario outside the root import from its own folder and below, and nowhere else', () => {
     const loose = join(base, 'loose/b.yaml');
-    expect([verdict('sub/y.txt', loose), verdict('../outside/secret.txt', loose), verdict('../root/shared/list.txt', loose)]).toEqual([
+    expect([
+      verdict('sub/y.txt', loose),
+      verdict('../outside/secret.txt', loose),
+      verdict('../root/shared/list.txt', loose),
+    ]).toEqual([
       '<base>/loose/sub/y.txt',
       "the path leads outside the import root and the scenario's folder",
       '<base>/root/shared/list.txt',
@@ -69,6 +93,12 @@ describe('confineImport', () => {
 
 describe('isInside', () => {
   it('should treat a folder as inside itself and a sibling with a common prefix as outside', () => {
-    expect([isInside('/work', '/work'), isInside('/work/a', '/work'), isInside('/workshop', '/work'), isInside('/work/..x', '/work'), isInside('/', '/work')]).toEqual([true, true, false, true, false]);
+    expect([
+      isInside('/work', '/work'),
+      isInside('/work/a', '/work'),
+      isInside('/workshop', '/work'),
+      isInside('/work/..x', '/work'),
+      isInside('/', '/work'),
+    ]).toEqual([true, true, false, true, false]);
   });
 });

@@ -44,7 +44,9 @@ describe('decodeText', () => {
 
   it('should refuse bytes that are not UTF-8 (Latin-1) at the first bad byte', () => {
     const result = decodeText(new Uint8Array([...utf8('name: caf'), 0xe9, 0x0a]), 'l.yaml');
-    expect(result.ok ? [] : result.issues).toEqual([expect.objectContaining({ code: 'binary_file', line: 1, column: 10, message: 'file is not valid UTF-8 text' })]);
+    expect(result.ok ? [] : result.issues).toEqual([
+      expect.objectContaining({ code: 'binary_file', line: 1, column: 10, message: 'file is not valid UTF-8 text' }),
+    ]);
   });
 
   it('should refuse UTF-16 that holds NUL characters, an odd byte count or a lone surrogate', () => {

@@ -9,7 +9,8 @@ const folder = mkdtempSync(join(tmpdir(), 'edrsim-kind-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const KINDS = ['isFile', 'isDirectory', 'isFIFO', 'isCharacterDevice', 'isBlockDevice', 'isSocket'] as const;
-const stats = (kind: string | undefined) => Object.fromEntries(KINDS.map((name) => [name, () => name === kind])) as Record<(typeof KINDS)[number], () => boolean>;
+const stats = (kind: string | undefined) =>
+  Object.fromEntries(KINDS.map((name) => [name, () => name === kind])) as Record<(typeof KINDS)[number], () => boolean>;
 
 describe('describeKind', () => {
   it('should name every kind of file with its article', () => {
@@ -28,7 +29,12 @@ describe('describeKind', () => {
 describe('isFolder', () => {
   it('should be true for a folder only, false for a file, a missing path or a path through a file', () => {
     writeFileSync(join(folder, 'f'), '');
-    expect([isFolder(folder), isFolder(join(folder, 'f')), isFolder(join(folder, 'none')), isFolder(join(folder, 'f', 'x'))]).toEqual([true, false, false, false]);
+    expect([
+      isFolder(folder),
+      isFolder(join(folder, 'f')),
+      isFolder(join(folder, 'none')),
+      isFolder(join(folder, 'f', 'x')),
+    ]).toEqual([true, false, false, false]);
   });
 });
 

@@ -41,7 +41,9 @@ describe('readInput', () => {
   });
 
   it('should refuse /dev/zero by its type, although stat says its size is 0', () => {
-    expect(problem('/dev/zero')).toBe('✖ /dev/zero (root): is a character device, not a regular file\n  hint: edrsim reads regular files only; copy the content into a file first');
+    expect(problem('/dev/zero')).toBe(
+      '✖ /dev/zero (root): is a character device, not a regular file\n  hint: edrsim reads regular files only; copy the content into a file first',
+    );
   });
 
   it('should refuse /dev/urandom by its type', () => {
@@ -50,7 +52,9 @@ describe('readInput', () => {
 
   it('should refuse a folder, naming it as shownAs', () => {
     mkdirSync(join(folder, 'dir.yaml'));
-    expect(problem(join(folder, 'dir.yaml'), { shownAs: 'dir.yaml' })).toBe('✖ dir.yaml (root): is a folder, not a regular file\n  hint: name a file inside the folder');
+    expect(problem(join(folder, 'dir.yaml'), { shownAs: 'dir.yaml' })).toBe(
+      '✖ dir.yaml (root): is a folder, not a regular file\n  hint: name a file inside the folder',
+    );
   });
 
   describe('with a socket', () => {
@@ -66,7 +70,10 @@ describe('readInput', () => {
 
   it('should refuse a missing file and a dangling link as not found', () => {
     symlinkSync(join(folder, 'gone'), join(folder, 'dangling.txt'));
-    expect([problem(join(folder, 'nope.txt')), problem(join(folder, 'dangling.txt'))]).toEqual(['✖ <tmp>/nope.txt (root): file not found', '✖ <tmp>/dangling.txt (root): file not found']);
+    expect([problem(join(folder, 'nope.txt')), problem(join(folder, 'dangling.txt'))]).toEqual([
+      '✖ <tmp>/nope.txt (root): file not found',
+      '✖ <tmp>/dangling.txt (root): file not found',
+    ]);
   });
 
   it('should read a file of exactly the cap and refuse one byte more, counting while reading', () => {
@@ -95,7 +102,9 @@ describe('readInput', () => {
 
   it('should decode UTF-8 with a BOM and UTF-16 LE with a BOM', () => {
     const le = new Uint8Array([0xff, 0xfe, 0x6f, 0x00, 0x6b, 0x00]);
-    expect([readInput(write('bom8.txt', '\uFEFFok')), readInput(write('bom16.txt', le))].map((r) => r.ok && r.value.text)).toEqual(['ok', 'ok']);
+    expect(
+      [readInput(write('bom8.txt', '\uFEFFok')), readInput(write('bom16.txt', le))].map((r) => r.ok && r.value.text),
+    ).toEqual(['ok', 'ok']);
   });
 
   it('should refuse a binary file without quoting any of it', () => {

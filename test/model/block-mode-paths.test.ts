@@ -3,7 +3,13 @@ import { DEFAULT_MDAV, deviceWithDefaults, type DeviceConfig } from '../../engin
 import { blockModePaths, deviceBlockModeRequest } from '../../engine/model/block-mode-paths.ts';
 
 const device = (given: Partial<DeviceConfig> = {}, platform = DEFAULT_MDAV.platform): DeviceConfig =>
-  deviceWithDefaults({ name: 'dev', os: 'windows-10', primaryAv: 'non-microsoft', ...given, mdav: { ...DEFAULT_MDAV, platform } });
+  deviceWithDefaults({
+    name: 'dev',
+    os: 'windows-10',
+    primaryAv: 'non-microsoft',
+    ...given,
+    mdav: { ...DEFAULT_MDAV, platform },
+  });
 
 describe('blockModePaths — §3.3 enablement paths combined with OR', () => {
   it('T25: should switch on through CSP PassiveRemediation 0x1 with the portal off', () => {
@@ -46,7 +52,11 @@ describe('blockModePaths — §3.3 enablement paths combined with OR', () => {
   });
 
   it('should switch on through the GPO', () => {
-    expect(blockModePaths(device({ groupPolicyEdrBlockMode: true }), false)).toMatchObject({ gpo: true, switchedOn: true, reasons: [{ code: 'gpo-on' }] });
+    expect(blockModePaths(device({ groupPolicyEdrBlockMode: true }), false)).toMatchObject({
+      gpo: true,
+      switchedOn: true,
+      reasons: [{ code: 'gpo-on' }],
+    });
   });
 
   it('should combine all three paths with OR', () => {

@@ -13,13 +13,21 @@ import { blockModeRequirements } from '../../engine/model/block-mode-requirement
 const device = (given: Partial<DeviceConfig> = {}, mdav: Partial<MdavConfig> = {}): DeviceConfig =>
   deviceWithDefaults({ name: 'dev', os: 'windows-10', primaryAv: 'non-microsoft', ...given, mdav: { ...DEFAULT_MDAV, ...mdav } });
 const unmet = (d: DeviceConfig, mode: MdavMode = 'passive', tenant = DEFAULT_TENANT) =>
-  blockModeRequirements(d, tenant, mode, DEFAULT_CONFLICT_SETTINGS).filter((r) => !r.met).map((r) => r.reason.code);
+  blockModeRequirements(d, tenant, mode, DEFAULT_CONFLICT_SETTINGS)
+    .filter((r) => !r.met)
+    .map((r) => r.reason.code);
 
 describe('blockModeRequirements — §3.2 checklist', () => {
   it('should list all seven requirements, all met, for a current passive onboarded device', () => {
     const requirements = blockModeRequirements(device(), DEFAULT_TENANT, 'passive');
     expect(requirements.map((r) => r.id)).toEqual([
-      'plan-2', 'onboarded', 'mdav-active-or-passive', 'cloud-protection', 'platform-version', 'engine-version', 'supported-os',
+      'plan-2',
+      'onboarded',
+      'mdav-active-or-passive',
+      'cloud-protection',
+      'platform-version',
+      'engine-version',
+      'supported-os',
     ]);
     expect(requirements.every((r) => r.met && r.reason.layer === 'edr-block-mode')).toBe(true);
   });
@@ -53,7 +61,12 @@ describe('blockModeRequirements — §3.2 checklist', () => {
   it('should list every unmet requirement at once', () => {
     const everything = device({ onboarded: false }, { cloudProtection: false, platform: '4.18.1', engine: '1.1.1' });
     expect(unmet(everything, 'disabled', { ...DEFAULT_TENANT, license: 'plan-1' })).toEqual([
-      'license-not-plan-2', 'not-onboarded', 'mdav-not-running', 'cloud-protection-off', 'platform-too-old', 'engine-too-old',
+      'license-not-plan-2',
+      'not-onboarded',
+      'mdav-not-running',
+      'cloud-protection-off',
+      'platform-too-old',
+      'engine-too-old',
     ]);
   });
 

@@ -4,7 +4,10 @@ import { mpComputerStatus, winDefendService } from '../../engine/model/computer-
 import { createFleetModel } from '../../engine/model/fleet-model.ts';
 
 const stateOf = (given: Partial<DeviceConfig>, edrBlockMode = true) =>
-  createFleetModel({ tenant: { ...DEFAULT_TENANT, edrBlockMode }, devices: [deviceWithDefaults({ name: 'd', os: 'windows-10', ...given })] }).device('d')!;
+  createFleetModel({
+    tenant: { ...DEFAULT_TENANT, edrBlockMode },
+    devices: [deviceWithDefaults({ name: 'd', os: 'windows-10', ...given })],
+  }).device('d')!;
 
 describe('mpComputerStatus — Get-MpComputerStatus view (§1.2, §3.6)', () => {
   it('T19: should show EDR Block Mode with versions, service enabled and tamper protection on a passive device', () => {

@@ -18,7 +18,13 @@ describe('decisionFlags / decisionKey — identity of a configuration for shared
 
   it('should ignore name, tags, domain and exclusions', () => {
     const a = deviceWithDefaults({ name: 'a', os: 'windows-10' });
-    const b = deviceWithDefaults({ name: 'b', os: 'windows-10', tags: ['x'], domain: 'corp', exclusions: { paths: ['C:\\'], extensions: [], processes: [] } });
+    const b = deviceWithDefaults({
+      name: 'b',
+      os: 'windows-10',
+      tags: ['x'],
+      domain: 'corp',
+      exclusions: { paths: ['C:\\'], extensions: [], processes: [] },
+    });
     expect(decisionFlags(a)).toBe(decisionFlags(b));
     expect(decisionKey(a)).toBe(decisionKey(b));
   });
@@ -30,10 +36,16 @@ describe('decisionFlags / decisionKey — identity of a configuration for shared
 
   it('should refuse to pack a value outside the enums, leaving it to the string key', () => {
     expect(decisionFlags({ ...deviceWithDefaults({ name: 'x', os: 'windows-10' }), os: 'windows-7' } as never)).toBeUndefined();
-    expect(decisionFlags(deviceWithDefaults({ name: 'x', os: 'windows-10', forceDefenderPassiveMode: 2 as never }))).toBeUndefined();
+    expect(
+      decisionFlags(deviceWithDefaults({ name: 'x', os: 'windows-10', forceDefenderPassiveMode: 2 as never })),
+    ).toBeUndefined();
   });
 });
 
 function withVersionsOf(device: DeviceConfig, from: DeviceConfig): DeviceConfig {
-  return { ...device, passiveRemediation: from.passiveRemediation, mdav: { ...device.mdav, platform: from.mdav.platform, engine: from.mdav.engine } };
+  return {
+    ...device,
+    passiveRemediation: from.passiveRemediation,
+    mdav: { ...device.mdav, platform: from.mdav.platform, engine: from.mdav.engine },
+  };
 }

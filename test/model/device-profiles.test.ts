@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, deviceWithDefaults, type DeviceConfig } from '../../engine/core/config.ts';
 import { DeviceProfiles } from '../../engine/model/device-profiles.ts';
 
-const device = (name: string, given: Partial<DeviceConfig> = {}) => deviceWithDefaults({ name, os: 'windows-10', primaryAv: 'non-microsoft', ...given });
+const device = (name: string, given: Partial<DeviceConfig> = {}) =>
+  deviceWithDefaults({ name, os: 'windows-10', primaryAv: 'non-microsoft', ...given });
 
 describe('DeviceProfiles — shared decisions for identical configurations', () => {
   it('should share one profile between devices that differ only by name, and resolve its first mode', () => {

@@ -16,7 +16,9 @@ const fields = {
   securityCenter: fc.boolean(),
   smartAppControl: fc.constantFrom('off', 'on', 'evaluation') as fc.Arbitrary<DeviceConfig['smartAppControl']>,
   forceDefenderPassiveMode: fc.constantFrom(undefined, 0, 1) as fc.Arbitrary<DeviceConfig['forceDefenderPassiveMode']>,
-  turnOffDefenderPolicy: fc.constantFrom('none', 'before-onboarding', 'after-onboarding') as fc.Arbitrary<DeviceConfig['turnOffDefenderPolicy']>,
+  turnOffDefenderPolicy: fc.constantFrom('none', 'before-onboarding', 'after-onboarding') as fc.Arbitrary<
+    DeviceConfig['turnOffDefenderPolicy']
+  >,
   tamperProtection: fc.boolean(),
   passiveRemediation: fc.constantFrom(undefined, 0, 1, 2, 4, 6, 7),
   groupPolicyEdrBlockMode: fc.boolean(),
@@ -34,7 +36,11 @@ export function deviceArbitrary(name: string): fc.Arbitrary<DeviceConfig> {
   return fc
     .record({
       ...fields,
-      mdav: fc.record({ ...mdavFields, installed: fc.constantFrom(true, true, true, false), cloudProtection: fc.constantFrom(true, true, false) }),
+      mdav: fc.record({
+        ...mdavFields,
+        installed: fc.constantFrom(true, true, true, false),
+        cloudProtection: fc.constantFrom(true, true, false),
+      }),
     })
     .map(({ forceDefenderPassiveMode, passiveRemediation, ...rest }) => ({
       ...rest,

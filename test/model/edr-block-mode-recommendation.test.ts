@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MDAV, DEFAULT_TENANT, deviceWithDefaults, type ConflictSettings, type DeviceConfig } from '../../engine/core/config.ts';
+import {
+  DEFAULT_MDAV,
+  DEFAULT_TENANT,
+  deviceWithDefaults,
+  type ConflictSettings,
+  type DeviceConfig,
+} from '../../engine/core/config.ts';
 import { edrBlockModeRecommendation } from '../../engine/model/edr-block-mode-recommendation.ts';
 import { createFleetModel } from '../../engine/model/fleet-model.ts';
 
-const recommend = (given: Partial<DeviceConfig>, edrBlockMode = false, settings?: Pick<ConflictSettings, 'blockModeRecommendation'>) =>
+const recommend = (
+  given: Partial<DeviceConfig>,
+  edrBlockMode = false,
+  settings?: Pick<ConflictSettings, 'blockModeRecommendation'>,
+) =>
   edrBlockModeRecommendation(
-    createFleetModel({ tenant: { ...DEFAULT_TENANT, edrBlockMode }, devices: [deviceWithDefaults({ name: 'd', os: 'windows-10', primaryAv: 'non-microsoft', ...given })] }).device('d')!,
+    createFleetModel({
+      tenant: { ...DEFAULT_TENANT, edrBlockMode },
+      devices: [deviceWithDefaults({ name: 'd', os: 'windows-10', primaryAv: 'non-microsoft', ...given })],
+    }).device('d')!,
     settings,
   );
 
@@ -22,7 +35,10 @@ describe('edrBlockModeRecommendation — turn-on-edr-block-mode (§3.10)', () =>
   });
 
   it('should be present on an active device with settings.blockModeRecommendation all-running (the 2021 and 2024-09 readings)', () => {
-    expect(recommend({ primaryAv: 'defender' }, false, { blockModeRecommendation: 'all-running' })).toMatchObject({ present: true, reason: { code: 'recommend-turn-on' } });
+    expect(recommend({ primaryAv: 'defender' }, false, { blockModeRecommendation: 'all-running' })).toMatchObject({
+      present: true,
+      reason: { code: 'recommend-turn-on' },
+    });
     expect(recommend({}, false, { blockModeRecommendation: 'all-running' }).present).toBe(true);
   });
 
@@ -37,7 +53,10 @@ describe('edrBlockModeRecommendation — turn-on-edr-block-mode (§3.10)', () =>
 
   it('should stay present while an enable is still propagating', () => {
     const tenant = { ...DEFAULT_TENANT, propagation: { edrBlockModeDisable: 0, edrBlockModeEnable: 60_000 } };
-    const model = createFleetModel({ tenant, devices: [deviceWithDefaults({ name: 'd', os: 'windows-10', primaryAv: 'non-microsoft' })] });
+    const model = createFleetModel({
+      tenant,
+      devices: [deviceWithDefaults({ name: 'd', os: 'windows-10', primaryAv: 'non-microsoft' })],
+    });
     model.applyChange({ tenant: { edrBlockMode: true } }, 0);
     expect(edrBlockModeRecommendation(model.device('d')!).present).toBe(true);
     model.advanceTo(60_000);

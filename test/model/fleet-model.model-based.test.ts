@@ -17,11 +17,22 @@ const delay = fc.constantFrom(0, 1, MIN, 30 * MIN);
 const step = fc.constantFrom(0, 1, MIN, 10 * MIN, 30 * MIN - 1, 30 * MIN);
 
 const setup = fc.record({
-  tenant: fc.record({ edrBlockMode: fc.boolean(), license: fc.constantFrom('plan-1', 'plan-2', 'plan-2') as fc.Arbitrary<TenantConfig['license']>, enable: delay, disable: delay }),
-  devices: fc.integer({ min: 1, max: 4 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => deviceArbitrary(`d${i}`)))),
+  tenant: fc.record({
+    edrBlockMode: fc.boolean(),
+    license: fc.constantFrom('plan-1', 'plan-2', 'plan-2') as fc.Arbitrary<TenantConfig['license']>,
+    enable: delay,
+    disable: delay,
+  }),
+  devices: fc
+    .integer({ min: 1, max: 4 })
+    .chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => deviceArbitrary(`d${i}`)))),
   settings: fc.record({
-    smartAppControlUnonboarded: fc.constantFrom('passive', 'disabled') as fc.Arbitrary<ConflictSettings['smartAppControlUnonboarded']>,
-    activeRunningMode: fc.constantFrom('Normal', 'Normal', 'EDR Block Mode') as fc.Arbitrary<ConflictSettings['activeRunningMode']>,
+    smartAppControlUnonboarded: fc.constantFrom('passive', 'disabled') as fc.Arbitrary<
+      ConflictSettings['smartAppControlUnonboarded']
+    >,
+    activeRunningMode: fc.constantFrom('Normal', 'Normal', 'EDR Block Mode') as fc.Arbitrary<
+      ConflictSettings['activeRunningMode']
+    >,
     server2016BlockMode: fc.constantFrom('current', '2021') as fc.Arbitrary<ConflictSettings['server2016BlockMode']>,
   }),
 });
@@ -31,20 +42,36 @@ const commands = [
   fc.constantFrom('next-due', 'just-before-due').map((target) => new AdvanceCommand(target as 'next-due' | 'just-before-due')),
   fc
     .tuple(
-      fc.record({ edrBlockMode: fc.boolean(), license: fc.constantFrom('plan-1', 'plan-2') as fc.Arbitrary<TenantConfig['license']>, propagation: fc.record({ edrBlockModeEnable: delay, edrBlockModeDisable: delay }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          edrBlockMode: fc.boolean(),
+          license: fc.constantFrom('plan-1', 'plan-2') as fc.Arbitrary<TenantConfig['license']>,
+          propagation: fc.record({ edrBlockModeEnable: delay, edrBlockModeDisable: delay }, { requiredKeys: [] }),
+        },
+        { requiredKeys: [] },
+      ),
       step,
       fc.constantFrom(undefined, 'global-administrator', 'security-administrator'),
     )
     .map(([patch, after, role]) => new TenantChangeCommand(patch, after, role)),
-  fc.tuple(fc.integer({ min: 0, max: 3 }), devicePatchArbitrary, step).map(([device, patch, after]) => new DeviceChangeCommand(device, patch, after)),
-  fc.constantFrom('role', 'unknown-device', 'past').map((kind) => new RefusedChangeCommand(kind as 'role' | 'unknown-device' | 'past')),
+  fc
+    .tuple(fc.integer({ min: 0, max: 3 }), devicePatchArbitrary, step)
+    .map(([device, patch, after]) => new DeviceChangeCommand(device, patch, after)),
+  fc
+    .constantFrom('role', 'unknown-device', 'past')
+    .map((kind) => new RefusedChangeCommand(kind as 'role' | 'unknown-device' | 'past')),
 ];
 
 describe('createFleetModel — model-based: random changes and clock advances', () => {
   it('should agree with the reference and keep every invariant after every step', () => {
     fc.assert(
       fc.property(setup, fc.commands(commands, { maxCommands: 25 }), ({ tenant: t, devices, settings: s }, cmds) => {
-        const tenant: TenantConfig = { ...DEFAULT_TENANT, edrBlockMode: t.edrBlockMode, license: t.license, propagation: { edrBlockModeEnable: t.enable, edrBlockModeDisable: t.disable } };
+        const tenant: TenantConfig = {
+          ...DEFAULT_TENANT,
+          edrBlockMode: t.edrBlockMode,
+          license: t.license,
+          propagation: { edrBlockModeEnable: t.enable, edrBlockModeDisable: t.disable },
+        };
         const settings: ConflictSettings = { ...DEFAULT_CONFLICT_SETTINGS, ...s };
         const setupBoth = () => {
           const real = createFleetModel({ tenant, devices, settings });
@@ -53,7 +80,16 @@ describe('createFleetModel — model-based: random changes and clock advances', 
             tenant,
             settings,
             portal: settledSwitch(tenant.edrBlockMode),
-            devices: new Map(devices.map((config) => [config.name, { config, mode: resolveMode(config, undefined, settings).mode, path: settledSwitch(deviceBlockModeRequest(config).requested) }])),
+            devices: new Map(
+              devices.map((config) => [
+                config.name,
+                {
+                  config,
+                  mode: resolveMode(config, undefined, settings).mode,
+                  path: settledSwitch(deviceBlockModeRequest(config).requested),
+                },
+              ]),
+            ),
           };
           checkInvariants(sim, real);
           return { model: sim, real };

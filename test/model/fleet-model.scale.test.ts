@@ -36,7 +36,9 @@ const TEMPLATES: Partial<DeviceConfig>[] = [
   { os: 'server-2022', primaryAv: 'non-microsoft', forceDefenderPassiveMode: 1 },
 ];
 const fleet = (count: number) =>
-  Array.from({ length: count }, (_, i) => deviceWithDefaults({ name: `d-${i}`, os: 'windows-10', ...TEMPLATES[i % TEMPLATES.length] }));
+  Array.from({ length: count }, (_, i) =>
+    deviceWithDefaults({ name: `d-${i}`, os: 'windows-10', ...TEMPLATES[i % TEMPLATES.length] }),
+  );
 
 describe('createFleetModel — scale (fleets of up to 10^6 devices)', () => {
   it('should create and read 100,000 devices without one xstate transition, resolving once per distinct configuration', () => {

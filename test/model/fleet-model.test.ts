@@ -11,7 +11,13 @@ import { createFleetModel } from '../../engine/model/fleet-model.ts';
 
 const MIN = 60_000;
 const passive = (given: Partial<DeviceConfig> = {}, mdav = {}): DeviceConfig =>
-  deviceWithDefaults({ name: 'ws-01', os: 'windows-10', primaryAv: 'non-microsoft', ...given, mdav: { ...DEFAULT_MDAV, ...mdav } });
+  deviceWithDefaults({
+    name: 'ws-01',
+    os: 'windows-10',
+    primaryAv: 'non-microsoft',
+    ...given,
+    mdav: { ...DEFAULT_MDAV, ...mdav },
+  });
 const tenantWith = (given: Partial<TenantConfig> = {}): TenantConfig => ({ ...DEFAULT_TENANT, ...given });
 const admin = { user: 'dana', role: 'security-administrator' };
 
@@ -27,18 +33,108 @@ interface Case {
 
 // §8.2 block-mode eligibility and state, read through the fleet model at time 0.
 const CASES: readonly Case[] = [
-  { id: 'T19', tenant: { edrBlockMode: true }, device: passive(), mode: 'passive', runningMode: 'EDR Block Mode', effective: true },
-  { id: 'T20', tenant: { edrBlockMode: true }, device: passive({ primaryAv: 'defender' }), mode: 'active', runningMode: 'Normal', effective: true },
-  { id: 'T21', tenant: { edrBlockMode: true }, device: passive({}, { cloudProtection: false }), mode: 'passive', runningMode: 'Passive Mode', effective: false, unmet: 'cloud-protection-off' },
-  { id: 'T22', tenant: { edrBlockMode: true }, device: passive({}, { platform: '4.18.2001.9' }), mode: 'passive', runningMode: 'Passive Mode', effective: false, unmet: 'platform-too-old' },
-  { id: 'T23', tenant: { edrBlockMode: true }, device: passive({}, { engine: '1.1.16700.1' }), mode: 'passive', runningMode: 'Passive Mode', effective: false, unmet: 'engine-too-old' },
-  { id: 'T24', tenant: { edrBlockMode: false }, device: passive({ passiveRemediation: 1 }, { platform: '4.18.2201.10' }), mode: 'passive', runningMode: 'Passive Mode', effective: false },
-  { id: 'T24', tenant: { edrBlockMode: true }, device: passive({ passiveRemediation: 1 }, { platform: '4.18.2201.10' }), mode: 'passive', runningMode: 'EDR Block Mode', effective: true },
-  { id: 'T25', tenant: { edrBlockMode: false }, device: passive({ passiveRemediation: 0x1 }), mode: 'passive', runningMode: 'EDR Block Mode', effective: true },
-  { id: 'T26', tenant: { edrBlockMode: false }, device: passive({ passiveRemediation: 0x6 }), mode: 'passive', runningMode: 'Passive Mode', effective: false },
-  { id: 'T27', tenant: { edrBlockMode: true }, device: passive({}, { installed: false }), mode: 'not-installed', runningMode: 'Not running', effective: false, unmet: 'mdav-not-running' },
-  { id: 'T27', tenant: { edrBlockMode: true }, device: passive({ onboarded: false }), mode: 'disabled', runningMode: 'Not running', effective: false, unmet: 'mdav-not-running' },
-  { id: 'T28', tenant: { edrBlockMode: true, license: 'plan-1' }, device: passive(), mode: 'passive', runningMode: 'Passive Mode', effective: false, unmet: 'license-not-plan-2' },
+  {
+    id: 'T19',
+    tenant: { edrBlockMode: true },
+    device: passive(),
+    mode: 'passive',
+    runningMode: 'EDR Block Mode',
+    effective: true,
+  },
+  {
+    id: 'T20',
+    tenant: { edrBlockMode: true },
+    device: passive({ primaryAv: 'defender' }),
+    mode: 'active',
+    runningMode: 'Normal',
+    effective: true,
+  },
+  {
+    id: 'T21',
+    tenant: { edrBlockMode: true },
+    device: passive({}, { cloudProtection: false }),
+    mode: 'passive',
+    runningMode: 'Passive Mode',
+    effective: false,
+    unmet: 'cloud-protection-off',
+  },
+  {
+    id: 'T22',
+    tenant: { edrBlockMode: true },
+    device: passive({}, { platform: '4.18.2001.9' }),
+    mode: 'passive',
+    runningMode: 'Passive Mode',
+    effective: false,
+    unmet: 'platform-too-old',
+  },
+  {
+    id: 'T23',
+    tenant: { edrBlockMode: true },
+    device: passive({}, { engine: '1.1.16700.1' }),
+    mode: 'passive',
+    runningMode: 'Passive Mode',
+    effective: false,
+    unmet: 'engine-too-old',
+  },
+  {
+    id: 'T24',
+    tenant: { edrBlockMode: false },
+    device: passive({ passiveRemediation: 1 }, { platform: '4.18.2201.10' }),
+    mode: 'passive',
+    runningMode: 'Passive Mode',
+    effective: false,
+  },
+  {
+    id: 'T24',
+    tenant: { edrBlockMode: true },
+    device: passive({ passiveRemediation: 1 }, { platform: '4.18.2201.10' }),
+    mode: 'passive',
+    runningMode: 'EDR Block Mode',
+    effective: true,
+  },
+  {
+    id: 'T25',
+    tenant: { edrBlockMode: false },
+    device: passive({ passiveRemediation: 0x1 }),
+    mode: 'passive',
+    runningMode: 'EDR Block Mode',
+    effective: true,
+  },
+  {
+    id: 'T26',
+    tenant: { edrBlockMode: false },
+    device: passive({ passiveRemediation: 0x6 }),
+    mode: 'passive',
+    runningMode: 'Passive Mode',
+    effective: false,
+  },
+  {
+    id: 'T27',
+    tenant: { edrBlockMode: true },
+    device: passive({}, { installed: false }),
+    mode: 'not-installed',
+    runningMode: 'Not running',
+    effective: false,
+    unmet: 'mdav-not-running',
+  },
+  {
+    id: 'T27',
+    tenant: { edrBlockMode: true },
+    device: passive({ onboarded: false }),
+    mode: 'disabled',
+    runningMode: 'Not running',
+    effective: false,
+    unmet: 'mdav-not-running',
+  },
+  {
+    id: 'T28',
+    tenant: { edrBlockMode: true, license: 'plan-1' },
+    device: passive(),
+    mode: 'passive',
+    runningMode: 'Passive Mode',
+    effective: false,
+    unmet: 'license-not-plan-2',
+  },
 ];
 
 describe('createFleetModel — §8.2 block mode eligibility and state', () => {
@@ -82,7 +178,9 @@ describe('createFleetModel — §8.2 block mode eligibility and state', () => {
 
   it('T31: should apply the same change by a global-administrator', () => {
     const model = createFleetModel({ tenant: tenantWith(), devices: [passive()] });
-    expect(model.applyChange({ tenant: { edrBlockMode: true }, by: { user: 'g', role: 'global-administrator' } }, MIN).status).toBe('applied');
+    expect(
+      model.applyChange({ tenant: { edrBlockMode: true }, by: { user: 'g', role: 'global-administrator' } }, MIN).status,
+    ).toBe('applied');
     expect(model.device('ws-01')?.edrBlockMode.effective).toBe(true);
   });
 });
@@ -174,14 +272,20 @@ describe('createFleetModel — time and changes', () => {
 
   it('should refuse a change naming unknown devices, listing every problem at once', () => {
     const model = createFleetModel({ tenant: tenantWith(), devices: [passive()] });
-    const result = model.applyChange({ devices: { 'ws-01': { primaryAv: 'defender' }, ghost: {} }, by: { user: 'x', role: 'reader' } }, 0);
+    const result = model.applyChange(
+      { devices: { 'ws-01': { primaryAv: 'defender' }, ghost: {} }, by: { user: 'x', role: 'reader' } },
+      0,
+    );
     expect(result.reasons.map((r) => r.code)).toEqual(['role-not-allowed', 'unknown-device']);
     expect(result.reasons[1]?.message).toContain('"ghost"');
     expect(model.device('ws-01')?.mode).toBe('passive');
   });
 
   it('should bump the revision on every change and keep the same object while nothing changes', () => {
-    const model = createFleetModel({ tenant: tenantWith(), devices: [passive(), passive({ name: 'ws-02' } as Partial<DeviceConfig>)] });
+    const model = createFleetModel({
+      tenant: tenantWith(),
+      devices: [passive(), passive({ name: 'ws-02' } as Partial<DeviceConfig>)],
+    });
     const first = model.device('ws-01');
     expect(model.device('ws-01')).toBe(first);
     model.applyChange({ devices: { 'ws-02': { groupPolicyEdrBlockMode: true } } }, 0);
@@ -204,9 +308,18 @@ describe('createFleetModel — time and changes', () => {
   // nothing looks in between, so the portal-first tie rule in fleet-model.ts is an equivalent mutant. What
   // is observable, and checked here, is that every due at exactly t settles in advanceTo(t), none before.
   it('should settle the portal and every device due at the same instant in one advance, and none a millisecond before', () => {
-    const devices = [passive({ groupPolicyEdrBlockMode: true }), passive({ name: 'ws-02', groupPolicyEdrBlockMode: true } as Partial<DeviceConfig>)];
+    const devices = [
+      passive({ groupPolicyEdrBlockMode: true }),
+      passive({ name: 'ws-02', groupPolicyEdrBlockMode: true } as Partial<DeviceConfig>),
+    ];
     const model = createFleetModel({ tenant: tenantWith({ edrBlockMode: true }), devices });
-    model.applyChange({ tenant: { edrBlockMode: false }, devices: { 'ws-02': { groupPolicyEdrBlockMode: false }, 'ws-01': { groupPolicyEdrBlockMode: false } } }, 0);
+    model.applyChange(
+      {
+        tenant: { edrBlockMode: false },
+        devices: { 'ws-02': { groupPolicyEdrBlockMode: false }, 'ws-01': { groupPolicyEdrBlockMode: false } },
+      },
+      0,
+    );
     model.advanceTo(30 * MIN - 1);
     expect([...model.devices()].map((d) => [d.edrBlockMode.pending, d.edrBlockMode.switchedOn])).toEqual([
       ['disable-pending', true],
@@ -222,7 +335,10 @@ describe('createFleetModel — time and changes', () => {
   });
 
   it('should answer undefined for an unknown device name and list devices in input order', () => {
-    const model = createFleetModel({ tenant: tenantWith(), devices: [passive(), passive({ name: 'ws-02' } as Partial<DeviceConfig>)] });
+    const model = createFleetModel({
+      tenant: tenantWith(),
+      devices: [passive(), passive({ name: 'ws-02' } as Partial<DeviceConfig>)],
+    });
     expect(model.device('nope')).toBeUndefined();
     expect([...model.devices()].map((d) => d.config.name)).toEqual(['ws-01', 'ws-02']);
   });
@@ -234,7 +350,13 @@ describe('createFleetModel — time and changes', () => {
   });
 
   it('should apply the C3 and C5 settings given at creation', () => {
-    const win11 = deviceWithDefaults({ name: 'w11', os: 'windows-11', primaryAv: 'non-microsoft', onboarded: false, smartAppControl: 'on' });
+    const win11 = deviceWithDefaults({
+      name: 'w11',
+      os: 'windows-11',
+      primaryAv: 'non-microsoft',
+      onboarded: false,
+      smartAppControl: 'on',
+    });
     const model = createFleetModel({
       tenant: tenantWith({ edrBlockMode: true }),
       devices: [win11, deviceWithDefaults({ name: 'act', os: 'windows-10' })],

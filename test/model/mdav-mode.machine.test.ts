@@ -3,7 +3,8 @@ import { initialTransition, transition } from 'xstate';
 import { DEFAULT_CONFLICT_SETTINGS, deviceWithDefaults, type DeviceConfig } from '../../engine/core/config.ts';
 import { mdavModeMachine } from '../../engine/model/mdav-mode.machine.ts';
 
-const server = (given: Partial<DeviceConfig>) => deviceWithDefaults({ name: 's', os: 'server-2022', primaryAv: 'non-microsoft', ...given });
+const server = (given: Partial<DeviceConfig>) =>
+  deviceWithDefaults({ name: 's', os: 'server-2022', primaryAv: 'non-microsoft', ...given });
 const changes = (...devices: DeviceConfig[]) => {
   let [snapshot] = initialTransition(mdavModeMachine);
   const values: string[] = [String(snapshot.value)];
@@ -26,7 +27,11 @@ describe('mdavModeMachine — re-resolution with the previous mode (§1.4)', () 
   });
 
   it('T16: should go passive → active when the key is set to 0 under tamper protection', () => {
-    expect(changes(server({ forceDefenderPassiveMode: 1 }), server({ forceDefenderPassiveMode: 0 })).values).toEqual(['unresolved', 'passive', 'active']);
+    expect(changes(server({ forceDefenderPassiveMode: 1 }), server({ forceDefenderPassiveMode: 0 })).values).toEqual([
+      'unresolved',
+      'passive',
+      'active',
+    ]);
   });
 
   it('should keep the reasons of the latest resolution in context', () => {

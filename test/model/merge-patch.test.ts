@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TENANT, deviceWithDefaults } from '../../engine/core/config.ts';
 import { mergeDevicePatch, mergeTenantPatch } from '../../engine/model/merge-patch.ts';
 
-const device = deviceWithDefaults({ name: 'ws-01', os: 'windows-10', forceDefenderPassiveMode: 1, exclusions: { paths: ['C:\\A\\'], extensions: ['log'], processes: [] } });
+const device = deviceWithDefaults({
+  name: 'ws-01',
+  os: 'windows-10',
+  forceDefenderPassiveMode: 1,
+  exclusions: { paths: ['C:\\A\\'], extensions: ['log'], processes: [] },
+});
 
 describe('mergeDevicePatch — contract §1 change semantics', () => {
   it('should merge nested mdav field by field', () => {
@@ -11,7 +16,11 @@ describe('mergeDevicePatch — contract §1 change semantics', () => {
   });
 
   it('should merge exclusions by list, keeping the lists not named', () => {
-    expect(mergeDevicePatch(device, { exclusions: { paths: ['D:\\'] } }).exclusions).toEqual({ paths: ['D:\\'], extensions: ['log'], processes: [] });
+    expect(mergeDevicePatch(device, { exclusions: { paths: ['D:\\'] } }).exclusions).toEqual({
+      paths: ['D:\\'],
+      extensions: ['log'],
+      processes: [],
+    });
   });
 
   it('should replace top-level fields and keep the rest, never the name', () => {

@@ -4,12 +4,22 @@ import { blockModeSwitchMachine, type BlockModeSwitchEvent } from '../../engine/
 import { mdavModeMachine, type ConfigChangedEvent } from '../../engine/model/mdav-mode.machine.ts';
 import { statechartCoverage } from './statechart-coverage.ts';
 
-const configChanged = (device: DeviceConfig): ConfigChangedEvent => ({ type: 'config.changed', device, settings: DEFAULT_CONFLICT_SETTINGS });
+const configChanged = (device: DeviceConfig): ConfigChangedEvent => ({
+  type: 'config.changed',
+  device,
+  settings: DEFAULT_CONFLICT_SETTINGS,
+});
 const MODE_EVENTS: readonly ConfigChangedEvent[] = [
   configChanged(deviceWithDefaults({ name: 'a', os: 'windows-10' })),
   configChanged(deviceWithDefaults({ name: 'p', os: 'windows-10', primaryAv: 'non-microsoft' })),
   configChanged(deviceWithDefaults({ name: 'd', os: 'windows-10', primaryAv: 'non-microsoft', onboarded: false })),
-  configChanged(deviceWithDefaults({ name: 'n', os: 'windows-10', mdav: { installed: false, platform: '0.0', engine: '0.0', cloudProtection: false } })),
+  configChanged(
+    deviceWithDefaults({
+      name: 'n',
+      os: 'windows-10',
+      mdav: { installed: false, platform: '0.0', engine: '0.0', cloudProtection: false },
+    }),
+  ),
 ];
 const SWITCH_EVENTS: readonly BlockModeSwitchEvent[] = [
   { type: 'turn-on', at: 0, delay: 0 },

@@ -29,7 +29,8 @@ export function statechartCoverage<TMachine extends AnyStateMachine>(
 ): Coverage {
   const nodes = allNodes(toDirectedGraph(machine)).filter((node) => node.stateNode.type === 'atomic');
   const edges = nodes.flatMap((node) => node.edges);
-  const name = (edge: (typeof edges)[number], index: number) => `${edge.source.key} --${edge.label.text}#${index}--> ${edge.target.key}`;
+  const name = (edge: (typeof edges)[number], index: number) =>
+    `${edge.source.key} --${edge.label.text}#${index}--> ${edge.target.key}`;
   const adjacency = getAdjacencyMap(machine, { events: events as never, serializeState: serializeState as never, limit });
   const visitedStates = new Set<string>();
   const taken = new Set<unknown>();
@@ -47,7 +48,9 @@ export function statechartCoverage<TMachine extends AnyStateMachine>(
   const report =
     `${machine.id}: states ${nodes.length - missingStates.length}/${nodes.length}, ` +
     `transitions ${edges.length - missingTransitions.length}/${edges.length}` +
-    [...missingStates.map((s) => `\n  missing state ${s}`), ...missingTransitions.map((t) => `\n  missing transition ${t}`)].join('');
+    [...missingStates.map((s) => `\n  missing state ${s}`), ...missingTransitions.map((t) => `\n  missing transition ${t}`)].join(
+      '',
+    );
   return {
     machine: machine.id,
     states: { visited: nodes.length - missingStates.length, total: nodes.length, missing: missingStates },

@@ -32,7 +32,11 @@ describe('supportedOsRequirement — §3.2 and C1', () => {
   });
 
   it('should cite C1 when the legacy agent rule decides', () => {
-    const requirement = supportedOsRequirement(deviceWithDefaults({ name: 's', os: 'server-2016', serverAgent: 'legacy' }), 'passive', DEFAULT_CONFLICT_SETTINGS);
+    const requirement = supportedOsRequirement(
+      deviceWithDefaults({ name: 's', os: 'server-2016', serverAgent: 'legacy' }),
+      'passive',
+      DEFAULT_CONFLICT_SETTINGS,
+    );
     expect(requirement.reason).toMatchObject({ code: 'os-not-supported', cite: '§7 C1' });
   });
 });

@@ -46,7 +46,8 @@ describe('path canonicalisation through the pipeline (issue 10)', () => {
     expect(verdict.reasons[0]).toEqual({
       layer: 'path',
       code: 'canonicalised',
-      message: 'path canonicalised as Windows hands it to Defender: `C:\\Tools\\..\\Windows\\System32\\evil.exe` → `C:\\Windows\\System32\\evil.exe` [inference]',
+      message:
+        'path canonicalised as Windows hands it to Defender: `C:\\Tools\\..\\Windows\\System32\\evil.exe` → `C:\\Windows\\System32\\evil.exe` [inference]',
     });
   });
 
@@ -77,7 +78,19 @@ describe('path canonicalisation through the pipeline (issue 10)', () => {
   });
 
   it('should decide an artifact as its canonical path (law); only the first reason differs', () => {
-    const segment = fc.constantFrom('Tools', 'tools', 'Windows', 'x', '.', '..', 'evil.exe', 'evil.exe.', 'evil.exe ', 'Tools. ', 'a b');
+    const segment = fc.constantFrom(
+      'Tools',
+      'tools',
+      'Windows',
+      'x',
+      '.',
+      '..',
+      'evil.exe',
+      'evil.exe.',
+      'evil.exe ',
+      'Tools. ',
+      'a b',
+    );
     fc.assert(
       fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), fc.constantFrom('\\', '/'), (segments, separator) => {
         const path = `C:${separator}${segments.join(separator)}`;
@@ -95,10 +108,9 @@ describe('path canonicalisation through the pipeline (issue 10)', () => {
 describe('8.3 short names in artifact paths', () => {
   it('should warn, point at the key and keep the path as written (never expanded)', () => {
     const loadedScenario = loaded(scenario('C:\\PROGRA~1\\Contoso\\app.exe', 'C:\\PROGRA~2\\Backup\\agent.exe'));
-    expect(loadedScenario.warnings.map((warning) => `${warning.line}:${warning.column} ${warning.code} ${warning.path.join('.')}`)).toEqual([
-      '5:68 artifact_short_name timeline.0.artifact.path',
-      '5:108 artifact_short_name timeline.0.artifact.process',
-    ]);
+    expect(
+      loadedScenario.warnings.map((warning) => `${warning.line}:${warning.column} ${warning.code} ${warning.path.join('.')}`),
+    ).toEqual(['5:68 artifact_short_name timeline.0.artifact.path', '5:108 artifact_short_name timeline.0.artifact.process']);
     expect(loadedScenario.warnings[0]?.message).toContain('`PROGRA~1`');
     const event = loadedScenario.timeline[0];
     expect(event?.kind === 'artifact' ? event.artifact.path : undefined).toBe('C:\\PROGRA~1\\Contoso\\app.exe');

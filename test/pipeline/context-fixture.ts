@@ -3,7 +3,12 @@ import type { Artifact } from '../../engine/core/artifact.ts';
 import { DEFAULT_CONFLICT_SETTINGS } from '../../engine/core/config.ts';
 import type { Reason } from '../../engine/core/vocabulary.ts';
 import type { DeviceContext } from '../../engine/pipeline/device-context.ts';
-import { compileIndicators, lookupFileIndicator, lookupOverruledBlock, parseIndicators } from '../../engine/policy/indicators/index.ts';
+import {
+  compileIndicators,
+  lookupFileIndicator,
+  lookupOverruledBlock,
+  parseIndicators,
+} from '../../engine/policy/indicators/index.ts';
 
 const r = (layer: string, code: string): Reason => ({ layer, code, message: `${layer} ${code}` });
 

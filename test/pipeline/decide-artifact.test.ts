@@ -7,7 +7,10 @@ const codes = (reasons: readonly { layer: string; code: string }[]) => reasons.m
 
 describe('decideArtifact: the primary antivirus', () => {
   it('should block by primary-av with detection status none and record nothing in Defender', () => {
-    const v = decideArtifact(context({ primaryAvRunning: true }), artifact({ signals: { primaryAv: true, mdav: true, edr: true } }));
+    const v = decideArtifact(
+      context({ primaryAvRunning: true }),
+      artifact({ signals: { primaryAv: true, mdav: true, edr: true } }),
+    );
     expect(v).toMatchObject({ outcome: 'blocked', by: 'primary-av', detectionStatus: 'none', actionCenter: false, alerts: [] });
     expect(codes(v.reasons)).toEqual(['primary-av:blocked']);
   });
@@ -17,8 +20,14 @@ describe('decideArtifact: passive Defender Antivirus with EDR in block mode', ()
   it('should remediate an EDR detection as Blocked with an Action Center entry (T32)', () => {
     const v = decideArtifact(context(), artifact());
     expect(v).toMatchObject({ outcome: 'blocked', by: 'edr-block-mode', detectionStatus: 'Blocked', actionCenter: true });
-    expect(v.actionCenterEntry).toMatchObject({ actionType: 'Quarantine file', status: 'Completed', actionSource: 'Automated device action' });
-    expect(v.alerts).toEqual([expect.objectContaining({ detectionSource: 'WindowsDefenderAv', detectionStatus: 'Blocked', severity: 'Low' })]);
+    expect(v.actionCenterEntry).toMatchObject({
+      actionType: 'Quarantine file',
+      status: 'Completed',
+      actionSource: 'Automated device action',
+    });
+    expect(v.alerts).toEqual([
+      expect.objectContaining({ detectionSource: 'WindowsDefenderAv', detectionStatus: 'Blocked', severity: 'Low' }),
+    ]);
     expect(codes(v.reasons)).toContain('indicator:not-consulted');
   });
 
@@ -140,7 +149,10 @@ describe('decideArtifact: active Defender Antivirus', () => {
   });
 
   it('should do nothing in active mode when the active-mode setting is none', () => {
-    const v = decideArtifact(active({ activeModeBlockMode: 'none' }), artifact({ signals: { primaryAv: false, mdav: false, edr: true } }));
+    const v = decideArtifact(
+      active({ activeModeBlockMode: 'none' }),
+      artifact({ signals: { primaryAv: false, mdav: false, edr: true } }),
+    );
     expect(v).toMatchObject({ outcome: 'detected', by: 'none' });
     expect(codes(v.reasons)).toContain('edr-block-mode:active-mode-noop');
   });

@@ -12,14 +12,24 @@ import { exclusionsArb, indicatorsArb, simulationArb } from '../arbitraries/simu
 const RUNS = { numRuns: 150 };
 const artifactsOf = (input: SimulationInput) => input.timeline.flatMap((e) => (e.kind === 'artifact' ? [e.artifact] : []));
 const remediated = (v: Verdict) => v.by === 'mdav' || v.by === 'edr-block-mode';
-const observable = (v: Verdict) => ({ outcome: v.outcome, by: v.by, detectionStatus: v.detectionStatus, actionCenter: v.actionCenter, alerts: v.alerts });
+const observable = (v: Verdict) => ({
+  outcome: v.outcome,
+  by: v.by,
+  detectionStatus: v.detectionStatus,
+  actionCenter: v.actionCenter,
+  alerts: v.alerts,
+});
 
 describe('pipeline laws', () => {
   it('should give every artifact exactly one verdict, and one Action Center entry per MDAV or block-mode remediation', () => {
     fc.assert(
       fc.property(simulationArb, (input) => {
         const run = runSimulation(input);
-        expect(run.verdicts.map((v) => v.artifact).sort()).toEqual(artifactsOf(input).map((a) => a.id).sort());
+        expect(run.verdicts.map((v) => v.artifact).sort()).toEqual(
+          artifactsOf(input)
+            .map((a) => a.id)
+            .sort(),
+        );
         expect(run.actionCenter.length).toBe(run.verdicts.filter(remediated).length);
         for (const v of run.verdicts) {
           if (v.by === 'indicator' || v.by === 'primary-av') expect(v.actionCenter).toBe(false);

@@ -42,7 +42,13 @@ describe('block-mode disable propagation', () => {
       fc.property(
         fc.integer({ min: 0, max: 120 }).map((m) => m * MINUTE),
         fc.integer({ min: 0, max: 60 }).map((m) => m * MINUTE),
-        fc.array(fc.oneof(fc.integer({ min: 0, max: 240 * MINUTE }), fc.integer({ min: 0, max: 240 }).map((m) => m * MINUTE)), { maxLength: 15 }),
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: 0, max: 240 * MINUTE }),
+            fc.integer({ min: 0, max: 240 }).map((m) => m * MINUTE),
+          ),
+          { maxLength: 15 },
+        ),
         (disableAt, delay, times) => {
           const run = runSimulation(disableScenario(disableAt, delay, times));
           for (const verdict of run.verdicts) {

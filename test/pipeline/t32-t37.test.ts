@@ -8,7 +8,12 @@ const X = 'C:\\Users\\bob\\AppData\\Local\\Temp\\x.exe';
 const SHA = 'e3'.repeat(32);
 const NONE: ExclusionLists = { paths: [], extensions: [], processes: [] };
 
-function run(options: { edrBlockMode?: boolean; exclusions?: Partial<ExclusionLists>; indicators?: unknown[]; artifact?: Partial<Artifact> }) {
+function run(options: {
+  edrBlockMode?: boolean;
+  exclusions?: Partial<ExclusionLists>;
+  indicators?: unknown[];
+  artifact?: Partial<Artifact>;
+}) {
   const artifact: Artifact = {
     id: 'x',
     device: 'ws-01',
@@ -39,7 +44,9 @@ describe('§8.3 EDR in block mode with exclusions and indicators', () => {
   it('T32: remediates, shows Blocked in Action Center History, and the alert names Defender Antivirus', () => {
     const { verdict, result } = run({});
     expect(verdict).toMatchObject({ outcome: 'blocked', by: 'edr-block-mode', detectionStatus: 'Blocked', actionCenter: true });
-    expect(result.actionCenter).toEqual([expect.objectContaining({ status: 'Completed', detectionStatus: 'Blocked', actionSource: 'Automated device action' })]);
+    expect(result.actionCenter).toEqual([
+      expect.objectContaining({ status: 'Completed', detectionStatus: 'Blocked', actionSource: 'Automated device action' }),
+    ]);
     expect(result.alerts[0]).toMatchObject({ detectionSource: 'WindowsDefenderAv', detectionStatus: 'Blocked' });
     expect(result.devices[0]).toMatchObject({ mode: 'passive', runningMode: 'EDR Block Mode' });
   });
@@ -47,12 +54,16 @@ describe('§8.3 EDR in block mode with exclusions and indicators', () => {
   it('T33: does not remediate under the path exclusion C:\\Users\\*\\AppData\\Local\\Temp, but the EDR alert is raised', () => {
     const { verdict, result } = run({ exclusions: { paths: ['C:\\Users\\*\\AppData\\Local\\Temp'] } });
     expect(verdict).toMatchObject({ outcome: 'detected', by: 'none', actionCenter: false });
-    expect(result.alerts).toEqual([expect.objectContaining({ detectionSource: 'WindowsDefenderAtp', detectionStatus: 'Detected' })]);
+    expect(result.alerts).toEqual([
+      expect.objectContaining({ detectionSource: 'WindowsDefenderAtp', detectionStatus: 'Detected' }),
+    ]);
     expect(verdict.reasons.find((r) => r.code === 'honours-exclusion')?.message).toContain('C:\\Users\\*\\AppData\\Local\\Temp');
   });
 
   it('T34: still remediates when a SHA-256 Allow indicator matches', () => {
-    const { verdict } = run({ indicators: [{ type: 'FileSha256', value: SHA, action: 'Allowed', title: 't', description: 'd' }] });
+    const { verdict } = run({
+      indicators: [{ type: 'FileSha256', value: SHA, action: 'Allowed', title: 't', description: 'd' }],
+    });
     expect(verdict).toMatchObject({ by: 'edr-block-mode' });
     expect(verdict.reasons.map((r) => r.code)).toContain('not-consulted');
   });
@@ -67,7 +78,10 @@ describe('§8.3 EDR in block mode with exclusions and indicators', () => {
   });
 
   it('T36: reports a catch-up quick scan finding without remediating when block mode is off', () => {
-    const { verdict } = run({ edrBlockMode: false, artifact: { trigger: 'scheduled-scan', scanType: 'quick', signals: { primaryAv: false, mdav: true, edr: false } } });
+    const { verdict } = run({
+      edrBlockMode: false,
+      artifact: { trigger: 'scheduled-scan', scanType: 'quick', signals: { primaryAv: false, mdav: true, edr: false } },
+    });
     expect(verdict).toMatchObject({ outcome: 'detected', by: 'none', detectionStatus: 'Detected', actionCenter: false });
   });
 

@@ -16,17 +16,34 @@ const generator = fc.record(
   { requiredKeys: ['at', 'count', 'devices'] },
 );
 
-const written = fc.record({ at: fc.integer({ min: 0, max: 120 }), device: fc.constantFrom('ws-01', 'ws-02'), trigger: fc.constantFrom('on-access', 'scheduled-scan') });
+const written = fc.record({
+  at: fc.integer({ min: 0, max: 120 }),
+  device: fc.constantFrom('ws-01', 'ws-02'),
+  trigger: fc.constantFrom('on-access', 'scheduled-scan'),
+});
 
 type Generator = { at: number; count: number; window?: string; devices: string };
 
-function scenarioText(generators: readonly Generator[], artifacts: readonly { at: number; device: string; trigger: string }[]): string {
-  const lines = ['name: law', 'devices:', '  - { name: ws-01, os: windows-11 }', '  - { name: ws-02, os: windows-10, primaryAv: non-microsoft }', 'timeline:'];
+function scenarioText(
+  generators: readonly Generator[],
+  artifacts: readonly { at: number; device: string; trigger: string }[],
+): string {
+  const lines = [
+    'name: law',
+    'devices:',
+    '  - { name: ws-01, os: windows-11 }',
+    '  - { name: ws-02, os: windows-10, primaryAv: non-microsoft }',
+    'timeline:',
+  ];
   generators.forEach((g) => {
     const window = g.window === undefined ? '' : `, window: ${g.window}`;
     lines.push(`  - { at: ${g.at}m, generate: { count: ${g.count}, devices: ${g.devices}${window} } }`);
   });
-  artifacts.forEach((a, i) => lines.push(`  - { at: ${a.at}m, artifact: { id: a${i}, device: ${a.device}, path: 'C:\\x${i}.exe', trigger: ${a.trigger} } }`));
+  artifacts.forEach((a, i) =>
+    lines.push(
+      `  - { at: ${a.at}m, artifact: { id: a${i}, device: ${a.device}, path: 'C:\\x${i}.exe', trigger: ${a.trigger} } }`,
+    ),
+  );
   if (generators.length + artifacts.length === 0) lines[lines.length - 1] = 'timeline: []';
   return `${lines.join('\n')}\n`;
 }
@@ -45,7 +62,10 @@ describe('verdict count law', () => {
   });
 
   it('should generate every artifact of a generator with the default window at its `at` (kept example)', () => {
-    const loaded = loadScenario('name: d\ndevices: [{ name: ws-01, os: windows-11 }]\ntimeline: [{ at: 0m, generate: { count: 2000 } }]\n', 'd.yaml');
+    const loaded = loadScenario(
+      'name: d\ndevices: [{ name: ws-01, os: windows-11 }]\ntimeline: [{ at: 0m, generate: { count: 2000 } }]\n',
+      'd.yaml',
+    );
     if (!loaded.ok) throw new Error(formatIssues(loaded.issues));
     const verdicts = runSimulation(loaded.value).verdicts;
     expect(verdicts).toHaveLength(2000);
@@ -53,7 +73,12 @@ describe('verdict count law', () => {
   });
 
   it('should refuse at load, placed in the file, a spec the generator would refuse: one set of rules', () => {
-    const loaded = loadScenario('name: d\ndevices: [{ name: ws-01, os: windows-11 }]\ntimeline: [{ at: 0m, generate: { count: -3 } }]\n', 'd.yaml');
-    expect(loaded.ok ? [] : loaded.issues.map((issue) => `${issue.line}:${issue.column} ${issue.code}`)).toEqual(['3:41 bad_count']);
+    const loaded = loadScenario(
+      'name: d\ndevices: [{ name: ws-01, os: windows-11 }]\ntimeline: [{ at: 0m, generate: { count: -3 } }]\n',
+      'd.yaml',
+    );
+    expect(loaded.ok ? [] : loaded.issues.map((issue) => `${issue.line}:${issue.column} ${issue.code}`)).toEqual([
+      '3:41 bad_count',
+    ]);
   });
 });

@@ -31,7 +31,9 @@ describe('resolveDeviceGroup', () => {
   });
 
   it('should OR the values of one property and AND the properties', () => {
-    const groups: DeviceGroupConfig[] = [{ name: 'Finance laptops', rank: 1, match: { tags: ['hr', 'finance'], os: ['windows-10', 'windows-11'] } }];
+    const groups: DeviceGroupConfig[] = [
+      { name: 'Finance laptops', rank: 1, match: { tags: ['hr', 'finance'], os: ['windows-10', 'windows-11'] } },
+    ];
     expect(resolveDeviceGroup(ws01, groups).name).toBe('Finance laptops');
     expect(resolveDeviceGroup({ ...ws01, os: 'server-2019' }, groups).name).toBe(UNGROUPED_DEVICE_GROUP);
     expect(resolveDeviceGroup({ ...ws01, tags: ['sales'] }, groups).name).toBe(UNGROUPED_DEVICE_GROUP);
@@ -41,7 +43,9 @@ describe('resolveDeviceGroup', () => {
     expect(resolveDeviceGroup(ws01, [{ name: 'G', rank: 1, match: { names: ['WS-*'] } }]).name).toBe('G');
     expect(resolveDeviceGroup(ws01, [{ name: 'G', rank: 1, match: { names: ['WS-0'] } }]).name).toBe(UNGROUPED_DEVICE_GROUP);
     expect(resolveDeviceGroup(ws01, [{ name: 'G', rank: 1, match: { domains: ['CORP.contoso.com'] } }]).name).toBe('G');
-    expect(resolveDeviceGroup({ ...ws01, domain: undefined }, [{ name: 'G', rank: 1, match: { domains: ['corp.contoso.com'] } }]).name).toBe(UNGROUPED_DEVICE_GROUP);
+    expect(
+      resolveDeviceGroup({ ...ws01, domain: undefined }, [{ name: 'G', rank: 1, match: { domains: ['corp.contoso.com'] } }]).name,
+    ).toBe(UNGROUPED_DEVICE_GROUP);
   });
 
   it('should let a group without rules match every device', () => {
@@ -62,7 +66,12 @@ describe('resolveDeviceGroup', () => {
       name: fc.string({ minLength: 1, maxLength: 4 }),
       rank: fc.integer({ min: 1, max: 6 }),
       match: fc.record(
-        { os: fc.subarray([...OS_NAMES]), names: fc.array(value, { maxLength: 3 }), tags: fc.array(value, { maxLength: 3 }), domains: fc.array(value, { maxLength: 3 }) },
+        {
+          os: fc.subarray([...OS_NAMES]),
+          names: fc.array(value, { maxLength: 3 }),
+          tags: fc.array(value, { maxLength: 3 }),
+          domains: fc.array(value, { maxLength: 3 }),
+        },
         { requiredKeys: [] },
       ),
     });
@@ -75,15 +84,18 @@ describe('resolveDeviceGroup', () => {
     fc.assert(
       fc.property(fc.array(group, { maxLength: 5 }), device, (groups, facts) => {
         const eq = (pattern: string, text: string) =>
-          pattern.endsWith('*') ? text.toLowerCase().startsWith(pattern.slice(0, -1).toLowerCase()) : pattern.toLowerCase() === text.toLowerCase();
+          pattern.endsWith('*')
+            ? text.toLowerCase().startsWith(pattern.slice(0, -1).toLowerCase())
+            : pattern.toLowerCase() === text.toLowerCase();
         const naive = [...groups]
           .map((g, i) => ({ g, i }))
           .sort((a, b) => a.g.rank - b.g.rank || a.i - b.i)
-          .find(({ g }) =>
-            (g.match.os === undefined || g.match.os.includes(facts.os)) &&
-            (g.match.names === undefined || g.match.names.some((p) => eq(p, facts.name))) &&
-            (g.match.tags === undefined || g.match.tags.some((p) => facts.tags.some((t) => eq(p, t)))) &&
-            (g.match.domains === undefined || g.match.domains.some((p) => facts.domain !== undefined && eq(p, facts.domain))),
+          .find(
+            ({ g }) =>
+              (g.match.os === undefined || g.match.os.includes(facts.os)) &&
+              (g.match.names === undefined || g.match.names.some((p) => eq(p, facts.name))) &&
+              (g.match.tags === undefined || g.match.tags.some((p) => facts.tags.some((t) => eq(p, t)))) &&
+              (g.match.domains === undefined || g.match.domains.some((p) => facts.domain !== undefined && eq(p, facts.domain))),
           );
         expect(compileDeviceGroups(groups).resolve(facts).name).toBe(naive?.g.name ?? UNGROUPED_DEVICE_GROUP);
       }),
@@ -116,6 +128,11 @@ describe('checkDeviceGroups', () => {
   });
 
   it('should find nothing wrong with distinct ranks and names', () => {
-    expect(checkDeviceGroups([{ name: 'A', rank: 1, match: {} }, { name: 'B', rank: 2, match: { os: ['windows-10'] } }])).toEqual([]);
+    expect(
+      checkDeviceGroups([
+        { name: 'A', rank: 1, match: {} },
+        { name: 'B', rank: 2, match: { os: ['windows-10'] } },
+      ]),
+    ).toEqual([]);
   });
 });

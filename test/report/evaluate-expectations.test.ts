@@ -40,11 +40,17 @@ describe('evaluateExpectations', () => {
     const results = scenario(`  - { device: ws-01, at: 0m, runningMode: EDR Block Mode }
   - { device: ws-01, mode: active }`).expectations;
     expect(results[0]?.passed).toBe(true);
-    expect(results[1]).toMatchObject({ passed: false, message: 'device ws-01 at the end of the run: mode active — got mode passive' });
+    expect(results[1]).toMatchObject({
+      passed: false,
+      message: 'device ws-01 at the end of the run: mode active — got mode passive',
+    });
   });
 
   it('should compute a totals share among the artifacts of a class', () => {
     const [result] = scenario('  - { totals: { class: malicious, outcome: detected, share: { atLeast: 1 } } }').expectations;
-    expect(result).toMatchObject({ passed: true, message: 'share of malicious artifacts with outcome detected: expected ≥ 1, got 1.000 (1/1)' });
+    expect(result).toMatchObject({
+      passed: true,
+      message: 'share of malicious artifacts with outcome detected: expected ≥ 1, got 1.000 (1/1)',
+    });
   });
 });

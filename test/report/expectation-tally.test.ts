@@ -45,7 +45,9 @@ const expectationArb: fc.Arbitrary<Expectation> = fc.oneof(
     filter: fc.record({
       class: maybe(fc.constantFrom('malicious' as const, 'pua' as const, 'benign' as const)),
       outcome: maybe(fc.constantFrom('blocked' as const, 'detected' as const, 'allowed' as const, 'missed' as const)),
-      by: maybe(fc.constantFrom('primary-av' as const, 'mdav' as const, 'indicator' as const, 'edr-block-mode' as const, 'none' as const)),
+      by: maybe(
+        fc.constantFrom('primary-av' as const, 'mdav' as const, 'indicator' as const, 'edr-block-mode' as const, 'none' as const),
+      ),
       device: maybe(device),
     }),
   }),
@@ -70,7 +72,10 @@ describe('tallyExpectations', () => {
           } else if (expectation.kind === 'totals') {
             const { class: only, ...rest } = expectation.filter;
             const population = run.verdicts.filter((v) => only === undefined || v.class === only);
-            expect(tally.counted.get(expectation)).toEqual({ population: population.length, matching: population.filter((v) => matches(v, rest)).length });
+            expect(tally.counted.get(expectation)).toEqual({
+              population: population.length,
+              matching: population.filter((v) => matches(v, rest)).length,
+            });
           }
         }
       }),

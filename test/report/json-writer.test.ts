@@ -10,7 +10,8 @@ function streamify(value: unknown): unknown {
       for (const item of value) emit(streamify(item));
     });
   }
-  if (value !== null && typeof value === 'object') return streamedObject(Object.fromEntries(Object.entries(value).map(([key, member]) => [key, streamify(member)])));
+  if (value !== null && typeof value === 'object')
+    return streamedObject(Object.fromEntries(Object.entries(value).map(([key, member]) => [key, streamify(member)])));
   return value;
 }
 
@@ -32,10 +33,16 @@ describe('writeJson', () => {
 
   it('should print plain values nested in streamed ones at their nesting depth', () => {
     fc.assert(
-      fc.property(fc.array(fc.jsonValue(), { maxLength: 4 }), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 4 }), (items, record) => {
-        const value = { items, record };
-        expect(written(streamedObject({ items: streamedArray((emit) => items.forEach(emit)), record }))).toBe(JSON.stringify(value, null, 2));
-      }),
+      fc.property(
+        fc.array(fc.jsonValue(), { maxLength: 4 }),
+        fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 4 }),
+        (items, record) => {
+          const value = { items, record };
+          expect(written(streamedObject({ items: streamedArray((emit) => items.forEach(emit)), record }))).toBe(
+            JSON.stringify(value, null, 2),
+          );
+        },
+      ),
     );
   });
 
@@ -60,6 +67,10 @@ describe('writeJson', () => {
     const missing = streamedObject<Summary>({ scenarios: 1, passed: 1 });
     // @ts-expect-error -- a streamed item must have the array's item shape
     const wrongItem = streamedObject<{ list: readonly number[] }>({ list: streamedArray<string>((emit) => emit('1')) });
-    expect([misspelt, missing, wrongItem].map((value) => written(value))).toEqual(['{\n  "scenarios": 1,\n  "passed": 1,\n  "faild": 0\n}', '{\n  "scenarios": 1,\n  "passed": 1\n}', '{\n  "list": [\n    "1"\n  ]\n}']);
+    expect([misspelt, missing, wrongItem].map((value) => written(value))).toEqual([
+      '{\n  "scenarios": 1,\n  "passed": 1,\n  "faild": 0\n}',
+      '{\n  "scenarios": 1,\n  "passed": 1\n}',
+      '{\n  "list": [\n    "1"\n  ]\n}',
+    ]);
   });
 });

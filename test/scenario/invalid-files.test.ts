@@ -166,12 +166,19 @@ describe('loadScenarioFile words the problems of invalid files', () => {
 describe('loadScenarioFile words an export named as a scenario', () => {
   it('should say how to import a Get-MpPreference export', () => {
     writeFileSync(join(scratch, 'mppref.json'), readFileSync('test/policy/exclusions/fixtures/mppref.json'));
-    expect(problems('mppref.json', scratch)).toMatchInlineSnapshot(`"✖ mppref.json:1:1 (root): this is a Get-MpPreference export; import it with \`exclusions: { from: mppref.json }\`"`);
+    expect(problems('mppref.json', scratch)).toMatchInlineSnapshot(
+      `"✖ mppref.json:1:1 (root): this is a Get-MpPreference export; import it with \`exclusions: { from: mppref.json }\`"`,
+    );
   });
 
   it('should say how to import an indicator CSV', () => {
-    writeFileSync(join(scratch, 'iocs.csv'), 'IndicatorType,IndicatorValue,Action,Title,Description\nDomainName,contoso.com,Block,t,d\n');
-    expect(problems('iocs.csv', scratch)).toMatchInlineSnapshot(`"✖ iocs.csv:1:1 (root): this is an indicator import CSV; import it with \`indicators: { from: iocs.csv }\`"`);
+    writeFileSync(
+      join(scratch, 'iocs.csv'),
+      'IndicatorType,IndicatorValue,Action,Title,Description\nDomainName,contoso.com,Block,t,d\n',
+    );
+    expect(problems('iocs.csv', scratch)).toMatchInlineSnapshot(
+      `"✖ iocs.csv:1:1 (root): this is an indicator import CSV; import it with \`indicators: { from: iocs.csv }\`"`,
+    );
   });
 });
 

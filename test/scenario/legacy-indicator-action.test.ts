@@ -3,7 +3,9 @@ import { parseIndicators } from '../../engine/policy/indicators/index.ts';
 import { loadScenario } from '../../engine/scenario/index.ts';
 
 // The loader with only the indicator validator wired, as the CLI wires it.
-const options = { validateIndicators: (raw: unknown, path: readonly (string | number)[]) => parseIndicators(raw, { path: [...path] }).issues };
+const options = {
+  validateIndicators: (raw: unknown, path: readonly (string | number)[]) => parseIndicators(raw, { path: [...path] }).issues,
+};
 
 const scenario = (action: string): string => `name: legacy
 indicators:

@@ -3,7 +3,8 @@ import type { Issue, Path } from '../../engine/core/issue.ts';
 import { loadScenario } from '../../engine/scenario/index.ts';
 import { MINIMAL, problems, yaml } from './scenario-text.ts';
 
-const artifact = (id: string, device: string, at = '0m') => `  - { at: ${at}, artifact: { id: ${id}, device: ${device}, path: 'C:\\x.exe' } }`;
+const artifact = (id: string, device: string, at = '0m') =>
+  `  - { at: ${at}, artifact: { id: ${id}, device: ${device}, path: 'C:\\x.exe' } }`;
 
 describe('loadScenario reports', () => {
   it('should report an artifact id used twice, at the second use', () => {
@@ -55,7 +56,11 @@ describe('loadScenario reports', () => {
   });
 
   it('should report a bad version string with the Get-MpComputerStatus hint', () => {
-    expect(problems(yaml('name: demo', 'devices:', '  - { name: ws-01, os: windows-11, mdav: { platform: 4.18.2001.10.7, engine: latest } }'))).toMatchInlineSnapshot(`
+    expect(
+      problems(
+        yaml('name: demo', 'devices:', '  - { name: ws-01, os: windows-11, mdav: { platform: 4.18.2001.10.7, engine: latest } }'),
+      ),
+    ).toMatchInlineSnapshot(`
       "✖ demo.yaml:3:54 devices[0].mdav.platform: version "4.18.2001.10.7" is not a dotted version
         expected: numbers separated by dots, e.g. 4.18.24090.11 (platform) or 1.1.24090.11 (engine)
         received: "4.18.2001.10.7"
@@ -71,10 +76,23 @@ describe('loadScenario reports', () => {
     const validateExclusions = (lists: { paths: readonly string[] }, path: Path): Issue[] =>
       lists.paths.flatMap((entry, index) =>
         entry.includes('**')
-          ? [{ code: 'bad_exclusion', path: [...path, 'paths', index], message: `path "${entry}" uses **, which MDAV does not support`, hint: 'use * per folder level (§4.2)' }]
+          ? [
+              {
+                code: 'bad_exclusion',
+                path: [...path, 'paths', index],
+                message: `path "${entry}" uses **, which MDAV does not support`,
+                hint: 'use * per folder level (§4.2)',
+              },
+            ]
           : [],
       );
-    const text = yaml(MINIMAL, 'exclusions:', "  paths: ['C:\\Tools\\', 'C:\\**\\x.exe']", 'devices:', "  - { name: ws-01, os: windows-11, exclusions: { paths: ['D:\\**'] } }");
+    const text = yaml(
+      MINIMAL,
+      'exclusions:',
+      "  paths: ['C:\\Tools\\', 'C:\\**\\x.exe']",
+      'devices:',
+      "  - { name: ws-01, os: windows-11, exclusions: { paths: ['D:\\**'] } }",
+    );
     const deduplicated = text.replace(MINIMAL, 'name: demo\n');
     expect(problems(deduplicated, { validateExclusions })).toMatchInlineSnapshot(`
       "✖ demo.yaml:4:24 exclusions.paths[1]: path "C:\\**\\x.exe" uses **, which MDAV does not support
@@ -85,17 +103,32 @@ describe('loadScenario reports', () => {
   });
 
   it("should escape invisible characters in an injected validator's message, which did not quote them", () => {
-    const validateExclusions = (lists: { paths: readonly string[] }): Issue[] => [{ code: 'bad_exclusion', path: ['paths', 0], message: `path \`${lists.paths[0]}\` is bad` }];
-    expect(problems(yaml(MINIMAL, 'exclusions: { paths: ["C:/\\u202etxt.exe"] }'), { validateExclusions })).toMatchInlineSnapshot(`"✖ demo.yaml:6:23 exclusions.paths[0]: path \`C:/\\u202etxt.exe\` is bad"`);
+    const validateExclusions = (lists: { paths: readonly string[] }): Issue[] => [
+      { code: 'bad_exclusion', path: ['paths', 0], message: `path \`${lists.paths[0]}\` is bad` },
+    ];
+    expect(problems(yaml(MINIMAL, 'exclusions: { paths: ["C:/\\u202etxt.exe"] }'), { validateExclusions })).toMatchInlineSnapshot(
+      `"✖ demo.yaml:6:23 exclusions.paths[0]: path \`C:/\\u202etxt.exe\` is bad"`,
+    );
   });
 
   it('should accept exclusion validator issues whose paths are relative to the lists', () => {
-    const validateExclusions = (): Issue[] => [{ code: 'bad_exclusion', path: ['extensions', 0], message: 'extension ".*" matches everything' }];
-    expect(problems(yaml(MINIMAL, 'exclusions: { extensions: [".*"] }'), { validateExclusions })).toMatchInlineSnapshot(`"✖ demo.yaml:6:28 exclusions.extensions[0]: extension ".*" matches everything"`);
+    const validateExclusions = (): Issue[] => [
+      { code: 'bad_exclusion', path: ['extensions', 0], message: 'extension ".*" matches everything' },
+    ];
+    expect(problems(yaml(MINIMAL, 'exclusions: { extensions: [".*"] }'), { validateExclusions })).toMatchInlineSnapshot(
+      `"✖ demo.yaml:6:28 exclusions.extensions[0]: extension ".*" matches everything"`,
+    );
   });
 
   it('should report an expectation naming an artifact the timeline does not define', () => {
-    const text = yaml(MINIMAL, 'timeline:', artifact('invoice', 'ws-01'), 'expect:', '  - { artifact: invoic, outcome: blocked }', '  - { alerts: { artifact: nothing, count: 0 } }');
+    const text = yaml(
+      MINIMAL,
+      'timeline:',
+      artifact('invoice', 'ws-01'),
+      'expect:',
+      '  - { artifact: invoic, outcome: blocked }',
+      '  - { alerts: { artifact: nothing, count: 0 } }',
+    );
     expect(problems(text)).toMatchInlineSnapshot(`
       "✖ demo.yaml:9:17 expect[0].artifact: artifact "invoic" is not defined
         expected: an artifact id from the timeline
@@ -108,12 +141,28 @@ describe('loadScenario reports', () => {
   });
 
   it('should accept expectations naming artifacts a generator makes', () => {
-    const result = loadScenario(yaml(MINIMAL, 'timeline:', '  - { at: 0m, generate: { count: 10 } }', 'expect:', '  - { artifact: gen-1-0003, outcome: missed }'), 'demo.yaml');
+    const result = loadScenario(
+      yaml(
+        MINIMAL,
+        'timeline:',
+        '  - { at: 0m, generate: { count: 10 } }',
+        'expect:',
+        '  - { artifact: gen-1-0003, outcome: missed }',
+      ),
+      'demo.yaml',
+    );
     expect(result.ok).toBe(true);
   });
 
   it('should report negative and malformed durations', () => {
-    const text = yaml(MINIMAL, 'tenant: { propagation: { edrBlockModeDisable: -30m } }', 'timeline:', artifact('a1', 'ws-01', '5'), artifact('a2', 'ws-01', 'soon'), artifact('a3', 'ws-01', 'true'));
+    const text = yaml(
+      MINIMAL,
+      'tenant: { propagation: { edrBlockModeDisable: -30m } }',
+      'timeline:',
+      artifact('a1', 'ws-01', '5'),
+      artifact('a2', 'ws-01', 'soon'),
+      artifact('a3', 'ws-01', 'true'),
+    );
     expect(problems(text)).toMatchInlineSnapshot(`
       "✖ demo.yaml:6:47 tenant.propagation.edrBlockModeDisable: duration "-30m" is negative
         expected: a non-negative duration such as 90s, 30m, 2h, 1d or HH:MM:SS
@@ -174,7 +223,11 @@ describe('loadScenario reports', () => {
   });
 
   it('should report values outside the contract vocabulary with did you mean', () => {
-    const text = yaml('name: demo', 'devices:', '  - { name: ws-01, os: windows-2019, primaryAv: microsoft, onboarded: yes, forceDefenderPassiveMode: 2 }');
+    const text = yaml(
+      'name: demo',
+      'devices:',
+      '  - { name: ws-01, os: windows-2019, primaryAv: microsoft, onboarded: yes, forceDefenderPassiveMode: 2 }',
+    );
     expect(problems(text)).toMatchInlineSnapshot(`
       "✖ demo.yaml:3:24 devices[0].os: os "windows-2019" is not an allowed value
         expected: windows-10 | windows-11 | server-1803 | server-2012-r2 | server-2016 | server-2019 | server-2022 | server-2025
@@ -320,7 +373,14 @@ describe('loadScenario refuses', () => {
 
   it('should end each double-quoted folder at its trailing backslash, without the parser errors its run-on causes', () => {
     // `\"` escapes the closing quote, so "C:\A\" swallows `, ` up to the next item's opening quote.
-    const text = yaml(MINIMAL, 'exclusions:', '  paths: ["C:\\A\\", "D:\\B\\"]', '  processes:', '    - "%ProgramData%\\App\\"', '    - app.exe');
+    const text = yaml(
+      MINIMAL,
+      'exclusions:',
+      '  paths: ["C:\\A\\", "D:\\B\\"]',
+      '  processes:',
+      '    - "%ProgramData%\\App\\"',
+      '    - app.exe',
+    );
     expect(problems(text)).toMatchInlineSnapshot(`
       "✖ demo.yaml:7:11 exclusions.paths[0]: Windows path "C:\\A\\" is in double quotes, where each backslash starts an escape sequence: the last one escapes the closing quote
         expected: a path in single quotes
@@ -339,7 +399,12 @@ describe('loadScenario refuses', () => {
 
   it('should show an invisible character YAML read from an escape as \\uXXXX, never raw', () => {
     // "\P" is U+2029 in YAML; "\u200b" a zero-width space, which makes ws-01 an unknown device.
-    const text = yaml(MINIMAL, 'exclusions: { paths: ["C:\\Pub\\tools"] }', 'timeline:', '  - { at: 0m, artifact: { id: a1, device: "ws-0\\u200b1", path: \'C:\\x.exe\' } }');
+    const text = yaml(
+      MINIMAL,
+      'exclusions: { paths: ["C:\\Pub\\tools"] }',
+      'timeline:',
+      '  - { at: 0m, artifact: { id: a1, device: "ws-0\\u200b1", path: \'C:\\x.exe\' } }',
+    );
     const shown = problems(text);
     expect(shown).not.toMatch(/[\u2028\u2029\u200b]/);
     expect(shown).toMatchInlineSnapshot(`
@@ -355,7 +420,8 @@ describe('loadScenario refuses', () => {
   });
 
   it('should say that JSON has no comments, at the comment, and still validate the rest', () => {
-    const json = '{\n  "name": "demo",\n  // the sales laptops\n  "devices": [{ "name": "ws-01", "os": "windows-12" }] /* one */\n}\n';
+    const json =
+      '{\n  "name": "demo",\n  // the sales laptops\n  "devices": [{ "name": "ws-01", "os": "windows-12" }] /* one */\n}\n';
     expect(problems(json, {}, 'demo.json')).toMatchInlineSnapshot(`
       "✖ demo.json:3:3 (root): comment "// the sales laptops" is not allowed: JSON has no comments
         expected: plain JSON, without comments
@@ -418,7 +484,11 @@ describe('loadScenario refuses', () => {
   });
 
   it('should refuse YAML tags that construct code, and any unknown tag', () => {
-    const text = yaml(MINIMAL, 'description: !!js/function "function () { return 1 }"', 'tags: [!!python/object:os.system x, !custom y]');
+    const text = yaml(
+      MINIMAL,
+      'description: !!js/function "function () { return 1 }"',
+      'tags: [!!python/object:os.system x, !custom y]',
+    );
     expect(problems(text)).toMatchInlineSnapshot(`
       "✖ demo.yaml:6:14 description: YAML tag !!js/function is not allowed
         expected: plain YAML values: strings, numbers, booleans, null, lists and maps
@@ -450,7 +520,15 @@ describe('loadScenario refuses', () => {
 
 describe('loadScenario reports generator and structure problems', () => {
   it('should report class shares that do not add up to 1, with the missing share', () => {
-    expect(problems(yaml(MINIMAL, 'timeline:', '  - { at: 0m, generate: { count: 10, mix: { malicious: 0.05, pua: 0.02 }, detection: { edr: 1.5 } } }'))).toMatchInlineSnapshot(`
+    expect(
+      problems(
+        yaml(
+          MINIMAL,
+          'timeline:',
+          '  - { at: 0m, generate: { count: 10, mix: { malicious: 0.05, pua: 0.02 }, detection: { edr: 1.5 } } }',
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
       "✖ demo.yaml:7:43 timeline[0].generate.mix: mix shares add up to 0.07, not 1
         expected: malicious + pua + benign = 1
         received: {"malicious":0.05,"pua":0.02}

@@ -11,13 +11,22 @@ describe('loadScenario robustness', () => {
   const answers = (text: string, file: string) => {
     const result = loadScenario(text, file, { overrides: ['tenant.edrBlockMode=true'] });
     const issues = result.ok ? result.value.warnings : result.issues;
-    const visible = issues.every((issue) => [issue.message, issue.expected, issue.received, issue.hint].every((text) => text === undefined || !INVISIBLE.test(text)));
-    return visible && (result.ok ? result.value.name.length >= 0 : result.issues.length > 0 && result.issues.every((issue) => typeof issue.message === 'string'));
+    const visible = issues.every((issue) =>
+      [issue.message, issue.expected, issue.received, issue.hint].every((text) => text === undefined || !INVISIBLE.test(text)),
+    );
+    return (
+      visible &&
+      (result.ok
+        ? result.value.name.length >= 0
+        : result.issues.length > 0 && result.issues.every((issue) => typeof issue.message === 'string'))
+    );
   };
 
   it('should answer any string with a scenario or issues, never an exception', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('f.yaml', 'f.json'), (text, file) => answers(text, file)),
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('f.yaml', 'f.json'), (text, file) =>
+        answers(text, file),
+      ),
       { numRuns: 200 },
     );
   });
@@ -38,30 +47,58 @@ describe('loadScenario robustness', () => {
   });
 
   it('should answer scenario-shaped documents with random values in every key', () => {
-    const section = fc.oneof(fc.anything({ maxDepth: 1 }), fc.dictionary(fc.constantFrom('name', 'os', 'at', 'artifact', 'device', 'count', 'template', 'paths', 'from'), fc.anything({ maxDepth: 1 })));
+    const section = fc.oneof(
+      fc.anything({ maxDepth: 1 }),
+      fc.dictionary(
+        fc.constantFrom('name', 'os', 'at', 'artifact', 'device', 'count', 'template', 'paths', 'from'),
+        fc.anything({ maxDepth: 1 }),
+      ),
+    );
     fc.assert(
-      fc.property(fc.record({ name: fc.anything({ maxDepth: 1 }), devices: fc.array(section), fleet: fc.array(section), timeline: fc.array(section), expect: fc.array(section), tenant: section, exclusions: section, indicators: section }, { requiredKeys: [] }), (document) => {
-        let text: string;
-        try {
-          text = stringify(document);
-        } catch {
-          return true;
-        }
-        return answers(text, 'f.yaml');
-      }),
+      fc.property(
+        fc.record(
+          {
+            name: fc.anything({ maxDepth: 1 }),
+            devices: fc.array(section),
+            fleet: fc.array(section),
+            timeline: fc.array(section),
+            expect: fc.array(section),
+            tenant: section,
+            exclusions: section,
+            indicators: section,
+          },
+          { requiredKeys: [] },
+        ),
+        (document) => {
+          let text: string;
+          try {
+            text = stringify(document);
+          } catch {
+            return true;
+          }
+          return answers(text, 'f.yaml');
+        },
+      ),
       { numRuns: 40 },
     );
   });
 
   it('should suggest the folder as written, and nothing else, for any double-quoted folder ending in a backslash', () => {
     const folder = fc
-      .tuple(fc.constantFrom('C:', 'd:', '%ProgramData%', '\\\\server'), fc.array(fc.stringMatching(/^[\w .$~-]{1,8}$/), { minLength: 1, maxLength: 4 }))
+      .tuple(
+        fc.constantFrom('C:', 'd:', '%ProgramData%', '\\\\server'),
+        fc.array(fc.stringMatching(/^[\w .$~-]{1,8}$/), { minLength: 1, maxLength: 4 }),
+      )
       .map(([root, parts]) => `${root}\\${parts.join('\\')}\\`);
     fc.assert(
       fc.property(folder, fc.constantFrom('flow', 'block'), (path, style) => {
         const list = style === 'flow' ? [`  paths: ["${path}", x.exe]`] : ['  paths:', `    - "${path}"`, '    - x.exe'];
         const result = loadScenario(yaml(MINIMAL, 'exclusions:', ...list), 'f.yaml');
-        return !result.ok && result.issues.length === 1 && result.issues[0]?.hint === `use single quotes, where backslashes are plain characters: '${path}'`;
+        return (
+          !result.ok &&
+          result.issues.length === 1 &&
+          result.issues[0]?.hint === `use single quotes, where backslashes are plain characters: '${path}'`
+        );
       }),
       { numRuns: 150 },
     );

@@ -34,17 +34,69 @@ const KINDS = {
 } as const;
 
 /** A secret-like run, longer than any excerpt, from characters no quoting escapes. */
-const secret = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '_', '-', '/', '.', ' ', '=', '$'), minLength: MAX_RUN + 1, maxLength: 160 });
+const secret = fc.string({
+  unit: fc.constantFrom('a', 'Z', '0', '_', '-', '/', '.', ' ', '=', '$'),
+  minLength: MAX_RUN + 1,
+  maxLength: 160,
+});
 /** Pieces of every format edrsim reads, so that generated files get past each recogniser and parser. */
 const piece = fc.constantFrom(
-  '"', "'", '\n', '\r\n', ',', ':', ': ', ' : ', '{', '}', '[', ']', '#', '//', '/*', '&a ', '*a', '!', '- ', '\\', '\t', '0x', '…', 'N/A',
-  'ExclusionPath : {', 'ExclusionProcess : ', 'ExclusionExtension : {log, ', '"ExclusionPath": [', '"ExclusionExtension": "', '{ "ExclusionPath": ',
-  'IndicatorType,IndicatorValue,Action,Title,Description\n', 'IndicatorType,IndicatorValue,ExpirationTime,Action,Severity,Title,Description,GenerateAlert,Category,MitreTechniques,RbacGroups\n',
-  'DomainName,', 'Url,', 'FileSha256,', 'Block,', ',t,d\n', 'GenerateAlert',
-  'name: x\n', 'devices: [{ name: ws-01, os: windows-11 }]\n', '{"name": "x", "devices": [{"name": "ws-01", "os": "windows-11"}], ', 'exclusions: { paths: [',
-  'timeline:\n  - at: 1m\n    artifact: { id: ', 'device: ws-01, path: ', 'expect:\n  - artifact: ',
+  '"',
+  "'",
+  '\n',
+  '\r\n',
+  ',',
+  ':',
+  ': ',
+  ' : ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '#',
+  '//',
+  '/*',
+  '&a ',
+  '*a',
+  '!',
+  '- ',
+  '\\',
+  '\t',
+  '0x',
+  '…',
+  'N/A',
+  'ExclusionPath : {',
+  'ExclusionProcess : ',
+  'ExclusionExtension : {log, ',
+  '"ExclusionPath": [',
+  '"ExclusionExtension": "',
+  '{ "ExclusionPath": ',
+  'IndicatorType,IndicatorValue,Action,Title,Description\n',
+  'IndicatorType,IndicatorValue,ExpirationTime,Action,Severity,Title,Description,GenerateAlert,Category,MitreTechniques,RbacGroups\n',
+  'DomainName,',
+  'Url,',
+  'FileSha256,',
+  'Block,',
+  ',t,d\n',
+  'GenerateAlert',
+  'name: x\n',
+  'devices: [{ name: ws-01, os: windows-11 }]\n',
+  '{"name": "x", "devices": [{"name": "ws-01", "os": "windows-11"}], ',
+  'exclusions: { paths: [',
+  'timeline:\n  - at: 1m\n    artifact: { id: ',
+  'device: ws-01, path: ',
+  'expect:\n  - artifact: ',
 );
-const content = fc.array(fc.oneof({ weight: 1, arbitrary: secret }, { weight: 4, arbitrary: piece }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }), { maxLength: 24 }).map((parts) => parts.join(''));
+const content = fc
+  .array(
+    fc.oneof(
+      { weight: 1, arbitrary: secret },
+      { weight: 4, arbitrary: piece },
+      { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+    ),
+    { maxLength: 24 },
+  )
+  .map((parts) => parts.join(''));
 
 function load(kind: keyof typeof KINDS, text: string): readonly Issue[] {
   const { file, scenario } = KINDS[kind];
@@ -55,7 +107,8 @@ function load(kind: keyof typeof KINDS, text: string): readonly Issue[] {
 
 describe('quoting of file content in issues', () => {
   const run = 'a'.repeat(81);
-  const header = 'IndicatorType,IndicatorValue,ExpirationTime,Action,Severity,Title,Description,GenerateAlert,Category,MitreTechniques,RbacGroups';
+  const header =
+    'IndicatorType,IndicatorValue,ExpirationTime,Action,Severity,Title,Description,GenerateAlert,Category,MitreTechniques,RbacGroups';
   // Counterexamples the property found, kept as examples.
   it.each<[keyof typeof KINDS, string]>([
     ['scenario YAML', `- ]${run}`],
@@ -69,17 +122,22 @@ describe('quoting of file content in issues', () => {
     ['mppref text', `ExclusionExtension : {log, ${header}\n`],
     ['indicator CSV', `IndicatorType,IndicatorValue,Action,Title,Description\nDomainName,${run},Block,t,d\n`],
     // Found by the law below (seed 1693612144): a duplicate key that is a long flow-map run was quoted whole.
-    ['scenario YAML', `${'a'.repeat(81)}{"name": "x", "devices": [{"name": "ws-01", "os": "windows-11"}], devices: [{ name: ws-01, os: windows-11 }]\n:`],
+    [
+      'scenario YAML',
+      `${'a'.repeat(81)}{"name": "x", "devices": [{"name": "ws-01", "os": "windows-11"}], devices: [{ name: ws-01, os: windows-11 }]\n:`,
+    ],
   ])('should quote at most 80 characters of a %s file such as %j', (kind, text) => {
     const issues = load(kind, text);
     expect(issues.length).toBeGreaterThan(0);
     expect(longRun(issues, text)).toBeUndefined();
   });
 
-
   it('should not quote the long secret line next to a syntax error in a JSON scenario (issue 10)', () => {
     const secret = `sk_live_${'Q'.repeat(200)}`;
-    for (const text of [`{\n  "name": "x",\n  "api_key": ${secret}\n}`, `{\n  "name": "x",\n  "api_key": "${secret}"\n  "devices": []\n}`]) {
+    for (const text of [
+      `{\n  "name": "x",\n  "api_key": ${secret}\n}`,
+      `{\n  "name": "x",\n  "api_key": "${secret}"\n  "devices": []\n}`,
+    ]) {
       const issues = load('scenario JSON', text);
       expect(issues.map((issue) => issue.code)).toContain('json_syntax');
       expect(JSON.stringify(issues)).not.toContain('Q'.repeat(78));

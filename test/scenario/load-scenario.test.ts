@@ -54,18 +54,29 @@ describe('loadScenario defaults', () => {
   });
 
   it('should merge a partial mdav block over DEFAULT_MDAV', () => {
-    const scenario = loaded(yaml('name: demo', 'devices:', '  - { name: ws-01, os: windows-10, mdav: { cloudProtection: false } }'));
+    const scenario = loaded(
+      yaml('name: demo', 'devices:', '  - { name: ws-01, os: windows-10, mdav: { cloudProtection: false } }'),
+    );
     expect(scenario.devices[0]?.mdav).toEqual({ ...DEFAULT_MDAV, cloudProtection: false });
   });
 
   it('should merge settings over the recommended readings of §7', () => {
     const scenario = loaded(yaml(MINIMAL, 'settings: { trailingStar: folder, activeRunningMode: EDR Block Mode }'));
-    expect(scenario.settings).toEqual({ ...DEFAULT_CONFLICT_SETTINGS, trailingStar: 'folder', activeRunningMode: 'EDR Block Mode' });
+    expect(scenario.settings).toEqual({
+      ...DEFAULT_CONFLICT_SETTINGS,
+      trailingStar: 'folder',
+      activeRunningMode: 'EDR Block Mode',
+    });
   });
 
   it('should read passiveRemediation written as a YAML hex literal or a quoted hex string (§3.4)', () => {
     const scenario = loaded(
-      yaml('name: demo', 'devices:', '  - { name: a, os: server-2019, passiveRemediation: 0x1 }', "  - { name: b, os: server-2019, passiveRemediation: '0x4' }"),
+      yaml(
+        'name: demo',
+        'devices:',
+        '  - { name: a, os: server-2019, passiveRemediation: 0x1 }',
+        "  - { name: b, os: server-2019, passiveRemediation: '0x4' }",
+      ),
     );
     expect(scenario.devices.map((device) => device.passiveRemediation)).toEqual([1, 4]);
   });
@@ -77,7 +88,8 @@ describe('loadScenario defaults', () => {
 });
 
 describe('loadScenario artifacts', () => {
-  const withArtifact = (fields: string) => yaml(MINIMAL, 'timeline:', `  - { at: 0m, artifact: { id: a1, device: ws-01, path: 'C:\\x.exe'${fields} } }`);
+  const withArtifact = (fields: string) =>
+    yaml(MINIMAL, 'timeline:', `  - { at: 0m, artifact: { id: a1, device: ws-01, path: 'C:\\x.exe'${fields} } }`);
   const artifactOf = (fields: string) => {
     const event = loaded(withArtifact(fields)).timeline[0];
     if (event?.kind !== 'artifact') throw new Error('expected an artifact event');
@@ -267,9 +279,19 @@ describe('loadScenario timeline', () => {
 
 describe('loadScenario fleet', () => {
   it('should name fleet members with the prefix and a number zero-padded to the width of count', () => {
-    const scenario = loaded(yaml('name: demo', 'fleet:', '  - { count: 1000, namePrefix: ws-, template: { os: windows-10, primaryAv: non-microsoft } }'));
+    const scenario = loaded(
+      yaml(
+        'name: demo',
+        'fleet:',
+        '  - { count: 1000, namePrefix: ws-, template: { os: windows-10, primaryAv: non-microsoft } }',
+      ),
+    );
     expect(scenario.devices).toHaveLength(1000);
-    expect([scenario.devices[0]?.name, scenario.devices[9]?.name, scenario.devices[999]?.name]).toEqual(['ws-0001', 'ws-0010', 'ws-1000']);
+    expect([scenario.devices[0]?.name, scenario.devices[9]?.name, scenario.devices[999]?.name]).toEqual([
+      'ws-0001',
+      'ws-0010',
+      'ws-1000',
+    ]);
     expect(scenario.devices.every((device) => device.primaryAv === 'non-microsoft' && device.os === 'windows-10')).toBe(true);
   });
 
@@ -353,13 +375,30 @@ describe('loadScenario expectations', () => {
   });
 
   it('should read the running-mode spellings of C2 as Passive Mode', () => {
-    const scenario = loaded(yaml(MINIMAL, 'expect:', '  - { device: ws-01, runningMode: Passive }', '  - { device: ws-01, at: 1m, runningMode: Passive mode }'));
-    expect(scenario.expect.map((expectation) => (expectation.kind === 'device' ? expectation.runningMode : undefined))).toEqual(['Passive Mode', 'Passive Mode']);
+    const scenario = loaded(
+      yaml(
+        MINIMAL,
+        'expect:',
+        '  - { device: ws-01, runningMode: Passive }',
+        '  - { device: ws-01, at: 1m, runningMode: Passive mode }',
+      ),
+    );
+    expect(scenario.expect.map((expectation) => (expectation.kind === 'device' ? expectation.runningMode : undefined))).toEqual([
+      'Passive Mode',
+      'Passive Mode',
+    ]);
   });
 
   it('should default a recommendation expectation to turn-on-edr-block-mode being present (§3.10)', () => {
     const scenario = loaded(yaml(MINIMAL, 'expect: [{ recommendation: { device: ws-01 } }]'));
-    expect(scenario.expect[0]).toEqual({ kind: 'recommendation', index: 0, device: 'ws-01', id: 'turn-on-edr-block-mode', present: true, name: 'recommendation turn-on-edr-block-mode on ws-01: present' });
+    expect(scenario.expect[0]).toEqual({
+      kind: 'recommendation',
+      index: 0,
+      device: 'ws-01',
+      id: 'turn-on-edr-block-mode',
+      present: true,
+      name: 'recommendation turn-on-edr-block-mode on ws-01: present',
+    });
   });
 });
 
@@ -381,7 +420,9 @@ describe('loadScenario formats', () => {
   });
 
   it('should load with warnings for settings that cannot apply', () => {
-    const scenario = loaded(yaml('name: demo', 'devices:', '  - { name: ws-01, os: windows-10, smartAppControl: on, forceDefenderPassiveMode: 1 }'));
+    const scenario = loaded(
+      yaml('name: demo', 'devices:', '  - { name: ws-01, os: windows-10, smartAppControl: on, forceDefenderPassiveMode: 1 }'),
+    );
     expect(scenario.warnings.map((warning) => `${warning.line}:${warning.column} ${warning.code}`)).toEqual([
       '3:53 smart_app_control_os',
       '3:83 force_passive_client',

@@ -55,7 +55,10 @@ describe('readScenarioFile', () => {
   it('should read { from: file } relative to the scenario file', () => {
     write('paths.txt', 'C:\\Tools\\\nD:\\Data\\');
     const path = write('with-import.yaml', yaml(MINIMAL, 'exclusions: { from: paths.txt }'));
-    const importMpPreference = (text: string) => ({ ok: true as const, value: { paths: text.split('\n'), extensions: [], processes: [] } });
+    const importMpPreference = (text: string) => ({
+      ok: true as const,
+      value: { paths: text.split('\n'), extensions: [], processes: [] },
+    });
     const result = readScenarioFile(path, { importMpPreference });
     expect(result.ok && result.value.exclusions.paths).toEqual(['C:\\Tools\\', 'D:\\Data\\']);
   });
@@ -66,7 +69,10 @@ describe('readScenarioFile', () => {
     expect(result.ok && result.value.devices[0]?.primaryAv).toBe('non-microsoft');
   });
 
-  const importMpPreference = (text: string) => ({ ok: true as const, value: { paths: text.split(/\r?\n/), extensions: [], processes: [] } });
+  const importMpPreference = (text: string) => ({
+    ok: true as const,
+    value: { paths: text.split(/\r?\n/), extensions: [], processes: [] },
+  });
 
   it('should record the real path of the scenario and of every file it imports, in reading order', () => {
     write('listed.txt', 'C:\\Tools\\');
@@ -115,7 +121,9 @@ describe('readScenarioFile', () => {
   it('should cap the scenario and every import at maxFileSize', () => {
     write('long.txt', 'C:\\Tools\\\n'.repeat(100));
     const path = write('capped.yaml', yaml(MINIMAL, 'exclusions: { from: long.txt }'));
-    expect(issuesOf(path, { importMpPreference, maxFileSize: 500 })).toContain('cannot import exclusions from "long.txt": file is larger than 500 bytes');
+    expect(issuesOf(path, { importMpPreference, maxFileSize: 500 })).toContain(
+      'cannot import exclusions from "long.txt": file is larger than 500 bytes',
+    );
     expect(issuesOf(path, { importMpPreference, maxFileSize: 20 })).toContain('capped.yaml (root): file is larger than 20 bytes');
   });
 

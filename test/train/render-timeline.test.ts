@@ -14,7 +14,9 @@ describe('renderTimeline', () => {
     expect(lines[1]).toMatch(/^ {2}0m +artifact a1 on ws-01: malicious file C:\\Users\\alice\\Downloads\\invoice\.exe$/);
     expect(lines).toContainEqual(expect.stringMatching(/trigger on-access, opened by C:\\Windows\\explorer\.exe$/));
     expect(lines).toContainEqual(expect.stringMatching(/threat Behavior:Win32\/Execution\.A!ml, technique T1204\.002$/));
-    expect(lines).toContainEqual(expect.stringMatching(/ground truth: primary AV would miss, Defender Antivirus would flag, EDR sensor would flag/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/ground truth: primary AV would miss, Defender Antivirus would flag, EDR sensor would flag/),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}10m +change requested by dana \(security-administrator\)$/));
     expect(lines).toContainEqual(expect.stringMatching(/tenant: edrBlockMode=false$/));
     expect(lines).toContainEqual(expect.stringMatching(/device ws-01: primaryAv=defender, mdav\.cloudProtection=false$/));
@@ -55,7 +57,9 @@ describe('renderTimeline', () => {
   });
 
   it('should name the one device of a one-device fleet rather than say "all 1 devices"', () => {
-    const text = renderTimeline(loaded(`${MINIMAL}timeline:\n  - at: 0m\n    generate: { count: 3, devices: all, window: 1m }\n`));
+    const text = renderTimeline(
+      loaded(`${MINIMAL}timeline:\n  - at: 0m\n    generate: { count: 3, devices: all, window: 1m }\n`),
+    );
     expect(text).toMatch(/3 random artifacts on ws-01 over 1m$/m);
   });
 });

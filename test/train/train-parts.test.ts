@@ -46,7 +46,9 @@ describe('matchChoice', () => {
 
 describe('markdownToText and splitDescription', () => {
   it('should drop emphasis and code marks but keep a * inside code as written (§4.2 paths)', () => {
-    expect(markdownToText('`Contoso*` and `C:\\somepath\\*\\Data`: *one* folder, **exactly**')).toBe('Contoso* and C:\\somepath\\*\\Data: one folder, exactly');
+    expect(markdownToText('`Contoso*` and `C:\\somepath\\*\\Data`: *one* folder, **exactly**')).toBe(
+      'Contoso* and C:\\somepath\\*\\Data: one folder, exactly',
+    );
   });
 
   it('should drop bold that wraps onto the next line, headings and link targets', () => {
@@ -56,8 +58,13 @@ describe('markdownToText and splitDescription', () => {
   });
 
   it('should keep "What to notice" out of the part shown before the questions', () => {
-    const parts = splitDescription('**Situation.** `ws-01` is passive.\n\n**Ask yourself:** why?\n\n**What to notice.**\n- it is `blocked`.\n');
-    expect(parts).toEqual({ before: 'Situation. ws-01 is passive.\n\nAsk yourself: why?', after: 'What to notice.\n- it is blocked.' });
+    const parts = splitDescription(
+      '**Situation.** `ws-01` is passive.\n\n**Ask yourself:** why?\n\n**What to notice.**\n- it is `blocked`.\n',
+    );
+    expect(parts).toEqual({
+      before: 'Situation. ws-01 is passive.\n\nAsk yourself: why?',
+      after: 'What to notice.\n- it is blocked.',
+    });
   });
 
   it('should show the whole description before the questions when it has no "What to notice"', () => {
@@ -67,12 +74,28 @@ describe('markdownToText and splitDescription', () => {
 });
 
 describe('readAnswers', () => {
-  const question = (id: string, field: Question['field']): Question => ({ id, field, subject: 's', text: 't', choices: CHOICES[field], expected: CHOICES[field][0] as string, summary: '', reasons: [] });
-  const items: TrainingItem[] = [{ file: 'a.yaml', questions: [question('a1.outcome', 'outcome'), question('ws-01@25m.runningMode', 'runningMode')] }];
+  const question = (id: string, field: Question['field']): Question => ({
+    id,
+    field,
+    subject: 's',
+    text: 't',
+    choices: CHOICES[field],
+    expected: CHOICES[field][0] as string,
+    summary: '',
+    reasons: [],
+  });
+  const items: TrainingItem[] = [
+    { file: 'a.yaml', questions: [question('a1.outcome', 'outcome'), question('ws-01@25m.runningMode', 'runningMode')] },
+  ];
   const same = (key: string, file: string) => key === file;
 
   it('should read a JSON answers file as well as YAML', () => {
-    const read = readAnswers('{ "a.yaml": { "a1.outcome": 3, "ws-01@25m.runningMode": "EDR Block Mode" } }', 'answers.json', items, same);
+    const read = readAnswers(
+      '{ "a.yaml": { "a1.outcome": 3, "ws-01@25m.runningMode": "EDR Block Mode" } }',
+      'answers.json',
+      items,
+      same,
+    );
     expect(read.ok && [...(read.value.get('a.yaml') ?? [])]).toEqual([
       ['a1.outcome', 'allowed'],
       ['ws-01@25m.runningMode', 'EDR Block Mode'],
@@ -94,6 +117,8 @@ describe('readAnswers', () => {
 
   it('should name the valid question ids when a scenario asks none', () => {
     const read = readAnswers('b.yaml:\n  q.outcome: 1\n', 'x.yaml', [{ file: 'b.yaml', questions: [] }], same);
-    expect(!read.ok && read.issues.map((issue) => [issue.code, issue.expected])).toEqual([['unknown_question', 'no questions: this scenario asks none']]);
+    expect(!read.ok && read.issues.map((issue) => [issue.code, issue.expected])).toEqual([
+      ['unknown_question', 'no questions: this scenario asks none'],
+    ]);
   });
 });

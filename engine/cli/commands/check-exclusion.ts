@@ -6,7 +6,12 @@ import { forTerminal } from '../../core/escape.ts';
 import { capIssues, formatIssues, type Issue } from '../../core/issue.ts';
 import { parseVersion } from '../../core/version.ts';
 import { TRIGGERS, type Trigger } from '../../core/vocabulary.ts';
-import { checkExclusion, importMpPreference, recogniseMpPreference, type ExclusionOptions } from '../../policy/exclusions/index.ts';
+import {
+  checkExclusion,
+  importMpPreference,
+  recogniseMpPreference,
+  type ExclusionOptions,
+} from '../../policy/exclusions/index.ts';
 import { closest } from '../../core/did-you-mean.ts';
 import { readInput } from '../../io/index.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags, type InputLimits } from '../input-options.ts';
@@ -27,9 +32,15 @@ export function registerCheckExclusion(program: Command, io: Io, exit: SetExit):
   program
     .command('check-exclusion')
     .description('is this path excluded from Defender Antivirus, and by which entry (like MpCmdRun -CheckExclusion)')
-    .argument('<path>', "the file or folder to check, e.g. 'C:\\Users\\bob\\x.exe' (quote it in your shell); '..', '.' and trailing dots are folded as Windows does")
+    .argument(
+      '<path>',
+      "the file or folder to check, e.g. 'C:\\Users\\bob\\x.exe' (quote it in your shell); '..', '.' and trailing dots are folded as Windows does",
+    )
     .requiredOption('-p, --policy <file>', 'a scenario file, or Get-MpPreference output (text or ConvertTo-Json)')
-    .option('--process <path>', 'the process that opens the file (process exclusions apply on access only); canonicalised like <path>')
+    .option(
+      '--process <path>',
+      'the process that opens the file (process exclusions apply on access only); canonicalised like <path>',
+    )
     .addOption(new Option('-t, --trigger <trigger>', 'what looks at the file').choices([...TRIGGERS]).default('on-access'))
     .addOption(new Option('--scan-type <type>', 'for scan triggers').choices(['quick', 'full']))
     .option('-d, --device <name>', "with a scenario: include that device's own exclusions and its versions")
@@ -67,7 +78,10 @@ Examples:
       const errors = result.issues.filter((issue) => issue.severity !== 'warning');
       if (errors.length > 0) {
         // The <path> argument's own problems belong to the command line, not to the policy file.
-        printProblems(io, errors.map((issue) => (issue.path[0] === 'path' ? { ...issue, path: ['<path>'] } : { ...issue, file: options.policy })));
+        printProblems(
+          io,
+          errors.map((issue) => (issue.path[0] === 'path' ? { ...issue, path: ['<path>'] } : { ...issue, file: options.policy })),
+        );
         return exit(EXIT.invalid);
       }
       // Each line quotes the path, the process and the entries as given: user text for a terminal.
@@ -79,8 +93,7 @@ Examples:
 }
 
 type Policy =
-  | { ok: true; lists: ExclusionLists; options: ExclusionOptions; settings?: ConflictSettings }
-  | { ok: false; issues: Issue[] };
+  { ok: true; lists: ExclusionLists; options: ExclusionOptions; settings?: ConflictSettings } | { ok: false; issues: Issue[] };
 
 // A policy file is Get-MpPreference output when it names an Exclusion* property; otherwise a scenario.
 function readPolicy(options: CheckOptions, io: Io, limits: InputLimits): Policy {
@@ -89,7 +102,9 @@ function readPolicy(options: CheckOptions, io: Io, limits: InputLimits): Policy 
   const { text } = read.value;
   if (recogniseMpPreference(text) !== undefined && !/^\s*(name|devices|timeline)\s*:/m.test(text)) {
     const imported = importMpPreference(text);
-    return imported.ok ? { ok: true, lists: imported.value, options: {} } : { ok: false, issues: imported.issues.map((i) => ({ ...i, file: options.policy })) };
+    return imported.ok
+      ? { ok: true, lists: imported.value, options: {} }
+      : { ok: false, issues: imported.issues.map((i) => ({ ...i, file: options.policy })) };
   }
   const loaded = loadAll([options.policy], io, [], limits);
   const scenario = loaded.scenarios[0];
@@ -97,8 +112,22 @@ function readPolicy(options: CheckOptions, io: Io, limits: InputLimits): Policy 
   if (options.device === undefined) return { ok: true, lists: scenario.exclusions, options: {}, settings: scenario.settings };
   const device = scenario.devices.find((d) => d.name === options.device);
   if (device === undefined) {
-    const hint = closest(options.device, scenario.devices.map((d) => d.name));
-    return { ok: false, issues: [{ code: 'unknown_device', path: ['--device'], file: options.policy, message: `no device "${options.device}" in the scenario`, ...(hint ? { hint: `did you mean "${hint}"?` } : {}) }] };
+    const hint = closest(
+      options.device,
+      scenario.devices.map((d) => d.name),
+    );
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'unknown_device',
+          path: ['--device'],
+          file: options.policy,
+          message: `no device "${options.device}" in the scenario`,
+          ...(hint ? { hint: `did you mean "${hint}"?` } : {}),
+        },
+      ],
+    };
   }
   const platform = parseVersion(device.mdav.platform);
   const engine = parseVersion(device.mdav.engine);

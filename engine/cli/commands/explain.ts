@@ -67,7 +67,10 @@ Examples:
         printProblems(io, loaded.errors);
         return exit(EXIT.invalid);
       }
-      const text = options.artifact !== undefined ? explainArtifact(scenario, options.artifact) : explainDevice(scenario, options.device!, options.at);
+      const text =
+        options.artifact !== undefined
+          ? explainArtifact(scenario, options.artifact)
+          : explainDevice(scenario, options.device!, options.at);
       if (text.ok) io.out(text.value);
       else io.err(`edrsim explain: ${text.error}\n`);
       exit(text.ok ? EXIT.ok : EXIT.invalid);
@@ -97,7 +100,9 @@ function unknownArtifact(scenario: Scenario, id: string, ids: readonly string[])
   const hint = closest(id, known);
   const head = `no artifact ${clipText(quote(id), 200)} in ${forTerminal(scenario.file)}`;
   if (hint !== undefined) return `${head} — did you mean ${quote(hint)}?`;
-  return known.length === 0 ? `${head}: it has no artifacts` : `${head}; the closest ids are ${nearest(id, known).map(quote).join(', ')}`;
+  return known.length === 0
+    ? `${head}: it has no artifacts`
+    : `${head}; the closest ids are ${nearest(id, known).map(quote).join(', ')}`;
 }
 
 /** Ids compared for suggestions: enough for any hand-written timeline, bounded for generated fleets. */
@@ -111,12 +116,23 @@ function findArtifact(scenario: Scenario, id: string): Artifact | undefined {
 }
 
 function explainDevice(scenario: Scenario, name: string, atText: string | undefined): Answer {
-  const at = atText === undefined ? { ok: true as const, value: streamSimulation(scenario).endAt } : parseDuration(atText, ['--at']);
-  if (!at.ok) return { ok: false, error: `--at ${clipText(escapeInvisible(atText ?? ''), 100)}: ${at.issues[0]?.message ?? 'not a duration'} (use e.g. 25m, 1h, 00:25:00)` };
+  const at =
+    atText === undefined ? { ok: true as const, value: streamSimulation(scenario).endAt } : parseDuration(atText, ['--at']);
+  if (!at.ok)
+    return {
+      ok: false,
+      error: `--at ${clipText(escapeInvisible(atText ?? ''), 100)}: ${at.issues[0]?.message ?? 'not a duration'} (use e.g. 25m, 1h, 00:25:00)`,
+    };
   const state = modelAt(scenario, at.value).device(name);
   if (state === undefined) {
-    const hint = closest(name, scenario.devices.map((d) => d.name));
-    return { ok: false, error: `no device ${clipText(quote(name), 200)} in ${forTerminal(scenario.file)}${hint ? ` — did you mean ${quote(hint)}?` : ''}` };
+    const hint = closest(
+      name,
+      scenario.devices.map((d) => d.name),
+    );
+    return {
+      ok: false,
+      error: `no device ${clipText(quote(name), 200)} in ${forTerminal(scenario.file)}${hint ? ` — did you mean ${quote(hint)}?` : ''}`,
+    };
   }
   return {
     ok: true,

@@ -27,9 +27,18 @@ export interface Loaded {
  * export nobody imports (Get-MpPreference output, an indicator CSV) is skipped with one warning line
  * on stderr (issue 11 #6); named directly, such an export is an error of one line.
  */
-export function loadAll(args: readonly string[], io: Io, overrides: readonly string[] = [], limits: Partial<InputLimits> = {}): Loaded {
+export function loadAll(
+  args: readonly string[],
+  io: Io,
+  overrides: readonly string[] = [],
+  limits: Partial<InputLimits> = {},
+): Loaded {
   const inputs = new Set<string>();
-  const read = { importRoot: limits.importRoot ?? io.cwd, ...(limits.maxFileSize === undefined ? {} : { maxFileSize: limits.maxFileSize }), onRead: (path: string) => void inputs.add(path) };
+  const read = {
+    importRoot: limits.importRoot ?? io.cwd,
+    ...(limits.maxFileSize === undefined ? {} : { maxFileSize: limits.maxFileSize }),
+    onRead: (path: string) => void inputs.add(path),
+  };
   const { files, walked, issues } = collectScenarioFiles(args, io.cwd);
   const errors: Issue[] = [...issues];
   const warnings: Issue[] = [];
@@ -43,10 +52,18 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
       hint: 'name a scenario file or a folder that contains some',
     });
   }
-  const results: [string, Result<Scenario>][] = files.map((file) => [file, loadScenarioFile(resolve(io.cwd, file), overrides, read)]);
+  const results: [string, Result<Scenario>][] = files.map((file) => [
+    file,
+    loadScenarioFile(resolve(io.cwd, file), overrides, read),
+  ]);
   // Every scenario is loaded before any file is judged: an export may come before the scenario importing it.
-  const imported = new Set(results.flatMap(([, loaded]) => (loaded.ok ? loaded.value.imports.map((path) => resolve(io.cwd, path)) : [])));
-  const at = (issue: Issue, file: string): Issue => ({ ...issue, file: issue.file === undefined ? file : displayPath(io.cwd, issue.file) });
+  const imported = new Set(
+    results.flatMap(([, loaded]) => (loaded.ok ? loaded.value.imports.map((path) => resolve(io.cwd, path)) : [])),
+  );
+  const at = (issue: Issue, file: string): Issue => ({
+    ...issue,
+    file: issue.file === undefined ? file : displayPath(io.cwd, issue.file),
+  });
   for (const [file, loaded] of results) {
     // The loader answers a bug with an issue so it never throws; the contract makes that exit 3, not "invalid input".
     const bug = loaded.ok ? undefined : loaded.issues.find((issue) => issue.code === 'internal_error');
@@ -55,13 +72,25 @@ export function loadAll(args: readonly string[], io: Io, overrides: readonly str
       scenarios.push({ ...loaded.value, file });
       // Capped here, once per file, so every format (text, JSON, JUnit, SARIF) shows the same bounded list.
       // An imported file's warnings (a skipped CSV row) keep their own file.
-      append(warnings, capIssues(loaded.value.warnings.map((warning) => at(warning, file)), file));
+      append(
+        warnings,
+        capIssues(
+          loaded.value.warnings.map((warning) => at(warning, file)),
+          file,
+        ),
+      );
     } else if (walked.has(file) && imported.has(resolve(io.cwd, file))) {
       continue;
     } else if (walked.has(file) && loaded.issues.length === 1 && loaded.issues[0]?.code === 'export_not_scenario') {
       skipped.push({ ...loaded.issues[0], file, line: undefined, column: undefined, severity: 'warning' });
     } else {
-      append(errors, capIssues(loaded.issues.map((issue) => at(issue, file)), file));
+      append(
+        errors,
+        capIssues(
+          loaded.issues.map((issue) => at(issue, file)),
+          file,
+        ),
+      );
     }
   }
   // One line per file, without the `(root)` path: the whole file is what the line is about.

@@ -34,7 +34,12 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     .argument('<file-or-dir...>', 'scenario files (.yaml, .yml, .json) or folders')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'junit', 'csv']).default('text'))
     .option('-o, --out <file>', 'write the report to FILE (atomically; folders are created) instead of stdout')
-    .option('-s, --set <key=value>', 'override a scenario key for a what-if, e.g. tenant.edrBlockMode=false (repeatable)', collect, [])
+    .option(
+      '-s, --set <key=value>',
+      'override a scenario key for a what-if, e.g. tenant.edrBlockMode=false (repeatable)',
+      collect,
+      [],
+    )
     .option('--summary', 'one line per scenario (what `npm start` prints)')
     .option('--hide-outcomes', 'blank every verdict and device state, for paper handouts (text format)')
     .option('--junit-time', 'JUnit: measured seconds per scenario instead of time="0" (output then differs run to run)')
@@ -103,7 +108,14 @@ Examples:
 }
 
 // Invalid input is listed in every format (contract §4).
-function render(reports: readonly ScenarioReport[], errors: readonly Issue[], options: RunOptions, io: Io, write: Write, seconds?: readonly number[]): void {
+function render(
+  reports: readonly ScenarioReport[],
+  errors: readonly Issue[],
+  options: RunOptions,
+  io: Io,
+  write: Write,
+  seconds?: readonly number[],
+): void {
   if (options.summary === true) return write(renderSummary(reports, errors));
   switch (options.format) {
     case 'json':
@@ -115,14 +127,23 @@ function render(reports: readonly ScenarioReport[], errors: readonly Issue[], op
     default:
       // Nothing ran: a "0 scenarios: 0 passed, 0 failed" report above the problems reads as a result.
       if (reports.length === 0 && errors.length > 0) return;
-      return renderText(reports, write, { colour: io.colour && options.out === undefined, hideOutcomes: options.hideOutcomes === true });
+      return renderText(reports, write, {
+        colour: io.colour && options.out === undefined,
+        hideOutcomes: options.hideOutcomes === true,
+      });
   }
 }
 
 function renderSummary(reports: readonly ScenarioReport[], errors: readonly Issue[]): string {
   const rows = reports.map((report) => {
     const passed = report.expectations.filter((e) => e.passed).length;
-    return [report.passed ? 'pass' : 'FAIL', report.file, `${passed}/${report.expectations.length}`, String(report.run.counts.artifacts), report.name];
+    return [
+      report.passed ? 'pass' : 'FAIL',
+      report.file,
+      `${passed}/${report.expectations.length}`,
+      String(report.run.counts.artifacts),
+      report.name,
+    ];
   });
   const failed = reports.filter((report) => !report.passed).length;
   const invalid = new Set(errors.map((issue) => issue.file)).size;

@@ -34,7 +34,9 @@ interface TrainOptions extends InputFlags {
 export function registerTrain(program: Command, io: Io, exit: SetExit): void {
   program
     .command('train')
-    .description("a training session: predict each scenario's verdicts, then see the engine's answers with their reasons, and a score")
+    .description(
+      "a training session: predict each scenario's verdicts, then see the engine's answers with their reasons, and a score",
+    )
     .argument('<file-or-dir...>', 'scenario files (.yaml, .yml, .json) or folders, taken in file order')
     .option('-a, --answers <file>', 'take the answers from FILE (YAML or JSON) instead of asking: no terminal needed')
     .option('-r, --report <file>', 'also write the score as JSON to FILE (atomically; folders are created)')
@@ -44,13 +46,18 @@ export function registerTrain(program: Command, io: Io, exit: SetExit): void {
     .addHelpText('after', TRAIN_HELP)
     .action(async (paths: string[], options: TrainOptions) => {
       const limits = inputLimits(options, io);
-      const loaded = limits.ok ? load(paths, options, io, limits.value) : { scenarios: [], errors: [...limits.issues], warnings: [], inputs: [] };
+      const loaded = limits.ok
+        ? load(paths, options, io, limits.value)
+        : { scenarios: [], errors: [...limits.issues], warnings: [], inputs: [] };
       if (loaded.errors.length > 0) {
         printProblems(io, loaded.errors);
         return exit(EXIT.invalid);
       }
       if (options.answers === undefined && options.listQuestions !== true && !(io.stdinIsTTY && io.ask !== undefined)) {
-        io.err('edrsim train: standard input is not a terminal, so there is nobody to ask.\n  Give the answers with --answers FILE (--list-questions prints a template to fill in), or run train in a terminal.\n');
+        io.err(
+          'edrsim train: standard input is not a terminal, so there is nobody to ask.\n' +
+            '  Give the answers with --answers FILE (--list-questions prints a template to fill in), or run train in a terminal.\n',
+        );
         return exit(EXIT.invalid);
       }
       const items: SessionItem[] = loaded.scenarios.map((scenario) => {
@@ -76,15 +83,28 @@ export function registerTrain(program: Command, io: Io, exit: SetExit): void {
         return exit(EXIT.invalid);
       }
       const report = await runSession(items, source.value, io.out, io.colour);
-      const written = options.report === undefined ? [] : writeAtomically(resolve(io.cwd, options.report), `${forJsonText(JSON.stringify(report, null, 2))}\n`, options.report, inputs);
-      printProblems(io, written.map((issue) => ({ ...issue, path: ['--report'], hint: 'give --report a file path that you may write to' })));
+      const written =
+        options.report === undefined
+          ? []
+          : writeAtomically(
+              resolve(io.cwd, options.report),
+              `${forJsonText(JSON.stringify(report, null, 2))}\n`,
+              options.report,
+              inputs,
+            );
+      printProblems(
+        io,
+        written.map((issue) => ({ ...issue, path: ['--report'], hint: 'give --report a file path that you may write to' })),
+      );
       exit(written.length > 0 ? EXIT.invalid : EXIT.ok);
     });
 }
 
 // The answers and report files are never scenarios, even when they sit in a folder being trained on.
 function load(paths: readonly string[], options: TrainOptions, io: Io, limits: InputLimits): ReturnType<typeof loadAll> {
-  const skip = new Set([options.answers, options.report].filter((file) => file !== undefined).map((file) => resolve(io.cwd, file)));
+  const skip = new Set(
+    [options.answers, options.report].filter((file) => file !== undefined).map((file) => resolve(io.cwd, file)),
+  );
   const { files, issues } = collectScenarioFiles(paths, io.cwd);
   const kept = files.filter((file) => !skip.has(resolve(io.cwd, file)));
   if (kept.length === 0 && issues.length > 0) return { scenarios: [], errors: issues, warnings: [], inputs: [] };
@@ -95,17 +115,32 @@ function load(paths: readonly string[], options: TrainOptions, io: Io, limits: I
 /** Where the answers come from, and the real path of the answers file when there is one (an input of the run). */
 type Source = { ok: true; value: AnswerSource; inputs: string[] } | { ok: false; issues: Issue[] };
 
-function answerSource(options: TrainOptions, training: Parameters<typeof readAnswers>[2], io: Io, maxFileSize: number | undefined): Source {
-  if (options.answers === undefined) return { ok: true, value: fromPrompt(io.ask ?? (() => Promise.reject(new Error('no terminal'))), io.out), inputs: [] };
+function answerSource(
+  options: TrainOptions,
+  training: Parameters<typeof readAnswers>[2],
+  io: Io,
+  maxFileSize: number | undefined,
+): Source {
+  if (options.answers === undefined)
+    return { ok: true, value: fromPrompt(io.ask ?? (() => Promise.reject(new Error('no terminal'))), io.out), inputs: [] };
   const file = resolve(io.cwd, options.answers);
   const read = readInput(file, { shownAs: options.answers, ...(maxFileSize === undefined ? {} : { maxFileSize }) });
-  if (!read.ok) return { ok: false, issues: read.issues.map((issue) => ({ ...issue, message: `the answers file: ${issue.message}` })) };
+  if (!read.ok)
+    return { ok: false, issues: read.issues.map((issue) => ({ ...issue, message: `the answers file: ${issue.message}` })) };
   const { text, realPath } = read.value;
   const sameFile = (key: string, scenarioFile: string) =>
-    key === scenarioFile || resolve(io.cwd, key) === resolve(io.cwd, scenarioFile) || resolve(dirname(file), key) === resolve(io.cwd, scenarioFile);
+    key === scenarioFile ||
+    resolve(io.cwd, key) === resolve(io.cwd, scenarioFile) ||
+    resolve(dirname(file), key) === resolve(io.cwd, scenarioFile);
   const answers = readAnswers(text, options.answers, training, sameFile);
   if (!answers.ok) return { ok: false, issues: [...answers.issues] };
-  const missing = training.reduce((sum, item) => sum + item.questions.filter((q) => !answers.value.get(item.file)?.has(q.id)).length, 0);
-  if (missing > 0) io.err(`⚠ ${forTerminal(options.answers)}: ${missing} question${missing === 1 ? ' has' : 's have'} no answer and count${missing === 1 ? 's' : ''} as wrong\n`);
+  const missing = training.reduce(
+    (sum, item) => sum + item.questions.filter((q) => !answers.value.get(item.file)?.has(q.id)).length,
+    0,
+  );
+  if (missing > 0)
+    io.err(
+      `⚠ ${forTerminal(options.answers)}: ${missing} question${missing === 1 ? ' has' : 's have'} no answer and count${missing === 1 ? 's' : ''} as wrong\n`,
+    );
   return { ok: true, value: fromAnswers(answers.value), inputs: [realPath] };
 }

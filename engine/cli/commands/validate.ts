@@ -37,7 +37,9 @@ Examples:
       printProblems(io, loaded.errors, loaded.warnings);
       for (const scenario of loaded.scenarios) io.out(`${terminalLine`✔ ${scenario.file}: ${scenario.name}`}\n`);
       const invalid = new Set(loaded.errors.map((issue) => issue.file)).size;
-      io.out(`${loaded.scenarios.length} valid, ${invalid} invalid, ${loaded.warnings.length} warning${loaded.warnings.length === 1 ? '' : 's'}\n`);
+      io.out(
+        `${loaded.scenarios.length} valid, ${invalid} invalid, ${loaded.warnings.length} warning${loaded.warnings.length === 1 ? '' : 's'}\n`,
+      );
       exit(loaded.errors.length > 0 ? EXIT.invalid : EXIT.ok);
     });
 }

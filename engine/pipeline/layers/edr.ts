@@ -45,11 +45,7 @@ export function edrLayers(ctx: DeviceContext, trace: Trace, excluded: Reason | u
  * Indicators cannot reach it (§3.8), and it does not depend on what earlier layers did, so the laws can ask
  * what block mode would have done even when MDAV or the primary AV acted first.
  */
-export function blockModeDecision(
-  ctx: DeviceContext,
-  artifact: Artifact,
-  excluded: Reason | undefined,
-): BlockModeDecision {
+export function blockModeDecision(ctx: DeviceContext, artifact: Artifact, excluded: Reason | undefined): BlockModeDecision {
   if (!ctx.edrSensor || !artifact.signals.edr) return 'no-detection';
   if (!ctx.blockModeEffective) return 'not-effective';
   if (ctx.mode === 'active' && ctx.settings.activeModeBlockMode === 'none') return 'active-noop';

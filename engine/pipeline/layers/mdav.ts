@@ -30,13 +30,17 @@ function activeMdav(ctx: DeviceContext, trace: Trace, excluded: Reason | undefin
   const artifact = trace.artifact;
   if (!ctx.indicatorsHonoured) trace.reasons.push(...ctx.indicatorReasons);
   const indicator = ctx.indicatorsHonoured ? ctx.indicators(artifact) : undefined;
-  const decision = decideFile({ excluded, indicator, engineBlock: artifact.signals.mdav ? 'antivirus' : undefined }, ctx.settings);
+  const decision = decideFile(
+    { excluded, indicator, engineBlock: artifact.signals.mdav ? 'antivirus' : undefined },
+    ctx.settings,
+  );
   trace.reasons.push(...decision.reasons);
   switch (decision.step) {
     case 'block-ioc': {
       // §5.5: an indicator block raises an alert (unless generateAlert is off) but no Action Center entry.
       const facts = indicatorAlertFacts(indicator!.indicator);
-      if (facts.alert !== undefined) trace.alerts.push({ kind: 'indicator', source: 'WindowsDefenderAv', threat: facts.threatName ?? threatName(artifact) });
+      if (facts.alert !== undefined)
+        trace.alerts.push({ kind: 'indicator', source: 'WindowsDefenderAv', threat: facts.threatName ?? threatName(artifact) });
       trace.by = 'indicator';
       return true;
     }

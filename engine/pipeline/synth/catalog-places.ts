@@ -4,7 +4,9 @@
 export const WORKSTATION_USERS: readonly string[] = String.raw`
 alice bob carol dmitri emma.jones fgarcia hiro.tanaka ines jkowalski kim.lee lars.nilsen maria.silva
 nokafor oliver priya.r quentin rsmith sofia tariq ursula victor wei.zhang xavier yuki zoe
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 /** Accounts whose profiles hold files on servers (service accounts and the local administrator). */
 export const SERVER_USERS: readonly string[] = ['Administrator', 'svc_sql', 'svc_backup', 'svc_iis'];
@@ -19,7 +21,9 @@ local=AppData\Local
 roam=AppData\Roaming
 olk=AppData\Local\Microsoft\Windows\INetCache\Content.Outlook\7XK2Q9PL
 startup=AppData\Roaming\Microsoft\Windows\Start Menu\Programs\Startup
-`.trim().split('\n');
+`
+  .trim()
+  .split('\n');
 
 /**
  * Opener and parent processes as `key=full image path`. §4.4 lint list: outlook, winword, powershell, cmd,
@@ -49,10 +53,21 @@ backup=C:\Program Files\Backup\agent.exe
 sqlservr=C:\Program Files\Microsoft SQL Server\MSSQL16.MSSQLSERVER\MSSQL\Binn\sqlservr.exe
 w3wp=C:\Windows\System32\inetsrv\w3wp.exe
 vmms=C:\Windows\System32\vmms.exe
-`.trim().split('\n');
+`
+  .trim()
+  .split('\n');
 
 /**
  * Signers of benign (and a few PUA) binaries. Each gets one fixed leaf thumbprint, as a real vendor
  * certificate would; §5.1: Microsoft-signed certificates cannot be blocked by an indicator.
  */
-export const SIGNERS: readonly string[] = ['microsoft-windows', 'microsoft', 'google', 'mozilla', 'adobe', 'oracle', 'contoso', 'piriform'];
+export const SIGNERS: readonly string[] = [
+  'microsoft-windows',
+  'microsoft',
+  'google',
+  'mozilla',
+  'adobe',
+  'oracle',
+  'contoso',
+  'piriform',
+];

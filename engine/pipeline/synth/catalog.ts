@@ -32,7 +32,9 @@ a|C:\Windows\Temp\$.exe|128|svchost,wmiprvse|Trojan:Win32/Ymacco.AA2B|T1105
 a|\\fs01\public\tools\ps_#.exe|32|explorer,cmd|Trojan:Win32/Emotet.RPH!MTB|T1570
 s|C:\inetpub\wwwroot\aspnet_client\shell_#.aspx|32|w3wp|Backdoor:ASP/Chopper.F!dha|T1505.003
 s|C:\Windows\Temp\svchost_#.exe|32|sqlservr,services|Ransom:Win32/Mallox.SA!MTB|T1486
-`.trim().split('\n');
+`
+  .trim()
+  .split('\n');
 
 export const PUA_FILES: readonly string[] = String.raw`
 w|~dl\FreePDFConverter_Setup_#.exe|32|msedge,chrome,explorer|PUA:Win32/Presenoker
@@ -44,7 +46,9 @@ w|~dl\setup_#.exe|64|msedge,chrome|PUA:Win32/Caypnamer.A!ml
 w|~dl\toolbar_#.exe|16|msedge,chrome|PUA:Win32/Conduit
 a|C:\Program Files (x86)\CCleaner\CCleaner64.exe|4|explorer|PUA:Win32/CCleaner||piriform
 a|\\fs01\public\installers\setup_#.exe|16|explorer|PUABundler:Win32/CandyOpen
-`.trim().split('\n');
+`
+  .trim()
+  .split('\n');
 
 export const BENIGN_FILES: readonly string[] = String.raw`
 a|C:\Windows\System32\kernel32.dll|4|svchost,explorer|||microsoft-windows
@@ -81,7 +85,9 @@ s|C:\inetpub\wwwroot\app\bin\Contoso.Web.dll|4|w3wp|||contoso
 s|C:\inetpub\logs\LogFiles\W3SVC1\u_ex#.log|4096|w3wp
 s|D:\VMs\build-#.vhdx|16|vmms
 s|D:\Shares\Finance\Budget #.xlsx|8192|svchost
-`.trim().split('\n');
+`
+  .trim()
+  .split('\n');
 
 export const MALICIOUS_PROCESSES: readonly string[] = String.raw`
 w|~tmp\$.exe|256|explorer,winword,outlook|Trojan:Win32/Wacatac.H!ml|T1204.002
@@ -92,14 +98,18 @@ a|C:\PerfLogs\lock_#.exe|64|cmd,explorer|Ransom:Win32/LockBit.PA!MTB|T1486
 a|C:\Windows\Temp\$.exe|128|wmiprvse,services|Trojan:Win32/Ymacco.AA2B|T1047
 a|C:\ProgramData\procdump_#.exe|16|cmd|HackTool:Win32/DumpLsass.A|T1003.001
 s|C:\Windows\Temp\svchost_#.exe|32|sqlservr,services|Ransom:Win32/Mallox.SA!MTB|T1486
-`.trim().split('\n');
+`
+  .trim()
+  .split('\n');
 
 export const PUA_PROCESSES: readonly string[] = String.raw`
 w|~local\Programs\uTorrent\uTorrent.exe|8|explorer|PUA:Win32/uTorrent
 w|~tmp\OfferCore_#.exe|16|msiexec|PUADlManager:Win32/OfferCore
 a|C:\Program Files (x86)\CCleaner\CCleaner64.exe|4|explorer|PUA:Win32/CCleaner||piriform
 a|C:\ProgramData\Baidu\BaiduProtect.exe|4|services|PUA:Win32/Vigua.A
-`.trim().split('\n');
+`
+  .trim()
+  .split('\n');
 
 export const BENIGN_PROCESSES: readonly string[] = String.raw`
 a|C:\Windows\System32\svchost.exe|4|services|||microsoft-windows
@@ -115,7 +125,9 @@ w|C:\Program Files\Google\Chrome\Application\chrome.exe|8|explorer|||google
 w|~local\Microsoft\Teams\current\Teams.exe|4|explorer|||microsoft
 s|C:\Program Files\Microsoft SQL Server\MSSQL16.MSSQLSERVER\MSSQL\Binn\sqlservr.exe|4|services|||microsoft
 s|C:\Windows\System32\inetsrv\w3wp.exe|2|svchost|||microsoft-windows
-`.trim().split('\n');
+`
+  .trim()
+  .split('\n');
 
 /** §3.1: behaviour tactics with ATT&CK techniques, including what behavioural blocking is documented to stop. */
 export const MALICIOUS_BEHAVIORS: readonly string[] = String.raw`
@@ -150,7 +162,9 @@ a|C:\Windows\System32\vssadmin.exe|4|cmd|Impact|T1490|microsoft-windows
 a|C:\PerfLogs\lock_#.exe|64|cmd,explorer|Impact|T1486
 w|~tmp\xmrig_#.exe|32|powershell|Impact|T1496
 a|C:\Windows\Temp\$.exe|128|svchost,wmiprvse|Generic
-`.trim().split('\n');
+`
+  .trim()
+  .split('\n');
 
 export const BENIGN_BEHAVIORS: readonly string[] = String.raw`
 a|C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe|4|ccmexec,svchost|||microsoft-windows
@@ -158,4 +172,6 @@ a|C:\Windows\System32\schtasks.exe|4|msiexec,svchost|||microsoft-windows
 a|C:\Program Files\Backup\agent.exe|4|services|||contoso
 w|C:\Program Files\Google\Chrome\Application\chrome.exe|8|explorer|||google
 s|C:\Program Files\Microsoft SQL Server\MSSQL16.MSSQLSERVER\MSSQL\Binn\sqlservr.exe|4|services|||microsoft
-`.trim().split('\n');
+`
+  .trim()
+  .split('\n');

@@ -46,9 +46,15 @@ export interface CompiledCatalog {
 
 const KINDS: readonly ArtifactKind[] = ['file', 'process', 'behavior'];
 const LINES: readonly (readonly string[])[] = [
-  catalog.MALICIOUS_FILES, catalog.MALICIOUS_PROCESSES, catalog.MALICIOUS_BEHAVIORS,
-  catalog.PUA_FILES, catalog.PUA_PROCESSES, [],
-  catalog.BENIGN_FILES, catalog.BENIGN_PROCESSES, catalog.BENIGN_BEHAVIORS,
+  catalog.MALICIOUS_FILES,
+  catalog.MALICIOUS_PROCESSES,
+  catalog.MALICIOUS_BEHAVIORS,
+  catalog.PUA_FILES,
+  catalog.PUA_PROCESSES,
+  [],
+  catalog.BENIGN_FILES,
+  catalog.BENIGN_PROCESSES,
+  catalog.BENIGN_BEHAVIORS,
 ];
 
 const keyed = (entries: readonly string[]): Map<string, string> =>
@@ -87,20 +93,33 @@ export function compileCatalog(): CompiledCatalog {
       group,
       openers: openerText.split(',').map((key) => images.get(key) ?? key),
       // §3.1: behaviour detections are named Behavior:Win32/<Tactic>.*!ml.
-      threats: behaviour ? ['A', 'B', 'C', 'D'].map((letter) => `Behavior:Win32/${threat}.${letter}!ml`) : [threat === '' ? undefined : threat],
+      threats: behaviour
+        ? ['A', 'B', 'C', 'D'].map((letter) => `Behavior:Win32/${threat}.${letter}!ml`)
+        : [threat === '' ? undefined : threat],
       technique: technique === '' ? undefined : technique,
       certificate: signer === '' ? undefined : thumbprints.get(signer),
     };
   };
 
   const table = (profile: 'w' | 's'): Template[][] =>
-    LINES.map((lines, index) => lines.filter((line) => line[0] === 'a' || line[0] === profile).map((line) => compile(line, KINDS[index % 3] as ArtifactKind)));
+    LINES.map((lines, index) =>
+      lines
+        .filter((line) => line[0] === 'a' || line[0] === profile)
+        .map((line) => compile(line, KINDS[index % 3] as ArtifactKind)),
+    );
   const workstation = table('w');
   const server = table('s');
   const users = [...WORKSTATION_USERS, ...SERVER_USERS];
   const profilePaths = users.flatMap((user) => [...folders.values()].map((folder) => `C:\\Users\\${user}\\${folder}\\`));
   assertCanonical([...workstation.flat(), ...server.flat()], profilePaths);
-  return { workstation, server, profilePaths, workstationUsers: WORKSTATION_USERS.length, serverUsers: SERVER_USERS.length, identities };
+  return {
+    workstation,
+    server,
+    profilePaths,
+    workstationUsers: WORKSTATION_USERS.length,
+    serverUsers: SERVER_USERS.length,
+    identities,
+  };
 }
 
 /**
@@ -109,7 +128,10 @@ export function compileCatalog(): CompiledCatalog {
  * canonical, so a `0` stands in for them.
  */
 function assertCanonical(templates: readonly Template[], profilePaths: readonly string[]): void {
-  const paths = [...profilePaths, ...templates.flatMap((t) => [`${t.folder < 0 ? '' : (profilePaths[t.folder] ?? '')}${t.head}0${t.tail}`, ...t.openers])];
+  const paths = [
+    ...profilePaths,
+    ...templates.flatMap((t) => [`${t.folder < 0 ? '' : (profilePaths[t.folder] ?? '')}${t.head}0${t.tail}`, ...t.openers]),
+  ];
   const bad = paths.find((path) => !isCanonicalPath(path));
   if (bad !== undefined) throw new Error(`catalog path ${bad} is not canonical (contract §5.1)`);
 }
@@ -126,7 +148,12 @@ export function variantName(template: Template, variant: number): string {
   const cached = names[variant];
   if (cached !== undefined) return cached;
   const h = mix32(template.group.first + variant);
-  const middle = template.mark === '' ? '' : template.mark === '#' ? String(10000 + (h % 90000)) : h.toString(16).toUpperCase().padStart(8, '0');
+  const middle =
+    template.mark === ''
+      ? ''
+      : template.mark === '#'
+        ? String(10000 + (h % 90000))
+        : h.toString(16).toUpperCase().padStart(8, '0');
   const name = template.head + middle + template.tail;
   names[variant] = name;
   return name;
@@ -134,4 +161,3 @@ export function variantName(template: Template, variant: number): string {
 
 /** The compiled catalog, shared by every generator. */
 export const CATALOG: CompiledCatalog = compileCatalog();
-

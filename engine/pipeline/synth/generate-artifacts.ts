@@ -29,7 +29,11 @@ export function generateArtifacts(spec: GenerateSpec, options: GenerateOptions):
  * @example
  * generateArtifactsFor(spec, [0, 2], { seed: 7 }); // ws-01's and ws-03's artifacts, merged by time
  */
-export function generateArtifactsFor(spec: GenerateSpec, deviceIndexes: Iterable<number>, options: GenerateOptions): Iterable<Artifact> {
+export function generateArtifactsFor(
+  spec: GenerateSpec,
+  deviceIndexes: Iterable<number>,
+  options: GenerateOptions,
+): Iterable<Artifact> {
   const plan = planGenerator(spec, options);
   return { [Symbol.iterator]: () => new DeviceMerge(plan, deviceIndexes) };
 }

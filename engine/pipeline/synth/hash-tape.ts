@@ -57,8 +57,14 @@ function buildTape(seed: number): string {
   for (let i = 0; i < (IDENTITY_CAPACITY + 64) / 8; i++) {
     const w = rng.nextUint32();
     chunks.push(
-      HEX[w >>> 28]! + HEX[(w >>> 24) & 15]! + HEX[(w >>> 20) & 15]! + HEX[(w >>> 16) & 15]! +
-        HEX[(w >>> 12) & 15]! + HEX[(w >>> 8) & 15]! + HEX[(w >>> 4) & 15]! + HEX[w & 15]!,
+      HEX[w >>> 28]! +
+        HEX[(w >>> 24) & 15]! +
+        HEX[(w >>> 20) & 15]! +
+        HEX[(w >>> 16) & 15]! +
+        HEX[(w >>> 12) & 15]! +
+        HEX[(w >>> 8) & 15]! +
+        HEX[(w >>> 4) & 15]! +
+        HEX[w & 15]!,
     );
   }
   return chunks.join('');

@@ -17,7 +17,9 @@ const workstationUsers = CATALOG.workstationUsers;
 const CLASSES: readonly ArtifactClass[] = ['malicious', 'pua', 'benign'];
 const KINDS: readonly ArtifactKind[] = ['file', 'process', 'behavior'];
 /** Cumulative file / process thresholds per class; the rest is behaviour. */
-const KIND_CUTS = [KIND_SHARES.malicious, KIND_SHARES.pua, KIND_SHARES.benign].map(([file, process]) => [file, file + process] as const);
+const KIND_CUTS = [KIND_SHARES.malicious, KIND_SHARES.pua, KIND_SHARES.benign].map(
+  ([file, process]) => [file, file + process] as const,
+);
 const FOLDERS = PROFILE_FOLDERS.length;
 const { onAccess, scheduledScan, quickOfScheduled, quickOfOnDemand } = FILE_TRIGGER_SHARES;
 /** All eight signal combinations, shared: bit 1 primary AV, 2 MDAV, 4 EDR. No allocation per artifact. */
@@ -74,7 +76,12 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
     // Benign artifacts are never flagged; malicious and PUA ones by each engine independently.
     const first = rng.nextUint32();
     const second = rng.nextUint32();
-    signals = SIGNALS[((first >>> 16) < plan.primaryAv16 ? 1 : 0) | ((first & 0xffff) < plan.mdav16 ? 2 : 0) | ((second >>> 16) < plan.edr16 ? 4 : 0)]!;
+    signals =
+      SIGNALS[
+        (first >>> 16 < plan.primaryAv16 ? 1 : 0) |
+          ((first & 0xffff) < plan.mdav16 ? 2 : 0) |
+          (second >>> 16 < plan.edr16 ? 4 : 0)
+      ]!;
   }
 
   const name = nameOf(template, variant);

@@ -34,7 +34,8 @@ export interface SynthPlan {
  */
 export function planGenerator(spec: GenerateSpec, options: GenerateOptions): SynthPlan {
   const issues = scalarIssues(spec, []);
-  if (!Array.isArray(spec.devices)) issues.push({ code: 'bad_devices', path: ['devices'], message: 'generate.devices: devices must be a list of device names' });
+  if (!Array.isArray(spec.devices))
+    issues.push({ code: 'bad_devices', path: ['devices'], message: 'generate.devices: devices must be a list of device names' });
   if (issues.length > 0) throw new RangeError(issues.map((issue) => issue.message).join('; '));
   const { malicious, pua, benign } = spec.mix;
   const total = malicious + pua + benign;

@@ -68,7 +68,10 @@ export function checkExclusion(
   const match = matcher.match(full);
   const lines = explainExclusion(matcher, full);
   if (path !== written || process !== target.process) {
-    const changed = { ...(path === written ? {} : { path: written }), ...(process === target.process ? {} : { process: target.process }) };
+    const changed = {
+      ...(path === written ? {} : { path: written }),
+      ...(process === target.process ? {} : { process: target.process }),
+    };
     lines.splice(1, 0, `  ${canonicalisationNote(changed, path, process)}`);
   }
   return match === undefined ? { excluded: false, lines, issues } : { excluded: true, match, lines, issues };

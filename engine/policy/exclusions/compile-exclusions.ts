@@ -77,7 +77,12 @@ export function compileExclusions(entries: readonly ExclusionEntry[], options: E
   let compound = false;
   let needProcess = false;
   ordered.forEach((entry, order) => {
-    const pattern = entry.kind === 'path' ? entry.pattern : entry.kind === 'process' && entry.process.kind === 'path' ? entry.process.pattern : NO_PATTERN;
+    const pattern =
+      entry.kind === 'path'
+        ? entry.pattern
+        : entry.kind === 'process' && entry.process.kind === 'path'
+          ? entry.process.pattern
+          : NO_PATTERN;
     const compiled: Compiled = { entry, hit: { entry, reason: matchReason(entry) }, order, pattern, scope: scopeOf(entry) };
     if (entry.kind === 'path') {
       paths.add(compiled);

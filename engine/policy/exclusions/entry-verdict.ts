@@ -49,7 +49,11 @@ function restrictionVerdict(r: Restrictions, target: PreparedTarget, repeatedPro
   if (r.scanTrigger !== undefined) {
     // ctx-excl: OnDemand covers scheduled scans too; BM is behaviour monitoring.
     const holds =
-      r.scanTrigger === 'OnAccess' ? trigger === 'on-access' : r.scanTrigger === 'BM' ? trigger === 'behavior' : !isRealTime(trigger);
+      r.scanTrigger === 'OnAccess'
+        ? trigger === 'on-access'
+        : r.scanTrigger === 'BM'
+          ? trigger === 'behavior'
+          : !isRealTime(trigger);
     if (!holds) return 'scan-trigger';
   }
   if (r.scanType !== undefined && (isRealTime(trigger) || r.scanType !== target.scanType)) return 'scan-type';
@@ -76,7 +80,8 @@ export function scopeVerdict(entry: ExclusionEntry, target: PreparedTarget, repe
   // §4.1: process and automatic server-role exclusions are real-time only (#30, #47, T66, T67).
   if ((entry.kind === 'process' || entry.role !== undefined) && !isRealTime(target.trigger)) return 'scans-not-covered';
   if (entry.kind === 'process' && target.process === undefined) return 'no-process';
-  if (entry.kind === 'path' && entry.restrictions !== undefined) return restrictionVerdict(entry.restrictions, target, repeatedProcess);
+  if (entry.kind === 'path' && entry.restrictions !== undefined)
+    return restrictionVerdict(entry.restrictions, target, repeatedProcess);
   return 'match';
 }
 

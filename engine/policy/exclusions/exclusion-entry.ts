@@ -22,8 +22,7 @@ export interface PathPattern {
 
 /** A process as an exclusion names it: an image name from any location, or a full path (§4.2 proc-excl). */
 export type ProcessPattern =
-  | { readonly kind: 'image'; readonly image: string }
-  | { readonly kind: 'path'; readonly pattern: PathPattern };
+  { readonly kind: 'image'; readonly image: string } | { readonly kind: 'path'; readonly pattern: PathPattern };
 
 export type ScanTriggerValue = 'OnAccess' | 'OnDemand' | 'BM';
 

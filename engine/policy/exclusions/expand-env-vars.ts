@@ -54,7 +54,11 @@ export function expandEnvVars(text: string): EnvExpansion {
   return { text: expanded, unknown };
 }
 
-/** The documented variable names, spelled for a hint. */
+/** How many names a hint shows: the whole list made a 320-character line, past what a terminal line may hold. */
+const NAMES_IN_HINT = 6;
+
+/** The first documented variable names, spelled for a hint, and where the rest are listed. */
 export function knownVariableList(): string {
-  return [...SYSTEM_ENV_VARS.keys()].map((name) => `%${name}%`).join(', ');
+  const names = [...SYSTEM_ENV_VARS.keys()].map((name) => `%${name}%`);
+  return `${names.slice(0, NAMES_IN_HINT).join(', ')} (${names.length} in all: scenarios/README.md, "Paths as Defender sees them")`;
 }

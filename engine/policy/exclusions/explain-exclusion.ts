@@ -16,7 +16,8 @@ export interface ExplainOptions {
  */
 function describeTarget(target: ExclusionTarget): string {
   const kind = target.isFolder === true ? 'folder' : 'file';
-  const scan = target.trigger === 'scheduled-scan' || target.trigger === 'on-demand-scan' ? `, ${target.scanType ?? 'full'} scan` : '';
+  const scan =
+    target.trigger === 'scheduled-scan' || target.trigger === 'on-demand-scan' ? `, ${target.scanType ?? 'full'} scan` : '';
   const process = target.process === undefined ? '' : `, opened by ${target.process}`;
   return `${kind} ${target.path} (${target.trigger}${scan}${process})`;
 }

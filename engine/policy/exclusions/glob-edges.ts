@@ -73,12 +73,14 @@ export class GlobEdges<N> {
     const length = segment.length;
     let current = this.prefixes.children?.get(segment.charCodeAt(0));
     for (let i = 1; current !== undefined; i++) {
-      if (current.edges !== undefined) for (const edge of current.edges) if (matchSegmentGlob(edge.glob, segment)) visit(edge.node);
+      if (current.edges !== undefined)
+        for (const edge of current.edges) if (matchSegmentGlob(edge.glob, segment)) visit(edge.node);
       current = i < length ? current.children?.get(segment.charCodeAt(i)) : undefined;
     }
     current = this.suffixes.children?.get(segment.charCodeAt(length - 1));
     for (let i = 2; current !== undefined; i++) {
-      if (current.edges !== undefined) for (const edge of current.edges) if (matchSegmentGlob(edge.glob, segment)) visit(edge.node);
+      if (current.edges !== undefined)
+        for (const edge of current.edges) if (matchSegmentGlob(edge.glob, segment)) visit(edge.node);
       current = i <= length ? current.children?.get(segment.charCodeAt(length - i)) : undefined;
     }
   }

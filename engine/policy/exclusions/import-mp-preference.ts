@@ -40,7 +40,8 @@ function items(found: Found, issues: Issue[]): string[] {
       const shown = typeof item === 'object' && item !== null ? (Array.isArray(item) ? 'a list' : 'an object') : quote(item);
       issues.push(issue('mp_preference_bad_value', found, `${property} holds ${shown}, not text`, EXPORT_HINT));
     } else if (HIDDEN.test(item.trim())) {
-      const hint = 'run Get-MpPreference as an administrator; HideExclusionsFromLocalAdmins hides the lists even from admins (§4.1)';
+      const hint =
+        'run Get-MpPreference as an administrator; HideExclusionsFromLocalAdmins hides the lists even from admins (§4.1)';
       issues.push(issue('mp_preference_hidden', found, `${property} is hidden: ${quoteExcerpt(item.trim())}`, hint));
     } else if (item.trim() !== '') out.push(item.trim());
   }
@@ -75,7 +76,15 @@ function jsonIssue(text: string): Issue {
   const column = offset - before.lastIndexOf('\n');
   const what = offset >= text.length ? 'the end of the file' : quoteExcerpt(text.slice(offset, offset + 40), 40);
   const message = `the JSON does not parse: unexpected ${what} at line ${line}, column ${column}`;
-  return { code: 'mp_preference_bad_json', path: [], line, column, message, expected: 'the output of Get-MpPreference | ConvertTo-Json', hint: EXPORT_HINT };
+  return {
+    code: 'mp_preference_bad_json',
+    path: [],
+    line,
+    column,
+    message,
+    expected: 'the output of Get-MpPreference | ConvertTo-Json',
+    hint: EXPORT_HINT,
+  };
 }
 
 function fromJson(text: string, issues: Issue[]): Found[] {
@@ -89,14 +98,24 @@ function fromJson(text: string, issues: Issue[]): Found[] {
   const object = Array.isArray(data) && data.length === 1 ? data[0] : data;
   if (typeof object !== 'object' || object === null || Array.isArray(object)) {
     const hint = 'export one device with Get-MpPreference | ConvertTo-Json';
-    issues.push({ code: 'mp_preference_bad_json', path: [], line: 1, message: 'the JSON is not one Get-MpPreference object', hint });
+    issues.push({
+      code: 'mp_preference_bad_json',
+      path: [],
+      line: 1,
+      message: 'the JSON is not one Get-MpPreference object',
+      hint,
+    });
     return [];
   }
   const lines = text.split('\n');
   return (Object.keys(MP_PROPERTIES) as Property[])
     .filter((property) => property in object)
     .map((property) => {
-      const entry = { property, line: lines.findIndex((row) => row.includes(`"${property}"`)) + 1, value: (object as Record<string, unknown>)[property] };
+      const entry = {
+        property,
+        line: lines.findIndex((row) => row.includes(`"${property}"`)) + 1,
+        value: (object as Record<string, unknown>)[property],
+      };
       return { ...entry, value: items(entry, issues) };
     });
 }
@@ -113,22 +132,41 @@ export function importMpPreference(text: string): Result<ExclusionLists> {
   const kind = recogniseMpPreference(text);
   if (kind === undefined) {
     // Any file may be named here (a .env, /etc/passwd): refuse it whole and quote none of it.
-    const message = 'the file is not a Get-MpPreference export: it has no ExclusionPath, ExclusionExtension or ExclusionProcess property';
-    return fail([{ code: 'mp_preference_unrecognised', path: [], line: 1, message, expected: 'the output of Get-MpPreference, or of Get-MpPreference | ConvertTo-Json', hint: 'export with Get-MpPreference | ConvertTo-Json | Out-File mppref.json' }]);
+    const message =
+      'the file is not a Get-MpPreference export: it has no ExclusionPath, ExclusionExtension or ExclusionProcess property';
+    return fail([
+      {
+        code: 'mp_preference_unrecognised',
+        path: [],
+        line: 1,
+        message,
+        expected: 'the output of Get-MpPreference, or of Get-MpPreference | ConvertTo-Json',
+        hint: 'export with Get-MpPreference | ConvertTo-Json | Out-File mppref.json',
+      },
+    ]);
   }
   const issues: Issue[] = [];
   const found = kind === 'json' ? fromJson(text, issues) : fromText(text, issues);
   const lists = { paths: [] as string[], extensions: [] as string[], processes: [] as string[] };
   const seen = new Set<Property>();
   for (const entry of found) {
-    if (seen.has(entry.property)) issues.push(issue('mp_preference_duplicate', entry, `${entry.property} appears more than once`, 'import one device at a time'));
+    if (seen.has(entry.property))
+      issues.push(
+        issue('mp_preference_duplicate', entry, `${entry.property} appears more than once`, 'import one device at a time'),
+      );
     seen.add(entry.property);
     append(lists[MP_PROPERTIES[entry.property]], entry.value as string[]);
   }
   if (found.length === 0 && issues.length === 0) {
     // Recognised by a key that is not a property of the object read (nested, or in a list of devices).
     const message = 'no ExclusionPath, ExclusionExtension or ExclusionProcess property found on the object';
-    issues.push({ code: 'mp_preference_no_exclusions', path: [], line: 1, message, hint: 'export one device with Get-MpPreference | ConvertTo-Json' });
+    issues.push({
+      code: 'mp_preference_no_exclusions',
+      path: [],
+      line: 1,
+      message,
+      hint: 'export one device with Get-MpPreference | ConvertTo-Json',
+    });
   }
   return issues.length > 0 ? fail(issues) : ok(lists);
 }

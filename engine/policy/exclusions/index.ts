@@ -47,8 +47,20 @@ export { matchReason, entryName } from './describe-entry.ts';
 export { lintExclusions, type LintOptions } from './lint-exclusions.ts';
 
 // Library-level extras: server roles, policy/local merge, Get-MpPreference
-export { serverRoleExclusions, SERVER_ROLES, SERVER_ROLE_LISTS, type ServerRole, type ServerRoleOptions, type ServerRoleExclusions } from './server-role-exclusions.ts';
-export { mergeExclusionSources, type ExclusionSources, type MergeOptions, type MergedExclusions } from './merge-exclusion-sources.ts';
+export {
+  serverRoleExclusions,
+  SERVER_ROLES,
+  SERVER_ROLE_LISTS,
+  type ServerRole,
+  type ServerRoleOptions,
+  type ServerRoleExclusions,
+} from './server-role-exclusions.ts';
+export {
+  mergeExclusionSources,
+  type ExclusionSources,
+  type MergeOptions,
+  type MergedExclusions,
+} from './merge-exclusion-sources.ts';
 export { importMpPreference } from './import-mp-preference.ts';
 export { recogniseMpPreference } from './recognise-mp-preference.ts';
 export { formatMpPreference, type FormatOptions } from './format-mp-preference.ts';

@@ -15,7 +15,7 @@ export function pathSegments(text: string): string[] {
   // Hot path (once per lookup): an indexOf loop is about twice as fast as String#split here.
   const parts: string[] = [];
   let clean = true;
-  for (let start = 0; ; ) {
+  for (let start = 0; ;) {
     const at = unified.indexOf('\\', start);
     const end = at === -1 ? unified.length : at;
     if (end === start) clean = false;

@@ -49,7 +49,10 @@ function wordIssue(code: string, what: string, word: string, allowed: readonly s
     message: `${options.label}: ${what} \`${word}\` is not recognised`,
     expected: `one of ${allowed.join(', ')} (case-sensitive)`,
     received: word,
-    hint: sameButCase === undefined ? `use one of ${allowed.join(', ')}` : `keywords and values are case-sensitive: write \`${sameButCase}\``,
+    hint:
+      sameButCase === undefined
+        ? `use one of ${allowed.join(', ')}`
+        : `keywords and values are case-sensitive: write \`${sameButCase}\``,
   };
 }
 
@@ -67,7 +70,14 @@ export function parseRestrictions(body: string, options: RestrictionOptions): Re
   const processes: ProcessPattern[] = [];
   if (body.trim() === '') {
     const message = `${options.label} has empty restrictions \`{}\``;
-    return fail([{ code: 'exclusion_contextual_empty', path: options.path, message, hint: 'remove `\\:{}` or add a restriction such as ScanTrigger:OnAccess' }]);
+    return fail([
+      {
+        code: 'exclusion_contextual_empty',
+        path: options.path,
+        message,
+        hint: 'remove `\\:{}` or add a restriction such as ScanTrigger:OnAccess',
+      },
+    ]);
   }
   for (const item of splitItems(body)) {
     const colon = item.indexOf(':');

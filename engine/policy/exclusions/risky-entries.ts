@@ -2,7 +2,9 @@
 
 /** Extensions never to exclude; images only when their libraries are patched. */
 export const RISKY_EXTENSIONS: ReadonlySet<string> = new Set(
-  '7z bat bin cab cmd com cpl dll exe fla gif gz hta inf java jar job jpeg jpg js ko ko.gz msi ocx png ps1 py rar reg scr sys tar tmp url vbe vbs wsf zip'.split(' '),
+  '7z bat bin cab cmd com cpl dll exe fla gif gz hta inf java jar job jpeg jpg js ko ko.gz msi ocx png ps1 py rar reg scr sys tar tmp url vbe vbs wsf zip'.split(
+    ' ',
+  ),
 );
 
 /** Image formats that excl-mistakes allows to exclude only when the image libraries are patched. */
@@ -11,12 +13,45 @@ export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['gif', 'jpeg', 'jp
 /** Processes never to exclude (lower case). */
 export const RISKY_PROCESSES: ReadonlySet<string> = new Set(
   [
-    'AcroRd32.exe', 'addinprocess.exe', 'addinprocess32.exe', 'addinutil.exe', 'bash.exe', 'bginfo.exe',
-    'bitsadmin.exe', 'cdb.exe', 'csi.exe', 'cmd.exe', 'cscript.exe', 'dbghost.exe', 'dbgsvc.exe', 'dnx.exe',
-    'dotnet.exe', 'excel.exe', 'fsi.exe', 'fsiAnyCpu.exe', 'iexplore.exe', 'java.exe', 'kd.exe',
-    'lxssmanager.dll', 'msbuild.exe', 'mshta.exe', 'ntkd.exe', 'ntsd.exe', 'outlook.exe', 'psexec.exe',
-    'powerpnt.exe', 'powershell.exe', 'rcsi.exe', 'svchost.exe', 'schtasks.exe', 'system.management.automation.dll',
-    'windbg.exe', 'winword.exe', 'wmic.exe', 'wscript.exe', 'wuauclt.exe',
+    'AcroRd32.exe',
+    'addinprocess.exe',
+    'addinprocess32.exe',
+    'addinutil.exe',
+    'bash.exe',
+    'bginfo.exe',
+    'bitsadmin.exe',
+    'cdb.exe',
+    'csi.exe',
+    'cmd.exe',
+    'cscript.exe',
+    'dbghost.exe',
+    'dbgsvc.exe',
+    'dnx.exe',
+    'dotnet.exe',
+    'excel.exe',
+    'fsi.exe',
+    'fsiAnyCpu.exe',
+    'iexplore.exe',
+    'java.exe',
+    'kd.exe',
+    'lxssmanager.dll',
+    'msbuild.exe',
+    'mshta.exe',
+    'ntkd.exe',
+    'ntsd.exe',
+    'outlook.exe',
+    'psexec.exe',
+    'powerpnt.exe',
+    'powershell.exe',
+    'rcsi.exe',
+    'svchost.exe',
+    'schtasks.exe',
+    'system.management.automation.dll',
+    'windbg.exe',
+    'winword.exe',
+    'wmic.exe',
+    'wscript.exe',
+    'wuauclt.exe',
   ].map((name) => name.toLowerCase()),
 );
 

@@ -34,8 +34,12 @@ export const SERVER_ROLE_LISTS: Readonly<Record<ServerRole, RoleList>> = {
     name: 'Active Directory Domain Services',
     extensions: [],
     paths: [
-      ...['*.adm', '*.admx', '*.adml', 'Registry.pol', '*.aas', '*.inf', '*Scripts.ini', '*.ins', 'Oscfilter.ini'].map((file) => `${SYSVOL}\\${file}`),
-      ...['ntds.dit', 'ntds.pat', 'EDB*.log', 'Res*.log', 'Edb*.jrs', 'Ntds*.pat', 'TEMP.edb', 'Edb.chk'].map((file) => `${NTDS}\\${file}`),
+      ...['*.adm', '*.admx', '*.adml', 'Registry.pol', '*.aas', '*.inf', '*Scripts.ini', '*.ins', 'Oscfilter.ini'].map(
+        (file) => `${SYSVOL}\\${file}`,
+      ),
+      ...['ntds.dit', 'ntds.pat', 'EDB*.log', 'Res*.log', 'Edb*.jrs', 'Ntds*.pat', 'TEMP.edb', 'Edb.chk'].map(
+        (file) => `${NTDS}\\${file}`,
+      ),
     ],
     processes: [`${S32}\\ntfrs.exe`, `${S32}\\lsass.exe`],
   },
@@ -77,9 +81,12 @@ export const SERVER_ROLE_LISTS: Readonly<Record<ServerRole, RoleList>> = {
   wsus: {
     name: 'Windows Server Update Services',
     extensions: [],
-    paths: ['WSUS\\WSUSContent', 'WSUS\\UpdateServicesDBFiles', 'SoftwareDistribution\\Datastore', 'SoftwareDistribution\\Download'].map(
-      (sub) => `%systemroot%\\${sub}`,
-    ),
+    paths: [
+      'WSUS\\WSUSContent',
+      'WSUS\\UpdateServicesDBFiles',
+      'SoftwareDistribution\\Datastore',
+      'SoftwareDistribution\\Download',
+    ].map((sub) => `%systemroot%\\${sub}`),
     processes: [],
   },
 };
@@ -111,9 +118,13 @@ function supportsAutoExclusions(os: OsName): boolean {
  */
 export function serverRoleExclusions(roles: ServerRoleOptions, options: ExclusionOptions = {}): ServerRoleExclusions {
   if (!supportsAutoExclusions(roles.os)) {
-    return { entries: [], note: `${roles.os} has no automatic server-role exclusions (Windows Server 2016 and later only, §4.1)` };
+    return {
+      entries: [],
+      note: `${roles.os} has no automatic server-role exclusions (Windows Server 2016 and later only, §4.1)`,
+    };
   }
-  if (roles.disableAutoExclusions === true) return { entries: [], note: 'automatic exclusions are turned off (DisableAutoExclusions)' };
+  if (roles.disableAutoExclusions === true)
+    return { entries: [], note: 'automatic exclusions are turned off (DisableAutoExclusions)' };
   const names: string[][] = [[], [], []];
   const lists = { paths: [] as string[], extensions: [] as string[], processes: [] as string[] };
   for (const role of [...new Set(roles.roles)]) {
@@ -121,9 +132,21 @@ export function serverRoleExclusions(roles: ServerRoleOptions, options: Exclusio
     append(lists.paths, source.paths);
     append(lists.extensions, source.extensions);
     append(lists.processes, source.processes);
-    if (names[0]) append(names[0], source.paths.map(() => source.name));
-    if (names[1]) append(names[1], source.extensions.map(() => source.name));
-    if (names[2]) append(names[2], source.processes.map(() => source.name));
+    if (names[0])
+      append(
+        names[0],
+        source.paths.map(() => source.name),
+      );
+    if (names[1])
+      append(
+        names[1],
+        source.extensions.map(() => source.name),
+      );
+    if (names[2])
+      append(
+        names[2],
+        source.processes.map(() => source.name),
+      );
   }
   const rank = { paths: 0, extensions: 1, processes: 2 } as const;
   const entries = parseExclusions(lists, options).entries.map((entry) => ({

@@ -32,7 +32,12 @@ export function applyIndicatorToAirVerdict(verdict: AirVerdict, indicatorAction?
       verdict: 'Malicious',
       original: verdict,
       remediate: true,
-      reason: { layer: 'indicator', code: 'air-block-ioc', message: `AIR verdict "${verdict}" overridden: a ${indicatorAction} indicator makes AIR treat the entity as bad`, cite },
+      reason: {
+        layer: 'indicator',
+        code: 'air-block-ioc',
+        message: `AIR verdict "${verdict}" overridden: a ${indicatorAction} indicator makes AIR treat the entity as bad`,
+        cite,
+      },
     };
   }
   if (indicatorAction === 'Allowed' && verdict !== 'No threats found') {
@@ -40,10 +45,16 @@ export function applyIndicatorToAirVerdict(verdict: AirVerdict, indicatorAction?
       verdict: 'No threats found',
       original: verdict,
       remediate: false,
-      reason: { layer: 'indicator', code: 'air-allow-ioc', message: `AIR verdict "${verdict}" ignored: an Allow indicator exists for the entity`, cite },
+      reason: {
+        layer: 'indicator',
+        code: 'air-allow-ioc',
+        message: `AIR verdict "${verdict}" ignored: an Allow indicator exists for the entity`,
+        cite,
+      },
     };
   }
-  const why = indicatorAction === undefined ? 'no indicator applies' : `an ${indicatorAction} indicator does not change AIR verdicts`;
+  const why =
+    indicatorAction === undefined ? 'no indicator applies' : `an ${indicatorAction} indicator does not change AIR verdicts`;
   return {
     verdict,
     original: verdict,

@@ -46,16 +46,29 @@ export interface IndicatorIndex {
 // [inference] §5.4 orders Block/Warn IoCs before Allow IoCs; Audit is in no step, so it ranks last.
 const FILE_RANK: Readonly<Record<IndicatorAction, number>> = { BlockAndRemediate: 5, Block: 4, Warn: 3, Allowed: 2, Audit: 1 };
 /** The lowest rank of an action §5.4 meets at its block step: every rank from here up is `isBlockingAction`. */
-export const BLOCKING_RANK = INDICATOR_ACTIONS.filter(isBlockingAction).reduce((lowest, action) => Math.min(lowest, FILE_RANK[action]), Infinity);
+export const BLOCKING_RANK = INDICATOR_ACTIONS.filter(isBlockingAction).reduce(
+  (lowest, action) => Math.min(lowest, FILE_RANK[action]),
+  Infinity,
+);
 
 const ON: Readonly<Record<Indicator['type'], MatchedOn>> = {
-  FileSha256: 'sha256', FileSha1: 'sha1', FileMd5: 'md5', CertificateThumbprint: 'certificate',
-  IpAddress: 'ip', DomainName: 'domain', Url: 'url',
+  FileSha256: 'sha256',
+  FileSha1: 'sha1',
+  FileMd5: 'md5',
+  CertificateThumbprint: 'certificate',
+  IpAddress: 'ip',
+  DomainName: 'domain',
+  Url: 'url',
 };
 
 const WHAT: Readonly<Record<MatchedOn, string>> = {
-  sha256: "the file's SHA-256", sha1: "the file's SHA-1", md5: "the file's MD5",
-  certificate: "the file's leaf signing certificate", ip: 'the requested IP address', domain: 'the requested domain', url: 'the requested URL',
+  sha256: "the file's SHA-256",
+  sha1: "the file's SHA-1",
+  md5: "the file's MD5",
+  certificate: "the file's leaf signing certificate",
+  ip: 'the requested IP address',
+  domain: 'the requested domain',
+  url: 'the requested URL',
 };
 
 /**
@@ -66,7 +79,15 @@ const WHAT: Readonly<Record<MatchedOn, string>> = {
  * lookupFileIndicator(index, { sha256: artifact.sha256 }, 'Finance');
  */
 export function compileIndicators(indicators: readonly Indicator[]): IndicatorIndex {
-  const maps = { sha256: new Map(), sha1: new Map(), md5: new Map(), certificate: new Map(), ip: new Map(), domain: new Map(), url: new Map() } as Record<MatchedOn, Map<string, IndexEntry[]>>;
+  const maps = {
+    sha256: new Map(),
+    sha1: new Map(),
+    md5: new Map(),
+    certificate: new Map(),
+    ip: new Map(),
+    domain: new Map(),
+    url: new Map(),
+  } as Record<MatchedOn, Map<string, IndexEntry[]>>;
   let hasExpiry = false;
   indicators.forEach((indicator, order) => {
     const on = ON[indicator.type];
@@ -75,9 +96,20 @@ export function compileIndicators(indicators: readonly Indicator[]): IndicatorIn
       indicator,
       on,
       scope,
-      reason: { layer: 'indicator', code: `ioc-${indicator.action}`, message: `indicator ${indicator.id} (${describeIndicator(indicator)}) matched ${WHAT[on]}`, cite: '§5.4' },
+      reason: {
+        layer: 'indicator',
+        code: `ioc-${indicator.action}`,
+        message: `indicator ${indicator.id} (${describeIndicator(indicator)}) matched ${WHAT[on]}`,
+        cite: '§5.4',
+      },
     };
-    const base = { match, groups: scope === 'group' ? new Set(indicator.groups) : undefined, expiresAt: indicator.expiresAt ?? Infinity, order, fileRank: FILE_RANK[indicator.action] };
+    const base = {
+      match,
+      groups: scope === 'group' ? new Set(indicator.groups) : undefined,
+      expiresAt: indicator.expiresAt ?? Infinity,
+      order,
+      fileRank: FILE_RANK[indicator.action],
+    };
     hasExpiry ||= indicator.expiresAt !== undefined;
     let key = indicator.value;
     let entry: IndexEntry = base;

@@ -40,7 +40,14 @@ export function parseCsv(text: string): ParsedCsv {
     afterQuote = false;
   };
   const problem = (message: string): void => {
-    issues.push({ code: 'bad_csv', path: [], message, line, column, hint: 'quote a field that holds commas, quotes or line breaks, and double every quote inside it' });
+    issues.push({
+      code: 'bad_csv',
+      path: [],
+      message,
+      line,
+      column,
+      hint: 'quote a field that holds commas, quotes or line breaks, and double every quote inside it',
+    });
   };
   for (let i = 0; i < source.length; i++, column++) {
     const ch = source[i];

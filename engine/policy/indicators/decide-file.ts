@@ -47,14 +47,37 @@ const cite = '§5.4';
  * access and the antivirus are its engines, active mode only, §2.1; step 7 is its allow).
  */
 const STEP_LAYER: Readonly<Record<FileStep, string>> = {
-  'wdac-block': 'wdac', excluded: 'exclusion', 'block-ioc': 'indicator', smartscreen: 'smartscreen', 'allow-ioc': 'indicator', engine: 'mdav', 'no-block': 'mdav',
+  'wdac-block': 'wdac',
+  excluded: 'exclusion',
+  'block-ioc': 'indicator',
+  smartscreen: 'smartscreen',
+  'allow-ioc': 'indicator',
+  engine: 'mdav',
+  'no-block': 'mdav',
 };
 const step = (name: FileStep, code: string, message: string, at = cite): Reason => reason(STEP_LAYER[name], code, message, at);
-const WDAC_BLOCK = step('wdac-block', 'wdac-block', 'step 1: not allowed by WDAC/AppLocker in enforce mode, so blocked before any indicator');
-const EXCLUDED = step('excluded', 'excluded', 'step 2: an MDAV exclusion allows the file; file and certificate indicators do not override exclusions');
-const WDAC_OVER_IOC = step('wdac-block', 'wdac-allow-over-ioc', 'C8 (example-table reading): WDAC allows the file, so the Block/Warn indicator is not applied', '§7 C8');
+const WDAC_BLOCK = step(
+  'wdac-block',
+  'wdac-block',
+  'step 1: not allowed by WDAC/AppLocker in enforce mode, so blocked before any indicator',
+);
+const EXCLUDED = step(
+  'excluded',
+  'excluded',
+  'step 2: an MDAV exclusion allows the file; file and certificate indicators do not override exclusions',
+);
+const WDAC_OVER_IOC = step(
+  'wdac-block',
+  'wdac-allow-over-ioc',
+  'C8 (example-table reading): WDAC allows the file, so the Block/Warn indicator is not applied',
+  '§7 C8',
+);
 const SMARTSCREEN = step('smartscreen', 'smartscreen-block', 'step 4: blocked by SmartScreen');
-const ALLOW_OVER_ENGINE = step('allow-ioc', 'allow-over-engine', 'step 5: an Allow indicator is met before ASR, controlled folder access and antivirus blocks (MDE policy beats MDAV)');
+const ALLOW_OVER_ENGINE = step(
+  'allow-ioc',
+  'allow-over-engine',
+  'step 5: an Allow indicator is met before ASR, controlled folder access and antivirus blocks (MDE policy beats MDAV)',
+);
 const ENGINE: Readonly<Record<NonNullable<FileDecisionInput['engineBlock']>, Reason>> = {
   asr: step('engine', 'engine-block', 'step 6: an attack surface reduction rule blocks the file'),
   cfa: step('engine', 'engine-block', 'step 6: controlled folder access blocks the file'),
@@ -85,15 +108,29 @@ export function decideFile(
   const notes: Reason[] = [];
   if (blocking && match !== undefined) {
     if (input.wdac === 'allow' && settings.wdacAllowVsBlockIoc === 'allow') notes.push(match.reason, WDAC_OVER_IOC);
-    else return decided(action === 'Warn' ? 'warn' : 'block', 'block-ioc', [match.reason], match.indicator, action === 'BlockAndRemediate');
+    else
+      return decided(
+        action === 'Warn' ? 'warn' : 'block',
+        'block-ioc',
+        [match.reason],
+        match.indicator,
+        action === 'BlockAndRemediate',
+      );
   }
-  if (input.smartScreenBlock === true) return decided('block', 'smartscreen', [...notes, SMARTSCREEN, ...overruled(blocking ? undefined : match)]);
+  if (input.smartScreenBlock === true)
+    return decided('block', 'smartscreen', [...notes, SMARTSCREEN, ...overruled(blocking ? undefined : match)]);
   if (action === 'Allowed' && match !== undefined) {
     const over = input.engineBlock === undefined ? [] : [ALLOW_OVER_ENGINE];
     return decided('allow', 'allow-ioc', [...notes, match.reason, ...over], match.indicator);
   }
-  if (input.engineBlock !== undefined) return decided('block', 'engine', [...notes, ...(action === 'Audit' && match ? [match.reason] : []), ENGINE[input.engineBlock]]);
-  if (action === 'Audit' && match !== undefined) return decided('audit', 'no-block', [...notes, match.reason, ALLOWED], match.indicator);
+  if (input.engineBlock !== undefined)
+    return decided('block', 'engine', [
+      ...notes,
+      ...(action === 'Audit' && match ? [match.reason] : []),
+      ENGINE[input.engineBlock],
+    ]);
+  if (action === 'Audit' && match !== undefined)
+    return decided('audit', 'no-block', [...notes, match.reason, ALLOWED], match.indicator);
   return decided('allow', 'no-block', [...notes, ALLOWED]);
 }
 
@@ -103,6 +140,12 @@ function overruled(match: IndicatorMatch | undefined): Reason[] {
   return [{ layer: 'indicator', code: 'ioc-overruled', message: `${match.reason.message}, but an earlier step decided`, cite }];
 }
 
-function decided(result: FileResult, step: FileDecision['step'], reasons: Reason[], indicator?: Indicator, remediate = false): FileDecision {
+function decided(
+  result: FileResult,
+  step: FileDecision['step'],
+  reasons: Reason[],
+  indicator?: Indicator,
+  remediate = false,
+): FileDecision {
   return indicator === undefined ? { result, step, remediate, reasons } : { result, step, remediate, indicator, reasons };
 }

@@ -41,9 +41,19 @@ export interface NetworkDecision {
 const cite = '§5.4';
 const ALLOW_WINS: Readonly<Record<IndicatorAction, number>> = { Allowed: 4, Audit: 3, Warn: 2, Block: 1, BlockAndRemediate: 0 };
 const STRICT_WINS: Readonly<Record<IndicatorAction, number>> = { Allowed: 1, Audit: 2, Warn: 3, Block: 4, BlockAndRemediate: 5 };
-const RESULT: Readonly<Record<IndicatorAction, NetworkDecision['result']>> = { Allowed: 'allow', Audit: 'audit', Warn: 'warn', Block: 'block', BlockAndRemediate: 'block' };
+const RESULT: Readonly<Record<IndicatorAction, NetworkDecision['result']>> = {
+  Allowed: 'allow',
+  Audit: 'audit',
+  Warn: 'warn',
+  Block: 'block',
+  BlockAndRemediate: 'block',
+};
 
-interface Candidate { entry: IndexEntry; pathLength: number; hostLength: number }
+interface Candidate {
+  entry: IndexEntry;
+  pathLength: number;
+  hostLength: number;
+}
 
 /**
  * Decides a request against network indicators. Most specific first: the longest covering URL path
@@ -57,9 +67,17 @@ interface Candidate { entry: IndexEntry; pathLength: number; hostLength: number 
  *   { networkProtection: 'block', customNetworkIndicators: true, quicAndEchDisabled: true }).result; // 'block'
  */
 export function evaluateNetwork(index: IndicatorIndex, request: NetworkRequest, context: NetworkContext): NetworkDecision {
-  if (!context.customNetworkIndicators) return none(reason('feature-off', 'advanced feature "Custom network indicators" is off, so IP/URL/domain indicators are not enforced', '§5.2'));
+  if (!context.customNetworkIndicators)
+    return none(
+      reason(
+        'feature-off',
+        'advanced feature "Custom network indicators" is off, so IP/URL/domain indicators are not enforced',
+        '§5.2',
+      ),
+    );
   const edge = request.browser === 'edge';
-  if (!edge && context.networkProtection === 'off') return none(reason('np-off', 'network protection is off; outside Edge, URL/IP indicators need it in block mode', '§5.2'));
+  if (!edge && context.networkProtection === 'off')
+    return none(reason('np-off', 'network protection is off; outside Edge, URL/IP indicators need it in block mode', '§5.2'));
   const target = request.url === undefined ? undefined : parseUrlTarget(request.url);
   if (typeof target === 'string') return none(reason('bad-request', `request URL is not readable: ${target}`, cite));
   const host = request.domain?.toLowerCase().replace(/\.$/, '') ?? target?.host;
@@ -69,11 +87,19 @@ export function evaluateNetwork(index: IndicatorIndex, request: NetworkRequest, 
   const notes: Reason[] = [];
   // §5.2: outside Edge, HTTPS host names come from the TLS ClientHello, unreadable over QUIC or with ECH.
   const namesVisible = edge || scheme === 'http' || context.quicAndEchDisabled;
-  if (!namesVisible) notes.push(reason('quic-ech', 'QUIC or Encrypted Client Hello is on in this browser, so network protection cannot see the host name', '§5.2'));
+  if (!namesVisible)
+    notes.push(
+      reason(
+        'quic-ech',
+        'QUIC or Encrypted Client Hello is on in this browser, so network protection cannot see the host name',
+        '§5.2',
+      ),
+    );
   const time = lookupTime(index, context.at);
   const candidates: Candidate[] = [];
   const add = (entries: readonly IndexEntry[] | undefined, pathLength: number, hostLength: number): void => {
-    for (const entry of entries ?? []) if (entryApplies(entry, context.deviceGroup, time)) candidates.push({ entry, pathLength, hostLength });
+    for (const entry of entries ?? [])
+      if (entryApplies(entry, context.deviceGroup, time)) candidates.push({ entry, pathLength, hostLength });
   };
   if (host !== undefined && namesVisible) {
     for (const entry of index.url.get(host) ?? []) {
@@ -83,7 +109,7 @@ export function evaluateNetwork(index: IndicatorIndex, request: NetworkRequest, 
       if (!edge && scheme === 'https' && entry.path !== '') continue;
       add([entry], (entry.path ?? '').length, host.length);
     }
-    for (let suffix: string = host; ; ) {
+    for (let suffix: string = host; ;) {
       add(index.domain.get(suffix), 0, suffix.length);
       const dot = suffix.indexOf('.');
       if (dot < 0) break;
@@ -103,7 +129,14 @@ export function evaluateNetwork(index: IndicatorIndex, request: NetworkRequest, 
     reasons.push(reason('np-audit', 'network protection is in audit mode: the match is logged, not blocked', '§5.2'));
   }
   const logged = result === 'block' || result === 'warn';
-  if (logged) reasons.push(reason('after-handshake', 'decided after the TCP/TLS handshake: NetworkConnectionEvents may still show ConnectionSuccess', '§5.5'));
+  if (logged)
+    reasons.push(
+      reason(
+        'after-handshake',
+        'decided after the TCP/TLS handshake: NetworkConnectionEvents may still show ConnectionSuccess',
+        '§5.5',
+      ),
+    );
   return { result, indicator, connectionSuccessLogged: logged, reasons };
 }
 
@@ -121,7 +154,6 @@ function best(candidates: readonly Candidate[], rank: Readonly<Record<IndicatorA
   }
   return top?.entry;
 }
-
 
 function none(...reasons: Reason[]): NetworkDecision {
   return { result: 'allow', connectionSuccessLogged: false, reasons };

@@ -11,8 +11,18 @@ import { foldColumn, recogniseIndicatorCsv } from './recognise-indicator-csv.ts'
 
 /** Columns of the portal's sample CSV, in its order. */
 export const CSV_COLUMNS = [
-  'IndicatorType', 'IndicatorValue', 'ExpirationTime', 'Action', 'Severity', 'Title', 'Description',
-  'RecommendedActions', 'RbacGroups', 'Category', 'MitreTechniques', 'GenerateAlert',
+  'IndicatorType',
+  'IndicatorValue',
+  'ExpirationTime',
+  'Action',
+  'Severity',
+  'Title',
+  'Description',
+  'RecommendedActions',
+  'RbacGroups',
+  'Category',
+  'MitreTechniques',
+  'GenerateAlert',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
@@ -24,9 +34,18 @@ const CSV_BATCH_LIMIT = 500;
 
 // Issue paths from parseIndicator name record fields; rows name the CSV column instead.
 const COLUMN_OF: Readonly<Record<string, Column>> = {
-  type: 'IndicatorType', value: 'IndicatorValue', expirationTime: 'ExpirationTime', action: 'Action', severity: 'Severity',
-  title: 'Title', description: 'Description', recommendedActions: 'RecommendedActions', groups: 'RbacGroups',
-  category: 'Category', mitreTechniques: 'MitreTechniques', generateAlert: 'GenerateAlert',
+  type: 'IndicatorType',
+  value: 'IndicatorValue',
+  expirationTime: 'ExpirationTime',
+  action: 'Action',
+  severity: 'Severity',
+  title: 'Title',
+  description: 'Description',
+  recommendedActions: 'RecommendedActions',
+  groups: 'RbacGroups',
+  category: 'Category',
+  mitreTechniques: 'MitreTechniques',
+  generateAlert: 'GenerateAlert',
 };
 
 export interface ImportCsvOptions extends Omit<ParseIndicatorOptions, 'path'> {
@@ -53,12 +72,19 @@ const EXPECTED_HEADER = `the portal's sample CSV header: ${CSV_COLUMNS.join(', '
  */
 export function importIndicatorCsv(text: string, options: ImportCsvOptions = {}): ParsedIndicators {
   if (text.trim() === '') {
-    return { indicators: [], issues: [{ code: 'empty_csv', path: [], line: 1, message: 'the CSV file has no header row', expected: EXPECTED_HEADER }] };
+    return {
+      indicators: [],
+      issues: [{ code: 'empty_csv', path: [], line: 1, message: 'the CSV file has no header row', expected: EXPECTED_HEADER }],
+    };
   }
   if (!recogniseIndicatorCsv(text)) {
-    const message = 'the file is not an indicator import CSV: its first line is not a header naming IndicatorType and IndicatorValue';
+    const message =
+      'the file is not an indicator import CSV: its first line is not a header naming IndicatorType and IndicatorValue';
     const hint = 'start from the sample CSV of Settings > Endpoints > Indicators > Import';
-    return { indicators: [], issues: [{ code: 'csv_unrecognised', path: [], line: 1, message, expected: EXPECTED_HEADER, hint }] };
+    return {
+      indicators: [],
+      issues: [{ code: 'csv_unrecognised', path: [], line: 1, message, expected: EXPECTED_HEADER, hint }],
+    };
   }
   const csv = parseCsv(text);
   const issues: Issue[] = [...csv.issues];
@@ -67,7 +93,15 @@ export function importIndicatorCsv(text: string, options: ImportCsvOptions = {})
   const columns = readHeader(header, issues);
   if (columns === undefined) return { indicators: [], issues };
   if (rows.length > CSV_BATCH_LIMIT) {
-    issues.push({ code: 'csv_batch_limit', path: [], line: rows[CSV_BATCH_LIMIT]?.line, message: `the CSV file has ${rows.length} indicator rows; the portal imports at most ${CSV_BATCH_LIMIT} per file`, expected: `at most ${CSV_BATCH_LIMIT} rows`, received: `${rows.length} rows`, hint: 'split the file into batches of 500 and import each' });
+    issues.push({
+      code: 'csv_batch_limit',
+      path: [],
+      line: rows[CSV_BATCH_LIMIT]?.line,
+      message: `the CSV file has ${rows.length} indicator rows; the portal imports at most ${CSV_BATCH_LIMIT} per file`,
+      expected: `at most ${CSV_BATCH_LIMIT} rows`,
+      received: `${rows.length} rows`,
+      hint: 'split the file into batches of 500 and import each',
+    });
     return { indicators: [], issues };
   }
   const parsed: Indicator[] = [];
@@ -77,9 +111,14 @@ export function importIndicatorCsv(text: string, options: ImportCsvOptions = {})
     const rowIssues: Issue[] = [];
     const indicator = importRow(record, index + 1, columns, header.fields.length, rowIssues, options);
     // A cell may hold anything: whatever the checks quoted of it is cut to an excerpt.
-    const bounded = rowIssues.map((issue) => withExcerpts(issue, [...record.fields, ...record.fields.map((field) => field.trim())]));
+    const bounded = rowIssues.map((issue) =>
+      withExcerpts(issue, [...record.fields, ...record.fields.map((field) => field.trim())]),
+    );
     if (options.invalidRows === 'skip') {
-      append(issues, bounded.map((issue) => ({ ...issue, severity: 'warning' as const, message: `${issue.message}; the row is skipped` })));
+      append(
+        issues,
+        bounded.map((issue) => ({ ...issue, severity: 'warning' as const, message: `${issue.message}; the row is skipped` })),
+      );
     } else append(issues, bounded);
     if (indicator !== undefined) {
       parsed.push(indicator);
@@ -90,7 +129,14 @@ export function importIndicatorCsv(text: string, options: ImportCsvOptions = {})
   const limited = enforceTenantLimit(parsed, paths, issues, options);
   // The tenant-limit issue names the first refused row by its line.
   const room = limited.indicators.length;
-  return room === parsed.length ? limited : { ...limited, issues: limited.issues.map((issue) => (issue.code === 'indicator_limit' && issue.line === undefined ? { ...issue, line: lines[room] } : issue)) };
+  return room === parsed.length
+    ? limited
+    : {
+        ...limited,
+        issues: limited.issues.map((issue) =>
+          issue.code === 'indicator_limit' && issue.line === undefined ? { ...issue, line: lines[room] } : issue,
+        ),
+      };
 }
 
 function readHeader(header: CsvRecord, issues: Issue[]): Map<Column, number> | undefined {
@@ -99,26 +145,64 @@ function readHeader(header: CsvRecord, issues: Issue[]): Map<Column, number> | u
     const column = CSV_COLUMNS.find((known) => foldColumn(known) === foldColumn(name));
     if (column === undefined) {
       const close = closest(name, CSV_COLUMNS);
-      issues.push({ code: 'unknown_column', path: ['header', index], line: header.line, severity: 'warning', message: `column ${quoteExcerpt(name)} is not an import column and is ignored`, expected: CSV_COLUMNS.join(', '), received: quoteExcerpt(name), ...(close === undefined ? {} : { hint: `did you mean "${close}"?` }) });
+      issues.push({
+        code: 'unknown_column',
+        path: ['header', index],
+        line: header.line,
+        severity: 'warning',
+        message: `column ${quoteExcerpt(name)} is not an import column and is ignored`,
+        expected: CSV_COLUMNS.join(', '),
+        received: quoteExcerpt(name),
+        ...(close === undefined ? {} : { hint: `did you mean "${close}"?` }),
+      });
     } else if (columns.has(column)) {
-      issues.push({ code: 'duplicate_column', path: ['header', index], line: header.line, message: `column ${quoteExcerpt(name)} appears twice`, expected: 'each column once', received: quoteExcerpt(name) });
+      issues.push({
+        code: 'duplicate_column',
+        path: ['header', index],
+        line: header.line,
+        message: `column ${quoteExcerpt(name)} appears twice`,
+        expected: 'each column once',
+        received: quoteExcerpt(name),
+      });
     } else columns.set(column, index);
   });
   const missing = REQUIRED.filter((column) => !columns.has(column));
   if (missing.length > 0) {
-    issues.push({ code: 'missing_columns', path: ['header'], line: header.line, message: `the header lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, expected: CSV_COLUMNS.join(', '), received: quoteExcerpt(header.fields.join(',')), hint: 'start the file with the header of the portal\'s sample CSV' });
+    issues.push({
+      code: 'missing_columns',
+      path: ['header'],
+      line: header.line,
+      message: `the header lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+      expected: CSV_COLUMNS.join(', '),
+      received: quoteExcerpt(header.fields.join(',')),
+      hint: "start the file with the header of the portal's sample CSV",
+    });
   }
   return issues.some((issue) => issue.code === 'missing_columns' || issue.code === 'duplicate_column') ? undefined : columns;
 }
 
-function importRow(record: CsvRecord, row: number, columns: Map<Column, number>, width: number, issues: Issue[], options: Omit<ParseIndicatorOptions, 'path'>): Indicator | undefined {
+function importRow(
+  record: CsvRecord,
+  row: number,
+  columns: Map<Column, number>,
+  width: number,
+  issues: Issue[],
+  options: Omit<ParseIndicatorOptions, 'path'>,
+): Indicator | undefined {
   // The line says which row (issue 11 #7: one number per row, the one Excel shows); the path names the column.
   const at = (column: Column | undefined): Path => (column === undefined ? [] : [column]);
   const add = (issue: Omit<Issue, 'line'>): void => {
     issues.push({ ...issue, line: record.line });
   };
   if (record.fields.length !== width) {
-    add({ code: 'csv_field_count', path: at(undefined), message: `the row has ${record.fields.length} fields; the header has ${width}`, expected: `${width} comma-separated fields`, received: `${record.fields.length} fields`, hint: 'quote values that contain commas' });
+    add({
+      code: 'csv_field_count',
+      path: at(undefined),
+      message: `the row has ${record.fields.length} fields; the header has ${width}`,
+      expected: `${width} comma-separated fields`,
+      received: `${record.fields.length} fields`,
+      hint: 'quote values that contain commas',
+    });
     return undefined;
   }
   const cell = (column: Column): string => {
@@ -128,22 +212,59 @@ function importRow(record: CsvRecord, row: number, columns: Map<Column, number>,
   const before = issues.length;
   const type = cell('IndicatorType');
   if (checkType(type).ok && !(CSV_INDICATOR_TYPES as readonly string[]).includes(type)) {
-    add({ code: 'csv_type', path: at('IndicatorType'), message: `${type} indicators cannot be imported from CSV`, expected: CSV_INDICATOR_TYPES.join(' | '), received: type, hint: 'create MD5 and certificate indicators in the portal or through the API' });
+    add({
+      code: 'csv_type',
+      path: at('IndicatorType'),
+      message: `${type} indicators cannot be imported from CSV`,
+      expected: CSV_INDICATOR_TYPES.join(' | '),
+      received: type,
+      hint: 'create MD5 and certificate indicators in the portal or through the API',
+    });
   }
   const action = cell('Action');
   if (Object.hasOwn(LEGACY_ACTIONS, action)) {
-    add({ code: 'csv_legacy_action', path: at('Action'), message: `action ${action} is a legacy name the import no longer takes`, expected: INDICATOR_ACTIONS.join(' | '), received: action, hint: `write ${LEGACY_ACTIONS[action as keyof typeof LEGACY_ACTIONS]}` });
+    add({
+      code: 'csv_legacy_action',
+      path: at('Action'),
+      message: `action ${action} is a legacy name the import no longer takes`,
+      expected: INDICATOR_ACTIONS.join(' | '),
+      received: action,
+      hint: `write ${LEGACY_ACTIONS[action as keyof typeof LEGACY_ACTIONS]}`,
+    });
   }
   for (const column of ['Title', 'Description'] as const) {
-    if (cell(column) === '') add({ code: 'csv_required', path: at(column), message: `${column} is required`, expected: 'non-empty text', received: '' });
+    if (cell(column) === '')
+      add({ code: 'csv_required', path: at(column), message: `${column} is required`, expected: 'non-empty text', received: '' });
   }
   const alertText = cell('GenerateAlert').toLowerCase();
   if (alertText !== '' && alertText !== 'true' && alertText !== 'false') {
-    add({ code: 'bad_generate_alert', path: at('GenerateAlert'), message: `GenerateAlert ${quoteExcerpt(cell('GenerateAlert'))} is not True or False`, expected: 'True | False', received: cell('GenerateAlert') });
+    add({
+      code: 'bad_generate_alert',
+      path: at('GenerateAlert'),
+      message: `GenerateAlert ${quoteExcerpt(cell('GenerateAlert'))} is not True or False`,
+      expected: 'True | False',
+      received: cell('GenerateAlert'),
+    });
   }
-  const list = (column: Column): string[] => cell(column).split(',').map((part) => part.trim()).filter((part) => part !== '');
-  const entry: Record<string, unknown> = { type, value: cell('IndicatorValue'), action, title: cell('Title'), description: cell('Description'), groups: list('RbacGroups') };
-  const optional: readonly [string, Column][] = [['expirationTime', 'ExpirationTime'], ['severity', 'Severity'], ['recommendedActions', 'RecommendedActions'], ['category', 'Category']];
+  const list = (column: Column): string[] =>
+    cell(column)
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
+  const entry: Record<string, unknown> = {
+    type,
+    value: cell('IndicatorValue'),
+    action,
+    title: cell('Title'),
+    description: cell('Description'),
+    groups: list('RbacGroups'),
+  };
+  const optional: readonly [string, Column][] = [
+    ['expirationTime', 'ExpirationTime'],
+    ['severity', 'Severity'],
+    ['recommendedActions', 'RecommendedActions'],
+    ['category', 'Category'],
+  ];
   for (const [key, column] of optional) if (cell(column) !== '') entry[key] = cell(column);
   if (list('MitreTechniques').length > 0) entry.mitreTechniques = list('MitreTechniques');
   if (alertText === 'true' || alertText === 'false') entry.generateAlert = alertText === 'true';
@@ -166,18 +287,36 @@ function importRow(record: CsvRecord, row: number, columns: Map<Column, number>,
  * @example
  * exportIndicatorCsv(indicators).text; // 'IndicatorType,IndicatorValue,ExpirationTime,…\r\nDomainName,contoso.com,,Block,…'
  */
-export function exportIndicatorCsv(indicators: readonly Indicator[]): { readonly text: string; readonly issues: readonly Issue[] } {
+export function exportIndicatorCsv(indicators: readonly Indicator[]): {
+  readonly text: string;
+  readonly issues: readonly Issue[];
+} {
   const issues: Issue[] = [];
   const rows: string[][] = [[...CSV_COLUMNS]];
   indicators.forEach((indicator, index) => {
     if (!(CSV_INDICATOR_TYPES as readonly string[]).includes(indicator.type)) {
-      issues.push({ code: 'csv_type', path: [index], severity: 'warning', message: `indicator ${indicator.id} (${indicator.type}) cannot be written to an import CSV and was left out`, expected: CSV_INDICATOR_TYPES.join(' | '), received: indicator.type });
+      issues.push({
+        code: 'csv_type',
+        path: [index],
+        severity: 'warning',
+        message: `indicator ${indicator.id} (${indicator.type}) cannot be written to an import CSV and was left out`,
+        expected: CSV_INDICATOR_TYPES.join(' | '),
+        received: indicator.type,
+      });
       return;
     }
     rows.push([
-      indicator.type, indicator.value, indicator.expirationTime ?? '', indicator.action, indicator.severity ?? '',
-      indicator.title ?? '', indicator.description ?? '', indicator.recommendedActions ?? '', indicator.groups.join(','),
-      indicator.category ?? '', (indicator.mitreTechniques ?? []).join(','),
+      indicator.type,
+      indicator.value,
+      indicator.expirationTime ?? '',
+      indicator.action,
+      indicator.severity ?? '',
+      indicator.title ?? '',
+      indicator.description ?? '',
+      indicator.recommendedActions ?? '',
+      indicator.groups.join(','),
+      indicator.category ?? '',
+      (indicator.mitreTechniques ?? []).join(','),
       indicator.generateAlert === undefined ? '' : indicator.generateAlert ? 'True' : 'False',
     ]);
   });

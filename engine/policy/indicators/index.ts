@@ -53,9 +53,7 @@ export { applyIndicatorToAirVerdict } from './air-verdict.ts';
 export type { AirVerdict, AirVerdictWithIndicator } from './air-verdict.ts';
 
 // What a match leaves behind
-export {
-  indicatorAlertFacts,
-} from './indicator-alert.ts';
+export { indicatorAlertFacts } from './indicator-alert.ts';
 export type { IndicatorAlert, IndicatorAlertFacts, IndicatorAlertOptions } from './indicator-alert.ts';
 
 // Portal CSV

@@ -42,7 +42,9 @@ export interface IndicatorAlertOptions {
  *
  * @example
  * indicatorAlertFacts(sha256BlockAndRemediate);
- * // { threatName: 'EUS:Win32/CustomEnterpriseBlock!cl', alert: { title: 'CustomEnterpriseBlock malware was prevented', severity: 'Informational', generic: true }, detectionStatus: 'Prevented', remediation: 'quarantine', actionCenterEntry: false, … }
+ * // { threatName: 'EUS:Win32/CustomEnterpriseBlock!cl',
+ * //   alert: { title: 'CustomEnterpriseBlock malware was prevented', severity: 'Informational', generic: true },
+ * //   detectionStatus: 'Prevented', remediation: 'quarantine', actionCenterEntry: false, … }
  */
 export function indicatorAlertFacts(indicator: Indicator, options: IndicatorAlertOptions = {}): IndicatorAlertFacts {
   const file = isFileIndicatorType(indicator.type);
@@ -65,14 +67,22 @@ export function indicatorAlertFacts(indicator: Indicator, options: IndicatorAler
     case 'Block':
     case 'BlockAndRemediate': {
       const remediation = indicator.action === 'BlockAndRemediate' ? 'quarantine' : 'none';
-      const threatName = certificate ? CUSTOM_CERT_BLOCK_THREAT : file ? (silent ? CUSTOM_NO_ALERT_BLOCK_THREAT : CUSTOM_BLOCK_THREAT) : undefined;
+      const threatName = certificate
+        ? CUSTOM_CERT_BLOCK_THREAT
+        : file
+          ? silent
+            ? CUSTOM_NO_ALERT_BLOCK_THREAT
+            : CUSTOM_BLOCK_THREAT
+          : undefined;
       return {
         ...(threatName === undefined ? {} : { threatName }),
         ...(silent ? {} : { alert: genericAlert(indicator, options.phase) }),
         detectionStatus: 'Prevented',
         remediation,
         actionCenterEntry: false,
-        ...(remediation === 'quarantine' && file ? { restoreCommand: 'MpCmdRun.exe -Restore -Name EUS:Win32/CustomEnterpriseBlock -All' } : {}),
+        ...(remediation === 'quarantine' && file
+          ? { restoreCommand: 'MpCmdRun.exe -Restore -Name EUS:Win32/CustomEnterpriseBlock -All' }
+          : {}),
       };
     }
   }
@@ -82,7 +92,11 @@ function genericAlert(indicator: Indicator, phase: IndicatorAlertOptions['phase'
   const family = indicator.type === 'CertificateThumbprint' ? 'CustomCertEnterpriseBlock' : 'CustomEnterpriseBlock';
   if (!isFileIndicatorType(indicator.type) && indicator.type !== 'CertificateThumbprint') {
     // [inference] the docs give no generic title for network indicators.
-    return { title: `Connection to custom indicator ${indicator.value} was ${indicator.action === 'Warn' ? 'warned' : 'blocked'}`, severity: 'Informational', generic: true };
+    return {
+      title: `Connection to custom indicator ${indicator.value} was ${indicator.action === 'Warn' ? 'warned' : 'blocked'}`,
+      severity: 'Informational',
+      generic: true,
+    };
   }
   return phase === 'active'
     ? { title: `An active ${family} malware was blocked`, severity: 'Low', generic: true }

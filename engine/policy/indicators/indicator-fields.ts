@@ -19,13 +19,28 @@ export type FieldCheck<T> =
 
 // Common portal and shorthand spellings, so the hint can name the API value.
 const TYPE_ALIASES: Readonly<Record<string, IndicatorType>> = {
-  sha1: 'FileSha1', sha256: 'FileSha256', md5: 'FileMd5', file: 'FileSha256', filehash: 'FileSha256',
-  certificate: 'CertificateThumbprint', cert: 'CertificateThumbprint', thumbprint: 'CertificateThumbprint',
-  ip: 'IpAddress', ipaddress: 'IpAddress', domain: 'DomainName', url: 'Url',
+  sha1: 'FileSha1',
+  sha256: 'FileSha256',
+  md5: 'FileMd5',
+  file: 'FileSha256',
+  filehash: 'FileSha256',
+  certificate: 'CertificateThumbprint',
+  cert: 'CertificateThumbprint',
+  thumbprint: 'CertificateThumbprint',
+  ip: 'IpAddress',
+  ipaddress: 'IpAddress',
+  domain: 'DomainName',
+  url: 'Url',
 };
 const ACTION_ALIASES: Readonly<Record<string, IndicatorAction>> = {
-  allow: 'Allowed', allowed: 'Allowed', audit: 'Audit', warn: 'Warn', block: 'Block', blockexecution: 'Block',
-  blockandremediate: 'BlockAndRemediate', alertonly: 'Audit',
+  allow: 'Allowed',
+  allowed: 'Allowed',
+  audit: 'Audit',
+  warn: 'Warn',
+  block: 'Block',
+  blockexecution: 'Block',
+  blockandremediate: 'BlockAndRemediate',
+  alertonly: 'Audit',
 };
 
 function fold(text: string): string {
@@ -34,14 +49,23 @@ function fold(text: string): string {
 
 export function checkType(raw: unknown): FieldCheck<IndicatorType> {
   const expected = INDICATOR_TYPES.join(' | ');
-  if (typeof raw === 'string' && (INDICATOR_TYPES as readonly string[]).includes(raw)) return { ok: true, value: raw as IndicatorType };
-  const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  if (typeof raw === 'string' && (INDICATOR_TYPES as readonly string[]).includes(raw))
+    return { ok: true, value: raw as IndicatorType };
+  const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
   const close = typeof raw === 'string' ? (TYPE_ALIASES[fold(raw)] ?? closest(raw, INDICATOR_TYPES)) : undefined;
-  return { ok: false, message: `indicator type ${text} is not an indicator type`, expected, hint: close === undefined ? undefined : `did you mean "${close}"?` };
+  return {
+    ok: false,
+    message: `indicator type ${text} is not an indicator type`,
+    expected,
+    hint: close === undefined ? undefined : `did you mean "${close}"?`,
+  };
 }
 
 /** Parses an action, mapping legacy spellings (§5.1), and checks it is offered for `type`. */
-export function checkAction(raw: unknown, type: IndicatorType | undefined): FieldCheck<{ action: IndicatorAction; legacy?: LegacyIndicatorAction }> {
+export function checkAction(
+  raw: unknown,
+  type: IndicatorType | undefined,
+): FieldCheck<{ action: IndicatorAction; legacy?: LegacyIndicatorAction }> {
   const all = WRITTEN_INDICATOR_ACTIONS;
   let action: IndicatorAction | undefined;
   let legacy: LegacyIndicatorAction | undefined;
@@ -51,16 +75,26 @@ export function checkAction(raw: unknown, type: IndicatorType | undefined): Fiel
     action = LEGACY_ACTIONS[legacy];
   }
   if (action === undefined) {
-    const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+    const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
     const close = typeof raw === 'string' ? (ACTION_ALIASES[fold(raw)] ?? closest(raw, all)) : undefined;
-    return { ok: false, message: `action ${text} is not an indicator action`, expected: all.join(' | '), hint: close === undefined ? undefined : `did you mean "${close}"?` };
+    return {
+      ok: false,
+      message: `action ${text} is not an indicator action`,
+      expected: all.join(' | '),
+      hint: close === undefined ? undefined : `did you mean "${close}"?`,
+    };
   }
   if (type !== undefined && !ACTIONS_BY_TYPE[type].includes(action)) {
     const hint = isNetworkIndicatorType(type)
       ? 'network indicators do not support BlockAndRemediate (ioc-manage); use Block'
       : 'certificate indicators offer only Allowed or BlockAndRemediate (ioc-ovw)';
     const spelt = legacy === undefined ? action : `${legacy} (now ${action})`;
-    return { ok: false, message: `action ${spelt} is not available for ${type} indicators`, expected: ACTIONS_BY_TYPE[type].join(' | '), hint };
+    return {
+      ok: false,
+      message: `action ${spelt} is not available for ${type} indicators`,
+      expected: ACTIONS_BY_TYPE[type].join(' | '),
+      hint,
+    };
   }
   return { ok: true, value: legacy === undefined ? { action } : { action, legacy } };
 }
@@ -80,21 +114,44 @@ export function checkExpiration(raw: unknown): FieldCheck<number> {
       return { ok: true, value: ms };
     }
   }
-  const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
-  return { ok: false, message: `expirationTime ${text} is not a valid ISO 8601 time with a zone`, expected, hint: 'end it with Z for UTC; quote it in YAML' };
+  const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
+  return {
+    ok: false,
+    message: `expirationTime ${text} is not a valid ISO 8601 time with a zone`,
+    expected,
+    hint: 'end it with Z for UTC; quote it in YAML',
+  };
 }
 
 /** Alert categories the portal lists (MITRE-aligned, Pascal case); `None` appears in the portal sample. */
 export const INDICATOR_CATEGORIES = [
-  'None', 'Collection', 'CommandAndControl', 'CredentialAccess', 'DefenseEvasion', 'Discovery', 'Execution',
-  'Exfiltration', 'Exploit', 'Impact', 'InitialAccess', 'LateralMovement', 'Malware', 'Persistence',
-  'PrivilegeEscalation', 'Ransomware', 'SuspiciousActivity', 'UnwantedSoftware',
+  'None',
+  'Collection',
+  'CommandAndControl',
+  'CredentialAccess',
+  'DefenseEvasion',
+  'Discovery',
+  'Execution',
+  'Exfiltration',
+  'Exploit',
+  'Impact',
+  'InitialAccess',
+  'LateralMovement',
+  'Malware',
+  'Persistence',
+  'PrivilegeEscalation',
+  'Ransomware',
+  'SuspiciousActivity',
+  'UnwantedSoftware',
 ] as const;
 
 /** §5.1 / ioc-manage: categories must be Pascal case and from the portal's list. */
 export function checkCategory(raw: string): FieldCheck<string> {
   if ((INDICATOR_CATEGORIES as readonly string[]).includes(raw)) return { ok: true, value: raw };
-  const pascal = raw.split(/[\s_-]+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join('');
+  const pascal = raw
+    .split(/[\s_-]+/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
+    .join('');
   const close = (INDICATOR_CATEGORIES as readonly string[]).includes(pascal) ? pascal : closest(raw, INDICATOR_CATEGORIES);
   return {
     ok: false,
@@ -108,7 +165,13 @@ const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
 
 /** MITRE ATT&CK technique ids (`T1204` or `T1204.002`), from a list or comma-separated text. */
 export function checkTechniques(raw: unknown): FieldCheck<readonly string[]> {
-  const list = typeof raw === 'string' ? raw.split(',').map((part) => part.trim()).filter((part) => part !== '') : raw;
+  const list =
+    typeof raw === 'string'
+      ? raw
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== '')
+      : raw;
   const expected = 'MITRE ATT&CK technique ids such as T1204 or T1204.002';
   if (!Array.isArray(list)) return { ok: false, message: 'mitreTechniques must be a list of technique ids', expected };
   const bad = list.find((item) => typeof item !== 'string' || !TECHNIQUE.test(item));

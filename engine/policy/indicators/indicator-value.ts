@@ -49,7 +49,8 @@ function checkHex(type: IndicatorType, text: string): ValueCheck {
   }
   if (value.length !== length) {
     const other = TYPE_BY_LENGTH[value.length];
-    const hint = other !== undefined && other !== type ? `${value.length} hex digits is a ${other} value; use type ${other}` : undefined;
+    const hint =
+      other !== undefined && other !== type ? `${value.length} hex digits is a ${other} value; use type ${other}` : undefined;
     return bad('bad_hash', `${type} value has ${value.length} hex digits, not ${length}`, expected, hint);
   }
   return { ok: true, value };
@@ -65,7 +66,7 @@ function checkIp(text: string): ValueCheck {
       'internal_ip',
       `IpAddress value "${text}" is a ${kind.kind} address (${kind.range ?? ''}); only external IPs can be indicators`,
       expected,
-      'indicators can\'t be created for internal IPs (ioc-net); control internal traffic with a firewall rule instead',
+      "indicators can't be created for internal IPs (ioc-net); control internal traffic with a firewall rule instead",
     );
   }
   return { ok: true, value: parsed.canonical };
@@ -78,13 +79,23 @@ function checkDomain(text: string): ValueCheck {
     return bad('bad_domain', `DomainName value "${text}" is a URL, not a domain`, expected, 'use type Url for a scheme or path');
   }
   if (value.startsWith('*.')) {
-    return bad('bad_domain', `DomainName value "${text}" has a wildcard`, expected, `write ${value.slice(2)}: a domain indicator already covers its subdomains`);
+    return bad(
+      'bad_domain',
+      `DomainName value "${text}" has a wildcard`,
+      expected,
+      `write ${value.slice(2)}: a domain indicator already covers its subdomains`,
+    );
   }
   if (/^[\d.]+$/.test(value) || value.includes(':')) {
     return bad('bad_domain', `DomainName value "${text}" is an IP address`, expected, 'use type IpAddress');
   }
   if (/[^\x00-\x7f]/.test(value)) {
-    return bad('bad_domain', `DomainName value "${text}" has non-ASCII characters`, expected, 'write an internationalised name in its punycode form (xn--…)');
+    return bad(
+      'bad_domain',
+      `DomainName value "${text}" has non-ASCII characters`,
+      expected,
+      'write an internationalised name in its punycode form (xn--…)',
+    );
   }
   const problem = domainProblem(value);
   return problem === undefined ? { ok: true, value } : bad('bad_domain', `DomainName value "${text}": ${problem}`, expected);

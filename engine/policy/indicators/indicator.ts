@@ -1,6 +1,14 @@
 /** The indicator (IoC) record and its vocabulary, spelled as the MDE API spells it (§5.1). */
 
-import { INDICATOR_ACTIONS, type FileIndicatorType, type IndicatorAction, type IndicatorSeverity, type IndicatorType, type LegacyIndicatorAction, type NetworkIndicatorType } from '../../core/indicator-vocabulary.ts';
+import {
+  INDICATOR_ACTIONS,
+  type FileIndicatorType,
+  type IndicatorAction,
+  type IndicatorSeverity,
+  type IndicatorType,
+  type LegacyIndicatorAction,
+  type NetworkIndicatorType,
+} from '../../core/indicator-vocabulary.ts';
 
 // The vocabulary's one home is core (the scenario schema uses it too); re-exported here for the policy barrel.
 export {
@@ -13,7 +21,14 @@ export {
   WRITTEN_INDICATOR_ACTIONS,
   isBlockingAction,
 } from '../../core/indicator-vocabulary.ts';
-export type { FileIndicatorType, IndicatorAction, IndicatorSeverity, IndicatorType, LegacyIndicatorAction, NetworkIndicatorType } from '../../core/indicator-vocabulary.ts';
+export type {
+  FileIndicatorType,
+  IndicatorAction,
+  IndicatorSeverity,
+  IndicatorType,
+  LegacyIndicatorAction,
+  NetworkIndicatorType,
+} from '../../core/indicator-vocabulary.ts';
 
 /** §5.1 tenant limit, no increases. */
 export const TENANT_INDICATOR_LIMIT = 15_000;

@@ -35,18 +35,63 @@ export const INDICATOR_NOT_CONSULTED_IN_BLOCK_MODE: Reason = {
 
 const MIN_CLIENT = version('4.18.1901.0');
 const cite = '§5.2';
-const HONOURED: Reason = { layer: 'indicator', code: 'honoured', message: 'indicators are enforced: Microsoft Defender Antivirus is active and the prerequisites are met', cite };
+const HONOURED: Reason = {
+  layer: 'indicator',
+  code: 'honoured',
+  message: 'indicators are enforced: Microsoft Defender Antivirus is active and the prerequisites are met',
+  cite,
+};
 const HONOURED_RESULT: Honoured = { honoured: true, reasons: [HONOURED] };
 const NOT_ACTIVE: Readonly<Record<Exclude<MdavMode, 'active'>, Reason>> = {
-  passive: { layer: 'indicator', code: 'mdav-passive', message: 'indicators are not supported when Microsoft Defender Antivirus is in passive mode', cite: '§2' },
-  disabled: { layer: 'indicator', code: 'mdav-disabled', message: 'indicators need Microsoft Defender Antivirus active; it is disabled', cite: '§2' },
-  'not-installed': { layer: 'indicator', code: 'mdav-not-installed', message: 'indicators need Microsoft Defender Antivirus active; it is not installed', cite: '§2' },
+  passive: {
+    layer: 'indicator',
+    code: 'mdav-passive',
+    message: 'indicators are not supported when Microsoft Defender Antivirus is in passive mode',
+    cite: '§2',
+  },
+  disabled: {
+    layer: 'indicator',
+    code: 'mdav-disabled',
+    message: 'indicators need Microsoft Defender Antivirus active; it is disabled',
+    cite: '§2',
+  },
+  'not-installed': {
+    layer: 'indicator',
+    code: 'mdav-not-installed',
+    message: 'indicators need Microsoft Defender Antivirus active; it is not installed',
+    cite: '§2',
+  },
 };
-const NO_FEATURE: Reason = { layer: 'indicator', code: 'allow-or-block-file-off', message: 'advanced feature "Allow or block file" is off, so file indicators cannot block or allow', cite };
-const NO_CLOUD: Reason = { layer: 'indicator', code: 'cloud-protection-off', message: 'cloud-delivered protection is off; file and certificate indicators need it', cite };
-const OLD_CLIENT: Reason = { layer: 'indicator', code: 'client-too-old', message: 'the antimalware client is older than 4.18.1901.x, the minimum for file and certificate indicators', cite };
-const BAD_CLIENT: Reason = { layer: 'indicator', code: 'client-unknown', message: 'the antimalware client version is not readable, so indicator support cannot be confirmed', cite };
-const LEGACY_AGENT: Reason = { layer: 'indicator', code: 'legacy-server-agent', message: 'Windows Server 2012 R2 and 2016 support indicators only with the unified solution', cite };
+const NO_FEATURE: Reason = {
+  layer: 'indicator',
+  code: 'allow-or-block-file-off',
+  message: 'advanced feature "Allow or block file" is off, so file indicators cannot block or allow',
+  cite,
+};
+const NO_CLOUD: Reason = {
+  layer: 'indicator',
+  code: 'cloud-protection-off',
+  message: 'cloud-delivered protection is off; file and certificate indicators need it',
+  cite,
+};
+const OLD_CLIENT: Reason = {
+  layer: 'indicator',
+  code: 'client-too-old',
+  message: 'the antimalware client is older than 4.18.1901.x, the minimum for file and certificate indicators',
+  cite,
+};
+const BAD_CLIENT: Reason = {
+  layer: 'indicator',
+  code: 'client-unknown',
+  message: 'the antimalware client version is not readable, so indicator support cannot be confirmed',
+  cite,
+};
+const LEGACY_AGENT: Reason = {
+  layer: 'indicator',
+  code: 'legacy-server-agent',
+  message: 'Windows Server 2012 R2 and 2016 support indicators only with the unified solution',
+  cite,
+};
 
 /**
  * Whether MDAV enforces file (or certificate) indicators on this device, with every unmet prerequisite

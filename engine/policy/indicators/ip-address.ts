@@ -51,17 +51,20 @@ function parseV6(value: string, expand: boolean): IpParse {
     const left = head === '' ? [] : head.split(':');
     const right = tail === '' ? [] : tail.split(':');
     const missing = 8 - left.length - right.length;
-    if (rest.length > 0 || missing < 1) return refuse('"::" may appear once and must stand for a zero run', 'write all 8 segments');
+    if (rest.length > 0 || missing < 1)
+      return refuse('"::" may appear once and must stand for a zero run', 'write all 8 segments');
     parts = [...left, ...Array<string>(missing).fill('0'), ...right];
     if (!expand && parts.every((part) => V6_PART.test(part))) {
       const full = parts.map((part) => parseInt(part, 16).toString(16)).join(':');
       return refuse('IPv6 indicators need all 8 segments; "::" is not accepted', `write ${full}`);
     }
   }
-  if (parts.length !== 8) return refuse('an IPv6 address has 8 colon-separated segments', 'write it like 2001:4860:4860:0:0:0:0:8888');
+  if (parts.length !== 8)
+    return refuse('an IPv6 address has 8 colon-separated segments', 'write it like 2001:4860:4860:0:0:0:0:8888');
   const words: number[] = [];
   for (const part of parts) {
-    if (!V6_PART.test(part)) return refuse(`"${part}" is not a 1–4 digit hex segment`, 'write it like 2001:4860:4860:0:0:0:0:8888');
+    if (!V6_PART.test(part))
+      return refuse(`"${part}" is not a 1–4 digit hex segment`, 'write it like 2001:4860:4860:0:0:0:0:8888');
     words.push(parseInt(part, 16));
   }
   return { ok: true, version: 6, canonical: words.map((word) => word.toString(16)).join(':'), words };

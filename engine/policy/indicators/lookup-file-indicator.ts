@@ -1,5 +1,12 @@
 /** The file/certificate indicator that applies to one artifact on one device (§5.4 hash and scope rules). */
-import { BLOCKING_RANK, entryApplies, lookupTime, type IndexEntry, type IndicatorIndex, type IndicatorMatch } from './compile-indicators.ts';
+import {
+  BLOCKING_RANK,
+  entryApplies,
+  lookupTime,
+  type IndexEntry,
+  type IndicatorIndex,
+  type IndicatorMatch,
+} from './compile-indicators.ts';
 
 /** What a device knows about a file: its hashes (hex, any case) and its leaf signing certificate. */
 export interface FileFacts {

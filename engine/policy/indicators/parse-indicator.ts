@@ -32,7 +32,20 @@ export interface ParsedIndicators {
   readonly issues: readonly Issue[];
 }
 
-const KEYS = ['type', 'value', 'action', 'groups', 'expirationTime', 'title', 'description', 'recommendedActions', 'severity', 'generateAlert', 'category', 'mitreTechniques'];
+const KEYS = [
+  'type',
+  'value',
+  'action',
+  'groups',
+  'expirationTime',
+  'title',
+  'description',
+  'recommendedActions',
+  'severity',
+  'generateAlert',
+  'category',
+  'mitreTechniques',
+];
 // Fields of an already-parsed `Indicator` (an import's output): accepted so that parsing is idempotent.
 // `legacyAction` and `expiresAt` are derived again from `action` and `expirationTime`.
 const RECORD_KEYS = ['id', 'legacyAction', 'expiresAt'];
@@ -45,21 +58,50 @@ const RECORD_KEYS = ['id', 'legacyAction', 'expiresAt'];
  * parseIndicator({ type: 'DomainName', value: 'Contoso.com', action: 'Block' }, 0, issues);
  * // { id: 'ioc-1', type: 'DomainName', value: 'contoso.com', action: 'Block', groups: [] }
  */
-export function parseIndicator(raw: unknown, index: number, issues: Issue[], options: ParseIndicatorOptions = {}): Indicator | undefined {
+export function parseIndicator(
+  raw: unknown,
+  index: number,
+  issues: Issue[],
+  options: ParseIndicatorOptions = {},
+): Indicator | undefined {
   const at = [...(options.path ?? []), index];
   const before = issues.length;
-  const report = (key: string, code: string, check: { message: string; expected?: string; hint?: string | undefined }, received: unknown): void => {
+  const report = (
+    key: string,
+    code: string,
+    check: { message: string; expected?: string; hint?: string | undefined },
+    received: unknown,
+  ): void => {
     issues.push(issueOf(code, [...at, key], check, received));
   };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    issues.push(issueOf('bad_indicator', at, { message: 'indicator entry must be an object', expected: '{ type, value, action, groups?, expirationTime?, title?, severity?, generateAlert? }' }, raw));
+    issues.push(
+      issueOf(
+        'bad_indicator',
+        at,
+        {
+          message: 'indicator entry must be an object',
+          expected: '{ type, value, action, groups?, expirationTime?, title?, severity?, generateAlert? }',
+        },
+        raw,
+      ),
+    );
     return undefined;
   }
   const entry = raw as Record<string, unknown>;
   for (const key of Object.keys(entry)) {
     if (KEYS.includes(key) || RECORD_KEYS.includes(key)) continue;
     const close = closest(key, KEYS);
-    report(key, 'unknown_key', { message: `key "${key}" is not an indicator field`, expected: KEYS.join(', '), hint: close === undefined ? undefined : `did you mean "${close}"?` }, key);
+    report(
+      key,
+      'unknown_key',
+      {
+        message: `key "${key}" is not an indicator field`,
+        expected: KEYS.join(', '),
+        hint: close === undefined ? undefined : `did you mean "${close}"?`,
+      },
+      key,
+    );
   }
   const type = checkType(entry.type);
   if (!type.ok) report('type', 'bad_indicator_type', type, entry.type);
@@ -67,7 +109,12 @@ export function parseIndicator(raw: unknown, index: number, issues: Issue[], opt
   if (!action.ok) report('action', 'bad_indicator_action', action, entry.action);
   let value: string | undefined;
   if (typeof entry.value !== 'string') {
-    report('value', 'bad_indicator_value', { message: 'indicator value must be a string', expected: 'text, quoted in YAML', hint: 'quote hashes and addresses' }, entry.value);
+    report(
+      'value',
+      'bad_indicator_value',
+      { message: 'indicator value must be a string', expected: 'text, quoted in YAML', hint: 'quote hashes and addresses' },
+      entry.value,
+    );
   } else if (type.ok) {
     const checked = normaliseIndicatorValue(type.value, entry.value);
     if (checked.ok) value = checked.value;
@@ -79,15 +126,35 @@ export function parseIndicator(raw: unknown, index: number, issues: Issue[], opt
   if (expiresAt !== undefined && !expiresAt.ok) report('expirationTime', 'bad_expiration', expiresAt, entry.expirationTime);
   const severity = entry.severity;
   if (severity !== undefined && !(INDICATOR_SEVERITIES as readonly unknown[]).includes(severity)) {
-    report('severity', 'bad_severity', { message: `severity ${JSON.stringify(severity)} is not an indicator severity`, expected: INDICATOR_SEVERITIES.join(' | '), hint: typeof severity === 'string' ? suggest(severity, INDICATOR_SEVERITIES) : undefined }, severity);
+    report(
+      'severity',
+      'bad_severity',
+      {
+        message: `severity ${JSON.stringify(severity)} is not an indicator severity`,
+        expected: INDICATOR_SEVERITIES.join(' | '),
+        hint: typeof severity === 'string' ? suggest(severity, INDICATOR_SEVERITIES) : undefined,
+      },
+      severity,
+    );
   }
   if (entry.generateAlert !== undefined && typeof entry.generateAlert !== 'boolean') {
-    report('generateAlert', 'bad_generate_alert', { message: 'generateAlert must be true or false', expected: 'true | false' }, entry.generateAlert);
+    report(
+      'generateAlert',
+      'bad_generate_alert',
+      { message: 'generateAlert must be true or false', expected: 'true | false' },
+      entry.generateAlert,
+    );
   }
   for (const key of ['title', 'description', 'recommendedActions'] as const) {
-    if (entry[key] !== undefined && typeof entry[key] !== 'string') report(key, 'bad_text', { message: `${key} must be text`, expected: 'a string' }, entry[key]);
+    if (entry[key] !== undefined && typeof entry[key] !== 'string')
+      report(key, 'bad_text', { message: `${key} must be text`, expected: 'a string' }, entry[key]);
   }
-  const category = typeof entry.category === 'string' ? checkCategory(entry.category) : entry.category === undefined ? undefined : checkCategory(String(entry.category));
+  const category =
+    typeof entry.category === 'string'
+      ? checkCategory(entry.category)
+      : entry.category === undefined
+        ? undefined
+        : checkCategory(String(entry.category));
   if (category !== undefined && !category.ok) report('category', 'bad_category', category, entry.category);
   const techniques = entry.mitreTechniques === undefined ? undefined : checkTechniques(entry.mitreTechniques);
   if (techniques !== undefined && !techniques.ok) report('mitreTechniques', 'bad_techniques', techniques, entry.mitreTechniques);
@@ -96,7 +163,19 @@ export function parseIndicator(raw: unknown, index: number, issues: Issue[], opt
   const legacy = action.value.legacy;
   // §5.1: the legacy spellings are still read, as their current action, and the author is told to update.
   if (legacy !== undefined) {
-    issues.push({ ...issueOf('legacy_action', [...at, 'action'], { message: `action ${legacy} is a legacy name, read as ${action.value.action}`, expected: INDICATOR_ACTIONS.join(' | '), hint: `write ${action.value.action}` }, legacy), severity: 'warning' });
+    issues.push({
+      ...issueOf(
+        'legacy_action',
+        [...at, 'action'],
+        {
+          message: `action ${legacy} is a legacy name, read as ${action.value.action}`,
+          expected: INDICATOR_ACTIONS.join(' | '),
+          hint: `write ${action.value.action}`,
+        },
+        legacy,
+      ),
+      severity: 'warning',
+    });
   }
   return {
     id: typeof entry.id === 'string' ? entry.id : `${options.idPrefix ?? 'ioc'}-${index + 1}`,
@@ -125,7 +204,18 @@ export function parseIndicator(raw: unknown, index: number, issues: Issue[], opt
 export function parseIndicators(raw: unknown, options: ParseIndicatorOptions = {}): ParsedIndicators {
   const issues: Issue[] = [];
   if (!Array.isArray(raw)) {
-    issues.push(issueOf('bad_indicators', options.path ?? [], { message: 'indicators must be a list', expected: 'a list of { type, value, action } entries', hint: 'write [] for none; import the portal CSV with importIndicatorCsv' }, raw));
+    issues.push(
+      issueOf(
+        'bad_indicators',
+        options.path ?? [],
+        {
+          message: 'indicators must be a list',
+          expected: 'a list of { type, value, action } entries',
+          hint: 'write [] for none; import the portal CSV with importIndicatorCsv',
+        },
+        raw,
+      ),
+    );
     return { indicators: [], issues };
   }
   const parsed: Indicator[] = [];
@@ -137,7 +227,12 @@ export function parseIndicators(raw: unknown, options: ParseIndicatorOptions = {
       positions.push(index);
     }
   });
-  return enforceTenantLimit(parsed, positions.map((position) => [...(options.path ?? []), position]), issues, options);
+  return enforceTenantLimit(
+    parsed,
+    positions.map((position) => [...(options.path ?? []), position]),
+    issues,
+    options,
+  );
 }
 
 /**
@@ -180,7 +275,12 @@ function checkGroups(raw: unknown, known: readonly string[] | undefined): FieldC
     const unknown = names.find((name) => !allowed.includes(name));
     if (unknown !== undefined) {
       const close = closest(unknown, allowed);
-      return { ok: false, message: `device group "${unknown}" is not defined in tenant.deviceGroups`, expected: allowed.join(', '), hint: close === undefined ? 'define the group under tenant.deviceGroups' : `did you mean "${close}"?` };
+      return {
+        ok: false,
+        message: `device group "${unknown}" is not defined in tenant.deviceGroups`,
+        expected: allowed.join(', '),
+        hint: close === undefined ? 'define the group under tenant.deviceGroups' : `did you mean "${close}"?`,
+      };
     }
   }
   return { ok: true, value: names };
@@ -194,8 +294,13 @@ function pickText(entry: Record<string, unknown>): Partial<Pick<Indicator, 'titl
   return out;
 }
 
-function issueOf(code: string, path: Path, check: { message: string; expected?: string; hint?: string | undefined }, received: unknown): Issue {
-  const text = typeof received === 'string' ? received : JSON.stringify(received) ?? String(received);
+function issueOf(
+  code: string,
+  path: Path,
+  check: { message: string; expected?: string; hint?: string | undefined },
+  received: unknown,
+): Issue {
+  const text = typeof received === 'string' ? received : (JSON.stringify(received) ?? String(received));
   return {
     code,
     path,
@@ -206,7 +311,12 @@ function issueOf(code: string, path: Path, check: { message: string; expected?: 
   };
 }
 
-function legacyOf(mapped: LegacyIndicatorAction | undefined, recorded: unknown): { legacyAction: LegacyIndicatorAction } | undefined {
+function legacyOf(
+  mapped: LegacyIndicatorAction | undefined,
+  recorded: unknown,
+): { legacyAction: LegacyIndicatorAction } | undefined {
   if (mapped !== undefined) return { legacyAction: mapped };
-  return typeof recorded === 'string' && Object.hasOwn(LEGACY_ACTIONS, recorded) ? { legacyAction: recorded as LegacyIndicatorAction } : undefined;
+  return typeof recorded === 'string' && Object.hasOwn(LEGACY_ACTIONS, recorded)
+    ? { legacyAction: recorded as LegacyIndicatorAction }
+    : undefined;
 }

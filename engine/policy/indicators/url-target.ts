@@ -47,7 +47,10 @@ export function parseUrlTarget(text: string): UrlTarget | string {
     return `scheme "${scheme}" is not supported; URL indicators are http or https`;
   }
   if (authority.includes('@')) return 'user information ("user@") is not allowed in a URL indicator';
-  const host = authority.replace(/:\d{1,5}$/, '').replace(/\.$/, '').toLowerCase();
+  const host = authority
+    .replace(/:\d{1,5}$/, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) {
     const problem = domainProblem(host);
     if (problem !== undefined) return problem;

@@ -19,7 +19,8 @@ const KEY_FORM = /^[^.[\]=\s]+(?:\[\d+\])*(?:\.[^.[\]=\s]+(?:\[\d+\])*)*$/;
 
 function parseKey(key: string): Path {
   const path: (string | number)[] = [];
-  for (const match of key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) path.push(match[2] === undefined ? (match[1] ?? '') : Number(match[2]));
+  for (const match of key.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    path.push(match[2] === undefined ? (match[1] ?? '') : Number(match[2]));
   return path;
 }
 
@@ -56,24 +57,57 @@ export function applyOverrides(doc: Document, overrides: readonly string[]): { a
   const issues: Issue[] = [];
   if (overrides.length > MAX_OVERRIDES) {
     const message = `${overrides.length} --set overrides, more than the ${MAX_OVERRIDES} allowed`;
-    return { applied, issues: [{ code: 'bad_override', path: [], message, expected: `at most ${MAX_OVERRIDES} --set options`, hint: 'edit the scenario file, or split the what-ifs into several runs' }] };
+    return {
+      applied,
+      issues: [
+        {
+          code: 'bad_override',
+          path: [],
+          message,
+          expected: `at most ${MAX_OVERRIDES} --set options`,
+          hint: 'edit the scenario file, or split the what-ifs into several runs',
+        },
+      ],
+    };
   }
   for (const text of overrides) {
     if (text.length > MAX_OVERRIDE_LENGTH) {
-      issues.push(overrideIssue(`${text.slice(0, 40)}…`, [], `is ${text.length} characters long, more than ${MAX_OVERRIDE_LENGTH}`, 'put long values in the scenario file', `at most ${MAX_OVERRIDE_LENGTH} characters`));
+      issues.push(
+        overrideIssue(
+          `${text.slice(0, 40)}…`,
+          [],
+          `is ${text.length} characters long, more than ${MAX_OVERRIDE_LENGTH}`,
+          'put long values in the scenario file',
+          `at most ${MAX_OVERRIDE_LENGTH} characters`,
+        ),
+      );
       continue;
     }
     const equals = text.indexOf('=');
     const key = equals < 0 ? text : text.slice(0, equals).trim();
     if (equals < 0 || !KEY_FORM.test(key)) {
       issues.push(
-        overrideIssue(text, [], equals < 0 ? 'has no "="' : `${quote(key)} is not a key path`, 'write KEY=VALUE, e.g. --set tenant.edrBlockMode=false or --set devices[0].mdav.cloudProtection=false', 'KEY=VALUE'),
+        overrideIssue(
+          text,
+          [],
+          equals < 0 ? 'has no "="' : `${quote(key)} is not a key path`,
+          'write KEY=VALUE, e.g. --set tenant.edrBlockMode=false or --set devices[0].mdav.cloudProtection=false',
+          'KEY=VALUE',
+        ),
       );
       continue;
     }
     const value = parseValue(text.slice(equals + 1).trim());
     if (value === undefined) {
-      issues.push(overrideIssue(text, [], 'a value cannot use YAML aliases or anchors (*a, &a)', 'write the value itself, e.g. --set devices[0].os=windows-11', 'a YAML scalar or flow value'));
+      issues.push(
+        overrideIssue(
+          text,
+          [],
+          'a value cannot use YAML aliases or anchors (*a, &a)',
+          'write the value itself, e.g. --set devices[0].os=windows-11',
+          'a YAML scalar or flow value',
+        ),
+      );
       continue;
     }
     const result = setPath(doc, parseKey(key), value.value, text);
@@ -101,16 +135,31 @@ function setPath(doc: Document, keys: Path, value: unknown, text: string): { pat
       }
       node = node.get(name, true);
     } else if (isSeq(node)) {
-      const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : findByName(node.items, segment);
-      if (typeof index === 'string') return { issue: overrideIssue(text, path, `no item named ${quote(segment)}`, index === '' ? undefined : index) };
+      const index =
+        typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : findByName(node.items, segment);
+      if (typeof index === 'string')
+        return { issue: overrideIssue(text, path, `no item named ${quote(segment)}`, index === '' ? undefined : index) };
       path.push(index);
       if (index > node.items.length || (!last && index === node.items.length)) {
-        return { issue: overrideIssue(text, path, `there is no item [${index}]: the list has ${node.items.length}`, `use an index from 0 to ${node.items.length - 1}`) };
+        return {
+          issue: overrideIssue(
+            text,
+            path,
+            `there is no item [${index}]: the list has ${node.items.length}`,
+            `use an index from 0 to ${node.items.length - 1}`,
+          ),
+        };
       }
       if (last) node.set(index, doc.createNode(value));
       node = node.items[index];
     } else {
-      return { issue: overrideIssue(text, path, `${path.length === 0 ? 'the scenario' : String(path[path.length - 1])} is a value, not a map or list`) };
+      return {
+        issue: overrideIssue(
+          text,
+          path,
+          `${path.length === 0 ? 'the scenario' : String(path[path.length - 1])} is a value, not a map or list`,
+        ),
+      };
     }
   }
   return { path };

@@ -29,7 +29,10 @@ const FIX: Readonly<Partial<Record<ArtifactKind, string>>> = {
  * @example
  * artifactWarnings({ kind: 'file', trigger: 'behavior' }, ['timeline', 0, 'artifact'])[0]?.code; // 'kind_trigger'
  */
-export function artifactWarnings(artifact: Pick<ArtifactInput, 'kind' | 'trigger'> & Partial<Pick<ArtifactInput, 'path' | 'process'>>, path: Path): Issue[] {
+export function artifactWarnings(
+  artifact: Pick<ArtifactInput, 'kind' | 'trigger'> & Partial<Pick<ArtifactInput, 'path' | 'process'>>,
+  path: Path,
+): Issue[] {
   return [...kindTriggerWarnings(artifact, path), ...shortNameWarnings(artifact, path)];
 }
 
@@ -37,7 +40,8 @@ function kindTriggerWarnings(artifact: Pick<ArtifactInput, 'kind' | 'trigger'>, 
   const kind = artifact.kind ?? 'file';
   const trigger = artifact.trigger ?? (kind === 'behavior' ? 'behavior' : 'on-access');
   if (TRIGGERS_OF[kind].includes(trigger)) return [];
-  const seen = trigger === 'behavior' ? 'behaviour monitoring sees only what already runs' : `a ${trigger} check reads files, not activity`;
+  const seen =
+    trigger === 'behavior' ? 'behaviour monitoring sees only what already runs' : `a ${trigger} check reads files, not activity`;
   return [
     {
       code: 'kind_trigger',

@@ -37,7 +37,11 @@ export function fleetNames(count: number, namePrefix: string): string[] {
   return Array.from({ length: count }, (_, i) => `${namePrefix}${String(i + 1).padStart(width, '0')}`);
 }
 
-function toConfig(name: string, input: Omit<DeviceInput, 'name' | 'exclusions'>, exclusions: Partial<ExclusionLists> | undefined): DeviceConfig {
+function toConfig(
+  name: string,
+  input: Omit<DeviceInput, 'name' | 'exclusions'>,
+  exclusions: Partial<ExclusionLists> | undefined,
+): DeviceConfig {
   const { mdav, ...rest } = input;
   return deviceWithDefaults({
     ...defined(rest),

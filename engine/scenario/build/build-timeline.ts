@@ -21,7 +21,13 @@ export type EventEntry =
       readonly exclusions?: Partial<ExclusionLists>;
       readonly indicators?: readonly unknown[];
     }
-  | { readonly kind: 'generate'; readonly at: number; readonly order: number; readonly input: GenerateInput; readonly id: string };
+  | {
+      readonly kind: 'generate';
+      readonly at: number;
+      readonly order: number;
+      readonly input: GenerateInput;
+      readonly id: string;
+    };
 
 /**
  * The artifact a timeline item describes. Unset signals are `detect` for malicious and PUA artifacts and
@@ -38,7 +44,11 @@ export function toArtifact(input: ArtifactInput, at: number): Artifact {
   const kind = input.kind ?? 'file';
   const flagged = artifactClass !== 'benign';
   const signal = (word: 'detect' | 'miss' | undefined): boolean => (word === undefined ? flagged : word === 'detect');
-  const signals: Signals = { primaryAv: signal(input.signals?.primaryAv), mdav: signal(input.signals?.mdav), edr: signal(input.signals?.edr) };
+  const signals: Signals = {
+    primaryAv: signal(input.signals?.primaryAv),
+    mdav: signal(input.signals?.mdav),
+    edr: signal(input.signals?.edr),
+  };
   const trigger = input.trigger ?? (kind === 'behavior' ? 'behavior' : 'on-access');
   const scan = trigger === 'scheduled-scan' || trigger === 'on-demand-scan';
   const { signals: _signals, class: _class, ...rest } = input;
@@ -47,7 +57,10 @@ export function toArtifact(input: ArtifactInput, at: number): Artifact {
   const written: WrittenPaths | undefined =
     path === input.path && process === input.process
       ? undefined
-      : { ...(path === input.path ? {} : { path: input.path }), ...(process === input.process ? {} : { process: input.process }) };
+      : {
+          ...(path === input.path ? {} : { path: input.path }),
+          ...(process === input.process ? {} : { process: input.process }),
+        };
   return {
     ...defined(rest),
     id: input.id,
@@ -64,26 +77,44 @@ export function toArtifact(input: ArtifactInput, at: number): Artifact {
   } as Artifact;
 }
 
-
-function toChange(input: ChangeInput, exclusions: Partial<ExclusionLists> | undefined, indicators: readonly unknown[] | undefined): ChangeSpec {
+function toChange(
+  input: ChangeInput,
+  exclusions: Partial<ExclusionLists> | undefined,
+  indicators: readonly unknown[] | undefined,
+): ChangeSpec {
   const tenant: TenantPatch | undefined =
     input.tenant === undefined
       ? undefined
-      : { ...defined(input.tenant), propagation: input.tenant.propagation === undefined ? undefined : defined(input.tenant.propagation) };
+      : {
+          ...defined(input.tenant),
+          propagation: input.tenant.propagation === undefined ? undefined : defined(input.tenant.propagation),
+        };
   const devices =
     input.devices === undefined
       ? undefined
       : Object.fromEntries(
           Object.entries(input.devices).map(([name, patch]): [string, DevicePatch] => {
             const { mdav, exclusions: lists, ...rest } = patch;
-            return [name, { ...defined(rest), ...(mdav ? { mdav: defined(mdav) } : {}), ...(lists ? { exclusions: defined(lists) } : {}) }];
+            return [
+              name,
+              { ...defined(rest), ...(mdav ? { mdav: defined(mdav) } : {}), ...(lists ? { exclusions: defined(lists) } : {}) },
+            ];
           }),
         );
-  return defined({ tenant: tenant && (defined(tenant) as TenantPatch), devices, exclusions, indicators, by: input.by }) as ChangeSpec;
+  return defined({
+    tenant: tenant && (defined(tenant) as TenantPatch),
+    devices,
+    exclusions,
+    indicators,
+    by: input.by,
+  }) as ChangeSpec;
 }
 
 function toGenerate(input: GenerateInput, id: string, at: number, allDevices: readonly string[]): GenerateSpec {
-  const mix = input.mix === undefined ? DEFAULT_MIX : { malicious: input.mix.malicious ?? 0, pua: input.mix.pua ?? 0, benign: input.mix.benign ?? 0 };
+  const mix =
+    input.mix === undefined
+      ? DEFAULT_MIX
+      : { malicious: input.mix.malicious ?? 0, pua: input.mix.pua ?? 0, benign: input.mix.benign ?? 0 };
   return {
     id,
     at,
@@ -105,7 +136,8 @@ export function buildTimeline(entries: readonly EventEntry[], allDevices: readon
   const events = entries.map((entry): TimelineEvent => {
     const { at, order } = entry;
     if (entry.kind === 'artifact') return { kind: 'artifact', at, order, artifact: toArtifact(entry.input, at) };
-    if (entry.kind === 'change') return { kind: 'change', at, order, change: toChange(entry.input, entry.exclusions, entry.indicators) };
+    if (entry.kind === 'change')
+      return { kind: 'change', at, order, change: toChange(entry.input, entry.exclusions, entry.indicators) };
     return { kind: 'generate', at, order, generate: toGenerate(entry.input, entry.id, at, allDevices) };
   });
   return events.sort((a, b) => a.at - b.at || a.order - b.order);

@@ -43,7 +43,13 @@ function definedDevices(data: Raw, issues: Issue[]): Pick<Defined, 'devices' | '
     if (!isRecord(fleet)) return;
     const count = fleet.count;
     const prefix = fleet.namePrefix ?? DEFAULT_NAME_PREFIX;
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_FLEET_COUNT || typeof prefix !== 'string') {
+    if (
+      typeof count !== 'number' ||
+      !Number.isInteger(count) ||
+      count < 1 ||
+      count > MAX_FLEET_COUNT ||
+      typeof prefix !== 'string'
+    ) {
       prefixes.push(typeof prefix === 'string' ? prefix : '');
       return;
     }
@@ -112,11 +118,22 @@ function definedGroups(data: Raw, issues: Issue[]): Set<string> | undefined {
     const rank = isRecord(group) ? group.rank : undefined;
     const path = ['tenant', 'deviceGroups', index];
     if (name === undefined) complete = false;
-    else if (names.has(name)) issues.push({ code: 'duplicate_group', path: [...path, 'name'], message: `device group ${quoteExcerpt(name)} is defined twice`, hint: `first at tenant.deviceGroups[${names.get(name)}]` });
+    else if (names.has(name))
+      issues.push({
+        code: 'duplicate_group',
+        path: [...path, 'name'],
+        message: `device group ${quoteExcerpt(name)} is defined twice`,
+        hint: `first at tenant.deviceGroups[${names.get(name)}]`,
+      });
     else names.set(name, index);
     // §5.3: a device belongs to the highest-ranked matching group, so two groups cannot share a rank.
     if (typeof rank === 'number' && ranks.has(rank)) {
-      issues.push({ code: 'duplicate_rank', path: [...path, 'rank'], message: `rank ${rank} is used twice`, hint: `tenant.deviceGroups[${ranks.get(rank)}] has it too; ranks decide which group a device joins (§5.3)` });
+      issues.push({
+        code: 'duplicate_rank',
+        path: [...path, 'rank'],
+        message: `rank ${rank} is used twice`,
+        hint: `tenant.deviceGroups[${ranks.get(rank)}] has it too; ranks decide which group a device joins (§5.3)`,
+      });
     } else if (typeof rank === 'number') ranks.set(rank, index);
   });
   return complete ? new Set(names.keys()) : undefined;
@@ -148,7 +165,8 @@ export function checkReferences(data: Raw): Issue[] {
   const ids = definedIds(data, issues);
   const defined: Defined = { ...definedDevices(data, issues), groups: definedGroups(data, issues), ...ids };
   const device = (value: unknown, path: Path) => {
-    if (typeof value !== 'string' || defined.devices.has(value) || defined.prefixes.some((prefix) => value.startsWith(prefix))) return;
+    if (typeof value !== 'string' || defined.devices.has(value) || defined.prefixes.some((prefix) => value.startsWith(prefix)))
+      return;
     issues.push(unknownReference('device', value, path, defined.devices, 'from devices or fleet'));
   };
   const artifact = (value: unknown, path: Path) => {
@@ -164,7 +182,8 @@ export function checkReferences(data: Raw): Issue[] {
       for (const name of Object.keys(item.change.devices)) device(name, [...path, 'change', 'devices', name]);
     }
     if (isRecord(item.change)) checkGroups(item.change.indicators, [...path, 'change', 'indicators'], defined.groups, issues);
-    if (isRecord(item.generate)) list(item.generate.devices).forEach((name, i) => device(name, [...path, 'generate', 'devices', i]));
+    if (isRecord(item.generate))
+      list(item.generate.devices).forEach((name, i) => device(name, [...path, 'generate', 'devices', i]));
   });
   list(data.expect).forEach((item, index) => {
     if (!isRecord(item)) return;
@@ -189,7 +208,10 @@ function checkGroups(indicators: unknown, path: Path, groups: ReadonlySet<string
     if (!isRecord(indicator)) return;
     list(indicator.groups).forEach((group, i) => {
       if (typeof group === 'string' && !groups.has(group)) {
-        issues.push({ ...unknownReference('group', group, [...path, index, 'groups', i], groups, 'name from tenant.deviceGroups'), code: 'unknown_group' });
+        issues.push({
+          ...unknownReference('group', group, [...path, index, 'groups', i], groups, 'name from tenant.deviceGroups'),
+          code: 'unknown_group',
+        });
       }
     });
   });

@@ -36,7 +36,9 @@ export function expectationName(expectation: UnnamedExpectation): string {
       const population = `${of ?? 'all'} artifacts${what === '' ? '' : ` with ${what}`}`;
       if (expectation.share === undefined) return `count of ${population}: ${describeBounds(expectation.bounds ?? {})}`;
       const { atLeast, atMost } = expectation.share;
-      const range = [atLeast === undefined ? '' : `≥ ${atLeast}`, atMost === undefined ? '' : `≤ ${atMost}`].filter(Boolean).join(' and ');
+      const range = [atLeast === undefined ? '' : `≥ ${atLeast}`, atMost === undefined ? '' : `≤ ${atMost}`]
+        .filter(Boolean)
+        .join(' and ');
       return `share of ${population}: ${range}`;
     }
   }
@@ -49,7 +51,10 @@ export function expectationName(expectation: UnnamedExpectation): string {
  * @example
  * duplicateNames([{ name: 'x', index: 0 }, { name: 'x', index: 1 }], new Set()); // one issue at expect[1]
  */
-export function duplicateNames(expectations: readonly Pick<Expectation, 'name' | 'index'>[], given: ReadonlySet<number>): Issue[] {
+export function duplicateNames(
+  expectations: readonly Pick<Expectation, 'name' | 'index'>[],
+  given: ReadonlySet<number>,
+): Issue[] {
   const first = new Map<string, number>();
   const issues: Issue[] = [];
   for (const { name, index } of expectations) {
@@ -80,4 +85,3 @@ function filtered(filter: object): string {
   const where = pairs(filter, Object.keys(filter) as (keyof typeof filter)[]);
   return where === '' ? '' : ` (${where})`;
 }
-

@@ -24,7 +24,11 @@ export interface ImportContext {
 export const MAX_EXCLUSION_ENTRIES = 500_000;
 
 type ImportInput = { readonly from: string };
-type ListsInput = { readonly paths?: readonly string[]; readonly extensions?: readonly string[]; readonly processes?: readonly string[] };
+type ListsInput = {
+  readonly paths?: readonly string[];
+  readonly extensions?: readonly string[];
+  readonly processes?: readonly string[];
+};
 
 function isImport(input: object): input is ImportInput {
   return 'from' in input;
@@ -74,7 +78,11 @@ function readImport(input: ImportInput, path: Path, what: string, context: Impor
 }
 
 function importerMissing(path: Path, input: ImportInput, what: string): Issue {
-  return { code: 'import_unavailable', path: [...path, 'from'], message: `cannot import ${what} from ${quote(input.from)}: no importer was given` };
+  return {
+    code: 'import_unavailable',
+    path: [...path, 'from'],
+    message: `cannot import ${what} from ${quote(input.from)}: no importer was given`,
+  };
 }
 
 /**
@@ -84,7 +92,11 @@ function importerMissing(path: Path, input: ImportInput, what: string): Issue {
  * @example
  * resolveExclusions({ paths: ['C:\\Tools\\'] }, ['exclusions'], context); // { paths: ['C:\\Tools\\'] }
  */
-export function resolveExclusions(input: ListsInput | ImportInput | undefined, path: Path, context: ImportContext): Partial<ExclusionLists> | undefined {
+export function resolveExclusions(
+  input: ListsInput | ImportInput | undefined,
+  path: Path,
+  context: ImportContext,
+): Partial<ExclusionLists> | undefined {
   if (input === undefined) return undefined;
   let lists: Partial<ExclusionLists> = input as ListsInput;
   if (isImport(input)) {
@@ -98,7 +110,10 @@ export function resolveExclusions(input: ListsInput | ImportInput | undefined, p
     const imported = importer(text);
     if (!imported.ok) {
       const source = besideFile(context.file, input.from);
-      append(context.issues, imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
+      append(
+        context.issues,
+        imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })),
+      );
       return undefined;
     }
     lists = imported.value;
@@ -118,7 +133,11 @@ export function resolveExclusions(input: ListsInput | ImportInput | undefined, p
   }
   const validate = context.options.validateExclusions;
   if (validate !== undefined) {
-    const full: ExclusionLists = { paths: lists.paths ?? [], extensions: lists.extensions ?? [], processes: lists.processes ?? [] };
+    const full: ExclusionLists = {
+      paths: lists.paths ?? [],
+      extensions: lists.extensions ?? [],
+      processes: lists.processes ?? [],
+    };
     const issues = absolute(validate(full, path), path);
     // An imported entry may be anything the file held: the validator's quotes of it are cut to excerpts (issue 10).
     const entries = isImport(input) ? [...full.paths, ...full.extensions, ...full.processes] : [];
@@ -134,7 +153,11 @@ export function resolveExclusions(input: ListsInput | ImportInput | undefined, p
  * @example
  * resolveIndicators([{ type: 'FileSha256', value: '…', action: 'Allowed' }], ['indicators'], context);
  */
-export function resolveIndicators(input: readonly unknown[] | ImportInput | undefined, path: Path, context: ImportContext): readonly unknown[] | undefined {
+export function resolveIndicators(
+  input: readonly unknown[] | ImportInput | undefined,
+  path: Path,
+  context: ImportContext,
+): readonly unknown[] | undefined {
   if (input === undefined) return undefined;
   if (Array.isArray(input)) {
     const validate = context.options.validateIndicators;
@@ -151,6 +174,9 @@ export function resolveIndicators(input: readonly unknown[] | ImportInput | unde
   if (text === undefined) return undefined;
   const imported = importer(text, from.invalidRows === undefined ? {} : { invalidRows: from.invalidRows });
   const source = besideFile(context.file, from.from);
-  append(context.issues, imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })));
+  append(
+    context.issues,
+    imported.issues.map((issue) => ({ ...issue, file: issue.file ?? source })),
+  );
   return imported.indicators;
 }

@@ -11,19 +11,20 @@ export const actorSchema = z
 
 const CHANGED_KEYS = ['tenant', 'devices', 'exclusions', 'indicators'] as const;
 
-export const changeSchema = z.strictObject({
-  tenant: tenantPatchSchema.optional().meta({ description: 'merges into the tenant' }),
-  devices: z
-    .record(z.string(), devicePatchSchema)
-    .optional()
-    .meta({ description: 'by device name; merges into that device' }),
-  exclusions: exclusionsInputSchema.optional().meta({ description: 'replaces the lists it names' }),
-  indicators: indicatorsInputSchema.optional().meta({ description: 'replaces the indicator list' }),
-  by: actorSchema.optional(),
-}).superRefine((change, ctx) => {
-  if (CHANGED_KEYS.some((key) => change[key] !== undefined)) return;
-  addCoreIssues(ctx, [{ code: 'empty_change', message: 'change changes nothing', expected: `at least one of ${CHANGED_KEYS.join(', ')}` }]);
-});
+export const changeSchema = z
+  .strictObject({
+    tenant: tenantPatchSchema.optional().meta({ description: 'merges into the tenant' }),
+    devices: z.record(z.string(), devicePatchSchema).optional().meta({ description: 'by device name; merges into that device' }),
+    exclusions: exclusionsInputSchema.optional().meta({ description: 'replaces the lists it names' }),
+    indicators: indicatorsInputSchema.optional().meta({ description: 'replaces the indicator list' }),
+    by: actorSchema.optional(),
+  })
+  .superRefine((change, ctx) => {
+    if (CHANGED_KEYS.some((key) => change[key] !== undefined)) return;
+    addCoreIssues(ctx, [
+      { code: 'empty_change', message: 'change changes nothing', expected: `at least one of ${CHANGED_KEYS.join(', ')}` },
+    ]);
+  });
 
 /** `{ at, change }`. */
 export const changeEventSchema = z.strictObject({ at: durationSchema, change: changeSchema });

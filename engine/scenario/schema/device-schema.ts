@@ -11,14 +11,25 @@ const DEFAULTS = deviceWithDefaults({ name: 'default', os: 'windows-11' });
 const HEX_OR_DECIMAL = /^(?:0x[0-9a-f]+|\d+)$/i;
 
 // §3.4: a DWORD bit set; YAML's core schema already reads 0x1 as 1, a quoted '0x1' is accepted too.
-const passiveRemediationSchema = expecting(z
-  .union([z.number().int().min(0).max(0xffffffff), checkedString((value) =>
-    HEX_OR_DECIMAL.test(value.trim())
-      ? undefined
-      : { code: 'bad_bit_set', message: `${quote(value)} is not an integer`, expected: 'an integer bit set such as 1 or 0x1', received: quote(value) },
-  )])
-  .transform((value) => (typeof value === 'number' ? value : Number(value.trim())))
-  .meta({ description: 'Defender CSP Configuration/PassiveRemediation bit set; 0x1 = EDR in block mode (§3.4)' }), 'an integer bit set such as 1 or 0x1');
+const passiveRemediationSchema = expecting(
+  z
+    .union([
+      z.number().int().min(0).max(0xffffffff),
+      checkedString((value) =>
+        HEX_OR_DECIMAL.test(value.trim())
+          ? undefined
+          : {
+              code: 'bad_bit_set',
+              message: `${quote(value)} is not an integer`,
+              expected: 'an integer bit set such as 1 or 0x1',
+              received: quote(value),
+            },
+      ),
+    ])
+    .transform((value) => (typeof value === 'number' ? value : Number(value.trim())))
+    .meta({ description: 'Defender CSP Configuration/PassiveRemediation bit set; 0x1 = EDR in block mode (§3.4)' }),
+  'an integer bit set such as 1 or 0x1',
+);
 
 const mdavFields = {
   installed: z.boolean().optional(),
@@ -35,7 +46,11 @@ function deviceFields(withDefaults: boolean) {
     onboarded: d(z.boolean().optional(), DEFAULTS.onboarded, 'onboarded to Defender for Endpoint'),
     serverAgent: d(z.enum(['unified', 'legacy']).optional(), DEFAULTS.serverAgent, 'Server 2012 R2 / 2016 only (C1)'),
     primaryAv: d(z.enum(['defender', 'non-microsoft']).optional(), DEFAULTS.primaryAv),
-    thirdPartyAv: d(z.enum(['running', 'expired']).optional(), DEFAULTS.thirdPartyAv, 'state of a non-Microsoft primary AV (§1.4)'),
+    thirdPartyAv: d(
+      z.enum(['running', 'expired']).optional(),
+      DEFAULTS.thirdPartyAv,
+      'state of a non-Microsoft primary AV (§1.4)',
+    ),
     securityCenter: d(z.boolean().optional(), DEFAULTS.securityCenter, 'wscsvc running'),
     smartAppControl: d(z.enum(['off', 'on', 'evaluation']).optional(), DEFAULTS.smartAppControl, 'Windows 11'),
     forceDefenderPassiveMode: z.literal([0, 1]).optional().meta({ description: 'server registry value; absent = not set' }),
@@ -46,12 +61,14 @@ function deviceFields(withDefaults: boolean) {
     ),
     tamperProtection: d(z.boolean().optional(), DEFAULTS.tamperProtection),
     mdav: withDefaults
-      ? z.strictObject({
-          installed: mdavFields.installed.meta({ default: DEFAULTS.mdav.installed }),
-          platform: mdavFields.platform.meta({ default: DEFAULTS.mdav.platform, description: 'AMProductVersion' }),
-          engine: mdavFields.engine.meta({ default: DEFAULTS.mdav.engine, description: 'AMEngineVersion' }),
-          cloudProtection: mdavFields.cloudProtection.meta({ default: DEFAULTS.mdav.cloudProtection, description: 'MAPS' }),
-        }).optional()
+      ? z
+          .strictObject({
+            installed: mdavFields.installed.meta({ default: DEFAULTS.mdav.installed }),
+            platform: mdavFields.platform.meta({ default: DEFAULTS.mdav.platform, description: 'AMProductVersion' }),
+            engine: mdavFields.engine.meta({ default: DEFAULTS.mdav.engine, description: 'AMEngineVersion' }),
+            cloudProtection: mdavFields.cloudProtection.meta({ default: DEFAULTS.mdav.cloudProtection, description: 'MAPS' }),
+          })
+          .optional()
       : z.strictObject(mdavFields).optional(),
     passiveRemediation: passiveRemediationSchema.optional(),
     groupPolicyEdrBlockMode: d(z.boolean().optional(), DEFAULTS.groupPolicyEdrBlockMode, 'GPO "Enable EDR in block mode"'),
@@ -64,7 +81,12 @@ const osSchema = z.enum(OS_NAMES);
 
 const deviceExclusions = exclusionsInputSchema.optional().meta({ description: 'added to the global lists for this device' });
 
-export const deviceSchema = z.strictObject({ name: nameSchema, os: osSchema, ...deviceFields(true), exclusions: deviceExclusions });
+export const deviceSchema = z.strictObject({
+  name: nameSchema,
+  os: osSchema,
+  ...deviceFields(true),
+  exclusions: deviceExclusions,
+});
 
 /** A fleet template: a device without its name. */
 export const deviceTemplateSchema = z.strictObject({ os: osSchema, ...deviceFields(true), exclusions: deviceExclusions });
@@ -72,12 +94,19 @@ export const deviceTemplateSchema = z.strictObject({ os: osSchema, ...deviceFiel
 /** `{ count, namePrefix, template }`: `count` devices named `namePrefix` + a number zero-padded to the width of `count`. */
 export const fleetSchema = z.strictObject({
   count: z.number().int().min(1).max(MAX_FLEET_COUNT),
-  namePrefix: z.string().optional().meta({ default: 'device-', description: 'names are the prefix plus 1…count, zero-padded to the width of count' }),
+  namePrefix: z
+    .string()
+    .optional()
+    .meta({ default: 'device-', description: 'names are the prefix plus 1…count, zero-padded to the width of count' }),
   template: deviceTemplateSchema,
 });
 
 /** A change's device patch: any device key but `name`; `exclusions` replaces the lists it names. */
-export const devicePatchSchema = z.strictObject({ os: osSchema.optional(), ...deviceFields(false), exclusions: exclusionListsSchema.optional() });
+export const devicePatchSchema = z.strictObject({
+  os: osSchema.optional(),
+  ...deviceFields(false),
+  exclusions: exclusionListsSchema.optional(),
+});
 
 export type DeviceInput = z.output<typeof deviceSchema>;
 export type DevicePatchInput = z.output<typeof devicePatchSchema>;

@@ -1,30 +1,59 @@
 /** Schema of `expect` items: per-artifact verdicts, device state, Action Center and alert counts, recommendations, totals (§2, §6). */
 import { z } from 'zod';
 import { ARTIFACT_CLASSES, BLOCKERS, DETECTION_STATUSES, MDAV_MODES, OUTCOMES, RUNNING_MODES } from '../../core/vocabulary.ts';
-import { addCoreIssues, citeSchema, countBoundsShape, durationSchema, nameSchema, probabilitySchema, type CheckContext } from './common-schema.ts';
+import {
+  addCoreIssues,
+  citeSchema,
+  countBoundsShape,
+  durationSchema,
+  nameSchema,
+  probabilitySchema,
+  type CheckContext,
+} from './common-schema.ts';
 
 /** §6.3 Action source values. */
 export const ACTION_SOURCES = [
-  'Manual device action', 'Manual email action', 'Automated device action', 'Automated email action',
-  'Advanced hunting action', 'Explorer action', 'Manual live response action', 'Live response action',
+  'Manual device action',
+  'Manual email action',
+  'Automated device action',
+  'Automated email action',
+  'Advanced hunting action',
+  'Explorer action',
+  'Manual live response action',
+  'Live response action',
 ] as const;
 /** §6.6 alert `detectionSource` API values. */
 export const DETECTION_SOURCES = [
-  'ThirdPartySensors', 'WindowsDefenderAv', 'AutomatedInvestigation', 'CustomDetection', 'CustomerTI',
-  'WindowsDefenderAtp', 'MTP', 'OfficeATP', 'ThreatExperts', 'WindowsDefenderSmartScreen',
+  'ThirdPartySensors',
+  'WindowsDefenderAv',
+  'AutomatedInvestigation',
+  'CustomDetection',
+  'CustomerTI',
+  'WindowsDefenderAtp',
+  'MTP',
+  'OfficeATP',
+  'ThreatExperts',
+  'WindowsDefenderSmartScreen',
 ] as const;
 const REPORTED_STATUSES = ['Blocked', 'Prevented', 'Detected'] as const;
 
 /** `name`: the expectation's stable name in reports and JUnit; default built from what it asserts. */
-const expectationName = nameSchema
-  .optional()
-  .meta({ description: 'a stable name for reports and JUnit test cases; default: built from what it asserts, e.g. "artifact a1: outcome blocked"' });
+const expectationName = nameSchema.optional().meta({
+  description:
+    'a stable name for reports and JUnit test cases; default: built from what it asserts, e.g. "artifact a1: outcome blocked"',
+});
 
 /** Asks for at least one assertion key, so that an expectation can fail. */
 function atLeastOne(keys: readonly string[], what: string) {
   return (value: Record<string, unknown>, ctx: CheckContext) => {
     if (keys.some((key) => value[key] !== undefined)) return;
-    addCoreIssues(ctx, [{ code: 'empty_expectation', message: `${what} expectation asserts nothing`, expected: `at least one of ${keys.join(', ')}` }]);
+    addCoreIssues(ctx, [
+      {
+        code: 'empty_expectation',
+        message: `${what} expectation asserts nothing`,
+        expected: `at least one of ${keys.join(', ')}`,
+      },
+    ]);
   };
 }
 
@@ -32,11 +61,19 @@ function atLeastOne(keys: readonly string[], what: string) {
 function bounded(value: { count?: number; atLeast?: number; atMost?: number }, ctx: CheckContext, optional = false): void {
   const { count, atLeast, atMost } = value;
   if (count !== undefined && (atLeast !== undefined || atMost !== undefined)) {
-    addCoreIssues(ctx, [{ code: 'bad_bounds', message: 'count cannot be combined with atLeast or atMost', hint: 'use count alone, or atLeast and atMost' }]);
+    addCoreIssues(ctx, [
+      {
+        code: 'bad_bounds',
+        message: 'count cannot be combined with atLeast or atMost',
+        hint: 'use count alone, or atLeast and atMost',
+      },
+    ]);
   } else if (atLeast !== undefined && atMost !== undefined && atLeast > atMost) {
     addCoreIssues(ctx, [{ code: 'bad_bounds', message: `atLeast ${atLeast} is more than atMost ${atMost}` }]);
   } else if (!optional && count === undefined && atLeast === undefined && atMost === undefined) {
-    addCoreIssues(ctx, [{ code: 'empty_expectation', message: 'count expectation has no bound', expected: 'count, atLeast or atMost' }]);
+    addCoreIssues(ctx, [
+      { code: 'empty_expectation', message: 'count expectation has no bound', expected: 'count, atLeast or atMost' },
+    ]);
   }
 }
 
@@ -129,7 +166,9 @@ export const totalsExpectationSchema = z.strictObject({
       if (value.count !== undefined || value.atLeast !== undefined || value.atMost !== undefined) {
         addCoreIssues(ctx, [{ code: 'bad_bounds', message: 'totals takes share or count bounds, not both' }]);
       } else if (value.share.atLeast === undefined && value.share.atMost === undefined) {
-        addCoreIssues(ctx, [{ code: 'empty_expectation', message: 'share has no bound', expected: 'share.atLeast or share.atMost' }]);
+        addCoreIssues(ctx, [
+          { code: 'empty_expectation', message: 'share has no bound', expected: 'share.atLeast or share.atMost' },
+        ]);
       }
     }),
   cite: citeSchema,

@@ -31,12 +31,11 @@ export const mixSchema = z
   .meta({ default: DEFAULT_MIX });
 
 /** The chance each engine flags a malicious or PUA artifact; unset engines keep the defaults. */
-export const detectionSchema = z
-  .strictObject({
-    primaryAv: probabilitySchema.optional().meta({ default: DEFAULT_DETECTION.primaryAv }),
-    mdav: probabilitySchema.optional().meta({ default: DEFAULT_DETECTION.mdav }),
-    edr: probabilitySchema.optional().meta({ default: DEFAULT_DETECTION.edr }),
-  });
+export const detectionSchema = z.strictObject({
+  primaryAv: probabilitySchema.optional().meta({ default: DEFAULT_DETECTION.primaryAv }),
+  mdav: probabilitySchema.optional().meta({ default: DEFAULT_DETECTION.mdav }),
+  edr: probabilitySchema.optional().meta({ default: DEFAULT_DETECTION.edr }),
+});
 
 /**
  * The notation of a generator. What a spec may hold (window ≥ 0, count ≥ 0, …) is decided once, by
@@ -51,7 +50,9 @@ export const generateSchema = z.strictObject({
     .union([z.literal('all'), z.array(nameSchema).min(1)])
     .optional()
     .meta({ default: 'all', description: 'all, or a list of device names' }),
-  window: durationSchema.optional().meta({ default: '0s', description: 'artifacts are spread over [at, at + window); 0s (the default) puts them all at `at`' }),
+  window: durationSchema
+    .optional()
+    .meta({ default: '0s', description: 'artifacts are spread over [at, at + window); 0s (the default) puts them all at `at`' }),
   mix: mixSchema.optional(),
   detection: detectionSchema.optional(),
 });

@@ -21,7 +21,6 @@ export const exclusionsInputSchema = z
   .union([exclusionListsSchema, importSchema])
   .meta({ description: 'exclusions (§4), or { from: mppref.json } to import Get-MpPreference output' });
 
-
 /**
  * One indicator (§5.1, API field names shortened). Used for the JSON Schema, and for structure when no
  * indicator validator is injected; the policy layer's validator owns the value rules.
@@ -41,12 +40,12 @@ export const indicatorSchema = z.strictObject({
 export const indicatorImportSchema = z
   .strictObject({
     from: z.string().min(1),
-    invalidRows: z
-      .enum(['refuse', 'skip'])
-      .optional()
-      .meta({ default: 'refuse', description: 'refuse: a bad row is an error; skip: import the valid rows and list each skipped row as a warning' }),
+    invalidRows: z.enum(['refuse', 'skip']).optional().meta({
+      default: 'refuse',
+      description: 'refuse: a bad row is an error; skip: import the valid rows and list each skipped row as a warning',
+    }),
   })
-  .meta({ description: 'import the portal\'s indicator CSV from a file next to the scenario' });
+  .meta({ description: "import the portal's indicator CSV from a file next to the scenario" });
 
 export const indicatorsInputSchema = z
   .union([z.array(indicatorSchema), indicatorImportSchema])

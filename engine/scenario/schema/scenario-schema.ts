@@ -20,7 +20,13 @@ export const headerShape = {
   name: nameSchema,
   description: z.string().optional().meta({ description: 'Markdown shown to trainees' }),
   tags: z.array(z.string()).optional().meta({ default: [] }),
-  seed: z.number().int().min(0).max(0xffffffff).optional().meta({ default: 0, description: 'drives every random choice in the run' }),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(0xffffffff)
+    .optional()
+    .meta({ default: 0, description: 'drives every random choice in the run' }),
   start: isoTimeSchema.optional().meta({ default: DEFAULT_START, description: 'absolute UTC time of offset 0' }),
 };
 

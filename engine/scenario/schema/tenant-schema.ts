@@ -26,9 +26,10 @@ export const licenseSchema = z.enum(['plan-1', 'plan-2']);
 const propagationDefaults = DEFAULT_TENANT.propagation;
 
 export const propagationSchema = z.strictObject({
-  edrBlockModeDisable: durationSchema
-    .optional()
-    .meta({ default: formatDuration(propagationDefaults.edrBlockModeDisable), description: '§3.5: disabling takes up to 30 minutes' }),
+  edrBlockModeDisable: durationSchema.optional().meta({
+    default: formatDuration(propagationDefaults.edrBlockModeDisable),
+    description: '§3.5: disabling takes up to 30 minutes',
+  }),
   edrBlockModeEnable: durationSchema
     .optional()
     .meta({ default: formatDuration(propagationDefaults.edrBlockModeEnable), description: 'undocumented (§9)' }),

@@ -20,7 +20,15 @@ export function chooseBranch<K extends string>(
 ): { kind: K } | { issue: Issue } {
   const expected = `a map with one of ${kinds.join(', ')}`;
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    return { issue: { code: 'invalid_type', path, message: `${noun} must be a map`, expected, received: Array.isArray(item) ? 'a list' : item === undefined ? 'nothing' : quote(item) } };
+    return {
+      issue: {
+        code: 'invalid_type',
+        path,
+        message: `${noun} must be a map`,
+        expected,
+        received: Array.isArray(item) ? 'a list' : item === undefined ? 'nothing' : quote(item),
+      },
+    };
   }
   const keys = Object.keys(item);
   const named = exclusive.filter((kind) => keys.includes(kind));

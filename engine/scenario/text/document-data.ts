@@ -107,7 +107,10 @@ class Converter {
 function isMergeKey(key: unknown): boolean {
   if (!isScalar(key)) return false;
   const value = key.value;
-  return (typeof value === 'symbol' && value.description === '<<') || (value === '<<' && (key.type === undefined || key.type === Scalar.PLAIN));
+  return (
+    (typeof value === 'symbol' && value.description === '<<') ||
+    (value === '<<' && (key.type === undefined || key.type === Scalar.PLAIN))
+  );
 }
 
 function mergeSources(value: unknown): Record<string, unknown>[] {
@@ -115,7 +118,11 @@ function mergeSources(value: unknown): Record<string, unknown>[] {
   const sources = Array.isArray(value) ? (value as unknown[]) : [value];
   for (const source of sources) {
     if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-      throw new Refused({ code: 'bad_merge', message: 'merge key << needs a map, an alias of a map, or a list of them', hint: 'write `<<: *template` where &template names a map' });
+      throw new Refused({
+        code: 'bad_merge',
+        message: 'merge key << needs a map, an alias of a map, or a list of them',
+        hint: 'write `<<: *template` where &template names a map',
+      });
     }
   }
   return sources as Record<string, unknown>[];

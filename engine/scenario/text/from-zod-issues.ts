@@ -38,10 +38,16 @@ function typeHint(expected: string, value: unknown): string | undefined {
   if (expected === 'boolean' && typeof value === 'string' && YAML_11_BOOLEANS.test(value)) {
     return 'YAML 1.2 reads yes/no/on/off as text: write true or false';
   }
-  if ((expected === 'number' || expected === 'int') && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) {
+  if (
+    (expected === 'number' || expected === 'int') &&
+    typeof value === 'string' &&
+    value.trim() !== '' &&
+    !Number.isNaN(Number(value))
+  ) {
     return 'remove the quotes to write a number';
   }
-  if (expected === 'array' && (typeof value === 'string' || typeof value === 'object')) return 'write a list: [a, b] or one "- item" per line';
+  if (expected === 'array' && (typeof value === 'string' || typeof value === 'object'))
+    return 'write a list: [a, b] or one "- item" per line';
   return undefined;
 }
 
@@ -71,7 +77,9 @@ function convert(issue: ZodIssue, schema: z.ZodType, data: unknown, base: Path, 
         path: [...path, key],
         message: `unknown key ${quoteExcerpt(key)}`,
         expected: known.length > 0 ? `one of ${known.join(', ')}` : undefined,
-        hint: didYouMean(key, known) ?? (key === 'from' ? 'from imports the whole section from a file: write { from: file } alone' : undefined),
+        hint:
+          didYouMean(key, known) ??
+          (key === 'from' ? 'from imports the whole section from a file: write { from: file } alone' : undefined),
       }));
     }
     case 'invalid_union': {
@@ -80,7 +88,8 @@ function convert(issue: ZodIssue, schema: z.ZodType, data: unknown, base: Path, 
       return [typeMismatch(path, name, value, describeSchema(schemaAt(schema, relative, data)) ?? 'another type')];
     }
     case 'invalid_type': {
-      const expected = issue.expected === 'int' ? 'a whole number' : (describeSchema(schemaAt(schema, relative, data)) ?? issue.expected);
+      const expected =
+        issue.expected === 'int' ? 'a whole number' : (describeSchema(schemaAt(schema, relative, data)) ?? issue.expected);
       return [typeMismatch(path, name, value, expected, issue.expected)];
     }
     case 'invalid_value': {
@@ -101,7 +110,16 @@ function convert(issue: ZodIssue, schema: z.ZodType, data: unknown, base: Path, 
       return [sizeIssue(issue, path, name, value)];
     case 'custom': {
       const params = (issue.params ?? {}) as Partial<Record<'code' | 'expected' | 'received' | 'hint', string>>;
-      return [{ code: params.code ?? 'invalid', path, message: issue.message, expected: params.expected, received: params.received, hint: params.hint }];
+      return [
+        {
+          code: params.code ?? 'invalid',
+          path,
+          message: issue.message,
+          expected: params.expected,
+          received: params.received,
+          hint: params.hint,
+        },
+      ];
     }
     default:
       return [{ code: 'invalid', path, message: `${name}: ${issue.message}`, received: show(value) }];
@@ -110,7 +128,8 @@ function convert(issue: ZodIssue, schema: z.ZodType, data: unknown, base: Path, 
 
 /** The union option whose errors are about the inside of the value (the option the value was meant for). */
 function pickBranch(errors: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] | undefined {
-  const rootMismatch = (issue: ZodIssue) => issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
+  const rootMismatch = (issue: ZodIssue) =>
+    issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
   const fitting = errors.filter((branch) => !branch.some(rootMismatch));
   if (fitting.length === 0) return undefined;
   return fitting.reduce((best, branch) => (branch.length < best.length ? branch : best));
@@ -120,7 +139,14 @@ function typeMismatch(path: Path, name: string, value: unknown, expected: string
   if (value === undefined) {
     return { code: 'missing_key', path, message: `missing required key "${name}"`, expected };
   }
-  return { code: 'invalid_type', path, message: `${name} must be ${expected}`, expected, received: show(value), hint: typeHint(zodExpected, value) };
+  return {
+    code: 'invalid_type',
+    path,
+    message: `${name} must be ${expected}`,
+    expected,
+    received: show(value),
+    hint: typeHint(zodExpected, value),
+  };
 }
 
 function sizeIssue(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, path: Path, name: string, value: unknown): Issue {
@@ -130,10 +156,27 @@ function sizeIssue(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, pat
   const word = small ? (strict ? 'more than' : 'at least') : strict ? 'less than' : 'at most';
   const received = show(value);
   if (issue.origin === 'array') {
-    return { code: small ? 'too_few' : 'too_many', path, message: `${name} has ${received.replace('a list of ', '')} items; it needs ${word} ${limit}`, expected: `${word} ${limit} items`, received };
+    return {
+      code: small ? 'too_few' : 'too_many',
+      path,
+      message: `${name} has ${received.replace('a list of ', '')} items; it needs ${word} ${limit}`,
+      expected: `${word} ${limit} items`,
+      received,
+    };
   }
   if (issue.origin === 'string') {
-    return { code: small ? 'too_short' : 'too_long', path, message: limit === 1 && small ? `${name} must not be empty` : `${name} must be ${word} ${limit} characters`, received };
+    return {
+      code: small ? 'too_short' : 'too_long',
+      path,
+      message: limit === 1 && small ? `${name} must not be empty` : `${name} must be ${word} ${limit} characters`,
+      received,
+    };
   }
-  return { code: small ? 'too_small' : 'too_big', path, message: `${name} must be ${word} ${limit}`, expected: `${word} ${limit}`, received };
+  return {
+    code: small ? 'too_small' : 'too_big',
+    path,
+    message: `${name} must be ${word} ${limit}`,
+    expected: `${word} ${limit}`,
+    received,
+  };
 }

@@ -147,7 +147,14 @@ export function lintDocument(
   return lint;
 }
 
-function lintScalar(node: Scalar, path: Path, text: string, format: 'yaml' | 'json', lint: DocumentLint, runOns: readonly RunOnQuote[]): void {
+function lintScalar(
+  node: Scalar,
+  path: Path,
+  text: string,
+  format: 'yaml' | 'json',
+  lint: DocumentLint,
+  runOns: readonly RunOnQuote[],
+): void {
   if (format === 'json' && node.type !== Scalar.QUOTE_DOUBLE && node.type !== Scalar.PLAIN) {
     lint.fatal.push(jsonOnly(path, node.type === Scalar.QUOTE_SINGLE ? 'a single-quoted string' : 'a YAML block string'));
   }
@@ -162,7 +169,8 @@ function lintScalar(node: Scalar, path: Path, text: string, format: 'yaml' | 'js
   if (lone === 0) return;
   lint.escapedPaths.push([start, end]);
   // What YAML read: for a run-on quote, the string that swallowed what followed (shortened: it can be the rest of the file).
-  const read = runOn === undefined ? quote(node.value) : `${quote(runOn.value.slice(0, 60))}${runOn.value.length > 60 ? '…' : ''}`;
+  const read =
+    runOn === undefined ? quote(node.value) : `${quote(runOn.value.slice(0, 60))}${runOn.value.length > 60 ? '…' : ''}`;
   lint.soft.push({
     code: 'windows_path_escape',
     path,
@@ -178,7 +186,11 @@ function lintScalar(node: Scalar, path: Path, text: string, format: 'yaml' | 'js
   });
 }
 
-function tooManyAliases(path: Path, start: number | undefined, position: (offset: number) => { line: number; column: number }): Issue {
+function tooManyAliases(
+  path: Path,
+  start: number | undefined,
+  position: (offset: number) => { line: number; column: number },
+): Issue {
   return {
     code: 'too_many_aliases',
     path,

@@ -27,7 +27,11 @@ function keyText(key: unknown): string {
  * @example
  * walkPath(parseDocument('a: [x, y]'), ['a', 1]).complete; // true
  */
-export function walkPath(doc: Document, path: Path, resolve: (alias: Alias) => unknown = (alias) => alias.resolve(doc)): NodeTrail {
+export function walkPath(
+  doc: Document,
+  path: Path,
+  resolve: (alias: Alias) => unknown = (alias) => alias.resolve(doc),
+): NodeTrail {
   let node: unknown = doc.contents;
   const nodes: unknown[] = [node];
   let key: unknown;
@@ -87,11 +91,7 @@ export function createLocator(doc: Document, lineCounter: LineCounter): (path: P
 }
 
 /** Fills `file`, `line` and `column` of issues that do not carry their own (imported files keep theirs). */
-export function placeIssues(
-  issues: readonly Issue[],
-  file: string,
-  locate: (path: Path, key?: boolean) => Position,
-): Issue[] {
+export function placeIssues(issues: readonly Issue[], file: string, locate: (path: Path, key?: boolean) => Position): Issue[] {
   return issues.map((issue) => {
     if (issue.file !== undefined && issue.file !== file) return issue;
     if (issue.line !== undefined) return { ...issue, file };
@@ -101,7 +101,10 @@ export function placeIssues(
 }
 
 function contains(node: unknown, offset: number): boolean {
-  const range = typeof node === 'object' && node !== null && 'range' in node ? (node as { range?: readonly number[] | null }).range : undefined;
+  const range =
+    typeof node === 'object' && node !== null && 'range' in node
+      ? (node as { range?: readonly number[] | null }).range
+      : undefined;
   return range !== undefined && range !== null && (range[0] ?? Infinity) <= offset && offset < (range[1] ?? -Infinity);
 }
 

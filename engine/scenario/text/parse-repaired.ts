@@ -46,7 +46,10 @@ export function parseRepaired(text: string, format: 'yaml' | 'json'): RepairedPa
     const closed = closeRunOnQuotes(text, runOns);
     const scan = format === 'json' ? scanJsonText(closed) : { text: closed, faults: [] };
     const parsed = parse(scan.text, format);
-    const found = parses < MAX_PARSES ? findRunOnQuotes(parsed.doc, scan.text).filter((run) => !runOns.some((seen) => seen.end === run.end)) : [];
+    const found =
+      parses < MAX_PARSES
+        ? findRunOnQuotes(parsed.doc, scan.text).filter((run) => !runOns.some((seen) => seen.end === run.end))
+        : [];
     if (found.length === 0) return { ...parsed, runOns, jsonFaults: scan.faults };
     append(runOns, found);
   }

@@ -16,13 +16,17 @@ import { settingsSchema } from '../schema/settings-schema.ts';
 import { tenantSchema } from '../schema/tenant-schema.ts';
 
 const headerSchema = z.object(headerShape);
-const rootKeysSchema = z.strictObject(Object.fromEntries(Object.keys(scenarioSchema.shape).map((key) => [key, z.unknown().optional()])));
+const rootKeysSchema = z.strictObject(
+  Object.fromEntries(Object.keys(scenarioSchema.shape).map((key) => [key, z.unknown().optional()])),
+);
 const EVENT_SCHEMAS = { artifact: artifactEventSchema, change: changeEventSchema, generate: generateEventSchema } as const;
 const EXPECTATION_KINDS = Object.keys(EXPECTATION_BRANCHES) as ExpectationKind[];
 // An artifact expectation may carry `actionCenter: true`, so that key alone never makes an item ambiguous.
 const EXCLUSIVE_EXPECTATIONS = EXPECTATION_KINDS.filter((kind) => kind !== 'actionCenter');
 
-type EventOutput = { [K in keyof typeof EVENT_SCHEMAS]: { kind: K; value: z.output<(typeof EVENT_SCHEMAS)[K]>; order: number; ordinal: number } }[keyof typeof EVENT_SCHEMAS];
+type EventOutput = {
+  [K in keyof typeof EVENT_SCHEMAS]: { kind: K; value: z.output<(typeof EVENT_SCHEMAS)[K]>; order: number; ordinal: number };
+}[keyof typeof EVENT_SCHEMAS];
 
 /** What parsed, item by item; anything that failed is absent and its issues are in the issue list. */
 export interface ParsedSections {
@@ -48,7 +52,13 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, path: P
 function items(value: unknown, key: string, issues: Issue[]): unknown[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value;
-  issues.push({ code: 'invalid_type', path: [key], message: `${key} must be a list`, expected: 'a list: one "- item" per line', received: typeof value === 'object' ? 'a map' : quote(value) });
+  issues.push({
+    code: 'invalid_type',
+    path: [key],
+    message: `${key} must be a list`,
+    expected: 'a list: one "- item" per line',
+    received: typeof value === 'object' ? 'a map' : quote(value),
+  });
   return [];
 }
 
@@ -69,7 +79,12 @@ export function parseSections(data: Record<string, unknown>, looseIndicators: bo
     devices: [],
     fleets: [],
     exclusions: parseWith(exclusionsInputSchema.optional(), data.exclusions ?? undefined, ['exclusions'], issues),
-    indicators: parseWith(looseIndicators ? looseIndicatorsInputSchema.optional() : indicatorsInputSchema.optional(), data.indicators ?? undefined, ['indicators'], issues),
+    indicators: parseWith(
+      looseIndicators ? looseIndicatorsInputSchema.optional() : indicatorsInputSchema.optional(),
+      data.indicators ?? undefined,
+      ['indicators'],
+      issues,
+    ),
     events: [],
     expectations: [],
   };

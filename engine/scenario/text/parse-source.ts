@@ -20,7 +20,8 @@ export interface ParsedSource {
   readonly softIssues: Issue[];
 }
 
-export type ParseOutcome = { readonly ok: true; readonly source: ParsedSource } | { readonly ok: false; readonly issues: Issue[] };
+export type ParseOutcome =
+  { readonly ok: true; readonly source: ParsedSource } | { readonly ok: false; readonly issues: Issue[] };
 
 const SYNTAX_HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'YAML indents with spaces, never tabs',
@@ -62,7 +63,10 @@ export function parseSource(text: string, file: string): ParseOutcome {
   const lint = lintDocument(doc, text, format, at, runOns);
   const place = (issue: Issue): Issue => ({ ...issue, file, ...(issue.line === undefined ? locate(issue.path) : {}) });
   // Comments and trailing commas do not stop loading: the repaired document is what the user meant.
-  const soft = [...lint.soft, ...jsonFaults.map((fault) => ({ ...jsonTextIssue(fault, pathAtOffset(doc, fault.offset)), ...at(fault.offset) }))].map(place);
+  const soft = [
+    ...lint.soft,
+    ...jsonFaults.map((fault) => ({ ...jsonTextIssue(fault, pathAtOffset(doc, fault.offset)), ...at(fault.offset) })),
+  ].map(place);
   const seen = new Set<string>();
   const errors = doc.errors.filter((error) => {
     // The parser can report one fault twice from two rules; an escaped Windows path has its own issue.
@@ -112,7 +116,12 @@ function syntaxIssue(error: YAMLError, text: string, format: 'yaml' | 'json', pa
   const source = text.slice(error.pos[0], error.pos[1]);
   if (error.code === 'DUPLICATE_KEY') {
     const key = String(path[path.length - 1] ?? source);
-    return { code: 'duplicate_key', path, message: `key ${quoteExcerpt(key)} appears twice in one map`, hint: SYNTAX_HINTS.DUPLICATE_KEY };
+    return {
+      code: 'duplicate_key',
+      path,
+      message: `key ${quoteExcerpt(key)} appears twice in one map`,
+      hint: SYNTAX_HINTS.DUPLICATE_KEY,
+    };
   }
   if (format === 'json' && error.code === 'TAG_RESOLVE_FAILED') {
     if (HEX.test(source)) {
@@ -135,13 +144,18 @@ function syntaxIssue(error: YAMLError, text: string, format: 'yaml' | 'json', pa
     };
   }
   // The parser's message may quote the source (a whole scalar, a secret): at most 80 characters of it are kept.
-  const first = error.message.startsWith('With stringKeys') ? 'a key must be a plain value, not a list or map' : (error.message.split('\n')[0] ?? '');
+  const first = error.message.startsWith('With stringKeys')
+    ? 'a key must be a plain value, not a list or map'
+    : (error.message.split('\n')[0] ?? '');
   const message = first.length > 80 ? `${first.slice(0, 79)}…` : first;
-  return withExcerpts({
-    code: format === 'json' ? 'json_syntax' : 'yaml_syntax',
-    path: [],
-    message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
-    received: source === '' ? undefined : quoteExcerpt(source, 40),
-    hint: (format === 'json' ? JSON_SYNTAX_HINTS[error.code] : undefined) ?? SYNTAX_HINTS[error.code],
-  }, [source]);
+  return withExcerpts(
+    {
+      code: format === 'json' ? 'json_syntax' : 'yaml_syntax',
+      path: [],
+      message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
+      received: source === '' ? undefined : quoteExcerpt(source, 40),
+      hint: (format === 'json' ? JSON_SYNTAX_HINTS[error.code] : undefined) ?? SYNTAX_HINTS[error.code],
+    },
+    [source],
+  );
 }

@@ -54,7 +54,7 @@ export function scanJsonText(text: string): JsonTextScan {
   const faults: JsonTextFault[] = [];
   const blanks: [number, number][] = [];
   let comma = -1;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const char = text[i] as string;
     const opens = char === '#' || (char === '/' && (text[i + 1] === '/' || text[i + 1] === '*'));
     if (char === '"' || char === "'") {
@@ -68,7 +68,8 @@ export function scanJsonText(text: string): JsonTextScan {
     } else {
       if (char === ',') comma = i;
       else if (!SPACE.includes(char)) {
-        if ((char === ']' || char === '}') && comma >= 0) faults.push({ kind: 'trailing_comma', offset: comma, source: text.slice(comma, i + 1) });
+        if ((char === ']' || char === '}') && comma >= 0)
+          faults.push({ kind: 'trailing_comma', offset: comma, source: text.slice(comma, i + 1) });
         comma = -1;
       }
       i++;

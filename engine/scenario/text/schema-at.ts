@@ -105,7 +105,8 @@ export function knownKeysAt(schema: z.ZodType, path: Path, data: unknown): strin
   let target = schemaAt(schema, path, data);
   if (target === undefined) return [];
   let value: unknown = data;
-  for (const segment of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[String(segment)] : undefined;
+  for (const segment of path)
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[String(segment)] : undefined;
   if (defOf(unwrap(target)).type === 'union') target = pickOption(target, value);
   const def = target === undefined ? undefined : defOf(unwrap(target));
   return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];

@@ -30,7 +30,14 @@ describe('edrsim check-exclusion', () => {
   });
 
   it('should honour a process exclusion on access but not in a scheduled scan (§4.3)', async () => {
-    const base = ['check-exclusion', 'E:\\share\\report.pdf', '--policy', 'policy.yaml', '--process', 'C:\\Program Files\\Backup\\agent.exe'];
+    const base = [
+      'check-exclusion',
+      'E:\\share\\report.pdf',
+      '--policy',
+      'policy.yaml',
+      '--process',
+      'C:\\Program Files\\Backup\\agent.exe',
+    ];
     expect((await runCli(base)).code).toBe(0);
     expect((await runCli([...base, '--trigger', 'scheduled-scan'])).code).toBe(1);
   });

@@ -13,7 +13,9 @@ describe('edrsim explain --artifact', () => {
   });
 
   it('should trace a generated artifact too', async () => {
-    const run = JSON.parse((await runCli(['run', 'fleet.yaml', '--format', 'json'])).stdout) as { scenarios: { verdicts: { artifact: string; outcome: string }[] }[] };
+    const run = JSON.parse((await runCli(['run', 'fleet.yaml', '--format', 'json'])).stdout) as {
+      scenarios: { verdicts: { artifact: string; outcome: string }[] }[];
+    };
     const generated = run.scenarios[0]?.verdicts[123];
     const result = await runCli(['explain', 'fleet.yaml', '--artifact', generated?.artifact ?? '?']);
     expect(result.code).toBe(0);
@@ -22,19 +24,27 @@ describe('edrsim explain --artifact', () => {
 
   it('should exit 2 and suggest the closest id for an unknown artifact', async () => {
     const result = await runCli(['explain', 'pass.yaml', '--artifact', 'a2']);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'edrsim explain: no artifact "a2" in pass.yaml — did you mean "a1"?\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'edrsim explain: no artifact "a2" in pass.yaml — did you mean "a1"?\n',
+    });
   });
 
   it('should list the closest ids when none is a plausible typo', async () => {
     const result = await runCli(['explain', 'records.yaml', '--artifact', 'nope']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^edrsim explain: no artifact "nope" in records\.yaml; the closest ids are "[^"]+"(, "[^"]+"){0,4}\n$/);
+    expect(result.stderr).toMatch(
+      /^edrsim explain: no artifact "nope" in records\.yaml; the closest ids are "[^"]+"(, "[^"]+"){0,4}\n$/,
+    );
   });
 
   it('should list at most five of the generated ids, and quote what the user typed', async () => {
     const result = await runCli(['explain', 'fleet.yaml', '--artifact', '\u001b[2Jnope']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^edrsim explain: no artifact "\\u001b\[2Jnope" in fleet\.yaml; the closest ids are ("[^"]+", ){4}"[^"]+"\n$/);
+    expect(result.stderr).toMatch(
+      /^edrsim explain: no artifact "\\u001b\[2Jnope" in fleet\.yaml; the closest ids are ("[^"]+", ){4}"[^"]+"\n$/,
+    );
   });
 });
 
@@ -54,7 +64,11 @@ describe('edrsim explain --device', () => {
 
   it('should exit 2 and suggest the closest name for an unknown device', async () => {
     const result = await runCli(['explain', 'pass.yaml', '--device', 'ws-1']);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'edrsim explain: no device "ws-1" in pass.yaml — did you mean "ws-01"?\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'edrsim explain: no device "ws-1" in pass.yaml — did you mean "ws-01"?\n',
+    });
   });
 
   it('should exit 2 for an --at that is not a duration, showing the forms', async () => {
@@ -75,7 +89,11 @@ describe('edrsim explain usage', () => {
 
   it('should exit 2 for a folder instead of quietly explaining its first file', async () => {
     const result = await runCli(['explain', 'mixed', '--artifact', 'a1']);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'edrsim explain: mixed is a folder; explain reads one scenario file\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'edrsim explain: mixed is a folder; explain reads one scenario file\n',
+    });
   });
 
   it('should exit 2 with the problems of an invalid scenario', async () => {

@@ -35,25 +35,48 @@ function folder(files: Record<string, string>): string {
 
 describe('an import that is not what it claims to be', () => {
   it.each([
-    ['/etc/passwd-like text as an indicator import', 'passwd', PASSWD, 'indicators: { from: passwd }\n', /not an indicator import CSV/],
-    ['a .env starting with a quote as an exclusions import', '.env', ENV, 'exclusions: { from: .env }\n', /not a Get-MpPreference export/],
-    ['a .env starting with a quote as an indicator import', '.env', ENV, 'indicators: { from: .env }\n', /not an indicator import CSV/],
-  ])('should refuse %s in one line, quoting none of it in text, JSON errors[] and JUnit', async (_, name, text, extra, reason) => {
-    const dir = folder({ [name]: text, 's.yaml': scenario('s', extra) });
-    const validated = await runCli(['validate', 's.yaml'], dir);
-    expect(validated.code).toBe(2);
-    expect(validated.stderr.split('\n').filter((line) => line.startsWith('✖'))).toEqual([expect.stringMatching(new RegExp(`^✖ ${name.replace('.', '\\.')}:1 \\(root\\): `))]);
-    expect(validated.stderr).toMatch(reason);
-    const json = await runCli(['run', 's.yaml', '--format', 'json'], dir);
-    const errors = (JSON.parse(json.stdout) as { errors: { message: string; file: string }[] }).errors;
-    expect(errors).toEqual([expect.objectContaining({ file: name, message: expect.stringMatching(reason) })]);
-    const junit = await runCli(['run', 's.yaml', '--format', 'junit'], dir);
-    expect(junit.stdout).toMatch(reason);
-    for (const out of [validated, json, junit]) {
-      expect(out.stdout + out.stderr).not.toMatch(LEAKED);
-      expect(hasStackTrace(out.stderr)).toBe(false);
-    }
-  });
+    [
+      '/etc/passwd-like text as an indicator import',
+      'passwd',
+      PASSWD,
+      'indicators: { from: passwd }\n',
+      /not an indicator import CSV/,
+    ],
+    [
+      'a .env starting with a quote as an exclusions import',
+      '.env',
+      ENV,
+      'exclusions: { from: .env }\n',
+      /not a Get-MpPreference export/,
+    ],
+    [
+      'a .env starting with a quote as an indicator import',
+      '.env',
+      ENV,
+      'indicators: { from: .env }\n',
+      /not an indicator import CSV/,
+    ],
+  ])(
+    'should refuse %s in one line, quoting none of it in text, JSON errors[] and JUnit',
+    async (_, name, text, extra, reason) => {
+      const dir = folder({ [name]: text, 's.yaml': scenario('s', extra) });
+      const validated = await runCli(['validate', 's.yaml'], dir);
+      expect(validated.code).toBe(2);
+      expect(validated.stderr.split('\n').filter((line) => line.startsWith('✖'))).toEqual([
+        expect.stringMatching(new RegExp(`^✖ ${name.replace('.', '\\.')}:1 \\(root\\): `)),
+      ]);
+      expect(validated.stderr).toMatch(reason);
+      const json = await runCli(['run', 's.yaml', '--format', 'json'], dir);
+      const errors = (JSON.parse(json.stdout) as { errors: { message: string; file: string }[] }).errors;
+      expect(errors).toEqual([expect.objectContaining({ file: name, message: expect.stringMatching(reason) })]);
+      const junit = await runCli(['run', 's.yaml', '--format', 'junit'], dir);
+      expect(junit.stdout).toMatch(reason);
+      for (const out of [validated, json, junit]) {
+        expect(out.stdout + out.stderr).not.toMatch(LEAKED);
+        expect(hasStackTrace(out.stderr)).toBe(false);
+      }
+    },
+  );
 });
 
 describe('exports inside a scenario folder (issue 11 #6)', () => {
@@ -67,7 +90,9 @@ describe('exports inside a scenario folder (issue 11 #6)', () => {
   it('should skip an export nobody imports with one warning line, and still exit 0 when the scenarios pass', async () => {
     const dir = folder({ 'exports/mppref.json': MPPREF, 'plain.yaml': scenario('plain') });
     const result = await runCli(['run', '.'], dir);
-    expect(result.stderr).toBe('⚠ exports/mppref.json: this is a Get-MpPreference export; import it with `exclusions: { from: mppref.json }`\n');
+    expect(result.stderr).toBe(
+      '⚠ exports/mppref.json: this is a Get-MpPreference export; import it with `exclusions: { from: mppref.json }`\n',
+    );
     expect(result.code).toBe(0);
     const validated = await runCli(['validate', '.'], dir);
     expect(validated.stderr).toBe(result.stderr);
@@ -75,7 +100,10 @@ describe('exports inside a scenario folder (issue 11 #6)', () => {
   });
 
   it('should refuse an export named directly as a scenario with exit 2 and one line', async () => {
-    const dir = folder({ 'mppref.json': MPPREF, 'iocs.csv': 'IndicatorType,IndicatorValue,Action,Title,Description\nDomainName,contoso.com,Block,t,d\n' });
+    const dir = folder({
+      'mppref.json': MPPREF,
+      'iocs.csv': 'IndicatorType,IndicatorValue,Action,Title,Description\nDomainName,contoso.com,Block,t,d\n',
+    });
     const json = await runCli(['run', 'mppref.json'], dir);
     expect(json.code).toBe(2);
     // The frame only: one error at 1:1, then the count; the wording is pinned by test/scenario/invalid-files.test.ts.
@@ -87,7 +115,8 @@ describe('exports inside a scenario folder (issue 11 #6)', () => {
 });
 
 describe('indicator CSV rows through a scenario (issue 11 #7)', () => {
-  const CSV = 'IndicatorType,IndicatorValue,Action,Title,Description\r\nDomainName,ok.example,Block,t,"two\r\nlines"\r\nDomainName,bad.example,Blokc,t,d\r\n';
+  const CSV =
+    'IndicatorType,IndicatorValue,Action,Title,Description\r\nDomainName,ok.example,Block,t,"two\r\nlines"\r\nDomainName,bad.example,Blokc,t,d\r\n';
 
   it('should name a bad row by its file line only', async () => {
     const dir = folder({ 'iocs.csv': CSV, 's.yaml': scenario('s', 'indicators: { from: iocs.csv }\n') });

@@ -52,7 +52,10 @@ describe('invalid scenario files, as validate and run report them', () => {
   });
 
   it("should report the policy engine's problems with exclusion entries, one per entry (§4.2 wildcard drive, 7 wildcards)", async () => {
-    expect(await frame('invalid/bad-exclusion.yaml')).toEqual(['6:7 exclusions.paths[0] exclusion_wildcard_drive', '7:7 exclusions.paths[1] exclusion_too_many_wildcards']);
+    expect(await frame('invalid/bad-exclusion.yaml')).toEqual([
+      '6:7 exclusions.paths[0] exclusion_wildcard_drive',
+      '7:7 exclusions.paths[1] exclusion_too_many_wildcards',
+    ]);
   });
 
   it('should place an expectation that names a missing artifact', async () => {
@@ -60,11 +63,18 @@ describe('invalid scenario files, as validate and run report them', () => {
   });
 
   it('should report a negative and a malformed duration together', async () => {
-    expect(await frame('invalid/bad-duration.yaml')).toEqual(['5:9 timeline[0].at bad_duration', '7:9 timeline[1].at bad_duration']);
+    expect(await frame('invalid/bad-duration.yaml')).toEqual([
+      '5:9 timeline[0].at bad_duration',
+      '7:9 timeline[1].at bad_duration',
+    ]);
   });
 
   it('should place syntax errors in text that is not YAML at all', async () => {
-    expect(await frame('invalid/not-yaml.yaml')).toEqual(['1:11 (root) yaml_syntax', '2:12 (root) yaml_syntax', '3:1 (root) yaml_syntax']);
+    expect(await frame('invalid/not-yaml.yaml')).toEqual([
+      '1:11 (root) yaml_syntax',
+      '2:12 (root) yaml_syntax',
+      '3:1 (root) yaml_syntax',
+    ]);
   });
 
   it('should refuse a YAML bomb by counting, never expanding it', async () => {

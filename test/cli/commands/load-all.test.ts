@@ -10,7 +10,7 @@ import { runCli } from '../run-cli.ts';
 const scratch = mkdtempSync(join(tmpdir(), 'edrsim-load-all-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const DEVICE = "name: Many duplicates\ndevices: [{ name: ws-01, os: windows-11 }]\ntimeline:\n";
+const DEVICE = 'name: Many duplicates\ndevices: [{ name: ws-01, os: windows-11 }]\ntimeline:\n';
 const artifact = (path = 'C:\\\\x.exe') => `  - { at: 0m, artifact: { id: a1, device: ws-01, path: '${path}' } }\n`;
 writeFileSync(join(scratch, 'duplicates.yaml'), DEVICE + artifact().repeat(201));
 
@@ -19,17 +19,26 @@ describe('loadAll', () => {
     const result = await runCli(['validate', 'duplicates.yaml'], scratch);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines.filter((line) => line.startsWith('✖'))).toHaveLength(MAX_ISSUES_PER_FILE + 1);
-    expect(lines.slice(-3)).toEqual(['✖ duplicates.yaml (root): and 150 more problems in duplicates.yaml (200 in all)', '  hint: fix the first ones; later problems often repeat them', '200 errors']);
+    expect(lines.slice(-3)).toEqual([
+      '✖ duplicates.yaml (root): and 150 more problems in duplicates.yaml (200 in all)',
+      '  hint: fix the first ones; later problems often repeat them',
+      '200 errors',
+    ]);
     expect(result.code).toBe(2);
   });
 
   it('should list the same bounded problems in JSON errors[] and in JUnit', async () => {
-    const json = JSON.parse((await runCli(['run', 'duplicates.yaml', '--format', 'json'], scratch)).stdout) as { errors: { message: string; omitted?: number }[] };
+    const json = JSON.parse((await runCli(['run', 'duplicates.yaml', '--format', 'json'], scratch)).stdout) as {
+      errors: { message: string; omitted?: number }[];
+    };
     expect(json.errors).toHaveLength(MAX_ISSUES_PER_FILE + 1);
     expect(json.errors.at(-1)).toMatchObject({ code: 'more_problems', omitted: 150 });
     const junit = (await runCli(['run', 'duplicates.yaml', '--format', 'junit'], scratch)).stdout;
-    const testcases = (element: XmlElement): XmlElement[] => (element.name === 'testcase' ? [element] : element.children.flatMap(testcases));
-    expect(testcases(parseXml(junit)).filter((testcase) => testcase.attributes.classname === 'invalid input')).toHaveLength(MAX_ISSUES_PER_FILE + 1);
+    const testcases = (element: XmlElement): XmlElement[] =>
+      element.name === 'testcase' ? [element] : element.children.flatMap(testcases);
+    expect(testcases(parseXml(junit)).filter((testcase) => testcase.attributes.classname === 'invalid input')).toHaveLength(
+      MAX_ISSUES_PER_FILE + 1,
+    );
   });
 
   it(`should print no stderr line longer than ${MAX_LINE} characters, however long a path`, async () => {
@@ -40,7 +49,14 @@ describe('loadAll', () => {
   });
 
   it('should bound the problems of a Get-MpPreference policy given to check-exclusion too', async () => {
-    writeFileSync(join(scratch, 'mppref.json'), JSON.stringify({ ExclusionPath: Array.from({ length: 120 }, (_, i) => i), ExclusionExtension: null, ExclusionProcess: null }));
+    writeFileSync(
+      join(scratch, 'mppref.json'),
+      JSON.stringify({
+        ExclusionPath: Array.from({ length: 120 }, (_, i) => i),
+        ExclusionExtension: null,
+        ExclusionProcess: null,
+      }),
+    );
     const result = await runCli(['check-exclusion', 'C:\\x.exe', '--policy', 'mppref.json'], scratch);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').filter((line) => line.startsWith('✖'))).toHaveLength(MAX_ISSUES_PER_FILE + 1);

@@ -38,7 +38,19 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const HEADER = ['Action ID', 'Action update time', 'Device', 'Action type', 'Action source', 'Entity', 'Status', 'Detection status', 'Remediated by', 'Artifact', 'Scenario'];
+const HEADER = [
+  'Action ID',
+  'Action update time',
+  'Device',
+  'Action type',
+  'Action source',
+  'Entity',
+  'Status',
+  'Detection status',
+  'Remediated by',
+  'Artifact',
+  'Scenario',
+];
 
 describe('edrsim run --format csv', () => {
   it('should print the header and one row per Action Center entry', async () => {

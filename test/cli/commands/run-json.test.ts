@@ -33,7 +33,12 @@ describe('edrsim run --format json', () => {
     const devices = records(scenarioOf((await runJson('pass.yaml')).document), 'devices');
     expect(devices).toHaveLength(1);
     const [device] = devices;
-    expect(device).toMatchObject({ name: 'ws-01', mode: 'passive', runningMode: 'EDR Block Mode', edrBlockMode: { effective: true } });
+    expect(device).toMatchObject({
+      name: 'ws-01',
+      mode: 'passive',
+      runningMode: 'EDR Block Mode',
+      edrBlockMode: { effective: true },
+    });
     const reasons = (device?.['edrBlockMode'] as Json)['reasons'] as Json[];
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) expect(Object.keys(reason)).toEqual(['code', 'message']);
@@ -43,20 +48,38 @@ describe('edrsim run --format json', () => {
     const verdicts = records(scenarioOf((await runJson('records.yaml')).document), 'verdicts');
     expect(verdicts.map((v) => v['artifact'])).toEqual(['comma', 'plain', 'later']);
     const first = verdicts[0]!;
-    expect(first).toMatchObject({ artifact: 'comma', device: 'ws-01', at: '1m', outcome: 'blocked', by: 'edr-block-mode', detectionStatus: 'Blocked', actionCenter: true });
-    expect(Object.keys(first)).toEqual(expect.arrayContaining(['artifact', 'device', 'at', 'outcome', 'by', 'detectionStatus', 'actionCenter', 'reasons']));
+    expect(first).toMatchObject({
+      artifact: 'comma',
+      device: 'ws-01',
+      at: '1m',
+      outcome: 'blocked',
+      by: 'edr-block-mode',
+      detectionStatus: 'Blocked',
+      actionCenter: true,
+    });
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining(['artifact', 'device', 'at', 'outcome', 'by', 'detectionStatus', 'actionCenter', 'reasons']),
+    );
     const reasons = first['reasons'] as Json[];
     for (const reason of reasons) expect(Object.keys(reason)).toEqual(['layer', 'code', 'message']);
     // §2: one reason per layer that looked at it, in the order the layers look (the indicator step last, §5.4).
     expect(reasons.map((r) => r['layer'])).toEqual(['primary-av', 'mdav', 'edr-sensor', 'edr-block-mode', 'indicator']);
-    expect(verdicts[2]).toMatchObject({ artifact: 'later', outcome: 'missed', by: 'none', detectionStatus: 'none', actionCenter: false });
+    expect(verdicts[2]).toMatchObject({
+      artifact: 'later',
+      outcome: 'missed',
+      by: 'none',
+      detectionStatus: 'none',
+      actionCenter: false,
+    });
   });
 
   it('should give each Action Center entry id, time, device, actionType, actionSource, entity, status and detectionStatus', async () => {
     const entries = records(scenarioOf((await runJson('records.yaml')).document), 'actionCenter');
     expect(entries).toHaveLength(2);
     for (const entry of entries) {
-      expect(Object.keys(entry)).toEqual(expect.arrayContaining(['id', 'time', 'device', 'actionType', 'actionSource', 'entity', 'status', 'detectionStatus']));
+      expect(Object.keys(entry)).toEqual(
+        expect.arrayContaining(['id', 'time', 'device', 'actionType', 'actionSource', 'entity', 'status', 'detectionStatus']),
+      );
       for (const value of Object.values(entry)) expect(typeof value).toBe('string');
     }
     expect(entries[0]).toMatchObject({
@@ -92,7 +115,12 @@ describe('edrsim run --format json', () => {
   it('should give each expectation passed and a message, with details when it failed', async () => {
     const expectations = records(scenarioOf((await runJson('fail.yaml')).document), 'expectations');
     expect(expectations).toHaveLength(1);
-    expect(expectations[0]).toMatchObject({ name: 'artifact a1: outcome missed', passed: false, message: expect.stringContaining('artifact a1: outcome missed'), cite: '§3.1' });
+    expect(expectations[0]).toMatchObject({
+      name: 'artifact a1: outcome missed',
+      passed: false,
+      message: expect.stringContaining('artifact a1: outcome missed'),
+      cite: '§3.1',
+    });
     expect((expectations[0]?.['details'] as string[]).length).toBeGreaterThan(0);
   });
 
@@ -102,8 +130,15 @@ describe('edrsim run --format json', () => {
     expect(document['summary']).toEqual({ scenarios: 1, passed: 1, failed: 0, invalid: 2 });
     const errors = document['errors'] as Json[];
     expect(errors).toHaveLength(3);
-    expect(errors[0]).toMatchObject({ code: 'unknown_device', file: 'invalid/unknown-device.yaml', line: 6, column: 33, path: ['timeline', 0, 'artifact', 'device'] });
-    for (const error of errors) expect(Object.keys(error)).toEqual(expect.arrayContaining(['code', 'message', 'file', 'line', 'column', 'path']));
+    expect(errors[0]).toMatchObject({
+      code: 'unknown_device',
+      file: 'invalid/unknown-device.yaml',
+      line: 6,
+      column: 33,
+      path: ['timeline', 0, 'artifact', 'device'],
+    });
+    for (const error of errors)
+      expect(Object.keys(error)).toEqual(expect.arrayContaining(['code', 'message', 'file', 'line', 'column', 'path']));
     // The same problems on stderr, so a redirected report does not hide them.
     expect(stderr).toContain('invalid/unknown-device.yaml:6:33');
     expect(stderr).toContain('3 errors');

@@ -28,7 +28,10 @@ describe('the test XML checker', () => {
   it('should read elements, attributes and decoded text', () => {
     const root = parseXml('<?xml version="1.0" encoding="UTF-8"?>\n<a k="&quot;x&amp;y&quot;"><b>1 &lt; 2</b><c/></a>\n');
     expect(root.attributes).toEqual({ k: '"x&y"' });
-    expect(root.children.map((child) => [child.name, child.text])).toEqual([['b', '1 < 2'], ['c', '']]);
+    expect(root.children.map((child) => [child.name, child.text])).toEqual([
+      ['b', '1 < 2'],
+      ['c', ''],
+    ]);
   });
 });
 
@@ -38,7 +41,14 @@ describe('edrsim run --format junit', () => {
     expect(code).toBe(1);
     expect(root.name).toBe('testsuites');
     expect(root.attributes).toMatchObject({ tests: '3', failures: '1', errors: '0' });
-    expect(root.children.map((suite) => [suite.name, suite.attributes['name'], suite.attributes['tests'], suite.attributes['failures']])).toEqual([
+    expect(
+      root.children.map((suite) => [
+        suite.name,
+        suite.attributes['name'],
+        suite.attributes['tests'],
+        suite.attributes['failures'],
+      ]),
+    ).toEqual([
       ['testsuite', 'pass.yaml', '2', '0'],
       ['testsuite', 'fail.yaml', '1', '1'],
       ['testsuite', 'no-expect.yaml', '0', '0'],
@@ -78,9 +88,14 @@ describe('edrsim run --format junit', () => {
     // (test/scenario/invalid-files.test.ts pins them).
     const loaded = loadScenarioFile(join(FIXTURES, 'invalid/bad-exclusion.yaml'));
     const issues = loaded.ok ? [] : loaded.issues;
-    expect(issues.map((issue) => `${issue.line}:${issue.column} ${formatPath(issue.path)}`)).toEqual(['6:7 exclusions.paths[0]', '7:7 exclusions.paths[1]']);
+    expect(issues.map((issue) => `${issue.line}:${issue.column} ${formatPath(issue.path)}`)).toEqual([
+      '6:7 exclusions.paths[0]',
+      '7:7 exclusions.paths[1]',
+    ]);
     expect(invalid?.children.map((testcase) => testcase.attributes['name'])).toEqual(
-      issues.map((issue) => `invalid/bad-exclusion.yaml:${issue.line}:${issue.column} ${formatPath(issue.path)}: ${issue.message}`),
+      issues.map(
+        (issue) => `invalid/bad-exclusion.yaml:${issue.line}:${issue.column} ${formatPath(issue.path)}: ${issue.message}`,
+      ),
     );
     const error = invalid?.children[0]?.children[0];
     expect(error?.name).toBe('error');
@@ -122,7 +137,10 @@ describe('edrsim run --format junit', () => {
     const first = await junit('pass.yaml', 'fail.yaml');
     const second = await junit('pass.yaml', 'fail.yaml');
     expect(first.stdout).toBe(second.stdout);
-    const times = first.root.children.flatMap((suite) => [suite.attributes['time'], ...suite.children.map((testcase) => testcase.attributes['time'])]);
+    const times = first.root.children.flatMap((suite) => [
+      suite.attributes['time'],
+      ...suite.children.map((testcase) => testcase.attributes['time']),
+    ]);
     expect(times).toEqual(['0', '0', '0', '0', '0']);
     const timed = await junit('pass.yaml', '--junit-time');
     const suite = timed.root.children[0];

@@ -45,9 +45,17 @@ interface Streamed {
 }
 
 /** Runs `node --max-old-space-size=96 bin/edrsim.js <command> <count>.yaml …` and reads its stdout as it comes, line by line. */
-function runSmallHeap(count: number, args: readonly string[], count_: (line: string) => boolean, command = 'run'): Promise<Streamed> {
+function runSmallHeap(
+  count: number,
+  args: readonly string[],
+  count_: (line: string) => boolean,
+  command = 'run',
+): Promise<Streamed> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=96', BIN, command, `${count}.yaml`, ...args], { cwd: scratch, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, ['--max-old-space-size=96', BIN, command, `${count}.yaml`, ...args], {
+      cwd: scratch,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let partial = '';
     let bytes = 0;
     let counted = 0;
@@ -79,11 +87,15 @@ describe.concurrent('edrsim run and explain with a 96 MB heap', () => {
   it(`should write every verdict of ${JSON_COUNT.toLocaleString('en')} artifacts as JSON`, { timeout: 180_000 }, async () => {
     // The pipe is read by this test: with Node's asynchronous pipe writes the unread report queued up in
     // the child's heap, and this failed too. Only a verdict has `actionCenter` as a key at this depth.
-    const result = await runSmallHeap(JSON_COUNT, ['--format', 'json'], (line) => /^ {10}"actionCenter": (true|false),$/.test(line));
+    const result = await runSmallHeap(JSON_COUNT, ['--format', 'json'], (line) =>
+      /^ {10}"actionCenter": (true|false),$/.test(line),
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.counted).toBe(JSON_COUNT);
-    expect(result.lastLines.endsWith('"summary": {\n    "scenarios": 1,\n    "passed": 1,\n    "failed": 0\n  }\n}\n')).toBe(true);
+    expect(result.lastLines.endsWith('"summary": {\n    "scenarios": 1,\n    "passed": 1,\n    "failed": 0\n  }\n}\n')).toBe(
+      true,
+    );
   });
 
   it('should write every Action Center entry as CSV, numbered without a gap', { timeout: 180_000 }, async () => {
@@ -104,7 +116,12 @@ describe.concurrent('edrsim run and explain with a 96 MB heap', () => {
   });
 
   it('should explain one generated artifact without keeping the others (explain --artifact)', { timeout: 180_000 }, async () => {
-    const result = await runSmallHeap(SMALLER, ['--artifact', 'gen-1-lt-001-0'], (line) => line.startsWith('artifact gen-1-lt-001-0 on lt-001 at '), 'explain');
+    const result = await runSmallHeap(
+      SMALLER,
+      ['--artifact', 'gen-1-lt-001-0'],
+      (line) => line.startsWith('artifact gen-1-lt-001-0 on lt-001 at '),
+      'explain',
+    );
     expect(result.stderr).toBe('');
     expect([result.code, result.counted]).toEqual([0, 1]);
   });

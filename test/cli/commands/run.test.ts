@@ -70,7 +70,8 @@ describe('edrsim run --set', () => {
     const before = await runCli(['run', 'pass.yaml', '--format', 'json']);
     const after = await runCli(['run', 'pass.yaml', '--format', 'json', '--set', 'tenant.edrBlockMode=false']);
     expect([before.code, after.code]).toEqual([0, 1]);
-    const verdict = (text: string) => (JSON.parse(text) as { scenarios: { verdicts: { outcome: string; by: string }[] }[] }).scenarios[0]?.verdicts[0];
+    const verdict = (text: string) =>
+      (JSON.parse(text) as { scenarios: { verdicts: { outcome: string; by: string }[] }[] }).scenarios[0]?.verdicts[0];
     expect(verdict(before.stdout)).toMatchObject({ outcome: 'blocked', by: 'edr-block-mode' });
     // §3.1: without block mode a passive device only reports what EDR sees.
     expect(verdict(after.stdout)).toMatchObject({ outcome: 'detected', by: 'none' });
@@ -103,7 +104,9 @@ describe('edrsim run --out', () => {
     const result = await runCli(['run', join(FIXTURES, 'pass.yaml'), '--format', 'json', '--out', 'report.json'], folder);
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readdirSync(folder)).toEqual(['report.json']);
-    expect(JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8'))).toMatchObject({ summary: { scenarios: 1, passed: 1, failed: 0 } });
+    expect(JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8'))).toMatchObject({
+      summary: { scenarios: 1, passed: 1, failed: 0 },
+    });
   });
 
   it('should write the same bytes to --out as to stdout', async () => {
@@ -116,13 +119,17 @@ describe('edrsim run --out', () => {
   it('should create the folders of --out that do not exist', async () => {
     const result = await runCli(['run', 'pass.yaml', '--format', 'json', '--out', join(scratch, 'missing', 'deeper', 'r.json')]);
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(JSON.parse(readFileSync(join(scratch, 'missing', 'deeper', 'r.json'), 'utf8'))).toMatchObject({ summary: { scenarios: 1 } });
+    expect(JSON.parse(readFileSync(join(scratch, 'missing', 'deeper', 'r.json'), 'utf8'))).toMatchObject({
+      summary: { scenarios: 1 },
+    });
   });
 
   it('should exit 2 with a clear message, not an internal error, when a part of the folder path is a file', async () => {
     const result = await runCli(['run', 'pass.yaml', '--out', join(FIXTURES, 'pass.yaml', 'r.json')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`--out: cannot write the report to ${join(FIXTURES, 'pass.yaml', 'r.json')}: a part of its folder path is a file`);
+    expect(result.stderr).toContain(
+      `--out: cannot write the report to ${join(FIXTURES, 'pass.yaml', 'r.json')}: a part of its folder path is a file`,
+    );
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 

@@ -13,7 +13,8 @@ describe('edrsim validate', () => {
     const result = await runCli(['validate', 'pass.yaml', 'fail.yaml']);
     expect(result).toEqual({
       code: 0,
-      stdout: '✔ pass.yaml: Block mode remediates a missed behaviour\n✔ fail.yaml: A wrong expectation fails the run\n2 valid, 0 invalid, 0 warnings\n',
+      stdout:
+        '✔ pass.yaml: Block mode remediates a missed behaviour\n✔ fail.yaml: A wrong expectation fails the run\n2 valid, 0 invalid, 0 warnings\n',
       stderr: '',
     });
   });

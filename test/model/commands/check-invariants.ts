@@ -37,7 +37,9 @@ export function checkInvariants(sim: Readonly<FleetSim>, real: FleetModel): void
     expect(bm.effective, `${name} effective`).toBe(bm.switchedOn && allMet);
     if (!config.mdav.cloudProtection || !config.onboarded || sim.tenant.license !== 'plan-2') expect(bm.effective).toBe(false);
     if (mode === 'disabled' || mode === 'not-installed') expect(bm.effective).toBe(false);
-    expect(bm.reasons.filter((r) => bm.requirements.some((q) => !q.met && q.reason === r))).toHaveLength(bm.requirements.filter((q) => !q.met).length);
+    expect(bm.reasons.filter((r) => bm.requirements.some((q) => !q.met && q.reason === r))).toHaveLength(
+      bm.requirements.filter((q) => !q.met).length,
+    );
     // AMRunningMode: EDR Block Mode only when effective, and (default C3) only in passive mode.
     if (state.runningMode === 'EDR Block Mode') {
       expect(bm.effective).toBe(true);

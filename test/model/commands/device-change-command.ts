@@ -19,7 +19,10 @@ export class DeviceChangeCommand implements FleetCommand {
   run(sim: FleetSim, real: FleetModel): void {
     const name = `d${this.device}`;
     const at = sim.now + this.after;
-    const result = real.applyChange({ devices: { [name]: this.patch }, by: { user: 'dana', role: 'security-administrator' } }, at);
+    const result = real.applyChange(
+      { devices: { [name]: this.patch }, by: { user: 'dana', role: 'security-administrator' } },
+      at,
+    );
     if (result.status !== 'applied') throw new Error(`refused: ${JSON.stringify(result.reasons)}`);
     const device = sim.devices.get(name);
     if (device === undefined) throw new Error(`no ${name}`);

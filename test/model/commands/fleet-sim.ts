@@ -31,7 +31,11 @@ export interface FleetSim {
   readonly settings: ConflictSettings;
 }
 
-export type FleetCommand = { check(sim: Readonly<FleetSim>): boolean; run(sim: FleetSim, real: FleetModel): void; toString(): string };
+export type FleetCommand = {
+  check(sim: Readonly<FleetSim>): boolean;
+  run(sim: FleetSim, real: FleetModel): void;
+  toString(): string;
+};
 
 /** On at `now` (ignoring requirements): after the delay the request rules, before it the previous state does. */
 export function honoursOn(sw: RefSwitch, now: number): boolean {

@@ -23,7 +23,9 @@ describe('compileCatalog', () => {
     const again = compileCatalog();
     expect(again.identities).toBe(CATALOG.identities);
     expect(again.profilePaths).toEqual(CATALOG.profilePaths);
-    expect(again.workstation.map((list) => list.map((t) => [t.head, t.certificate]))).toEqual(CATALOG.workstation.map((list) => list.map((t) => [t.head, t.certificate])));
+    expect(again.workstation.map((list) => list.map((t) => [t.head, t.certificate]))).toEqual(
+      CATALOG.workstation.map((list) => list.map((t) => [t.head, t.certificate])),
+    );
   });
 
   it('should have templates for every class and kind a profile can draw', () => {
@@ -42,11 +44,16 @@ describe('compileCatalog', () => {
   });
 
   it('should generate only canonical paths and openers, so no artifact needs canonicalising (contract §5.1)', () => {
-    const paths = everyTemplate().flatMap((t) => [0, 1, 2].flatMap((variant) => {
-      const name = variantName(t, variant);
-      const full = t.folder < 0 ? [name] : CATALOG.profilePaths.filter((_, i) => i % PROFILE_FOLDERS.length === t.folder).map((folder) => `${folder}${name}`);
-      return [...full, ...t.openers];
-    }));
+    const paths = everyTemplate().flatMap((t) =>
+      [0, 1, 2].flatMap((variant) => {
+        const name = variantName(t, variant);
+        const full =
+          t.folder < 0
+            ? [name]
+            : CATALOG.profilePaths.filter((_, i) => i % PROFILE_FOLDERS.length === t.folder).map((folder) => `${folder}${name}`);
+        return [...full, ...t.openers];
+      }),
+    );
     expect(paths.length).toBeGreaterThan(100);
     expect(paths.filter((path) => canonicalPath(path) !== path)).toEqual([]);
   });
@@ -71,16 +78,44 @@ describe('compileCatalog', () => {
   it('should name behaviour threats with the §3.1 tactics and give techniques as ATT&CK ids', () => {
     const behaviours = everyTemplate().filter((t) => t.kind === 'behavior' && t.threats[0] !== undefined);
     const tactics = new Set(behaviours.map((t) => /^Behavior:Win32\/(\w+)\.A!ml$/.exec(t.threats[0] ?? '')?.[1]));
-    expect([...tactics].sort()).toEqual(
-      ['Collection', 'CommandAndControl', 'CredentialAccess', 'DefenseEvasion', 'Discovery', 'Execution', 'Exfiltration', 'Generic', 'Impact', 'InitialAccess', 'LateralMovement', 'Persistence', 'PrivilegeEscalation'],
-    );
+    expect([...tactics].sort()).toEqual([
+      'Collection',
+      'CommandAndControl',
+      'CredentialAccess',
+      'DefenseEvasion',
+      'Discovery',
+      'Execution',
+      'Exfiltration',
+      'Generic',
+      'Impact',
+      'InitialAccess',
+      'LateralMovement',
+      'Persistence',
+      'PrivilegeEscalation',
+    ]);
     const techniques = everyTemplate().flatMap((t) => (t.technique === undefined ? [] : [t.technique]));
     expect(techniques.filter((id) => !/^T1\d{3}(\.\d{3})?$/.test(id))).toEqual([]);
   });
 
   it('should pair the techniques behavioural blocking is documented to stop with their tactic (§3.1)', () => {
-    const pairs = new Set(everyTemplate().map((t) => `${/Behavior:Win32\/(\w+)\./.exec(t.threats[0] ?? '')?.[1]} ${t.technique}`));
-    for (const pair of ['CredentialAccess T1003.001', 'PrivilegeEscalation T1055', 'DefenseEvasion T1055.012', 'PrivilegeEscalation T1548.002', 'DefenseEvasion T1562.001', 'CommandAndControl T1105', 'Impact T1496', 'Persistence T1542.003', 'LateralMovement T1550.002', 'DefenseEvasion T1553.004', 'Execution T1059.001', 'Impact T1486', 'Persistence T1547.001']) {
+    const pairs = new Set(
+      everyTemplate().map((t) => `${/Behavior:Win32\/(\w+)\./.exec(t.threats[0] ?? '')?.[1]} ${t.technique}`),
+    );
+    for (const pair of [
+      'CredentialAccess T1003.001',
+      'PrivilegeEscalation T1055',
+      'DefenseEvasion T1055.012',
+      'PrivilegeEscalation T1548.002',
+      'DefenseEvasion T1562.001',
+      'CommandAndControl T1105',
+      'Impact T1496',
+      'Persistence T1542.003',
+      'LateralMovement T1550.002',
+      'DefenseEvasion T1553.004',
+      'Execution T1059.001',
+      'Impact T1486',
+      'Persistence T1547.001',
+    ]) {
       expect(pairs).toContain(pair);
     }
   });

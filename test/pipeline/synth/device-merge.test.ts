@@ -39,15 +39,25 @@ describe('DeviceMerge (via generateArtifactsFor)', () => {
   it('should merge shards back into the full stream whatever the split', () => {
     const even = [0, 2];
     const odd = [1, 3];
-    const byTime = (a: Artifact, b: Artifact): number => a.at - b.at || SPEC.devices.indexOf(a.device) - SPEC.devices.indexOf(b.device);
-    const rejoined = [...generateArtifactsFor(SPEC, even, { seed: 5 }), ...generateArtifactsFor(SPEC, odd, { seed: 5 })].sort(byTime);
+    const byTime = (a: Artifact, b: Artifact): number =>
+      a.at - b.at || SPEC.devices.indexOf(a.device) - SPEC.devices.indexOf(b.device);
+    const rejoined = [...generateArtifactsFor(SPEC, even, { seed: 5 }), ...generateArtifactsFor(SPEC, odd, { seed: 5 })].sort(
+      byTime,
+    );
     expect(rejoined).toEqual([...generateArtifacts(SPEC, { seed: 5 })]);
   });
 
   it('should break ties at the same millisecond by device index, then sequence', () => {
     const spec = { ...SPEC, count: 6, devices: ['zeta', 'alpha', 'mid'], window: 1 };
     const artifacts = [...generateArtifacts(spec, { seed: 9 })];
-    expect(artifacts.map((a) => a.id)).toEqual(['gen-1-zeta-0', 'gen-1-zeta-1', 'gen-1-alpha-0', 'gen-1-alpha-1', 'gen-1-mid-0', 'gen-1-mid-1']);
+    expect(artifacts.map((a) => a.id)).toEqual([
+      'gen-1-zeta-0',
+      'gen-1-zeta-1',
+      'gen-1-alpha-0',
+      'gen-1-alpha-1',
+      'gen-1-mid-0',
+      'gen-1-mid-1',
+    ]);
   });
 
   it('should keep device-index order for shard indexes given unsorted, and ignore repeats and strays', () => {

@@ -46,7 +46,14 @@ describe('generateArtifacts', () => {
 
   it('should name artifacts `${id}-${device}-${k}` with k counting each device from 0', () => {
     const artifacts = [...generateArtifacts({ ...SPEC, count: 6, devices: ['ws-01', 'ws-02'] }, { seed: 3 })];
-    expect(artifacts.map((a) => a.id).sort()).toEqual(['gen-1-ws-01-0', 'gen-1-ws-01-1', 'gen-1-ws-01-2', 'gen-1-ws-02-0', 'gen-1-ws-02-1', 'gen-1-ws-02-2']);
+    expect(artifacts.map((a) => a.id).sort()).toEqual([
+      'gen-1-ws-01-0',
+      'gen-1-ws-01-1',
+      'gen-1-ws-01-2',
+      'gen-1-ws-02-0',
+      'gen-1-ws-02-1',
+      'gen-1-ws-02-2',
+    ]);
   });
 
   it('should start over and yield the same artifacts on every iteration of the returned iterable', () => {
@@ -83,9 +90,13 @@ describe('generateArtifacts', () => {
   });
 
   it('should refuse a spec its validation rejects rather than yield nothing for it', () => {
-    expect(() => generateArtifacts({ ...SPEC, count: -5 }, { seed: 7 })).toThrow(/^generate\.count: count must be a non-negative integer$/);
+    expect(() => generateArtifacts({ ...SPEC, count: -5 }, { seed: 7 })).toThrow(
+      /^generate\.count: count must be a non-negative integer$/,
+    );
     expect(() => generateArtifacts({ ...SPEC, window: -1 }, { seed: 7 })).toThrow(/generate\.window/);
-    expect(() => generateArtifactsFor({ ...SPEC, mix: { malicious: 0, pua: 0, benign: 0 } }, [0], { seed: 7 })).toThrow(/generate\.mix/);
+    expect(() => generateArtifactsFor({ ...SPEC, mix: { malicious: 0, pua: 0, benign: 0 } }, [0], { seed: 7 })).toThrow(
+      /generate\.mix/,
+    );
   });
 });
 

@@ -3,7 +3,12 @@ import type { Artifact } from '../../../engine/core/artifact.ts';
 import { generateArtifacts } from '../../../engine/pipeline/synth/index.ts';
 import { SPEC } from './spec-fixture.ts';
 
-const MIXED = { ...SPEC, count: 20_000, mix: { malicious: 3, pua: 1, benign: 6 }, detection: { primaryAv: 0.7, mdav: 0.95, edr: 0.4 } };
+const MIXED = {
+  ...SPEC,
+  count: 20_000,
+  mix: { malicious: 3, pua: 1, benign: 6 },
+  detection: { primaryAv: 0.7, mdav: 0.95, edr: 0.4 },
+};
 const share = (items: readonly Artifact[], test: (a: Artifact) => boolean): number => items.filter(test).length / items.length;
 
 // 20,000 draws from fixed seeds: a share's standard error is below 0.004, so 0.02 is over five of them.
@@ -39,7 +44,9 @@ describe('makeArtifact (via generateArtifacts)', () => {
   const artifacts = [...generateArtifacts(MIXED, { seed: 7 })];
 
   it('should flag always at chance 1 and never at chance 0', () => {
-    const sure = [...generateArtifacts({ ...MIXED, count: 2_000, detection: { primaryAv: 1, mdav: 0, edr: 1 } }, { seed: 3 })].filter((a) => a.class !== 'benign');
+    const sure = [
+      ...generateArtifacts({ ...MIXED, count: 2_000, detection: { primaryAv: 1, mdav: 0, edr: 1 } }, { seed: 3 }),
+    ].filter((a) => a.class !== 'benign');
     expect(sure.every((a) => a.signals.primaryAv && !a.signals.mdav && a.signals.edr)).toBe(true);
   });
 
@@ -68,7 +75,8 @@ describe('makeArtifact (via generateArtifacts)', () => {
     const behaviors = artifacts.filter((a) => a.kind === 'behavior');
     expect(behaviors.length).toBeGreaterThan(0);
     expect(behaviors.every((a) => a.trigger === 'behavior')).toBe(true);
-    const tactics = /^Behavior:Win32\/(InitialAccess|Execution|Persistence|PrivilegeEscalation|DefenseEvasion|CredentialAccess|Discovery|LateralMovement|Collection|CommandAndControl|Exfiltration|Impact|Generic)\.[A-Z]!ml$/;
+    const tactics =
+      /^Behavior:Win32\/(InitialAccess|Execution|Persistence|PrivilegeEscalation|DefenseEvasion|CredentialAccess|Discovery|LateralMovement|Collection|CommandAndControl|Exfiltration|Impact|Generic)\.[A-Z]!ml$/;
     expect(behaviors.filter((a) => a.class === 'malicious' && !tactics.test(a.threat ?? '')).map((a) => a.threat)).toEqual([]);
     expect(artifacts.filter((a) => a.kind !== 'behavior').every((a) => a.trigger !== 'behavior')).toBe(true);
   });
@@ -77,10 +85,14 @@ describe('makeArtifact (via generateArtifacts)', () => {
     const style = {
       benign: (threat?: string) => threat === undefined,
       pua: (threat?: string) => /^PUA(Bundler|DlManager)?:Win32\/\w+/.test(threat ?? ''),
-      malicious: (threat?: string) => /^(Trojan|TrojanDownloader|Ransom|Backdoor|HackTool|Behavior):(Win32|O97M|JS|HTML|PowerShell|ASP)\/[\w.]+(![A-Za-z]+)?$/.test(threat ?? ''),
+      malicious: (threat?: string) =>
+        /^(Trojan|TrojanDownloader|Ransom|Backdoor|HackTool|Behavior):(Win32|O97M|JS|HTML|PowerShell|ASP)\/[\w.]+(![A-Za-z]+)?$/.test(
+          threat ?? '',
+        ),
     };
     expect(artifacts.filter((a) => !style[a.class](a.threat)).map((a) => `${a.class} ${a.threat}`)).toEqual([]);
-    for (const prefix of ['Trojan:Win32/', 'Ransom:Win32/', 'PUA:Win32/', 'Behavior:Win32/']) expect(artifacts.some((a) => a.threat?.startsWith(prefix))).toBe(true);
+    for (const prefix of ['Trojan:Win32/', 'Ransom:Win32/', 'PUA:Win32/', 'Behavior:Win32/'])
+      expect(artifacts.some((a) => a.threat?.startsWith(prefix))).toBe(true);
   });
 
   it('should give malicious artifacts an ATT&CK technique and others none', () => {
@@ -105,7 +117,12 @@ describe('makeArtifact (via generateArtifacts)', () => {
 
   it('should sign some benign files with a fixed vendor thumbprint and never sign malware', () => {
     const signed = artifacts.filter((a) => a.certificate !== undefined);
-    expect(share(artifacts.filter((a) => a.class === 'benign'), (a) => a.certificate !== undefined)).toBeGreaterThan(0.1);
+    expect(
+      share(
+        artifacts.filter((a) => a.class === 'benign'),
+        (a) => a.certificate !== undefined,
+      ),
+    ).toBeGreaterThan(0.1);
     expect(signed.every((a) => /^[0-9a-f]{40}$/.test(a.certificate ?? ''))).toBe(true);
     expect(signed.filter((a) => a.class === 'malicious').every((a) => a.kind === 'behavior')).toBe(true);
     const system32 = signed.filter((a) => a.path === 'C:\\Windows\\System32\\svchost.exe');
@@ -118,14 +135,29 @@ describe('makeArtifact (via generateArtifacts)', () => {
     expect(artifacts.some((a) => /^C:\\Users\\[\w.]+\\AppData\\Local\\Temp\\/.test(a.path))).toBe(true);
     expect(artifacts.some((a) => a.path.startsWith('\\\\fs01\\'))).toBe(true);
     const processes = new Set(artifacts.map((a) => a.process?.slice(a.process.lastIndexOf('\\') + 1).toLowerCase()));
-    for (const image of ['explorer.exe', 'outlook.exe', 'winword.exe', 'powershell.exe', 'cmd.exe', 'wscript.exe', 'msedge.exe', 'chrome.exe', 'svchost.exe', 'agent.exe']) {
+    for (const image of [
+      'explorer.exe',
+      'outlook.exe',
+      'winword.exe',
+      'powershell.exe',
+      'cmd.exe',
+      'wscript.exe',
+      'msedge.exe',
+      'chrome.exe',
+      'svchost.exe',
+      'agent.exe',
+    ]) {
       expect(processes).toContain(image);
     }
   });
 
   it('should keep one user per device, so its profile paths name the same user', () => {
     for (const device of MIXED.devices) {
-      const users = new Set(artifacts.filter((a) => a.device === device && a.path.startsWith('C:\\Users\\') && !a.path.startsWith('C:\\Users\\Public')).map((a) => a.path.split('\\')[2]));
+      const users = new Set(
+        artifacts
+          .filter((a) => a.device === device && a.path.startsWith('C:\\Users\\') && !a.path.startsWith('C:\\Users\\Public'))
+          .map((a) => a.path.split('\\')[2]),
+      );
       expect(users.size).toBe(1);
     }
   });

@@ -45,6 +45,14 @@ export const smallSpec: fc.Arbitrary<GenerateSpec> = fc.record({
   count: fc.integer({ min: 0, max: 80 }),
   devices: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,3}-\d{1,2}$/), { minLength: 1, maxLength: 8 }),
   window: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 86_400_000 })),
-  mix: fc.record({ malicious: fc.double({ min: 0, max: 1, noNaN: true }), pua: fc.double({ min: 0, max: 1, noNaN: true }), benign: fc.constant(0.5) }),
-  detection: fc.record({ primaryAv: fc.double({ min: 0, max: 1, noNaN: true }), mdav: fc.double({ min: 0, max: 1, noNaN: true }), edr: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  mix: fc.record({
+    malicious: fc.double({ min: 0, max: 1, noNaN: true }),
+    pua: fc.double({ min: 0, max: 1, noNaN: true }),
+    benign: fc.constant(0.5),
+  }),
+  detection: fc.record({
+    primaryAv: fc.double({ min: 0, max: 1, noNaN: true }),
+    mdav: fc.double({ min: 0, max: 1, noNaN: true }),
+    edr: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
 });

@@ -6,7 +6,10 @@ import { buildExclusionMatcher } from '../../../engine/policy/exclusions/index.t
 describe('buildExclusionMatcher', () => {
   it('should fail with every issue when any entry is invalid', () => {
     const built = buildExclusionMatcher({ paths: ['*:\\a', 'C:\\ok'], processes: ['a*.exe'] });
-    expect(built.ok ? [] : built.issues.map((issue) => issue.path)).toEqual([['paths', 0], ['processes', 0]]);
+    expect(built.ok ? [] : built.issues.map((issue) => issue.path)).toEqual([
+      ['paths', 0],
+      ['processes', 0],
+    ]);
   });
 
   it('should build with warnings for contextual entries an old device cannot read (§4.4 #45)', () => {
@@ -17,7 +20,11 @@ describe('buildExclusionMatcher', () => {
 
   it('should add automatic server-role exclusions after the custom ones', () => {
     const built = buildExclusionMatcher({ extensions: ['vhdx'] }, { serverRoles: { os: 'server-2019', roles: ['hyper-v'] } });
-    expect(built.ok && built.value.matcher.match({ path: 'D:\\a.vhdx', trigger: 'on-access' })?.reason.code).toBe('excluded-by-extension');
-    expect(built.ok && built.value.matcher.match({ path: 'D:\\a.avhdx', trigger: 'on-access' })?.reason.code).toBe('excluded-by-server-role');
+    expect(built.ok && built.value.matcher.match({ path: 'D:\\a.vhdx', trigger: 'on-access' })?.reason.code).toBe(
+      'excluded-by-extension',
+    );
+    expect(built.ok && built.value.matcher.match({ path: 'D:\\a.avhdx', trigger: 'on-access' })?.reason.code).toBe(
+      'excluded-by-server-role',
+    );
   });
 });

@@ -1,12 +1,21 @@
 // The compiled matcher: precedence, precomputed reasons, conflict settings and the scope of each kind (§4.1–4.3).
 import { describe, expect, it } from 'vitest';
 import type { ExclusionLists } from '../../../engine/core/config.ts';
-import { compileExclusions, parseExclusions, type ExclusionOptions, type ExclusionTarget } from '../../../engine/policy/exclusions/index.ts';
+import {
+  compileExclusions,
+  parseExclusions,
+  type ExclusionOptions,
+  type ExclusionTarget,
+} from '../../../engine/policy/exclusions/index.ts';
 
 function matcher(lists: Partial<ExclusionLists>, options: ExclusionOptions = {}) {
   return compileExclusions(parseExclusions(lists, options).entries, options);
 }
-const onAccess = (path: string, extra: Partial<ExclusionTarget> = {}): ExclusionTarget => ({ path, trigger: 'on-access', ...extra });
+const onAccess = (path: string, extra: Partial<ExclusionTarget> = {}): ExclusionTarget => ({
+  path,
+  trigger: 'on-access',
+  ...extra,
+});
 
 describe('compileExclusions', () => {
   it('should give the reason with the list, the 1-based entry number and the scope', () => {
@@ -59,15 +68,23 @@ describe('compileExclusions', () => {
 
   it('should apply ScanTrigger:BM to behaviour monitoring only', () => {
     const m = matcher({ paths: ['C:\\a\\:{ScanTrigger:BM}'] });
-    expect(['on-access', 'behavior', 'scheduled-scan', 'on-demand-scan'].map((trigger) => m.match({ path: 'C:\\a\\x', trigger: trigger as ExclusionTarget['trigger'] }) !== undefined)).toEqual([false, true, false, false]);
+    expect(
+      ['on-access', 'behavior', 'scheduled-scan', 'on-demand-scan'].map(
+        (trigger) => m.match({ path: 'C:\\a\\x', trigger: trigger as ExclusionTarget['trigger'] }) !== undefined,
+      ),
+    ).toEqual([false, true, false, false]);
   });
 
   it('should count scheduled scans as OnDemand (ctx-excl)', () => {
-    expect(matcher({ paths: ['C:\\a\\:{ScanTrigger:OnDemand}'] }).match({ path: 'C:\\a\\x', trigger: 'scheduled-scan' })).toBeDefined();
+    expect(
+      matcher({ paths: ['C:\\a\\:{ScanTrigger:OnDemand}'] }).match({ path: 'C:\\a\\x', trigger: 'scheduled-scan' }),
+    ).toBeDefined();
   });
 
   it('should apply process exclusions to behaviour monitoring as part of real-time protection', () => {
-    expect(matcher({ processes: ['app.exe'] }).match({ path: 'C:\\x', process: 'D:\\app.exe', trigger: 'behavior' })).toBeDefined();
+    expect(
+      matcher({ processes: ['app.exe'] }).match({ path: 'C:\\x', process: 'D:\\app.exe', trigger: 'behavior' }),
+    ).toBeDefined();
   });
 
   it('should match a process full path with wildcards and a folder segment wildcard', () => {

@@ -11,7 +11,9 @@ const LISTS = {
 describe('explainExclusion', () => {
   it('should list every entry with its decision and end with the outcome', () => {
     const matcher = compileExclusions(parseExclusions(LISTS).entries);
-    expect(explainExclusion(matcher, { path: 'c:\\documents\\design.doc', trigger: 'scheduled-scan', process: 'D:\\bin\\test.exe' })).toMatchInlineSnapshot(`
+    expect(
+      explainExclusion(matcher, { path: 'c:\\documents\\design.doc', trigger: 'scheduled-scan', process: 'D:\\bin\\test.exe' }),
+    ).toMatchInlineSnapshot(`
       [
         "checking file c:\\documents\\design.doc (scheduled-scan, full scan, opened by D:\\bin\\test.exe)",
         "  ExclusionProcess entry 1: \`test.exe\`: skipped: applies to real-time protection only, not to scans (§4.1)",
@@ -34,7 +36,9 @@ describe('explainExclusion', () => {
   });
 
   it('should say when no exclusions are configured', () => {
-    expect(explainExclusion(compileExclusions([]), { path: 'C:\\a', trigger: 'on-access' })).toContain('  no exclusions are configured');
+    expect(explainExclusion(compileExclusions([]), { path: 'C:\\a', trigger: 'on-access' })).toContain(
+      '  no exclusions are configured',
+    );
   });
 
   it('should explain a reparse point and an inactive entry', () => {

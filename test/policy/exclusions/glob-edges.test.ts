@@ -14,7 +14,13 @@ function found(globs: readonly string[], segment: string): string[] {
 
 describe('GlobEdges', () => {
   it('should find prefix, suffix and loose globs that match a segment', () => {
-    expect(found(['contoso*', 'con*', 'fabrikam*', '*.log', '*a*', '*', 'c?ntoso labs'], 'contoso labs')).toEqual(['*', '*a*', 'c?ntoso labs', 'con*', 'contoso*']);
+    expect(found(['contoso*', 'con*', 'fabrikam*', '*.log', '*a*', '*', 'c?ntoso labs'], 'contoso labs')).toEqual([
+      '*',
+      '*a*',
+      'c?ntoso labs',
+      'con*',
+      'contoso*',
+    ]);
   });
 
   it('should find a suffix glob whose suffix is the whole segment (kept counterexample)', () => {

@@ -102,7 +102,7 @@ describe('importMpPreference', () => {
     expect(JSON.stringify(result)).not.toContain('sk-live');
   });
 
-  it('should show at most 40 characters of the text where an export\'s JSON stops parsing, not V8\'s whole-line excerpt', () => {
+  it("should show at most 40 characters of the text where an export's JSON stops parsing, not V8's whole-line excerpt", () => {
     const secret = 'x'.repeat(500);
     const result = importMpPreference(`{ "ExclusionPath": ["C:\\\\a"], "Token": ${secret} }`);
     const issue = result.ok ? undefined : result.issues[0];
@@ -127,15 +127,30 @@ describe('formatMpPreference round trip', () => {
   });
 
   it('should read back generated lists at any console width', () => {
-    const segment = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '*', '?', '%', '(', ')'), minLength: 1, maxLength: 12 });
+    const segment = fc.string({
+      unit: fc.constantFrom('a', 'B', ' ', '.', '*', '?', '%', '(', ')'),
+      minLength: 1,
+      maxLength: 12,
+    });
     const entry = fc
-      .tuple(fc.constantFrom('C:', 'D:', '\\\\srv\\share', '%ProgramFiles%'), fc.array(segment, { maxLength: 4 }), fc.constantFrom('', '\\', '\\:{ScanTrigger:OnAccess,PathType:file}'))
+      .tuple(
+        fc.constantFrom('C:', 'D:', '\\\\srv\\share', '%ProgramFiles%'),
+        fc.array(segment, { maxLength: 4 }),
+        fc.constantFrom('', '\\', '\\:{ScanTrigger:OnAccess,PathType:file}'),
+      )
       .map(([root, parts, tail]) => `${[root, ...parts].join('\\')}${tail}`.trim())
       .filter((text) => !text.endsWith('...'));
-    const lists = fc.record({ paths: fc.array(entry, { maxLength: 6 }), extensions: fc.array(fc.constantFrom('log', '.tmp', 'ko.gz'), { maxLength: 3 }), processes: fc.array(entry, { maxLength: 3 }) });
+    const lists = fc.record({
+      paths: fc.array(entry, { maxLength: 6 }),
+      extensions: fc.array(fc.constantFrom('log', '.tmp', 'ko.gz'), { maxLength: 3 }),
+      processes: fc.array(entry, { maxLength: 3 }),
+    });
     fc.assert(
       fc.property(lists, fc.integer({ min: 60, max: 200 }), fc.boolean(), (value, width, json) => {
-        expect(importMpPreference(formatMpPreference(value, { width, format: json ? 'json' : 'text' }))).toEqual({ ok: true, value });
+        expect(importMpPreference(formatMpPreference(value, { width, format: json ? 'json' : 'text' }))).toEqual({
+          ok: true,
+          value,
+        });
       }),
       { numRuns: 200 },
     );

@@ -4,13 +4,19 @@ import { mergeExclusionSources } from '../../../engine/policy/exclusions/index.t
 
 describe('mergeExclusionSources', () => {
   it('should keep policy entries first and add new local ones', () => {
-    const merged = mergeExclusionSources({ policy: { processes: ['C:\\a.exe'] }, local: { processes: ['C:\\b.exe'], paths: ['D:\\x'] } });
+    const merged = mergeExclusionSources({
+      policy: { processes: ['C:\\a.exe'] },
+      local: { processes: ['C:\\b.exe'], paths: ['D:\\x'] },
+    });
     expect(merged.lists).toEqual({ paths: ['D:\\x'], extensions: [], processes: ['C:\\a.exe', 'C:\\b.exe'] });
     expect(merged.reasons).toEqual([]);
   });
 
   it('should treat spellings of one path as duplicates, env vars expanded', () => {
-    const merged = mergeExclusionSources({ policy: { paths: ['%ProgramFiles%\\App'] }, local: { paths: ['c:/program files/app/'] } });
+    const merged = mergeExclusionSources({
+      policy: { paths: ['%ProgramFiles%\\App'] },
+      local: { paths: ['c:/program files/app/'] },
+    });
     expect(merged.lists.paths).toEqual(['%ProgramFiles%\\App']);
     expect(merged.reasons[0]?.message).toContain('duplicates');
   });
@@ -20,7 +26,10 @@ describe('mergeExclusionSources', () => {
   });
 
   it('should let the policy entry win when the restrictions differ (T70)', () => {
-    const merged = mergeExclusionSources({ policy: { paths: ['C:\\a\\:{ScanType:quick}'] }, local: { paths: ['C:\\a\\:{ScanType:full}'] } });
+    const merged = mergeExclusionSources({
+      policy: { paths: ['C:\\a\\:{ScanType:quick}'] },
+      local: { paths: ['C:\\a\\:{ScanType:full}'] },
+    });
     expect(merged.lists.paths).toEqual(['C:\\a\\:{ScanType:quick}']);
     expect(merged.reasons.map((reason) => [reason.code, reason.layer])).toEqual([['policy-wins', 'exclusion']]);
   });

@@ -1,18 +1,28 @@
 // Parsing the three lists: every invalid entry reported by list and index with a fix hint (§4.2).
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from '../../../engine/core/issue.ts';
-import { parseExclusions, parseExtensionEntry, parsePathEntry, parseProcessEntry } from '../../../engine/policy/exclusions/index.ts';
+import {
+  parseExclusions,
+  parseExtensionEntry,
+  parsePathEntry,
+  parseProcessEntry,
+} from '../../../engine/policy/exclusions/index.ts';
 
-const codes = (lists: Parameters<typeof parseExclusions>[0]) => parseExclusions(lists).issues.map((issue) => [issue.code, issue.path]);
+const codes = (lists: Parameters<typeof parseExclusions>[0]) =>
+  parseExclusions(lists).issues.map((issue) => [issue.code, issue.path]);
 
 describe('parseExclusions', () => {
   it('should report every problem at once, by list and index', () => {
-    const parsed = parseExclusions({ paths: ['C:\\ok', '%MYAPP%\\bin', 'Temp\\x'], extensions: ['*.log', ''], processes: ['a?.exe', ' '] });
+    const parsed = parseExclusions({
+      paths: ['C:\\ok', '%MYAPP%\\bin', 'Temp\\x'],
+      extensions: ['*.log', ''],
+      processes: ['a?.exe', ' '],
+    });
     expect(formatIssues(parsed.issues)).toMatchInlineSnapshot(`
       "✖ paths[1]: path exclusion \`%MYAPP%\\bin\` uses %MYAPP%, which is not a system environment variable
         expected: a variable the MDAV service (LocalSystem) knows
         received: %MYAPP%
-        hint: user variables are not expanded (§4.2, C11); write the real path or use one of %APPDATA%, %LOCALAPPDATA%, %PROGRAMDATA%, %ALLUSERSPROFILE%, %PROGRAMFILES%, %PROGRAMFILES(X86)%, %SYSTEMDRIVE%, %SYSTEMROOT%, %WINDIR%, %PUBLIC%, %USERPROFILE%, %TEMP%, %TMP%, %COMMONPROGRAMFILES%, %COMMONPROGRA…
+        hint: user variables are not expanded (§4.2, C11); write the real path or use one of %APPDATA%, %LOCALAPPDATA%, %PROGRAMDATA%, %ALLUSERSPROFILE%, %PROGRAMFILES%, %PROGRAMFILES(X86)% (16 in all: scenarios/README.md, "Paths as Defender sees them")
       ✖ paths[2]: path exclusion \`Temp\\x\` is not a full path
         expected: a path that starts with a drive (C:\\…) or a UNC share (\\\\server\\share\\…)
         received: Temp\\x
@@ -61,7 +71,10 @@ describe('parseExclusions', () => {
 
   it('should reject a case-mismatched value with the right spelling (§4.4 #44)', () => {
     const [issue] = parseExclusions({ paths: ['C:\\a\\:{ScanTrigger:onaccess}'] }).issues;
-    expect([issue?.code, issue?.hint]).toEqual(['exclusion_contextual_value', 'keywords and values are case-sensitive: write `OnAccess`']);
+    expect([issue?.code, issue?.hint]).toEqual([
+      'exclusion_contextual_value',
+      'keywords and values are case-sensitive: write `OnAccess`',
+    ]);
   });
 
   it('should reject an unknown restriction, an unquoted Process and empty braces', () => {
@@ -73,7 +86,10 @@ describe('parseExclusions', () => {
   });
 
   it('should parse a quoted Process with wildcards and commas around it (ctx-excl)', () => {
-    const entry = parsePathEntry('C:\\a\\:{Process:"C:\\Program Files*\\Microsoft Office\\root\\Office??\\winword.exe",ScanTrigger:OnAccess}', 0).entry;
+    const entry = parsePathEntry(
+      'C:\\a\\:{Process:"C:\\Program Files*\\Microsoft Office\\root\\Office??\\winword.exe",ScanTrigger:OnAccess}',
+      0,
+    ).entry;
     expect(entry?.restrictions?.processes[0]?.kind).toBe('path');
     expect(entry?.restrictions?.scanTrigger).toBe('OnAccess');
   });
@@ -89,7 +105,10 @@ describe('parseExclusions', () => {
   });
 
   it('should read a process entry whose env var expands to a full path as a path', () => {
-    expect(parseProcessEntry('%ALLUSERSPROFILE%\\MyFolder\\MyProcess.exe', 0).entry?.process).toMatchObject({ kind: 'path', pattern: { normalized: 'c:\\programdata\\myfolder\\myprocess.exe' } });
+    expect(parseProcessEntry('%ALLUSERSPROFILE%\\MyFolder\\MyProcess.exe', 0).entry?.process).toMatchObject({
+      kind: 'path',
+      pattern: { normalized: 'c:\\programdata\\myfolder\\myprocess.exe' },
+    });
   });
 
   it('should keep compound extensions and fold case', () => {

@@ -4,7 +4,12 @@ import { readFormatList, splitListValue } from '../../../engine/policy/exclusion
 
 describe('readFormatList', () => {
   it('should join a value wrapped mid-word under the value column, keeping a space that starts the next line', () => {
-    const text = ['ExclusionPath : {C:\\Program', '                 Files\\A, C:\\Micro', '                soft}', 'Other         : 1'].join('\r\n');
+    const text = [
+      'ExclusionPath : {C:\\Program',
+      '                 Files\\A, C:\\Micro',
+      '                soft}',
+      'Other         : 1',
+    ].join('\r\n');
     expect(readFormatList(text)).toEqual([
       { name: 'ExclusionPath', value: '{C:\\Program Files\\A, C:\\Microsoft}', line: 1 },
       { name: 'Other', value: '1', line: 4 },
@@ -21,7 +26,11 @@ describe('readFormatList', () => {
 
 describe('splitListValue', () => {
   it('should keep commas inside contextual braces and quotes', () => {
-    expect(splitListValue('{C:\\a, C:\\b\\:{Process:"x,y.exe",ScanType:quick}, log}')).toEqual(['C:\\a', 'C:\\b\\:{Process:"x,y.exe",ScanType:quick}', 'log']);
+    expect(splitListValue('{C:\\a, C:\\b\\:{Process:"x,y.exe",ScanType:quick}, log}')).toEqual([
+      'C:\\a',
+      'C:\\b\\:{Process:"x,y.exe",ScanType:quick}',
+      'log',
+    ]);
   });
 
   it('should read {} as no items', () => {

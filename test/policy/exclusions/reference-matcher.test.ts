@@ -17,7 +17,23 @@ type Gen = fc.GeneratorValue;
 const pick = <T>(g: Gen, items: readonly T[]): T => items[g(fc.integer, { min: 0, max: items.length - 1 })] as T;
 const int = (g: Gen, min: number, max: number): number => g(fc.integer, { min, max });
 
-const NAMES = ['a', 'b', 'ab', 'aab', 'data', 'Data', 'sample', 'sample2', 'x.txt', 'x.log.txt', 'v1', 'test01', 'program files', 'a.b.c', 'my1.zip'];
+const NAMES = [
+  'a',
+  'b',
+  'ab',
+  'aab',
+  'data',
+  'Data',
+  'sample',
+  'sample2',
+  'x.txt',
+  'x.log.txt',
+  'v1',
+  'test01',
+  'program files',
+  'a.b.c',
+  'my1.zip',
+];
 /** Pattern roots and the concrete roots a target may use for them. */
 const ROOTS: readonly (readonly [string, readonly string[]])[] = [
   ['C:', ['C:', 'c:']],
@@ -30,9 +46,29 @@ const ROOTS: readonly (readonly [string, readonly string[]])[] = [
   ['%NOTAVAR%', ['C:']],
   ['*:', ['C:']],
 ];
-const RESTRICTIONS = ['PathType:file', 'PathType:folder', 'ScanType:quick', 'ScanType:full', 'ScanTrigger:OnAccess', 'ScanTrigger:OnDemand', 'ScanTrigger:BM', 'Process:"a.exe"', 'Process:"C:\\Tools\\*.exe"', 'pathtype:file'];
+const RESTRICTIONS = [
+  'PathType:file',
+  'PathType:folder',
+  'ScanType:quick',
+  'ScanType:full',
+  'ScanTrigger:OnAccess',
+  'ScanTrigger:OnDemand',
+  'ScanTrigger:BM',
+  'Process:"a.exe"',
+  'Process:"C:\\Tools\\*.exe"',
+  'pathtype:file',
+];
 const EXTENSIONS = ['log', '.log', 'txt', '.TXT', 'b.c', 'zip', '*.log', 'c'];
-const PROCESSES = ['a.exe', 'A.EXE', 'C:\\Tools\\*.exe', 'c:\\tools\\a.exe', '%ProgramFiles%\\App\\*', 'a*.exe', 'C:\\Tools', 'C:\\Tools\\?.exe'];
+const PROCESSES = [
+  'a.exe',
+  'A.EXE',
+  'C:\\Tools\\*.exe',
+  'c:\\tools\\a.exe',
+  '%ProgramFiles%\\App\\*',
+  'a*.exe',
+  'C:\\Tools',
+  'C:\\Tools\\?.exe',
+];
 
 function variant(g: Gen, text: string): string {
   const mode = int(g, 0, 2);
@@ -44,7 +80,10 @@ function globify(g: Gen, name: string): string {
   let out = name;
   for (let i = int(g, 0, 3); i > 0; i--) {
     const at = int(g, 0, out.length);
-    out = pick(g, ['*', '?']) === '?' && at < out.length ? `${out.slice(0, at)}?${out.slice(at + 1)}` : `${out.slice(0, at)}*${out.slice(at)}`;
+    out =
+      pick(g, ['*', '?']) === '?' && at < out.length
+        ? `${out.slice(0, at)}?${out.slice(at + 1)}`
+        : `${out.slice(0, at)}*${out.slice(at)}`;
   }
   return out;
 }
@@ -52,7 +91,8 @@ function globify(g: Gen, name: string): string {
 /** A concrete name a glob segment could (or nearly could) match. */
 function instantiate(g: Gen, segment: string): string {
   let out = '';
-  for (const char of segment) out += char === '*' ? pick(g, ['', 'a', 'b', 'ab', '.t']) : char === '?' ? pick(g, ['a', 'b', '1', '.']) : char;
+  for (const char of segment)
+    out += char === '*' ? pick(g, ['', 'a', 'b', 'ab', '.t']) : char === '?' ? pick(g, ['a', 'b', '1', '.']) : char;
   // Segment edges: sometimes one character longer than the pattern asks for (§4.4 #3).
   return int(g, 0, 5) === 0 ? `${out}${pick(g, ['2', 'a'])}` : variant(g, out);
 }
@@ -65,7 +105,9 @@ interface Generated {
 
 function pathEntry(g: Gen): Generated {
   const root = pick(g, ROOTS);
-  const segments = Array.from({ length: int(g, 0, 4) }, () => (int(g, 0, 2) === 0 ? globify(g, pick(g, NAMES)) : variant(g, pick(g, NAMES))));
+  const segments = Array.from({ length: int(g, 0, 4) }, () =>
+    int(g, 0, 2) === 0 ? globify(g, pick(g, NAMES)) : variant(g, pick(g, NAMES)),
+  );
   let text = root[0];
   for (const segment of segments) text += `${pick(g, ['\\', '\\', '/', '\\\\'])}${segment}`;
   if (int(g, 0, 3) === 0) text += '\\';
@@ -111,13 +153,24 @@ describe('reference matcher agreement', () => {
         const anchor = generated.length === 0 ? undefined : pick(g, generated);
         const targets = Array.from({ length: 4 }, () => canonicalTarget(g, targetFor(g, anchor)));
         const reparsePoints = int(g, 0, 3) === 0 ? [targets[0]?.split('\\').slice(0, 3).join('\\') ?? 'C:\\a'] : [];
-        const options: ExclusionOptions = { conflicts: { trailingStar, repeatedProcess }, reparsePoints, ...(platform === undefined ? {} : { platform }) };
-        const reference: ReferenceOptions = { trailingStar, repeatedProcess, reparsePoints, ...(platform === undefined ? {} : { platform }) };
+        const options: ExclusionOptions = {
+          conflicts: { trailingStar, repeatedProcess },
+          reparsePoints,
+          ...(platform === undefined ? {} : { platform }),
+        };
+        const reference: ReferenceOptions = {
+          trailingStar,
+          repeatedProcess,
+          reparsePoints,
+          ...(platform === undefined ? {} : { platform }),
+        };
 
         const parsed = parseExclusions(lists, options);
         for (const list of ['paths', 'extensions', 'processes'] as const) {
           lists[list].forEach((text, index) => {
-            const fastValid = !parsed.issues.some((issue) => issue.severity !== 'warning' && issue.path[0] === list && issue.path[1] === index);
+            const fastValid = !parsed.issues.some(
+              (issue) => issue.severity !== 'warning' && issue.path[0] === list && issue.path[1] === index,
+            );
             expect({ list, text, valid: fastValid }).toEqual({ list, text, valid: referenceIsValid(list, text, reference) });
           });
         }
@@ -128,7 +181,9 @@ describe('reference matcher agreement', () => {
             trigger: pick(g, TRIGGERS),
             isFolder: int(g, 0, 3) === 0,
             scanType: pick(g, ['quick', 'full'] as const),
-            ...(int(g, 0, 2) === 0 ? {} : { process: pick(g, ['C:\\Tools\\a.exe', 'd:\\x\\A.exe', 'C:\\Program Files\\App\\b.exe', 'C:\\Tools\\ab.exe']) }),
+            ...(int(g, 0, 2) === 0
+              ? {}
+              : { process: pick(g, ['C:\\Tools\\a.exe', 'd:\\x\\A.exe', 'C:\\Program Files\\App\\b.exe', 'C:\\Tools\\ab.exe']) }),
           };
           const fast = matcher.match(target);
           const hit = fast === undefined ? undefined : { list: fast.entry.list, index: fast.entry.index };

@@ -111,7 +111,8 @@ function pathPattern(text: string, trailingStar: 'literal' | 'folder'): Pattern 
   const drive = first.length === 2 && first[1] === ':' && first[0] !== undefined && first[0] >= 'A' && first[0] <= 'Z';
   if (!drive && !first.startsWith('\\\\')) return undefined;
   const last = segments[segments.length - 1] ?? '';
-  if (trailingStar === 'folder' && last === '*' && segments.length > 1) return { segments: segments.slice(0, -1), recursive: true };
+  if (trailingStar === 'folder' && last === '*' && segments.length > 1)
+    return { segments: segments.slice(0, -1), recursive: true };
   return { segments, recursive: !hasWildcard(last) };
 }
 
@@ -250,7 +251,11 @@ export function referenceIsValid(list: ReferenceHit['list'], text: string, optio
  * referenceMatch({ paths: ['C:\\Tools'], extensions: [], processes: [] }, { path: 'c:\\tools\\a', trigger: 'on-access' });
  * // { list: 'paths', index: 0 }
  */
-export function referenceMatch(lists: Partial<ExclusionLists>, target: ReferenceTarget, options: ReferenceOptions = {}): ReferenceHit | undefined {
+export function referenceMatch(
+  lists: Partial<ExclusionLists>,
+  target: ReferenceTarget,
+  options: ReferenceOptions = {},
+): ReferenceHit | undefined {
   const realTime = target.trigger === 'on-access' || target.trigger === 'behavior';
   const process = target.process;
   if (realTime && process !== undefined && process !== '') {
@@ -270,10 +275,13 @@ export function referenceMatch(lists: Partial<ExclusionLists>, target: Reference
   const reparse = (options.reparsePoints ?? []).map(segmentsOf).filter((folder) => folder.length >= 2);
   const path = (lists.paths ?? []).findIndex((text) => {
     const entry = pathEntry(text, options);
-    if (entry === undefined || !restrictionsHold(entry, target, options) || !patternMatches(entry.pattern, segments)) return false;
+    if (entry === undefined || !restrictionsHold(entry, target, options) || !patternMatches(entry.pattern, segments))
+      return false;
     // #26: a reparse point below the entry's own depth is not covered.
     const depth = entry.pattern.segments.length;
-    return !reparse.some((folder) => folder.length > depth && folder.length <= segments.length && folder.every((part, i) => part === segments[i]));
+    return !reparse.some(
+      (folder) => folder.length > depth && folder.length <= segments.length && folder.every((part, i) => part === segments[i]),
+    );
   });
   return path === -1 ? undefined : { list: 'paths', index: path };
 }

@@ -22,7 +22,11 @@ describe('§8.5 exclusion test cases', () => {
   });
 
   it('should scan a file opened by an excluded test.exe in a scheduled full scan (T66)', () => {
-    const result = checkExclusion({ processes: ['test.exe'] }, 'C:\\x\\doc.pdf', { process: 'C:\\bin\\test.exe', trigger: 'scheduled-scan', scanType: 'full' });
+    const result = checkExclusion({ processes: ['test.exe'] }, 'C:\\x\\doc.pdf', {
+      process: 'C:\\bin\\test.exe',
+      trigger: 'scheduled-scan',
+      scanType: 'full',
+    });
     expect(result.excluded).toBe(false);
     expect(result.lines.join('\n')).toContain('real-time protection only');
   });
@@ -30,7 +34,9 @@ describe('§8.5 exclusion test cases', () => {
   it('should scan .vhdx in a full scan on Server 2019 with Hyper-V (T67)', () => {
     const built = buildExclusionMatcher({}, { serverRoles: { os: 'server-2019', roles: ['hyper-v'] } });
     if (!built.ok) throw new Error('build failed');
-    expect(built.value.matcher.match({ path: 'E:\\Hyper-V\\disk.vhdx', trigger: 'scheduled-scan', scanType: 'full' })).toBeUndefined();
+    expect(
+      built.value.matcher.match({ path: 'E:\\Hyper-V\\disk.vhdx', trigger: 'scheduled-scan', scanType: 'full' }),
+    ).toBeUndefined();
     expect(built.value.matcher.match({ path: 'E:\\Hyper-V\\disk.vhdx', trigger: 'on-access' })).toBeDefined();
   });
 
@@ -53,13 +59,20 @@ describe('§8.5 exclusion test cases', () => {
       policy: { paths: ['C:\\A\\:{ScanTrigger:OnAccess}'], extensions: ['log'] },
       local: { paths: ['c:\\a\\', 'C:\\B'], extensions: ['.LOG', 'tmp'] },
     });
-    expect(merged.lists).toEqual({ paths: ['C:\\A\\:{ScanTrigger:OnAccess}', 'C:\\B'], extensions: ['log', 'tmp'], processes: [] });
+    expect(merged.lists).toEqual({
+      paths: ['C:\\A\\:{ScanTrigger:OnAccess}', 'C:\\B'],
+      extensions: ['log', 'tmp'],
+      processes: [],
+    });
     expect(merged.reasons.map((reason) => reason.code)).toEqual(['policy-wins', 'duplicate-entry']);
     expect(checkExclusion(merged.lists, 'C:\\A\\x.exe', { trigger: 'on-demand-scan' }).excluded).toBe(false);
   });
 
   it('should ignore local lists when DisableLocalAdminMerge is on (T70)', () => {
-    const merged = mergeExclusionSources({ policy: { paths: ['C:\\A'] }, local: { paths: ['C:\\B'] } }, { disableLocalAdminMerge: true });
+    const merged = mergeExclusionSources(
+      { policy: { paths: ['C:\\A'] }, local: { paths: ['C:\\B'] } },
+      { disableLocalAdminMerge: true },
+    );
     expect(merged.lists.paths).toEqual(['C:\\A']);
     expect(merged.reasons[0]?.code).toBe('local-merge-disabled');
   });
@@ -67,16 +80,26 @@ describe('§8.5 exclusion test cases', () => {
 
 describe('§8.3 cases that hinge on exclusions', () => {
   it('should exclude a user temp file with C:\\Users\\*\\AppData\\Local\\Temp on behaviour monitoring (T33)', () => {
-    const result = checkExclusion({ paths: ['C:\\Users\\*\\AppData\\Local\\Temp'] }, 'C:\\Users\\bob\\AppData\\Local\\Temp\\x.exe', { trigger: 'behavior' });
+    const result = checkExclusion(
+      { paths: ['C:\\Users\\*\\AppData\\Local\\Temp'] },
+      'C:\\Users\\bob\\AppData\\Local\\Temp\\x.exe',
+      { trigger: 'behavior' },
+    );
     expect(result.match?.reason.code).toBe('excluded-by-path');
   });
 
   it('should ignore a process exclusion for a detection by an on-demand scan (T37)', () => {
-    const result = checkExclusion({ processes: ['C:\\Tools\\launcher.exe'] }, 'C:\\Users\\bob\\x.exe', { process: 'C:\\Tools\\launcher.exe', trigger: 'on-demand-scan' });
+    const result = checkExclusion({ processes: ['C:\\Tools\\launcher.exe'] }, 'C:\\Users\\bob\\x.exe', {
+      process: 'C:\\Tools\\launcher.exe',
+      trigger: 'on-demand-scan',
+    });
     expect(result.excluded).toBe(false);
   });
 
   it('should honour a path exclusion in a quick scan by default (C18)', () => {
-    expect(checkExclusion({ paths: ['D:\\Exchange'] }, 'D:\\Exchange\\db.edb', { trigger: 'scheduled-scan', scanType: 'quick' }).excluded).toBe(true);
+    expect(
+      checkExclusion({ paths: ['D:\\Exchange'] }, 'D:\\Exchange\\db.edb', { trigger: 'scheduled-scan', scanType: 'quick' })
+        .excluded,
+    ).toBe(true);
   });
 });

@@ -39,7 +39,9 @@ describe('matchSegmentGlob', () => {
 
   it('should agree with the reference matcher on generated globs and names', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', '.'), maxLength: 8 }).filter((s) => s !== '');
-    const pattern = fc.string({ unit: fc.constantFrom('a', 'b', '.', '*', '?'), maxLength: 7 }).filter((s) => s !== '' && countWildcards(s) <= 6);
+    const pattern = fc
+      .string({ unit: fc.constantFrom('a', 'b', '.', '*', '?'), maxLength: 7 })
+      .filter((s) => s !== '' && countWildcards(s) <= 6);
     fc.assert(
       fc.property(pattern, text, (p, t) => {
         const expected = referenceMatch({ paths: [`C:\\x\\${p}`] }, { path: `C:\\x\\${t}`, trigger: 'on-access' }) !== undefined;

@@ -48,7 +48,11 @@ describe('serverRoleExclusions', () => {
   it('should exclude files opened by Vmwp.exe on access on Server 2016', () => {
     const built = hyperV('server-2016');
     if (!built.ok) throw new Error('build failed');
-    const match = built.value.matcher.match({ path: 'D:\\x.bin2', process: 'C:\\Windows\\System32\\vmwp.exe', trigger: 'on-access' });
+    const match = built.value.matcher.match({
+      path: 'D:\\x.bin2',
+      process: 'C:\\Windows\\System32\\vmwp.exe',
+      trigger: 'on-access',
+    });
     expect(match?.entry.list).toBe('processes');
   });
 
@@ -71,14 +75,20 @@ describe('serverRoleExclusions', () => {
 
   it('should give Hyper-V its nine file types, four folders and two processes (srv-excl)', () => {
     const entries = serverRoleExclusions({ os: 'server-2019', roles: ['hyper-v', 'hyper-v'] }).entries;
-    expect(entries.map((entry) => entry.list).sort()).toEqual([...Array(9).fill('extensions'), ...Array(4).fill('paths'), ...Array(2).fill('processes')]);
+    expect(entries.map((entry) => entry.list).sort()).toEqual([
+      ...Array(9).fill('extensions'),
+      ...Array(4).fill('paths'),
+      ...Array(2).fill('processes'),
+    ]);
     expect(entries.every((entry) => entry.role === 'Hyper-V')).toBe(true);
   });
 
   it('should exclude DNS zone logs one folder below Dns on access', () => {
     const built = buildExclusionMatcher({}, { serverRoles: { os: 'server-2022', roles: ['dns'] } });
     if (!built.ok) throw new Error('build failed');
-    expect(built.value.matcher.match({ path: 'C:\\Windows\\System32\\dns\\zone\\a.log', trigger: 'on-access' })?.entry.role).toBe('DNS Server');
+    expect(built.value.matcher.match({ path: 'C:\\Windows\\System32\\dns\\zone\\a.log', trigger: 'on-access' })?.entry.role).toBe(
+      'DNS Server',
+    );
     expect(built.value.matcher.match({ path: 'C:\\Windows\\System32\\dns\\a.log', trigger: 'on-access' })).toBeUndefined();
   });
 });

@@ -28,15 +28,26 @@ describe('parseCsv', () => {
   });
 
   it('should report a stray quote, text after a closing quote and an unclosed quote with line and column', () => {
-    expect(parseCsv('ab"c,d').issues[0]).toMatchObject({ code: 'bad_csv', line: 1, column: 3, message: 'a quote inside an unquoted field at line 1, column 3' });
-    expect(parseCsv('"ab"c,d').issues[0]).toMatchObject({ line: 1, column: 5, message: 'text after a closing quote at line 1, column 5' });
+    expect(parseCsv('ab"c,d').issues[0]).toMatchObject({
+      code: 'bad_csv',
+      line: 1,
+      column: 3,
+      message: 'a quote inside an unquoted field at line 1, column 3',
+    });
+    expect(parseCsv('"ab"c,d').issues[0]).toMatchObject({
+      line: 1,
+      column: 5,
+      message: 'text after a closing quote at line 1, column 5',
+    });
     expect(parseCsv('x\n"never closed,d').issues[0]?.message).toBe('the quote opened on line 2 is never closed');
   });
 });
 
 describe('formatCsv', () => {
   it('should quote only the fields that need it and end lines with CRLF', () => {
-    expect(formatCsv([['plain', 'a,b', 'say "x"', ' padded', 'multi\nline']])).toBe('plain,"a,b","say ""x"""," padded","multi\nline"\r\n');
+    expect(formatCsv([['plain', 'a,b', 'say "x"', ' padded', 'multi\nline']])).toBe(
+      'plain,"a,b","say ""x"""," padded","multi\nline"\r\n',
+    );
   });
 
   it('should round-trip any table of text through parseCsv', () => {

@@ -23,7 +23,10 @@ const exclusion: Reason = { layer: 'exclusion', code: 'path', message: 'excluded
 
 describe('decideFile', () => {
   it('should meet Warn, Block and BlockAndRemediate at the block-ioc step, before the engine, and Allowed and Audit later', () => {
-    const steps = INDICATOR_ACTIONS.map((action) => [action, decideFile({ indicator: match(action), engineBlock: 'antivirus' }).step]);
+    const steps = INDICATOR_ACTIONS.map((action) => [
+      action,
+      decideFile({ indicator: match(action), engineBlock: 'antivirus' }).step,
+    ]);
     expect(steps).toEqual([
       ['Allowed', 'allow-ioc'],
       ['Audit', 'engine'],
@@ -35,7 +38,12 @@ describe('decideFile', () => {
 
   it('should block and quarantine an executed file with a SHA-256 Block and remediate IoC, with a generic alert and no Action center entry (T38)', () => {
     const decision = decideFile({ indicator: match('BlockAndRemediate') });
-    expect(decision).toMatchObject({ result: 'block', step: 'block-ioc', remediate: true, indicator: { action: 'BlockAndRemediate' } });
+    expect(decision).toMatchObject({
+      result: 'block',
+      step: 'block-ioc',
+      remediate: true,
+      indicator: { action: 'BlockAndRemediate' },
+    });
     const facts = indicatorAlertFacts(decision.indicator!);
     expect(facts).toMatchObject({
       threatName: 'EUS:Win32/CustomEnterpriseBlock!cl',
@@ -83,18 +91,27 @@ describe('decideFile', () => {
   });
 
   it('should allow on a WDAC allow plus Block IoC when emulating the example table (C8)', () => {
-    const decision = decideFile({ wdac: 'allow', indicator: match('Block') }, { ...DEFAULT_CONFLICT_SETTINGS, wdacAllowVsBlockIoc: 'allow' });
+    const decision = decideFile(
+      { wdac: 'allow', indicator: match('Block') },
+      { ...DEFAULT_CONFLICT_SETTINGS, wdacAllowVsBlockIoc: 'allow' },
+    );
     expect(decision).toMatchObject({ result: 'allow', step: 'no-block' });
     expect(decision.reasons.map((r) => r.code)).toEqual(['ioc-Block', 'wdac-allow-over-ioc', 'no-block']);
   });
 
   it('should still let later steps block under the C8 example-table reading', () => {
     const settings = { wdacAllowVsBlockIoc: 'allow' } as const;
-    expect(decideFile({ wdac: 'allow', indicator: match('Block'), engineBlock: 'cfa' }, settings)).toMatchObject({ result: 'block', step: 'engine' });
+    expect(decideFile({ wdac: 'allow', indicator: match('Block'), engineBlock: 'cfa' }, settings)).toMatchObject({
+      result: 'block',
+      step: 'engine',
+    });
   });
 
   it('should warn for a Warn IoC at step 3 (C10: accepted for files, enforcement unclear)', () => {
-    expect(decideFile({ indicator: match('Warn'), engineBlock: 'antivirus' })).toMatchObject({ result: 'warn', step: 'block-ioc' });
+    expect(decideFile({ indicator: match('Warn'), engineBlock: 'antivirus' })).toMatchObject({
+      result: 'warn',
+      step: 'block-ioc',
+    });
   });
 
   it('should block at step 4 on SmartScreen before an Allow IoC is considered', () => {
@@ -110,7 +127,11 @@ describe('decideFile', () => {
   });
 
   it('should let an Audit IoC through with an alert, and not override an engine block', () => {
-    expect(decideFile({ indicator: match('Audit') })).toMatchObject({ result: 'audit', step: 'no-block', indicator: { action: 'Audit' } });
+    expect(decideFile({ indicator: match('Audit') })).toMatchObject({
+      result: 'audit',
+      step: 'no-block',
+      indicator: { action: 'Audit' },
+    });
     const blocked = decideFile({ indicator: match('Audit'), engineBlock: 'antivirus' });
     expect(blocked).toMatchObject({ result: 'block', step: 'engine' });
     expect(blocked.reasons.map((r) => r.code)).toEqual(['ioc-Audit', 'engine-block']);
@@ -125,11 +146,23 @@ describe('decideFile', () => {
     expect(layers({ engineBlock: 'antivirus' })).toEqual(['mdav:engine-block']);
     expect(layers({})).toEqual(['mdav:no-block']);
     expect(layers({ indicator: match('Block') })).toEqual(['indicator:ioc-Block']);
-    const c8 = decideFile({ wdac: 'allow', indicator: match('Block') }, { ...DEFAULT_CONFLICT_SETTINGS, wdacAllowVsBlockIoc: 'allow' });
-    expect(c8.reasons.map((r) => `${r.layer}:${r.code}`)).toEqual(['indicator:ioc-Block', 'wdac:wdac-allow-over-ioc', 'mdav:no-block']);
+    const c8 = decideFile(
+      { wdac: 'allow', indicator: match('Block') },
+      { ...DEFAULT_CONFLICT_SETTINGS, wdacAllowVsBlockIoc: 'allow' },
+    );
+    expect(c8.reasons.map((r) => `${r.layer}:${r.code}`)).toEqual([
+      'indicator:ioc-Block',
+      'wdac:wdac-allow-over-ioc',
+      'mdav:no-block',
+    ]);
   });
 
   it('should allow at step 7 when nothing applies', () => {
-    expect(decideFile({})).toEqual({ result: 'allow', step: 'no-block', remediate: false, reasons: [expect.objectContaining({ code: 'no-block', cite: '§5.4' })] });
+    expect(decideFile({})).toEqual({
+      result: 'allow',
+      step: 'no-block',
+      remediate: false,
+      reasons: [expect.objectContaining({ code: 'no-block', cite: '§5.4' })],
+    });
   });
 });

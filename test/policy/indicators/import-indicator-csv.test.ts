@@ -85,7 +85,9 @@ describe('importIndicatorCsv', () => {
   });
 
   it('should still refuse the whole file with invalidRows: skip when it is not an indicator CSV or too long', () => {
-    expect(importIndicatorCsv('a,b\n1,2\n', { invalidRows: 'skip' }).issues.map((i) => [i.code, i.severity])).toEqual([['csv_unrecognised', undefined]]);
+    expect(importIndicatorCsv('a,b\n1,2\n', { invalidRows: 'skip' }).issues.map((i) => [i.code, i.severity])).toEqual([
+      ['csv_unrecognised', undefined],
+    ]);
   });
 
   it('should refuse a file that is not an indicator CSV (/etc/passwd) as one issue that quotes none of it (issue 10)', () => {
@@ -105,10 +107,13 @@ describe('importIndicatorCsv', () => {
 
   it('should quote at most 80 characters of a bad cell', () => {
     const secret = `s${'e'.repeat(300)}`;
-    const { issues } = importIndicatorCsv(`${HEADER},${secret}\nDomainName,contoso.com,,Block,Low,t,d,,,,,,x\nDomainName,${secret},,Block,Low,t,d,,,,,,x\n`);
+    const { issues } = importIndicatorCsv(
+      `${HEADER},${secret}\nDomainName,contoso.com,,Block,Low,t,d,,,,,,x\nDomainName,${secret},,Block,Low,t,d,,,,,,x\n`,
+    );
     expect(issues.length).toBeGreaterThan(1);
     for (const issue of issues) {
-      for (const field of [issue.message, issue.expected, issue.received, issue.hint]) expect(field ?? '').not.toContain('e'.repeat(81));
+      for (const field of [issue.message, issue.expected, issue.received, issue.hint])
+        expect(field ?? '').not.toContain('e'.repeat(81));
     }
   });
 
@@ -116,7 +121,9 @@ describe('importIndicatorCsv', () => {
     const rows = Array.from({ length: 501 }, (_, i) => `DomainName,d${i}.contoso.com,,Block,Low,t,d,,,,,`);
     const result = importIndicatorCsv([HEADER, ...rows].join('\n'));
     expect(result.indicators).toEqual([]);
-    expect(result.issues).toEqual([expect.objectContaining({ code: 'csv_batch_limit', path: [], line: 502, received: '501 rows' })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: 'csv_batch_limit', path: [], line: 502, received: '501 rows' }),
+    ]);
   });
 
   it('should import exactly 500 rows', () => {
@@ -125,15 +132,21 @@ describe('importIndicatorCsv', () => {
   });
 
   it('should refuse rows past the tenant limit of 15,000 (T58)', () => {
-    const result = importIndicatorCsv(`${HEADER}\nDomainName,contoso.com,,Block,Low,t,d,,,,,\n`, { existingCount: TENANT_INDICATOR_LIMIT });
+    const result = importIndicatorCsv(`${HEADER}\nDomainName,contoso.com,,Block,Low,t,d,,,,,\n`, {
+      existingCount: TENANT_INDICATOR_LIMIT,
+    });
     expect(result.indicators).toEqual([]);
     expect(result.issues[0]).toMatchObject({ code: 'indicator_limit', path: [], line: 2 });
   });
 
   it('should read columns in any order and case, warn about unknown ones and refuse a header missing required ones', () => {
-    const reordered = importIndicatorCsv('action,indicatorvalue,indicatorType,title,description,Colour\nBlock,contoso.com,DomainName,t,d,red\n');
+    const reordered = importIndicatorCsv(
+      'action,indicatorvalue,indicatorType,title,description,Colour\nBlock,contoso.com,DomainName,t,d,red\n',
+    );
     expect(reordered.indicators.map((i) => i.value)).toEqual(['contoso.com']);
-    expect(reordered.issues).toEqual([expect.objectContaining({ code: 'unknown_column', severity: 'warning', path: ['header', 5], line: 1 })]);
+    expect(reordered.issues).toEqual([
+      expect.objectContaining({ code: 'unknown_column', severity: 'warning', path: ['header', 5], line: 1 }),
+    ]);
     const missing = importIndicatorCsv('IndicatorType,IndicatorValue,Action\nDomainName,contoso.com,Block\n');
     expect(missing.indicators).toEqual([]);
     expect(missing.issues[0]?.message).toBe('the header lacks required columns Title, Description');
@@ -141,14 +154,22 @@ describe('importIndicatorCsv', () => {
 
   it('should refuse an empty file and a repeated column', () => {
     expect(importIndicatorCsv('').issues[0]?.code).toBe('empty_csv');
-    expect(importIndicatorCsv('IndicatorType,IndicatorValue,Title,Title\n').issues.map((i) => i.code)).toContain('duplicate_column');
+    expect(importIndicatorCsv('IndicatorType,IndicatorValue,Title,Title\n').issues.map((i) => i.code)).toContain(
+      'duplicate_column',
+    );
   });
 
   it('should leave MD5 and certificate indicators out of an export, with a warning', () => {
-    const list = indicators({ type: 'FileMd5', value: INVOICE.md5, action: 'Block' }, { type: 'CertificateThumbprint', value: LEAF_CERT, action: 'Allowed' });
+    const list = indicators(
+      { type: 'FileMd5', value: INVOICE.md5, action: 'Block' },
+      { type: 'CertificateThumbprint', value: LEAF_CERT, action: 'Allowed' },
+    );
     const exported = exportIndicatorCsv(list);
     expect(exported.text).toBe(`${HEADER}\r\n`);
-    expect(exported.issues.map((i) => [i.code, i.severity])).toEqual([['csv_type', 'warning'], ['csv_type', 'warning']]);
+    expect(exported.issues.map((i) => [i.code, i.severity])).toEqual([
+      ['csv_type', 'warning'],
+      ['csv_type', 'warning'],
+    ]);
   });
 
   it('should round-trip any importable indicator list', () => {
@@ -163,8 +184,11 @@ describe('importIndicatorCsv', () => {
   });
 });
 
-const text = fc.string({ unit: fc.constantFrom('a', 'B', ' ', ',', '"', '\n', 'é'), minLength: 1, maxLength: 8 }).map((s) => s.trim()).filter((s) => s !== '');
-const optional = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const text = fc
+  .string({ unit: fc.constantFrom('a', 'B', ' ', ',', '"', '\n', 'é'), minLength: 1, maxLength: 8 })
+  .map((s) => s.trim())
+  .filter((s) => s !== '');
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const importable = fc
   .array(
     fc.record({
@@ -191,9 +215,24 @@ const importable = fc
   .map((rows) =>
     rows.map((row, i): Indicator => {
       const [type, value, actions] = row.pair as unknown as [Indicator['type'], string, Indicator['action'][]];
-      const entry: Record<string, unknown> = { id: `csv-${i + 1}`, type, value, action: actions[row.pick % actions.length], groups: row.groups };
-      if (row.expirationTime !== undefined) Object.assign(entry, { expirationTime: row.expirationTime, expiresAt: Date.parse(row.expirationTime) });
-      for (const key of ['title', 'description', 'recommendedActions', 'severity', 'generateAlert', 'category', 'mitreTechniques'] as const) {
+      const entry: Record<string, unknown> = {
+        id: `csv-${i + 1}`,
+        type,
+        value,
+        action: actions[row.pick % actions.length],
+        groups: row.groups,
+      };
+      if (row.expirationTime !== undefined)
+        Object.assign(entry, { expirationTime: row.expirationTime, expiresAt: Date.parse(row.expirationTime) });
+      for (const key of [
+        'title',
+        'description',
+        'recommendedActions',
+        'severity',
+        'generateAlert',
+        'category',
+        'mitreTechniques',
+      ] as const) {
         if (row[key] !== undefined) entry[key] = row[key];
       }
       return entry as unknown as Indicator;

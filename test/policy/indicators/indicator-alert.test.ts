@@ -25,7 +25,11 @@ describe('indicatorAlertFacts', () => {
 
   it('should name the certificate threat and quarantine, without the file-only restore command, for a certificate block', () => {
     const facts = indicatorAlertFacts(certBlock!);
-    expect(facts).toMatchObject({ threatName: 'EUS:Win32/CustomCertEnterpriseBlock!cl', remediation: 'quarantine', alert: { title: 'CustomCertEnterpriseBlock malware was prevented' } });
+    expect(facts).toMatchObject({
+      threatName: 'EUS:Win32/CustomCertEnterpriseBlock!cl',
+      remediation: 'quarantine',
+      alert: { title: 'CustomCertEnterpriseBlock malware was prevented' },
+    });
     expect(facts.restoreCommand).toBeUndefined();
   });
 
@@ -35,11 +39,20 @@ describe('indicatorAlertFacts', () => {
   });
 
   it('should title a block of a running file "An active … was blocked" with Low severity', () => {
-    expect(indicatorAlertFacts(sha256Block!, { phase: 'active' }).alert).toEqual({ title: 'An active CustomEnterpriseBlock malware was blocked', severity: 'Low', generic: true });
+    expect(indicatorAlertFacts(sha256Block!, { phase: 'active' }).alert).toEqual({
+      title: 'An active CustomEnterpriseBlock malware was blocked',
+      severity: 'Low',
+      generic: true,
+    });
   });
 
   it("should raise the customer's title and severity for Audit", () => {
-    expect(indicatorAlertFacts(audit!)).toEqual({ alert: { title: 'Red team tool ran', severity: 'Medium', generic: false }, detectionStatus: 'Detected', remediation: 'none', actionCenterEntry: false });
+    expect(indicatorAlertFacts(audit!)).toEqual({
+      alert: { title: 'Red team tool ran', severity: 'Medium', generic: false },
+      detectionStatus: 'Detected',
+      remediation: 'none',
+      actionCenterEntry: false,
+    });
   });
 
   it('should raise no alert for Allow, by design', () => {
@@ -48,7 +61,11 @@ describe('indicatorAlertFacts', () => {
 
   it('should raise a generic Warn alert by default and the custom one on request', () => {
     expect(indicatorAlertFacts(warn!).alert?.generic).toBe(true);
-    expect(indicatorAlertFacts(warn!, { warnAlert: 'custom' }).alert).toEqual({ title: 'Think twice', severity: 'Low', generic: false });
+    expect(indicatorAlertFacts(warn!, { warnAlert: 'custom' }).alert).toEqual({
+      title: 'Think twice',
+      severity: 'Low',
+      generic: false,
+    });
   });
 
   it('should use the NoAlert threat name and raise no alert for a Block with generateAlert false [inference]', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkAction, checkCategory, checkExpiration, checkTechniques, checkType } from '../../../engine/policy/indicators/indicator-fields.ts';
+import {
+  checkAction,
+  checkCategory,
+  checkExpiration,
+  checkTechniques,
+  checkType,
+} from '../../../engine/policy/indicators/indicator-fields.ts';
 import { closest } from '../../../engine/core/did-you-mean.ts';
 
 describe('indicator fields', () => {
@@ -14,7 +20,12 @@ describe('indicator fields', () => {
   });
 
   it('should refuse a non-string type without a hint', () => {
-    expect(checkType(7)).toEqual({ ok: false, message: 'indicator type 7 is not an indicator type', expected: 'FileSha1 | FileSha256 | FileMd5 | CertificateThumbprint | IpAddress | DomainName | Url', hint: undefined });
+    expect(checkType(7)).toEqual({
+      ok: false,
+      message: 'indicator type 7 is not an indicator type',
+      expected: 'FileSha1 | FileSha256 | FileMd5 | CertificateThumbprint | IpAddress | DomainName | Url',
+      hint: undefined,
+    });
   });
 
   it('should map legacy actions even without a type', () => {
@@ -30,7 +41,10 @@ describe('indicator fields', () => {
   });
 
   it('should give the general Pascal-case hint for an unknown category', () => {
-    expect(checkCategory('zzzz')).toMatchObject({ ok: false, hint: 'categories are written in Pascal case, e.g. CommandAndControl' });
+    expect(checkCategory('zzzz')).toMatchObject({
+      ok: false,
+      hint: 'categories are written in Pascal case, e.g. CommandAndControl',
+    });
   });
 
   it('should take techniques as a list or comma-separated text and refuse other ids', () => {

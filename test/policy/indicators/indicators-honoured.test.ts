@@ -6,7 +6,10 @@ const codes = (input: Parameters<typeof indicatorsHonoured>[0]) => indicatorsHon
 
 describe('indicatorsHonoured', () => {
   it('should honour file indicators on an active device that meets every prerequisite', () => {
-    expect(indicatorsHonoured(active)).toEqual({ honoured: true, reasons: [expect.objectContaining({ code: 'honoured', cite: '§5.2' })] });
+    expect(indicatorsHonoured(active)).toEqual({
+      honoured: true,
+      reasons: [expect.objectContaining({ code: 'honoured', cite: '§5.2' })],
+    });
   });
 
   it('should never honour indicators in passive mode (T47, T35)', () => {
@@ -19,7 +22,10 @@ describe('indicatorsHonoured', () => {
   });
 
   it('should make blocking unavailable when "Allow or block file" is off (T48)', () => {
-    expect(indicatorsHonoured({ ...active, allowOrBlockFile: false })).toMatchObject({ honoured: false, reasons: [{ code: 'allow-or-block-file-off' }] });
+    expect(indicatorsHonoured({ ...active, allowOrBlockFile: false })).toMatchObject({
+      honoured: false,
+      reasons: [{ code: 'allow-or-block-file-off' }],
+    });
   });
 
   it('should not need "Allow or block file" for certificate indicators', () => {
@@ -27,13 +33,16 @@ describe('indicatorsHonoured', () => {
   });
 
   it('should list every unmet prerequisite at once', () => {
-    expect(codes({ mode: 'passive', allowOrBlockFile: false, cloudProtection: false, platform: '4.18.1812.3', os: 'server-2016', serverAgent: 'legacy' })).toEqual([
-      'mdav-passive',
-      'allow-or-block-file-off',
-      'cloud-protection-off',
-      'client-too-old',
-      'legacy-server-agent',
-    ]);
+    expect(
+      codes({
+        mode: 'passive',
+        allowOrBlockFile: false,
+        cloudProtection: false,
+        platform: '4.18.1812.3',
+        os: 'server-2016',
+        serverAgent: 'legacy',
+      }),
+    ).toEqual(['mdav-passive', 'allow-or-block-file-off', 'cloud-protection-off', 'client-too-old', 'legacy-server-agent']);
   });
 
   it('should accept client 4.18.1901.x exactly and refuse an unreadable version', () => {

@@ -9,7 +9,11 @@ const kind = (text: string) => {
 
 describe('parseIpAddress', () => {
   it('should canonicalise IPv6 to lowercase segments without leading zeros', () => {
-    expect(parseIpAddress('2001:0DB8:0000:0000:0000:0000:0000:0001')).toMatchObject({ ok: true, version: 6, canonical: '2001:db8:0:0:0:0:0:1' });
+    expect(parseIpAddress('2001:0DB8:0000:0000:0000:0000:0000:0001')).toMatchObject({
+      ok: true,
+      version: 6,
+      canonical: '2001:db8:0:0:0:0:0:1',
+    });
   });
 
   it('should expand :: only when asked, for addresses a device reports', () => {

@@ -34,7 +34,10 @@ describe('lookupFileIndicator', () => {
   });
 
   it('should fall back to SHA-1 and then MD5 when stronger hashes have no indicator', () => {
-    const list = indicators({ type: 'FileMd5', value: INVOICE.md5, action: 'Block' }, { type: 'FileSha1', value: INVOICE.sha1, action: 'Audit' });
+    const list = indicators(
+      { type: 'FileMd5', value: INVOICE.md5, action: 'Block' },
+      { type: 'FileSha1', value: INVOICE.sha1, action: 'Audit' },
+    );
     expect(lookup(list, INVOICE)?.type).toBe('FileSha1');
     expect(lookup(list, { md5: INVOICE.md5 })?.type).toBe('FileMd5');
   });
@@ -67,7 +70,12 @@ describe('lookupFileIndicator', () => {
   });
 
   it('should delete an indicator at its expiration second and keep it a second before (T60)', () => {
-    const list = indicators({ type: 'FileSha256', value: INVOICE.sha256, action: 'Block', expirationTime: '2026-03-16T09:00:00.0Z' });
+    const list = indicators({
+      type: 'FileSha256',
+      value: INVOICE.sha256,
+      action: 'Block',
+      expirationTime: '2026-03-16T09:00:00.0Z',
+    });
     expect(lookup(list, INVOICE, undefined, '2026-03-16T08:59:59Z')?.action).toBe('Block');
     expect(lookup(list, INVOICE, undefined, '2026-03-16T09:00:00Z')).toBeUndefined();
     expect(lookup(list, INVOICE, undefined, Date.UTC(2026, 2, 16, 9, 0, 1))).toBeUndefined();
@@ -107,7 +115,9 @@ describe('lookupFileIndicator', () => {
       { type: 'FileSha256', value: INVOICE.sha256, action: 'Allowed' },
       { type: 'CertificateThumbprint', value: LEAF_CERT, action: 'BlockAndRemediate' },
     );
-    expect(lookupFileIndicator(compileIndicators(list), { ...INVOICE, certificate: LEAF_CERT }, undefined)?.on).toBe('certificate');
+    expect(lookupFileIndicator(compileIndicators(list), { ...INVOICE, certificate: LEAF_CERT }, undefined)?.on).toBe(
+      'certificate',
+    );
   });
 
   it('should return the compiled match object itself, allocating nothing per lookup', () => {
@@ -117,9 +127,15 @@ describe('lookupFileIndicator', () => {
 
   it('should agree with a naive scan of the whole list applying the documented rules', () => {
     fc.assert(
-      fc.property(indicatorList, fileFacts, fc.constantFrom(undefined, 'A', 'B'), fc.constantFrom(undefined, 500, 1500, 2500), (list, file, group, time) => {
-        expect(lookup(list, file, group, time)?.id).toBe(naiveLookup(list, file, group, time)?.id);
-      }),
+      fc.property(
+        indicatorList,
+        fileFacts,
+        fc.constantFrom(undefined, 'A', 'B'),
+        fc.constantFrom(undefined, 500, 1500, 2500),
+        (list, file, group, time) => {
+          expect(lookup(list, file, group, time)?.id).toBe(naiveLookup(list, file, group, time)?.id);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -136,16 +152,30 @@ const VALUES = {
 } as const;
 type FileType = keyof typeof VALUES;
 
-function naiveLookup(list: readonly Indicator[], file: FileFacts, group: string | undefined, time: number | undefined): Indicator | undefined {
+function naiveLookup(
+  list: readonly Indicator[],
+  file: FileFacts,
+  group: string | undefined,
+  time: number | undefined,
+): Indicator | undefined {
   type Item = { ind: Indicator; order: number };
   const live: Item[] = list
     .map((ind, order) => ({ ind, order }))
     .filter(({ ind }) => time === undefined || ind.expiresAt === undefined || time < ind.expiresAt)
     .filter(({ ind }) => ind.groups.length === 0 || (group !== undefined && ind.groups.includes(group)));
   const choose = (items: Item[]): Item | undefined =>
-    [...items].sort((a, b) => Math.sign(b.ind.groups.length) - Math.sign(a.ind.groups.length) || RANK[b.ind.action] - RANK[a.ind.action] || a.order - b.order)[0];
+    [...items].sort(
+      (a, b) =>
+        Math.sign(b.ind.groups.length) - Math.sign(a.ind.groups.length) ||
+        RANK[b.ind.action] - RANK[a.ind.action] ||
+        a.order - b.order,
+    )[0];
   let hash: Item | undefined;
-  for (const [type, key] of [['FileSha256', 'sha256'], ['FileSha1', 'sha1'], ['FileMd5', 'md5']] as const) {
+  for (const [type, key] of [
+    ['FileSha256', 'sha256'],
+    ['FileSha1', 'sha1'],
+    ['FileMd5', 'md5'],
+  ] as const) {
     const value = file[key]?.toLowerCase();
     const found = value === undefined ? [] : live.filter(({ ind }) => ind.type === type && ind.value === value);
     if (found.length > 0) {
@@ -155,7 +185,12 @@ function naiveLookup(list: readonly Indicator[], file: FileFacts, group: string 
   }
   const certificate = file.certificate?.toLowerCase();
   const cert = choose(
-    live.filter(({ ind }) => ind.type === 'CertificateThumbprint' && ind.value === certificate && !(file.microsoftSigned === true && RANK[ind.action] >= 3)),
+    live.filter(
+      ({ ind }) =>
+        ind.type === 'CertificateThumbprint' &&
+        ind.value === certificate &&
+        !(file.microsoftSigned === true && RANK[ind.action] >= 3),
+    ),
   );
   if (cert === undefined || hash === undefined) return (cert ?? hash)?.ind;
   return RANK[cert.ind.action] > RANK[hash.ind.action] ? cert.ind : hash.ind;
@@ -175,10 +210,15 @@ const indicatorList = fc
     { maxLength: 12 },
   )
   .map((items) =>
-    items.map(({ expiresAt, ...item }, i): Indicator => ({ id: `ioc-${i + 1}`, ...item, ...(expiresAt === undefined ? {} : { expiresAt }) })),
+    items.map(({ expiresAt, ...item }, i): Indicator => ({
+      id: `ioc-${i + 1}`,
+      ...item,
+      ...(expiresAt === undefined ? {} : { expiresAt }),
+    })),
   );
 
-const pickValue = (values: readonly string[]) => fc.option(fc.constantFrom(...values, values[0]!.toUpperCase()), { nil: undefined });
+const pickValue = (values: readonly string[]) =>
+  fc.option(fc.constantFrom(...values, values[0]!.toUpperCase()), { nil: undefined });
 const fileFacts = fc.record(
   {
     sha256: pickValue(VALUES.FileSha256),

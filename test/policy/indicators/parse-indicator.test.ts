@@ -20,15 +20,25 @@ describe('parseIndicators', () => {
   ])('should refuse a %s value of the wrong length and name the type that fits', (type, value, fits) => {
     const { indicators, issues } = one({ type, value, action: 'Block' });
     expect(indicators).toEqual([]);
-    expect(issues[0]).toMatchObject({ code: 'bad_hash', path: [0, 'value'], hint: `${value.length} hex digits is a ${fits} value; use type ${fits}` });
+    expect(issues[0]).toMatchObject({
+      code: 'bad_hash',
+      path: [0, 'value'],
+      hint: `${value.length} hex digits is a ${fits} value; use type ${fits}`,
+    });
   });
 
   it('should refuse a hash with non-hex characters', () => {
-    expect(one({ type: 'FileMd5', value: 'z'.repeat(32), action: 'Block' }).issues[0]?.message).toBe('FileMd5 value "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz" is not hexadecimal');
+    expect(one({ type: 'FileMd5', value: 'z'.repeat(32), action: 'Block' }).issues[0]?.message).toBe(
+      'FileMd5 value "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz" is not hexadecimal',
+    );
   });
 
   it('should accept a certificate thumbprint copied with spaces and store it as 40 lowercase hex digits', () => {
-    const { indicators } = one({ type: 'CertificateThumbprint', value: '36 E5 6D 1D 83 4B FB 28 B5 C0 3E 12 88 56 8B 6A C1 F5 21 88', action: 'Allowed' });
+    const { indicators } = one({
+      type: 'CertificateThumbprint',
+      value: '36 E5 6D 1D 83 4B FB 28 B5 C0 3E 12 88 56 8B 6A C1 F5 21 88',
+      action: 'Allowed',
+    });
     expect(indicators[0]?.value).toBe('36e56d1d834bfb28b5c03e1288568b6ac1f52188');
   });
 
@@ -58,7 +68,9 @@ describe('parseIndicators', () => {
 
   it('should accept all five portal actions for file indicators (C10)', () => {
     const actions = ['Allowed', 'Audit', 'Warn', 'Block', 'BlockAndRemediate'];
-    const { indicators, issues } = parseIndicators(actions.map((action) => ({ type: 'FileSha256', value: INVOICE.sha256, action })));
+    const { indicators, issues } = parseIndicators(
+      actions.map((action) => ({ type: 'FileSha256', value: INVOICE.sha256, action })),
+    );
     expect(issues).toEqual([]);
     expect(indicators.map((i) => i.action)).toEqual(actions);
   });
@@ -66,15 +78,24 @@ describe('parseIndicators', () => {
   it.each(['IpAddress', 'DomainName', 'Url'])('should refuse BlockAndRemediate for a %s indicator', (type) => {
     const value = type === 'IpAddress' ? '203.0.113.7' : type === 'Url' ? 'https://contoso.com/x' : 'contoso.com';
     const { issues } = one({ type, value, action: 'BlockAndRemediate' });
-    expect(issues[0]).toMatchObject({ code: 'bad_indicator_action', path: [0, 'action'], expected: 'Allowed | Audit | Warn | Block', hint: 'network indicators do not support BlockAndRemediate (ioc-manage); use Block' });
+    expect(issues[0]).toMatchObject({
+      code: 'bad_indicator_action',
+      path: [0, 'action'],
+      expected: 'Allowed | Audit | Warn | Block',
+      hint: 'network indicators do not support BlockAndRemediate (ioc-manage); use Block',
+    });
   });
 
   it('should refuse legacy AlertAndBlock for a domain, naming its current spelling', () => {
-    expect(one({ type: 'DomainName', value: 'contoso.com', action: 'AlertAndBlock' }).issues[0]?.message).toBe('action AlertAndBlock (now BlockAndRemediate) is not available for DomainName indicators');
+    expect(one({ type: 'DomainName', value: 'contoso.com', action: 'AlertAndBlock' }).issues[0]?.message).toBe(
+      'action AlertAndBlock (now BlockAndRemediate) is not available for DomainName indicators',
+    );
   });
 
   it('should offer only Allowed and BlockAndRemediate for certificates', () => {
-    expect(one({ type: 'CertificateThumbprint', value: 'a'.repeat(40), action: 'Block' }).issues[0]).toMatchObject({ expected: 'Allowed | BlockAndRemediate' });
+    expect(one({ type: 'CertificateThumbprint', value: 'a'.repeat(40), action: 'Block' }).issues[0]).toMatchObject({
+      expected: 'Allowed | BlockAndRemediate',
+    });
   });
 
   it.each([
@@ -90,7 +111,9 @@ describe('parseIndicators', () => {
     const { indicators, issues } = one({ type: 'IpAddress', value, action: 'Block' });
     expect(indicators).toEqual([]);
     expect(issues[0]).toMatchObject({ code: 'internal_ip', path: [0, 'value'] });
-    expect(issues[0]?.message).toBe(`IpAddress value "${value}" is a ${kind} address (${range}); only external IPs can be indicators`);
+    expect(issues[0]?.message).toBe(
+      `IpAddress value "${value}" is a ${kind} address (${range}); only external IPs can be indicators`,
+    );
     expect(issues[0]?.hint).toContain("indicators can't be created for internal IPs");
   });
 
@@ -105,8 +128,12 @@ describe('parseIndicators', () => {
   });
 
   it('should accept a full 8-segment IPv6 address and refuse the :: short form with the expanded one as hint', () => {
-    expect(one({ type: 'IpAddress', value: '2001:4860:4860:0:0:0:0:8888', action: 'Block' }).indicators[0]?.value).toBe('2001:4860:4860:0:0:0:0:8888');
-    expect(one({ type: 'IpAddress', value: '2001:4860:4860::8888', action: 'Block' }).issues[0]?.hint).toBe('write 2001:4860:4860:0:0:0:0:8888');
+    expect(one({ type: 'IpAddress', value: '2001:4860:4860:0:0:0:0:8888', action: 'Block' }).indicators[0]?.value).toBe(
+      '2001:4860:4860:0:0:0:0:8888',
+    );
+    expect(one({ type: 'IpAddress', value: '2001:4860:4860::8888', action: 'Block' }).issues[0]?.hint).toBe(
+      'write 2001:4860:4860:0:0:0:0:8888',
+    );
   });
 
   it.each([
@@ -120,11 +147,15 @@ describe('parseIndicators', () => {
   });
 
   it('should normalise URL scheme and host case and drop a trailing slash', () => {
-    expect(one({ type: 'Url', value: 'HTTPS://Support.Microsoft.com/office/', action: 'Allowed' }).indicators[0]?.value).toBe('https://support.microsoft.com/office');
+    expect(one({ type: 'Url', value: 'HTTPS://Support.Microsoft.com/office/', action: 'Allowed' }).indicators[0]?.value).toBe(
+      'https://support.microsoft.com/office',
+    );
   });
 
   it('should refuse a non-web URL scheme', () => {
-    expect(one({ type: 'Url', value: 'ftp://contoso.com/x', action: 'Block' }).issues[0]?.message).toBe('Url value "ftp://contoso.com/x": scheme "ftp" is not supported; URL indicators are http or https');
+    expect(one({ type: 'Url', value: 'ftp://contoso.com/x', action: 'Block' }).issues[0]?.message).toBe(
+      'Url value "ftp://contoso.com/x": scheme "ftp" is not supported; URL indicators are http or https',
+    );
   });
 
   it('should report every problem of every bad entry at once, and keep the good ones', () => {
@@ -165,34 +196,60 @@ describe('parseIndicators', () => {
   });
 
   it('should suggest the API spelling of a portal action name', () => {
-    expect(one({ type: 'Url', value: 'https://contoso.com', action: 'Block execution' }).issues[0]?.hint).toBe('did you mean "Block"?');
+    expect(one({ type: 'Url', value: 'https://contoso.com', action: 'Block execution' }).issues[0]?.hint).toBe(
+      'did you mean "Block"?',
+    );
   });
 
   it('should parse expirationTime and refuse an impossible date', () => {
-    expect(one({ type: 'DomainName', value: 'contoso.com', action: 'Block', expirationTime: '2026-03-16T09:00:00.0Z' }).indicators[0]?.expiresAt).toBe(Date.UTC(2026, 2, 16, 9));
-    expect(one({ type: 'DomainName', value: 'contoso.com', action: 'Block', expirationTime: '2025-02-29T00:00:00Z' }).issues[0]?.code).toBe('bad_expiration');
-    expect(one({ type: 'DomainName', value: 'contoso.com', action: 'Block', expirationTime: '2026-03-16' }).issues[0]?.code).toBe('bad_expiration');
+    expect(
+      one({ type: 'DomainName', value: 'contoso.com', action: 'Block', expirationTime: '2026-03-16T09:00:00.0Z' }).indicators[0]
+        ?.expiresAt,
+    ).toBe(Date.UTC(2026, 2, 16, 9));
+    expect(
+      one({ type: 'DomainName', value: 'contoso.com', action: 'Block', expirationTime: '2025-02-29T00:00:00Z' }).issues[0]?.code,
+    ).toBe('bad_expiration');
+    expect(one({ type: 'DomainName', value: 'contoso.com', action: 'Block', expirationTime: '2026-03-16' }).issues[0]?.code).toBe(
+      'bad_expiration',
+    );
   });
 
   it('should check groups against the tenant groups when they are given', () => {
-    const result = one({ type: 'DomainName', value: 'contoso.com', action: 'Block', groups: ['Finanse'] }, { knownGroups: ['Finance', 'Servers'] });
-    expect(result.issues[0]).toMatchObject({ code: 'bad_indicator_groups', path: [0, 'groups'], hint: 'did you mean "Finance"?' });
+    const result = one(
+      { type: 'DomainName', value: 'contoso.com', action: 'Block', groups: ['Finanse'] },
+      { knownGroups: ['Finance', 'Servers'] },
+    );
+    expect(result.issues[0]).toMatchObject({
+      code: 'bad_indicator_groups',
+      path: [0, 'groups'],
+      hint: 'did you mean "Finance"?',
+    });
   });
 
   it('should accept category in Pascal case and suggest it for a spaced spelling', () => {
     expect(one({ type: 'DomainName', value: 'contoso.com', action: 'Audit', category: 'CommandAndControl' }).issues).toEqual([]);
-    expect(one({ type: 'DomainName', value: 'contoso.com', action: 'Audit', category: 'command and control' }).issues[0]?.hint).toBe('did you mean "CommandAndControl"?');
+    expect(
+      one({ type: 'DomainName', value: 'contoso.com', action: 'Audit', category: 'command and control' }).issues[0]?.hint,
+    ).toBe('did you mean "CommandAndControl"?');
   });
 
   it('should refuse a list that is not a list', () => {
-    expect(parseIndicators({ from: 'x.csv' }, { path: ['indicators'] }).issues[0]).toMatchObject({ code: 'bad_indicators', path: ['indicators'] });
+    expect(parseIndicators({ from: 'x.csv' }, { path: ['indicators'] }).issues[0]).toMatchObject({
+      code: 'bad_indicators',
+      path: ['indicators'],
+    });
   });
 
   it('should reject an indicator added to a tenant that already has 15,000 (T58)', () => {
-    const result = one({ type: 'DomainName', value: 'contoso.com', action: 'Block' }, { existingCount: TENANT_INDICATOR_LIMIT, path: ['indicators'] });
+    const result = one(
+      { type: 'DomainName', value: 'contoso.com', action: 'Block' },
+      { existingCount: TENANT_INDICATOR_LIMIT, path: ['indicators'] },
+    );
     expect(result.indicators).toEqual([]);
     expect(result.issues).toEqual([expect.objectContaining({ code: 'indicator_limit', path: ['indicators', 0] })]);
-    expect(result.issues[0]?.message).toBe('the tenant limit of 15,000 indicators is reached: this entry and the 0 valid ones after it were not added');
+    expect(result.issues[0]?.message).toBe(
+      'the tenant limit of 15,000 indicators is reached: this entry and the 0 valid ones after it were not added',
+    );
   });
 
   it('should keep the first indicators that fit and refuse the rest at the limit', () => {
@@ -213,6 +270,9 @@ describe('parseIndicators', () => {
 
   it('should keep a legacy action spelling through a second parse', () => {
     const first = one({ type: 'FileSha256', value: 'ab'.repeat(32), action: 'AlertAndBlock', title: 't', description: 'd' });
-    expect(parseIndicators(first.indicators).indicators[0]).toMatchObject({ action: 'BlockAndRemediate', legacyAction: 'AlertAndBlock' });
+    expect(parseIndicators(first.indicators).indicators[0]).toMatchObject({
+      action: 'BlockAndRemediate',
+      legacyAction: 'AlertAndBlock',
+    });
   });
 });

@@ -3,7 +3,11 @@ import { domainProblem, formatUrlTarget, parseUrlTarget, pathCovers } from '../.
 
 describe('parseUrlTarget', () => {
   it('should split scheme, host and path, dropping the port, fragment and trailing slashes', () => {
-    expect(parseUrlTarget('HTTPS://WWW.Contoso.com:8443/Help/?q=1#top')).toEqual({ scheme: 'https', host: 'www.contoso.com', path: '/Help?q=1' });
+    expect(parseUrlTarget('HTTPS://WWW.Contoso.com:8443/Help/?q=1#top')).toEqual({
+      scheme: 'https',
+      host: 'www.contoso.com',
+      path: '/Help?q=1',
+    });
   });
 
   it('should take a URL without a scheme as matching any scheme', () => {
@@ -28,7 +32,9 @@ describe('parseUrlTarget', () => {
 describe('domainProblem', () => {
   it('should refuse names longer than 253 characters and labels longer than 63', () => {
     expect(domainProblem(`${'a.'.repeat(127)}com`)).toBe('the host name has 257 characters; at most 253 are allowed');
-    expect(domainProblem(`${'a'.repeat(64)}.com`)).toBe(`label "${'a'.repeat(64)}" must be 1–63 letters, digits or inner hyphens`);
+    expect(domainProblem(`${'a'.repeat(64)}.com`)).toBe(
+      `label "${'a'.repeat(64)}" must be 1–63 letters, digits or inner hyphens`,
+    );
     expect(domainProblem('a-b.contoso.com')).toBeUndefined();
   });
 });

@@ -3,7 +3,13 @@ import { MAX_OVERRIDE_LENGTH, MAX_OVERRIDES } from '../../../engine/scenario/bui
 import { loadScenario } from '../../../engine/scenario/index.ts';
 import { loaded, MINIMAL, problems, yaml } from '../scenario-text.ts';
 
-const TWO_DEVICES = yaml('name: demo', 'tenant: { edrBlockMode: true }', 'devices:', '  - { name: ws-01, os: windows-11 }', '  - { name: srv-01, os: server-2019 }');
+const TWO_DEVICES = yaml(
+  'name: demo',
+  'tenant: { edrBlockMode: true }',
+  'devices:',
+  '  - { name: ws-01, os: windows-11 }',
+  '  - { name: srv-01, os: server-2019 }',
+);
 
 describe('--set overrides', () => {
   it('should override a tenant key before validation', () => {
@@ -17,19 +23,29 @@ describe('--set overrides', () => {
   });
 
   it('should address a device by name', () => {
-    const scenario = loaded(TWO_DEVICES, { overrides: ['devices.srv-01.primaryAv=non-microsoft', 'devices.srv-01.forceDefenderPassiveMode=1'] });
+    const scenario = loaded(TWO_DEVICES, {
+      overrides: ['devices.srv-01.primaryAv=non-microsoft', 'devices.srv-01.forceDefenderPassiveMode=1'],
+    });
     expect(scenario.devices[1]).toMatchObject({ name: 'srv-01', primaryAv: 'non-microsoft', forceDefenderPassiveMode: 1 });
   });
 
   it('should read the value as a YAML scalar or flow value', () => {
-    const scenario = loaded(MINIMAL, { overrides: ['seed=42', 'start=2026-03-16T09:00:00Z', 'tags=[what-if, demo]', 'devices[0].passiveRemediation=0x1', 'devices[0].mdav.platform=4.18.2001.10'] });
-    expect([scenario.seed, scenario.startMs, scenario.tags, scenario.devices[0]?.passiveRemediation, scenario.devices[0]?.mdav.platform]).toEqual([
-      42,
-      Date.parse('2026-03-16T09:00:00Z'),
-      ['what-if', 'demo'],
-      1,
-      '4.18.2001.10',
-    ]);
+    const scenario = loaded(MINIMAL, {
+      overrides: [
+        'seed=42',
+        'start=2026-03-16T09:00:00Z',
+        'tags=[what-if, demo]',
+        'devices[0].passiveRemediation=0x1',
+        'devices[0].mdav.platform=4.18.2001.10',
+      ],
+    });
+    expect([
+      scenario.seed,
+      scenario.startMs,
+      scenario.tags,
+      scenario.devices[0]?.passiveRemediation,
+      scenario.devices[0]?.mdav.platform,
+    ]).toEqual([42, Date.parse('2026-03-16T09:00:00Z'), ['what-if', 'demo'], 1, '4.18.2001.10']);
   });
 
   it('should apply overrides in order, the last one winning', () => {
@@ -55,7 +71,9 @@ describe('--set overrides', () => {
 
   it('should report overrides that cannot be applied, each with a hint', () => {
     expect(
-      problems(TWO_DEVICES, { overrides: ['edrBlockMode', 'tenant..x=1', 'devices[5].os=windows-10', 'devices.ws-1.os=windows-10', 'name.first=x'] }),
+      problems(TWO_DEVICES, {
+        overrides: ['edrBlockMode', 'tenant..x=1', 'devices[5].os=windows-10', 'devices.ws-1.os=windows-10', 'name.first=x'],
+      }),
     ).toMatchInlineSnapshot(`
       "✖ demo.yaml:1:1 (root): --set edrBlockMode: has no "="
         expected: KEY=VALUE
@@ -72,7 +90,9 @@ describe('--set overrides', () => {
   });
 
   it('should report every bad override and still validate the file', () => {
-    const result = loadScenario(yaml('name: demo', 'devices: [{ name: ws-01, os: windows-13 }]'), 'demo.yaml', { overrides: ['nothing'] });
+    const result = loadScenario(yaml('name: demo', 'devices: [{ name: ws-01, os: windows-13 }]'), 'demo.yaml', {
+      overrides: ['nothing'],
+    });
     expect(result.ok ? [] : result.issues.map((issue) => issue.code)).toEqual(['bad_override', 'invalid_value']);
   });
 

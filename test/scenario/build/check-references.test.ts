@@ -4,7 +4,13 @@ import { MINIMAL, problems, yaml } from '../scenario-text.ts';
 
 describe('cross-reference checks', () => {
   it('should report a fleet whose names clash with devices once, with the count of clashes', () => {
-    const text = yaml('name: demo', 'devices: [{ name: ws-02, os: windows-11 }]', 'fleet:', '  - { count: 5, namePrefix: ws-0, template: { os: windows-10 } }', '  - { count: 5, namePrefix: ws-0, template: { os: windows-10 } }');
+    const text = yaml(
+      'name: demo',
+      'devices: [{ name: ws-02, os: windows-11 }]',
+      'fleet:',
+      '  - { count: 5, namePrefix: ws-0, template: { os: windows-10 } }',
+      '  - { count: 5, namePrefix: ws-0, template: { os: windows-10 } }',
+    );
     expect(problems(text)).toMatchInlineSnapshot(`
       "✖ demo.yaml:4:29 fleet[0].namePrefix: fleet[0] makes "ws-02", a name already used
         expected: unique device names
@@ -37,7 +43,12 @@ describe('cross-reference checks', () => {
   });
 
   it('should report generator ids that clash with artifact ids', () => {
-    const text = yaml(MINIMAL, 'timeline:', "  - { at: 0m, artifact: { id: gen-1, device: ws-01, path: 'C:\\x.exe' } }", '  - { at: 0m, generate: { count: 3 } }');
+    const text = yaml(
+      MINIMAL,
+      'timeline:',
+      "  - { at: 0m, artifact: { id: gen-1, device: ws-01, path: 'C:\\x.exe' } }",
+      '  - { at: 0m, generate: { count: 3 } }',
+    );
     expect(problems(text)).toMatchInlineSnapshot(`
       "✖ demo.yaml:8:34 timeline[1].generate.count: generator's default id "gen-1" is already used
         expected: ids unique in the scenario
@@ -47,7 +58,11 @@ describe('cross-reference checks', () => {
   });
 
   it('should not report references to members of a fleet too broken to expand', () => {
-    const text = yaml('name: demo', 'fleet: [{ count: lots, namePrefix: ws-, template: { os: windows-10 } }]', 'expect: [{ device: ws-0042, mode: active }]');
+    const text = yaml(
+      'name: demo',
+      'fleet: [{ count: lots, namePrefix: ws-, template: { os: windows-10 } }]',
+      'expect: [{ device: ws-0042, mode: active }]',
+    );
     const result = loadScenario(text, 'demo.yaml');
     expect(result.ok ? [] : result.issues.map((issue) => issue.code)).toEqual(['invalid_type']);
   });

@@ -10,7 +10,9 @@ describe('deviceWarnings', () => {
     ['§3.4: undocumented PassiveRemediation bits', { os: 'server-2022', passiveRemediation: 0x9 }, 'passive_remediation_bits'],
     ['a third-party AV state on a Defender device', { os: 'windows-11', thirdPartyAv: 'expired' }, 'third_party_av_unused'],
   ] as const)('should warn about %s', (_title, device, code) => {
-    expect(deviceWarnings(device, ['devices', 0]).map((warning) => [warning.code, warning.severity])).toEqual([[code, 'warning']]);
+    expect(deviceWarnings(device, ['devices', 0]).map((warning) => [warning.code, warning.severity])).toEqual([
+      [code, 'warning'],
+    ]);
   });
 
   it.each([
@@ -24,7 +26,9 @@ describe('deviceWarnings', () => {
   });
 
   it('should place the warnings of a fleet template in the file and still load', () => {
-    const scenario = loaded(yaml('name: demo', 'fleet:', '  - count: 2', '    template: { os: server-2019, passiveRemediation: 0x10 }'));
+    const scenario = loaded(
+      yaml('name: demo', 'fleet:', '  - count: 2', '    template: { os: server-2019, passiveRemediation: 0x10 }'),
+    );
     expect(scenario.warnings).toMatchInlineSnapshot(`
       [
         {

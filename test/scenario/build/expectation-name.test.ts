@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { loaded, MINIMAL, problems, yaml } from '../scenario-text.ts';
 
 const expecting = (...items: string[]) =>
-  yaml(MINIMAL, 'timeline:', "  - { at: 0m, artifact: { id: a1, device: ws-01, path: 'C:\\x.exe' } }", 'expect:', ...items.map((item) => `  - ${item}`));
+  yaml(
+    MINIMAL,
+    'timeline:',
+    "  - { at: 0m, artifact: { id: a1, device: ws-01, path: 'C:\\x.exe' } }",
+    'expect:',
+    ...items.map((item) => `  - ${item}`),
+  );
 
 const names = (...items: string[]) => loaded(expecting(...items)).expect.map((expectation) => expectation.name);
 
@@ -33,10 +39,12 @@ describe('expectation names', () => {
   });
 
   it('should use a given name as it is', () => {
-    expect(names('{ name: block mode catches the dropper, artifact: a1, outcome: blocked }', '{ name: no alerts, alerts: { count: 0 } }')).toEqual([
-      'block mode catches the dropper',
-      'no alerts',
-    ]);
+    expect(
+      names(
+        '{ name: block mode catches the dropper, artifact: a1, outcome: blocked }',
+        '{ name: no alerts, alerts: { count: 0 } }',
+      ),
+    ).toEqual(['block mode catches the dropper', 'no alerts']);
   });
 
   it('should not depend on the position in expect, so adding one renames no other', () => {
@@ -46,12 +54,17 @@ describe('expectation names', () => {
   });
 
   it('should refuse two expectations with one name, at the second, with a hint to add name:', () => {
-    expect(problems(expecting('{ artifact: a1, outcome: blocked }', '{ device: ws-01, mode: passive }', '{ artifact: a1, outcome: blocked }'))).toMatchInlineSnapshot(`
+    expect(
+      problems(
+        expecting('{ artifact: a1, outcome: blocked }', '{ device: ws-01, mode: passive }', '{ artifact: a1, outcome: blocked }'),
+      ),
+    ).toMatchInlineSnapshot(`
       "✖ demo.yaml:11:5 expect[2]: expectation name "artifact a1: outcome blocked" is used twice; the first is expect[0]
         expected: a unique name per expectation (JUnit test cases and reports key on it)
         hint: give one of them its own name with name: …, or remove the repeated expectation"
     `);
-    expect(problems(expecting('{ name: same, artifact: a1, outcome: blocked }', '{ name: same, device: ws-01, mode: passive }'))).toMatchInlineSnapshot(`
+    expect(problems(expecting('{ name: same, artifact: a1, outcome: blocked }', '{ name: same, device: ws-01, mode: passive }')))
+      .toMatchInlineSnapshot(`
       "✖ demo.yaml:10:13 expect[1].name: expectation name "same" is used twice; the first is expect[0]
         expected: a unique name per expectation (JUnit test cases and reports key on it)
         hint: give one of them its own name with name: …, or remove the repeated expectation"
@@ -59,9 +72,11 @@ describe('expectation names', () => {
   });
 
   it('should refuse a given name that clashes with a built one', () => {
-    expect(problems(expecting('{ artifact: a1, outcome: blocked }', "{ name: 'artifact a1: outcome blocked', device: ws-01, mode: passive }"))).toContain(
-      'expect[1].name',
-    );
+    expect(
+      problems(
+        expecting('{ artifact: a1, outcome: blocked }', "{ name: 'artifact a1: outcome blocked', device: ws-01, mode: passive }"),
+      ),
+    ).toContain('expect[1].name');
   });
 
   it('should refuse an empty name', () => {

@@ -13,12 +13,15 @@ const files: Record<string, string> = {
 
 const readFile = (relativePath: string): Result<string> => {
   const text = files[relativePath];
-  return text === undefined ? fail([{ code: 'read_failed', path: [], file: `scenarios/${relativePath}`, message: 'file not found' }]) : ok(text);
+  return text === undefined
+    ? fail([{ code: 'read_failed', path: [], file: `scenarios/${relativePath}`, message: 'file not found' }])
+    : ok(text);
 };
 
 // Stand-ins for policy/'s importers: enough structure to see what the loader does with their answers.
 const importMpPreference = (text: string): Result<ExclusionLists> => {
-  if (!text.startsWith('{')) return fail([{ code: 'bad_mppref', path: [], line: 2, column: 22, message: 'ExclusionExtension list is not closed' }]);
+  if (!text.startsWith('{'))
+    return fail([{ code: 'bad_mppref', path: [], line: 2, column: 22, message: 'ExclusionExtension list is not closed' }]);
   const parsed = JSON.parse(text) as { ExclusionPath?: string[]; ExclusionExtension?: string[] };
   return ok({ paths: parsed.ExclusionPath ?? [], extensions: parsed.ExclusionExtension ?? [], processes: [] });
 };
@@ -29,7 +32,13 @@ const importIndicatorCsv = (text: string) => {
   const indicators = rows.flatMap((row, index) => {
     const [type, value, action] = row.split(',');
     if (action === 'Explode') {
-      issues.push({ code: 'bad_action', path: [index, 'Action'], line: index + 2, column: 1 + `${type},${value},`.length, message: `action "${action}" is not an indicator action` });
+      issues.push({
+        code: 'bad_action',
+        path: [index, 'Action'],
+        line: index + 2,
+        column: 1 + `${type},${value},`.length,
+        message: `action "${action}" is not an indicator action`,
+      });
       return [];
     }
     return [{ type, value, action }];
@@ -41,12 +50,23 @@ const options: LoadOptions = { readFile, importMpPreference, importIndicatorCsv,
 
 describe('{ from: file } imports', () => {
   it('should import exclusions through the injected reader and importer', () => {
-    expect(loaded(yaml(MINIMAL, 'exclusions: { from: mppref.json }'), options).exclusions).toEqual({ paths: ['C:\\Tools\\'], extensions: ['log'], processes: [] });
+    expect(loaded(yaml(MINIMAL, 'exclusions: { from: mppref.json }'), options).exclusions).toEqual({
+      paths: ['C:\\Tools\\'],
+      extensions: ['log'],
+      processes: [],
+    });
   });
 
   it('should validate imported exclusions with the injected validator', () => {
-    const validateExclusions = (lists: ExclusionLists) => lists.extensions.map((entry, index): Issue => ({ code: 'dotless', path: ['exclusions', 'extensions', index], message: `extension "${entry}" has no dot` }));
-    expect(problems(yaml(MINIMAL, 'exclusions: { from: mppref.json }'), { ...options, validateExclusions })).toMatchInlineSnapshot(`"✖ demo.yaml:6:13 exclusions.extensions[0]: extension "log" has no dot"`);
+    const validateExclusions = (lists: ExclusionLists) =>
+      lists.extensions.map((entry, index): Issue => ({
+        code: 'dotless',
+        path: ['exclusions', 'extensions', index],
+        message: `extension "${entry}" has no dot`,
+      }));
+    expect(
+      problems(yaml(MINIMAL, 'exclusions: { from: mppref.json }'), { ...options, validateExclusions }),
+    ).toMatchInlineSnapshot(`"✖ demo.yaml:6:13 exclusions.extensions[0]: extension "log" has no dot"`);
   });
 
   it('should keep the imported file, line and column of the importer issues', () => {
@@ -63,7 +83,8 @@ describe('{ from: file } imports', () => {
         received: scenarios/missing.json
         hint: the path is relative to the scenario file"
     `);
-    expect(problems(yaml(MINIMAL, 'exclusions: { from: mppref.json }', 'indicators: { from: indicators.csv }'), {})).toMatchInlineSnapshot(`
+    expect(problems(yaml(MINIMAL, 'exclusions: { from: mppref.json }', 'indicators: { from: indicators.csv }'), {}))
+      .toMatchInlineSnapshot(`
       "✖ demo.yaml:6:21 exclusions.from: cannot import exclusions from "mppref.json": no importer was given
       ✖ demo.yaml:7:21 indicators.from: cannot import indicators from "indicators.csv": no importer was given"
     `);
@@ -71,9 +92,25 @@ describe('{ from: file } imports', () => {
 
   it('should hand inline indicators to the injected validator at their path', () => {
     const validateIndicators = (raw: unknown): Issue[] =>
-      (raw as { value: string }[]).flatMap((indicator, index) => (indicator.value.length === 64 ? [] : [{ code: 'bad_sha256', path: ['indicators', index, 'value'], message: `value "${indicator.value}" is not a SHA-256` }]));
-    const text = yaml(MINIMAL, 'indicators:', '  - { type: FileSha256, value: abc, action: Block, anything: the validator decides }');
-    expect(problems(text, { validateIndicators })).toMatchInlineSnapshot(`"✖ demo.yaml:7:32 indicators[0].value: value "abc" is not a SHA-256"`);
+      (raw as { value: string }[]).flatMap((indicator, index) =>
+        indicator.value.length === 64
+          ? []
+          : [
+              {
+                code: 'bad_sha256',
+                path: ['indicators', index, 'value'],
+                message: `value "${indicator.value}" is not a SHA-256`,
+              },
+            ],
+      );
+    const text = yaml(
+      MINIMAL,
+      'indicators:',
+      '  - { type: FileSha256, value: abc, action: Block, anything: the validator decides }',
+    );
+    expect(problems(text, { validateIndicators })).toMatchInlineSnapshot(
+      `"✖ demo.yaml:7:32 indicators[0].value: value "abc" is not a SHA-256"`,
+    );
   });
 
   it('should check indicator shape itself when no validator is injected', () => {
@@ -94,7 +131,13 @@ describe('{ from: file } imports', () => {
   });
 
   it('should accept indicator groups that tenant.deviceGroups defines (§5.3)', () => {
-    const text = yaml(MINIMAL, 'tenant:', '  deviceGroups: [{ name: Servers, rank: 1, match: { os: [server-2019] } }]', 'indicators:', '  - { type: FileSha256, value: abc, action: Allowed, groups: [Servers] }');
+    const text = yaml(
+      MINIMAL,
+      'tenant:',
+      '  deviceGroups: [{ name: Servers, rank: 1, match: { os: [server-2019] } }]',
+      'indicators:',
+      '  - { type: FileSha256, value: abc, action: Allowed, groups: [Servers] }',
+    );
     expect(loaded(text).indicators).toEqual([{ type: 'FileSha256', value: 'abc', action: 'Allowed', groups: ['Servers'] }]);
   });
 });
@@ -103,9 +146,16 @@ describe('the exclusion entries one scenario may hold (issue 10: memory bounded 
   // Stand-in importer: `n` entries, whatever the file says, so the test costs no parsing.
   const many = (count: number): LoadOptions => ({
     readFile: () => ok('big'),
-    importMpPreference: () => ok({ paths: Array.from({ length: count }, (_, i) => `C:\\D${i}\\`), extensions: [], processes: [] }),
+    importMpPreference: () =>
+      ok({ paths: Array.from({ length: count }, (_, i) => `C:\\D${i}\\`), extensions: [], processes: [] }),
   });
-  const twoImports = yaml(MINIMAL, 'exclusions: { from: a.json }', 'timeline:', '  - at: 1m', '    change: { exclusions: { from: b.json } }');
+  const twoImports = yaml(
+    MINIMAL,
+    'exclusions: { from: a.json }',
+    'timeline:',
+    '  - at: 1m',
+    '    change: { exclusions: { from: b.json } }',
+  );
 
   it('should load lists that together hold exactly MAX_EXCLUSION_ENTRIES', () => {
     expect(loaded(twoImports, many(MAX_EXCLUSION_ENTRIES / 2)).exclusions.paths).toHaveLength(MAX_EXCLUSION_ENTRIES / 2);

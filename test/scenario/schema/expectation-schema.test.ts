@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { MINIMAL, problems, yaml } from '../scenario-text.ts';
 
-const expecting = (...items: string[]) => yaml(MINIMAL, 'timeline:', "  - { at: 0m, artifact: { id: a1, device: ws-01, path: 'C:\\x.exe' } }", 'expect:', ...items.map((item) => `  - ${item}`));
+const expecting = (...items: string[]) =>
+  yaml(
+    MINIMAL,
+    'timeline:',
+    "  - { at: 0m, artifact: { id: a1, device: ws-01, path: 'C:\\x.exe' } }",
+    'expect:',
+    ...items.map((item) => `  - ${item}`),
+  );
 
 describe('expectation schema', () => {
   it('should ask every expectation to assert something', () => {
-    expect(problems(expecting('{ artifact: a1 }', '{ device: ws-01, at: 5m }', '{ actionCenter: { device: ws-01 } }', '{ totals: { class: pua, share: {} } }'))).toMatchInlineSnapshot(`
+    expect(
+      problems(
+        expecting(
+          '{ artifact: a1 }',
+          '{ device: ws-01, at: 5m }',
+          '{ actionCenter: { device: ws-01 } }',
+          '{ totals: { class: pua, share: {} } }',
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
       "✖ demo.yaml:9:5 expect[0]: artifact expectation asserts nothing
         expected: at least one of outcome, by, detectionStatus, actionCenter
       ✖ demo.yaml:10:5 expect[1]: device expectation asserts nothing
@@ -19,7 +35,14 @@ describe('expectation schema', () => {
 
   it('should refuse contradictory count bounds', () => {
     expect(
-      problems(expecting('{ alerts: { count: 1, atLeast: 1 } }', '{ actionCenter: { atLeast: 3, atMost: 2 } }', '{ totals: { outcome: blocked, share: { atLeast: 0.5 }, count: 3 } }', '{ alerts: { count: -1 } }')),
+      problems(
+        expecting(
+          '{ alerts: { count: 1, atLeast: 1 } }',
+          '{ actionCenter: { atLeast: 3, atMost: 2 } }',
+          '{ totals: { outcome: blocked, share: { atLeast: 0.5 }, count: 3 } }',
+          '{ alerts: { count: -1 } }',
+        ),
+      ),
     ).toMatchInlineSnapshot(`
       "✖ demo.yaml:9:15 expect[0].alerts: count cannot be combined with atLeast or atMost
         hint: use count alone, or atLeast and atMost
@@ -32,7 +55,11 @@ describe('expectation schema', () => {
   });
 
   it('should refuse an item naming two kinds, and an item that is not a map', () => {
-    expect(problems(expecting('{ device: ws-01, artifact: a1, mode: active }', '{ alerts: { count: 0 }, totals: { count: 1 } }', 'blocked'))).toMatchInlineSnapshot(`
+    expect(
+      problems(
+        expecting('{ device: ws-01, artifact: a1, mode: active }', '{ alerts: { count: 0 }, totals: { count: 1 } }', 'blocked'),
+      ),
+    ).toMatchInlineSnapshot(`
       "✖ demo.yaml:9:5 expect[0]: expectation has both artifact and device
         expected: exactly one of artifact, device, alerts, recommendation, totals
         hint: write one item for each
@@ -46,7 +73,14 @@ describe('expectation schema', () => {
   });
 
   it('should refuse filter values outside the portal vocabulary (§6.3, §6.6)', () => {
-    expect(problems(expecting("{ actionCenter: { actionSource: 'Automated device actions', atLeast: 1 } }", '{ alerts: { detectionSource: Antivirus, severity: low, count: 0 } }'))).toMatchInlineSnapshot(`
+    expect(
+      problems(
+        expecting(
+          "{ actionCenter: { actionSource: 'Automated device actions', atLeast: 1 } }",
+          '{ alerts: { detectionSource: Antivirus, severity: low, count: 0 } }',
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
       "✖ demo.yaml:9:37 expect[0].actionCenter.actionSource: actionSource "Automated device actions" is not an allowed value
         expected: Manual device action | Manual email action | Automated device action | Automated email action | Advanced hunting action | Explorer action | Manual live response action | Live response action
         received: "Automated device actions"

@@ -46,7 +46,7 @@ describe('scenarioJsonSchema', () => {
   });
 
   it('should offer invalidRows: refuse | skip on an indicator CSV import, default refuse, but not on an exclusions import', () => {
-    const properties = (scenarioJsonSchema().properties as Record<string, JsonNode>);
+    const properties = scenarioJsonSchema().properties as Record<string, JsonNode>;
     const imports = (key: string) => properties[key]?.anyOf?.find((branch) => branch.properties?.['from'] !== undefined);
     expect(imports('indicators')?.properties?.['invalidRows']).toMatchObject({ enum: ['refuse', 'skip'], default: 'refuse' });
     expect(imports('exclusions')?.properties?.['invalidRows']).toBeUndefined();
@@ -59,7 +59,9 @@ describe('scenarioJsonSchema', () => {
       license: tenant.license?.default,
       edrBlockMode: tenant.edrBlockMode?.default,
       allowOrBlockFile: tenant.allowOrBlockFile?.default,
-      propagation: Object.fromEntries(Object.entries(tenant.propagation?.properties ?? {}).map(([key, value]) => [key, value.default])),
+      propagation: Object.fromEntries(
+        Object.entries(tenant.propagation?.properties ?? {}).map(([key, value]) => [key, value.default]),
+      ),
       onboarded: device.onboarded?.default,
       primaryAv: device.primaryAv?.default,
       platform: device.mdav?.properties?.platform?.default,

@@ -71,7 +71,16 @@ describe('documentData', () => {
   });
 
   it('should refuse aliases that expand to more values than the budget, counted without expanding them', () => {
-    const result = loadScenario(yaml(MINIMAL.trimEnd(), `    tags: &a [${'t,'.repeat(999)}t]`, '  - name: ws-02', '    os: windows-11', `    tags: [${'*a,'.repeat(1_999)}*a]`), 'demo.yaml');
+    const result = loadScenario(
+      yaml(
+        MINIMAL.trimEnd(),
+        `    tags: &a [${'t,'.repeat(999)}t]`,
+        '  - name: ws-02',
+        '    os: windows-11',
+        `    tags: [${'*a,'.repeat(1_999)}*a]`,
+      ),
+      'demo.yaml',
+    );
     expect(result.ok ? [] : result.issues.map((issue) => issue.code)).toEqual(['alias_bomb']);
   });
 
@@ -92,6 +101,8 @@ describe('documentData', () => {
   it('should refuse an alias whose anchor comes after it', () => {
     const doc = parseDocument('a: *x\nb: &x 1\n');
     const result = documentData(doc, 'demo.yaml');
-    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual(['alias *x cannot be resolved: no anchor &x before it']);
+    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([
+      'alias *x cannot be resolved: no anchor &x before it',
+    ]);
   });
 });

@@ -11,7 +11,8 @@ const CONTEXTUAL = 'C:\\Docs\\design.doc\\:{Process:"winword.exe"}';
 
 const jsonScenario = (literal: string): string =>
   `{\n  "name": "ctx",\n  "devices": [{ "name": "ws-01", "os": "windows-11" }],\n  "exclusions": { "paths": [${literal}] }\n}\n`;
-const yamlScenario = (literal: string): string => `name: ctx\ndevices: [{ name: ws-01, os: windows-11 }]\nexclusions:\n  paths: [${literal}]\n`;
+const yamlScenario = (literal: string): string =>
+  `name: ctx\ndevices: [{ name: ws-01, os: windows-11 }]\nexclusions:\n  paths: [${literal}]\n`;
 
 /** The one issue's hint, and the literal it proposes (the text after the colon). */
 function suggested(text: string, file: string): { code: string; literal: string } {
@@ -19,7 +20,8 @@ function suggested(text: string, file: string): { code: string; literal: string 
   if (result.ok) throw new Error('expected the lint to refuse the file');
   const issue = result.issues.find((candidate) => candidate.code === 'windows_path_escape');
   const literal = /: (["'].*["'])$/.exec(issue?.hint ?? '')?.[1];
-  if (issue === undefined || literal === undefined) throw new Error(`no windows_path_escape hint in ${JSON.stringify(result.issues)}`);
+  if (issue === undefined || literal === undefined)
+    throw new Error(`no windows_path_escape hint in ${JSON.stringify(result.issues)}`);
   return { code: issue.code, literal };
 }
 
@@ -38,20 +40,35 @@ describe('the backslash lint', () => {
   it('should load the same entry imported from a Get-MpPreference JSON export', () => {
     const export_ = JSON.stringify({ ExclusionPath: [CONTEXTUAL] });
     const options = { ...POLICY_LOAD_OPTIONS, readFile: () => ok(export_) };
-    expect(loaded('name: ctx\ndevices: [{ name: ws-01, os: windows-11 }]\nexclusions: { from: mppref.json }\n', options).exclusions.paths).toEqual([CONTEXTUAL]);
+    expect(
+      loaded('name: ctx\ndevices: [{ name: ws-01, os: windows-11 }]\nexclusions: { from: mppref.json }\n', options).exclusions
+        .paths,
+    ).toEqual([CONTEXTUAL]);
   });
 
   it('should not suggest single quotes, which JSON does not have, for a bad escape in a JSON file', () => {
     const result = loadScenario('{ "name": "a\\qb", "devices": [{ "name": "ws-01", "os": "windows-11" }] }\n', 'ctx.json');
-    expect(result.ok ? [] : result.issues.map((issue) => issue.hint)).toEqual(['in JSON a backslash starts an escape: write each backslash of a Windows path as \\\\']);
+    expect(result.ok ? [] : result.issues.map((issue) => issue.hint)).toEqual([
+      'in JSON a backslash starts an escape: write each backslash of a Windows path as \\\\',
+    ]);
   });
 
   it.each([
     ['JSON, single backslashes', 'ctx.json', jsonScenario('"C:\\Docs\\design.doc\\:{Process:\\"winword.exe\\"}"'), CONTEXTUAL],
     ['JSON, a run-on folder', 'ctx.json', jsonScenario('"C:\\Tools\\"'), 'C:\\Tools\\'],
-    ['JSON, a tab escape after a doubled backslash, kept as written', 'ctx.json', jsonScenario('"C:\\\\Users\\temp"'), 'C:\\\\Users\\temp'],
+    [
+      'JSON, a tab escape after a doubled backslash, kept as written',
+      'ctx.json',
+      jsonScenario('"C:\\\\Users\\temp"'),
+      'C:\\\\Users\\temp',
+    ],
     ['YAML, a share whose \\\\ is part of the path', 'ctx.yaml', yamlScenario('"\\\\server\\ \\"'), '\\\\server\\ \\'],
-    ['YAML, single backslashes and an escaped quote', 'ctx.yaml', yamlScenario('"C:\\Docs\\design.doc\\:{Process:\\"winword.exe\\"}"'), CONTEXTUAL],
+    [
+      'YAML, single backslashes and an escaped quote',
+      'ctx.yaml',
+      yamlScenario('"C:\\Docs\\design.doc\\:{Process:\\"winword.exe\\"}"'),
+      CONTEXTUAL,
+    ],
     ["YAML, a name with a ' in it", 'ctx.yaml', yamlScenario(`"C:\\Users\\o'brien\\temp"`), "C:\\Users\\o'brien\\temp"],
   ])("should suggest a fix that parses in the file's own syntax to the path meant (%s)", (_, file, text, meant) => {
     const { literal } = suggested(text, file);

@@ -2,7 +2,14 @@ import { LineCounter, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { createLocator, pathAtOffset } from '../../../engine/scenario/text/locate.ts';
 
-const source = ['name: demo', 'devices:', '  - name: ws-01', '    os: windows-11', '    mdav: { cloudProtection: true }', ''].join('\n');
+const source = [
+  'name: demo',
+  'devices:',
+  '  - name: ws-01',
+  '    os: windows-11',
+  '    mdav: { cloudProtection: true }',
+  '',
+].join('\n');
 const lineCounter = new LineCounter();
 const doc = parseDocument(source, { lineCounter });
 const locate = createLocator(doc, lineCounter);

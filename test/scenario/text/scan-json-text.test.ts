@@ -17,7 +17,11 @@ describe('scanJsonText', () => {
   it('should find /* */ comments across lines and # comments, keeping their line breaks', () => {
     const text = '{ /* one\n two */ "a": 1, # three\n "b": 2 }';
     expect(faults(text)).toEqual(['comment@2', 'comment@25']);
-    expect(scanJsonText(text).text.split('\n').map((line) => line.length)).toEqual(text.split('\n').map((line) => line.length));
+    expect(
+      scanJsonText(text)
+        .text.split('\n')
+        .map((line) => line.length),
+    ).toEqual(text.split('\n').map((line) => line.length));
   });
 
   it('should not take // or # inside strings, or in a bare URL, for a comment', () => {
@@ -49,10 +53,13 @@ describe('scanJsonText', () => {
 
   it('should keep the length and the line breaks of any text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('/', '*', '#', '"', "'", ',', ']', '\n', ' ', 'a', '\\'), maxLength: 60 }), (text) => {
-        const blanked = scanJsonText(text).text;
-        return blanked.length === text.length && [...blanked].every((char, i) => (char === '\n') === (text[i] === '\n'));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('/', '*', '#', '"', "'", ',', ']', '\n', ' ', 'a', '\\'), maxLength: 60 }),
+        (text) => {
+          const blanked = scanJsonText(text).text;
+          return blanked.length === text.length && [...blanked].every((char, i) => (char === '\n') === (text[i] === '\n'));
+        },
+      ),
       { numRuns: 300 },
     );
   });
