@@ -2,7 +2,6 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_MDAV, DEFAULT_TENANT } from '../../engine/core/config.ts';
 import { DEFAULT_START } from '../../engine/core/duration.ts';
-import { loadScenario } from '../../engine/scenario/index.ts';
 import { CONTRACT_TEXT, loaded, MINIMAL, yaml } from './scenario-text.ts';
 
 describe('loadScenario defaults', () => {

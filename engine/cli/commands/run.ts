@@ -1,6 +1,5 @@
 /** `edrsim run <file-or-dir>…`: run scenarios, print a report, exit 0 pass / 1 fail / 2 invalid input. */
 import { Option, type Command } from 'commander';
-import { forJsonText } from '../../core/escape.ts';
 import type { Issue } from '../../core/issue.ts';
 import { renderCsv } from '../../report/csv-report.ts';
 import { renderJson } from '../../report/json-report.ts';

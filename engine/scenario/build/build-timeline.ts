@@ -1,7 +1,6 @@
 /** Builds the timeline: artifacts with their ground truth filled in, changes as patches, generators resolved; sorted by time. */
 import type { Artifact, Signals, WrittenPaths } from '../../core/artifact.ts';
 import { canonicalPath } from '../../core/canonical-path.ts';
-import type { Issue, Path } from '../../core/issue.ts';
 import type { DevicePatch, ExclusionLists, TenantPatch } from '../../core/config.ts';
 import type { ArtifactInput } from '../schema/artifact-schema.ts';
 import { defined } from './build-devices.ts';

@@ -3,7 +3,7 @@ import { describeBounds } from '../../core/count-bounds.ts';
 import { formatDuration } from '../../core/duration.ts';
 import type { Issue } from '../../core/issue.ts';
 import { quote } from '../../core/quote.ts';
-import type { CountBounds, Expectation } from '../scenario.ts';
+import type { Expectation } from '../scenario.ts';
 
 /** An expectation before it has its name (each kind of the union without `name`). */
 export type UnnamedExpectation = Expectation extends infer E ? (E extends unknown ? Omit<E, 'name'> : never) : never;
