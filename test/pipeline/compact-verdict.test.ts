@@ -18,8 +18,9 @@ function pairs(input: SimulationInput): { compact: CompactVerdict; eager: Return
   simulate$(input).subscribe((output) => {
     if (!isVerdict(output)) return;
     if (!(output instanceof CompactVerdict)) throw new Error('simulate$ emitted a verdict that is not compact');
-    // The oracle runs first, on its own: the compact verdict has explained nothing yet (no memo to lean on).
-    found.push({ eager: eagerDecide(output.ctx, output.source), compact: output });
+    // The oracle runs first, on its own: the compact verdict has explained nothing yet (no memo to lean on),
+    // and on the artifact without its key, so the matchers derive everything themselves (issue 13 #1).
+    found.push({ eager: eagerDecide(output.ctx, { ...output.source, key: undefined }), compact: output });
   });
   return found;
 }

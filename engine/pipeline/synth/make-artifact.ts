@@ -4,13 +4,15 @@ import type { Rng } from '../../core/random.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
 import { FILE_TRIGGER_SHARES, KIND_SHARES } from './catalog.ts';
 import { PROFILE_FOLDERS } from './catalog-places.ts';
-import { CATALOG, variantName } from './compile-catalog.ts';
+import { CATALOG, variantKey, variantName } from './compile-catalog.ts';
 import { tapeOffset } from './hash-tape.ts';
 import type { SynthPlan } from './synth-plan.ts';
 
 // Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
 const catalog = CATALOG;
 const nameOf = variantName;
+const nameKeyOf = variantKey;
+const profileSegments = CATALOG.profileSegments;
 const offsetOf = tapeOffset;
 const profilePaths = CATALOG.profilePaths;
 const workstationUsers = CATALOG.workstationUsers;
@@ -59,10 +61,13 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
   let trigger: Trigger = kind === 2 ? 'behavior' : 'on-access';
   let scanType: ScanType | undefined;
   let process: string | undefined;
+  let opener = -1;
   // Processes and behaviours always have a parent; only files choose between on-access and a scan.
   const triggerFraction = kind === 0 ? (pick & 0xffff) / 65536 : 0;
-  if (triggerFraction < onAccess) process = template.openers[high(extra, template.openers.length)];
-  else if (triggerFraction < onAccess + scheduledScan) {
+  if (triggerFraction < onAccess) {
+    opener = high(extra, template.openers.length);
+    process = template.openers[opener];
+  } else if (triggerFraction < onAccess + scheduledScan) {
     // A scan has no opening process: §4.4 #30, process exclusions never apply to scans.
     trigger = 'scheduled-scan';
     scanType = (extra & 0xffff) / 65536 < quickOfScheduled ? 'quick' : 'full';
@@ -87,6 +92,14 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
   const name = nameOf(template, variant);
   const offset = offsetOf(template.group.first + variant);
   const tapes = plan.tapes;
+  const sha256 = tapes.sha256.substring(offset, offset + 64);
+  const sha1 = tapes.sha1.substring(offset, offset + 40);
+  const md5 = tapes.md5.substring(offset, offset + 32);
+  // Issue 13 #1: the matchers' view of the artifact from the compiled catalog: its folder's segments and the
+  // file's, split once per identity; the tapes and thumbprints are lower-case hex already.
+  const nameKey = nameKeyOf(template, variant);
+  const segments =
+    template.folder < 0 ? nameKey.segments : profileSegments[user * FOLDERS + template.folder]!.concat(nameKey.segments);
   return {
     id: `${plan.idPrefix}${device}-${k}`,
     device,
@@ -94,9 +107,9 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
     class: CLASSES[cls]!,
     kind: KINDS[kind]!,
     path: template.folder < 0 ? name : profilePaths[user * FOLDERS + template.folder] + name,
-    sha256: tapes.sha256.substring(offset, offset + 64),
-    sha1: tapes.sha1.substring(offset, offset + 40),
-    md5: tapes.md5.substring(offset, offset + 32),
+    sha256,
+    sha1,
+    md5,
     certificate: template.certificate,
     process,
     trigger,
@@ -104,5 +117,14 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
     threat: template.threats[variant % template.threats.length],
     technique: template.technique,
     signals,
+    key: {
+      segments,
+      name: nameKey.name,
+      process: opener < 0 ? undefined : template.openerKeys[opener],
+      sha256,
+      sha1,
+      md5,
+      certificate: template.certificate,
+    },
   };
 }
