@@ -5,7 +5,7 @@ import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/
 import { FILE_TRIGGER_SHARES, KIND_SHARES } from './catalog.ts';
 import { PROFILE_FOLDERS } from './catalog-places.ts';
 import { CATALOG, variantKey, variantName } from './compile-catalog.ts';
-import { tapeOffset } from './hash-tape.ts';
+import { tapeOffset, type HashTapes } from './hash-tape.ts';
 import type { SynthPlan } from './synth-plan.ts';
 
 // Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
@@ -32,6 +32,35 @@ const SIGNALS: readonly Signals[] = Array.from({ length: 8 }, (_, bits) =>
 /** Scales the high or low 16 bits of a draw onto [0, n): exact for power-of-two n, bias < n/65536 otherwise. */
 const high = (word: number, n: number): number => ((word >>> 16) * n) >>> 16;
 const low = (word: number, n: number): number => ((word & 0xffff) * n) >>> 16;
+
+let hashTapes: HashTapes | undefined;
+const identityHashes: (IdentityHashes | undefined)[] = [];
+interface IdentityHashes {
+  readonly sha256: string;
+  readonly sha1: string;
+  readonly md5: string;
+}
+
+/**
+ * A file identity's hashes, cut from the tapes once and kept (at most the catalog's identities): the
+ * indicator index hashes a string once, so one string per identity is one hash per identity, not per artifact.
+ */
+function hashesOf(tapes: HashTapes, identity: number): IdentityHashes {
+  if (tapes !== hashTapes) {
+    hashTapes = tapes;
+    identityHashes.length = 0;
+  }
+  const known = identityHashes[identity];
+  if (known !== undefined) return known;
+  const offset = offsetOf(identity);
+  const hashes = {
+    sha256: tapes.sha256.substring(offset, offset + 64),
+    sha1: tapes.sha1.substring(offset, offset + 40),
+    md5: tapes.md5.substring(offset, offset + 32),
+  };
+  identityHashes[identity] = hashes;
+  return hashes;
+}
 
 /**
  * Draws the `k`-th artifact of a device, at time `at`. `user` indexes the compiled profile users; server
@@ -90,11 +119,7 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
   }
 
   const name = nameOf(template, variant);
-  const offset = offsetOf(template.group.first + variant);
-  const tapes = plan.tapes;
-  const sha256 = tapes.sha256.substring(offset, offset + 64);
-  const sha1 = tapes.sha1.substring(offset, offset + 40);
-  const md5 = tapes.md5.substring(offset, offset + 32);
+  const { sha256, sha1, md5 } = hashesOf(plan.tapes, template.group.first + variant);
   // Issue 13 #1: the matchers' view of the artifact from the compiled catalog: its folder's segments and the
   // file's, split once per identity; the tapes and thumbprints are lower-case hex already.
   const nameKey = nameKeyOf(template, variant);
