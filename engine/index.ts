@@ -80,6 +80,8 @@ export { compileDeviceGroups, resolveDeviceGroup } from './policy/device-groups.
 
 /* Pipeline */
 export { decideArtifact } from './pipeline/decide-artifact.ts';
+export { explainArtifact } from './pipeline/explain-artifact.ts';
+export { CompactVerdict, plainVerdict } from './pipeline/compact-verdict.ts';
 export { modelAt } from './pipeline/model-at.ts';
 export {
   countSimulation,

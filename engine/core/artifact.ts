@@ -1,4 +1,5 @@
 /** A synthetic artifact: one thing that happens on one device, with the ground truth of who would flag it. */
+import type { ArtifactKey } from './artifact-key.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from './vocabulary.ts';
 
 export interface Signals {
@@ -35,6 +36,8 @@ export interface Artifact {
   readonly signals: Signals;
   /** How the scenario wrote `path` and `process`, present only when canonicalisation changed one (contract §5.1). */
   readonly written?: WrittenPaths;
+  /** The matchers' view of path, opener and hashes, made with the artifact (`artifactKey`); derived when absent. */
+  readonly key?: ArtifactKey;
 }
 
 /** The spellings canonicalisation replaced; each key only when that value changed. */

@@ -1,5 +1,6 @@
 /** Turns a finished trace into the verdict, following the contract's §2 precedence table exactly. */
-import type { DetectionStatus, Outcome } from '../core/vocabulary.ts';
+import type { Artifact } from '../core/artifact.ts';
+import type { Blocker, DetectionStatus, Outcome } from '../core/vocabulary.ts';
 import type { PendingAlert, Trace } from './layers/trace.ts';
 import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
 
@@ -12,7 +13,7 @@ export function buildVerdict(trace: Trace): Verdict {
   const artifact = trace.artifact;
   const outcome: Outcome =
     trace.by !== 'none' ? 'blocked' : trace.alerts.length > 0 ? 'detected' : trace.wouldHaveFlagged ? 'allowed' : 'missed';
-  const detectionStatus = statusOf(trace, outcome);
+  const detectionStatus = detectionStatusOf(trace.by, outcome, artifact);
   const alerts = trace.alerts.map((pending) => toAlert(trace, pending, detectionStatus));
   const actionCenterEntry: ActionCenterEntry | undefined = trace.actionCenter
     ? {
@@ -47,18 +48,23 @@ export function buildVerdict(trace: Trace): Verdict {
 // Contract §2: Prevented = a file stopped before it ran (MDAV on access or in a scan, or an indicator);
 // Blocked = a process or behaviour stopped while running, and everything EDR in block mode remediates.
 // §4.2 ScanTrigger BM: behaviour monitoring sees only what already runs, so what it stops ran: Blocked.
-function statusOf(trace: Trace, outcome: Outcome): DetectionStatus {
-  if (trace.by === 'primary-av') return 'none';
-  if (trace.by === 'edr-block-mode') return 'Blocked';
-  if (outcome === 'blocked')
-    return trace.artifact.kind === 'file' && trace.artifact.trigger !== 'behavior' ? 'Prevented' : 'Blocked';
+/** The verdict's detection status from who stopped it and the outcome; the compact decision uses it too. */
+export function detectionStatusOf(by: Blocker, outcome: Outcome, artifact: Artifact): DetectionStatus {
+  if (by === 'primary-av') return 'none';
+  if (by === 'edr-block-mode') return 'Blocked';
+  if (outcome === 'blocked') return artifact.kind === 'file' && artifact.trigger !== 'behavior' ? 'Prevented' : 'Blocked';
   return outcome === 'detected' ? 'Detected' : 'none';
+}
+
+/** Every alert of a verdict shows the verdict's status when it was stopped, `Detected` otherwise (§6.6). */
+export function alertStatusOf(status: DetectionStatus): Alert['detectionStatus'] {
+  return status === 'Blocked' || status === 'Prevented' ? status : 'Detected';
 }
 
 // §6.6 severity semantics: prevented → Informational; an active threat blocked → Low; unremediated → Medium.
 function toAlert(trace: Trace, pending: PendingAlert, status: DetectionStatus): Alert {
   const artifact = trace.artifact;
-  const detectionStatus = status === 'Blocked' || status === 'Prevented' ? status : 'Detected';
+  const detectionStatus = alertStatusOf(status);
   const [title, severity] = titleOf(pending, detectionStatus);
   return {
     title,

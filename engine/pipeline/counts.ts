@@ -1,5 +1,7 @@
 /** Aggregate counts of a run, kept incrementally so that a 10^8-artifact run never holds its verdicts. */
 import type { ArtifactClass, Blocker, DetectionStatus, Outcome } from '../core/vocabulary.ts';
+import { alertStatusOf } from './build-verdict.ts';
+import { CompactVerdict } from './compact-verdict.ts';
 import type { Alert, ActionCenterEntry, Verdict } from './verdict.ts';
 
 export interface Counts {
@@ -54,6 +56,16 @@ export function countVerdict(counts: Counts, verdict: Verdict): void {
     counts.byDevice.set(verdict.device, device);
   }
   device[verdict.outcome]++;
+  if (verdict instanceof CompactVerdict) {
+    // Counted from the decision: a counting run never builds an alert or an entry (issue 13 #2).
+    counts.alerts += verdict.alertCount;
+    counts.alertsByStatus[alertStatusOf(verdict.detectionStatus)] += verdict.alertCount;
+    if (verdict.actionCenter) {
+      counts.actionCenter++;
+      counts.actionCenterBy[verdict.by === 'edr-block-mode' ? 'edr-block-mode' : 'mdav']++;
+    }
+    return;
+  }
   for (const alert of verdict.alerts) {
     counts.alerts++;
     counts.alertsByStatus[alert.detectionStatus]++;

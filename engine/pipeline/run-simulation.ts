@@ -2,6 +2,7 @@
 import { edrBlockModeRecommendation, type DeviceState, type FleetModel, type Recommendation } from '../model/index.ts';
 import { DEFAULT_CONFLICT_SETTINGS } from '../core/config.ts';
 import type { Issue } from '../core/issue.ts';
+import { plainVerdict } from './compact-verdict.ts';
 import { countVerdict, emptyCounts, type Counts } from './counts.ts';
 import type { SimulationInput } from './sim-input.ts';
 import { isVerdict, simulate$, type ChangeRecord } from './simulate.ts';
@@ -73,15 +74,18 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
       return;
     }
     countVerdict(counts, output);
-    sinks.verdict?.(output);
+    // Only a sink reads reasons and alerts: a run without one never explains a verdict (issue 13 #2).
+    if (sinks.verdict === undefined && sinks.alert === undefined && sinks.actionCenter === undefined) return;
+    const verdict = plainVerdict(output);
+    sinks.verdict?.(verdict);
     // Ids count every record of the run, asked for or not, so that a sink sees the ids a full run gives.
-    for (const alert of output.alerts) {
+    for (const alert of verdict.alerts) {
       alerts++;
       sinks.alert?.({ id: `da${String(alerts).padStart(6, '0')}`, ...alert });
     }
-    if (output.actionCenterEntry !== undefined) {
+    if (verdict.actionCenterEntry !== undefined) {
       actionCenter++;
-      sinks.actionCenter?.({ id: `ac${String(actionCenter).padStart(6, '0')}`, ...output.actionCenterEntry });
+      sinks.actionCenter?.({ id: `ac${String(actionCenter).padStart(6, '0')}`, ...verdict.actionCenterEntry });
     }
   });
   const finished = model as FleetModel | undefined;

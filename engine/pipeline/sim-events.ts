@@ -1,4 +1,5 @@
 /** The run's single ordered stream: timeline events merged lazily with every generator's artifacts. */
+import { withKey } from '../policy/artifact-key.ts';
 import type { Artifact } from '../core/artifact.ts';
 import type { OsName } from '../core/vocabulary.ts';
 import { mergeSorted } from './merge-sorted.ts';
@@ -34,7 +35,8 @@ export function simEvents(input: Pick<SimulationInput, 'timeline' | 'seed' | 'de
   let osOf: Map<string, OsName> | undefined;
   for (const event of input.timeline) {
     if (event.kind !== 'generate') {
-      timeline.push(event.kind === 'change' ? event : event.artifact);
+      // Issue 13 #1: a written artifact gets its matchers' key here, once per run, not once per decision.
+      timeline.push(event.kind === 'change' ? event : withKey(event.artifact));
       continue;
     }
     // Server devices get server workloads (SQL data, IIS, backups) from the generator's catalog.

@@ -1,5 +1,7 @@
 /** Turns the catalog's compact lines into lookup tables, once at load: per-artifact work is then indexing only. */
+import type { PathKey } from '../../core/artifact-key.ts';
 import { isCanonicalPath } from '../../core/canonical-path.ts';
+import { pathKey } from '../../policy/artifact-key.ts';
 import { hashString, Rng } from '../../core/random.ts';
 import type { ArtifactKind } from '../../core/vocabulary.ts';
 import * as catalog from './catalog.ts';
@@ -24,6 +26,8 @@ export interface Template {
   readonly tail: string;
   readonly group: FileGroup;
   readonly openers: readonly string[];
+  /** Each opener split as the exclusion matcher reads it, by the same index (issue 13 #1: once, here). */
+  readonly openerKeys: readonly PathKey[];
   /** Picked by `variant % length`; `undefined` for benign lines. */
   readonly threats: readonly (string | undefined)[];
   readonly technique: string | undefined;
@@ -38,6 +42,8 @@ export interface CompiledCatalog {
   readonly server: TemplateTable;
   /** `C:\Users\<user>\<folder>\` per `user * PROFILE_FOLDERS.length + folder`; workstation users first. */
   readonly profilePaths: readonly string[];
+  /** The same folders split as the exclusion matcher reads them (lower case, no trailing empty segment). */
+  readonly profileSegments: readonly (readonly string[])[];
   readonly workstationUsers: number;
   readonly serverUsers: number;
   /** Distinct file identities used; must stay ≤ IDENTITY_CAPACITY (a test pins it). */
@@ -84,6 +90,7 @@ export function compileCatalog(): CompiledCatalog {
     const relative = folderMatch ? path.slice(folderMatch[0].length) : path;
     const markAt = relative.search(/[#$]/);
     const behaviour = kind === 'behavior' && threat !== '';
+    const openers = openerText.split(',').map((key) => images.get(key) ?? key);
     return {
       kind,
       folder,
@@ -91,7 +98,8 @@ export function compileCatalog(): CompiledCatalog {
       mark: markAt < 0 ? '' : (relative[markAt] as '#' | '$'),
       tail: markAt < 0 ? '' : relative.slice(markAt + 1),
       group,
-      openers: openerText.split(',').map((key) => images.get(key) ?? key),
+      openers,
+      openerKeys: openers.map(pathKey),
       // §3.1: behaviour detections are named Behavior:Win32/<Tactic>.*!ml.
       threats: behaviour
         ? ['A', 'B', 'C', 'D'].map((letter) => `Behavior:Win32/${threat}.${letter}!ml`)
@@ -116,6 +124,7 @@ export function compileCatalog(): CompiledCatalog {
     workstation,
     server,
     profilePaths,
+    profileSegments: profilePaths.map((path) => pathKey(path).segments),
     workstationUsers: WORKSTATION_USERS.length,
     serverUsers: SERVER_USERS.length,
     identities,
@@ -158,6 +167,20 @@ export function variantName(template: Template, variant: number): string {
   names[variant] = name;
   return name;
 }
+
+/**
+ * The key of `variant`'s file name (or absolute path), split once per file identity and cached like its
+ * name: a profile path's key is its folder's segments followed by these.
+ *
+ * @example
+ * variantKey(invoiceTemplate, 3).name; // 'invoice_48213.exe'
+ */
+export function variantKey(template: Template, variant: number): PathKey {
+  const identity = template.group.first + variant;
+  return (nameKeys[identity] ??= pathKey(variantName(template, variant)));
+}
+
+const nameKeys: (PathKey | undefined)[] = [];
 
 /** The compiled catalog, shared by every generator. */
 export const CATALOG: CompiledCatalog = compileCatalog();

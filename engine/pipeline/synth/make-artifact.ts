@@ -4,13 +4,15 @@ import type { Rng } from '../../core/random.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
 import { FILE_TRIGGER_SHARES, KIND_SHARES } from './catalog.ts';
 import { PROFILE_FOLDERS } from './catalog-places.ts';
-import { CATALOG, variantName } from './compile-catalog.ts';
-import { tapeOffset } from './hash-tape.ts';
+import { CATALOG, variantKey, variantName } from './compile-catalog.ts';
+import { tapeOffset, type HashTapes } from './hash-tape.ts';
 import type { SynthPlan } from './synth-plan.ts';
 
 // Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
 const catalog = CATALOG;
 const nameOf = variantName;
+const nameKeyOf = variantKey;
+const profileSegments = CATALOG.profileSegments;
 const offsetOf = tapeOffset;
 const profilePaths = CATALOG.profilePaths;
 const workstationUsers = CATALOG.workstationUsers;
@@ -30,6 +32,35 @@ const SIGNALS: readonly Signals[] = Array.from({ length: 8 }, (_, bits) =>
 /** Scales the high or low 16 bits of a draw onto [0, n): exact for power-of-two n, bias < n/65536 otherwise. */
 const high = (word: number, n: number): number => ((word >>> 16) * n) >>> 16;
 const low = (word: number, n: number): number => ((word & 0xffff) * n) >>> 16;
+
+let hashTapes: HashTapes | undefined;
+const identityHashes: (IdentityHashes | undefined)[] = [];
+interface IdentityHashes {
+  readonly sha256: string;
+  readonly sha1: string;
+  readonly md5: string;
+}
+
+/**
+ * A file identity's hashes, cut from the tapes once and kept (at most the catalog's identities): the
+ * indicator index hashes a string once, so one string per identity is one hash per identity, not per artifact.
+ */
+function hashesOf(tapes: HashTapes, identity: number): IdentityHashes {
+  if (tapes !== hashTapes) {
+    hashTapes = tapes;
+    identityHashes.length = 0;
+  }
+  const known = identityHashes[identity];
+  if (known !== undefined) return known;
+  const offset = offsetOf(identity);
+  const hashes = {
+    sha256: tapes.sha256.substring(offset, offset + 64),
+    sha1: tapes.sha1.substring(offset, offset + 40),
+    md5: tapes.md5.substring(offset, offset + 32),
+  };
+  identityHashes[identity] = hashes;
+  return hashes;
+}
 
 /**
  * Draws the `k`-th artifact of a device, at time `at`. `user` indexes the compiled profile users; server
@@ -59,10 +90,13 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
   let trigger: Trigger = kind === 2 ? 'behavior' : 'on-access';
   let scanType: ScanType | undefined;
   let process: string | undefined;
+  let opener = -1;
   // Processes and behaviours always have a parent; only files choose between on-access and a scan.
   const triggerFraction = kind === 0 ? (pick & 0xffff) / 65536 : 0;
-  if (triggerFraction < onAccess) process = template.openers[high(extra, template.openers.length)];
-  else if (triggerFraction < onAccess + scheduledScan) {
+  if (triggerFraction < onAccess) {
+    opener = high(extra, template.openers.length);
+    process = template.openers[opener];
+  } else if (triggerFraction < onAccess + scheduledScan) {
     // A scan has no opening process: §4.4 #30, process exclusions never apply to scans.
     trigger = 'scheduled-scan';
     scanType = (extra & 0xffff) / 65536 < quickOfScheduled ? 'quick' : 'full';
@@ -85,8 +119,12 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
   }
 
   const name = nameOf(template, variant);
-  const offset = offsetOf(template.group.first + variant);
-  const tapes = plan.tapes;
+  const { sha256, sha1, md5 } = hashesOf(plan.tapes, template.group.first + variant);
+  // Issue 13 #1: the matchers' view of the artifact from the compiled catalog: its folder's segments and the
+  // file's, split once per identity; the tapes and thumbprints are lower-case hex already.
+  const nameKey = nameKeyOf(template, variant);
+  const segments =
+    template.folder < 0 ? nameKey.segments : profileSegments[user * FOLDERS + template.folder]!.concat(nameKey.segments);
   return {
     id: `${plan.idPrefix}${device}-${k}`,
     device,
@@ -94,9 +132,9 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
     class: CLASSES[cls]!,
     kind: KINDS[kind]!,
     path: template.folder < 0 ? name : profilePaths[user * FOLDERS + template.folder] + name,
-    sha256: tapes.sha256.substring(offset, offset + 64),
-    sha1: tapes.sha1.substring(offset, offset + 40),
-    md5: tapes.md5.substring(offset, offset + 32),
+    sha256,
+    sha1,
+    md5,
     certificate: template.certificate,
     process,
     trigger,
@@ -104,5 +142,14 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
     threat: template.threats[variant % template.threats.length],
     technique: template.technique,
     signals,
+    key: {
+      segments,
+      name: nameKey.name,
+      process: opener < 0 ? undefined : template.openerKeys[opener],
+      sha256,
+      sha1,
+      md5,
+      certificate: template.certificate,
+    },
   };
 }

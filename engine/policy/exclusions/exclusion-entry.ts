@@ -1,4 +1,5 @@
 /** Parsed exclusion entries: what one list entry means once its text is understood (§4.1–4.2). */
+import type { ArtifactKey } from '../../core/artifact-key.ts';
 import type { ConflictSettings } from '../../core/config.ts';
 import type { Reason, ScanType, Trigger } from '../../core/vocabulary.ts';
 import type { Version } from '../../core/version.ts';
@@ -77,6 +78,8 @@ export interface ExclusionTarget {
   readonly trigger: Trigger;
   /** Scans only; default `full`. */
   readonly scanType?: ScanType;
+  /** The path and opener already split (an artifact's `key`); when present it must be of `path` and `process`. */
+  readonly key?: ArtifactKey;
 }
 
 /** The entry that excluded a target and the reason, precomputed once per entry. */

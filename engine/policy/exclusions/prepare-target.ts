@@ -57,6 +57,9 @@ export function prepareTarget(
   needProcess: boolean,
   processes: Map<string, PreparedProcess> = new Map(),
 ): PreparedTarget {
+  const key = target.key;
+  // An artifact made with its key arrives split (issue 13 #1): nothing to derive on the hot path.
+  if (key !== undefined) return preparedOf(target, key.segments, key.name, needProcess ? key.process : undefined, reparse);
   const segments = pathSegments(target.path);
   let process: PreparedProcess | undefined;
   if (needProcess && target.process !== undefined && target.process !== '') {
@@ -69,9 +72,19 @@ export function prepareTarget(
       processes.set(target.process, process);
     }
   }
+  return preparedOf(target, segments, baseName(segments), process, reparse);
+}
+
+function preparedOf(
+  target: ExclusionTarget,
+  segments: readonly string[],
+  name: string,
+  process: PreparedProcess | undefined,
+  reparse: ReparseIndex,
+): PreparedTarget {
   return {
     segments,
-    name: baseName(segments),
+    name,
     isFolder: target.isFolder === true,
     trigger: target.trigger,
     scanType: target.scanType ?? 'full',

@@ -134,6 +134,29 @@ export function decideFile(
   return decided('allow', 'no-block', [...notes, ALLOWED]);
 }
 
+/**
+ * The step {@link decideFile} would decide at, without building its reasons: the same seven steps in the
+ * same order, for the hot path (a law in the tests holds the two equal). The result follows from the step:
+ * `block-ioc` warns on a Warn indicator, `no-block` audits on an Audit one.
+ *
+ * @example
+ * fileStep({ indicator: allowMatch, engineBlock: 'antivirus' }); // 'allow-ioc' (T43)
+ */
+export function fileStep(
+  input: FileDecisionInput,
+  settings: Pick<ConflictSettings, 'wdacAllowVsBlockIoc'> = DEFAULT_CONFLICT_SETTINGS,
+): FileStep {
+  const action = input.indicator?.indicator.action;
+  if (input.wdac === 'block') return 'wdac-block';
+  if (input.excluded !== undefined && input.excluded !== false) return 'excluded';
+  if (action !== undefined && isBlockingAction(action) && !(input.wdac === 'allow' && settings.wdacAllowVsBlockIoc === 'allow'))
+    return 'block-ioc';
+  if (input.smartScreenBlock === true) return 'smartscreen';
+  if (action === 'Allowed') return 'allow-ioc';
+  if (input.engineBlock !== undefined) return 'engine';
+  return 'no-block';
+}
+
 /** A matched indicator that an earlier step made irrelevant, said so the trainee sees why. */
 function overruled(match: IndicatorMatch | undefined): Reason[] {
   if (match === undefined) return [];

@@ -43,7 +43,7 @@ export { lookupFileIndicator, lookupOverruledBlock } from './lookup-file-indicat
 export type { FileFacts } from './lookup-file-indicator.ts';
 
 // Decisions
-export { decideFile, FILE_STEPS } from './decide-file.ts';
+export { decideFile, FILE_STEPS, fileStep } from './decide-file.ts';
 export type { FileDecision, FileDecisionInput, FileResult, FileStep } from './decide-file.ts';
 export { INDICATOR_NOT_CONSULTED_IN_BLOCK_MODE, indicatorsHonoured } from './indicators-honoured.ts';
 export type { Honoured, HonouredInput } from './indicators-honoured.ts';

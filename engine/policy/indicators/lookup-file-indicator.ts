@@ -1,4 +1,6 @@
 /** The file/certificate indicator that applies to one artifact on one device (§5.4 hash and scope rules). */
+import type { ArtifactKey } from '../../core/artifact-key.ts';
+import { lowerHex } from '../artifact-key.ts';
 import {
   BLOCKING_RANK,
   entryApplies,
@@ -17,6 +19,8 @@ export interface FileFacts {
   readonly certificate?: string;
   /** Microsoft-signed: certificate Block indicators do not apply (ioc-cert "can't be blocked", T59). */
   readonly microsoftSigned?: boolean;
+  /** The same hashes and certificate already lower-cased (an artifact's `key`): read instead of the fields above. */
+  readonly key?: Pick<ArtifactKey, 'sha256' | 'sha1' | 'md5' | 'certificate'>;
 }
 
 const FACTS = ['sha256', 'sha1', 'md5', 'certificate'] as const;
@@ -42,25 +46,38 @@ export function lookupFileIndicator(
   at?: string | number,
 ): IndicatorMatch | undefined {
   const time = lookupTime(index, at);
+  // Issue 13 #1: an artifact's key carries its hashes lower-cased, so the hot path tests no case here.
+  if (file.key !== undefined) return winner(index, file.key, file.microsoftSigned === true, deviceGroup, time);
+  const facts = {
+    sha256: file.sha256 === undefined ? undefined : lowerHex(file.sha256),
+    sha1: file.sha1 === undefined ? undefined : lowerHex(file.sha1),
+    md5: file.md5 === undefined ? undefined : lowerHex(file.md5),
+    certificate: file.certificate === undefined ? undefined : lowerHex(file.certificate),
+  };
+  return winner(index, facts, file.microsoftSigned === true, deviceGroup, time);
+}
+
+type LowerFacts = NonNullable<FileFacts['key']>;
+
+function winner(
+  index: IndicatorIndex,
+  file: LowerFacts,
+  microsoftSigned: boolean,
+  deviceGroup: string | undefined,
+  time: number | undefined,
+): IndicatorMatch | undefined {
   // Unrolled strongest-first (SHA-256, SHA-1, MD5): this runs once per artifact, and a loop over the key
   // names made every property read a slow keyed one.
-  let hashWinner = file.sha256 === undefined ? undefined : pick(index.sha256.get(lower(file.sha256)), deviceGroup, time);
-  if (hashWinner === undefined && file.sha1 !== undefined) hashWinner = pick(index.sha1.get(lower(file.sha1)), deviceGroup, time);
-  if (hashWinner === undefined && file.md5 !== undefined) hashWinner = pick(index.md5.get(lower(file.md5)), deviceGroup, time);
+  let hashWinner = file.sha256 === undefined ? undefined : pick(index.sha256.get(file.sha256), deviceGroup, time);
+  if (hashWinner === undefined && file.sha1 !== undefined) hashWinner = pick(index.sha1.get(file.sha1), deviceGroup, time);
+  if (hashWinner === undefined && file.md5 !== undefined) hashWinner = pick(index.md5.get(file.md5), deviceGroup, time);
   const certWinner =
     file.certificate === undefined
       ? undefined
-      : pick(index.certificate.get(lower(file.certificate)), deviceGroup, time, file.microsoftSigned === true);
+      : pick(index.certificate.get(file.certificate), deviceGroup, time, microsoftSigned);
   if (certWinner === undefined) return hashWinner?.match;
   if (hashWinner === undefined) return certWinner.match;
   return certWinner.fileRank > hashWinner.fileRank ? certWinner.match : hashWinner.match;
-}
-
-const UPPER_HEX = /[A-F]/;
-
-/** Hex as the index stores it; most artifacts already carry lower case, which this returns as is. */
-function lower(value: string): string {
-  return UPPER_HEX.test(value) ? value.toLowerCase() : value;
 }
 
 /** Best live, in-scope entry of one value: group scope, then action rank, then list order. */
@@ -101,10 +118,11 @@ export function lookupOverruledBlock(
   at?: string | number,
 ): IndicatorMatch | undefined {
   const time = lookupTime(index, at);
+  const key = file.key;
   for (const kind of FACTS) {
-    const value = file[kind];
+    const value = key !== undefined ? key[kind] : file[kind];
     if (value === undefined) continue;
-    for (const entry of index[kind].get(lower(value)) ?? []) {
+    for (const entry of index[kind].get(key !== undefined ? value : lowerHex(value)) ?? []) {
       if (entry.fileRank >= BLOCKING_RANK && entryApplies(entry, deviceGroup, time)) return entry.match;
     }
   }

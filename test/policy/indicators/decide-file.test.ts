@@ -4,6 +4,7 @@ import type { Reason } from '../../../engine/core/vocabulary.ts';
 import {
   compileIndicators,
   decideFile,
+  fileStep,
   indicatorAlertFacts,
   INDICATOR_ACTIONS,
   lookupFileIndicator,
@@ -164,5 +165,23 @@ describe('decideFile', () => {
       remediate: false,
       reasons: [expect.objectContaining({ code: 'no-block', cite: '§5.4' })],
     });
+  });
+});
+
+describe('fileStep', () => {
+  it('should name the step decideFile decides at, for every combination of the seven steps and both C8 settings', () => {
+    let combinations = 0;
+    for (const wdac of [undefined, 'allow', 'block'] as const)
+      for (const excluded of [undefined, false, true, exclusion])
+        for (const indicator of [undefined, ...INDICATOR_ACTIONS.map(match)])
+          for (const smartScreenBlock of [undefined, false, true])
+            for (const engineBlock of [undefined, 'asr', 'antivirus'] as const)
+              for (const wdacAllowVsBlockIoc of ['block', 'allow'] as const) {
+                const input = { wdac, excluded, indicator, smartScreenBlock, engineBlock };
+                const settings = { ...DEFAULT_CONFLICT_SETTINGS, wdacAllowVsBlockIoc };
+                expect([input, fileStep(input, settings)]).toEqual([input, decideFile(input, settings).step]);
+                combinations++;
+              }
+    expect(combinations).toBe(3 * 4 * 6 * 3 * 3 * 2);
   });
 });

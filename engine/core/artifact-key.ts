@@ -1,0 +1,22 @@
+/** What the decision reads of an artifact, derived once when the artifact is made, never per decision. */
+
+/** A path split as exclusions match it: lower-case segments and the last one, the file or image name. */
+export interface PathKey {
+  readonly segments: readonly string[];
+  readonly name: string;
+}
+
+/**
+ * An artifact's path and opener split and lower-cased as the exclusion matcher reads them, and its hashes
+ * and certificate in the lower-case hex the indicator index stores. Built by `artifactKey`
+ * (`engine/policy/artifact-key.ts`): by the generator from its compiled catalog, and once per run for the
+ * timeline's written artifacts. Pure data of the artifact's own fields, so it never changes a decision.
+ */
+export interface ArtifactKey extends PathKey {
+  /** The opener, when the artifact has one (a scan has none, §4.4 #30). */
+  readonly process: PathKey | undefined;
+  readonly sha256: string | undefined;
+  readonly sha1: string | undefined;
+  readonly md5: string | undefined;
+  readonly certificate: string | undefined;
+}

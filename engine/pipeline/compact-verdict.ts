@@ -1,0 +1,70 @@
+/** The hot path's verdict: outcome, blocker, status and what decided, with reasons and alerts built only when read. */
+import type { Artifact } from '../core/artifact.ts';
+import type { ArtifactClass, ArtifactKind, Blocker, DetectionStatus, Outcome, Reason } from '../core/vocabulary.ts';
+import type { IndicatorMatch } from '../policy/indicators/index.ts';
+import type { DeviceContext } from './device-context.ts';
+import { explainArtifact } from './explain-artifact.ts';
+import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
+
+/**
+ * A {@link Verdict} whose own fields are the decision (no strings built, no arrays); `reasons`, `alerts` and
+ * `actionCenterEntry` come from {@link explainArtifact} over the same context and artifact on first read and
+ * are kept. The context is immutable (the cache replaces it on a change, never edits it), so the explanation
+ * is the one the decision had. `plain()` gives the explained verdict as a plain object, for reports.
+ *
+ * @example
+ * const verdict = decideArtifact(context, artifact); // a CompactVerdict
+ * verdict.alertCount;        // 1, without building the alert
+ * verdict.reasons.length;    // 6: explained now
+ */
+export class CompactVerdict implements Verdict {
+  readonly artifact: string;
+  readonly device: string;
+  readonly at: number;
+  readonly class: ArtifactClass;
+  readonly kind: ArtifactKind;
+  #explained: Verdict | undefined = undefined;
+
+  constructor(
+    readonly ctx: DeviceContext,
+    readonly source: Artifact,
+    readonly outcome: Outcome,
+    readonly by: Blocker,
+    readonly detectionStatus: DetectionStatus,
+    readonly actionCenter: boolean,
+    /** How many alerts the verdict has (0–2); all show `alertStatusOf(detectionStatus)`. */
+    readonly alertCount: number,
+    /** The exclusion entry's reason that applied to this artifact, if any: shared, one per compiled entry. */
+    readonly exclusion: Reason | undefined,
+    /** The indicator that won the §5.4 lookup, if one was consulted and matched. */
+    readonly indicator: IndicatorMatch | undefined,
+  ) {
+    this.artifact = source.id;
+    this.device = source.device;
+    this.at = source.at;
+    this.class = source.class;
+    this.kind = source.kind;
+  }
+
+  /** The explained verdict, built once. */
+  plain(): Verdict {
+    return (this.#explained ??= explainArtifact(this.ctx, this.source));
+  }
+
+  get reasons(): readonly Reason[] {
+    return this.plain().reasons;
+  }
+
+  get alerts(): readonly Alert[] {
+    return this.plain().alerts;
+  }
+
+  get actionCenterEntry(): ActionCenterEntry | undefined {
+    return this.plain().actionCenterEntry;
+  }
+}
+
+/** A verdict as a plain object with every field its own: a compact one explained, any other as it is. */
+export function plainVerdict(verdict: Verdict): Verdict {
+  return verdict instanceof CompactVerdict ? verdict.plain() : verdict;
+}
