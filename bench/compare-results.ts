@@ -21,14 +21,29 @@ function refused(file: string, message: string, hint: string): Result<BenchDoc> 
   return fail([issue]);
 }
 
-// JSON.parse says "at position N" (Node 20) or "(line L column C)" (Node 22): give line and column either way.
-function whereInText(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  if (position === null) return '';
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  return ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+// A prefix of valid JSON fails only at its end ("Unexpected end", or "at position <its length>"); once a prefix fails otherwise, every longer
+// one does too. So the first offending character is found by bisection (JSON.parse gives no position on
+// Node 20), and named by line and column.
+function whereInText(text: string): string {
+  const validPrefix = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : '';
+      const at = /at position (\d+)/.exec(message);
+      return /end of JSON input/i.test(message) || (at !== null && Number(at[1]) >= length);
+    }
+  };
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (validPrefix(mid)) low = mid;
+    else high = mid - 1;
+  }
+  const before = text.slice(0, low);
+  return ` at line ${before.split('\n').length}, column ${low - before.lastIndexOf('\n')}`;
 }
 
 /**
@@ -56,7 +71,7 @@ export function readResultsFile(file: string): Result<BenchDoc> {
   } catch (error) {
     return refused(
       file,
-      `is not JSON${whereInText(read.value.text, error)}`,
+      `is not JSON${whereInText(read.value.text)}`,
       'name a results file written by edrsim bench (latest.json)',
     );
   }
