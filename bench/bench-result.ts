@@ -202,7 +202,7 @@ export function checkGoals(
     const compile = Math.max(...curves.fleet.map((point) => point.contextCompileNs ?? 0));
     goals.push({
       id: 'fleet-context',
-      label: 'one-time cost per device (ns, largest fleet point)',
+      label: 'context compile per device (ns, worst fleet point)',
       value: compile,
       goal: '≤ 2,000',
       met: compile <= 2000,

@@ -124,10 +124,13 @@ export function compareResults(old: BenchDoc, now: BenchDoc): FigureComparison[]
   });
 }
 
+/** A change smaller than this is not called better or worse: runs on this machine vary more than that. */
+const SAME = 0.05;
+
 const show = (value: number | undefined): string =>
   value === undefined ? '—' : Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
 
-/** The comparison as a text table: id, old, new, new / old, and whether that is better, worse or missing. */
+/** The comparison as a text table: id, old, new, new / old, and whether that is better, worse, within 5 % or missing. */
 export function renderComparison(
   rows: readonly FigureComparison[],
   oldFile: string,
@@ -141,9 +144,11 @@ export function renderComparison(
           : row.new === undefined
             ? 'missing in this run'
             : 'old value 0'
-        : (row.better === 'higher') === row.ratio >= 1
-          ? 'better or equal'
-          : 'worse';
+        : Math.abs(row.ratio - 1) < SAME
+          ? 'within 5 %'
+          : (row.better === 'higher') === row.ratio > 1
+            ? 'better'
+            : 'worse';
     return [
       row.id,
       `${show(row.old)}`,
