@@ -1,4 +1,5 @@
 /** The benchmark's result document (`latest.json`) and the goals each figure is held to. */
+import { maxOf } from '../engine/core/append.ts';
 import type { ExclusionBenchResult } from './exclusions.bench.ts';
 import type { BenchMode, LongEnough } from './bench-sizes.ts';
 import type { BenchShape } from './bench-shape.ts';
@@ -199,7 +200,10 @@ export function checkGoals(
       met: fleet.relative <= 1.5,
       judged: long.curves,
     });
-    const compile = Math.max(...curves.fleet.map((point) => point.contextCompileNs ?? 0));
+    const compile = maxOf(
+      curves.fleet.map((point) => point.contextCompileNs ?? 0),
+      0,
+    );
     goals.push({
       id: 'fleet-context',
       label: 'context compile per device (ns, worst fleet point)',

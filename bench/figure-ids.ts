@@ -1,4 +1,5 @@
 /** Stable figure ids: every headline figure and curve point of a result as `{ id, value }`, and their min / median / max over repeats. */
+import { append, maxOf, minOf } from '../engine/core/append.ts';
 import type { BenchDoc, Measurement } from './bench-doc-schema.ts';
 
 /** One figure of one run, under an id that does not change between runs or versions (bench/README.md lists them). */
@@ -104,7 +105,7 @@ export function figuresOf(doc: BenchDoc): Figure[] {
     figures.push({ id: 'latency.p50', label: 'decision latency p50', unit: 'ns', better: 'lower', value: f.latency.p50Ns });
     figures.push({ id: 'latency.p99', label: 'decision latency p99', unit: 'ns', better: 'lower', value: f.latency.p99Ns });
   }
-  for (const curve of CURVES) figures.push(...curveFigures(curve.id, curve.of, doc.curves?.[curve.key]));
+  for (const curve of CURVES) append(figures, curveFigures(curve.id, curve.of, doc.curves?.[curve.key]));
   for (const row of doc.curves?.exclusionMatcher?.rows ?? []) {
     const id = `matcher.${row.kind}.${row.entries}`;
     figures.push({
@@ -164,9 +165,9 @@ export function summarise(runs: readonly (readonly Figure[])[]): Measurement[] {
     label: figure.label,
     unit: figure.unit,
     better: figure.better,
-    min: Math.min(...values),
+    min: minOf(values),
     median: median(values),
-    max: Math.max(...values),
+    max: maxOf(values),
     values,
   }));
 }

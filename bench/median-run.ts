@@ -1,4 +1,5 @@
 /** `--count N`: N whole runs folded into one result whose every number is the median of the runs', plus each figure's min / median / max. */
+import { minOf } from '../engine/core/append.ts';
 import { checkGoals, type BenchResult } from './bench-result.ts';
 import { figuresOf, median, summarise } from './figure-ids.ts';
 import type { LongEnough } from './bench-sizes.ts';
@@ -11,7 +12,7 @@ function fold(values: readonly unknown[]): unknown {
   if (typeof first === 'boolean') return values.every((value) => value === true);
   if (Array.isArray(first)) {
     const arrays = values.filter((value): value is unknown[] => Array.isArray(value));
-    const length = Math.min(...arrays.map((array) => array.length));
+    const length = minOf(arrays.map((array) => array.length));
     return Array.from({ length }, (_, index) => fold(arrays.map((array) => array[index])));
   }
   if (first !== null && typeof first === 'object') {
