@@ -13,6 +13,7 @@ export const OPTION_LIMITS = {
   indicators: { min: 0, max: TENANT_INDICATOR_LIMIT, why: "the tenant's indicator limit" },
   workers: { min: 2, max: 64, why: 'and memory: each worker builds the whole fleet' },
   seed: { min: 0, max: 2 ** 31 - 1, why: 'a 31-bit seed' },
+  count: { min: 1, max: 20, why: 'each repeat is a whole run: 20 default runs take well over an hour' },
 } as const;
 
 /**

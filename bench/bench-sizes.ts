@@ -15,6 +15,8 @@ export interface BenchOptions {
   /** Worker threads compared with one; default 2. Given with explicit sizes, adds the comparison. */
   readonly workers?: number;
   readonly seed?: number;
+  /** Whole runs to repeat, reporting each figure's min, median and max; goals are judged on the median. Default 1. */
+  readonly count?: number;
   /** Overrides of the mode's sizes, for tests and experiments (no CLI flag). */
   readonly sizes?: Partial<BenchSizes>;
 }

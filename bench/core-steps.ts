@@ -9,6 +9,7 @@ import { decisionContext, measureLatency, measureLoop, measureRx, type Latency }
 import { best, nsPer, perSecond, type Timing } from './measure.ts';
 import { formatRate } from './render-bench-table.ts';
 import { remediationLatency, type RemediationLatency } from './sim-time-figures.ts';
+import { measureJsonSpeed, measureReasonsCost, type JsonSpeed, type ReasonsCost } from './reasons-stage.ts';
 import { measureGenerator, measurePipeline, preGenerate, withArtifacts } from './stream-stage.ts';
 
 /** A unit of the run: a label for the progress line, and work that returns a short result text. */
@@ -26,6 +27,8 @@ export interface CoreDraft {
   rx?: Timing;
   latency?: Latency;
   remediationLatency?: RemediationLatency;
+  reasons?: ReasonsCost;
+  json?: JsonSpeed;
   context?: DeviceContext;
   pool?: Artifact[];
   /** Artifacts per pass of L and D (the pool is dropped after the latency step). */
@@ -109,6 +112,20 @@ export function coreSteps(input: SimulationInput, sizes: BenchSizes, draft: Core
       run: () => {
         draft.remediationLatency = remediationLatency(withArtifacts(input, Math.min(sizes.simTime, artifacts)));
         return `${draft.remediationLatency.remediations.toLocaleString('en-US')} entries, p99 ${draft.remediationLatency.p99Ms} ms`;
+      },
+    },
+    {
+      label: 'reasons of every verdict read, against counting',
+      run: () => {
+        draft.reasons = measureReasonsCost(withArtifacts(input, Math.min(sizes.simTime, artifacts)), sizes.rounds);
+        return `${draft.reasons.ratio.toFixed(2)}× counting`;
+      },
+    },
+    {
+      label: 'JSON report to a null sink',
+      run: () => {
+        draft.json = measureJsonSpeed(withArtifacts(input, Math.min(sizes.simTime, artifacts)), 2);
+        return `${draft.json.mbPerSecond.toFixed(0)} MB/s`;
       },
     },
   ];

@@ -36,10 +36,11 @@ export function measureContextCompile(input: SimulationInput, sample: number): n
   return nsPer(devices.length, timing.cpuMs);
 }
 
-// Every verdict feeds a sink the optimiser cannot see through, so no decision is dead code.
+// Every verdict feeds a sink the optimiser cannot see through, so no decision is dead code. It reads the
+// outcome, not the reasons: L is the decision with reasons deferred (issue 13), their cost is `reasons.ratio`.
 let sink = 0;
 const consume = (verdict: Verdict): void => {
-  sink += verdict.reasons.length;
+  sink += verdict.outcome.length;
 };
 
 /** Best pass of `rounds` over the pool with a plain `for` loop: the floor any pipeline stage can reach. */

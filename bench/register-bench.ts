@@ -11,6 +11,7 @@ import { runRemediationBench } from './remediation.bench.ts';
 import { renderBenchSvg } from './render-bench-svg.ts';
 import { renderBenchTable } from './render-bench-table.ts';
 import { resultsFolder } from './results-folder.ts';
+import { compareResults, readResultsFile, renderComparison } from './compare-results.ts';
 import { EXIT, type Io } from '../engine/cli/io.ts';
 import { writeAtomically } from '../engine/cli/write-output.ts';
 import type { SetExit } from '../engine/cli/register-command.ts';
@@ -21,6 +22,7 @@ interface BenchFlags extends Omit<BenchOptions, 'quick' | 'full'> {
   save?: boolean;
   format: 'text' | 'json';
   outDir?: string;
+  compare?: string;
 }
 
 const SUFFIX: Readonly<Record<string, number>> = { '': 1, k: 1e3, m: 1e6 };
@@ -61,6 +63,12 @@ export function registerBench(program: Command, io: Io, exit: SetExit): void {
       count('workers'),
     )
     .option('--seed <n>', 'generator seed (default 7)', count('seed'))
+    .option(
+      '--count <n>',
+      'repeat the whole run n times; report min, median and max, judge goals on the median (default 1)',
+      count('count'),
+    )
+    .option('--compare <file>', "print each figure's ratio to an earlier results file (latest.json), matched by figure id")
     .addOption(new Option('-f, --format <format>', 'what stdout gets').choices(['text', 'json']).default('text'))
     .addOption(new Option('--quick', 'smaller sizes, under a minute').conflicts('full'))
     .option('--full', 'also run the 100M-artifact stream (several minutes more)')
@@ -92,10 +100,11 @@ Examples:
   $ edrsim bench --save                     # refresh the committed bench/results/
   $ edrsim bench --devices 50000 --artifacts 5M --exclusions 2000 --indicators 15000
   $ edrsim bench --devices 20000 --artifacts 2M --workers 2 --format json
+  $ edrsim bench --quick --count 3 --compare bench/results/before-issue-13.json
   $ node --cpu-prof bin/edrsim.js bench --devices 1000 --artifacts 1M   # profile the P run`,
     )
     .action(async (flags: BenchFlags) => {
-      const { format, outDir, save, ...options } = flags;
+      const { format, outDir, save, compare, ...options } = flags;
       const { folder, shownAs } = resultsFolder({
         cwd: io.cwd,
         ...(save === undefined ? {} : { save }),
@@ -103,6 +112,8 @@ Examples:
       });
       // Everything that can be refused is refused before minutes of measuring: limits, then the folder.
       const refused = checkBenchLimits(options);
+      const old = compare === undefined ? undefined : readResultsFile(compare);
+      if (old !== undefined && !old.ok) append(refused, old.issues);
       if (refused.length === 0) append(refused, makeFolder(folder, shownAs));
       if (refused.length > 0) {
         for (const issue of refused) io.err(`edrsim bench: ${issue.message}\n  hint: ${issue.hint ?? ''}\n`);
@@ -110,12 +121,16 @@ Examples:
         return;
       }
       const progress = createProgress({ isTTY: process.stderr.isTTY === true, columns: process.stderr.columns, write: io.err });
-      const result = await runRemediationBench(options, progress, new Date().toISOString());
+      const measured = await runRemediationBench(options, progress, new Date().toISOString());
+      const comparison = old?.ok === true ? compareResults(old.value, measured) : undefined;
+      const result = comparison === undefined ? measured : { ...measured, comparison };
       const problems = [
         ...writeAtomically(join(folder, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`, join(shownAs, 'latest.json')),
         ...writeAtomically(join(folder, 'latest.svg'), renderBenchSvg(result), join(shownAs, 'latest.svg')),
       ];
       io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderBenchTable(result));
+      if (format === 'text' && comparison !== undefined && compare !== undefined)
+        io.out(`\n${renderComparison(comparison, compare, result)}`);
       // The figures still reach stdout; only the files are missing, and the exit code says so.
       for (const problem of problems.slice(0, 1)) io.err(`edrsim bench: ${problem.message}\n`);
       if (problems.length === 0)

@@ -9,6 +9,7 @@ import { coreSteps, throughput, type CoreDraft, type Step } from './core-steps.t
 import { curveSteps, relativeTo, streamSteps, workerSteps, type CurveDraft } from './curve-steps.ts';
 import { load1, ratio } from './measure.ts';
 import { remediationRate } from './sim-time-figures.ts';
+import { medianRun } from './median-run.ts';
 
 /**
  * Runs the benchmark: the headline figures (P, G, L, D, latency, virtual-clock figures), then — unless
@@ -25,6 +26,27 @@ export async function runRemediationBench(
   progress: Progress = SILENT,
   date = '',
 ): Promise<BenchResult> {
+  const count = Math.max(1, Math.floor(options.count ?? 1));
+  const runs: BenchResult[] = [];
+  for (let run = 1; run <= count; run++) {
+    const prefix = count === 1 ? '' : `run ${run}/${count}: `;
+    runs.push(await runOnce(options, prefixed(progress, prefix), date));
+  }
+  const sizes = benchSizes(options);
+  return medianRun(runs, longEnough(sizes, headlineShape(options, sizes).artifacts));
+}
+
+function prefixed(progress: Progress, prefix: string): Progress {
+  if (prefix === '') return progress;
+  return {
+    start: (index, total, label) => progress.start(index, total, prefix + label),
+    done: (index, total, label, seconds, detail) => progress.done(index, total, prefix + label, seconds, detail),
+    finish: () => progress.finish(),
+  };
+}
+
+// One whole run; its `repeats` covers itself only (medianRun folds the runs).
+async function runOnce(options: BenchOptions, progress: Progress, date: string): Promise<BenchResult> {
   const started = process.hrtime.bigint();
   const loadStart = load1();
   const mode = benchMode(options);
@@ -73,6 +95,7 @@ export async function runRemediationBench(
     curves: curveResult,
     ...(curves.workers === undefined ? {} : { workers: curves.workers }),
     goals: checkGoals(figures, curveResult, curves.workers, longEnough(sizes, shape.artifacts)),
+    repeats: { count: 1, measurements: [] },
   };
 }
 
@@ -95,6 +118,9 @@ function assembleFigures(input: ReturnType<typeof benchInput>, core: CoreDraft):
     rx,
     pOverG: ratio(pipeline.perSecond, generator.perSecond),
     dOverL: ratio(rx.perSecond, loop.perSecond),
+    pBeyondGNs: pipeline.nsPerArtifact - generator.nsPerArtifact,
+    reasons: need(core.reasons, 'the reasons cost'),
+    json: need(core.json, 'the JSON speed'),
     context: { device: context.device, mode: context.mode },
     latency: need(core.latency, 'latency'),
     remediationLatency: need(core.remediationLatency, 'remediation latency'),

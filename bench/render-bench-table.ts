@@ -27,17 +27,47 @@ function headline(result: BenchResult): string {
       `${int(f.pipeline.nsPerArtifact)} ns/artifact`,
       ...goalCell(goals, 'p-rate'),
     ],
-    ['G generator alone', formatRate(f.generator.perSecond), `${int(f.generator.nsPerArtifact)} ns/artifact`, '', ''],
+    [
+      'G generator alone (frozen copy)',
+      formatRate(f.generator.perSecond),
+      `${int(f.generator.nsPerArtifact)} ns/artifact`,
+      '',
+      '',
+    ],
     [
       `L plain loop (${f.context.device}, ${f.context.mode})`,
       formatRate(f.loop.perSecond),
       `${int(f.loop.nsPerArtifact)} ns/artifact`,
-      '',
-      '',
+      ...goalCell(goals, 'l-rate'),
     ],
     ['D decision stage through rxjs', formatRate(f.rx.perSecond), `${int(f.rx.nsPerArtifact)} ns/artifact`, '', ''],
     ['P / G', f.pOverG.toFixed(2), '', ...goalCell(goals, 'p-over-g')],
     ['D / L', f.dOverL.toFixed(2), '', ...goalCell(goals, 'd-over-l')],
+    ...(f.pBeyondGNs === undefined
+      ? []
+      : [["P's cost beyond G", `${int(f.pBeyondGNs)} ns`, 'per artifact', ...goalCell(goals, 'p-beyond-g')]]),
+    // Results written before issue 13 have neither figure.
+    ...(f.reasons === undefined
+      ? []
+      : [
+          [
+            'reasons read / counting',
+            times(f.reasons.ratio),
+            `every verdict's reasons read, ${int(f.reasons.artifacts)} artifacts`,
+            ...goalCell(goals, 'reasons-cost'),
+          ],
+        ]),
+    ...(f.json === undefined
+      ? []
+      : [
+          [
+            'JSON report to a null sink',
+            `${f.json.mbPerSecond.toFixed(1)} MB/s`,
+            `${int(f.json.bytes / 1e6)} MB for ${int(f.json.artifacts)} artifacts (run, 3 replays, writing)`,
+            '',
+            '',
+          ],
+        ]),
     [
       'decision latency p50 / p99',
       `${int(f.latency.p50Ns)} / ${int(f.latency.p99Ns)} ns`,
@@ -93,20 +123,26 @@ export function renderBenchTable(result: BenchResult): string {
       'rates are per CPU second of this process (one core); compare ratios within a run, not absolute figures across runs',
     ].join('\n'),
     headline(result),
-    curveTable('fleet size (marginal cost; at least 2 artifacts per device)', 'devices', curves.fleet, [
-      ['set-up ms', (point) => int(point.setupMs)],
-      ['artifacts per device', (point) => (point.artifacts / point.x).toFixed(0)],
-      ['ns per context compile', (point) => int(point.contextCompileNs ?? 0)],
-    ]),
-    curveTable('exclusions, realistic lists (goal: largest ≤ 2× smallest)', 'entries', curves.exclusionsRealistic),
+    curveTable(
+      'fleet size (marginal cost; at least 2 artifacts per device; goal: largest ≤ 1.5× smallest)',
+      'devices',
+      curves.fleet,
+      [
+        ['set-up ms', (point) => int(point.setupMs)],
+        ['artifacts per device', (point) => (point.artifacts / point.x).toFixed(0)],
+        ['ns per context compile', (point) => int(point.contextCompileNs ?? 0)],
+      ],
+    ),
+    curveTable('exclusions, realistic lists (goal: largest ≤ 1.2× smallest)', 'entries', curves.exclusionsRealistic),
     curveTable('exclusions, adversarial lists (C:\\Adv<i>\\*a*a*a*a*a*b)', 'entries', curves.exclusionsAdversarial),
     matcherTable(result),
-    curveTable('indicators', 'indicators', curves.indicators),
+    curveTable('indicators (goal: largest ≤ 1.2× smallest)', 'indicators', curves.indicators),
     curveTable('stream length (own process each)', 'artifacts', curves.stream, [
       ['artifacts/s', (point) => int((point as { perSecond?: number }).perSecond ?? 0)],
       ['peak RSS MB', (point) => int((point as { peakRssMb?: number }).peakRssMb ?? 0)],
     ]),
     workersTable(result),
+    repeatsTable(result),
     goalsLine(result.goals),
   ];
   return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
@@ -121,6 +157,15 @@ function matcherTable(result: BenchResult): string {
     ...sizes.map((size) => int(matcher.rows.find((row) => row.kind === kind && row.entries === size)?.nsPerLookup ?? 0)),
   ]);
   return `exclusion matcher alone, ns per lookup (exclusions.bench.ts)\n${renderTable(['entries', ...sizes.map(int)], rows)}`;
+}
+
+// With --count N > 1 the figures above are medians; this is their spread, under the ids --compare matches.
+function repeatsTable(result: BenchResult): string {
+  const repeats = result.repeats;
+  if (repeats === undefined || repeats.count < 2) return '';
+  const cell = (value: number): string => (Math.abs(value) >= 100 ? int(value) : value.toFixed(2));
+  const rows = repeats.measurements.map((m) => [m.id, cell(m.min), cell(m.median), cell(m.max), m.unit]);
+  return `${repeats.count} runs: every figure above is the median; min / median / max by figure id\n${renderTable(['id', 'min', 'median', 'max', 'unit'], rows)}`;
 }
 
 function workersTable(result: BenchResult): string {

@@ -45,7 +45,7 @@ export const LAYERS: readonly LayerRule[] = [
     layer: 'bench',
     owns: ['bench/'],
     imports: [...ENGINE, 'api', 'cli'],
-    packages: ['commander', 'rxjs', 'tsx/esm/api', 'node:*'],
+    packages: ['commander', 'rxjs', 'tsx/esm/api', 'zod', 'node:*'],
   },
 ];
 

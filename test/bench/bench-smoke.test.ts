@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { benchInput } from '../../bench/bench-shape.ts';
 import { runRemediationBench } from '../../bench/remediation.bench.ts';
@@ -66,8 +70,14 @@ describe('bench smoke', () => {
     expect(result.goals.map((goal) => goal.id)).toEqual([
       'p-rate',
       'p-over-g',
+      'p-beyond-g',
+      'l-rate',
       'd-over-l',
+      'reasons-cost',
+      'fleet',
+      'fleet-context',
       'exclusions',
+      'indicators',
       'exclusion-matcher',
       'workers-speedup',
       'workers-identical',
@@ -87,5 +97,58 @@ describe('bench smoke', () => {
     const io: Io = { cwd: process.cwd(), out: () => {}, err: (text) => err.push(text), colour: false, stdinIsTTY: false };
     expect(await main(['bench', '--devices', 'ten'], io, [registerBench])).toBe(2);
     expect(err.join('')).toContain('--devices must be a whole number');
+  });
+});
+
+describe('bench --count and --compare', () => {
+  const SHAPE = { devices: 20, artifacts: 2_000, exclusions: 10, indicators: 20, sizes: TINY };
+
+  it('should repeat every figure under the same ids and report min ≤ median ≤ max, goals judged on the medians', async () => {
+    const result = await runRemediationBench({ ...SHAPE, count: 3 });
+    expect(result.repeats.count).toBe(3);
+    const ids = result.repeats.measurements.map((m) => m.id);
+    expect(ids).toContain('pipeline.p');
+    expect(ids).toContain('reasons.ratio');
+    expect(ids).toContain('json.mb-per-s');
+    // Each id was measured in all three runs: the ids are the same from run to run.
+    for (const m of result.repeats.measurements) {
+      expect(m.values).toHaveLength(3);
+      expect(m.min).toBeLessThanOrEqual(m.median);
+      expect(m.median).toBeLessThanOrEqual(m.max);
+    }
+    const p = result.repeats.measurements.find((m) => m.id === 'pipeline.p');
+    expect(result.figures.pipeline.perSecond).toBe(p?.median);
+    expect(result.goals.find((goal) => goal.id === 'p-rate')?.value).toBe(p?.median);
+    expect(result.figures.pBeyondGNs).toBeGreaterThan(0);
+    expect(result.figures.json.bytes).toBeGreaterThan(result.figures.json.artifacts * 100);
+  });
+
+  it('should give the same ids, in the same order, in two separate runs', async () => {
+    const [a, b] = [await runRemediationBench(SHAPE), await runRemediationBench(SHAPE)];
+    expect(a.repeats.measurements.map((m) => m.id)).toEqual(b.repeats.measurements.map((m) => m.id));
+    expect(a.repeats.measurements.length).toBeGreaterThan(10);
+  });
+
+  it('should print the comparison with an earlier results file, and add it to the JSON', async () => {
+    const out: string[] = [];
+    const io: Io = { cwd: process.cwd(), out: (text) => out.push(text), err: () => {}, colour: false, stdinIsTTY: false };
+    const dir = mkdtempSync(join(tmpdir(), 'edrsim-count-'));
+    try {
+      const old = fileURLToPath(new URL('./fixtures/default-run.json', import.meta.url));
+      const argv = ['bench', '--devices', '20', '--artifacts', '2000', '--count', '2', '--out-dir', dir, '--compare', old];
+      expect(await main(argv, io, [registerBench])).toBe(0);
+      const text = out.join('');
+      expect(text).toContain('2 runs: every figure above is the median');
+      expect(text).toMatch(/compared with .*default-run\.json \(this run: medians of 2 runs/);
+      expect(text).toMatch(/pipeline\.p +591,869 +[\d,]+ +\d+\.\d\d× +artifacts\/s/);
+      expect(text).toMatch(/fleet\.1000 .* missing in this run/);
+      expect(text).toMatch(/reasons\.ratio .* new figure/);
+      out.length = 0;
+      expect(await main([...argv, '--format', 'json'], io, [registerBench])).toBe(0);
+      const doc = JSON.parse(out.join('')) as { comparison: { id: string; ratio?: number }[] };
+      expect(doc.comparison.find((row) => row.id === 'pipeline.p')?.ratio).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,164 @@
+// FROZEN (issue 13): a verbatim copy of engine/pipeline/synth/compile-catalog.ts at e2b9e62, part of the G baseline; never optimise or update it (see bench/frozen-generator.ts).
+/** Turns the catalog's compact lines into lookup tables, once at load: per-artifact work is then indexing only. */
+import { isCanonicalPath } from '../../engine/core/canonical-path.ts';
+import { hashString, Rng } from '../../engine/core/random.ts';
+import type { ArtifactKind } from '../../engine/core/vocabulary.ts';
+import * as catalog from './catalog.ts';
+import { PROCESS_IMAGES, PROFILE_FOLDERS, SERVER_USERS, SIGNERS, WORKSTATION_USERS } from './catalog-places.ts';
+import { mix32 } from './hash-tape.ts';
+
+/** The files one catalog path stands for: identities `first … first + variants - 1`, names cached per variant. */
+export interface FileGroup {
+  readonly first: number;
+  readonly variants: number;
+  /** `#`/`$` expanded per variant on first use; for profile paths, the part after the profile folder. */
+  readonly names: (string | undefined)[];
+}
+
+/** One compiled catalog line. */
+export interface Template {
+  readonly kind: ArtifactKind;
+  /** Index into PROFILE_FOLDERS, or -1 for an absolute path. */
+  readonly folder: number;
+  readonly head: string;
+  readonly mark: '' | '#' | '$';
+  readonly tail: string;
+  readonly group: FileGroup;
+  readonly openers: readonly string[];
+  /** Picked by `variant % length`; `undefined` for benign lines. */
+  readonly threats: readonly (string | undefined)[];
+  readonly technique: string | undefined;
+  readonly certificate: string | undefined;
+}
+
+/** Templates per `class * 3 + kind` (classes malicious, pua, benign; kinds file, process, behavior). */
+export type TemplateTable = readonly (readonly Template[])[];
+
+export interface CompiledCatalog {
+  readonly workstation: TemplateTable;
+  readonly server: TemplateTable;
+  /** `C:\Users\<user>\<folder>\` per `user * PROFILE_FOLDERS.length + folder`; workstation users first. */
+  readonly profilePaths: readonly string[];
+  readonly workstationUsers: number;
+  readonly serverUsers: number;
+  /** Distinct file identities used; must stay ≤ IDENTITY_CAPACITY (a test pins it). */
+  readonly identities: number;
+}
+
+const KINDS: readonly ArtifactKind[] = ['file', 'process', 'behavior'];
+const LINES: readonly (readonly string[])[] = [
+  catalog.MALICIOUS_FILES,
+  catalog.MALICIOUS_PROCESSES,
+  catalog.MALICIOUS_BEHAVIORS,
+  catalog.PUA_FILES,
+  catalog.PUA_PROCESSES,
+  [],
+  catalog.BENIGN_FILES,
+  catalog.BENIGN_PROCESSES,
+  catalog.BENIGN_BEHAVIORS,
+];
+
+const keyed = (entries: readonly string[]): Map<string, string> =>
+  new Map(entries.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+
+/** Builds the tables; pure and deterministic (thumbprints come from each signer's name). */
+export function compileCatalog(): CompiledCatalog {
+  const folders = keyed(PROFILE_FOLDERS);
+  const folderKeys = [...folders.keys()];
+  const images = keyed(PROCESS_IMAGES);
+  const thumbprints = new Map(SIGNERS.map((signer) => [signer, Rng.from(hashString(signer)).hex(40)]));
+  const groups = new Map<string, FileGroup>();
+  let identities = 0;
+
+  const compile = (line: string, kind: ArtifactKind): Template => {
+    const [, path = '', variantText = '1', openerText = '', threat = '', technique = '', signer = ''] = line.split('|');
+    const variants = Number(variantText);
+    let group = groups.get(path);
+    if (group === undefined) {
+      // Same path, same files: powershell.exe keeps its hashes whatever it is doing (benign or a §3.1 behaviour).
+      group = { first: identities, variants, names: [] };
+      groups.set(path, group);
+      identities += variants;
+    }
+    const folderMatch = /^~(\w+)\\/.exec(path);
+    const folder = folderMatch ? folderKeys.indexOf(folderMatch[1] ?? '') : -1;
+    const relative = folderMatch ? path.slice(folderMatch[0].length) : path;
+    const markAt = relative.search(/[#$]/);
+    const behaviour = kind === 'behavior' && threat !== '';
+    return {
+      kind,
+      folder,
+      head: markAt < 0 ? relative : relative.slice(0, markAt),
+      mark: markAt < 0 ? '' : (relative[markAt] as '#' | '$'),
+      tail: markAt < 0 ? '' : relative.slice(markAt + 1),
+      group,
+      openers: openerText.split(',').map((key) => images.get(key) ?? key),
+      // §3.1: behaviour detections are named Behavior:Win32/<Tactic>.*!ml.
+      threats: behaviour
+        ? ['A', 'B', 'C', 'D'].map((letter) => `Behavior:Win32/${threat}.${letter}!ml`)
+        : [threat === '' ? undefined : threat],
+      technique: technique === '' ? undefined : technique,
+      certificate: signer === '' ? undefined : thumbprints.get(signer),
+    };
+  };
+
+  const table = (profile: 'w' | 's'): Template[][] =>
+    LINES.map((lines, index) =>
+      lines
+        .filter((line) => line[0] === 'a' || line[0] === profile)
+        .map((line) => compile(line, KINDS[index % 3] as ArtifactKind)),
+    );
+  const workstation = table('w');
+  const server = table('s');
+  const users = [...WORKSTATION_USERS, ...SERVER_USERS];
+  const profilePaths = users.flatMap((user) => [...folders.values()].map((folder) => `C:\\Users\\${user}\\${folder}\\`));
+  assertCanonical([...workstation.flat(), ...server.flat()], profilePaths);
+  return {
+    workstation,
+    server,
+    profilePaths,
+    workstationUsers: WORKSTATION_USERS.length,
+    serverUsers: SERVER_USERS.length,
+    identities,
+  };
+}
+
+/**
+ * Contract §5.1: generated artifacts must already be what Windows hands Defender, so the generator never
+ * canonicalises per artifact (the hot path). Checked once here; `#`/`$` become digits, which keep a path
+ * canonical, so a `0` stands in for them.
+ */
+function assertCanonical(templates: readonly Template[], profilePaths: readonly string[]): void {
+  const paths = [
+    ...profilePaths,
+    ...templates.flatMap((t) => [`${t.folder < 0 ? '' : (profilePaths[t.folder] ?? '')}${t.head}0${t.tail}`, ...t.openers]),
+  ];
+  const bad = paths.find((path) => !isCanonicalPath(path));
+  if (bad !== undefined) throw new Error(`catalog path ${bad} is not canonical (contract §5.1)`);
+}
+
+/**
+ * The file name (or absolute path) of `variant` of a template, built once and cached: `#` becomes a
+ * 5-digit number and `$` 8 hex digits, both fixed by the file identity.
+ *
+ * @example
+ * variantName(invoiceTemplate, 3); // 'Invoice_48213.exe'
+ */
+export function variantName(template: Template, variant: number): string {
+  const names = template.group.names;
+  const cached = names[variant];
+  if (cached !== undefined) return cached;
+  const h = mix32(template.group.first + variant);
+  const middle =
+    template.mark === ''
+      ? ''
+      : template.mark === '#'
+        ? String(10000 + (h % 90000))
+        : h.toString(16).toUpperCase().padStart(8, '0');
+  const name = template.head + middle + template.tail;
+  names[variant] = name;
+  return name;
+}
+
+/** The compiled catalog, shared by every generator. */
+export const CATALOG: CompiledCatalog = compileCatalog();

@@ -1,0 +1,45 @@
+// FROZEN (issue 13): a verbatim copy of engine/core/artifact.ts at e2b9e62, part of the G baseline; never optimise or update it (see bench/frozen-generator.ts).
+/** A synthetic artifact: one thing that happens on one device, with the ground truth of who would flag it. */
+import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../engine/core/vocabulary.ts';
+
+export interface Signals {
+  /** Would the non-Microsoft primary AV flag it, if it looked? */
+  readonly primaryAv: boolean;
+  /** Would Defender Antivirus flag it? */
+  readonly mdav: boolean;
+  /** Would the EDR sensor flag it (post-breach, behavioural)? */
+  readonly edr: boolean;
+}
+
+export interface Artifact {
+  /** Unique in a run. */
+  readonly id: string;
+  readonly device: string;
+  /** ms from the scenario start. */
+  readonly at: number;
+  readonly class: ArtifactClass;
+  readonly kind: ArtifactKind;
+  /** Full Windows path of the file or process image. */
+  readonly path: string;
+  readonly sha256?: string;
+  readonly sha1?: string;
+  readonly md5?: string;
+  /** Leaf certificate thumbprint of the signer. */
+  readonly certificate?: string;
+  /** Full path of the process that opened or started it. */
+  readonly process?: string;
+  readonly trigger: Trigger;
+  /** For scheduled and on-demand scans; default `full`. */
+  readonly scanType?: ScanType;
+  readonly threat?: string;
+  readonly technique?: string;
+  readonly signals: Signals;
+  /** How the scenario wrote `path` and `process`, present only when canonicalisation changed one (contract §5.1). */
+  readonly written?: WrittenPaths;
+}
+
+/** The spellings canonicalisation replaced; each key only when that value changed. */
+export interface WrittenPaths {
+  readonly path?: string;
+  readonly process?: string;
+}

@@ -1,0 +1,109 @@
+// FROZEN (issue 13): a verbatim copy of engine/pipeline/synth/make-artifact.ts at e2b9e62, part of the G baseline; never optimise or update it (see bench/frozen-generator.ts).
+/** One synthetic artifact from a device's rng: class, kind, catalog line, file identity, trigger and signals. */
+import type { Artifact, Signals } from './frozen-artifact.ts';
+import type { Rng } from '../../engine/core/random.ts';
+import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../engine/core/vocabulary.ts';
+import { FILE_TRIGGER_SHARES, KIND_SHARES } from './catalog.ts';
+import { PROFILE_FOLDERS } from './catalog-places.ts';
+import { CATALOG, variantName } from './compile-catalog.ts';
+import { tapeOffset } from './hash-tape.ts';
+import type { SynthPlan } from './synth-plan.ts';
+
+// Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
+const catalog = CATALOG;
+const nameOf = variantName;
+const offsetOf = tapeOffset;
+const profilePaths = CATALOG.profilePaths;
+const workstationUsers = CATALOG.workstationUsers;
+const CLASSES: readonly ArtifactClass[] = ['malicious', 'pua', 'benign'];
+const KINDS: readonly ArtifactKind[] = ['file', 'process', 'behavior'];
+/** Cumulative file / process thresholds per class; the rest is behaviour. */
+const KIND_CUTS = [KIND_SHARES.malicious, KIND_SHARES.pua, KIND_SHARES.benign].map(
+  ([file, process]) => [file, file + process] as const,
+);
+const FOLDERS = PROFILE_FOLDERS.length;
+const { onAccess, scheduledScan, quickOfScheduled, quickOfOnDemand } = FILE_TRIGGER_SHARES;
+/** All eight signal combinations, shared: bit 1 primary AV, 2 MDAV, 4 EDR. No allocation per artifact. */
+const SIGNALS: readonly Signals[] = Array.from({ length: 8 }, (_, bits) =>
+  Object.freeze({ primaryAv: (bits & 1) !== 0, mdav: (bits & 2) !== 0, edr: (bits & 4) !== 0 }),
+);
+
+/** Scales the high or low 16 bits of a draw onto [0, n): exact for power-of-two n, bias < n/65536 otherwise. */
+const high = (word: number, n: number): number => ((word >>> 16) * n) >>> 16;
+const low = (word: number, n: number): number => ((word & 0xffff) * n) >>> 16;
+
+/**
+ * Draws the `k`-th artifact of a device, at time `at`. `user` indexes the compiled profile users; server
+ * users (after the workstation ones) draw from the server catalog. Draw order is fixed, so the same rng
+ * state always yields the same artifact: one full draw for the class, then 16-bit halves of three words
+ * for the shape, and of two more words for the signals of malicious and PUA artifacts.
+ *
+ * @example
+ * makeArtifact(plan, Rng.from(7).derive('gen-1:ws-01'), 'ws-01', 0, 0, 1_000).id; // 'gen-1-ws-01-0'
+ */
+export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: number, k: number, at: number): Artifact {
+  // Few draws per artifact: each Rng draw costs more than the arithmetic that splits it.
+  const classDraw = rng.next();
+  const cls = classDraw < plan.malicious ? 0 : classDraw < plan.maliciousOrPua ? 1 : 2;
+  const shape = rng.nextUint32();
+  const pick = rng.nextUint32();
+  const extra = rng.nextUint32();
+
+  const cuts = KIND_CUTS[cls]!;
+  const kindFraction = (shape >>> 16) / 65536;
+  const kind = kindFraction < cuts[0] ? 0 : kindFraction < cuts[1] ? 1 : 2;
+  const table = user >= workstationUsers ? catalog.server : catalog.workstation;
+  const templates = table[cls * 3 + kind]!;
+  const template = templates[low(shape, templates.length)]!;
+  const variant = high(pick, template.group.variants);
+
+  let trigger: Trigger = kind === 2 ? 'behavior' : 'on-access';
+  let scanType: ScanType | undefined;
+  let process: string | undefined;
+  // Processes and behaviours always have a parent; only files choose between on-access and a scan.
+  const triggerFraction = kind === 0 ? (pick & 0xffff) / 65536 : 0;
+  if (triggerFraction < onAccess) process = template.openers[high(extra, template.openers.length)];
+  else if (triggerFraction < onAccess + scheduledScan) {
+    // A scan has no opening process: §4.4 #30, process exclusions never apply to scans.
+    trigger = 'scheduled-scan';
+    scanType = (extra & 0xffff) / 65536 < quickOfScheduled ? 'quick' : 'full';
+  } else {
+    trigger = 'on-demand-scan';
+    scanType = (extra & 0xffff) / 65536 < quickOfOnDemand ? 'quick' : 'full';
+  }
+
+  let signals = SIGNALS[0]!;
+  if (cls !== 2) {
+    // Benign artifacts are never flagged; malicious and PUA ones by each engine independently.
+    const first = rng.nextUint32();
+    const second = rng.nextUint32();
+    signals =
+      SIGNALS[
+        (first >>> 16 < plan.primaryAv16 ? 1 : 0) |
+          ((first & 0xffff) < plan.mdav16 ? 2 : 0) |
+          (second >>> 16 < plan.edr16 ? 4 : 0)
+      ]!;
+  }
+
+  const name = nameOf(template, variant);
+  const offset = offsetOf(template.group.first + variant);
+  const tapes = plan.tapes;
+  return {
+    id: `${plan.idPrefix}${device}-${k}`,
+    device,
+    at,
+    class: CLASSES[cls]!,
+    kind: KINDS[kind]!,
+    path: template.folder < 0 ? name : profilePaths[user * FOLDERS + template.folder] + name,
+    sha256: tapes.sha256.substring(offset, offset + 64),
+    sha1: tapes.sha1.substring(offset, offset + 40),
+    md5: tapes.md5.substring(offset, offset + 32),
+    certificate: template.certificate,
+    process,
+    trigger,
+    scanType,
+    threat: template.threats[variant % template.threats.length],
+    technique: template.technique,
+    signals,
+  };
+}
