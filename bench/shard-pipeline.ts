@@ -32,7 +32,7 @@ const NO_TIMELINE: readonly Artifact[] = [];
 
 /**
  * Counts the shard's verdicts. The stages are `simulate$`'s for a generate-only timeline: the lazy
- * merge with the (empty) timeline, `model.advanceTo`, the per-device context cache, `decideArtifact`,
+ * merge with the (empty) timeline, `model.advanceTo` on a model of the shard's devices only, the context cache, `decideArtifact`,
  * `countVerdict`. The generator's subset function yields exactly the full stream filtered to the
  * shard's devices, so the shards' merged counts must equal `countSimulation` — the benchmark checks it.
  *
@@ -41,10 +41,15 @@ const NO_TIMELINE: readonly Artifact[] = [];
  */
 export function countShard(input: SimulationInput, shard: Shard): Counts {
   const spec = generateSpecOf(input);
-  const model = createFleetModel({ tenant: input.tenant, devices: input.devices, settings: input.settings });
+  const mine = [...shardDevices(spec.devices.length, shard)];
+  // The worker models and compiles only its own devices: devices never read each other's state, so the
+  // shard's verdicts are the full run's for those devices, and a fleet's set-up splits over the workers too.
+  const names = new Set(mine.map((index) => spec.devices[index]));
+  const devices = input.devices.filter((device) => names.has(device.name));
+  const model = createFleetModel({ tenant: input.tenant, devices, settings: input.settings });
   const policy = createPolicyState(input);
   const contexts = createContextCache(model, policy, input.settings, input.startMs);
-  const artifacts = generateArtifactsFor(spec, shardDevices(spec.devices.length, shard), { seed: input.seed });
+  const artifacts = generateArtifactsFor(spec, mine, { seed: input.seed });
   const counts = emptyCounts();
   from(mergeSorted([NO_TIMELINE, artifacts], timeOf))
     .pipe(

@@ -38,6 +38,10 @@ export interface FleetModel {
   advanceTo(at: number): void;
   /** O(1): the device's state at the model's current time, or undefined for an unknown name. */
   device(name: string): DeviceState | undefined;
+  /** The device's position in the fleet (stable for the run), or undefined for an unknown name. */
+  indexOf(name: string): number | undefined;
+  /** O(1): the state of the device at `index` (from `indexOf`), without a name lookup. */
+  deviceAt(index: number): DeviceState;
   devices(): Iterable<DeviceState>;
   tenant(): TenantConfig;
   now(): number;
@@ -142,6 +146,8 @@ export function createFleetModel(input: {
       const index = table.indexOf(name);
       return index === undefined ? undefined : table.state(index, view);
     },
+    indexOf: (name) => table.indexOf(name),
+    deviceAt: (index) => table.state(index, view),
     *devices() {
       for (let index = 0; index < table.size; index++) yield table.state(index, view);
     },

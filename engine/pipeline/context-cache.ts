@@ -3,7 +3,8 @@ import type { ConflictSettings, TenantConfig } from '../core/config.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import type { DeviceState, FleetModel } from '../model/index.ts';
 import { indicatorsHonoured, lookupFileIndicator, lookupOverruledBlock } from '../policy/indicators/index.ts';
-import type { DeviceContext } from './device-context.ts';
+import { contextKey, IdentityIds } from './context-key.ts';
+import type { DeviceContext, ExclusionLookup } from './device-context.ts';
 import type { PolicyState } from './policy-state.ts';
 import { reason } from '../core/reason.ts';
 
@@ -27,9 +28,21 @@ export interface ContextCache {
   get(device: string): DeviceContext;
 }
 
+/** Shared contexts kept at most; past it the memo starts again (a cache: dropping entries changes no result). */
+const SHARED_LIMIT = 4096;
+
+interface Entry {
+  readonly revision: number;
+  readonly policy: number;
+  readonly context: DeviceContext;
+}
+
 /**
  * Caches one context per device, recompiled only when the device's revision or the policy's revision
- * changes (a change event or propagation), never per artifact.
+ * changes (a change event or propagation), never per artifact. Devices whose `contextKey` is equal share
+ * one compiled context: a fleet of 10^6 devices made from a few templates compiles a few contexts, and each
+ * device pays only its state, its group and its key. A context names the first device compiled into it;
+ * verdicts name `artifact.device`, never the context's.
  */
 export function createContextCache(
   model: FleetModel,
@@ -37,27 +50,49 @@ export function createContextCache(
   settings: ConflictSettings,
   startMs: number,
 ): ContextCache {
-  const cache = new Map<string, { revision: number; policy: number; context: DeviceContext }>();
+  const byIndex: (Entry | undefined)[] = [];
+  const ids = new IdentityIds();
+  let shared = new Map<string, DeviceContext>();
+  let sharedTenant: TenantConfig | undefined;
+  let sharedPolicy = -1;
   return {
     get(name) {
-      const state = model.device(name);
-      if (state === undefined) return unknownDevice(name, settings);
-      const hit = cache.get(name);
+      const index = model.indexOf(name);
+      if (index === undefined) return unknownDevice(name, settings);
+      const state = model.deviceAt(index);
+      const hit = byIndex[index];
       if (hit !== undefined && hit.revision === state.revision && hit.policy === policy.revision) return hit.context;
-      const context = compileContext(state, model.tenant(), policy, settings, startMs);
-      cache.set(name, { revision: state.revision, policy: policy.revision, context });
+      const tenant = model.tenant();
+      // Tenant-wide inputs are left out of the key: a new tenant or policy starts the memo again.
+      if (tenant !== sharedTenant || policy.revision !== sharedPolicy || shared.size >= SHARED_LIMIT) {
+        shared = new Map();
+        sharedTenant = tenant;
+        sharedPolicy = policy.revision;
+      }
+      const group = policy.groups(tenant).resolve(state.config).name;
+      const exclusions = policy.exclusionsFor(state.config);
+      const key = contextKey(state, group, exclusions, ids);
+      let context = shared.get(key);
+      if (context === undefined) {
+        context = compileContext(state, tenant, policy, { settings, startMs, group, exclusions });
+        shared.set(key, context);
+      }
+      byIndex[index] = { revision: state.revision, policy: policy.revision, context };
       return context;
     },
   };
 }
 
-function compileContext(
-  state: DeviceState,
-  tenant: TenantConfig,
-  policy: PolicyState,
-  settings: ConflictSettings,
-  startMs: number,
-): DeviceContext {
+/** What the cache resolved for a device before compiling: run constants, its group and its exclusion lookup. */
+interface Resolved {
+  readonly settings: ConflictSettings;
+  readonly startMs: number;
+  readonly group: string;
+  readonly exclusions: ExclusionLookup;
+}
+
+function compileContext(state: DeviceState, tenant: TenantConfig, policy: PolicyState, resolved: Resolved): DeviceContext {
+  const { settings, startMs, group } = resolved;
   const config = state.config;
   const honoured = indicatorsHonoured({
     mode: state.mode,
@@ -68,7 +103,6 @@ function compileContext(
     serverAgent: config.serverAgent,
   });
   const index = policy.indicators;
-  const group = policy.groups(tenant).resolve(config).name;
   const edrSensor = config.onboarded && tenant.license === 'plan-2';
   return {
     device: config.name,
@@ -76,7 +110,7 @@ function compileContext(
     primaryAvRunning: config.primaryAv === 'non-microsoft' && config.thirdPartyAv === 'running',
     mode: state.mode,
     modeReason: state.modeReasons[0] ?? reason('model', 'mode', `Defender Antivirus is ${state.mode}`, '§1'),
-    exclusions: policy.exclusionsFor(config),
+    exclusions: resolved.exclusions,
     indicatorsHonoured: honoured.honoured && index.size > 0,
     // Said only when the tenant has indicators: otherwise there is nothing to ignore.
     indicatorReasons: index.size > 0 && !honoured.honoured ? honoured.reasons : [],

@@ -1,6 +1,7 @@
 /**
- * Everything the per-artifact decision needs about one device, compiled once per device revision and
- * policy revision, then reused for every artifact on that device until something changes.
+ * Everything the per-artifact decision needs about one device, compiled once per distinct configuration
+ * (`context-key.ts`) and policy revision, then shared by every device with that configuration and reused
+ * for every artifact on them until something changes.
  */
 import type { Artifact } from '../core/artifact.ts';
 import type { ConflictSettings } from '../core/config.ts';
@@ -22,6 +23,7 @@ export type ExclusionLookup = (query: ExclusionQuery) => Reason | undefined;
 export type IndicatorLookup = (artifact: Artifact) => IndicatorMatch | undefined;
 
 export interface DeviceContext {
+  /** The first device compiled into this context (others with an equal key share it); verdicts name `artifact.device`. */
   readonly device: string;
   readonly settings: ConflictSettings;
   /** The non-Microsoft primary AV is installed, primary and running (§1.4). */

@@ -1,0 +1,86 @@
+/** Shared device contexts: equal configurations share one, and sharing never changes a verdict. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, deviceWithDefaults } from '../../engine/core/config.ts';
+import { createFleetModel } from '../../engine/model/index.ts';
+import { createContextCache, type ContextCache } from '../../engine/pipeline/context-cache.ts';
+import { decideArtifact } from '../../engine/pipeline/decide-artifact.ts';
+import { createPolicyState } from '../../engine/pipeline/policy-state.ts';
+import { isChangeEvent, simEvents } from '../../engine/pipeline/sim-events.ts';
+import type { SimulationInput } from '../../engine/pipeline/sim-input.ts';
+import type { Verdict } from '../../engine/pipeline/verdict.ts';
+import { sharedFleetArb } from '../arbitraries/shared-fleet.arb.ts';
+
+/**
+ * Replays a run the way `simulate$` does; `contextsFor` is asked for the cache of each artifact, so a
+ * fresh cache per artifact decides with an unshared context compiled for that one device at that time.
+ */
+function decideAll(input: SimulationInput, fresh: boolean): Verdict[] {
+  const model = createFleetModel({ tenant: input.tenant, devices: input.devices, settings: input.settings });
+  const policy = createPolicyState(input);
+  const make = (): ContextCache => createContextCache(model, policy, input.settings, input.startMs);
+  const shared = make();
+  const verdicts: Verdict[] = [];
+  for (const item of simEvents(input)) {
+    model.advanceTo(item.at);
+    if (isChangeEvent(item)) {
+      if (model.applyChange(item.change, item.at).status === 'applied') policy.apply(item.change);
+      continue;
+    }
+    verdicts.push(decideArtifact((fresh ? make() : shared).get(item.device), item));
+  }
+  return verdicts;
+}
+
+const device = (name: string, tags: string[] = []) =>
+  deviceWithDefaults({
+    name,
+    os: 'windows-11',
+    tags,
+    mdav: { installed: true, platform: '4.18.24090.11', engine: '1.1.24090.11', cloudProtection: true },
+  });
+
+function cacheOf(devices: ReturnType<typeof device>[], groups = DEFAULT_TENANT.deviceGroups) {
+  const tenant = { ...DEFAULT_TENANT, edrBlockMode: true, deviceGroups: groups };
+  const model = createFleetModel({ tenant, devices });
+  const policy = createPolicyState({
+    exclusions: { paths: [], extensions: [], processes: [] },
+    indicators: [],
+    settings: DEFAULT_CONFLICT_SETTINGS,
+  });
+  return { model, policy, cache: createContextCache(model, policy, DEFAULT_CONFLICT_SETTINGS, 0) };
+}
+
+describe('createContextCache', () => {
+  it('should give two devices with equal configuration one compiled context', () => {
+    const { cache } = cacheOf([device('a'), device('b')]);
+    expect(cache.get('b')).toBe(cache.get('a'));
+  });
+
+  it('should compile a device its own context when its own exclusions differ, and share it when they are equal', () => {
+    const own = { paths: ['C:\\Tools\\'], extensions: [], processes: [] };
+    const { cache } = cacheOf([device('a'), { ...device('b'), exclusions: own }, { ...device('c'), exclusions: own }]);
+    expect(cache.get('b')).not.toBe(cache.get('a'));
+    expect(cache.get('c')).toBe(cache.get('b'));
+  });
+
+  it('should split a shared context when one device is changed, and when devices are in different device groups', () => {
+    const groups = [{ name: 'Finance', rank: 1, match: { tags: ['finance'] } }];
+    const { cache, model } = cacheOf([device('a'), device('b'), device('c', ['finance'])], groups);
+    expect(cache.get('c')).not.toBe(cache.get('a'));
+    const before = cache.get('b');
+    model.applyChange({ devices: { b: { onboarded: false } } }, 0);
+    expect(cache.get('b')).not.toBe(before);
+    expect(cache.get('b').edrSensor).toBe(false);
+    expect(cache.get('a').edrSensor).toBe(true);
+  });
+
+  it('should decide every artifact of a random fleet and stream as an unshared per-device context does, through changes mid-run', () => {
+    fc.assert(
+      fc.property(sharedFleetArb, (input) => {
+        expect(decideAll(input, false)).toEqual(decideAll(input, true));
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
