@@ -79,7 +79,9 @@ describe('--out on a device node', () => {
 });
 
 describe.concurrent('a stop signal while the report is being written', () => {
-  const BIG = `${SCENARIO}timeline:\n  - at: 0m\n    generate: { count: 20000, window: 1h }\n`;
+  // Long enough (about a second of work in 2026-12) that the signal lands while the temporary file exists;
+  // at 20,000 artifacts a faster pipeline sometimes finished first and the signal met the default handler.
+  const BIG = `${SCENARIO}timeline:\n  - at: 0m\n    generate: { count: 200000, window: 1h }\n`;
 
   /** Starts a run, sends `signal` once the temporary file exists, and resolves with the exit code and what is left. */
   async function interrupt(signal: NodeJS.Signals) {

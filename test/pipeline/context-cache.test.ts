@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT, deviceWithDefaults } from '../../engine/core/config.ts';
 import { createFleetModel } from '../../engine/model/index.ts';
 import { createContextCache, type ContextCache } from '../../engine/pipeline/context-cache.ts';
+import { plainVerdict } from '../../engine/pipeline/compact-verdict.ts';
 import { decideArtifact } from '../../engine/pipeline/decide-artifact.ts';
 import { createPolicyState } from '../../engine/pipeline/policy-state.ts';
 import { isChangeEvent, simEvents } from '../../engine/pipeline/sim-events.ts';
@@ -27,7 +28,8 @@ function decideAll(input: SimulationInput, fresh: boolean): Verdict[] {
       if (model.applyChange(item.change, item.at).status === 'applied') policy.apply(item.change);
       continue;
     }
-    verdicts.push(decideArtifact((fresh ? make() : shared).get(item.device), item));
+    // Compared as readers see them, reasons included: a compact verdict holds its context, which sharing changes by design.
+    verdicts.push(plainVerdict(decideArtifact((fresh ? make() : shared).get(item.device), item)));
   }
   return verdicts;
 }
