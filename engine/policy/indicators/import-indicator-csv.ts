@@ -1,10 +1,11 @@
-/** The portal's indicator import CSV (ioc-manage): parse with per-row issues, and write it back. */
+/** The portal's indicator import CSV (ioc-manage): parse with per-row issues (writing it back: export-indicator-csv.ts). */
 import { append } from '../../core/append.ts';
 import type { Issue, Path } from '../../core/issue.ts';
 import { quoteExcerpt, withExcerpts } from '../../core/quote.ts';
 import { INDICATOR_ACTIONS, LEGACY_ACTIONS, type Indicator } from './indicator.ts';
-import { enforceTenantLimit, parseIndicator, type ParseIndicatorOptions, type ParsedIndicators } from './parse-indicator.ts';
-import { formatCsv, parseCsv, type CsvRecord } from './csv.ts';
+import { enforceTenantLimit } from './enforce-tenant-limit.ts';
+import { parseIndicator, type ParseIndicatorOptions, type ParsedIndicators } from './parse-indicator.ts';
+import { parseCsv, type CsvRecord } from './csv.ts';
 import { checkType } from './indicator-fields.ts';
 import { closest } from '../../core/did-you-mean.ts';
 import { foldColumn, recogniseIndicatorCsv } from './recognise-indicator-csv.ts';
@@ -277,48 +278,4 @@ function importRow(
     add({ ...issue, path: at(typeof key === 'string' ? COLUMN_OF[key] : undefined) });
   }
   return issues.length > before ? undefined : indicator;
-}
-
-/**
- * Writes indicators as an import CSV with the portal's header. Types the import does not take
- * (FileMd5, CertificateThumbprint) are left out, each with an issue; legacy actions are written in
- * their current names.
- *
- * @example
- * exportIndicatorCsv(indicators).text; // 'IndicatorType,IndicatorValue,ExpirationTime,…\r\nDomainName,contoso.com,,Block,…'
- */
-export function exportIndicatorCsv(indicators: readonly Indicator[]): {
-  readonly text: string;
-  readonly issues: readonly Issue[];
-} {
-  const issues: Issue[] = [];
-  const rows: string[][] = [[...CSV_COLUMNS]];
-  indicators.forEach((indicator, index) => {
-    if (!(CSV_INDICATOR_TYPES as readonly string[]).includes(indicator.type)) {
-      issues.push({
-        code: 'csv_type',
-        path: [index],
-        severity: 'warning',
-        message: `indicator ${indicator.id} (${indicator.type}) cannot be written to an import CSV and was left out`,
-        expected: CSV_INDICATOR_TYPES.join(' | '),
-        received: indicator.type,
-      });
-      return;
-    }
-    rows.push([
-      indicator.type,
-      indicator.value,
-      indicator.expirationTime ?? '',
-      indicator.action,
-      indicator.severity ?? '',
-      indicator.title ?? '',
-      indicator.description ?? '',
-      indicator.recommendedActions ?? '',
-      indicator.groups.join(','),
-      indicator.category ?? '',
-      (indicator.mitreTechniques ?? []).join(','),
-      indicator.generateAlert === undefined ? '' : indicator.generateAlert ? 'True' : 'False',
-    ]);
-  });
-  return { text: formatCsv(rows), issues };
 }

@@ -28,7 +28,8 @@ export type {
 } from './indicator.ts';
 
 // Validation
-export { enforceTenantLimit, parseIndicator, parseIndicators } from './parse-indicator.ts';
+export { parseIndicator, parseIndicators } from './parse-indicator.ts';
+export { enforceTenantLimit } from './enforce-tenant-limit.ts';
 export type { ParseIndicatorOptions, ParsedIndicators } from './parse-indicator.ts';
 export { normaliseIndicatorValue } from './indicator-value.ts';
 export type { ValueCheck } from './indicator-value.ts';
@@ -57,13 +58,8 @@ export { indicatorAlertFacts } from './indicator-alert.ts';
 export type { IndicatorAlert, IndicatorAlertFacts, IndicatorAlertOptions } from './indicator-alert.ts';
 
 // Portal CSV
-export {
-  CSV_COLUMNS,
-  CSV_INDICATOR_TYPES,
-  exportIndicatorCsv,
-  importIndicatorCsv,
-  type ImportCsvOptions,
-} from './import-indicator-csv.ts';
+export { CSV_COLUMNS, CSV_INDICATOR_TYPES, importIndicatorCsv, type ImportCsvOptions } from './import-indicator-csv.ts';
+export { exportIndicatorCsv } from './export-indicator-csv.ts';
 export { recogniseIndicatorCsv } from './recognise-indicator-csv.ts';
 export { formatCsv, parseCsv } from './csv.ts';
 export type { CsvRecord, ParsedCsv } from './csv.ts';

@@ -4,7 +4,6 @@ import {
   INDICATOR_ACTIONS,
   INDICATOR_SEVERITIES,
   LEGACY_ACTIONS,
-  TENANT_INDICATOR_LIMIT,
   UNGROUPED_DEVICES,
   type Indicator,
   type IndicatorSeverity,
@@ -12,6 +11,7 @@ import {
 } from './indicator.ts';
 import { checkAction, checkCategory, checkExpiration, checkTechniques, checkType, type FieldCheck } from './indicator-fields.ts';
 import { normaliseIndicatorValue } from './indicator-value.ts';
+import { enforceTenantLimit } from './enforce-tenant-limit.ts';
 import { closest, suggest } from '../../core/did-you-mean.ts';
 
 export interface ParseIndicatorOptions {
@@ -233,34 +233,6 @@ export function parseIndicators(raw: unknown, options: ParseIndicatorOptions = {
     issues,
     options,
   );
-}
-
-/**
- * Keeps the indicators that fit under the tenant limit (default 15,000 minus `existingCount`, T58) and
- * adds one issue, at the first refused entry, naming how many were refused.
- *
- * @example
- * enforceTenantLimit(list, paths, [], { existingCount: 15_000 }).indicators; // []
- */
-export function enforceTenantLimit(
-  parsed: readonly Indicator[],
-  paths: readonly Path[],
-  issues: Issue[],
-  options: Pick<ParseIndicatorOptions, 'existingCount' | 'limit'>,
-): ParsedIndicators {
-  const limit = options.limit ?? TENANT_INDICATOR_LIMIT;
-  const existing = options.existingCount ?? 0;
-  const room = Math.max(0, limit - existing);
-  if (parsed.length <= room) return { indicators: parsed, issues };
-  issues.push({
-    code: 'indicator_limit',
-    path: paths[room] ?? [],
-    message: `the tenant limit of ${limit.toLocaleString('en-US')} indicators is reached: this entry and the ${parsed.length - room - 1} valid ones after it were not added`,
-    expected: `at most ${room} more indicators (the tenant already has ${existing})`,
-    received: `${parsed.length} valid indicators`,
-    hint: 'the limit has no increases (§5.1); delete expired or unused indicators, or block applications with WDAC instead',
-  });
-  return { indicators: parsed.slice(0, room), issues };
 }
 
 function checkGroups(raw: unknown, known: readonly string[] | undefined): FieldCheck<readonly string[]> {
