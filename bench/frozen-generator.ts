@@ -15,7 +15,8 @@ export type { FrozenArtifact };
  * and P / G would look better while P did not get faster. With this copy, whatever the engine's generator
  * does beyond producing today's plain artifact counts in P, where it belongs. So bench/frozen-synth/ must
  * never be optimised, synced with the engine or "fixed": a faster G here would make every P ratio dishonest.
- * Only the engine's types and core helpers (rng, time heap, vocabulary) are shared.
+ * Only the engine's types, core helpers (rng, time heap, vocabulary) and the catalog data (the templates,
+ * profile folders and signers: the input, not the code) are shared, so G and P make the same artifacts.
  *
  * @example
  * for (const artifact of generateFrozenArtifacts(spec, { seed: 7 })) sink += artifact.at; // G's loop
