@@ -1,7 +1,11 @@
 /** Whether a device enforces file/certificate indicators at all (§2, §5.2), and the block-mode rule (§3.8). */
 import type { ServerAgent } from '../../core/config.ts';
+import { reasonFor } from '../../core/reason.ts';
 import { isAtLeast, parseVersion, version } from '../../core/version.ts';
 import type { MdavMode, OsName, Reason } from '../../core/vocabulary.ts';
+
+// §5.2 unless a reason says otherwise.
+const indicatorReason = reasonFor('indicator', '§5.2');
 
 export interface HonouredInput {
   readonly mode: MdavMode;
@@ -26,72 +30,51 @@ export interface Honoured {
  * indicators, neither Allow nor Block (§3.8, T34, T35). The pipeline must not pass indicators into the
  * block-mode decision at all; it quotes this reason instead.
  */
-export const INDICATOR_NOT_CONSULTED_IN_BLOCK_MODE: Reason = {
-  layer: 'indicator',
-  code: 'not-consulted',
-  message: 'indicator not consulted: EDR in block mode ignores indicators',
-  cite: '§3.8',
-};
+export const INDICATOR_NOT_CONSULTED_IN_BLOCK_MODE: Reason = indicatorReason(
+  'not-consulted',
+  'indicator not consulted: EDR in block mode ignores indicators',
+  '§3.8',
+);
 
 const MIN_CLIENT = version('4.18.1901.0');
-const cite = '§5.2';
-const HONOURED: Reason = {
-  layer: 'indicator',
-  code: 'honoured',
-  message: 'indicators are enforced: Microsoft Defender Antivirus is active and the prerequisites are met',
-  cite,
-};
+const HONOURED: Reason = indicatorReason(
+  'honoured',
+  'indicators are enforced: Microsoft Defender Antivirus is active and the prerequisites are met',
+);
 const HONOURED_RESULT: Honoured = { honoured: true, reasons: [HONOURED] };
 const NOT_ACTIVE: Readonly<Record<Exclude<MdavMode, 'active'>, Reason>> = {
-  passive: {
-    layer: 'indicator',
-    code: 'mdav-passive',
-    message: 'indicators are not supported when Microsoft Defender Antivirus is in passive mode',
-    cite: '§2',
-  },
-  disabled: {
-    layer: 'indicator',
-    code: 'mdav-disabled',
-    message: 'indicators need Microsoft Defender Antivirus active; it is disabled',
-    cite: '§2',
-  },
-  'not-installed': {
-    layer: 'indicator',
-    code: 'mdav-not-installed',
-    message: 'indicators need Microsoft Defender Antivirus active; it is not installed',
-    cite: '§2',
-  },
+  passive: indicatorReason(
+    'mdav-passive',
+    'indicators are not supported when Microsoft Defender Antivirus is in passive mode',
+    '§2',
+  ),
+  disabled: indicatorReason('mdav-disabled', 'indicators need Microsoft Defender Antivirus active; it is disabled', '§2'),
+  'not-installed': indicatorReason(
+    'mdav-not-installed',
+    'indicators need Microsoft Defender Antivirus active; it is not installed',
+    '§2',
+  ),
 };
-const NO_FEATURE: Reason = {
-  layer: 'indicator',
-  code: 'allow-or-block-file-off',
-  message: 'advanced feature "Allow or block file" is off, so file indicators cannot block or allow',
-  cite,
-};
-const NO_CLOUD: Reason = {
-  layer: 'indicator',
-  code: 'cloud-protection-off',
-  message: 'cloud-delivered protection is off; file and certificate indicators need it',
-  cite,
-};
-const OLD_CLIENT: Reason = {
-  layer: 'indicator',
-  code: 'client-too-old',
-  message: 'the antimalware client is older than 4.18.1901.x, the minimum for file and certificate indicators',
-  cite,
-};
-const BAD_CLIENT: Reason = {
-  layer: 'indicator',
-  code: 'client-unknown',
-  message: 'the antimalware client version is not readable, so indicator support cannot be confirmed',
-  cite,
-};
-const LEGACY_AGENT: Reason = {
-  layer: 'indicator',
-  code: 'legacy-server-agent',
-  message: 'Windows Server 2012 R2 and 2016 support indicators only with the unified solution',
-  cite,
-};
+const NO_FEATURE: Reason = indicatorReason(
+  'allow-or-block-file-off',
+  'advanced feature "Allow or block file" is off, so file indicators cannot block or allow',
+);
+const NO_CLOUD: Reason = indicatorReason(
+  'cloud-protection-off',
+  'cloud-delivered protection is off; file and certificate indicators need it',
+);
+const OLD_CLIENT: Reason = indicatorReason(
+  'client-too-old',
+  'the antimalware client is older than 4.18.1901.x, the minimum for file and certificate indicators',
+);
+const BAD_CLIENT: Reason = indicatorReason(
+  'client-unknown',
+  'the antimalware client version is not readable, so indicator support cannot be confirmed',
+);
+const LEGACY_AGENT: Reason = indicatorReason(
+  'legacy-server-agent',
+  'Windows Server 2012 R2 and 2016 support indicators only with the unified solution',
+);
 
 /**
  * Whether MDAV enforces file (or certificate) indicators on this device, with every unmet prerequisite
