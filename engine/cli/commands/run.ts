@@ -7,6 +7,7 @@ import { renderJunit } from '../../report/junit-report.ts';
 import type { ScenarioReport, Write } from '../../report/scenario-report.ts';
 import { renderTable } from '../../report/table.ts';
 import { renderText } from '../../report/text-report.ts';
+import { renderVerdictsCsv } from '../../report/verdicts-csv.ts';
 import { EXIT, worst, type Io } from '../io.ts';
 import { runScenario } from '../../run-scenario.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
@@ -22,6 +23,7 @@ interface RunOptions extends InputFlags {
   summary?: boolean;
   hideOutcomes?: boolean;
   junitTime?: boolean;
+  csv?: 'action-center' | 'verdicts';
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -41,6 +43,12 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     )
     .option('--summary', 'one line per scenario (what `npm start` prints)')
     .option('--hide-outcomes', 'blank every verdict and device state, for paper handouts (text format)')
+    .addOption(
+      new Option(
+        '--csv <table>',
+        'CSV: the Action Center History export, or one row per verdict (default: action-center)',
+      ).choices(['action-center', 'verdicts']),
+    )
     .option('--junit-time', 'JUnit: measured seconds per scenario instead of time="0" (output then differs run to run)')
     .addOption(importRootOption())
     .addOption(maxFileSizeOption())
@@ -48,13 +56,15 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
       'after',
       `
 Exit codes: 0 every expectation holds, 1 some fail, 2 invalid input (2 wins over 1).
-CSV is the Action Center History export (columns documented in scenarios/README.md).
+CSV is the Action Center History export (--csv action-center, the default) or one row per verdict
+(--csv verdicts); the columns are documented in scenarios/README.md.
 
 Examples:
   $ edrsim run scenarios
   $ edrsim run scenarios/05-timing --format json --out run.json
   $ edrsim run my-policy.yaml --format junit --out junit.xml
   $ edrsim run scenarios/01-modes --format junit --junit-time
+  $ edrsim run scenarios/09-recording --format csv --csv verdicts
   $ edrsim run my-policy.yaml --set tenant.edrBlockMode=false --set 'devices.ws-01.primaryAv=defender'`,
     )
     .action(async (paths: string[], options: RunOptions) => {
@@ -64,6 +74,10 @@ Examples:
       }
       if (options.junitTime === true && options.format !== 'junit') {
         io.err(`edrsim run: --junit-time is for --format junit; drop it or add --format junit\n`);
+        return exit(EXIT.invalid);
+      }
+      if (options.csv !== undefined && options.format !== 'csv') {
+        io.err(`edrsim run: --csv chooses the CSV table; add --format csv or drop --csv\n`);
         return exit(EXIT.invalid);
       }
       const limits = inputLimits(options, io);
@@ -122,7 +136,7 @@ function render(
     case 'junit':
       return renderJunit(reports, write, errors, seconds === undefined ? {} : { seconds });
     case 'csv':
-      return renderCsv(reports, write);
+      return options.csv === 'verdicts' ? renderVerdictsCsv(reports, write) : renderCsv(reports, write);
     default:
       // Nothing ran: a "0 scenarios: 0 passed, 0 failed" report above the problems reads as a result.
       if (reports.length === 0 && errors.length > 0) return;
