@@ -3,8 +3,7 @@ import { ownText, terminalLine } from '../core/escape.ts';
 import { formatChoices } from './match-choice.ts';
 import type { Question } from './question.ts';
 import type { QuestionResult } from './train-report.ts';
-
-const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+import { paint } from '../report/paint.ts';
 
 /**
  * Renders one question: its number and id, the sentence, the numbered choices.

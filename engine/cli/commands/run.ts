@@ -9,6 +9,7 @@ import type { ScenarioReport, Write } from '../../report/scenario-report.ts';
 import { renderTable } from '../../report/table.ts';
 import { renderText } from '../../report/text-report.ts';
 import { renderVerdictsCsv } from '../../report/verdicts-csv.ts';
+import { COLOUR_HELP, colorOption, colourFor, noColorOption } from '../colour.ts';
 import { EXIT, worst, type Io } from '../io.ts';
 import { runScenario } from '../../run-scenario.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
@@ -37,6 +38,7 @@ interface RunOptions extends InputFlags, FilterFlags {
   junitTime?: boolean;
   csv?: 'action-center' | 'verdicts';
   bail?: boolean;
+  color?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -66,6 +68,8 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     .addOption(nameOption())
     .addOption(tagOption())
     .option('--bail', 'stop at the first failing scenario (exit 1); the rest are not run')
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .addOption(importRootOption())
     .addOption(maxFileSizeOption())
     .addHelpText(
@@ -75,6 +79,7 @@ Exit codes: 0 every expectation holds, 1 some fail, 2 invalid input (2 wins over
 -t/--name is a case-insensitive part of the scenario name, with * for any characters; it is never a
 regular expression. --tag keeps scenarios with any of the tags given; with -t, both must match. A filter
 that keeps no scenario is exit 2. --bail stops at the first failing scenario and says how many were not run.
+${COLOUR_HELP}
 CSV is the Action Center History export (--csv action-center, the default) or one row per verdict
 (--csv verdicts); the columns are documented in scenarios/README.md.
 
@@ -173,7 +178,7 @@ function render(
       // Nothing ran: a "0 scenarios: 0 passed, 0 failed" report above the problems reads as a result.
       if (reports.length === 0 && errors.length > 0) return;
       return renderText(reports, write, {
-        colour: io.colour && options.out === undefined,
+        colour: colourFor(options.color, io.colour) && options.out === undefined,
         hideOutcomes: options.hideOutcomes === true,
       });
   }
