@@ -104,6 +104,7 @@ export { loadScenarioFile, POLICY_LOAD_OPTIONS, runScenario, runScenarioFile, ty
 /* Reports */
 export { buildScenarioReport } from './report/build-scenario-report.ts';
 export { renderCsv } from './report/csv-report.ts';
+export { renderVerdictsCsv, VERDICT_CSV_COLUMNS } from './report/verdicts-csv.ts';
 export { renderJson } from './report/json-report.ts';
 export type { JsonReport, JsonScenario, JsonVerdict } from './report/json-report-shape.ts';
 export { renderJunit } from './report/junit-report.ts';

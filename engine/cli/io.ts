@@ -4,7 +4,7 @@ export interface Io {
   readonly cwd: string;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** Colour allowed on stdout (TTY and no NO_COLOR). */
+  /** Colour allowed on stdout, from the environment (`colourFromEnv`: FORCE_COLOR, NO_COLOR, TTY); --color/--no-color beat it. */
   readonly colour: boolean;
   /** Standard input is a terminal (so `train` may prompt). */
   readonly stdinIsTTY: boolean;

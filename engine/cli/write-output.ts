@@ -216,7 +216,5 @@ function writeIssue(shownAs: string, error: unknown): Issue {
   };
 }
 
-/** Colour only on a TTY, and never when NO_COLOR is set (https://no-color.org). */
-export function useColour(stream: NodeJS.WriteStream): boolean {
-  return stream.isTTY === true && (process.env['NO_COLOR'] ?? '') === '' && process.env['TERM'] !== 'dumb';
-}
+// Colour lives in colour.ts; re-exported for main.ts, which imports it from here.
+export { useColour } from './colour.ts';

@@ -1,5 +1,6 @@
 /** Runs a simulation to completion: stream its records to sinks, collect them all (small runs), or count only (throughput). */
 import { edrBlockModeRecommendation, type DeviceState, type FleetModel, type Recommendation } from '../model/index.ts';
+import type { Artifact } from '../core/artifact.ts';
 import { DEFAULT_CONFLICT_SETTINGS } from '../core/config.ts';
 import type { Issue } from '../core/issue.ts';
 import { plainVerdict } from './compact-verdict.ts';
@@ -18,7 +19,8 @@ export type NumberedActionCenterEntry = ActionCenterEntry & { readonly id: strin
  * records nobody asked for are counted, never built or kept.
  */
 export interface RunSinks {
-  readonly verdict?: (verdict: Verdict) => void;
+  /** Each verdict with the artifact it judged (the JSON and CSV reports read its path, hashes, threat). */
+  readonly verdict?: (verdict: Verdict, artifact: Artifact) => void;
   readonly alert?: (alert: NumberedAlert) => void;
   readonly actionCenter?: (entry: NumberedActionCenterEntry) => void;
 }
@@ -77,7 +79,7 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
     // Only a sink reads reasons and alerts: a run without one never explains a verdict (issue 13 #2).
     if (sinks.verdict === undefined && sinks.alert === undefined && sinks.actionCenter === undefined) return;
     const verdict = plainVerdict(output);
-    sinks.verdict?.(verdict);
+    sinks.verdict?.(verdict, output.source);
     // Ids count every record of the run, asked for or not, so that a sink sees the ids a full run gives.
     for (const alert of verdict.alerts) {
       alerts++;

@@ -8,7 +8,7 @@ import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { REASONS } from './reasons.ts';
 import { isChangeEvent, simEvents, type SimItem } from './sim-events.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
-import type { Verdict } from './verdict.ts';
+import type { CompactVerdict } from './compact-verdict.ts';
 
 /** What happened to one timeline `change` (contract §4 `changes[]`). */
 export interface ChangeRecord {
@@ -19,7 +19,8 @@ export interface ChangeRecord {
   readonly reasons: readonly Reason[];
 }
 
-export type SimOutput = Verdict | ChangeRecord;
+/** A verdict (decided by `decideArtifact`, so it keeps its artifact as `source`) or a change record. */
+export type SimOutput = CompactVerdict | ChangeRecord;
 
 export interface SimulationHooks {
   /** Called once the stream completes, with the model at the run's last event (for end-of-run device state). */
@@ -27,7 +28,7 @@ export interface SimulationHooks {
 }
 
 /** True for a verdict, false for a change record. */
-export function isVerdict(output: SimOutput): output is Verdict {
+export function isVerdict(output: SimOutput): output is CompactVerdict {
   return 'outcome' in output;
 }
 

@@ -58,6 +58,16 @@ export interface JsonVerdict {
   readonly device: string;
   /** Offset from the start, as a duration (`10m`). */
   readonly at: string;
+  /** The same instant as ISO 8601 UTC, from the scenario's `start` (as Action Center and alert `time`). */
+  readonly time: string;
+  /** The file or process image, canonicalised as the layers matched it (contract §5.1). */
+  readonly path: string;
+  /** Only when the artifact has one, lower case. */
+  readonly sha256?: string;
+  /** Only when the artifact names one (the scenario's `threat:`, or the generator catalog's). */
+  readonly threat?: string;
+  /** MITRE ATT&CK id, only when the artifact names one. */
+  readonly technique?: string;
   readonly class: Verdict['class'];
   readonly outcome: Verdict['outcome'];
   readonly by: Verdict['by'];

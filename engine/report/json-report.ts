@@ -1,4 +1,5 @@
 /** The contract's `--format json` document (§4): one object with every scenario and a summary, written as it is produced. */
+import type { Artifact } from '../core/artifact.ts';
 import { formatDuration, timestampAt } from '../core/duration.ts';
 import { forJsonText } from '../core/escape.ts';
 import type { Issue } from '../core/issue.ts';
@@ -50,7 +51,7 @@ function projectScenario(report: ScenarioReport): StreamedObject<JsonScenario> {
   const replayed = <T>(count: number, sinks: (emit: (item: T) => void) => RunSinks): readonly T[] | StreamedArray<T> =>
     count === 0 ? [] : streamedArray<T>((emit) => report.replay(sinks(emit)));
   const verdicts = replayed<JsonVerdict>(run.counts.artifacts, (emit) => ({
-    verdict: (verdict) => emit(projectVerdict(verdict)),
+    verdict: (verdict, artifact) => emit(projectVerdict(verdict, artifact, time)),
   }));
   const actionCenter = replayed<JsonActionCenterEntry>(run.counts.actionCenter, (emit) => ({
     actionCenter: (entry) => emit(projectActionCenterEntry(entry, time)),
@@ -97,11 +98,18 @@ function projectScenario(report: ScenarioReport): StreamedObject<JsonScenario> {
   });
 }
 
-function projectVerdict(verdict: Verdict): JsonVerdict {
+// Key order is the contract's: optional keys keep their place when present, so every verdict reads the same way.
+function projectVerdict(verdict: Verdict, artifact: Artifact, time: (at: number) => string): JsonVerdict {
   return {
     artifact: verdict.artifact,
     device: verdict.device,
     at: formatDuration(verdict.at),
+    time: time(verdict.at),
+    path: artifact.path,
+    // Lower case, as the portal shows hashes: two runs spelling one hash differently still diff as equal.
+    ...(artifact.sha256 === undefined ? {} : { sha256: artifact.sha256.toLowerCase() }),
+    ...(artifact.threat === undefined ? {} : { threat: artifact.threat }),
+    ...(artifact.technique === undefined ? {} : { technique: artifact.technique }),
     class: verdict.class,
     outcome: verdict.outcome,
     by: verdict.by,

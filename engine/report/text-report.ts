@@ -5,9 +5,10 @@ import { ownText, terminalLine } from '../core/escape.ts';
 import type { Verdict } from '../pipeline/verdict.ts';
 import type { ScenarioReport, Write } from './scenario-report.ts';
 import { renderTable } from './table.ts';
+import { paint } from './paint.ts';
 
 export interface TextOptions {
-  /** ANSI colour (only on a TTY without NO_COLOR; the CLI decides). Default false. */
+  /** ANSI colour (the CLI decides: --color/--no-color, FORCE_COLOR, NO_COLOR, TTY). Default false. */
   readonly colour?: boolean;
   /**
    * Above this many verdicts the table is summarised as counts (JSON never summarises); up to this many
@@ -17,8 +18,6 @@ export interface TextOptions {
   /** Blank every verdict's outcome, for paper handouts. Default false. */
   readonly hideOutcomes?: boolean;
 }
-
-const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 /**
  * Writes reports for a terminal to `write`, one scenario at a time, ending with a one-line summary.

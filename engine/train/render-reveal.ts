@@ -1,22 +1,24 @@
 /** The question prompts, and the reveal: the engine's answer per question, its reasons layer by layer, the cite. */
-import { ownText, terminalLine } from '../core/escape.ts';
+import { forTerminal, ownText, terminalLine } from '../core/escape.ts';
 import { formatChoices } from './match-choice.ts';
 import type { Question } from './question.ts';
 import type { QuestionResult } from './train-report.ts';
-
-const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+import { paint, SGR } from '../report/paint.ts';
 
 /**
- * Renders one question: its number and id, the sentence, the numbered choices.
+ * Renders one question: its number and id, the sentence, the numbered choices. With `colour` (default
+ * false; the CLI decides) the number is cyan, the id dim and the choice numbers bold.
  *
  * @example
  * renderQuestion(1, question).split('\n')[2]; // '    1) blocked  2) detected  3) allowed  4) missed'
  */
-export function renderQuestion(number: number, question: Question): string {
+export function renderQuestion(number: number, question: Question, colour = false): string {
+  const choices = formatChoices(question.choices);
   return [
-    terminalLine`Q${number}  ${question.id}`,
+    terminalLine`${ownText(paint(colour, SGR.cyan, `Q${number}`))}  ${ownText(paint(colour, SGR.dim, forTerminal(question.id)))}`,
     terminalLine`    ${question.text}`,
-    `    ${formatChoices(question.choices)}`,
+    // The choices are the engine's vocabulary (outcomes, statuses, modes), never user text.
+    `    ${colour ? choices.replace(/\d+\)/g, (number) => paint(true, SGR.bold, number)) : choices}`,
   ].join('\n');
 }
 

@@ -2,6 +2,7 @@
 import { DEFAULT_MDAV, DEFAULT_TENANT, type DeviceConfig } from '../core/config.ts';
 import { formatDuration } from '../core/duration.ts';
 import { forTerminal } from '../core/escape.ts';
+import { paint, SGR } from '../report/paint.ts';
 import { renderTable } from '../report/table.ts';
 import type { Scenario } from '../scenario/index.ts';
 
@@ -12,12 +13,13 @@ const LEGEND =
 
 /**
  * Renders the fleet as a table (consecutive devices with the same settings share one row), then the
- * tenant switch, device groups and propagation delays, then the exclusions and indicators.
+ * tenant switch, device groups and propagation delays, then the exclusions and indicators. With `colour`
+ * (default false; the CLI decides) the headings are bold and the legend dim.
  *
  * @example
  * renderSetup(scenario).startsWith('Fleet (1 device)'); // true
  */
-export function renderSetup(scenario: Scenario): string {
+export function renderSetup(scenario: Scenario, colour = false): string {
   const rows: string[][] = [];
   let first: DeviceConfig | undefined;
   let last: DeviceConfig | undefined;
@@ -40,15 +42,15 @@ export function renderSetup(scenario: Scenario): string {
   flush();
   const n = scenario.devices.length;
   return [
-    `Fleet (${n} device${n === 1 ? '' : 's'})`,
+    paint(colour, SGR.bold, `Fleet (${n} device${n === 1 ? '' : 's'})`),
     indent(renderTable(['device', 'os', 'primary AV', 'onboarded', 'settings'], rows)),
-    indent(wrap(LEGEND, 96)),
+    paint(colour, SGR.dim, indent(wrap(LEGEND, 96))),
     '',
-    'Tenant',
+    paint(colour, SGR.bold, 'Tenant'),
     // Group names, paths and indicator titles are user text; the table escapes its own cells.
     ...tenantLines(scenario).map((line) => `  ${forTerminal(line)}`),
     '',
-    'Policy',
+    paint(colour, SGR.bold, 'Policy'),
     ...policyLines(scenario).map((line) => `  ${forTerminal(line)}`),
   ].join('\n');
 }

@@ -4,23 +4,25 @@ import type { Artifact } from '../core/artifact.ts';
 import { formatDuration } from '../core/duration.ts';
 import { forTerminal } from '../core/escape.ts';
 import type { ChangeSpec, GenerateSpec, Scenario, TimelineEvent } from '../scenario/index.ts';
+import { paint, SGR } from '../report/paint.ts';
 
 const flag = (on: boolean) => (on ? 'would flag' : 'would miss');
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 /**
  * Renders every timeline event in time order, one block each, without saying what happened: a
- * change shows who asked for it, not whether it was applied (that is part of the answer, §3.2).
+ * change shows who asked for it, not whether it was applied (that is part of the answer, §3.2). With
+ * `colour` (default false) the heading is bold.
  *
  * @example
  * renderTimeline(scenario).split('\n')[0]; // 'Timeline'
  */
-export function renderTimeline(scenario: Scenario): string {
+export function renderTimeline(scenario: Scenario, colour = false): string {
   const width = maxOf(
     scenario.timeline.map((event) => formatDuration(event.at).length),
     3,
   );
-  const lines = ['Timeline'];
+  const lines = [paint(colour, SGR.bold, 'Timeline')];
   if (scenario.timeline.length === 0) lines.push('  (nothing happens)');
   for (const event of scenario.timeline) {
     // Ids, names, paths and threats are user text: each described line is escaped here, where it is placed.

@@ -1,5 +1,6 @@
 /** A training session: for each scenario, brief, ask every question, reveal the engine's answers, score. */
 import { forTerminalLines, terminalLine } from '../core/escape.ts';
+import { paint, SGR } from '../report/paint.ts';
 import { renderTable } from '../report/table.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { InputClosed, type AnswerSource } from './answer-source.ts';
@@ -48,19 +49,19 @@ export async function runSession(
     // The scenario's own text (name, file, description) is user text: escaped for the terminal here.
     const description = splitDescription(scenario.description);
     out(
-      `${RULE}\n${terminalLine`Scenario ${index + 1} of ${items.length}: ${scenario.name}`}\n${terminalLine`${scenario.file}`}\n\n`,
+      `${RULE}\n${paint(colour, SGR.bold, terminalLine`Scenario ${index + 1} of ${items.length}: ${scenario.name}`)}\n${terminalLine`${scenario.file}`}\n\n`,
     );
     if (description.before !== '') out(`${forTerminalLines(description.before)}\n\n`);
-    out(`${renderSetup(scenario)}\n\n${renderTimeline(scenario)}\n\n`);
+    out(`${renderSetup(scenario, colour)}\n\n${renderTimeline(scenario, colour)}\n\n`);
     const results: QuestionResult[] = [];
     try {
       out(
         questions.length === 0
           ? 'No questions in this scenario: read it, then look at the reveal.\n'
-          : `Predict (${questions.length} question${questions.length === 1 ? '' : 's'})\n`,
+          : `${paint(colour, SGR.bold, `Predict (${questions.length} question${questions.length === 1 ? '' : 's'})`)}\n`,
       );
       for (const [n, question] of questions.entries()) {
-        out(`${renderQuestion(n + 1, question)}\n`);
+        out(`${renderQuestion(n + 1, question, colour)}\n`);
         const given = await source.answer(scenario.file, question);
         if (!source.interactive) out(`${terminalLine`    your answer: ${given ?? '(none)'}`}\n`);
         results.push(questionResult(question, given));
@@ -71,7 +72,7 @@ export async function runSession(
       out('\nSession stopped before the end: this scenario is not scored.\n');
       break;
     }
-    out(`\nReveal\n${renderReveal(questions, results, colour)}\n`);
+    out(`\n${paint(colour, SGR.bold, 'Reveal')}\n${renderReveal(questions, results, colour)}\n`);
     if (description.after !== undefined) out(`${forTerminalLines(description.after)}\n\n`);
     const value = score(results);
     scored.push({ file: scenario.file, name: scenario.name, questions: results, score: value });

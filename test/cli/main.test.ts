@@ -101,8 +101,10 @@ describe('edrsim --help and --version', () => {
     for (const words of examples) {
       const result = await runCli(words, REPO);
       // 1 would be a failing expectation in the library (the scenario tests' concern); 2 means the example is wrong.
-      // Lint warnings (⚠) on stderr are fine; an error is not.
-      const errors = result.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('⚠') && !line.startsWith('  '));
+      // Lint warnings (⚠) and notes (ℹ, e.g. how many scenarios -t selected) on stderr are fine; an error is not.
+      const errors = result.stderr
+        .split('\n')
+        .filter((line) => line !== '' && !line.startsWith('⚠') && !line.startsWith('ℹ') && !line.startsWith('  '));
       expect({ example: words.join(' '), errors, invalid: result.code >= 2 }).toEqual({
         example: words.join(' '),
         errors: [],

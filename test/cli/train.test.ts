@@ -319,3 +319,27 @@ describe('edrsim train at a terminal', () => {
     expect(json.scenarios).toHaveLength(1);
   });
 });
+
+// Issue 14: the setup and the questions are coloured too, by the same rules as `run` (--color beats the environment).
+describe('edrsim train colour', () => {
+  const ESC = '\u001b[';
+  const plain = (text: string) => text.replace(/\u001b\[\d+m/g, '');
+
+  it('should colour the setup headings and the questions with --color, and only paint: without the codes, the same text', async () => {
+    const coloured = fakeIo();
+    await main(['train', ONE, '--answers', answersFile(answers(RIGHT_ONE)), '--color'], coloured.io);
+    const uncoloured = fakeIo();
+    await main(['train', ONE, '--answers', answersFile(answers(RIGHT_ONE)), '--no-color'], { ...uncoloured.io, colour: true });
+    expect(coloured.out()).toContain(`${ESC}1mFleet (1 device)${ESC}0m`);
+    expect(coloured.out()).toContain(`${ESC}1mTenant${ESC}0m`);
+    expect(coloured.out()).toMatch(/\u001b\[36mQ1\u001b\[0m/);
+    expect(uncoloured.out()).not.toContain(ESC);
+    expect(plain(coloured.out())).toBe(uncoloured.out());
+  });
+
+  it('should follow the environment (Io.colour) when no flag is given', async () => {
+    const run = fakeIo();
+    await main(['train', ONE, '--answers', answersFile(answers(RIGHT_ONE))], { ...run.io, colour: true });
+    expect(run.out()).toContain(`${ESC}1mPolicy${ESC}0m`);
+  });
+});

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { collectScenarioFiles } from '../../engine/cli/collect-files.ts';
 import { loadScenarioFile, runScenario } from '../../engine/run-scenario.ts';
+import type { Artifact } from '../../engine/core/artifact.ts';
 import type { Issue } from '../../engine/core/issue.ts';
-import { runSimulation } from '../../engine/pipeline/run-simulation.ts';
+import { runSimulation, streamSimulation } from '../../engine/pipeline/run-simulation.ts';
 import { renderJson } from '../../engine/report/json-report.ts';
 import type { ScenarioReport } from '../../engine/report/scenario-report.ts';
 import type { Scenario } from '../../engine/scenario/index.ts';
@@ -26,9 +27,16 @@ function streamed(reports: readonly ScenarioReport[], errors: readonly Issue[] =
 
 const whole = (scenarios: readonly Scenario[], reports: readonly ScenarioReport[], errors: readonly Issue[] = []) =>
   renderWholeJson(
-    reports.map((report, i) => ({ ...report, run: runSimulation(scenarios[i]!) })),
+    reports.map((report, i) => ({ ...report, run: runSimulation(scenarios[i]!), artifacts: artifactsOf(scenarios[i]!) })),
     errors,
   );
+
+// The artifacts in verdict order, from a run of their own (generated ones exist only in a run).
+function artifactsOf(scenario: Scenario): Artifact[] {
+  const artifacts: Artifact[] = [];
+  streamSimulation(scenario, { verdict: (_, artifact) => void artifacts.push(artifact) });
+  return artifacts;
+}
 
 const scenarios = files.map((file) => load(file)).filter((scenario) => scenario !== undefined);
 const ERRORS: Issue[] = [

@@ -1,12 +1,17 @@
 /** Test oracle: the `--format json` renderer as it was before streaming, one string from fully collected runs. */
 import { forJsonText } from '../../engine/core/escape.ts';
 import { formatDuration, timestampAt } from '../../engine/core/duration.ts';
+import type { Artifact } from '../../engine/core/artifact.ts';
 import type { Issue } from '../../engine/core/issue.ts';
 import type { RunResult } from '../../engine/pipeline/run-simulation.ts';
 import type { ScenarioReport } from '../../engine/report/scenario-report.ts';
 
 /** A report as it was: the whole run, every verdict, alert and Action Center entry held in memory. */
-export type WholeReport = Omit<ScenarioReport, 'run' | 'replay' | 'namedVerdicts'> & { readonly run: RunResult };
+export type WholeReport = Omit<ScenarioReport, 'run' | 'replay' | 'namedVerdicts'> & {
+  readonly run: RunResult;
+  /** The artifact of each verdict, in verdict order (issue 14: verdicts show its path, sha256, threat, technique). */
+  readonly artifacts: readonly Artifact[];
+};
 
 /**
  * The old whole-string renderer, kept verbatim, plus the old `run` command's `withErrors` for invalid input.
@@ -49,10 +54,15 @@ function projectScenario(report: WholeReport): unknown {
         reasons: device.edrBlockMode.reasons.map((reason) => ({ code: reason.code, message: reason.message })),
       },
     })),
-    verdicts: run.verdicts.map((verdict) => ({
+    verdicts: run.verdicts.map((verdict, i) => ({
       artifact: verdict.artifact,
       device: verdict.device,
       at: formatDuration(verdict.at),
+      time: time(verdict.at),
+      path: report.artifacts[i]!.path,
+      ...(report.artifacts[i]!.sha256 === undefined ? {} : { sha256: report.artifacts[i]!.sha256.toLowerCase() }),
+      ...(report.artifacts[i]!.threat === undefined ? {} : { threat: report.artifacts[i]!.threat }),
+      ...(report.artifacts[i]!.technique === undefined ? {} : { technique: report.artifacts[i]!.technique }),
       class: verdict.class,
       outcome: verdict.outcome,
       by: verdict.by,

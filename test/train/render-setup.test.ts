@@ -86,4 +86,12 @@ describe('renderSetup', () => {
     expect(text).toContain('device group "All" (rank 2): every device');
     expect(text).toMatch(/- Block FileSha256 e3b0\S+ "bad tool" \(groups All, expires 2027-01-01T00:00:00Z\)/);
   });
+
+  it('should paint the headings bold and the legend dim with colour, and change nothing else', () => {
+    const scenario = loaded(CONTRACT_TEXT);
+    const coloured = renderSetup(scenario, true);
+    expect(coloured.split('\n')[0]).toMatch(/^\u001b\[1mFleet \(\d+ devices?\)\u001b\[0m$/);
+    expect(coloured).toContain('\u001b[1mPolicy\u001b[0m');
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(renderSetup(scenario));
+  });
 });

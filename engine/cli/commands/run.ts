@@ -1,5 +1,6 @@
 /** `edrsim run <file-or-dir>…`: run scenarios, print a report, exit 0 pass / 1 fail / 2 invalid input. */
 import { Option, type Command } from 'commander';
+import { terminalLine } from '../../core/escape.ts';
 import type { Issue } from '../../core/issue.ts';
 import { renderCsv } from '../../report/csv-report.ts';
 import { renderJson } from '../../report/json-report.ts';
@@ -7,21 +8,37 @@ import { renderJunit } from '../../report/junit-report.ts';
 import type { ScenarioReport, Write } from '../../report/scenario-report.ts';
 import { renderTable } from '../../report/table.ts';
 import { renderText } from '../../report/text-report.ts';
+import { renderVerdictsCsv } from '../../report/verdicts-csv.ts';
+import { COLOUR_HELP, colorOption, colourFor, noColorOption } from '../colour.ts';
 import { EXIT, worst, type Io } from '../io.ts';
 import { runScenario } from '../../run-scenario.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
 import { yieldForSignals } from '../temp-file-guard.ts';
 import { openOutput } from '../write-output.ts';
 import type { SetExit } from '../register-command.ts';
+import {
+  matchesFilter,
+  nameOption,
+  noneSelected,
+  scenarioFilter,
+  tagOption,
+  type FilterFlags,
+  type ScenarioFilter,
+} from '../scenario-filter.ts';
 import { loadAll, printProblems } from './load-all.ts';
 
-interface RunOptions extends InputFlags {
+type Loaded = ReturnType<typeof loadAll>;
+
+interface RunOptions extends InputFlags, FilterFlags {
   format: 'text' | 'json' | 'junit' | 'csv';
   out?: string;
   set: string[];
   summary?: boolean;
   hideOutcomes?: boolean;
   junitTime?: boolean;
+  csv?: 'action-center' | 'verdicts';
+  bail?: boolean;
+  color?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -41,20 +58,39 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     )
     .option('--summary', 'one line per scenario (what `npm start` prints)')
     .option('--hide-outcomes', 'blank every verdict and device state, for paper handouts (text format)')
+    .addOption(
+      new Option(
+        '--csv <table>',
+        'CSV: the Action Center History export, or one row per verdict (default: action-center)',
+      ).choices(['action-center', 'verdicts']),
+    )
     .option('--junit-time', 'JUnit: measured seconds per scenario instead of time="0" (output then differs run to run)')
+    .addOption(nameOption())
+    .addOption(tagOption())
+    .option('--bail', 'stop at the first failing scenario (exit 1); the rest are not run')
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .addOption(importRootOption())
     .addOption(maxFileSizeOption())
     .addHelpText(
       'after',
       `
 Exit codes: 0 every expectation holds, 1 some fail, 2 invalid input (2 wins over 1).
-CSV is the Action Center History export (columns documented in scenarios/README.md).
+-t/--name is a case-insensitive part of the scenario name, with * for any characters; it is never a
+regular expression. --tag keeps scenarios with any of the tags given; with -t, both must match. A filter
+that keeps no scenario is exit 2. --bail stops at the first failing scenario and says how many were not run.
+${COLOUR_HELP}
+CSV is the Action Center History export (--csv action-center, the default) or one row per verdict
+(--csv verdicts); the columns are documented in scenarios/README.md.
 
 Examples:
   $ edrsim run scenarios
   $ edrsim run scenarios/05-timing --format json --out run.json
   $ edrsim run my-policy.yaml --format junit --out junit.xml
   $ edrsim run scenarios/01-modes --format junit --junit-time
+  $ edrsim run scenarios/09-recording --format csv --csv verdicts
+  $ edrsim run scenarios -t 'block mode' --tag passive-mode
+  $ edrsim run scenarios --bail --summary
   $ edrsim run my-policy.yaml --set tenant.edrBlockMode=false --set 'devices.ws-01.primaryAv=defender'`,
     )
     .action(async (paths: string[], options: RunOptions) => {
@@ -66,12 +102,18 @@ Examples:
         io.err(`edrsim run: --junit-time is for --format junit; drop it or add --format junit\n`);
         return exit(EXIT.invalid);
       }
-      const limits = inputLimits(options, io);
-      if (!limits.ok) {
-        printProblems(io, limits.issues);
+      if (options.csv !== undefined && options.format !== 'csv') {
+        io.err(`edrsim run: --csv chooses the CSV table; add --format csv or drop --csv\n`);
         return exit(EXIT.invalid);
       }
-      const loaded = loadAll(paths, io, options.set, limits.value);
+      const limits = inputLimits(options, io);
+      const filter = scenarioFilter(options);
+      if (!limits.ok || !filter.ok) {
+        printProblems(io, [...(limits.ok ? [] : limits.issues), ...(filter.ok ? [] : filter.issues)]);
+        return exit(EXIT.invalid);
+      }
+      const loaded = select(loadAll(paths, io, options.set, limits.value), filter.value, io);
+      if (loaded === undefined) return exit(EXIT.invalid);
       // Opened before the run, so that an --out naming an input or an unwritable place fails at once.
       const output = openOutput(options.out, io, loaded.inputs);
       if (!output.ok) {
@@ -84,12 +126,14 @@ Examples:
         // Wall-clock time is measured here, in cli/, and only asked for with --junit-time: the engine stays deterministic.
         const seconds: number[] = [];
         // Reports keep counts and the verdicts `expect` names; renderers replay the rest straight to the output.
-        reports = loaded.scenarios.map((scenario) => {
+        reports = [];
+        for (const scenario of loaded.scenarios) {
           const start = performance.now();
           const report = runScenario(scenario);
           seconds.push((performance.now() - start) / 1000);
-          return report;
-        });
+          reports.push(report);
+          if (options.bail === true && !report.passed) break;
+        }
         render(reports, loaded.errors, options, io, output.value.write, options.junitTime === true ? seconds : undefined);
         // A Ctrl-C during the run ends it here, with the temporary file removed and no report put in place.
         await yieldForSignals();
@@ -101,6 +145,13 @@ Examples:
       // Problems go to stderr in every format, so stdout stays a clean report even when it is piped.
       const errors = [...loaded.errors, ...unwritten];
       printProblems(io, errors);
+      const notRun = loaded.scenarios.length - reports.length;
+      if (notRun > 0) {
+        const failing = reports.at(-1)?.file ?? '';
+        io.err(
+          `${terminalLine`ℹ --bail: stopped at the first failing scenario, ${failing}`}; ${notRun} scenario${notRun === 1 ? '' : 's'} not run\n`,
+        );
+      }
       const failed = reports.some((report) => !report.passed) ? EXIT.failed : EXIT.ok;
       exit(worst(failed, errors.length > 0 ? EXIT.invalid : EXIT.ok));
     });
@@ -122,12 +173,12 @@ function render(
     case 'junit':
       return renderJunit(reports, write, errors, seconds === undefined ? {} : { seconds });
     case 'csv':
-      return renderCsv(reports, write);
+      return options.csv === 'verdicts' ? renderVerdictsCsv(reports, write) : renderCsv(reports, write);
     default:
       // Nothing ran: a "0 scenarios: 0 passed, 0 failed" report above the problems reads as a result.
       if (reports.length === 0 && errors.length > 0) return;
       return renderText(reports, write, {
-        colour: io.colour && options.out === undefined,
+        colour: colourFor(options.color, io.colour) && options.out === undefined,
         hideOutcomes: options.hideOutcomes === true,
       });
   }
@@ -152,4 +203,21 @@ function renderSummary(reports: readonly ScenarioReport[], errors: readonly Issu
     `${reports.length} scenario${reports.length === 1 ? '' : 's'} run: ${reports.length - failed} passed, ${failed} failed${invalid > 0 ? `; ${invalid} invalid file${invalid === 1 ? '' : 's'}` : ''}`,
     '',
   ].join('\n');
+}
+
+/**
+ * The loaded scenarios the filter keeps (all without one), with a note on stderr of how many it kept; a
+ * filter that keeps none of the loaded scenarios is a usage error, printed here (undefined is returned).
+ */
+function select(loaded: Loaded, filter: ScenarioFilter | undefined, io: Io): Loaded | undefined {
+  if (filter === undefined || loaded.scenarios.length === 0) return loaded;
+  const scenarios = loaded.scenarios.filter((scenario) => matchesFilter(filter, scenario));
+  if (scenarios.length === 0) {
+    printProblems(io, [...loaded.errors, noneSelected(filter, loaded.scenarios)]);
+    return undefined;
+  }
+  const skipped = loaded.scenarios.length - scenarios.length;
+  const of = `${scenarios.length} of ${loaded.scenarios.length} scenario${loaded.scenarios.length === 1 ? '' : 's'}`;
+  if (skipped > 0) io.err(`ℹ ${of} selected by ${filter.shown}; ${skipped} not run\n`);
+  return { ...loaded, scenarios };
 }

@@ -7,6 +7,7 @@ import { modelAt } from '../../pipeline/model-at.ts';
 import { readInput } from '../../io/index.ts';
 import { collectScenarioFiles } from '../collect-files.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags, type InputLimits } from '../input-options.ts';
+import { COLOUR_HELP, colorOption, colourFor, noColorOption } from '../colour.ts';
 import { EXIT, type Io } from '../io.ts';
 import { runScenario } from '../../run-scenario.ts';
 import { fromAnswers, fromPrompt, type AnswerSource } from '../../train/answer-source.ts';
@@ -20,6 +21,7 @@ import type { SetExit } from '../register-command.ts';
 import { loadAll, printProblems } from './load-all.ts';
 
 interface TrainOptions extends InputFlags {
+  color?: boolean;
   answers?: string;
   report?: string;
   listQuestions?: boolean;
@@ -41,8 +43,11 @@ export function registerTrain(program: Command, io: Io, exit: SetExit): void {
     .option('-a, --answers <file>', 'take the answers from FILE (YAML or JSON) instead of asking: no terminal needed')
     .option('-r, --report <file>', 'also write the score as JSON to FILE (atomically; folders are created)')
     .option('--list-questions', 'print every question id per scenario as an answers file to fill in, and stop')
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .addOption(importRootOption())
     .addOption(maxFileSizeOption())
+    .addHelpText('after', `\n${COLOUR_HELP}`)
     .addHelpText('after', TRAIN_HELP)
     .action(async (paths: string[], options: TrainOptions) => {
       const limits = inputLimits(options, io);
@@ -82,7 +87,7 @@ export function registerTrain(program: Command, io: Io, exit: SetExit): void {
         printProblems(io, clash);
         return exit(EXIT.invalid);
       }
-      const report = await runSession(items, source.value, io.out, io.colour);
+      const report = await runSession(items, source.value, io.out, colourFor(options.color, io.colour));
       const written =
         options.report === undefined
           ? []

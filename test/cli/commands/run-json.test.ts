@@ -73,6 +73,41 @@ describe('edrsim run --format json', () => {
     });
   });
 
+  // Issue 14: what a diff of two runs needs to pair and name the artifacts, in a fixed key order.
+  it('should give each verdict its path, sha256 when given, threat and technique when given, and an ISO time beside at', async () => {
+    const [comma, plain, later] = records(scenarioOf((await runJson('records.yaml')).document), 'verdicts');
+    expect(Object.keys(comma!)).toEqual([
+      'artifact',
+      'device',
+      'at',
+      'time',
+      'path',
+      'threat',
+      'technique',
+      'class',
+      'outcome',
+      'by',
+      'detectionStatus',
+      'actionCenter',
+      'reasons',
+    ]);
+    // The scenario starts at the default start, 2026-01-05T09:00:00.000Z: `at` 1m is one minute later.
+    expect(comma).toMatchObject({
+      at: '1m',
+      time: '2026-01-05T09:01:00.000Z',
+      path: 'C:\\Users\\mark\\Reports, 2026\\payload.exe',
+      threat: 'Behavior:Win32/Execution.A!ml',
+      technique: 'T1204.002',
+    });
+    expect(plain).toMatchObject({
+      time: '2026-01-05T09:02:00.000Z',
+      sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    });
+    expect(Object.keys(plain!).slice(0, 6)).toEqual(['artifact', 'device', 'at', 'time', 'path', 'sha256']);
+    expect(later).toMatchObject({ at: '50m', time: '2026-01-05T09:50:00.000Z', path: 'C:\\Users\\ann\\Documents\\notes.txt' });
+    expect(Object.keys(later!)).not.toContain('threat');
+  });
+
   it('should give each Action Center entry id, time, device, actionType, actionSource, entity, status and detectionStatus', async () => {
     const entries = records(scenarioOf((await runJson('records.yaml')).document), 'actionCenter');
     expect(entries).toHaveLength(2);
