@@ -5,6 +5,9 @@ import type { Issue, Path } from '../../core/issue.ts';
 import type { DeviceInput } from '../schema/device-schema.ts';
 import { besideFile, readImport, resolveExclusions, type ImportContext } from './resolve-imports.ts';
 
+type Combined = ReturnType<NonNullable<ImportContext['options']['importIntunePolicies']>>;
+const CACHE = new WeakMap<ImportContext, Map<string, Combined | undefined>>();
+
 type PolicySourceKeys = 'exclusions' | 'intune' | 'localExclusions' | 'disableLocalAdminMerge';
 type SourcedInput = Omit<DeviceInput, 'name'>;
 
@@ -48,21 +51,30 @@ function applyIntune<T extends SourcedInput>(
     });
     return { input };
   }
-  const files: { text: string; file: string }[] = [];
-  sources.forEach((source, i) => {
-    const text = readImport(source, Array.isArray(input.intune) ? [...at, i] : at, 'an Intune policy', context);
-    if (text !== undefined) files.push({ text, file: besideFile(context.file, source.from) });
-  });
-  if (files.length < sources.length) return { input };
-  const combined = importer(files);
-  // Devices sharing a policy file would repeat its warnings: each problem of a file is listed once.
-  const key = (issue: Issue) => `${issue.file}:${issue.line}:${issue.column}:${issue.code}:${issue.message}`;
-  const listed = new Set(context.issues.filter((issue) => issue.file !== undefined).map(key));
-  append(
-    context.issues,
-    combined.issues.filter((issue) => !listed.has(key(issue))),
-  );
-  if (combined.issues.some((issue) => issue.severity !== 'warning')) return { input };
+  // Devices naming the same policies share one read: a thousand devices must not parse one file a thousand times.
+  const cache = CACHE.get(context) ?? new Map<string, Combined | undefined>();
+  CACHE.set(context, cache);
+  const cacheKey = JSON.stringify(sources.map((source) => source.from));
+  let combined = cache.get(cacheKey);
+  if (!cache.has(cacheKey)) {
+    const files: { text: string; file: string }[] = [];
+    sources.forEach((source, i) => {
+      const text = readImport(source, Array.isArray(input.intune) ? [...at, i] : at, 'an Intune policy', context);
+      if (text !== undefined) files.push({ text, file: besideFile(context.file, source.from) });
+    });
+    combined = files.length < sources.length ? undefined : importer(files);
+    cache.set(cacheKey, combined);
+    if (combined !== undefined) {
+      // Two lists sharing a policy file would repeat its warnings: each problem of a file is listed once.
+      const key = (issue: Issue) => `${issue.file}:${issue.line}:${issue.column}:${issue.code}:${issue.message}`;
+      const listed = new Set(context.issues.filter((issue) => issue.file !== undefined).map(key));
+      append(
+        context.issues,
+        combined.issues.filter((issue) => !listed.has(key(issue))),
+      );
+    }
+  }
+  if (combined === undefined || combined.issues.some((issue) => issue.severity !== 'warning')) return { input };
   const { cloudProtection, passiveRemediation, disableLocalAdminMerge } = combined.settings;
   let device: T = input;
   if (cloudProtection !== undefined) {
@@ -90,9 +102,12 @@ function applyIntune<T extends SourcedInput>(
         disableLocalAdminMerge,
       ),
     );
+  // Counted against the scenario's entry limit and checked by the entry grammar, as an imported list is.
+  const lists = resolveExclusions(combined.exclusions, at, context);
+  if (lists === undefined) return { input };
   return {
     input: device,
-    lists: combined.exclusions,
+    lists: join(lists, {}),
     ...(disableLocalAdminMerge === undefined ? {} : { disableLocalAdminMerge }),
   };
 }

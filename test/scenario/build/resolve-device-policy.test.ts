@@ -115,3 +115,39 @@ describe('a scenario that takes its policy from Intune, a local admin and the AP
     expect(reasons.join('\n')).toContain('older than 4.18.2202.X');
   });
 });
+
+describe('devices[].intune entries', () => {
+  it('should check Intune entries with the exclusion grammar and read a policy file once for devices that share it', () => {
+    const files: Record<string, string> = {
+      'bad.json': JSON.stringify({
+        name: 'p',
+        settings: [
+          {
+            settingInstance: {
+              settingDefinitionId: 'device_vendor_msft_policy_config_defender_excludedpaths',
+              simpleSettingCollectionValue: [{ value: '*:\\Tools' }],
+            },
+          },
+        ],
+      }),
+    };
+    let reads = 0;
+    const counting: LoadOptions = {
+      ...POLICY_LOAD_OPTIONS,
+      readFile: (name) => {
+        reads++;
+        return ok(files[name] ?? '');
+      },
+    };
+    const text = yaml(
+      'name: demo',
+      'devices:',
+      '  - { name: ws-01, os: windows-11, intune: { from: bad.json } }',
+      '  - { name: ws-02, os: windows-11, intune: { from: bad.json } }',
+    );
+    const shown = problems(text, counting);
+    expect(reads).toBe(1);
+    expect(shown).toContain('demo.yaml:3:44 devices[0].intune');
+    expect(shown).toContain('demo.yaml:4:44 devices[1].intune');
+  });
+});
