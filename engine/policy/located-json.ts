@@ -20,17 +20,38 @@ export interface JsonFault {
 
 /** Line and column (1-based) of `offset` in `text`, counting `\n` line ends. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
+  return lineIndex(text)(offset);
+}
+
+/** A lookup from offset to line and column: the line starts found once, then a binary search per call. */
+function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (starts === undefined) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+  };
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+/** What may follow a backslash in a JSON string; `u` is checked for its four hex digits separately. */
+const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+const LITERALS = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const;
 
 class Fault extends Error {
   constructor(
@@ -50,7 +71,8 @@ class Fault extends Error {
  * doc.ok && doc.value.at((doc.value.value as { value: object[] }).value[0]); // { line: 2, column: 14 }
  */
 export function parseLocatedJson(text: string): Result<LocatedJson, JsonFault> {
-  const offsets = new WeakMap<object, number>();
+  // A Map, not a WeakMap: it lives as long as the document anyway, and a million WeakMap keys cost 4x the parse.
+  const offsets = new Map<object, number>();
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const space = (): void => {
     while (at < text.length && ' \t\n\r'.includes(text.charAt(at))) at++;
@@ -61,6 +83,27 @@ export function parseLocatedJson(text: string): Result<LocatedJson, JsonFault> {
     if (match === null) return undefined;
     at = pattern.lastIndex;
     return match[0];
+  };
+  // A loop, not a regular expression: a 10 MB string would overflow the regex engine's stack.
+  const string = (): string | undefined => {
+    if (text.charCodeAt(at) !== 0x22) return undefined;
+    let escaped = false;
+    for (let i = at + 1; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x22) {
+        const raw = text.slice(at, i + 1);
+        at = i + 1;
+        return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      }
+      if (code < 0x20) throw new Fault(i, 'syntax');
+      if (code === 0x5c) {
+        escaped = true;
+        const next = text.charAt(i + 1);
+        if (next === 'u' ? !HEX4.test(text.slice(i + 2, i + 6)) : !ESCAPES.has(next)) throw new Fault(i, 'syntax');
+        i += next === 'u' ? 5 : 1;
+      }
+    }
+    throw new Fault(text.length, 'syntax');
   };
   const expect = (char: string): void => {
     space();
@@ -86,16 +129,14 @@ export function parseLocatedJson(text: string): Result<LocatedJson, JsonFault> {
         if (Array.isArray(node)) node.push(value(depth + 1));
         else {
           space();
-          const key = sticky(STRING);
+          const key = string();
           if (key === undefined) throw new Fault(at, 'syntax');
           expect(':');
-          // defineProperty: a key "__proto__" is data, as JSON.parse makes it.
-          Object.defineProperty(node, JSON.parse(key) as string, {
-            value: value(depth + 1),
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
+          const item = value(depth + 1);
+          // A key "__proto__" is data, as JSON.parse makes it, never the prototype.
+          if (key === '__proto__')
+            Object.defineProperty(node, key, { value: item, enumerable: true, writable: true, configurable: true });
+          else (node as Record<string, unknown>)[key] = item;
         }
         space();
         const next = text.charAt(at++);
@@ -103,15 +144,11 @@ export function parseLocatedJson(text: string): Result<LocatedJson, JsonFault> {
         if (next !== ',') throw new Fault(at - 1, 'syntax');
       }
     }
-    const string = sticky(STRING);
-    if (string !== undefined) return JSON.parse(string) as string;
+    const found = string();
+    if (found !== undefined) return found;
     const number = sticky(NUMBER);
     if (number !== undefined) return Number(number);
-    for (const [word, result] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
+    for (const [word, result] of LITERALS) {
       if (text.startsWith(word, at)) {
         at += word.length;
         return result;
@@ -123,13 +160,13 @@ export function parseLocatedJson(text: string): Result<LocatedJson, JsonFault> {
     const parsed = value(0);
     space();
     if (at < text.length) throw new Fault(at, 'syntax');
-    const lines = (offset: number) => lineColumn(text, offset);
+    const lines = lineIndex(text);
     return ok({
       value: parsed,
       at: (node) => lines(typeof node === 'object' && node !== null ? (offsets.get(node) ?? 0) : 0),
     });
   } catch (error) {
     if (!(error instanceof Fault)) throw error;
-    return fail({ ...lineColumn(text, error.offset), reason: error.reason });
+    return fail({ ...lineIndex(text)(error.offset), reason: error.reason });
   }
 }

@@ -49,3 +49,14 @@ describe('lineColumn', () => {
     expect(lineColumn('ab', 0)).toEqual({ line: 1, column: 1 });
   });
 });
+
+describe('parseLocatedJson on large input', () => {
+  it('should read a 10 MB string without overflowing the stack, and check its escapes', () => {
+    const doc = parseLocatedJson(`{"a": "${'x'.repeat(10_000_000)}", "b": "\\u00e9\\n"}`);
+    expect(doc.ok && (doc.value.value as { b: string }).b).toBe('é\n');
+    expect(parseLocatedJson('"\\x"')).toMatchObject({ ok: false, issues: { column: 2 } });
+    expect(parseLocatedJson('"\\u12"')).toMatchObject({ ok: false, issues: { column: 2 } });
+    expect(parseLocatedJson('"a\tb"')).toMatchObject({ ok: false, issues: { column: 3 } });
+    expect(parseLocatedJson('"open')).toMatchObject({ ok: false, issues: { column: 6 } });
+  });
+});
