@@ -46,7 +46,7 @@ export function importIntuneExclusions(text: string): Result<ExclusionLists & { 
       if (found === undefined) continue;
       warnings.push({
         code: 'intune_setting_ignored',
-        path: [],
+        path: found.path,
         line: found.line,
         column: found.column,
         severity: 'warning',

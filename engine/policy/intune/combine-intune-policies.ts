@@ -1,6 +1,6 @@
 /** Combines the Intune policies assigned to one device as Intune does: exclusion lists merge, other settings conflict. */
 import type { ExclusionLists } from '../../core/config.ts';
-import type { Issue } from '../../core/issue.ts';
+import type { Issue, Path } from '../../core/issue.ts';
 import { quoteExcerpt } from '../../core/quote.ts';
 import type { IntunePolicy } from './import-intune-policy.ts';
 import type { IntuneDeviceSettings, IntuneSettingKey } from './intune-settings.ts';
@@ -50,7 +50,7 @@ export function combineIntunePolicies(sources: readonly SourcedIntunePolicy[]): 
   for (const source of sources) {
     for (const [key, found] of Object.entries(source.policy.settings) as [
       IntuneSettingKey,
-      { value: number | boolean; line: number; column: number },
+      { value: number | boolean; path: Path; line: number; column: number },
     ][]) {
       const earlier = first.get(key);
       if (earlier === undefined) {
@@ -63,7 +63,7 @@ export function combineIntunePolicies(sources: readonly SourcedIntunePolicy[]): 
       conflicted.add(key);
       issues.push({
         code: 'intune_setting_conflict',
-        path: [],
+        path: found.path,
         ...(source.file === undefined ? {} : { file: source.file }),
         line: found.line,
         column: found.column,

@@ -14,6 +14,8 @@ import { recogniseIntunePolicy } from './recognise-intune-policy.ts';
 /** A value read from one policy, and where. */
 export interface IntuneValue<T> {
   readonly value: T;
+  /** The setting's place in the file (`value[0].settings[4]`). */
+  readonly path: Path;
   readonly line: number;
   readonly column: number;
 }
@@ -197,7 +199,7 @@ class PolicyReader {
       });
       return;
     }
-    (policy.settings as Record<string, IntuneValue<number | boolean>>)[key] = { value, ...this.doc.at(node) };
+    (policy.settings as Record<string, IntuneValue<number | boolean>>)[key] = { value, path, ...this.doc.at(node) };
   }
 }
 
