@@ -41,6 +41,21 @@ describe('devices[].localExclusions and disableLocalAdminMerge (§4.1)', () => {
     ]);
   });
 
+  it("should take a local admin's Get-MpPreference export with { from }", () => {
+    const scenario = loaded(
+      device('    localExclusions: { from: local-mppref.json }', '    intune: { from: av-exclusions.json }'),
+      options,
+    );
+    // C:\BuildAgent\work comes from the Intune policy; the local duplicate is left out with a warning.
+    expect(scenario.devices[0]?.exclusions.paths).toEqual([
+      'C:\\BuildAgent\\work',
+      '%ProgramData%\\Contoso\\Cache',
+      'C:\\Users\\admin\\Tools',
+    ]);
+    expect(scenario.devices[0]?.exclusions.processes).toEqual(['msbuild.exe', 'C:\\Tools\\sync.exe']);
+    expect(scenario.warnings.filter((w) => w.code === 'local_exclusion_ignored')).toHaveLength(1);
+  });
+
   it('should leave a device without policy sources exactly as before', () => {
     const scenario = loaded(device("    exclusions: { paths: ['C:\\Policy'] }"), options);
     expect(scenario.devices[0]?.exclusions.paths).toEqual(['C:\\Policy']);
