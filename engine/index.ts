@@ -71,12 +71,18 @@ export {
   compileIndicators,
   decideFile,
   evaluateNetwork,
+  importIndicatorApi,
   importIndicatorCsv,
   indicatorsHonoured,
   lookupFileIndicator,
   parseIndicators,
 } from './policy/indicators/index.ts';
 export { compileDeviceGroups, resolveDeviceGroup } from './policy/device-groups.ts';
+
+/* Policy: Intune antivirus policies exported from Graph (read, combine per device, write back) */
+export { buildIntunePolicy, combineIntunePolicies, importIntunePolicy } from './policy/intune/index.ts';
+export type { IntuneDeviceSettings, IntunePolicy, IntunePolicyInput } from './policy/intune/index.ts';
+export { importIntunePolicies, mergeLocalExclusions } from './policy/load-policy-sources.ts';
 
 /* Pipeline */
 export { decideArtifact } from './pipeline/decide-artifact.ts';

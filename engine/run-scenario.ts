@@ -3,7 +3,15 @@ import { ok, type Path, type Result } from './core/issue.ts';
 import { modelAt } from './pipeline/model-at.ts';
 import { streamSimulation } from './pipeline/run-simulation.ts';
 import { importMpPreference, lintExclusions, parseExclusions, recogniseMpPreference } from './policy/exclusions/index.ts';
-import { importIndicatorCsv, parseIndicators, recogniseIndicatorCsv } from './policy/indicators/index.ts';
+import {
+  importIndicatorApi,
+  importIndicatorCsv,
+  parseIndicators,
+  recogniseIndicatorApi,
+  recogniseIndicatorCsv,
+} from './policy/indicators/index.ts';
+import { recogniseIntunePolicy } from './policy/intune/index.ts';
+import { importIntuneExclusions, importIntunePolicies, mergeLocalExclusions } from './policy/load-policy-sources.ts';
 import { buildScenarioReport } from './report/build-scenario-report.ts';
 import type { ScenarioReport } from './report/scenario-report.ts';
 import { readScenarioFile, type LoadOptions, type Scenario } from './scenario/index.ts';
@@ -16,15 +24,23 @@ export const POLICY_LOAD_OPTIONS: LoadOptions = {
   validateExclusions: (lists, path) =>
     [...parseExclusions(lists).issues, ...lintExclusions(lists)].map((issue) => ({ ...issue, path: under(path, issue.path) })),
   validateIndicators: (raw, path) => parseIndicators(raw, { path: [...path] }).issues,
-  importMpPreference,
-  importIndicatorCsv: (text, options) => importIndicatorCsv(text, options),
+  // `exclusions: { from }` takes Get-MpPreference output or an Intune policy; `indicators: { from }` the CSV or the API JSON.
+  importMpPreference: (text) => (recogniseIntunePolicy(text) ? importIntuneExclusions(text) : importMpPreference(text)),
+  importIndicatorCsv: (text, options) =>
+    recogniseIndicatorApi(text) ? importIndicatorApi(text) : importIndicatorCsv(text, options),
+  importIntunePolicies,
+  mergeLocalExclusions,
   // The same recognisers the importers use, so a file is an export here exactly when `from:` takes it.
   recogniseExport: (text) =>
     recogniseMpPreference(text) !== undefined
       ? { what: 'a Get-MpPreference export', key: 'exclusions' }
       : recogniseIndicatorCsv(text)
         ? { what: 'an indicator import CSV', key: 'indicators' }
-        : undefined,
+        : recogniseIntunePolicy(text)
+          ? { what: 'an Intune policy export', key: 'devices[].intune' }
+          : recogniseIndicatorApi(text)
+            ? { what: 'an indicators API export', key: 'indicators' }
+            : undefined,
 };
 
 /** How files are read: `--import-root`, `--max-file-size`, and who is told of each file read. */

@@ -14,8 +14,33 @@ export interface LoadOptions {
   readonly validateIndicators?: (raw: unknown, path: Path) => readonly Issue[];
   /** Reads a file named relative to the scenario file (`readScenarioFile` resolves it, confined to `importRoot`). */
   readonly readFile?: (relativePath: string) => Result<string>;
-  /** Converts `Get-MpPreference` output (text or JSON) to exclusion lists. */
-  readonly importMpPreference?: (text: string) => Result<ExclusionLists>;
+  /**
+   * Converts an exclusions export (`Get-MpPreference` output, text or JSON; an Intune policy) to exclusion
+   * lists; `warnings` are what the file holds that the lists leave out.
+   */
+  readonly importMpPreference?: (text: string) => Result<ExclusionLists & { readonly warnings?: readonly Issue[] }>;
+  /**
+   * Reads and combines the Intune antivirus policies assigned to one device (`devices[].intune`): the merged
+   * exclusion lists, the modelled settings, and every issue (each naming its `file`).
+   */
+  readonly importIntunePolicies?: (files: readonly { readonly text: string; readonly file: string }[]) => {
+    readonly exclusions: ExclusionLists;
+    readonly settings: {
+      readonly cloudProtection?: boolean;
+      readonly passiveRemediation?: number;
+      readonly disableLocalAdminMerge?: boolean;
+    };
+    readonly issues: readonly Issue[];
+  };
+  /**
+   * Merges a device's local admin lists into its policy lists (§4.1): the local entries kept, and one
+   * warning (path relative to the `localExclusions` key) per local entry left out.
+   */
+  readonly mergeLocalExclusions?: (
+    policy: ExclusionLists,
+    local: Partial<ExclusionLists>,
+    disableLocalAdminMerge: boolean,
+  ) => { readonly kept: ExclusionLists; readonly issues: readonly Issue[] };
   /** Converts the portal's indicator CSV to raw indicators; `invalidRows` is the import's own setting (default `refuse`). */
   readonly importIndicatorCsv?: (
     text: string,
@@ -25,7 +50,7 @@ export interface LoadOptions {
    * Tells a file that is an export meant for `{ from }` (Get-MpPreference output, an indicator CSV):
    * such a file that fails to load as a scenario is refused in one issue that says how to import it.
    */
-  readonly recogniseExport?: (text: string) => { readonly what: string; readonly key: 'exclusions' | 'indicators' } | undefined;
+  readonly recogniseExport?: (text: string) => { readonly what: string; readonly key: string } | undefined;
   /** `--set KEY=VALUE` overrides, applied in order before validation. */
   readonly overrides?: readonly string[];
   /**

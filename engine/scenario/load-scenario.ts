@@ -24,6 +24,7 @@ import type { LoadOptions } from './load-options.ts';
 import { placeIssues } from './text/locate.ts';
 import { parseSections, type ParsedSections } from './text/parse-sections.ts';
 import { parseSource } from './text/parse-source.ts';
+import { resolveDevicePolicy } from './build/resolve-device-policy.ts';
 import { resolveExclusions, resolveIndicators, type ImportContext } from './build/resolve-imports.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -132,18 +133,16 @@ function buildScenario(
 ): Omit<Scenario, 'warnings' | 'imports'> | undefined {
   const exclusions = resolveExclusions(sections.exclusions, ['exclusions'], context);
   const indicators = resolveIndicators(sections.indicators, ['indicators'], context);
+  const global = { ...EMPTY_EXCLUSIONS, ...defined(exclusions ?? {}) } as ExclusionLists;
   const devices = sections.devices.map(({ input, index }) => {
-    const { exclusions: lists, ...rest } = input;
-    append(context.issues, deviceWarnings(rest, ['devices', index]));
-    return { input: rest, index, exclusions: resolveExclusions(lists, ['devices', index, 'exclusions'], context) };
+    append(context.issues, deviceWarnings(input, ['devices', index]));
+    const resolved = resolveDevicePolicy(input, ['devices', index], context, global);
+    return { input: resolved.input, index, exclusions: resolved.exclusions };
   });
   const fleets = sections.fleets.map(({ input, index }) => {
     append(context.issues, deviceWarnings(input.template, ['fleet', index, 'template']));
-    return {
-      input,
-      index,
-      exclusions: resolveExclusions(input.template.exclusions, ['fleet', index, 'template', 'exclusions'], context),
-    };
+    const resolved = resolveDevicePolicy(input.template, ['fleet', index, 'template'], context, global);
+    return { input: { ...input, template: resolved.input }, index, exclusions: resolved.exclusions };
   });
   const allDevices = buildDevices(devices, fleets);
   const names = allDevices.map((device) => device.name);
@@ -194,7 +193,7 @@ function buildScenario(
     settings: { ...DEFAULT_CONFLICT_SETTINGS, ...defined(sections.settings ?? {}) },
     tenant: toTenant(sections.tenant),
     devices: allDevices,
-    exclusions: { ...EMPTY_EXCLUSIONS, ...defined(exclusions ?? {}) } as ExclusionLists,
+    exclusions: global,
     indicators: indicators ?? [],
     timeline,
     expect,

@@ -12,6 +12,8 @@ import {
   recogniseMpPreference,
   type ExclusionOptions,
 } from '../../policy/exclusions/index.ts';
+import { recogniseIntunePolicy } from '../../policy/intune/index.ts';
+import { importIntuneExclusions } from '../../policy/load-policy-sources.ts';
 import { closest } from '../../core/did-you-mean.ts';
 import { readInput } from '../../io/index.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags, type InputLimits } from '../input-options.ts';
@@ -36,7 +38,10 @@ export function registerCheckExclusion(program: Command, io: Io, exit: SetExit):
       '<path>',
       "the file or folder to check, e.g. 'C:\\Users\\bob\\x.exe' (quote it in your shell); '..', '.' and trailing dots are folded as Windows does",
     )
-    .requiredOption('-p, --policy <file>', 'a scenario file, or Get-MpPreference output (text or ConvertTo-Json)')
+    .requiredOption(
+      '-p, --policy <file>',
+      'a scenario file, Get-MpPreference output (text or ConvertTo-Json), or an Intune policy exported from Graph',
+    )
     .option(
       '--process <path>',
       'the process that opens the file (process exclusions apply on access only); canonicalised like <path>',
@@ -100,6 +105,14 @@ function readPolicy(options: CheckOptions, io: Io, limits: InputLimits): Policy 
   const read = readInput(resolve(io.cwd, options.policy), { shownAs: options.policy, maxFileSize: limits.maxFileSize });
   if (!read.ok) return { ok: false, issues: [...read.issues] };
   const { text } = read.value;
+  // An Intune policy export: its merged lists; its other settings are named as ignored, never dropped silently.
+  if (recogniseIntunePolicy(text) && !/^\s*(name|devices|timeline)\s*:/m.test(text)) {
+    const imported = importIntuneExclusions(text);
+    if (!imported.ok) return { ok: false, issues: imported.issues.map((i) => ({ ...i, file: options.policy })) };
+    const { warnings, ...lists } = imported.value;
+    if (warnings.length > 0) io.err(`${formatIssues(warnings.map((i) => ({ ...i, file: options.policy })))}\n`);
+    return { ok: true, lists, options: {} };
+  }
   if (recogniseMpPreference(text) !== undefined && !/^\s*(name|devices|timeline)\s*:/m.test(text)) {
     const imported = importMpPreference(text);
     return imported.ok

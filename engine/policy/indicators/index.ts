@@ -63,3 +63,7 @@ export { exportIndicatorCsv } from './export-indicator-csv.ts';
 export { recogniseIndicatorCsv } from './recognise-indicator-csv.ts';
 export { formatCsv, parseCsv } from './csv.ts';
 export type { CsvRecord, ParsedCsv } from './csv.ts';
+
+// Defender indicators API JSON (GET /api/indicators)
+export { API_FIELDS, importIndicatorApi } from './import-indicator-api.ts';
+export { recogniseIndicatorApi } from './recognise-indicator-api.ts';

@@ -49,7 +49,8 @@ function absolute(issues: readonly Issue[], base: Path): Issue[] {
   });
 }
 
-function readImport(input: ImportInput, path: Path, what: string, context: ImportContext): string | undefined {
+/** The text of an imported file, or undefined with the issue (no reader, unreadable file) added to the context. */
+export function readImport(input: ImportInput, path: Path, what: string, context: ImportContext): string | undefined {
   const { readFile } = context.options;
   const at = [...path, 'from'];
   if (readFile === undefined) {
@@ -116,7 +117,15 @@ export function resolveExclusions(
       );
       return undefined;
     }
-    lists = imported.value;
+    const { warnings, ...read } = imported.value;
+    if (warnings !== undefined) {
+      const source = besideFile(context.file, input.from);
+      append(
+        context.issues,
+        warnings.map((issue) => ({ ...issue, file: issue.file ?? source })),
+      );
+    }
+    lists = read;
   }
   if (context.tally !== undefined) {
     const count = (lists.paths?.length ?? 0) + (lists.extensions?.length ?? 0) + (lists.processes?.length ?? 0);

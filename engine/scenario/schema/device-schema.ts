@@ -5,7 +5,7 @@ import { OS_NAMES } from '../../core/vocabulary.ts';
 import { MAX_FLEET_COUNT } from '../../core/fleet-limits.ts';
 import { quote } from '../../core/quote.ts';
 import { checkedString, expecting, nameSchema, versionSchema } from './common-schema.ts';
-import { exclusionListsSchema, exclusionsInputSchema } from './lists-schema.ts';
+import { exclusionListsSchema, exclusionsInputSchema, importSchema } from './lists-schema.ts';
 
 const DEFAULTS = deviceWithDefaults({ name: 'default', os: 'windows-11' });
 const HEX_OR_DECIMAL = /^(?:0x[0-9a-f]+|\d+)$/i;
@@ -81,15 +81,40 @@ const osSchema = z.enum(OS_NAMES);
 
 const deviceExclusions = exclusionsInputSchema.optional().meta({ description: 'added to the global lists for this device' });
 
+/** Where a device's policy comes from besides the scenario's lists (§4.1 local admin merge; Intune antivirus policies). */
+const policySources = {
+  intune: z
+    .union([importSchema, z.array(importSchema).min(1)])
+    .optional()
+    .meta({
+      description:
+        'Intune antivirus policies assigned to this device, exported from Graph (configurationPolicies with settings): exclusion lists merge, other settings conflict',
+    }),
+  localExclusions: exclusionsInputSchema.optional().meta({
+    description:
+      'lists a local admin set with Set-/Add-MpPreference, merged with the policy lists unless disableLocalAdminMerge (§4.1)',
+  }),
+  disableLocalAdminMerge: z
+    .boolean()
+    .optional()
+    .meta({ default: false, description: 'Defender CSP DisableLocalAdminMerge: local lists are ignored (§4.1)' }),
+};
+
 export const deviceSchema = z.strictObject({
   name: nameSchema,
   os: osSchema,
   ...deviceFields(true),
   exclusions: deviceExclusions,
+  ...policySources,
 });
 
 /** A fleet template: a device without its name. */
-export const deviceTemplateSchema = z.strictObject({ os: osSchema, ...deviceFields(true), exclusions: deviceExclusions });
+export const deviceTemplateSchema = z.strictObject({
+  os: osSchema,
+  ...deviceFields(true),
+  exclusions: deviceExclusions,
+  ...policySources,
+});
 
 /** `{ count, namePrefix, template }`: `count` devices named `namePrefix` + a number zero-padded to the width of `count`. */
 export const fleetSchema = z.strictObject({
