@@ -14,9 +14,10 @@ import { yieldForSignals } from '../temp-file-guard.ts';
 import { openOutput } from '../write-output.ts';
 import type { SetExit } from '../register-command.ts';
 import { loadAll, printProblems } from './load-all.ts';
+import { maxWarningsOption, overWarnings, renderFindings, sarifRootOption, type FindingsFlags } from '../findings-format.ts';
 
-interface RunOptions extends InputFlags {
-  format: 'text' | 'json' | 'junit' | 'csv';
+interface RunOptions extends InputFlags, FindingsFlags {
+  format: 'text' | 'json' | 'junit' | 'csv' | 'sarif' | 'github';
   out?: string;
   set: string[];
   summary?: boolean;
@@ -31,7 +32,11 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     .command('run')
     .description('run scenarios (folders recursively) and print a report')
     .argument('<file-or-dir...>', 'scenario files (.yaml, .yml, .json) or folders')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'junit', 'csv']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'report format')
+        .choices(['text', 'json', 'junit', 'csv', 'sarif', 'github'])
+        .default('text'),
+    )
     .option('-o, --out <file>', 'write the report to FILE (atomically; folders are created) instead of stdout')
     .option(
       '-s, --set <key=value>',
@@ -42,19 +47,26 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     .option('--summary', 'one line per scenario (what `npm start` prints)')
     .option('--hide-outcomes', 'blank every verdict and device state, for paper handouts (text format)')
     .option('--junit-time', 'JUnit: measured seconds per scenario instead of time="0" (output then differs run to run)')
+    .addOption(sarifRootOption())
+    .addOption(maxWarningsOption())
     .addOption(importRootOption())
     .addOption(maxFileSizeOption())
     .addHelpText(
       'after',
       `
-Exit codes: 0 every expectation holds, 1 some fail, 2 invalid input (2 wins over 1).
+Exit codes: 0 every expectation holds, 1 some fail (or more lint warnings than --max-warnings),
+2 invalid input (2 wins over 1).
 CSV is the Action Center History export (columns documented in scenarios/README.md).
+SARIF (code scanning) and github (workflow annotations) list findings, not verdicts: each failed
+expectation, problem and lint warning at its file, line and column.
 
 Examples:
   $ edrsim run scenarios
   $ edrsim run scenarios/05-timing --format json --out run.json
   $ edrsim run my-policy.yaml --format junit --out junit.xml
   $ edrsim run scenarios/01-modes --format junit --junit-time
+  $ edrsim run scenarios --format sarif --out edrsim.sarif --max-warnings 0
+  $ edrsim run scenarios/05-timing --format github
   $ edrsim run my-policy.yaml --set tenant.edrBlockMode=false --set 'devices.ws-01.primaryAv=defender'`,
     )
     .action(async (paths: string[], options: RunOptions) => {
@@ -64,6 +76,10 @@ Examples:
       }
       if (options.junitTime === true && options.format !== 'junit') {
         io.err(`edrsim run: --junit-time is for --format junit; drop it or add --format junit\n`);
+        return exit(EXIT.invalid);
+      }
+      if (options.sarifRoot !== undefined && options.format !== 'sarif' && options.format !== 'github') {
+        io.err(`edrsim run: --sarif-root is for --format sarif or github; drop it or add --format sarif\n`);
         return exit(EXIT.invalid);
       }
       const limits = inputLimits(options, io);
@@ -90,7 +106,15 @@ Examples:
           seconds.push((performance.now() - start) / 1000);
           return report;
         });
-        render(reports, loaded.errors, options, io, output.value.write, options.junitTime === true ? seconds : undefined);
+        if (options.format === 'sarif' || options.format === 'github')
+          renderFindings(
+            options.format,
+            { errors: loaded.errors, warnings: loaded.warnings, reports },
+            output.value.write,
+            io.cwd,
+            options.sarifRoot,
+          );
+        else render(reports, loaded.errors, options, io, output.value.write, options.junitTime === true ? seconds : undefined);
         // A Ctrl-C during the run ends it here, with the temporary file removed and no report put in place.
         await yieldForSignals();
         unwritten = output.value.close();
@@ -102,7 +126,11 @@ Examples:
       const errors = [...loaded.errors, ...unwritten];
       printProblems(io, errors);
       const failed = reports.some((report) => !report.passed) ? EXIT.failed : EXIT.ok;
-      exit(worst(failed, errors.length > 0 ? EXIT.invalid : EXIT.ok));
+      const warned = overWarnings(loaded.warnings, options.maxWarnings);
+      // `run` keeps lint warnings to itself; when they fail the run, it shows which.
+      if (warned.note !== undefined) printProblems(io, [], loaded.warnings);
+      if (warned.note !== undefined) io.err(warned.note);
+      exit(worst(worst(failed, warned.exit), errors.length > 0 ? EXIT.invalid : EXIT.ok));
     });
 }
 
