@@ -196,3 +196,54 @@ describe('--max-warnings', () => {
     expect(overWarnings(many, 61)).toEqual({ exit: 0 });
   });
 });
+
+describe('hostile strings in the CI formats', () => {
+  // What a hostile pull request puts into every string, as test/cli/hostile-text.test.ts does for the other formats.
+  const HOSTILE = [
+    '<script>alert(1)</script>',
+    '%0A::error::x',
+    '\r\n::warning file=a::b',
+    '@someone',
+    '\u001b[2J',
+    '\u202e',
+  ].join(' ');
+  const scenario = (technique?: string) =>
+    JSON.stringify({
+      name: `N ${HOSTILE}`,
+      devices: [{ name: `ws ${HOSTILE}`, os: 'windows-10', primaryAv: 'non-microsoft' }],
+      timeline: [
+        {
+          at: '5m',
+          artifact: {
+            id: `a1 ${HOSTILE}`,
+            device: `ws ${HOSTILE}`,
+            kind: 'file',
+            path: 'C:\\Temp\\x.exe',
+            trigger: 'on-access',
+            ...(technique === undefined ? {} : { technique }),
+            signals: { primaryAv: 'miss', mdav: 'detect', edr: 'detect' },
+          },
+        },
+      ],
+      expect: [{ artifact: `a1 ${HOSTILE}`, outcome: 'missed' }],
+    });
+  writeFileSync(join(scratch, 'hostile.json'), scenario());
+  writeFileSync(join(scratch, 'hostile-bad.json'), scenario(`K ${HOSTILE}`));
+
+  it('should keep SARIF schema-valid, every string round-tripping, nothing invisible raw', async () => {
+    const { code, results, stdout } = await sarif(['run', 'hostile.json', 'hostile-bad.json', '--format', 'sarif'], scratch);
+    expect(code).toBe(2);
+    expect(stdout).not.toMatch(/[\u001b\u202e\r]/);
+    expect(results.map((result) => result.ruleId)).toEqual(['expect.artifact', 'bad_technique']);
+    expect(results[0]?.message.text).toContain(`N ${HOSTILE}: artifact a1 ${HOSTILE}: outcome missed`);
+  });
+
+  it('should keep one annotation per line, no string ending the command or starting another', async () => {
+    const result = await runCli(['run', 'hostile.json', 'hostile-bad.json', '--format', 'github'], scratch);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::error', '::error']);
+    expect(result.stdout).not.toMatch(/[\u001b\u202e\r]/);
+    // The hostile newline and `::warning` stay inside the first message, percent-encoded.
+    expect(lines[0]).toContain('\\u000d%0A::warning file=a::b');
+  });
+});
