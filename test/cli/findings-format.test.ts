@@ -1,5 +1,5 @@
 // `run` and `validate` with --format sarif|github, --sarif-root and --max-warnings: the CI formats (issue 14).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,7 +48,10 @@ describe('edrsim run --format sarif', () => {
   it('should list no result for a passing run, and name edrsim with its package version', async () => {
     const { code, results, log, stderr } = await sarif(['run', 'pass.yaml', '--format', 'sarif']);
     expect({ code, results, stderr }).toEqual({ code: 0, results: [], stderr: '' });
-    expect(log.runs[0]?.tool.driver).toMatchObject({ name: 'edrsim', version: '0.1.0', rules: [] });
+    // The version has one home: package.json, which --version prints too.
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(log.runs[0]?.tool.driver).toMatchObject({ name: 'edrsim', version, rules: [] });
+    expect((await runCli(['--version'])).stdout).toBe(`${version}\n`);
   });
 
   it('should list a failed expectation at its line in the scenario, with what was expected and why', async () => {
