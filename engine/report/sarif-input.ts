@@ -39,7 +39,10 @@ export interface SarifFinding {
   /** Default: the rule's level. */
   readonly level?: SarifLevel;
   readonly message: string;
-  /** Default none: a finding about the whole run (no scenario files found) has no file. */
+  /**
+   * Default none: a finding about the whole run (no scenario files found) has no file; SARIF lists it as a
+   * tool execution notification rather than a result, since code scanning refuses a result without a location.
+   */
   readonly location?: SarifLocation;
   /**
    * What identifies the finding within its file across runs (an expectation's stable name). Default: the

@@ -34,12 +34,24 @@ interface SarifResult {
   readonly partialFingerprints: Readonly<Record<string, string>>;
 }
 
+interface SarifNotification {
+  readonly level: SarifLevel;
+  readonly message: SarifText;
+  readonly associatedRule: { readonly id: string; readonly index: number };
+}
+
+interface SarifInvocation {
+  readonly executionSuccessful: boolean;
+  readonly toolExecutionNotifications?: readonly SarifNotification[];
+}
+
 interface SarifRun {
   readonly tool: {
     readonly driver: { readonly name: string; readonly version: string; readonly rules: readonly SarifDescriptor[] };
   };
   readonly columnKind: 'utf16CodeUnits';
   readonly results: readonly SarifResult[];
+  readonly invocations: readonly SarifInvocation[];
 }
 
 interface SarifLog {
@@ -52,7 +64,10 @@ interface SarifLog {
  * Writes one SARIF 2.1.0 log with one run to `write`: `tool.driver` lists `input.rules` (sorted by id),
  * then each finding becomes a result with its level, message, `physicalLocation` (a URI relative to the
  * SARIF root and the line and column) and a partial fingerprint that a line shift does not change. Results
- * are written as `input.results` emits them; only a count per fingerprint is kept. User text is JSON
+ * are written as `input.results` emits them; only a count per fingerprint is kept. A finding without a
+ * file (no scenario files found) is about the run, not the code: it becomes a tool execution notification
+ * of the run's invocation, which then was not successful if it is an error (code scanning refuses a result
+ * without a location). User text is JSON
  * (escaped by `JSON.stringify`, invisible characters as `\u` escapes, as in `--format json`).
  *
  * @example
@@ -65,10 +80,24 @@ export function renderSarif(input: SarifInput, write: Write, options: SarifOptio
   const byId = new Map(rules.map((rule, index) => [rule.id, { rule, index }]));
   const relative = options.relativePath ?? ((file: string) => file.replaceAll('\\', '/'));
   const occurrences = new Map<string, number>();
-  const result = (finding: SarifFinding): SarifResult => {
+  const ruleOf = (finding: SarifFinding) => {
     const known = byId.get(finding.ruleId);
     // A finding of a rule not listed is a bug in the command that made the input, not bad input.
     if (known === undefined) throw new Error(`SARIF: finding of rule ${finding.ruleId}, which the input does not list`);
+    return known;
+  };
+  // Findings about the run as a whole: few (one per command at most, in practice), kept for the invocation.
+  const notifications: SarifNotification[] = [];
+  const notify = (finding: SarifFinding) => {
+    const known = ruleOf(finding);
+    notifications.push({
+      level: finding.level ?? known.rule.level,
+      message: { text: finding.message },
+      associatedRule: { id: known.rule.id, index: known.index },
+    });
+  };
+  const result = (finding: SarifFinding): SarifResult => {
+    const known = ruleOf(finding);
     const uri = finding.location === undefined ? undefined : fileUri(relative(finding.location.file));
     const identity = finding.identity ?? finding.message.replace(/\d+/g, '0');
     const hash = fingerprint(`${finding.ruleId}\u0000${uri ?? ''}\u0000${identity}`);
@@ -96,7 +125,16 @@ export function renderSarif(input: SarifInput, write: Write, options: SarifOptio
             tool: { driver: { name: 'edrsim', version: input.version, rules: rules.map((rule) => descriptor(rule, options)) } },
             // Columns come from the YAML parser's offsets into a JavaScript string.
             columnKind: 'utf16CodeUnits',
-            results: streamedArray<SarifResult>((emit) => input.results((finding) => emit(result(finding)))),
+            results: streamedArray<SarifResult>((emit) =>
+              input.results((finding) => (finding.location === undefined ? notify(finding) : emit(result(finding)))),
+            ),
+            // Written after the results, so that it knows what they were.
+            invocations: streamedArray<SarifInvocation>((emit) =>
+              emit({
+                executionSuccessful: notifications.every((notification) => notification.level !== 'error'),
+                ...(notifications.length === 0 ? {} : { toolExecutionNotifications: notifications }),
+              }),
+            ),
           }),
         ),
       ),

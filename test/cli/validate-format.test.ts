@@ -75,6 +75,22 @@ describe('edrsim validate --format sarif', () => {
     ).toEqual(found);
   });
 
+  it('should report no scenario files as a failed invocation, not as a result code scanning would refuse', async () => {
+    const result = await runCli(['validate', mkdtempSync(join(scratch, 'none-')), '--format', 'sarif']);
+    expect(result.code).toBe(2);
+    const log = JSON.parse(result.stdout) as { runs: { results: unknown[]; invocations: unknown[] }[] };
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    expect(log.runs[0]?.results).toEqual([]);
+    expect(log.runs[0]?.invocations).toEqual([
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          expect.objectContaining({ level: 'error', associatedRule: { id: 'no_scenarios', index: 0 } }),
+        ],
+      },
+    ]);
+  });
+
   it('should write schema-valid SARIF for a scenario with hostile keys', async () => {
     writeFileSync(
       join(scratch, 'keys.yaml'),

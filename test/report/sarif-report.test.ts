@@ -66,7 +66,7 @@ describe('renderSarif', () => {
   });
 
   it('should name the tool and its version, list the rules sorted by id and point each result at its rule', () => {
-    const { log } = render([at(4), { ruleId: 'exclusion_temp_folder', message: 'x' }]);
+    const { log } = render([at(4), { ruleId: 'exclusion_temp_folder', message: 'x', location: { file: 'b.yaml' } }]);
     const run = log.runs[0]!;
     expect(run.tool.driver.name).toBe('edrsim');
     expect(run.tool.driver.version).toBe('9.9.9');
@@ -88,12 +88,34 @@ describe('renderSarif', () => {
       { ruleId: 'unknown_key', message: 'm', location: { file: 'b.yaml' } },
       { ruleId: 'unknown_key', message: 'n' },
     ]);
-    const [placed, fileOnly, nowhere] = log.runs[0]!.results;
+    const [placed, fileOnly, ...others] = log.runs[0]!.results;
     expect(placed?.locations).toEqual([
       { physicalLocation: { artifactLocation: { uri: 'policies/a.yaml' }, region: { startLine: 4, startColumn: 3 } } },
     ]);
     expect(fileOnly?.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'b.yaml' } } }]);
-    expect(nowhere?.locations).toBeUndefined();
+    expect(others).toEqual([]);
+  });
+
+  it('should list a finding without a file as a notification of the invocation, not as a result without a location', () => {
+    const { log } = render([at(4), { ruleId: 'unknown_key', message: 'no scenario files found in x' }]);
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    const run = log.runs[0] as Log['runs'][number] & { invocations: unknown[] };
+    expect(run.results).toHaveLength(1);
+    expect(run.invocations).toEqual([
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          { level: 'error', message: { text: 'no scenario files found in x' }, associatedRule: { id: 'unknown_key', index: 2 } },
+        ],
+      },
+    ]);
+  });
+
+  it('should call an invocation successful when nothing, or only a warning, is about the run', () => {
+    const invocations = (findings: SarifFinding[]) =>
+      (render(findings).log.runs[0] as unknown as { invocations: { executionSuccessful: boolean }[] }).invocations;
+    expect(invocations([])).toEqual([{ executionSuccessful: true }]);
+    expect(invocations([{ ruleId: 'exclusion_temp_folder', message: 'm' }])[0]?.executionSuccessful).toBe(true);
   });
 
   it('should make file paths relative through the caller, and read backslashes as slashes by default', () => {
