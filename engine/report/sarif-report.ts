@@ -2,6 +2,7 @@
 import { forJsonText } from '../core/escape.ts';
 import { hashString } from '../core/random.ts';
 import type { SarifFinding, SarifInput, SarifLevel, SarifOptions, SarifRule } from './sarif-input.ts';
+import { fileUri, physicalLocation } from './sarif-location.ts';
 import { streamedArray, streamedObject, writeJson } from './json-writer.ts';
 import type { Write } from './scenario-report.ts';
 
@@ -153,26 +154,6 @@ function descriptor(rule: SarifRule, options: SarifOptions): SarifDescriptor {
     ...(helpUri === undefined ? {} : { helpUri }),
     defaultConfiguration: { level: rule.level },
   };
-}
-
-function physicalLocation(uri: string, location: NonNullable<SarifFinding['location']>): unknown {
-  const line = location.line !== undefined && location.line >= 1 ? Math.floor(location.line) : undefined;
-  const column =
-    line !== undefined && location.column !== undefined && location.column >= 1 ? Math.floor(location.column) : undefined;
-  const region = line === undefined ? undefined : { startLine: line, ...(column === undefined ? {} : { startColumn: column }) };
-  return { physicalLocation: { artifactLocation: { uri }, ...(region === undefined ? {} : { region }) } };
-}
-
-/**
- * A relative path as a URI reference: each segment percent-encoded (a space, `#`, `%`, `?` or a non-ASCII
- * letter in a file name), `/` kept. A lone surrogate, which no URI can carry, is read as U+FFFD.
- *
- * @example
- * fileUri('my policies/50%.yaml'); // 'my%20policies/50%25.yaml'
- */
-export function fileUri(path: string): string {
-  const wellFormed = path.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-  return wellFormed.split('/').map(encodeURIComponent).join('/');
 }
 
 // Two 32-bit FNV-1a hashes with different seeds: 64 bits, enough to tell a run's findings apart, and the

@@ -108,6 +108,14 @@ describe('edrsim run --format sarif', () => {
     expect(after).toEqual(before);
   });
 
+  it("should keep a failed expectation's fingerprint when what the run gave changes", async () => {
+    const failed = async (...set: string[]) => (await sarif(['run', 'fail.yaml', '--format', 'sarif', ...set])).results[0];
+    const blocked = await failed();
+    const detected = await failed('--set', 'tenant.edrBlockMode=false');
+    expect(blocked?.message.text).not.toBe(detected?.message.text);
+    expect(detected?.partialFingerprints).toEqual(blocked?.partialFingerprints);
+  });
+
   it('should refuse --sarif-root with another format', async () => {
     const result = await runCli(['run', 'pass.yaml', '--sarif-root', '.']);
     expect(result).toEqual({

@@ -1,7 +1,7 @@
 // renderSarif: the SARIF 2.1.0 log of any command's rules and findings, checked against the official schema.
 import { describe, expect, it } from 'vitest';
 import type { SarifFinding, SarifInput, SarifOptions } from '../../engine/report/sarif-input.ts';
-import { FINGERPRINT_KEY, SARIF_SCHEMA, fileUri, renderSarif } from '../../engine/report/sarif-report.ts';
+import { FINGERPRINT_KEY, SARIF_SCHEMA, renderSarif } from '../../engine/report/sarif-report.ts';
 import { expectationRule, issueRule } from '../../engine/report/sarif-rules.ts';
 import { SARIF_JSON_SCHEMA, sarifSchemaErrors } from './sarif-schema.ts';
 
@@ -196,31 +196,5 @@ describe('renderSarif', () => {
     expect(chunks.filter((chunk) => chunk.includes('"ruleId"')).every((chunk) => chunk.split('"ruleId"').length === 2)).toBe(
       true,
     );
-  });
-});
-
-describe('fileUri', () => {
-  it('should percent-encode each segment and keep the slashes', () => {
-    expect(fileUri('my policies/50%.yaml')).toBe('my%20policies/50%25.yaml');
-    expect(fileUri('../ü/a#b?.yaml')).toBe('../%C3%BC/a%23b%3F.yaml');
-  });
-});
-
-describe('SARIF rules', () => {
-  it('should give every issue code a rule whose texts never come from one finding', () => {
-    const rule = issueRule('bad_duration');
-    expect(rule).toMatchObject({ id: 'bad_duration', level: 'error' });
-    expect(rule.shortDescription).toContain('bad duration');
-    expect(issueRule('some_new_warning', 'warning').level).toBe('warning');
-  });
-
-  it('should carry the cite key of a lint rule for the citation registry, and no URL', () => {
-    expect(issueRule('exclusion_temp_folder', 'warning')).toMatchObject({ cite: 'excl-mistakes', level: 'warning' });
-    expect(JSON.stringify(issueRule('exclusion_temp_folder'))).not.toMatch(/https?:/);
-  });
-
-  it('should name a failed expectation rule by its kind', () => {
-    expect(expectationRule('device')).toMatchObject({ id: 'expect.device', level: 'error' });
-    expect(expectationRule('device').fullDescription).toContain('running mode');
   });
 });
