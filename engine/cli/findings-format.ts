@@ -30,7 +30,7 @@ const WARNINGS_HINT = 'give how many warnings are allowed, e.g. --max-warnings 0
  */
 export function maxWarningsOption(): Option {
   return new Option('--max-warnings <n>', 'exit 1 when there are more lint warnings than N (-1: no limit)').argParser((text) => {
-    if (!/^(-1|\d{1,9})$/.test(text.trim()))
+    if (!/^(-1|\d{1,15})$/.test(text.trim()))
       throw new InvalidArgumentError(`It must be a whole number ≥ 0, or -1 for no limit.\n  hint: ${WARNINGS_HINT}`);
     return Number(text);
   });
