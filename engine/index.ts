@@ -114,5 +114,11 @@ export { renderVerdictsCsv, VERDICT_CSV_COLUMNS } from './report/verdicts-csv.ts
 export { renderJson } from './report/json-report.ts';
 export type { JsonReport, JsonScenario, JsonVerdict } from './report/json-report-shape.ts';
 export { renderJunit } from './report/junit-report.ts';
+export { renderGithubAnnotations } from './report/github-annotations.ts';
+export { findingsInput, type Findings } from './report/sarif-findings.ts';
+export type { SarifFinding, SarifInput, SarifLevel, SarifLocation, SarifOptions, SarifRule } from './report/sarif-input.ts';
+export { FINGERPRINT_KEY, renderSarif } from './report/sarif-report.ts';
+export { expectationRule, issueRule } from './report/sarif-rules.ts';
+export { renderValidationJson, type ValidationReport, type ValidFile } from './report/validation-report.ts';
 export { renderText } from './report/text-report.ts';
 export type { ExpectationResult, ScenarioReport, Write } from './report/scenario-report.ts';

@@ -7,8 +7,7 @@ import { registerCommands } from './commands/index.ts';
 import type { RegisterCommand } from './register-command.ts';
 import { stdinAsker } from './train/ask-stdin.ts';
 import { syncWriter } from './write-stdout.ts';
-
-const VERSION = '0.1.0';
+import { EDRSIM_VERSION as VERSION } from './edrsim-version.ts';
 
 /**
  * Runs the CLI with `argv` (without `node` and the script) and returns the exit code. Never throws: an

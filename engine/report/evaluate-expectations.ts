@@ -34,11 +34,12 @@ export function evaluateExpectations(expectations: readonly Expectation[], input
       kind: expectation.kind,
       index: expectation.index,
       ...(expectation.cite === undefined ? {} : { cite: expectation.cite }),
+      ...(expectation.line === undefined ? {} : { line: expectation.line, column: expectation.column }),
     };
   });
 }
 
-type Evaluated = Omit<ExpectationResult, 'name' | 'kind' | 'index' | 'cite'>;
+type Evaluated = Omit<ExpectationResult, 'name' | 'kind' | 'index' | 'cite' | 'line' | 'column'>;
 
 function evaluate(expectation: Expectation, input: EvaluationInput): Evaluated {
   switch (expectation.kind) {

@@ -18,6 +18,9 @@ export interface ExpectationResult {
   /** The expectation's kind (`artifact`, `device`, `actionCenter`, …) and its index in `expect`. */
   readonly kind: string;
   readonly index: number;
+  /** Where the expectation is written in the scenario file (1-based), when the loader placed it. */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /**

@@ -122,7 +122,9 @@ function load(text: string, file: string, options: LoadOptions): Result<Scenario
   ];
   const placed = sortIssues(placeIssues(annotate(all, overrides.applied), file, locate), file);
   if (placed.some((issue) => issue.severity !== 'warning') || built === undefined) return fail(placed);
-  return ok({ ...built, imports: context.imports ?? [], warnings: placed });
+  // Each expectation keeps its place in the file, so that a failed one can point at its line (SARIF, annotations).
+  const expect = built.expect.map((expectation) => ({ ...expectation, ...locate(['expect', expectation.index]) }));
+  return ok({ ...built, expect, imports: context.imports ?? [], warnings: placed });
 }
 
 /** Builds the scenario from what parsed; undefined when a needed part failed (its issues are already listed). */

@@ -18,6 +18,9 @@ interface ExpectationBase {
   /** `name:` as given, else built from what it asserts (never from its index or result); unique in a scenario. */
   readonly name: string;
   readonly cite?: string;
+  /** Where the entry is written in the scenario file (1-based), so a failed one can point at it (SARIF, annotations). */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 export type Expectation =

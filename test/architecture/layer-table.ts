@@ -17,6 +17,8 @@ const ENGINE = ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report
 
 /** Keep in step with the table in ARCHITECTURE.md. */
 export const LAYERS: readonly LayerRule[] = [
+  // package.json, read for edrsim's version by its one home (engine/cli/edrsim-version.ts).
+  { layer: 'manifest', owns: ['package.json'], imports: [], packages: [] },
   { layer: 'core', owns: ['engine/core/'], imports: [], packages: [] },
   { layer: 'io', owns: ['engine/io/'], imports: ['core'], packages: ['node:fs', 'node:path'] },
   { layer: 'scenario', owns: ['engine/scenario/'], imports: ['core', 'io'], packages: ['yaml', 'zod'] },
@@ -40,7 +42,12 @@ export const LAYERS: readonly LayerRule[] = [
   { layer: 'api', owns: ['engine/index.ts'], imports: ENGINE, packages: [] },
   // The classroom server to come: serves train sessions over HTTP; the CLI may start it, it never imports the CLI.
   { layer: 'server', owns: ['engine/server/'], imports: [...ENGINE, 'api'], packages: ['node:*'] },
-  { layer: 'cli', owns: ['engine/cli/'], imports: [...ENGINE, 'api', 'server'], packages: ['commander', 'yaml', 'node:*'] },
+  {
+    layer: 'cli',
+    owns: ['engine/cli/'],
+    imports: [...ENGINE, 'api', 'server', 'manifest'],
+    packages: ['commander', 'yaml', 'node:*'],
+  },
   {
     layer: 'bench',
     owns: ['bench/'],

@@ -311,18 +311,22 @@ describe('loadScenario expectations', () => {
           "artifact": "a1",
           "by": "edr-block-mode",
           "cite": "§3.7",
+          "column": 5,
           "detectionStatus": "Blocked",
           "index": 0,
           "kind": "artifact",
+          "line": 82,
           "name": "artifact a1: outcome blocked, by edr-block-mode, detectionStatus Blocked, actionCenter true",
           "outcome": "blocked",
         },
         {
           "at": 300000,
+          "column": 5,
           "device": "ws-01",
           "edrBlockMode": "effective",
           "index": 1,
           "kind": "device",
+          "line": 88,
           "mode": "passive",
           "name": "device ws-01 at 5m: mode passive, runningMode EDR Block Mode, edrBlockMode effective",
           "runningMode": "EDR Block Mode",
@@ -331,39 +335,47 @@ describe('loadScenario expectations', () => {
           "bounds": {
             "atLeast": 1,
           },
+          "column": 5,
           "filter": {
             "device": "ws-01",
           },
           "index": 2,
           "kind": "actionCenter",
+          "line": 93,
           "name": "Action Center entries (device ws-01): at least 1",
         },
         {
           "bounds": {
             "count": 0,
           },
+          "column": 5,
           "filter": {
             "detectionStatus": "Detected",
           },
           "index": 3,
           "kind": "alerts",
+          "line": 94,
           "name": "alerts (detectionStatus Detected): exactly 0",
         },
         {
+          "column": 5,
           "device": "ws-01",
           "id": "turn-on-edr-block-mode",
           "index": 4,
           "kind": "recommendation",
+          "line": 95,
           "name": "recommendation turn-on-edr-block-mode on ws-01: absent",
           "present": false,
         },
         {
+          "column": 5,
           "filter": {
             "class": "malicious",
             "outcome": "blocked",
           },
           "index": 5,
           "kind": "totals",
+          "line": 96,
           "name": "share of malicious artifacts with outcome blocked: ≥ 0.9",
           "share": {
             "atLeast": 0.9,
@@ -397,6 +409,9 @@ describe('loadScenario expectations', () => {
       id: 'turn-on-edr-block-mode',
       present: true,
       name: 'recommendation turn-on-edr-block-mode on ws-01: present',
+      // The `{` of the entry: line 6 of the file, after `expect: [`.
+      line: 6,
+      column: 10,
     });
   });
 });
@@ -415,7 +430,13 @@ describe('loadScenario formats', () => {
     const fromYaml = loaded(CONTRACT_TEXT, {}, 'contract.yaml');
     const json = JSON.stringify(parse(CONTRACT_TEXT));
     const fromJson = loaded(json, {}, 'contract.json');
-    expect({ ...fromJson, file: 'contract.yaml' }).toEqual(fromYaml);
+    // Only where each expectation is written differs: JSON puts the whole document on one line.
+    const unplaced = (scenario: typeof fromYaml) => ({
+      ...scenario,
+      expect: scenario.expect.map(({ line: _line, column: _column, ...expectation }) => expectation),
+    });
+    expect(fromJson.expect[0]).toMatchObject({ line: 1 });
+    expect(unplaced({ ...fromJson, file: 'contract.yaml' })).toEqual(unplaced(fromYaml));
   });
 
   it('should load with warnings for settings that cannot apply', () => {

@@ -26,11 +26,12 @@ import {
   type ScenarioFilter,
 } from '../scenario-filter.ts';
 import { loadAll, printProblems } from './load-all.ts';
+import { maxWarningsOption, overWarnings, renderFindings, sarifRootOption, type FindingsFlags } from '../findings-format.ts';
 
 type Loaded = ReturnType<typeof loadAll>;
 
-interface RunOptions extends InputFlags, FilterFlags {
-  format: 'text' | 'json' | 'junit' | 'csv';
+interface RunOptions extends InputFlags, FilterFlags, FindingsFlags {
+  format: 'text' | 'json' | 'junit' | 'csv' | 'sarif' | 'github';
   out?: string;
   set: string[];
   summary?: boolean;
@@ -48,7 +49,11 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     .command('run')
     .description('run scenarios (folders recursively) and print a report')
     .argument('<file-or-dir...>', 'scenario files (.yaml, .yml, .json) or folders')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'junit', 'csv']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'report format')
+        .choices(['text', 'json', 'junit', 'csv', 'sarif', 'github'])
+        .default('text'),
+    )
     .option('-o, --out <file>', 'write the report to FILE (atomically; folders are created) instead of stdout')
     .option(
       '-s, --set <key=value>',
@@ -70,18 +75,23 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     .option('--bail', 'stop at the first failing scenario (exit 1); the rest are not run')
     .addOption(colorOption())
     .addOption(noColorOption())
+    .addOption(sarifRootOption())
+    .addOption(maxWarningsOption())
     .addOption(importRootOption())
     .addOption(maxFileSizeOption())
     .addHelpText(
       'after',
       `
-Exit codes: 0 every expectation holds, 1 some fail, 2 invalid input (2 wins over 1).
+Exit codes: 0 every expectation holds, 1 some fail (or more lint warnings than --max-warnings),
+2 invalid input (2 wins over 1).
 -t/--name is a case-insensitive part of the scenario name, with * for any characters; it is never a
 regular expression. --tag keeps scenarios with any of the tags given; with -t, both must match. A filter
 that keeps no scenario is exit 2. --bail stops at the first failing scenario and says how many were not run.
 ${COLOUR_HELP}
 CSV is the Action Center History export (--csv action-center, the default) or one row per verdict
 (--csv verdicts); the columns are documented in scenarios/README.md.
+SARIF (code scanning) and github (workflow annotations) list findings, not verdicts: each failed
+expectation, problem and lint warning at its file, line and column.
 
 Examples:
   $ edrsim run scenarios
@@ -91,6 +101,8 @@ Examples:
   $ edrsim run scenarios/09-recording --format csv --csv verdicts
   $ edrsim run scenarios -t 'block mode' --tag passive-mode
   $ edrsim run scenarios --bail --summary
+  $ edrsim run scenarios --format sarif --out edrsim.sarif --max-warnings 0
+  $ edrsim run scenarios/05-timing --format github
   $ edrsim run my-policy.yaml --set tenant.edrBlockMode=false --set 'devices.ws-01.primaryAv=defender'`,
     )
     .action(async (paths: string[], options: RunOptions) => {
@@ -104,6 +116,10 @@ Examples:
       }
       if (options.csv !== undefined && options.format !== 'csv') {
         io.err(`edrsim run: --csv chooses the CSV table; add --format csv or drop --csv\n`);
+        return exit(EXIT.invalid);
+      }
+      if (options.sarifRoot !== undefined && options.format !== 'sarif' && options.format !== 'github') {
+        io.err(`edrsim run: --sarif-root is for --format sarif or github; drop it or add --format sarif\n`);
         return exit(EXIT.invalid);
       }
       const limits = inputLimits(options, io);
@@ -134,7 +150,15 @@ Examples:
           reports.push(report);
           if (options.bail === true && !report.passed) break;
         }
-        render(reports, loaded.errors, options, io, output.value.write, options.junitTime === true ? seconds : undefined);
+        if (options.format === 'sarif' || options.format === 'github')
+          renderFindings(
+            options.format,
+            { errors: loaded.errors, warnings: loaded.warnings, reports },
+            output.value.write,
+            io.cwd,
+            options.sarifRoot,
+          );
+        else render(reports, loaded.errors, options, io, output.value.write, options.junitTime === true ? seconds : undefined);
         // A Ctrl-C during the run ends it here, with the temporary file removed and no report put in place.
         await yieldForSignals();
         unwritten = output.value.close();
@@ -153,7 +177,11 @@ Examples:
         );
       }
       const failed = reports.some((report) => !report.passed) ? EXIT.failed : EXIT.ok;
-      exit(worst(failed, errors.length > 0 ? EXIT.invalid : EXIT.ok));
+      const warned = overWarnings(loaded.warnings, options.maxWarnings);
+      // `run` keeps lint warnings to itself; when they fail the run, it shows which.
+      if (warned.note !== undefined) printProblems(io, [], loaded.warnings);
+      if (warned.note !== undefined) io.err(warned.note);
+      exit(worst(worst(failed, warned.exit), errors.length > 0 ? EXIT.invalid : EXIT.ok));
     });
 }
 
