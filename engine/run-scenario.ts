@@ -1,5 +1,6 @@
 /** The main use case as one library call: read a scenario file with the policy engine wired in, run it, report it. */
 import { ok, type Path, type Result } from './core/issue.ts';
+import { importComputerStatus, recogniseComputerStatus, statusDevice } from './model/index.ts';
 import { modelAt } from './pipeline/model-at.ts';
 import { streamSimulation } from './pipeline/run-simulation.ts';
 import { importMpPreference, lintExclusions, parseExclusions, recogniseMpPreference } from './policy/exclusions/index.ts';
@@ -18,13 +19,19 @@ export const POLICY_LOAD_OPTIONS: LoadOptions = {
   validateIndicators: (raw, path) => parseIndicators(raw, { path: [...path] }).issues,
   importMpPreference,
   importIndicatorCsv: (text, options) => importIndicatorCsv(text, options),
+  importComputerStatus: (text) => {
+    const facts = importComputerStatus(text);
+    return facts.ok ? ok(statusDevice(facts.value)) : facts;
+  },
   // The same recognisers the importers use, so a file is an export here exactly when `from:` takes it.
   recogniseExport: (text) =>
     recogniseMpPreference(text) !== undefined
       ? { what: 'a Get-MpPreference export', key: 'exclusions' }
       : recogniseIndicatorCsv(text)
         ? { what: 'an indicator import CSV', key: 'indicators' }
-        : undefined,
+        : recogniseComputerStatus(text) !== undefined
+          ? { what: 'a Get-MpComputerStatus export', key: 'devices' }
+          : undefined,
 };
 
 /** How files are read: `--import-root`, `--max-file-size`, and who is told of each file read. */

@@ -24,6 +24,7 @@ import type { LoadOptions } from './load-options.ts';
 import { placeIssues } from './text/locate.ts';
 import { parseSections, type ParsedSections } from './text/parse-sections.ts';
 import { parseSource } from './text/parse-source.ts';
+import { resolveDeviceStatus } from './build/resolve-device-status.ts';
 import { resolveExclusions, resolveIndicators, type ImportContext } from './build/resolve-imports.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -73,7 +74,10 @@ function exportIssue(exported: { readonly what: string; readonly key: string }, 
     file,
     line: 1,
     column: 1,
-    message: `this is ${exported.what}; import it with \`${exported.key}: { from: ${name} }\``,
+    message:
+      exported.key === 'devices'
+        ? `this is ${exported.what}; import it as a device with \`devices: [{ name: …, from: ${name}, … }]\``
+        : `this is ${exported.what}; import it with \`${exported.key}: { from: ${name} }\``,
   };
 }
 
@@ -133,7 +137,9 @@ function buildScenario(
   const exclusions = resolveExclusions(sections.exclusions, ['exclusions'], context);
   const indicators = resolveIndicators(sections.indicators, ['indicators'], context);
   const devices = sections.devices.map(({ input, index }) => {
-    const { exclusions: lists, ...rest } = input;
+    const { exclusions: lists, from, ...given } = input;
+    // A `from:` device takes its versions from its Get-MpComputerStatus export (issue 14).
+    const rest = from === undefined ? given : (resolveDeviceStatus(given, from, ['devices', index], context) ?? given);
     append(context.issues, deviceWarnings(rest, ['devices', index]));
     return { input: rest, index, exclusions: resolveExclusions(lists, ['devices', index, 'exclusions'], context) };
   });

@@ -144,7 +144,7 @@ describe('loadScenarioFile words the problems of invalid files', () => {
         expected: one of $schema, name, description, tags, seed, start, settings, tenant, devices, fleet, exclusions, indicators, timeline, expect
         hint: did you mean "tenant"?
       ✖ invalid/unknown-key.yaml:7:5 devices[0].primaryAV: unknown key "primaryAV"
-        expected: one of name, os, onboarded, serverAgent, primaryAv, thirdPartyAv, securityCenter, smartAppControl, forceDefenderPassiveMode, turnOffDefenderPolicy, tamperProtection, mdav, passiveRemediation, groupPolicyEdrBlockMode, tags, domain, exclusions
+        expected: one of name, os, onboarded, serverAgent, primaryAv, thirdPartyAv, securityCenter, smartAppControl, forceDefenderPassiveMode, turnOffDefenderPolicy, tamperProtection, mdav, passiveRemediation, groupPolicyEdrBlockMode, tags, domain, exclusions, from
         hint: did you mean "primaryAv"?"
     `);
   });

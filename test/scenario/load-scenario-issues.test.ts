@@ -202,7 +202,7 @@ describe('loadScenario reports', () => {
         expected: one of license, edrBlockMode, allowOrBlockFile, deviceGroups, propagation
         hint: did you mean "edrBlockMode"?
       ✖ demo.yaml:5:36 devices[0].primaryAV: unknown key "primaryAV"
-        expected: one of name, os, onboarded, serverAgent, primaryAv, thirdPartyAv, securityCenter, smartAppControl, forceDefenderPassiveMode, turnOffDefenderPolicy, tamperProtection, mdav, passiveRemediation, groupPolicyEdrBlockMode, tags, domain, exclusions
+        expected: one of name, os, onboarded, serverAgent, primaryAv, thirdPartyAv, securityCenter, smartAppControl, forceDefenderPassiveMode, turnOffDefenderPolicy, tamperProtection, mdav, passiveRemediation, groupPolicyEdrBlockMode, tags, domain, exclusions, from
         hint: did you mean "primaryAv"?
       ✖ demo.yaml:5:65 devices[0].mdav.cloudProtecton: unknown key "cloudProtecton"
         expected: one of installed, platform, engine, cloudProtection

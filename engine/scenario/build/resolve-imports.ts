@@ -49,7 +49,8 @@ function absolute(issues: readonly Issue[], base: Path): Issue[] {
   });
 }
 
-function readImport(input: ImportInput, path: Path, what: string, context: ImportContext): string | undefined {
+/** Reads the file an import names, through the injected reader; undefined (with an issue at `from`) when it cannot. */
+export function readImport(input: ImportInput, path: Path, what: string, context: ImportContext): string | undefined {
   const { readFile } = context.options;
   const at = [...path, 'from'];
   if (readFile === undefined) {
@@ -77,7 +78,7 @@ function readImport(input: ImportInput, path: Path, what: string, context: Impor
   return undefined;
 }
 
-function importerMissing(path: Path, input: ImportInput, what: string): Issue {
+export function importerMissing(path: Path, input: ImportInput, what: string): Issue {
   return {
     code: 'import_unavailable',
     path: [...path, 'from'],

@@ -86,6 +86,10 @@ export const deviceSchema = z.strictObject({
   os: osSchema,
   ...deviceFields(true),
   exclusions: deviceExclusions,
+  from: z.string().min(1).optional().meta({
+    description:
+      'a Get-MpComputerStatus export (text or ConvertTo-Json) giving mdav versions, installed and tamperProtection; give onboarded, primaryAv and mdav.cloudProtection beside it',
+  }),
 });
 
 /** A fleet template: a device without its name. */
