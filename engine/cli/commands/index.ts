@@ -5,6 +5,7 @@ import type { RegisterCommand, SetExit } from '../register-command.ts';
 import { registerCheckExclusion } from './check-exclusion.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerExplain } from './explain.ts';
+import { registerExport } from './export.ts';
 import { registerRun } from './run.ts';
 import { registerSchema } from './schema.ts';
 import { registerTrain } from './train.ts';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command, io: Io, exit: SetExit, extra:
   registerCheckExclusion(program, io, exit);
   registerSchema(program, io, exit);
   registerDoctor(program, io, exit);
+  registerExport(program, io, exit);
   for (const register of extra) register(program, io, exit);
   registerTrain(program, io, exit);
 }
