@@ -1,6 +1,6 @@
 /** The main use case as one library call: read a scenario file with the policy engine wired in, run it, report it. */
 import { ok, type Path, type Result } from './core/issue.ts';
-import { importComputerStatus, recogniseComputerStatus, statusDevice } from './model/index.ts';
+import { importComputerStatus, recogniseComputerStatus, resolveMode, statusDevice } from './model/index.ts';
 import { modelAt } from './pipeline/model-at.ts';
 import { streamSimulation } from './pipeline/run-simulation.ts';
 import { importMpPreference, lintExclusions, parseExclusions, recogniseMpPreference } from './policy/exclusions/index.ts';
@@ -22,6 +22,10 @@ export const POLICY_LOAD_OPTIONS: LoadOptions = {
   importComputerStatus: (text) => {
     const facts = importComputerStatus(text);
     return facts.ok ? ok(statusDevice(facts.value)) : facts;
+  },
+  resolveStartMode: (device) => {
+    const resolved = resolveMode(device, undefined);
+    return { mode: resolved.mode, message: resolved.reasons[0]?.message ?? '' };
   },
   // The same recognisers the importers use, so a file is an export here exactly when `from:` takes it.
   recogniseExport: (text) =>

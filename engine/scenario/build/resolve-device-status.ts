@@ -1,8 +1,10 @@
 /** `devices: [{ from: status.json, … }]`: a device whose versions come from its Get-MpComputerStatus export (issue 14). */
-import type { ReadField } from '../../core/device-facts.ts';
+import { deviceWithDefaults, type DeviceConfig } from '../../core/config.ts';
+import type { ReadField, StatusDevice } from '../../core/device-facts.ts';
 import type { Issue, Path } from '../../core/issue.ts';
 import { quote } from '../../core/quote.ts';
 import type { DeviceInput } from '../schema/device-schema.ts';
+import { defined } from './build-devices.ts';
 import { besideFile, importerMissing, readImport, type ImportContext } from './resolve-imports.ts';
 
 type Facts = Omit<DeviceInput, 'exclusions' | 'from'>;
@@ -79,7 +81,7 @@ export function resolveDeviceStatus(input: Facts, from: string, path: Path, cont
   }
   if (context.issues.length > before) return undefined;
   const pick = <T>(field: ReadField<T> | undefined, given: T | undefined) => field?.value ?? given;
-  return {
+  const merged: Facts = {
     ...input,
     tamperProtection: pick(fields.tamperProtection, input.tamperProtection),
     mdav: {
@@ -88,5 +90,35 @@ export function resolveDeviceStatus(input: Facts, from: string, path: Path, cont
       platform: pick(fields.platform, input.mdav?.platform),
       engine: pick(fields.engine, input.mdav?.engine),
     },
+  };
+  const mismatch = modeMismatch(merged, imported.value, path, from, context);
+  if (mismatch !== undefined) context.issues.push(mismatch);
+  return merged;
+}
+
+/**
+ * A warning when the mode the export shows is not the mode the written facts resolve to at the start: one
+ * of them is not this device as it is (a primary AV or onboarding written wrong, or an old export).
+ * A warning, not an error: settings (C5) and timeline changes may explain it.
+ */
+function modeMismatch(facts: Facts, status: StatusDevice, path: Path, from: string, context: ImportContext): Issue | undefined {
+  const resolve = context.options.resolveStartMode;
+  const shown = status.facts.AMRunningMode;
+  if (resolve === undefined || status.mode === undefined || shown === undefined) return undefined;
+  const { mdav, ...rest } = facts;
+  const device: DeviceConfig = deviceWithDefaults({
+    ...(defined(rest) as Partial<DeviceConfig>),
+    name: facts.name,
+    os: facts.os,
+    ...(mdav === undefined ? {} : { mdav: defined(mdav) as DeviceConfig['mdav'] }),
+  });
+  const resolved = resolve(device);
+  if (resolved.mode === status.mode) return undefined;
+  return {
+    code: 'device_from_mode_mismatch',
+    path: [...path, 'from'],
+    severity: 'warning',
+    message: `${from}:${shown.line}:${shown.column} shows AMRunningMode ${quote(shown.value)} (${status.mode}), but the facts written here resolve to ${resolved.mode}: ${resolved.message}`,
+    hint: 'check primaryAv, onboarded and os against the device, or export it again',
   };
 }

@@ -27,6 +27,17 @@ describe('a device loaded from Get-MpComputerStatus', () => {
     expect([device.tamperProtection, device.onboarded, device.primaryAv]).toEqual([false, true, 'non-microsoft']);
     expect(loaded.value.imports.some((file) => file.endsWith('status.txt'))).toBe(true);
     expect('from' in device).toBe(false);
+    expect(loaded.value.warnings).toEqual([]);
+  });
+
+  it('should warn when the facts written resolve to another mode than the export shows', () => {
+    const loaded = load('    onboarded: true\n    primaryAv: defender\n    mdav: { cloudProtection: true }\n');
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.value.warnings.map((w) => [w.code, w.severity, w.line])).toEqual([['device_from_mode_mismatch', 'warning', 4]]);
+    expect(loaded.value.warnings[0]?.message).toMatch(
+      /^status\.txt:3:17 shows AMRunningMode "Passive Mode" \(passive\), but the facts written here resolve to active: /,
+    );
   });
 
   it('should name every fact the export lacks at the from: line, defaulting none', () => {
