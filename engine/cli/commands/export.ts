@@ -59,7 +59,7 @@ function build(scenario: Scenario, options: ExportOptions): Exported {
   if (options.format === 'portal-csv') {
     const parsed = parseIndicators(scenario.indicators, { path: ['indicators'] });
     const written = exportIndicatorCsv(parsed.indicators);
-    const issues = [...parsed.issues, ...written.issues];
+    const issues = [...parsed.issues, ...written.issues.map((issue) => ({ ...issue, path: ['indicators', ...issue.path] }))];
     const errors = issues.filter((issue) => issue.severity !== 'warning');
     return errors.length > 0 ? { ok: false, issues: errors } : { ok: true, text: written.text, warnings: issues };
   }

@@ -75,6 +75,19 @@ describe('edrsim export', () => {
     expect(missing.stderr).toContain("required option '-f, --format <format>' not specified");
   });
 
+  it('should leave out, with a warning each, indicators the import CSV cannot carry, and write the rest', async () => {
+    const dir = scenarioIn(
+      'indicators:\n  - { type: DomainName, value: contoso.com, action: Block, generateAlert: false }\n' +
+        '  - { type: FileMd5, value: 0123456789abcdef0123456789abcdef, action: Block, generateAlert: false }\n',
+    );
+    const result = await runCli(['export', 's.yaml', '--format', 'portal-csv'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\r\n').filter((line) => line !== '')).toHaveLength(2);
+    expect(result.stderr).toMatch(
+      /^⚠ s\.yaml indicators\[1\]: .*\(FileMd5\) cannot be written to an import CSV and was left out/m,
+    );
+  });
+
   it('should refuse to write a CSV line holding a control character from an indicator title', async () => {
     const dir = scenarioIn(
       'indicators: [{ type: DomainName, value: contoso.com, action: Block, title: "a\\u001b[2Jb", generateAlert: false }]\n',
