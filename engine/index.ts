@@ -47,12 +47,15 @@ export {
 export {
   blockModeRequirements,
   createFleetModel,
+  diagnoseStatus,
   edrBlockModeRecommendation,
+  importComputerStatus,
   mpComputerStatus,
   resolveMode,
   runningMode,
   winDefendService,
   type DeviceState,
+  type StatusDiagnosis,
   type FleetModel,
 } from './model/index.ts';
 

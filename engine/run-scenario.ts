@@ -1,5 +1,6 @@
 /** The main use case as one library call: read a scenario file with the policy engine wired in, run it, report it. */
 import { ok, type Path, type Result } from './core/issue.ts';
+import { importComputerStatus, recogniseComputerStatus, resolveMode, statusDevice } from './model/index.ts';
 import { modelAt } from './pipeline/model-at.ts';
 import { streamSimulation } from './pipeline/run-simulation.ts';
 import { importMpPreference, lintExclusions, parseExclusions, recogniseMpPreference } from './policy/exclusions/index.ts';
@@ -30,6 +31,14 @@ export const POLICY_LOAD_OPTIONS: LoadOptions = {
     recogniseIndicatorApi(text) ? importIndicatorApi(text) : importIndicatorCsv(text, options),
   importIntunePolicies,
   mergeLocalExclusions,
+  importComputerStatus: (text) => {
+    const facts = importComputerStatus(text);
+    return facts.ok ? ok(statusDevice(facts.value)) : facts;
+  },
+  resolveStartMode: (device) => {
+    const resolved = resolveMode(device, undefined);
+    return { mode: resolved.mode, message: resolved.reasons[0]?.message ?? '' };
+  },
   // The same recognisers the importers use, so a file is an export here exactly when `from:` takes it.
   recogniseExport: (text) =>
     recogniseMpPreference(text) !== undefined
@@ -40,7 +49,9 @@ export const POLICY_LOAD_OPTIONS: LoadOptions = {
           ? { what: 'an Intune policy export', key: 'devices[].intune' }
           : recogniseIndicatorApi(text)
             ? { what: 'an indicators API export', key: 'indicators' }
-            : undefined,
+            : recogniseComputerStatus(text) !== undefined
+              ? { what: 'a Get-MpComputerStatus export', key: 'devices' }
+              : undefined,
 };
 
 /** How files are read: `--import-root`, `--max-file-size`, and who is told of each file read. */

@@ -144,3 +144,19 @@ export function forMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (char) => `\\${char}`)
     .replaceAll('@', '&#64;');
 }
+
+/** The characters PowerShell reads as a single quote: `'` and the typographic ‘ ’ ‚ ‛ (its tokenizer's IsSingleQuote). */
+const POWERSHELL_QUOTES = /['\u2018\u2019\u201a\u201b]/g;
+
+/**
+ * A PowerShell single-quoted string literal of `text`: nothing inside is expanded (`$x`, `` ` ``, `$(…)`
+ * stay text), and every character PowerShell takes for a single quote, the typographic ones included, is
+ * doubled, so no value can end the string early and run as code.
+ *
+ * @example
+ * forPowerShell("C:\\it's $(evil)"); // "'C:\\it''s $(evil)'"
+ * forPowerShell('a\u2019; calc'); // "'a\u2019\u2019; calc'"
+ */
+export function forPowerShell(text: string): string {
+  return `'${text.replace(POWERSHELL_QUOTES, (quote) => quote + quote)}'`;
+}

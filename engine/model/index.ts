@@ -23,6 +23,15 @@ export { edrBlockModeState, type EdrBlockModeState, type SwitchView } from './ed
 export { mpComputerStatus, winDefendService, type MpComputerStatus, type WinDefendService } from './computer-status.ts';
 export { edrBlockModeRecommendation, type Recommendation } from './edr-block-mode-recommendation.ts';
 
+// Get-MpComputerStatus exports read as device facts (edrsim doctor, devices: [{ from }])
+export { recogniseComputerStatus } from './recognise-computer-status.ts';
+export { importComputerStatus } from './import-computer-status.ts';
+export { readCloudProtection } from './read-cloud-protection.ts';
+export { statusDevice } from './status-device.ts';
+export { statusChecklist, type CheckState, type ExtraFacts, type StatusCheck } from './status-checklist.ts';
+export { statusCapabilities, type Capability, type CapabilityId, type Works } from './status-capabilities.ts';
+export { diagnoseStatus, type StatusDiagnosis } from './diagnose-status.ts';
+
 // Lifecycles in virtual time (xstate)
 export { mdavModeMachine, type ConfigChangedEvent, type MdavModeContext } from './mdav-mode.machine.ts';
 export {

@@ -1,5 +1,6 @@
 /** What `loadScenario` is given besides the text: injected validators and importers, a file reader, overrides, read limits. */
-import type { ExclusionLists } from '../core/config.ts';
+import type { DeviceConfig, ExclusionLists } from '../core/config.ts';
+import type { StatusDevice } from '../core/device-facts.ts';
 import type { Issue, Path, Result } from '../core/issue.ts';
 
 /**
@@ -46,6 +47,10 @@ export interface LoadOptions {
     text: string,
     options: { readonly invalidRows?: 'refuse' | 'skip' },
   ) => { readonly indicators: readonly unknown[]; readonly issues: readonly Issue[] };
+  /** Reads a `Get-MpComputerStatus` export (text or JSON) as device facts, for `devices: [{ from }]`. */
+  readonly importComputerStatus?: (text: string) => Result<StatusDevice>;
+  /** The mode `device` resolves to at the start, to compare with the mode its export shows (a warning when they differ). */
+  readonly resolveStartMode?: (device: DeviceConfig) => { readonly mode: string; readonly message: string };
   /**
    * Tells a file that is an export meant for `{ from }` (Get-MpPreference output, an indicator CSV):
    * such a file that fails to load as a scenario is refused in one issue that says how to import it.

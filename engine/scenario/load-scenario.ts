@@ -25,6 +25,7 @@ import { placeIssues } from './text/locate.ts';
 import { parseSections, type ParsedSections } from './text/parse-sections.ts';
 import { parseSource } from './text/parse-source.ts';
 import { resolveDevicePolicy } from './build/resolve-device-policy.ts';
+import { resolveDeviceStatus } from './build/resolve-device-status.ts';
 import { resolveExclusions, resolveIndicators, type ImportContext } from './build/resolve-imports.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -74,7 +75,10 @@ function exportIssue(exported: { readonly what: string; readonly key: string }, 
     file,
     line: 1,
     column: 1,
-    message: `this is ${exported.what}; import it with \`${exported.key}: { from: ${name} }\``,
+    message:
+      exported.key === 'devices'
+        ? `this is ${exported.what}; import it as a device with \`devices: [{ name: …, from: ${name}, … }]\``
+        : `this is ${exported.what}; import it with \`${exported.key}: { from: ${name} }\``,
   };
 }
 
@@ -137,8 +141,11 @@ function buildScenario(
   const indicators = resolveIndicators(sections.indicators, ['indicators'], context);
   const global = { ...EMPTY_EXCLUSIONS, ...defined(exclusions ?? {}) } as ExclusionLists;
   const devices = sections.devices.map(({ input, index }) => {
-    append(context.issues, deviceWarnings(input, ['devices', index]));
-    const resolved = resolveDevicePolicy(input, ['devices', index], context, global);
+    const { from, ...given } = input;
+    // A `from:` device takes its versions from its Get-MpComputerStatus export (issue 14).
+    const facts = from === undefined ? given : (resolveDeviceStatus(given, from, ['devices', index], context) ?? given);
+    append(context.issues, deviceWarnings(facts, ['devices', index]));
+    const resolved = resolveDevicePolicy(facts, ['devices', index], context, global);
     return { input: resolved.input, index, exclusions: resolved.exclusions };
   });
   const fleets = sections.fleets.map(({ input, index }) => {

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import type { Io } from '../io.ts';
 import type { RegisterCommand, SetExit } from '../register-command.ts';
 import { registerCheckExclusion } from './check-exclusion.ts';
+import { registerDoctor } from './doctor.ts';
 import { registerExplain } from './explain.ts';
+import { registerExport } from './export.ts';
 import { registerRun } from './run.ts';
 import { registerSchema } from './schema.ts';
 import { registerTrain } from './train.ts';
@@ -16,6 +18,8 @@ export function registerCommands(program: Command, io: Io, exit: SetExit, extra:
   registerExplain(program, io, exit);
   registerCheckExclusion(program, io, exit);
   registerSchema(program, io, exit);
+  registerDoctor(program, io, exit);
+  registerExport(program, io, exit);
   for (const register of extra) register(program, io, exit);
   registerTrain(program, io, exit);
 }

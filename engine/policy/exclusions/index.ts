@@ -64,3 +64,4 @@ export {
 export { importMpPreference } from './import-mp-preference.ts';
 export { recogniseMpPreference } from './recognise-mp-preference.ts';
 export { formatMpPreference, type FormatOptions } from './format-mp-preference.ts';
+export { exportSetMpPreference, type SetMpPreferenceOptions } from './export-set-mp-preference.ts';

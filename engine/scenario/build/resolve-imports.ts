@@ -49,7 +49,7 @@ function absolute(issues: readonly Issue[], base: Path): Issue[] {
   });
 }
 
-/** The text of an imported file, or undefined with the issue (no reader, unreadable file) added to the context. */
+/** Reads the file an import names, through the injected reader; undefined (with an issue at `from`) when it cannot. */
 export function readImport(input: ImportInput, path: Path, what: string, context: ImportContext): string | undefined {
   const { readFile } = context.options;
   const at = [...path, 'from'];
@@ -78,7 +78,7 @@ export function readImport(input: ImportInput, path: Path, what: string, context
   return undefined;
 }
 
-function importerMissing(path: Path, input: ImportInput, what: string): Issue {
+export function importerMissing(path: Path, input: ImportInput, what: string): Issue {
   return {
     code: 'import_unavailable',
     path: [...path, 'from'],

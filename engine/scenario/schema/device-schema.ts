@@ -106,6 +106,10 @@ export const deviceSchema = z.strictObject({
   ...deviceFields(true),
   exclusions: deviceExclusions,
   ...policySources,
+  from: z.string().min(1).optional().meta({
+    description:
+      'a Get-MpComputerStatus export (text or ConvertTo-Json) giving mdav versions, installed and tamperProtection; give onboarded, primaryAv and mdav.cloudProtection beside it',
+  }),
 });
 
 /** A fleet template: a device without its name. */

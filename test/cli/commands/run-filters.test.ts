@@ -58,7 +58,7 @@ describe('edrsim run --tag', () => {
       'Active mode with block mode — MDAV first, block mode catches what it missed',
       'A non-onboarded client with a third-party antivirus has Defender Antivirus disabled',
     ]);
-    expect(result.stderr).toBe('ℹ 2 of 4 scenarios selected by --tag disabled --tag active-mode; 2 not run\n');
+    expect(result.stderr).toBe('ℹ 2 of 5 scenarios selected by --tag disabled --tag active-mode; 3 not run\n');
   });
 
   it('should need both -t and --tag to match when both are given', async () => {
@@ -71,8 +71,8 @@ describe('edrsim run --tag', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      '✖ --tag: no scenario matches --tag Modes (4 loaded)\n' +
-        '  hint: tags match exactly; the loaded scenarios have: active-mode, disabled, edr-block-mode, modes, onboarding, passive-mode, training\n' +
+      '✖ --tag: no scenario matches --tag Modes (5 loaded)\n' +
+        '  hint: tags match exactly; the loaded scenarios have: active-mode, disabled, edr-block-mode, imports, modes, onboarding, passive-mode, training\n' +
         '1 error\n',
     );
   });
