@@ -49,6 +49,8 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
       `
 Exit codes: 0 every expectation holds, 1 some fail, 2 invalid input (2 wins over 1).
 CSV is the Action Center History export (columns documented in scenarios/README.md).
+Text on a terminal wraps to its width (never inside a word; cites become numbered footnotes with
+their links); into a file or a pipe, lines are not wrapped.
 
 Examples:
   $ edrsim run scenarios
@@ -129,6 +131,8 @@ function render(
       return renderText(reports, write, {
         colour: io.colour && options.out === undefined,
         hideOutcomes: options.hideOutcomes === true,
+        // Text for a terminal fits its width; a file (--out) or a pipe keeps whole lines.
+        ...(io.columns === undefined || options.out !== undefined ? {} : { width: io.columns }),
       });
   }
 }
