@@ -82,7 +82,7 @@ export function registerTrain(program: Command, io: Io, exit: SetExit): void {
         printProblems(io, clash);
         return exit(EXIT.invalid);
       }
-      const report = await runSession(items, source.value, io.out, io.colour);
+      const report = await runSession(items, source.value, io.out, io.colour, io.columns);
       const written =
         options.report === undefined
           ? []
