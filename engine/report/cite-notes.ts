@@ -70,7 +70,11 @@ export class CiteNotes {
         append(out, wrapText(`${hang}${text}`, width, { hang: `${hang}  ` }));
       }
       const more = resolved.sources.length - MAX_SOURCES;
-      if (more > 0) out.push(`${hang}… and ${more} more source${more === 1 ? '' : 's'} (--format json lists them all)`);
+      if (more > 0)
+        append(
+          out,
+          wrapText(`${hang}… and ${more} more source${more === 1 ? '' : 's'} (--format json lists them all)`, width, { hang }),
+        );
     }
     return out;
   }
