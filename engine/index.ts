@@ -16,6 +16,8 @@
 /* Core vocabulary */
 export type { Artifact, Signals, WrittenPaths } from './core/artifact.ts';
 export { canonicalPath, isCanonicalPath, shortNameIn } from './core/canonical-path.ts';
+export { citeParts, resolveCite, type CiteLink, type ResolvedCite } from './core/cite/resolve-cite.ts';
+export type { CiteSource, CiteSourceKind } from './core/cite/cite-sources.ts';
 export {
   DEFAULT_CONFLICT_SETTINGS,
   DEFAULT_MDAV,
@@ -123,5 +125,8 @@ export type { SarifFinding, SarifInput, SarifLevel, SarifLocation, SarifOptions,
 export { FINGERPRINT_KEY, renderSarif } from './report/sarif-report.ts';
 export { expectationRule, issueRule } from './report/sarif-rules.ts';
 export { renderValidationJson, type ValidationReport, type ValidFile } from './report/validation-report.ts';
-export { renderText } from './report/text-report.ts';
+export { renderText, type TextOptions } from './report/text-report.ts';
+export { CiteNotes } from './report/cite-notes.ts';
+export { renderTable, type TableOptions } from './report/table.ts';
+export { visibleWidth, wrapText } from './core/wrap-text.ts';
 export type { ExpectationResult, ScenarioReport, Write } from './report/scenario-report.ts';

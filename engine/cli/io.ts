@@ -6,6 +6,8 @@ export interface Io {
   readonly err: (text: string) => void;
   /** Colour allowed on stdout, from the environment (`colourFromEnv`: FORCE_COLOR, NO_COLOR, TTY); --color/--no-color beat it. */
   readonly colour: boolean;
+  /** The terminal's width when stdout is a terminal; absent for a file or a pipe, whose text lines are not wrapped. */
+  readonly columns?: number;
   /** Standard input is a terminal (so `train` may prompt). */
   readonly stdinIsTTY: boolean;
   readonly ask?: (prompt: string) => Promise<string>; // `train` in a terminal: prints the prompt, resolves with the line typed

@@ -70,6 +70,7 @@ export async function runProcess(extra: readonly RegisterCommand[] = []): Promis
     out: syncWriter(1),
     err: (text) => process.stderr.write(text),
     colour: useColour(process.stdout),
+    ...(process.stdout.isTTY === true && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
     stdinIsTTY: process.stdin.isTTY === true,
     ask: stdin.ask,
   };

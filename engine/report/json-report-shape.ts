@@ -1,4 +1,5 @@
 /** The contract's `--format json` document (§4) as types: the JSON writer's projections must produce exactly these keys. */
+import type { CiteLink } from '../core/cite/resolve-cite.ts';
 import type { Issue } from '../core/issue.ts';
 import type { DeviceState } from '../model/index.ts';
 import type { ChangeRecord } from '../pipeline/simulate.ts';
@@ -125,5 +126,7 @@ export interface JsonExpectation {
   readonly passed: boolean;
   readonly message: string;
   readonly cite?: string;
+  /** With `cite`: its sources from the citation registry, each with its title and link (empty for a cite it does not know). */
+  readonly sources?: readonly CiteLink[];
   readonly details?: readonly string[];
 }

@@ -1,5 +1,6 @@
 /** The contract's `--format json` document (§4): one object with every scenario and a summary, written as it is produced. */
 import type { Artifact } from '../core/artifact.ts';
+import { resolveCite } from '../core/cite/resolve-cite.ts';
 import { formatDuration, timestampAt } from '../core/duration.ts';
 import { forJsonText } from '../core/escape.ts';
 import type { Issue } from '../core/issue.ts';
@@ -92,7 +93,7 @@ function projectScenario(report: ScenarioReport): StreamedObject<JsonScenario> {
       name: result.name,
       passed: result.passed,
       message: result.message,
-      ...(result.cite === undefined ? {} : { cite: result.cite }),
+      ...(result.cite === undefined ? {} : { cite: result.cite, sources: resolveCite(result.cite)?.sources ?? [] }),
       ...(result.details === undefined ? {} : { details: result.details }),
     })),
   });

@@ -1,4 +1,5 @@
 /** `--format junit`: one testcase per expectation, one testsuite per scenario file, for CI dashboards. */
+import { resolveCite, type CiteLink } from '../core/cite/resolve-cite.ts';
 import { forXml } from '../core/escape.ts';
 import { formatIssues, formatPath, type Issue } from '../core/issue.ts';
 import type { ScenarioReport, Write } from './scenario-report.ts';
@@ -35,11 +36,11 @@ export function renderJunit(
     const each = report.expectations.length === 0 ? 0 : seconds / report.expectations.length;
     const cases = report.expectations.map((result) => {
       const open = `    <testcase classname="${forXml(report.name)}" name="${forXml(result.name)}" file="${forXml(report.file)}" time="${each}"`;
-      if (result.passed) return `${open}/>`;
-      const body = forXml(
-        [result.message, ...(result.details ?? []), ...(result.cite ? [`cite: ${result.cite}`] : [])].join('\n'),
-      );
-      return `${open}>\n      <failure message="${forXml(result.message)}">${body}</failure>\n    </testcase>`;
+      const properties = citeProperties(result.cite);
+      if (result.passed) return properties === '' ? `${open}/>` : `${open}>\n${properties}\n    </testcase>`;
+      const body = forXml([result.message, ...(result.details ?? []), ...citeLines(result.cite)].join('\n'));
+      const failure = `      <failure message="${forXml(result.message)}">${body}</failure>`;
+      return `${open}>\n${failure}${properties === '' ? '' : `\n${properties}`}\n    </testcase>`;
     });
     return [
       `  <testsuite name="${forXml(report.file)}" tests="${report.expectations.length}" failures="${failed}" errors="0" skipped="0" time="${seconds}">`,
@@ -58,6 +59,31 @@ export function renderJunit(
   for (const suite of suites) write(`${suite}\n`);
   write('</testsuites>\n');
 }
+
+// A cite as CI dashboards show test properties: the key, what it names, and each source as "title — link".
+function citeProperties(cite: string | undefined): string {
+  if (cite === undefined) return '';
+  const resolved = resolveCite(cite);
+  const property = (name: string, value: string) => `        <property name="${name}" value="${forXml(value)}"/>`;
+  const sources = (resolved?.sources ?? []).map((source) => property('cite.source', linkText(source)));
+  return [
+    '      <properties>',
+    property('cite', cite),
+    ...(resolved === undefined ? [] : [property('cite.label', resolved.label)]),
+    ...sources,
+    '      </properties>',
+  ].join('\n');
+}
+
+// The cite at the end of a failure's text: the key, what it names, and its sources with their links.
+function citeLines(cite: string | undefined): string[] {
+  if (cite === undefined || cite === '') return [];
+  const resolved = resolveCite(cite);
+  if (resolved === undefined) return [`cite: ${cite} (not in the citation registry)`];
+  return [`cite: ${cite} — ${resolved.label}`, ...resolved.sources.map((source) => `  ${linkText(source)}`)];
+}
+
+const linkText = (source: CiteLink) => (source.url === undefined ? source.title : `${source.title} — ${source.url}`);
 
 // Each problem keeps file:line:column and its path (contract §4), as `formatIssues` prints it.
 function invalidSuite(invalid: readonly Issue[]): string {

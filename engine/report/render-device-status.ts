@@ -1,6 +1,9 @@
 /** `edrsim explain --device`: the device as `Get-MpComputerStatus` and `sc query windefend` print it, plus the block-mode checklist. */
 import { formatDuration } from '../core/duration.ts';
 import { terminalLine } from '../core/escape.ts';
+import { wrapText } from '../core/wrap-text.ts';
+import { CiteNotes } from './cite-notes.ts';
+import type { TraceOptions } from './render-trace.ts';
 import type { DeviceState, MpComputerStatus, Recommendation, WinDefendService } from '../model/index.ts';
 
 export interface DeviceStatusView {
@@ -14,13 +17,16 @@ export interface DeviceStatusView {
 const yesNo = (value: boolean) => (value ? 'True' : 'False');
 
 /**
- * Renders a device's status block, in PowerShell's `Name : Value` layout, then the checklist with ✔/✘.
+ * Renders a device's status block, in PowerShell's `Name : Value` layout, then the checklist with ✔/✘; cites
+ * are numbered footnotes with their sources' titles and links at the end.
  *
  * @example
  * renderDeviceStatus(view).split('\n')[2]; // 'AMRunningMode                   : EDR Block Mode'
  */
-export function renderDeviceStatus(view: DeviceStatusView): string {
+export function renderDeviceStatus(view: DeviceStatusView, options: TraceOptions = {}): string {
   const { state, status, service, recommendation } = view;
+  const notes = new CiteNotes();
+  const cite = (text: string | undefined) => (text ? ` (${notes.ref(text)})` : '');
   const name = state.config.name;
   const rows: [string, string][] = [
     ['AMRunningMode', status.AMRunningMode],
@@ -49,15 +55,21 @@ export function renderDeviceStatus(view: DeviceStatusView): string {
       : '[SC] EnumQueryServicesStatus:OpenService FAILED 1060: The specified service does not exist as an installed service.',
     '',
     `Defender Antivirus mode: ${state.mode}`,
-    ...state.modeReasons.map((reason) => terminalLine`  ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
+    ...state.modeReasons.map((reason) => terminalLine`  ${reason.message}` + cite(reason.cite)),
     '',
     `EDR in block mode: ${headline}`,
     ...block.requirements.map(
-      (requirement) => terminalLine`  ${requirement.met ? '✔' : '✘'} ${requirement.label}: ${requirement.reason.message}`,
+      (requirement) =>
+        terminalLine`  ${requirement.met ? '✔' : '✘'} ${requirement.label}: ${requirement.reason.message}` +
+        cite(requirement.reason.cite),
     ),
-    ...block.reasons.map((reason) => terminalLine`  • ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`),
+    ...block.reasons.map((reason) => terminalLine`  • ${reason.message}` + cite(reason.cite)),
     '',
-    terminalLine`Recommendation "Turn on EDR in block mode": ${recommendation.present ? 'shown' : 'not shown'} — ${recommendation.reason.message}`,
+    terminalLine`Recommendation "Turn on EDR in block mode": ${recommendation.present ? 'shown' : 'not shown'} — ${recommendation.reason.message}` +
+      cite(recommendation.reason.cite),
     '',
-  ].join('\n');
+    ...(notes.empty ? [] : [...notes.lines(options.width), '']),
+  ]
+    .flatMap((line) => wrapText(line, options.width, { hang: '      ' }))
+    .join('\n');
 }

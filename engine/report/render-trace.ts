@@ -2,7 +2,9 @@
 import type { Artifact } from '../core/artifact.ts';
 import { formatDuration } from '../core/duration.ts';
 import { terminalLine } from '../core/escape.ts';
+import { wrapText } from '../core/wrap-text.ts';
 import type { AlertSource, Verdict } from '../pipeline/verdict.ts';
+import { CiteNotes } from './cite-notes.ts';
 
 /** The portal's label for each API detection source (§6.6, alerts-queue). */
 const SOURCE_LABELS: Readonly<Record<AlertSource, string>> = {
@@ -13,14 +15,22 @@ const SOURCE_LABELS: Readonly<Record<AlertSource, string>> = {
 
 const signal = (flag: boolean) => (flag ? 'would flag' : 'would miss');
 
+/** Options of {@link renderTrace} and {@link renderDeviceStatus}. */
+export interface TraceOptions {
+  /** The terminal's width: lines wrap at spaces to fit it, never inside a word. Default: no wrapping. */
+  readonly width?: number;
+}
+
 /**
  * Renders the artifact, its ground truth, every reason in order, and the verdict with its alerts and
- * Action Center entry.
+ * Action Center entry. Each reason's cite gets a footnote number; the footnotes (title and link of each
+ * source) end the trace.
  *
  * @example
  * renderTrace(artifact, verdict).includes('verdict: blocked by edr-block-mode'); // true for T32
  */
-export function renderTrace(artifact: Artifact, verdict: Verdict): string {
+export function renderTrace(artifact: Artifact, verdict: Verdict, options: TraceOptions = {}): string {
+  const notes = new CiteNotes();
   const lines = [
     // Ids, names, paths, threats, reason messages and alert titles are user text: terminalLine escapes them.
     terminalLine`artifact ${artifact.id} on ${artifact.device} at ${formatDuration(artifact.at)}: ${artifact.class} ${artifact.kind} ${artifact.path}`,
@@ -32,7 +42,8 @@ export function renderTrace(artifact: Artifact, verdict: Verdict): string {
     '',
     ...verdict.reasons.map(
       (reason, index) =>
-        terminalLine`${String(index + 1).padStart(2)}. [${reason.layer}] ${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`,
+        terminalLine`${String(index + 1).padStart(2)}. [${reason.layer}] ${reason.message}` +
+        (reason.cite ? ` (${notes.ref(reason.cite)})` : ''),
     ),
     '',
     `verdict: ${verdictSummary(verdict)}`,
@@ -42,8 +53,9 @@ export function renderTrace(artifact: Artifact, verdict: Verdict): string {
     ),
     ...(verdict.actionCenterEntry ? [actionCenterLine(verdict.actionCenterEntry)] : []),
     '',
+    ...(notes.empty ? [] : [...notes.lines(options.width), '']),
   ];
-  return lines.join('\n');
+  return lines.flatMap((line) => wrapText(line, options.width, { hang: '      ' })).join('\n');
 }
 
 /**

@@ -2,7 +2,9 @@
 import { append } from '../core/append.ts';
 import { formatDuration } from '../core/duration.ts';
 import { ownText, terminalLine } from '../core/escape.ts';
+import { wrapText } from '../core/wrap-text.ts';
 import type { Verdict } from '../pipeline/verdict.ts';
+import { CiteNotes } from './cite-notes.ts';
 import type { ScenarioReport, Write } from './scenario-report.ts';
 import { renderTable } from './table.ts';
 import { paint } from './paint.ts';
@@ -17,6 +19,11 @@ export interface TextOptions {
   readonly maxVerdictRows?: number;
   /** Blank every verdict's outcome, for paper handouts. Default false. */
   readonly hideOutcomes?: boolean;
+  /**
+   * The terminal's width: tables and expectation lines wrap at spaces to fit it, never inside a word. Default: no
+   * wrapping (the CLI passes the width of a terminal, and nothing when stdout is a file or a pipe).
+   */
+  readonly width?: number;
 }
 
 /**
@@ -38,9 +45,14 @@ export function renderText(reports: readonly ScenarioReport[], write: Write, opt
 
 function renderScenario(report: ScenarioReport, options: TextOptions, colour: boolean): string {
   const hide = options.hideOutcomes ?? false;
+  const width = options.width;
+  const table = { ...(width === undefined ? {} : { width }) };
   const mark = hide ? '•' : report.passed ? paint(colour, 32, '✔') : paint(colour, 31, '✘');
   // User strings (names, files, messages) are joined with terminalLine, which escapes them; the marks are ours.
-  const lines = [terminalLine`${ownText(mark)} ${report.name}  (${report.file}, seed ${report.seed})`, ''];
+  const lines = [
+    ...wrapText(terminalLine`${ownText(mark)} ${report.name}  (${report.file}, seed ${report.seed})`, width, { hang: '  ' }),
+    '',
+  ];
   lines.push(
     renderTable(
       ['device', 'mode', 'AMRunningMode', 'block mode'],
@@ -52,6 +64,7 @@ function renderScenario(report: ScenarioReport, options: TextOptions, colour: bo
           hide ? '____' : device.runningMode,
           hide ? '____' : blockModeCell(device.edrBlockMode),
         ]),
+      table,
     ),
   );
   if (report.run.devices.length > 20) lines.push(`… and ${report.run.devices.length - 20} more devices`);
@@ -71,33 +84,46 @@ function renderScenario(report: ScenarioReport, options: TextOptions, colour: bo
           hide ? '____' : v.detectionStatus,
           hide ? '__' : v.actionCenter ? 'yes' : 'no',
         ]),
+        table,
       ),
     );
   } else {
     const c = report.run.counts;
-    lines.push(
+    for (const text of [
       `${c.artifacts} artifacts — blocked ${c.byOutcome.blocked}, detected ${c.byOutcome.detected}, allowed ${c.byOutcome.allowed}, missed ${c.byOutcome.missed}`,
       `blocked by: primary AV ${c.byBlocker['primary-av']}, Defender Antivirus ${c.byBlocker.mdav}, indicator ${c.byBlocker.indicator}, EDR in block mode ${c.byBlocker['edr-block-mode']}`,
       `alerts ${c.alerts}, Action Center entries ${c.actionCenter}`,
-    );
+    ])
+      append(lines, wrapText(text, width, { hang: '  ' }));
   }
   if (report.run.changes.length > 0) {
     const status = (change: (typeof report.run.changes)[number]) => (hide ? '____' : change.status);
     append(lines, [
       '',
-      ...report.run.changes.map(
-        (change) => terminalLine`change at ${formatDuration(change.at)}${change.by ? ` by ${change.by}` : ''}: ${status(change)}`,
+      ...report.run.changes.flatMap((change) =>
+        wrapText(
+          terminalLine`change at ${formatDuration(change.at)}${change.by ? ` by ${change.by}` : ''}: ${status(change)}`,
+          width,
+          {
+            hang: '  ',
+          },
+        ),
       ),
     ]);
   }
   if (!hide && report.expectations.length > 0) {
     lines.push('');
+    // Cites become numbered footnotes after the expectations, so a link never breaks a wrapped line.
+    const notes = new CiteNotes();
     for (const result of report.expectations) {
       const tick = result.passed ? paint(colour, 32, '✔') : paint(colour, 31, '✘');
-      const cite = result.cite ? paint(colour, 2, terminalLine`  [${result.cite}]`) : '';
-      lines.push(terminalLine`${ownText(tick)} ${result.message}${ownText(cite)}`);
-      if (!result.passed) for (const detail of result.details ?? []) lines.push(terminalLine`    ${detail}`);
+      const cite = result.cite ? paint(colour, 2, `  ${notes.ref(result.cite)}`) : '';
+      append(lines, wrapText(terminalLine`${ownText(tick)} ${result.message}${ownText(cite)}`, width, { hang: '  ' }));
+      if (!result.passed)
+        for (const detail of result.details ?? [])
+          append(lines, wrapText(notes.refTrailing(terminalLine`    ${detail}`), width, { hang: '      ' }));
     }
+    if (!notes.empty) append(lines, ['', ...notes.lines(width)]);
   }
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@ import { DEFAULT_MDAV, DEFAULT_TENANT, type DeviceConfig } from '../core/config.
 import { formatDuration } from '../core/duration.ts';
 import { forTerminal } from '../core/escape.ts';
 import { paint, SGR } from '../report/paint.ts';
+import { wrapText } from '../core/wrap-text.ts';
 import { renderTable } from '../report/table.ts';
 import type { Scenario } from '../scenario/index.ts';
 
@@ -44,7 +45,7 @@ export function renderSetup(scenario: Scenario, colour = false): string {
   return [
     paint(colour, SGR.bold, `Fleet (${n} device${n === 1 ? '' : 's'})`),
     indent(renderTable(['device', 'os', 'primary AV', 'onboarded', 'settings'], rows)),
-    paint(colour, SGR.dim, indent(wrap(LEGEND, 96))),
+    paint(colour, SGR.dim, indent(wrapText(LEGEND, 96).join('\n'))),
     '',
     paint(colour, SGR.bold, 'Tenant'),
     // Group names, paths and indicator titles are user text; the table escapes its own cells.
@@ -57,17 +58,6 @@ export function renderSetup(scenario: Scenario, colour = false): string {
 
 const indent = (text: string) => text.replace(/^/gm, '  ');
 
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  return [...lines, line].join('\n');
-}
 const key = (device: DeviceConfig) => cells(device).join('\u0000');
 
 function cells(device: DeviceConfig): string[] {

@@ -41,6 +41,8 @@ export async function runSession(
   source: AnswerSource,
   out: (text: string) => void,
   colour = false,
+  /** The terminal's width: the reveal wraps to it (default: no wrapping). */
+  width?: number,
 ): Promise<TrainReport> {
   const scored: ScenarioScore[] = [];
   let stopped = false;
@@ -72,7 +74,7 @@ export async function runSession(
       out('\nSession stopped before the end: this scenario is not scored.\n');
       break;
     }
-    out(`\n${paint(colour, SGR.bold, 'Reveal')}\n${renderReveal(questions, results, colour)}\n`);
+    out(`\n${paint(colour, SGR.bold, 'Reveal')}\n${renderReveal(questions, results, colour, width)}\n`);
     if (description.after !== undefined) out(`${forTerminalLines(description.after)}\n\n`);
     const value = score(results);
     scored.push({ file: scenario.file, name: scenario.name, questions: results, score: value });

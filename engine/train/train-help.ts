@@ -7,6 +7,8 @@ exclusions and indicators, and the timeline with each artifact's ground truth. I
 question of that scenario, then reveals the engine's answers with the reasons layer by layer and
 the cite, prints "What to notice", and scores one point per right answer. The end shows the score
 per scenario and in total. In a terminal, Ctrl-D or Ctrl-C stops early and scores what was done.
+Cites are numbered footnotes after each reveal block, with each source's title and link; in a
+terminal, the reveal wraps to its width.
 
 Questions come from the scenario's expect entries (--list-questions prints them):
   <artifact>.outcome           every artifact entry   1) blocked  2) detected  3) allowed  4) missed
@@ -27,7 +29,7 @@ scenario or question id, an answer that is not one of the choices (with the vali
     dump-25m.detectionStatus: Blocked
 
 Report (--report FILE), JSON: { scenarios: [ { file, name, score: { correct, total, percent },
-  questions: [ { id, question, expected, given, correct, cite, reasons } ] } ],
+  questions: [ { id, question, expected, given, correct, cite, sources, reasons } ] } ],
   total: { correct, total, percent, scenarios }, stopped }   (given is null when unanswered)
 
 Without --answers, train needs a terminal: with standard input redirected it stops with exit 2.

@@ -1,4 +1,5 @@
 /** The score of a training session: per question, per scenario and in total; what `--report FILE` writes as JSON. */
+import { resolveCite, type CiteLink } from '../core/cite/resolve-cite.ts';
 import type { Question } from './question.ts';
 
 export interface QuestionResult {
@@ -10,6 +11,8 @@ export interface QuestionResult {
   readonly given: string | null;
   readonly correct: boolean;
   readonly cite: string | null;
+  /** The cite's sources, each with its title and link (empty without a cite, or for one the registry does not know). */
+  readonly sources: readonly CiteLink[];
   /** The engine's reasons, layer by layer. */
   readonly reasons: readonly string[];
 }
@@ -55,6 +58,7 @@ export function questionResult(question: Question, given: string | undefined): Q
     given: given ?? null,
     correct: given === question.expected,
     cite: question.cite ?? null,
+    sources: question.cite === undefined ? [] : (resolveCite(question.cite)?.sources ?? []),
     reasons: question.reasons,
   };
 }

@@ -96,7 +96,10 @@ describe('edrsim train --answers', () => {
     const run = fakeIo();
     expect(await main(['train', FIXTURES, '--answers', answersFile(answers(RIGHT_ONE, two))], run.io)).toBe(0);
     const out = run.out();
-    expect(out).toContain('✘ Q2 outcome: detected — you answered blocked  [T30]');
+    // The cite is a footnote number; the footnote after the block gives the case and its sources' links.
+    expect(out).toMatch(/✘ Q2 outcome: detected — you answered blocked {2}T30 \[\d+\]/);
+    expect(out).toMatch(/^ {4}\[\d+\] T30 \(§8\.2 EDR in block mode eligibility and state\)$/m);
+    expect(out).toContain('https://learn.microsoft.com/en-us/defender-endpoint/edr-block-mode-faqs');
     const reveal = out.slice(out.indexOf('  artifact b2 on ws-02 at 45m\n'));
     expect(reveal).toMatch(/engine: detected, detection status Detected, Action Center entry: no/);
     expect(reveal).toMatch(/\d\. \[edr-sensor\] .*alert/);
@@ -224,7 +227,8 @@ describe('edrsim train --report and --list-questions', () => {
     ]);
     const wrong = json.scenarios[1].questions.find((q: { id: string }) => q.id === 'b2.detectionStatus');
     expect(wrong).toMatchObject({ expected: 'Detected', given: 'Blocked', correct: false, cite: 'T30' });
-    expect(Object.keys(wrong)).toEqual(['id', 'question', 'expected', 'given', 'correct', 'cite', 'reasons']);
+    expect(Object.keys(wrong)).toEqual(['id', 'question', 'expected', 'given', 'correct', 'cite', 'sources', 'reasons']);
+    expect(wrong.sources).toEqual([expect.objectContaining({ source: 'edr-faq', kind: 'page' })]);
     expect(wrong.reasons.some((reason: string) => reason.startsWith('[edr-sensor]'))).toBe(true);
   });
 
@@ -303,7 +307,7 @@ describe('edrsim train at a terminal', () => {
     expect(await main(['train', ONE], run.io)).toBe(0);
     expect(run.out()).toContain('"blockd" is not one of the choices: 1) blocked  2) detected  3) allowed  4) missed');
     expect(run.prompts.filter((prompt) => prompt.includes('your answer'))).toHaveLength(7);
-    expect(run.out()).toContain('✘ Q3 detectionStatus: Blocked — you answered Prevented  [§3.1]');
+    expect(run.out()).toMatch(/✘ Q3 detectionStatus: Blocked — you answered Prevented {2}§3\.1 \[\d+\]/);
     expect(run.out()).toContain('Total: 4/5 (80 %)');
   });
 

@@ -1,4 +1,5 @@
 /** Test oracle: the `--format json` renderer as it was before streaming, one string from fully collected runs. */
+import { resolveCite } from '../../engine/core/cite/resolve-cite.ts';
 import { forJsonText } from '../../engine/core/escape.ts';
 import { formatDuration, timestampAt } from '../../engine/core/duration.ts';
 import type { Artifact } from '../../engine/core/artifact.ts';
@@ -111,7 +112,7 @@ function projectScenario(report: WholeReport): unknown {
       name: result.name,
       passed: result.passed,
       message: result.message,
-      ...(result.cite === undefined ? {} : { cite: result.cite }),
+      ...(result.cite === undefined ? {} : { cite: result.cite, sources: resolveCite(result.cite)?.sources ?? [] }),
       ...(result.details === undefined ? {} : { details: result.details }),
     })),
   };

@@ -9,7 +9,7 @@ import { streamSimulation } from '../../pipeline/run-simulation.ts';
 import type { Verdict } from '../../pipeline/verdict.ts';
 import { isChangeEvent, simEvents } from '../../pipeline/sim-events.ts';
 import { renderDeviceStatus } from '../../report/render-device-status.ts';
-import { renderTrace } from '../../report/render-trace.ts';
+import { renderTrace, type TraceOptions } from '../../report/render-trace.ts';
 import { closest, nearest } from '../../core/did-you-mean.ts';
 import { forTerminal, terminalLine } from '../../core/escape.ts';
 import { clipText, escapeInvisible, quote } from '../../core/quote.ts';
@@ -45,7 +45,10 @@ export function registerExplain(program: Command, io: Io, exit: SetExit): void {
       `
 Examples:
   $ edrsim explain scenarios/07-exclusions/01-block-mode-honours-folder-exclusion.yaml --artifact temp-dropper
-  $ edrsim explain scenarios/05-timing/01-disable-takes-30-minutes.yaml --device ws-pay-09 --at 25m`,
+  $ edrsim explain scenarios/05-timing/01-disable-takes-30-minutes.yaml --device ws-pay-09 --at 25m
+
+Each reason's cite (a § of the domain reference, a T case, a C conflict) gets a footnote number; the
+footnotes at the end give each source's title and link. On a terminal, lines wrap to its width.`,
     )
     .action((file: string, options: ExplainOptions) => {
       if ((options.artifact === undefined) === (options.device === undefined)) {
@@ -67,10 +70,11 @@ Examples:
         printProblems(io, loaded.errors);
         return exit(EXIT.invalid);
       }
+      const width = io.columns === undefined ? {} : { width: io.columns };
       const text =
         options.artifact !== undefined
-          ? explainArtifact(scenario, options.artifact)
-          : explainDevice(scenario, options.device!, options.at);
+          ? explainArtifact(scenario, options.artifact, width)
+          : explainDevice(scenario, options.device!, options.at, width);
       if (text.ok) io.out(text.value);
       else io.err(`edrsim explain: ${text.error}\n`);
       exit(text.ok ? EXIT.ok : EXIT.invalid);
@@ -80,7 +84,7 @@ Examples:
 type Answer = { ok: true; value: string } | { ok: false; error: string };
 
 // Keeps the one verdict asked for and, for the did-you-mean hint, the first 10,000 ids: flat memory however long the run.
-function explainArtifact(scenario: Scenario, id: string): Answer {
+function explainArtifact(scenario: Scenario, id: string, options: TraceOptions): Answer {
   let verdict: Verdict | undefined;
   const known: string[] = [];
   streamSimulation(scenario, {
@@ -91,7 +95,7 @@ function explainArtifact(scenario: Scenario, id: string): Answer {
   });
   const artifact = verdict === undefined ? undefined : findArtifact(scenario, id);
   if (verdict === undefined || artifact === undefined) return { ok: false, error: unknownArtifact(scenario, id, known) };
-  return { ok: true, value: renderTrace(artifact, verdict) };
+  return { ok: true, value: renderTrace(artifact, verdict, options) };
 }
 
 /** Did you mean the one close id, else the closest few, among the first {@link MAX_SUGGESTED_FROM} ids (a run may have 10^7). */
@@ -115,7 +119,7 @@ function findArtifact(scenario: Scenario, id: string): Artifact | undefined {
   return undefined;
 }
 
-function explainDevice(scenario: Scenario, name: string, atText: string | undefined): Answer {
+function explainDevice(scenario: Scenario, name: string, atText: string | undefined, options: TraceOptions): Answer {
   const at =
     atText === undefined ? { ok: true as const, value: streamSimulation(scenario).endAt } : parseDuration(atText, ['--at']);
   if (!at.ok)
@@ -136,12 +140,15 @@ function explainDevice(scenario: Scenario, name: string, atText: string | undefi
   }
   return {
     ok: true,
-    value: renderDeviceStatus({
-      state,
-      status: mpComputerStatus(state),
-      service: winDefendService(state.mode),
-      recommendation: edrBlockModeRecommendation(state, scenario.settings),
-      at: at.value,
-    }),
+    value: renderDeviceStatus(
+      {
+        state,
+        status: mpComputerStatus(state),
+        service: winDefendService(state.mode),
+        recommendation: edrBlockModeRecommendation(state, scenario.settings),
+        at: at.value,
+      },
+      options,
+    ),
   };
 }

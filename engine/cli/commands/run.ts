@@ -92,6 +92,8 @@ CSV is the Action Center History export (--csv action-center, the default) or on
 (--csv verdicts); the columns are documented in scenarios/README.md.
 SARIF (code scanning) and github (workflow annotations) list findings, not verdicts: each failed
 expectation, problem and lint warning at its file, line and column.
+Text on a terminal wraps to its width (never inside a word; cites become numbered footnotes with
+their links); into a file or a pipe, lines are not wrapped.
 
 Examples:
   $ edrsim run scenarios
@@ -208,6 +210,8 @@ function render(
       return renderText(reports, write, {
         colour: colourFor(options.color, io.colour) && options.out === undefined,
         hideOutcomes: options.hideOutcomes === true,
+        // Text for a terminal fits its width; a file (--out) or a pipe keeps whole lines.
+        ...(io.columns === undefined || options.out !== undefined ? {} : { width: io.columns }),
       });
   }
 }

@@ -87,7 +87,7 @@ export function registerTrain(program: Command, io: Io, exit: SetExit): void {
         printProblems(io, clash);
         return exit(EXIT.invalid);
       }
-      const report = await runSession(items, source.value, io.out, colourFor(options.color, io.colour));
+      const report = await runSession(items, source.value, io.out, colourFor(options.color, io.colour), io.columns);
       const written =
         options.report === undefined
           ? []

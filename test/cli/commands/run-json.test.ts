@@ -13,6 +13,22 @@ const scenarioOf = (document: Json, index = 0) => (document['scenarios'] as Json
 const records = (scenario: Json, key: string) => scenario[key] as Json[];
 
 describe('edrsim run --format json', () => {
+  it('should give a cited expectation its sources (title, link) beside the cite, keeping the cite', async () => {
+    const expectations = records(scenarioOf((await runJson('fail.yaml')).document), 'expectations');
+    const cited = expectations.find((expectation) => expectation['cite'] === '§3.1');
+    expect(cited?.['sources']).toEqual(
+      expect.arrayContaining([
+        {
+          source: 'edr-bm',
+          kind: 'page',
+          title: 'Endpoint detection and response in block mode',
+          url: expect.stringMatching(/edr-in-block-mode$/),
+        },
+      ]),
+    );
+    expect(Object.keys(cited ?? {})).toEqual(['name', 'passed', 'message', 'cite', 'sources', 'details']);
+  });
+
   it('should print one object with scenarios and a summary, and nothing else on stdout', async () => {
     const { code, document, stderr } = await runJson('pass.yaml', 'fail.yaml');
     expect(code).toBe(1);

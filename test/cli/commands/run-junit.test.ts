@@ -72,7 +72,14 @@ describe('edrsim run --format junit', () => {
     const details = failure?.text.split('\n') ?? [];
     expect(details[0]).toBe(failure?.attributes['message']);
     expect(details).toContainEqual(expect.stringMatching(/^\[edr-block-mode\] /));
-    expect(details.at(-1)).toBe('cite: §3.1');
+    expect(details).toContain('cite: §3.1 — §3.1 What it is');
+    expect(details.at(-1)).toMatch(/ — https:\/\/learn\.microsoft\.com\/en-us\/defender-endpoint\//);
+    // The cite is a property too, with its sources' titles and links, after the failure.
+    const properties = testcase?.children[1];
+    expect(properties?.name).toBe('properties');
+    expect(properties?.children.map((property) => property.attributes['name'])).toEqual(
+      expect.arrayContaining(['cite', 'cite.label', 'cite.source']),
+    );
   });
 
   it('should stay well formed with invalid input, adding one error testcase per problem', async () => {
