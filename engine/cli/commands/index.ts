@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Io } from '../io.ts';
 import type { RegisterCommand, SetExit } from '../register-command.ts';
 import { registerCheckExclusion } from './check-exclusion.ts';
+import { registerDiff } from './diff.ts';
 import { registerExplain } from './explain.ts';
 import { registerRun } from './run.ts';
 import { registerSchema } from './schema.ts';
@@ -16,6 +17,7 @@ export function registerCommands(program: Command, io: Io, exit: SetExit, extra:
   registerExplain(program, io, exit);
   registerCheckExclusion(program, io, exit);
   registerSchema(program, io, exit);
+  registerDiff(program, io, exit);
   for (const register of extra) register(program, io, exit);
   registerTrain(program, io, exit);
 }
