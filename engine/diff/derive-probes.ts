@@ -11,7 +11,7 @@ import type { PolicyParts } from './policy-delta.ts';
 /** The most probes one scenario gets; past it the rest are dropped and counted (`probesDropped`). */
 export const MAX_PROBES = 50_000;
 
-/** The id prefix of every probe (`probe~1`, …): reports tell probes from the scenario's own artifacts by it. */
+/** The id prefix of every probe (`probe~ws-01~on-access~e|log`): reports tell probes from the scenario's own artifacts by it. */
 export const PROBE_PREFIX = 'probe~';
 
 /** The triggers that matter to an exclusion: real-time, a scan (§4.1 scope; passive mode scans only), behaviour (block mode, §3.8). */
@@ -47,6 +47,8 @@ function processPath(pattern: ProcessPattern): string {
 }
 
 interface ProbeSeed {
+  /** What the probe asks about (`f|<path>`, `e|<ext>`, `p|<process>`, `i|<field>|<value>`): its id, with device and trigger. */
+  readonly key?: string;
   readonly path: string;
   readonly process?: string;
   readonly hash?: Partial<Pick<Artifact, 'sha256' | 'sha1' | 'md5' | 'certificate'>>;
@@ -82,7 +84,8 @@ export function probeSeeds(sides: readonly PolicyParts[]): ProbeSeed[] {
         seeds.set(`i|${field}|${value.toLowerCase()}`, { path: `${FOLDER}\\${FILE}`, hash: { [field]: value.toLowerCase() } });
     }
   }
-  return [...seeds.values()];
+  // Sorted by key, so that the probes do not depend on which side is BASE (diff(A, B) and diff(B, A) replay the same).
+  return [...seeds.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, seed]) => ({ ...seed, key }));
 }
 
 /** One device per distinct configuration: equal but for the name, and in the same group under both sides. */
@@ -126,7 +129,8 @@ export function deriveProbes(input: SimulationInput, sides: readonly PolicyParts
           continue;
         }
         probes.push({
-          id: `${PROBE_PREFIX}${probes.length + 1}`,
+          // Named by content, not by position: the same probe has the same id in every diff of the same entries.
+          id: `${PROBE_PREFIX}${device.name}~${trigger}~${seed.key ?? seed.path}`,
           device: device.name,
           at,
           class: 'malicious',

@@ -22,6 +22,8 @@ export interface DiffOptions {
   readonly seed?: number;
   /** Probes from both policies' entries. Default true. */
   readonly probes?: boolean;
+  /** The policies whose entries the probes are derived from. Default BASE and HEAD; a law replays one diff's probes in another. */
+  readonly probesFrom?: readonly DiffPolicy[];
 }
 
 export const DEFAULT_GENERATE = 100_000;
@@ -97,7 +99,10 @@ export function runDiff(
   let [artifacts, generated, probeCount, dropped, unattributed] = [0, 0, 0, 0, 0];
   scenarios.forEach((scenario, index) => {
     const share = Math.floor(total / scenarios.length) + (index < total % scenarios.length ? 1 : 0);
-    const derived = options.probes === false ? { probes: [], dropped: 0 } : deriveProbes(scenario, [base, head]);
+    const derived =
+      options.probes === false
+        ? { probes: [], dropped: 0 }
+        : deriveProbes(scenario, options.probesFrom?.map(partsOf) ?? [base, head]);
     const probeEvents = derived.probes.map((artifact): TimelineEvent => ({
       kind: 'artifact',
       at: artifact.at,
