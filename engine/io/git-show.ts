@@ -2,8 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { posix } from 'node:path';
 import { fail, type Issue, type Result } from '../core/issue.ts';
-import { DEFAULT_MAX_FILE_SIZE, formatByteSize } from './byte-size.ts';
+import { DEFAULT_MAX_FILE_SIZE } from './byte-size.ts';
 import { decodeText } from './decode-text.ts';
+import { tooLarge } from './read-input.ts';
 
 /** How `git show` is run. */
 export interface GitShowOptions {
@@ -50,7 +51,8 @@ export function gitImportPath(file: string, from: string): string | undefined {
 /**
  * The text of `path` at `ref`, through the reader's rules: at most `maxFileSize` bytes (git's output is
  * cut there and refused), a time limit, decoded as the reader decodes files. A ref that starts with `-`
- * cannot be read as an option: every ref goes after `--end-of-options` (git 2.24+). Git's own error
+ * cannot be read as an option: every ref goes after `--end-of-options` (git 2.24+), and a path that is not a file (a
+ * folder) is refused. Git's own error
  * (unknown revision, no such path) is the issue's message.
  *
  * @example
@@ -60,7 +62,8 @@ export function gitImportPath(file: string, from: string): string | undefined {
 export function gitShow(target: GitRef, options: GitShowOptions = {}): Result<string> {
   const shownAs = `${target.ref}:${target.path}`;
   const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const run = spawnSync('git', ['show', '--no-textconv', '--end-of-options', shownAs], {
+  // `git cat-file blob` reads what `git show REF:path` shows for a file; `git show` (2.39) refuses a `-` ref even after --end-of-options.
+  const run = spawnSync('git', ['cat-file', 'blob', '--end-of-options', shownAs], {
     cwd: options.cwd ?? process.cwd(),
     maxBuffer: max + 1,
     timeout: options.timeoutMs ?? 10_000,
@@ -69,11 +72,11 @@ export function gitShow(target: GitRef, options: GitShowOptions = {}): Result<st
   });
   const error = run.error as (Error & { code?: string }) | undefined;
   if (error?.code === 'ENOBUFS' || (run.stdout?.length ?? 0) > max) {
-    return fail([issue(shownAs, `the file is larger than ${formatByteSize(max)}`, 'raise --max-file-size, or split the file')]);
+    return fail([tooLarge(shownAs, max)]);
   }
   if (error?.code === 'ENOENT') return fail([issue(shownAs, 'git is not installed or not on the PATH', 'install git')]);
   if (error !== undefined || run.signal !== null) {
-    return fail([issue(shownAs, `git show did not finish (${error?.message ?? run.signal})`, 'check the repository')]);
+    return fail([issue(shownAs, `git did not finish (${error?.message ?? run.signal})`, 'check the repository')]);
   }
   if (run.status !== 0) {
     const said =
@@ -81,7 +84,7 @@ export function gitShow(target: GitRef, options: GitShowOptions = {}): Result<st
         .split('\n')
         .find((line) => line.trim() !== '') ?? `exit ${run.status}`;
     return fail([
-      issue(shownAs, `git show failed: ${said.trim().slice(0, 200)}`, 'check the ref and the path (git show REF:path)'),
+      issue(shownAs, `git could not read it: ${said.trim().slice(0, 200)}`, 'check the ref and the path (git show REF:path)'),
     ]);
   }
   return decodeText(run.stdout, shownAs);
