@@ -102,8 +102,9 @@ export function policyDelta(base: PolicyParts, head: PolicyParts): PolicyChange[
       if (is === undefined) out.push({ kind: 'indicator-removed', key, base: was, fields: [] });
       else {
         const [wf, hf] = [fieldsOf(was), fieldsOf(is)];
+        // Type and value are the key (the value compared in any case, as hashes are); the rest is what changed.
         const fields = [...new Set([...Object.keys(wf), ...Object.keys(hf)])].filter(
-          (field) => JSON.stringify(wf[field]) !== JSON.stringify(hf[field]),
+          (field) => field !== 'type' && field !== 'value' && JSON.stringify(wf[field]) !== JSON.stringify(hf[field]),
         );
         if (fields.length > 0) out.push({ kind: 'indicator-changed', key, base: was, head: is, fields });
       }
