@@ -8,6 +8,7 @@ import { applyPolicy, policyChangesInTimeline } from './apply-policy.ts';
 import { attributeFlips, type Flip } from './attribute-flips.ts';
 import { compareVerdicts, runLabel, verdictCode } from './compare-verdicts.ts';
 import { deriveProbes, PROBE_PREFIX } from './derive-probes.ts';
+import { GENERATED_ID } from './generated-id.ts';
 import type { DiffPolicy } from './diff-policy.ts';
 import { emptyLabelCounts, MAX_LISTED_FLIPS, type Breakdown, type DiffReport, type LabelCounts } from './diff-report.ts';
 import { flipExample, summariseChanges, type Attributed } from './summarise-changes.ts';
@@ -52,7 +53,7 @@ function diffTimeline(
   );
   if (count > 0 && scenario.devices.length > 0) {
     const generate = {
-      id: 'diff-gen',
+      id: GENERATED_ID,
       at: 0,
       count,
       devices: scenario.devices.map((device) => device.name),

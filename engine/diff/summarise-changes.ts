@@ -7,6 +7,8 @@ import { verdictFacts } from './compare-verdicts.ts';
 import type { DiffPolicy } from './diff-policy.ts';
 import { emptyLabelCounts, type ChangeEffect, type FlipExample } from './diff-report.ts';
 import { locateEntry } from './locate-entry.ts';
+import { PROBE_PREFIX } from './derive-probes.ts';
+import { GENERATED_ID } from './generated-id.ts';
 import type { PolicyChange } from './policy-change.ts';
 import type { PolicyParts } from './policy-delta.ts';
 import { replayArtifacts } from './replay.ts';
@@ -18,6 +20,8 @@ export interface Attributed {
   readonly run: SimulationInput;
   readonly timelineChanges: readonly TimelineEvent[];
 }
+
+const origin = (id: string): number => (id.startsWith(PROBE_PREFIX) ? 1 : id.startsWith(`${GENERATED_ID}-`) ? 2 : 0);
 
 /** Counterexamples shown per change. */
 export const COUNTEREXAMPLES = 2;
@@ -71,9 +75,9 @@ export function summariseChanges(
     const attributed = byChange.get(change.id) ?? [];
     const counts = emptyLabelCounts();
     for (const item of attributed) counts[item.flip.label]++;
-    const shown = attributed
-      .filter((item) => item.flip.label === 'weaker')
-      .concat(attributed.filter((item) => item.flip.label !== 'weaker'));
+    // Weakened first, and the scenario's own artifacts before probes before generated ones: a trainer wrote those.
+    const rank = (item: Attributed) => (item.flip.label === 'weaker' ? 0 : 3) + origin(item.flip.artifact.id);
+    const shown = attributed.slice().sort((a, b) => rank(a) - rank(b));
     const removed = change.kind === 'exclusion-removed' || change.kind === 'indicator-removed';
     const place = locateEntry(removed ? sides.baseSource.text : sides.headSource.text, change);
     return {
