@@ -109,3 +109,19 @@ export type { JsonReport, JsonScenario, JsonVerdict } from './report/json-report
 export { renderJunit } from './report/junit-report.ts';
 export { renderText } from './report/text-report.ts';
 export type { ExpectationResult, ScenarioReport, Write } from './report/scenario-report.ts';
+
+/* Policy diff: what a change does to protection (`edrsim diff`) */
+export { runDiff, DEFAULT_GENERATE, type DiffOptions } from './diff/run-diff.ts';
+export {
+  loadPolicySource,
+  SOURCE_KINDS,
+  type LoadedSource,
+  type SourceKind,
+  type SourceOptions,
+} from './diff/load-policy-source.ts';
+export type { DiffPolicy } from './diff/diff-policy.ts';
+export type { DiffReport, ChangeEffect, FlipExample, LabelCounts } from './diff/diff-report.ts';
+export type { PolicyChange } from './diff/policy-change.ts';
+export { diffFindings, type DiffFinding } from './diff/diff-findings.ts';
+export { renderDiffText } from './diff/render-diff-text.ts';
+export { renderDiffMarkdown } from './diff/render-diff-markdown.ts';
