@@ -1,5 +1,7 @@
 /** Attribution: for each flipped artifact, the smallest set of policy changes that flips it when applied alone to BASE. */
 import type { Artifact } from '../core/artifact.ts';
+import type { ConflictSettings } from '../core/config.ts';
+import { entryMatcher } from '../policy/entry-matcher.ts';
 import type { SimulationInput, TimelineEvent } from '../core/simulation-input.ts';
 import { compareVerdicts, verdictCode, type ArtifactLabel } from './compare-verdicts.ts';
 import { deltaDebug } from './delta-debug.ts';
@@ -26,13 +28,45 @@ export interface AttributionInput {
   readonly inputFor: (parts: PolicyParts) => SimulationInput;
   /** The run's timeline changes at their output positions (`streamDecided`). */
   readonly timelineChanges: readonly TimelineEvent[];
+  /** The conflict settings of both sides: what an entry means depends on them (`trailingStar`). */
+  readonly readings: readonly Partial<ConflictSettings>[];
+}
+
+/**
+ * Whether a change can touch an artifact: an exclusion entry or an indicator only where it matches under
+ * BASE or HEAD (`entryMatcher`, an over-approximation), a device's own entry only on that device; a
+ * setting, a tenant switch or a device group anywhere.
+ */
+export function changeCandidate(
+  change: PolicyChange,
+  readings: readonly Partial<ConflictSettings>[],
+): (artifact: Artifact) => boolean {
+  switch (change.kind) {
+    case 'exclusion-added':
+    case 'exclusion-removed': {
+      const matches = entryMatcher({ kind: 'exclusion', list: change.list, text: change.text }, readings);
+      const device = change.device;
+      return (artifact) => (device === undefined || artifact.device === device) && matches(artifact);
+    }
+    case 'indicator-added':
+    case 'indicator-removed':
+    case 'indicator-changed': {
+      const sides = [change.base, change.head]
+        .filter((raw) => raw !== undefined)
+        .map((raw) => entryMatcher({ kind: 'indicator', raw }));
+      return (artifact) => sides.some((matches) => matches(artifact));
+    }
+    default:
+      return () => true;
+  }
 }
 
 /**
  * The causes of each flip (parallel to `flips`, in run order): every single change that alone gives the
- * flip its label, each as a set of one; else the 1-minimal set delta debugging finds over all changes
- * (every change is a candidate: no per-entry prefilter yet); else none (over {@link MAX_DELTA_DEBUGGED}).
- * Each change's context is compiled once, and only the flipped artifacts are replayed against it.
+ * flip its label, each as a set of one; else the 1-minimal set delta debugging finds over the candidate
+ * changes ({@link changeCandidate}), or over all changes should the candidates together not give the
+ * label; else none (over {@link MAX_DELTA_DEBUGGED}). Each change's policy is compiled once, and only
+ * the flipped artifacts it can touch are replayed against it.
  *
  * @example
  * attributeFlips(input, flips)[0]; // [['c2']]: change c2 alone flips the first artifact
@@ -51,19 +85,23 @@ export function attributeFlips(input: AttributionInput, flips: readonly Flip[]):
     );
     return which.map((i, k) => compareVerdicts(flips[i]!.artifact.class, flips[i]!.base, verdictCode(verdicts[k]!)));
   };
-  const all = flips.map((_, i) => i);
-  for (const change of input.changes) {
-    labelUnder([change], all).forEach((label, i) => {
-      if (label === flips[i]!.label) causes[i]!.push([change.id]);
+  const candidates = input.changes.map((change) => changeCandidate(change, input.readings));
+  input.changes.forEach((change, c) => {
+    const touched = flips.map((_, i) => i).filter((i) => candidates[c]!(artifacts[i]!));
+    if (touched.length === 0) return;
+    labelUnder([change], touched).forEach((label, k) => {
+      if (label === flips[touched[k]!]!.label) causes[touched[k]!]!.push([change.id]);
     });
-  }
+  });
   let debugged = 0;
   for (let i = 0; i < flips.length && debugged < MAX_DELTA_DEBUGGED; i++) {
     if (causes[i]!.length > 0 || input.changes.length < 2) continue;
     debugged++;
     const test = (subset: readonly PolicyChange[]) => labelUnder(subset, [i])[0] === flips[i]!.label;
-    if (!test(input.changes)) continue;
-    causes[i]!.push(deltaDebug(input.changes, test).map((change) => change.id));
+    const touching = input.changes.filter((_, c) => candidates[c]!(artifacts[i]!));
+    const pool = touching.length > 0 && test(touching) ? touching : input.changes;
+    if (pool === input.changes && !test(pool)) continue;
+    causes[i]!.push(deltaDebug(pool, test).map((change) => change.id));
   }
   return causes;
 }

@@ -133,7 +133,11 @@ export function runDiff(
     });
     if (i !== codes.length) throw new Error(`diff: BASE and HEAD decided different artifacts in ${scenario.file}`);
     artifacts += i;
-    const causes = attributeFlips({ base, changes, inputFor: (parts) => applyPolicy(run, parts), timelineChanges }, flips);
+    const readings = [base.settings ?? scenario.settings, head.settings ?? scenario.settings];
+    const causes = attributeFlips(
+      { base, changes, inputFor: (parts) => applyPolicy(run, parts), timelineChanges, readings },
+      flips,
+    );
     flips.forEach((flip, k) => {
       const named = causes[k]!;
       if (named.length === 0) unattributed++;
