@@ -20,6 +20,10 @@ export interface Flip {
 
 /** Flips per scenario that get delta debugging when no single change explains them; the rest stay unattributed. */
 export const MAX_DELTA_DEBUGGED = 50;
+/** Flips per scenario that are attributed at all (the first in run order): bounds the replays of a huge delta. */
+export const MAX_ATTRIBUTED = 20_000;
+/** Changes ddmin searches at most (O(n²) replays): a larger pool leaves the flip unattributed. */
+export const MAX_DDMIN_POOL = 64;
 
 /** What attribution needs of one scenario: BASE's parts, the delta, and how to build the scenario under some parts. */
 export interface AttributionInput {
@@ -65,14 +69,16 @@ export function changeCandidate(
  * The causes of each flip (parallel to `flips`, in run order): every single change that alone gives the
  * flip its label, each as a set of one; else the 1-minimal set delta debugging finds over the candidate
  * changes ({@link changeCandidate}), or over all changes should the candidates together not give the
- * label; else none (over {@link MAX_DELTA_DEBUGGED}). Each change's policy is compiled once, and only
+ * label; else none (past {@link MAX_DELTA_DEBUGGED} flips, {@link MAX_DDMIN_POOL} changes, or {@link MAX_ATTRIBUTED} flips). Each change's policy is compiled once, and only
  * the flipped artifacts it can touch are replayed against it.
  *
  * @example
  * attributeFlips(input, flips)[0]; // [['c2']]: change c2 alone flips the first artifact
  */
-export function attributeFlips(input: AttributionInput, flips: readonly Flip[]): string[][][] {
-  const causes: string[][][] = flips.map(() => []);
+export function attributeFlips(input: AttributionInput, all: readonly Flip[]): string[][][] {
+  const causes: string[][][] = all.map(() => []);
+  // Past the cap, flips keep no cause: the report counts them as unattributed instead of running without bound.
+  const flips = all.slice(0, MAX_ATTRIBUTED);
   if (flips.length === 0) return causes;
   const artifacts = flips.map((flip) => flip.artifact);
   const seqs = flips.map((flip) => flip.seq);
@@ -99,8 +105,8 @@ export function attributeFlips(input: AttributionInput, flips: readonly Flip[]):
     debugged++;
     const test = (subset: readonly PolicyChange[]) => labelUnder(subset, [i])[0] === flips[i]!.label;
     const touching = input.changes.filter((_, c) => candidates[c]!(artifacts[i]!));
-    const pool = touching.length > 0 && test(touching) ? touching : input.changes;
-    if (pool === input.changes && !test(pool)) continue;
+    const pool = touching.length > 0 && touching.length <= MAX_DDMIN_POOL && test(touching) ? touching : input.changes;
+    if (pool.length > MAX_DDMIN_POOL || (pool === input.changes && !test(pool))) continue;
     causes[i]!.push(deltaDebug(pool, test).map((change) => change.id));
   }
   return causes;

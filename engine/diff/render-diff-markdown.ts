@@ -36,12 +36,10 @@ export function renderDiffMarkdown(report: DiffReport): string {
     }
     lines.push('');
   }
-  const rows = [
-    ...breakdownRows('device mode', report.byMode),
-    ...breakdownRows('trigger', report.byTrigger),
-    ...breakdownRows('class', report.byClass),
-  ];
-  if (rows.length > 0) lines.push('| by | value | flipped |', '|---|---|---|', ...rows, '');
+  const rows = breakdownRows('device mode', report.byMode)
+    .concat(breakdownRows('trigger', report.byTrigger))
+    .concat(breakdownRows('class', report.byClass));
+  if (rows.length > 0) lines.push('| by | value | flipped |', '|---|---|---|', rows.join('\n'), '');
   if (report.unattributed > 0)
     lines.push(`${report.unattributed} flipped artifact(s) not attributed (over the attribution cap).`, '');
   return `${lines.join('\n')}`;

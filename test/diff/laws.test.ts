@@ -16,7 +16,7 @@ import {
 } from './diff-fixture.ts';
 
 const OPTIONS = { generate: 30 };
-const RUNS = { numRuns: 25 };
+const RUNS = { numRuns: 20 };
 
 function diff(...args: Parameters<typeof runDiff>): DiffReport {
   const result = runDiff(...args);
@@ -101,7 +101,7 @@ describe('edrsim diff laws', () => {
           }
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 10 },
     );
   });
 
