@@ -127,6 +127,24 @@ describe('edrsim diff', () => {
     expect(noFleet.stderr).toContain('neither BASE nor HEAD is a scenario file, so there is no fleet to replay');
   });
 
+  it('should take an indicator import CSV as a side, its indicators compared with the scenario side', async () => {
+    const csv = new URL('../../../scenarios/08-indicators/indicators.csv', import.meta.url).pathname;
+    const result = await runCli(['diff', 'plain.yaml', csv, '--generate', '0', '--format', 'json'], repo);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(report.changes.length).toBeGreaterThan(0);
+    expect(report.changes.every((effect: { change: { kind: string } }) => effect.change.kind === 'indicator-added')).toBe(true);
+  });
+
+  it('should refuse an import at a ref that leaves the repository (exit 2)', async () => {
+    writeFileSync(join(repo, 'escape.yaml'), POLICY('../../etc/passwd'));
+    git('add', 'escape.yaml');
+    git('commit', '-q', '-m', 'escape');
+    const result = await diff('main:escape.yaml', 'plain.yaml');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cannot import ../../etc/passwd: the path leads outside the repository or is absolute');
+  });
+
   it('should diff two Get-MpPreference exports over a named scenario', async () => {
     writeFileSync(join(repo, 'none.txt'), 'ExclusionPath : {C:\\Data\\}\n');
     const result = await diff('none.txt', 'policy/mppref.txt', 'plain.yaml');
