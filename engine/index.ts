@@ -130,3 +130,19 @@ export { CiteNotes } from './report/cite-notes.ts';
 export { renderTable, type TableOptions } from './report/table.ts';
 export { visibleWidth, wrapText } from './core/wrap-text.ts';
 export type { ExpectationResult, ScenarioReport, Write } from './report/scenario-report.ts';
+
+/* Policy diff: what a change does to protection (`edrsim diff`) */
+export { runDiff, DEFAULT_GENERATE, type DiffOptions } from './diff/run-diff.ts';
+export {
+  loadPolicySource,
+  SOURCE_KINDS,
+  type LoadedSource,
+  type SourceKind,
+  type SourceOptions,
+} from './diff/load-policy-source.ts';
+export type { DiffPolicy } from './diff/diff-policy.ts';
+export type { DiffReport, ChangeEffect, FlipExample, LabelCounts } from './diff/diff-report.ts';
+export type { PolicyChange } from './diff/policy-change.ts';
+export { diffFindings, type DiffFinding } from './diff/diff-findings.ts';
+export { renderDiffText } from './diff/render-diff-text.ts';
+export { renderDiffMarkdown } from './diff/render-diff-markdown.ts';

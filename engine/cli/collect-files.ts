@@ -4,10 +4,12 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Issue } from '../core/issue.ts';
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
+/** Not scenarios of their own: JSON Schemas, and `edrsim diff` teaching pairs with their expected diff (scenarios/11-policy-changes/). */
+const SKIPPED_FILE = /(\.schema\.json|\.base\.ya?ml|\.head\.ya?ml|\.diff\.json)$/i;
 
 /**
  * Files are taken as given; directories are walked recursively for `*.yaml`, `*.yml` and `*.json`, skipping
- * `node_modules` and `*.schema.json`, in sorted order so output is deterministic. Missing paths and
+ * `node_modules`, `*.schema.json` and the diff pairs (`*.base.yaml`, `*.head.yaml`, `*.diff.json`), in sorted order so output is deterministic. Missing paths and
  * unreadable folders are issues. `walked` holds the files found only by walking a folder, not named: a
  * folder may hold exports next to its scenarios, a file named as a scenario must be one.
  */
@@ -74,6 +76,6 @@ function walk(dir: string, out: string[], unreadable: (dir: string, code: string
     if (entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) walk(full, out, unreadable);
-    else if (SCENARIO_FILE.test(entry.name) && !entry.name.endsWith('.schema.json')) out.push(full);
+    else if (SCENARIO_FILE.test(entry.name) && !SKIPPED_FILE.test(entry.name)) out.push(full);
   }
 }

@@ -10,3 +10,6 @@ export { confineImport, isInside } from './confine-import.ts';
 
 // What a path is
 export { describeKind, isFolder } from './file-kind.ts';
+
+// Files at a git revision (`edrsim diff origin/main:policy.yaml …`)
+export { gitShow, gitImportPath, parseGitRef, type GitRef, type GitShowOptions } from './git-show.ts';

@@ -108,7 +108,8 @@ function notRegular(file: string, kind: string): Issue {
   };
 }
 
-function tooLarge(file: string, max: number): Issue {
+/** The one wording of a file over the size cap, for every reader (a file on disk, a file at a git ref). */
+export function tooLarge(file: string, max: number): Issue {
   return {
     code: 'too_large',
     path: [],

@@ -13,14 +13,15 @@ export interface LayerRule {
   readonly packages: readonly string[];
 }
 
-const ENGINE = ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report', 'train', 'run'];
+const ENGINE = ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report', 'train', 'run', 'diff'];
 
 /** Keep in step with the table in ARCHITECTURE.md. */
 export const LAYERS: readonly LayerRule[] = [
   // package.json, read for edrsim's version by its one home (engine/cli/edrsim-version.ts).
   { layer: 'manifest', owns: ['package.json'], imports: [], packages: [] },
   { layer: 'core', owns: ['engine/core/'], imports: [], packages: [] },
-  { layer: 'io', owns: ['engine/io/'], imports: ['core'], packages: ['node:fs', 'node:path'] },
+  // node:child_process: `git show REF:path` for `edrsim diff` (engine/io/git-show.ts), bounded like a file read.
+  { layer: 'io', owns: ['engine/io/'], imports: ['core'], packages: ['node:fs', 'node:path', 'node:child_process'] },
   { layer: 'scenario', owns: ['engine/scenario/'], imports: ['core', 'io'], packages: ['yaml', 'zod'] },
   { layer: 'policy', owns: ['engine/policy/'], imports: ['core'], packages: [] },
   { layer: 'model', owns: ['engine/model/'], imports: ['core', 'policy'], packages: ['xstate'] },
@@ -38,6 +39,13 @@ export const LAYERS: readonly LayerRule[] = [
     owns: ['engine/run-scenario.ts', 'engine/run/'],
     imports: ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report'],
     packages: [],
+  },
+  // `edrsim diff`: two policies over the same artifacts, on the run's path; renders its own report.
+  {
+    layer: 'diff',
+    owns: ['engine/diff/'],
+    imports: ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report', 'run'],
+    packages: ['node:path'],
   },
   { layer: 'api', owns: ['engine/index.ts'], imports: ENGINE, packages: [] },
   // The classroom server to come: serves train sessions over HTTP; the CLI may start it, it never imports the CLI.

@@ -29,6 +29,9 @@ const TREE: Record<string, string> = {
   'lab/notes.md': '# not a scenario',
   'lab/policy.txt': 'ExclusionPath : {C:\\x}',
   'lab/edrsim.schema.json': '{ "not": "a scenario" }',
+  'lab/pairs/01-temp.base.yaml': scenario('a diff pair, before'),
+  'lab/pairs/01-temp.head.yml': scenario('a diff pair, after'),
+  'lab/pairs/01-temp.diff.json': '{ "label": "weaker" }',
   'lab/node_modules/pkg/evil.yaml': 'not: [valid',
   'lab/deep/node_modules/x.json': '{',
   'shut/locked/hidden.yaml': scenario('never listed'),
@@ -50,6 +53,11 @@ describe('collectScenarioFiles', () => {
       walked: new Set(['lab/a.yml', 'lab/b.yaml', 'lab/deep/D.YAML', 'lab/deep/er/c.json']),
       issues: [],
     });
+  });
+
+  it('should skip the diff pairs of a folder (*.base.yaml, *.head.yaml, *.diff.json) but take one that is named', () => {
+    expect(collectScenarioFiles(['lab/pairs'], root).files).toEqual([]);
+    expect(collectScenarioFiles(['lab/pairs/01-temp.base.yaml'], root).files).toEqual(['lab/pairs/01-temp.base.yaml']);
   });
 
   it('should take a file named on the command line as given, whatever its extension', () => {

@@ -4,6 +4,7 @@ import type { Io } from '../io.ts';
 import type { RegisterCommand, SetExit } from '../register-command.ts';
 import { registerCheckExclusion } from './check-exclusion.ts';
 import { registerDoctor } from './doctor.ts';
+import { registerDiff } from './diff.ts';
 import { registerExplain } from './explain.ts';
 import { registerExport } from './export.ts';
 import { registerRun } from './run.ts';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command, io: Io, exit: SetExit, extra:
   registerSchema(program, io, exit);
   registerDoctor(program, io, exit);
   registerExport(program, io, exit);
+  registerDiff(program, io, exit);
   for (const register of extra) register(program, io, exit);
   registerTrain(program, io, exit);
 }
