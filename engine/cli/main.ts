@@ -3,8 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { forTerminalLines, terminalLine } from '../core/escape.ts';
 import { useColour } from './write-output.ts';
 import { EXIT, type ExitCode, type Io } from './io.ts';
-import { registerCommands } from './commands/index.ts';
-import type { RegisterCommand } from './register-command.ts';
+import { engineCommands } from './commands/index.ts';
+import { loadCommands } from './load-commands.ts';
+import type { CommandEntry } from './register-command.ts';
 import { stdinAsker } from './train/ask-stdin.ts';
 import { syncWriter } from './write-stdout.ts';
 
@@ -13,9 +14,10 @@ const VERSION = '0.1.0';
 /**
  * Runs the CLI with `argv` (without `node` and the script) and returns the exit code. Never throws: an
  * unexpected error prints one short line and returns 3. `extra` adds commands that live outside the
- * engine (default none; `bin/edrsim.js` passes `bench`), so the engine never imports them.
+ * engine (default none; `bin/edrsim.js` passes `bench`, lazily), so the engine never imports them.
+ * Only the commands argv needs are imported (`loadCommands`).
  */
-export async function main(argv: readonly string[], io: Io, extra: readonly RegisterCommand[] = []): Promise<ExitCode> {
+export async function main(argv: readonly string[], io: Io, extra: readonly CommandEntry[] = []): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   const program = new Command('edrsim')
     .description(
@@ -39,15 +41,11 @@ Examples:
   $ edrsim <command> --help`,
     )
     .exitOverride();
-  registerCommands(
-    program,
-    io,
-    (exit) => {
-      code = exit;
-    },
-    extra,
-  );
+  const setExit = (exit: ExitCode): void => {
+    code = exit;
+  };
   try {
+    for (const register of await loadCommands(argv, engineCommands(extra))) register(program, io, setExit);
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
@@ -62,7 +60,7 @@ Examples:
 }
 
 /** Runs the CLI for this process: real argv, stdout/stderr, and the exit code. Called by `bin/edrsim.js` with `bench`. */
-export async function runProcess(extra: readonly RegisterCommand[] = []): Promise<void> {
+export async function runProcess(extra: readonly CommandEntry[] = []): Promise<void> {
   // `edrsim run … | head`: the reader left, which is not an error of ours; without a listener Node prints a stack trace.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreBrokenPipe);
   const stdin = stdinAsker();
