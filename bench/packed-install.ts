@@ -27,7 +27,7 @@ interface LockEntry {
 /**
  * Packs `repo` and installs the tarball with `npm i -D ./edrsim-x.y.z.tgz --offline` into a new temporary
  * folder. The checkout is never written to: the sources are copied to a staging folder (its `node_modules`
- * a link to the checkout's) and `prepack` builds `dist/` there. About 10-20 s, mostly tsc and npm.
+ * a link to the checkout's) and `prepare` builds `dist/` there. About 10-20 s, mostly tsc and npm.
  *
  * npm 11 asks the registry for the full metadata of a new dependency's dependencies even with `--offline`,
  * and the cache holds only what `npm ci` fetched; so the folder gets the lock file that a first, online

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The edrsim binary. In a clone (engine/ sources beside it) it registers tsx and runs the TypeScript, with `bench`
 // from bench/ added, so the engine never imports measurement code. In the installed package (no sources, no
-// bench) it runs the JavaScript that `npm pack` compiled into dist/; Node cannot run .ts from node_modules.
+// bench) it runs the JavaScript that `npm pack` compiled into dist/ (the `prepare` script); Node cannot run .ts
+// from node_modules.
 // Either way commands are imported lazily: only the one that argv names.
 import { existsSync } from 'node:fs';
 
