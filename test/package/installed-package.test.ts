@@ -19,7 +19,8 @@ beforeAll(() => {
   mkdirSync(join(installed.folder, 'policies'));
   copyFileSync(join(REPO, SCENARIO), join(installed.folder, 'policies', 'block-mode.yaml'));
 }, 300_000);
-afterAll(() => installed?.remove());
+// rxjs alone is a few thousand files: on a loaded machine removing them outlasts the default 10 s hook timeout.
+afterAll(() => installed?.remove(), 120_000);
 
 /** Runs a command in the policy repository (default: the installed binary through its `node_modules/.bin` link). */
 function inFolder(command: string, args: readonly string[]): CliResult {
