@@ -33,7 +33,10 @@ describe('the engine command list', () => {
 
   it('should list the commands in help order, with the commands from outside the engine before train', () => {
     const names = engineCommands([counted('bench')]).map((entry) => entry.name);
-    expect(names).toEqual(['run', 'validate', 'explain', 'check-exclusion', 'schema', 'bench', 'train']);
+    // Commands added later (diff, doctor, export, …) go between schema and bench.
+    expect(names.slice(0, 5)).toEqual(['run', 'validate', 'explain', 'check-exclusion', 'schema']);
+    expect(names.slice(-2)).toEqual(['bench', 'train']);
+    expect(new Set(names).size).toBe(names.length);
   });
 });
 
