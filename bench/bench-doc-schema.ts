@@ -1,5 +1,6 @@
 /** The parts of a results file (`latest.json`, any version) that figure ids are read from, as a zod schema: what `--compare` accepts. */
 import { z } from 'zod';
+import { StartupSchema } from './startup-figures.ts';
 
 const num = z.number().finite();
 const rate = z.object({ perSecond: num, nsPerArtifact: num });
@@ -40,6 +41,7 @@ export const BenchDocSchema = z.object({
     reasons: z.object({ ratio: num }).optional(),
     json: z.object({ mbPerSecond: num }).optional(),
     latency: z.object({ p50Ns: num, p99Ns: num }).optional(),
+    startup: StartupSchema.optional(),
   }),
   curves: z
     .object({

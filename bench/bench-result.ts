@@ -1,5 +1,5 @@
 /** The benchmark's result document (`latest.json`) and the goals each figure is held to. */
-import { maxOf } from '../engine/core/append.ts';
+import { append, maxOf } from '../engine/core/append.ts';
 import type { ExclusionBenchResult } from './exclusions.bench.ts';
 import type { BenchMode, LongEnough } from './bench-sizes.ts';
 import type { BenchShape } from './bench-shape.ts';
@@ -7,6 +7,7 @@ import type { Latency } from './decision-stage.ts';
 import type { JsonSpeed, ReasonsCost } from './reasons-stage.ts';
 import type { Measurement } from './bench-doc-schema.ts';
 import type { RemediationLatency, RemediationRate } from './sim-time-figures.ts';
+import { startupGoals, type StartupFigures } from './startup-figures.ts';
 
 /** One measured subject: artifacts over CPU and wall time; rates are per CPU second (one core). */
 export interface Throughput {
@@ -76,6 +77,8 @@ export interface BenchFigures {
   readonly blockers: Readonly<Record<string, number>>;
   readonly alerts: number;
   readonly actionCenter: number;
+  /** Start-up of the installed package against `node -e 0` (issue 14); absent from one-shape runs. */
+  readonly startup?: StartupFigures;
 }
 
 export interface BenchCurves {
@@ -276,5 +279,6 @@ export function checkGoals(
       judged: true,
     });
   }
+  if (figures.startup !== undefined) append(goals, startupGoals(figures.startup));
   return goals;
 }

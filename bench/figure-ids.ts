@@ -1,6 +1,7 @@
 /** Stable figure ids: every headline figure and curve point of a result as `{ id, value }`, and their min / median / max over repeats. */
 import { append, maxOf, minOf } from '../engine/core/append.ts';
 import type { BenchDoc, Measurement } from './bench-doc-schema.ts';
+import { startupFigures } from './startup-figures.ts';
 
 /** One figure of one run, under an id that does not change between runs or versions (bench/README.md lists them). */
 export interface Figure {
@@ -105,6 +106,7 @@ export function figuresOf(doc: BenchDoc): Figure[] {
     figures.push({ id: 'latency.p50', label: 'decision latency p50', unit: 'ns', better: 'lower', value: f.latency.p50Ns });
     figures.push({ id: 'latency.p99', label: 'decision latency p99', unit: 'ns', better: 'lower', value: f.latency.p99Ns });
   }
+  if (f.startup !== undefined) append(figures, startupFigures(f.startup));
   for (const curve of CURVES) append(figures, curveFigures(curve.id, curve.of, doc.curves?.[curve.key]));
   for (const row of doc.curves?.exclusionMatcher?.rows ?? []) {
     const id = `matcher.${row.kind}.${row.entries}`;

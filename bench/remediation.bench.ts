@@ -10,6 +10,8 @@ import { curveSteps, relativeTo, streamSteps, workerSteps, type CurveDraft } fro
 import { load1, ratio } from './measure.ts';
 import { remediationRate } from './sim-time-figures.ts';
 import { medianRun } from './median-run.ts';
+import { startupStep } from './startup.ts';
+import type { StartupFigures } from './startup-figures.ts';
 
 /**
  * Runs the benchmark: the headline figures (P, G, L, D, latency, virtual-clock figures), then — unless
@@ -55,6 +57,7 @@ async function runOnce(options: BenchOptions, progress: Progress, date: string):
   const input = benchInput(shape);
   const workers = Math.max(2, Math.floor(options.workers ?? 2));
   const core: CoreDraft = {};
+  const startup: { startup?: StartupFigures } = {};
   const curves: CurveDraft = { fleet: [], exclusionsRealistic: [], exclusionsAdversarial: [], indicators: [], stream: [] };
   const base = { ...BASE_SHAPE, seed: shape.seed, artifacts: sizes.curve };
   const steps: Step[] = [
@@ -63,6 +66,9 @@ async function runOnce(options: BenchOptions, progress: Progress, date: string):
     ...(mode !== 'shape' || options.workers !== undefined
       ? workerSteps(shape, workers, sizes.workerRounds, curves, () => core.counts)
       : []),
+    // Packs and installs the package (≈ 20 s): not in one-shape runs, which measure the pipeline only, nor
+    // with size overrides (tests; test/package/ covers the installed package).
+    ...(mode === 'shape' || options.sizes !== undefined ? [] : [startupStep(startup)]),
   ];
   for (const [index, step] of steps.entries()) {
     progress.start(index + 1, steps.length, step.label);
@@ -72,7 +78,8 @@ async function runOnce(options: BenchOptions, progress: Progress, date: string):
   }
   progress.finish();
 
-  const figures = assembleFigures(input, core);
+  const assembled = assembleFigures(input, core);
+  const figures = startup.startup === undefined ? assembled : { ...assembled, startup: startup.startup };
   const curveResult = {
     fleet: relativeTo(curves.fleet),
     exclusionsRealistic: relativeTo(curves.exclusionsRealistic),

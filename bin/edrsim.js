@@ -1,9 +1,19 @@
 #!/usr/bin/env node
-// The edrsim binary: registers tsx from this package (so it works from any folder) and runs the CLI with
-// the engine's commands plus `bench`, which lives in bench/ so that the engine never imports measurement code.
-import { register } from 'tsx/esm/api';
+// The edrsim binary. In a clone (engine/ sources beside it) it registers tsx and runs the TypeScript, with `bench`
+// from bench/ added, so the engine never imports measurement code. In the installed package (no sources, no
+// bench) it runs the JavaScript that `npm pack` compiled into dist/ (the `prepare` script); Node cannot run .ts
+// from node_modules.
+// Either way commands are imported lazily: only the one that argv names.
+import { existsSync } from 'node:fs';
 
-register();
-const { runProcess } = await import(new URL('../engine/cli/main.ts', import.meta.url).href);
-const { registerBench } = await import(new URL('../bench/register-bench.ts', import.meta.url).href);
-await runProcess([registerBench]);
+const source = new URL('../engine/cli/main.ts', import.meta.url);
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { runProcess } = await import(source.href);
+  const bench = new URL('../bench/register-bench.ts', import.meta.url).href;
+  await runProcess([{ name: 'bench', load: async () => (await import(bench)).registerBench }]);
+} else {
+  const { runProcess } = await import('../dist/engine/cli/main.js');
+  await runProcess();
+}

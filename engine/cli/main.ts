@@ -3,8 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { forTerminalLines, terminalLine } from '../core/escape.ts';
 import { useColour } from './write-output.ts';
 import { EXIT, type ExitCode, type Io } from './io.ts';
-import { registerCommands } from './commands/index.ts';
-import type { RegisterCommand } from './register-command.ts';
+import { engineCommands } from './commands/index.ts';
+import { loadCommands } from './load-commands.ts';
+import type { CommandEntry } from './register-command.ts';
 import { stdinAsker } from './train/ask-stdin.ts';
 import { syncWriter } from './write-stdout.ts';
 import { EDRSIM_VERSION as VERSION } from './edrsim-version.ts';
@@ -12,9 +13,10 @@ import { EDRSIM_VERSION as VERSION } from './edrsim-version.ts';
 /**
  * Runs the CLI with `argv` (without `node` and the script) and returns the exit code. Never throws: an
  * unexpected error prints one short line and returns 3. `extra` adds commands that live outside the
- * engine (default none; `bin/edrsim.js` passes `bench`), so the engine never imports them.
+ * engine (default none; `bin/edrsim.js` passes `bench`, lazily), so the engine never imports them.
+ * Only the commands argv needs are imported (`loadCommands`).
  */
-export async function main(argv: readonly string[], io: Io, extra: readonly RegisterCommand[] = []): Promise<ExitCode> {
+export async function main(argv: readonly string[], io: Io, extra: readonly CommandEntry[] = []): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   const program = new Command('edrsim')
     .description(
@@ -27,26 +29,23 @@ export async function main(argv: readonly string[], io: Io, extra: readonly Regi
     .addHelpText(
       'after',
       `
-Exit codes: 0 success, 1 an expectation failed (run) or the path is not excluded (check-exclusion),
-2 invalid input, 3 internal error.
+Exit codes: 0 success, 1 an expectation failed (run), the path is not excluded (check-exclusion) or the
+policy change weakens protection (diff), 2 invalid input, 3 internal error.
 
 Examples:
   $ edrsim run scenarios
   $ edrsim validate my-policy.yaml
   $ edrsim explain scenarios/01-modes/02-passive-with-block-mode.yaml --artifact beacon-injection
   $ edrsim check-exclusion 'C:\\Tools\\build.exe' --policy my-policy.yaml
+  $ edrsim diff scenarios/11-policy-changes/05-narrower-folder.base.yaml scenarios/11-policy-changes/05-narrower-folder.head.yaml --generate 1000
   $ edrsim <command> --help`,
     )
     .exitOverride();
-  registerCommands(
-    program,
-    io,
-    (exit) => {
-      code = exit;
-    },
-    extra,
-  );
+  const setExit = (exit: ExitCode): void => {
+    code = exit;
+  };
   try {
+    for (const register of await loadCommands(argv, engineCommands(extra))) register(program, io, setExit);
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
@@ -61,7 +60,7 @@ Examples:
 }
 
 /** Runs the CLI for this process: real argv, stdout/stderr, and the exit code. Called by `bin/edrsim.js` with `bench`. */
-export async function runProcess(extra: readonly RegisterCommand[] = []): Promise<void> {
+export async function runProcess(extra: readonly CommandEntry[] = []): Promise<void> {
   // `edrsim run … | head`: the reader left, which is not an error of ours; without a listener Node prints a stack trace.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreBrokenPipe);
   const stdin = stdinAsker();

@@ -89,6 +89,7 @@ export const FS_ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'engine/cli/collect-files.ts': ['readdirSync', 'statSync', 'Dirent'],
   'bench/register-bench.ts': ['mkdirSync'],
   'bench/stream-run.ts': ['closeSync', 'mkdtempSync', 'openSync', 'rmSync', 'writeFileSync'],
+  'bench/packed-install.ts': ['cpSync', 'mkdirSync', 'mkdtempSync', 'readFileSync', 'rmSync', 'symlinkSync', 'writeFileSync'],
   'bench/workers/report-usage.js': ['writeSync'],
 };
 

@@ -1,27 +1,24 @@
-/** Registers every `edrsim` command of the engine on the program (`bench` comes from bench/, through `main`). */
-import type { Command } from 'commander';
-import type { Io } from '../io.ts';
-import type { RegisterCommand, SetExit } from '../register-command.ts';
-import { registerCheckExclusion } from './check-exclusion.ts';
-import { registerDoctor } from './doctor.ts';
-import { registerDiff } from './diff.ts';
-import { registerExplain } from './explain.ts';
-import { registerExport } from './export.ts';
-import { registerRun } from './run.ts';
-import { registerSchema } from './schema.ts';
-import { registerTrain } from './train.ts';
-import { registerValidate } from './validate.ts';
+/** The engine's `edrsim` commands, one lazy entry each, in the order the help lists them. */
+import type { CommandEntry } from '../register-command.ts';
 
-/** `extra` are the commands from outside the engine (`bench`); they are listed before `train`, as always. */
-export function registerCommands(program: Command, io: Io, exit: SetExit, extra: readonly RegisterCommand[] = []): void {
-  registerRun(program, io, exit);
-  registerValidate(program, io, exit);
-  registerExplain(program, io, exit);
-  registerCheckExclusion(program, io, exit);
-  registerSchema(program, io, exit);
-  registerDoctor(program, io, exit);
-  registerExport(program, io, exit);
-  registerDiff(program, io, exit);
-  for (const register of extra) register(program, io, exit);
-  registerTrain(program, io, exit);
+/**
+ * Every command of the engine, in help order, with `extra` (commands from outside the engine, such as `bench`)
+ * before `train`, as always. A new command is one line here: its name and the import of its `registerX`.
+ *
+ * @example
+ * engineCommands([registerBench]); // run, validate, explain, check-exclusion, schema, doctor, export, diff, registerBench, train
+ */
+export function engineCommands(extra: readonly CommandEntry[] = []): readonly CommandEntry[] {
+  return [
+    { name: 'run', load: async () => (await import('./run.ts')).registerRun },
+    { name: 'validate', load: async () => (await import('./validate.ts')).registerValidate },
+    { name: 'explain', load: async () => (await import('./explain.ts')).registerExplain },
+    { name: 'check-exclusion', load: async () => (await import('./check-exclusion.ts')).registerCheckExclusion },
+    { name: 'schema', load: async () => (await import('./schema.ts')).registerSchema },
+    { name: 'doctor', load: async () => (await import('./doctor.ts')).registerDoctor },
+    { name: 'export', load: async () => (await import('./export.ts')).registerExport },
+    { name: 'diff', load: async () => (await import('./diff.ts')).registerDiff },
+    ...extra,
+    { name: 'train', load: async () => (await import('./train.ts')).registerTrain },
+  ] satisfies readonly CommandEntry[];
 }
