@@ -1,9 +1,11 @@
-/** The CI formats and options `run` and `validate` share: `--format sarif|github`, `--sarif-root`, `--max-warnings`. */
+/** The CI formats and options the commands share: `--format sarif|github`, `--sarif-root`, `--max-warnings`. */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
+import { resolveCite } from '../core/cite/resolve-cite.ts';
 import { countIssues, type Issue } from '../core/issue.ts';
 import { renderGithubAnnotations } from '../report/github-annotations.ts';
 import { findingsInput, type Findings } from '../report/sarif-findings.ts';
+import type { SarifInput } from '../report/sarif-input.ts';
 import { renderSarif } from '../report/sarif-report.ts';
 import type { Write } from '../report/scenario-report.ts';
 import { EDRSIM_VERSION } from './edrsim-version.ts';
@@ -65,6 +67,18 @@ export function overWarnings(warnings: readonly Issue[], max: number | undefined
  * renderFindings('sarif', { errors, warnings, reports }, write, io.cwd, options.sarifRoot);
  */
 export function renderFindings(format: FindingsFormat, findings: Findings, write: Write, cwd: string, sarifRoot?: string): void {
+  writeFindings(format, findingsInput(findings, EDRSIM_VERSION), write, cwd, sarifRoot);
+}
+
+/**
+ * Writes any command's findings (`run`, `validate`, `diff`, `coverage`) as SARIF or GitHub annotations: paths
+ * relative to `--sarif-root` (default `cwd`), and each rule's cite as its `helpUri`, the Learn page the
+ * citation registry gives it.
+ *
+ * @example
+ * writeFindings('sarif', { version: EDRSIM_VERSION, rules, results }, write, io.cwd);
+ */
+export function writeFindings(format: FindingsFormat, input: SarifInput, write: Write, cwd: string, sarifRoot?: string): void {
   const root = resolve(cwd, sarifRoot ?? '.');
   const relativePath = (file: string): string => {
     const full = resolve(cwd, file);
@@ -72,7 +86,6 @@ export function renderFindings(format: FindingsFormat, findings: Findings, write
     // On another drive there is no relative path: the absolute one is the only honest answer.
     return (isAbsolute(inside) ? full : inside).split(sep).join('/');
   };
-  const input = findingsInput(findings, EDRSIM_VERSION);
-  if (format === 'sarif') renderSarif(input, write, { relativePath });
+  if (format === 'sarif') renderSarif(input, write, { relativePath, helpUri: (cite) => resolveCite(cite)?.url });
   else renderGithubAnnotations(input, write, { relativePath });
 }

@@ -87,6 +87,22 @@ describe('edrsim run --format sarif', () => {
     ]);
   });
 
+  it('should link each cited rule to its Learn page through the citation registry (helpUri)', async () => {
+    const { log } = await sarif(['run', 'linted.yaml', '--format', 'sarif'], scratch);
+    const rules = log.runs[0]?.tool.driver.rules as { id: string; helpUri?: string }[];
+    // §4.2 (profile variables) is read from the extension and file exclusions page; the temp folder from the mistakes page.
+    expect(rules.map((rule) => [rule.id, rule.helpUri])).toEqual([
+      [
+        'exclusion_temp_folder',
+        'https://learn.microsoft.com/en-us/defender-endpoint/common-exclusion-mistakes-microsoft-defender-antivirus',
+      ],
+      [
+        'exclusion_user_profile_variable',
+        'https://learn.microsoft.com/en-us/defender-endpoint/configure-extension-file-exclusions-microsoft-defender-antivirus',
+      ],
+    ]);
+  });
+
   it('should make URIs relative to --sarif-root', async () => {
     mkdirSync(join(scratch, 'repo', 'policies'), { recursive: true });
     writeFileSync(join(scratch, 'repo', 'policies', 'linted.yaml'), LINTED);
