@@ -143,6 +143,6 @@ export {
 export type { DiffPolicy } from './diff/diff-policy.ts';
 export type { DiffReport, ChangeEffect, FlipExample, LabelCounts } from './diff/diff-report.ts';
 export type { PolicyChange } from './diff/policy-change.ts';
-export { diffFindings, type DiffFinding } from './diff/diff-findings.ts';
+export { DIFF_RULES, diffFindings, diffSarifInput } from './diff/diff-findings.ts';
 export { renderDiffText } from './diff/render-diff-text.ts';
 export { renderDiffMarkdown } from './diff/render-diff-markdown.ts';

@@ -1,4 +1,4 @@
-// Weakening changes as plain findings at the entry's line in HEAD's file (BASE's for a removal), for the SARIF renderer.
+// Weakening changes as SARIF findings at the entry's line in HEAD's file (BASE's for a removal).
 import { describe, expect, it } from 'vitest';
 import { diffFindings } from '../../engine/diff/diff-findings.ts';
 import { runDiff } from '../../engine/diff/run-diff.ts';
@@ -43,17 +43,15 @@ describe('diffFindings', () => {
         message: expect.stringMatching(
           /^path exclusion added: C:\\Temp\\: weaker \d+; e\.g\. dropper on ws-1 \(on-access, C:\\Temp\\x\.exe\)/,
         ),
-        file: 'head.yaml',
-        line: 2,
-        column: 12,
+        location: { file: 'head.yaml', line: 2, column: 12 },
+        identity: expect.any(String),
       },
       {
         ruleId: 'edrsim-diff-weaker',
         level: 'error',
         message: expect.stringMatching(/^extension exclusion added: @team: weaker \d+; e\.g\. probe~ws-1~on-access~e\|@team /),
-        file: 'head.yaml',
-        line: 3,
-        column: 17,
+        location: { file: 'head.yaml', line: 3, column: 17 },
+        identity: expect.any(String),
       },
     ]);
   });

@@ -4,9 +4,12 @@ import { append } from '../../core/append.ts';
 import { capIssues, type Issue } from '../../core/issue.ts';
 import { DEFAULT_GENERATE, runDiff } from '../../diff/run-diff.ts';
 import { loadPolicySource, type LoadedSource } from '../../diff/load-policy-source.ts';
+import { diffSarifInput } from '../../diff/diff-findings.ts';
 import { renderDiffMarkdown } from '../../diff/render-diff-markdown.ts';
 import { renderDiffText } from '../../diff/render-diff-text.ts';
 import type { Scenario } from '../../scenario/index.ts';
+import { EDRSIM_VERSION } from '../edrsim-version.ts';
+import { sarifRootOption, writeFindings } from '../findings-format.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from '../register-command.ts';
@@ -14,8 +17,9 @@ import { openOutput } from '../write-output.ts';
 import { loadAll, printProblems } from './load-all.ts';
 
 interface DiffFlags extends InputFlags {
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'sarif' | 'github';
   out?: string;
+  sarifRoot?: string;
   generate: number;
   seed?: number;
   probes: boolean;
@@ -42,7 +46,11 @@ export function registerDiff(program: Command, io: Io, exit: SetExit): void {
       '[scenarios...]',
       'scenario files or folders whose fleets and artifacts are replayed (default: HEAD, or BASE, when a scenario file)',
     )
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'report format')
+        .choices(['text', 'json', 'markdown', 'sarif', 'github'])
+        .default('text'),
+    )
     .option('-o, --out <file>', 'write the report to FILE (atomically) instead of stdout')
     .addOption(
       new Option('--generate <n>', 'seeded artifacts generated over the fleets, split between the scenarios')
@@ -56,6 +64,7 @@ export function registerDiff(program: Command, io: Io, exit: SetExit): void {
     )
     .option('--no-probes', "do not add probes derived from the policies' entries")
     .option('--allow-weaker', 'exit 0 even when the change weakens protection')
+    .addOption(sarifRootOption())
     .addOption(importRootOption())
     .addOption(maxFileSizeOption())
     .addHelpText(
@@ -63,6 +72,8 @@ export function registerDiff(program: Command, io: Io, exit: SetExit): void {
       `
 A side that names an existing file is that file; otherwise REF:path is read with git show (imports from the same ref).
 Labels per artifact: same, changed, weaker, stronger (malicious, PUA, probes); fp-added, fp-removed (benign).
+sarif and github list one finding per change that weakens protection (error) or adds a false positive
+(warning), at the entry's line in HEAD's file (BASE's for a removed entry).
 Exit codes: 0 equivalent or stronger, 1 weaker or mixed (unless --allow-weaker), 2 invalid input.
 
 Examples:
@@ -121,13 +132,16 @@ Examples:
         return exit(EXIT.invalid);
       }
       const report = diffed.value;
-      output.value.write(
-        flags.format === 'json'
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : flags.format === 'markdown'
-            ? renderDiffMarkdown(report)
-            : renderDiffText(report),
-      );
+      if (flags.format === 'sarif' || flags.format === 'github')
+        writeFindings(flags.format, diffSarifInput(report, EDRSIM_VERSION), output.value.write, io.cwd, flags.sarifRoot);
+      else
+        output.value.write(
+          flags.format === 'json'
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : flags.format === 'markdown'
+              ? renderDiffMarkdown(report)
+              : renderDiffText(report),
+        );
       const unwritten = output.value.close();
       if (unwritten.length > 0) {
         printProblems(io, unwritten);

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sarifSchemaErrors } from '../../report/sarif-schema.ts';
 import { hasStackTrace, runCli } from '../run-cli.ts';
 
 const repo = mkdtempSync(join(tmpdir(), 'edrsim-diff-'));
@@ -58,6 +59,27 @@ describe('edrsim diff', () => {
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^weaker: \d+ of \d+ artifacts weaker, 0 stronger/);
     expect(lines[2]).toMatch(/^ {2}c1 {2}weaker \d+ {2}path exclusion added: C:\\Users\\\*\\AppData\\Local\\Temp\\$/);
+  });
+
+  it('should write the weakening change as valid SARIF at its line in HEAD, and as a GitHub annotation', async () => {
+    const result = await diff('main:policy/av.yaml', 'policy/av.yaml', '--format', 'sarif');
+    expect(result.code).toBe(1);
+    const log = JSON.parse(result.stdout) as {
+      runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: Record<string, unknown>[] }[];
+    };
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    const run = log.runs[0]!;
+    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(['edrsim-diff-fp-added', 'edrsim-diff-weaker']);
+    expect(run.tool.driver.rules[1]?.helpUri).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+    expect(run.results).toHaveLength(1);
+    expect(run.results[0]).toMatchObject({
+      ruleId: 'edrsim-diff-weaker',
+      level: 'error',
+      // The entry comes from HEAD's Get-MpPreference import, which has no line of its own in av.yaml.
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'policy/av.yaml' } } }],
+    });
+    const github = await diff('main:policy/av.yaml', 'policy/av.yaml', '--format', 'github');
+    expect(github.stdout).toMatch(/^::error file=policy\/av\.yaml,.*title=A policy change weakens protection/);
   });
 
   it('should exit 0 for a weaker change with --allow-weaker, and for a stronger one without', async () => {
