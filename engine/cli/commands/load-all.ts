@@ -2,6 +2,7 @@
 import { append } from '../../core/append.ts';
 import { capIssues, countIssues, formatIssues, type Issue, type Result } from '../../core/issue.ts';
 import { escapeInvisible } from '../../core/quote.ts';
+import { CiteNotes } from '../../report/cite-notes.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { collectScenarioFiles, displayPath } from '../collect-files.ts';
 import type { Io } from '../io.ts';
@@ -103,12 +104,32 @@ export function loadAll(
  * warnings apart ("2 errors, 1 warning"): a failed file's list carries its warnings too.
  */
 export function printProblems(io: Io, errors: readonly Issue[], warnings: readonly Issue[] = []): void {
-  if (warnings.length > 0) io.err(`${formatIssues(warnings.map((w) => ({ ...w, severity: 'warning' as const })))}\n`);
-  if (errors.length === 0) return;
+  // A hint's cite (`(excl-mistakes)`, `(§4.2, C11)`) gets a footnote with the page's title and link, indented
+  // under the problems, so that the last line still counts them.
+  const notes = new CiteNotes();
+  const cited = (text: string): string =>
+    text
+      .split('\n')
+      .map((line) => notes.refTrailing(line))
+      .join('\n');
+  const footnotes = (): string =>
+    notes.empty
+      ? ''
+      : `${notes
+          .lines(io.columns === undefined ? undefined : io.columns - 2)
+          .map((line) => `  ${line}`)
+          .join('\n')}\n`;
+  const asWarnings = warnings.map((w) => ({ ...w, severity: 'warning' as const }));
+  const warned = warnings.length > 0 ? `${cited(formatIssues(asWarnings))}\n` : '';
+  if (errors.length === 0) {
+    if (warned !== '') io.err(`${warned}${footnotes()}`);
+    return;
+  }
   const counted = countIssues(errors);
-  const warningCount = counted.warnings + countIssues(warnings.map((w) => ({ ...w, severity: 'warning' as const }))).warnings;
+  const warningCount = counted.warnings + countIssues(asWarnings).warnings;
   const counts = [plural(counted.errors, 'error'), ...(warningCount > 0 ? [plural(warningCount, 'warning')] : [])];
-  io.err(`${formatIssues(errors)}\n${counts.join(', ')}\n`);
+  const failed = `${cited(formatIssues(errors))}\n`;
+  io.err(`${warned}${failed}${footnotes()}${counts.join(', ')}\n`);
 }
 
 function plural(count: number, noun: string): string {

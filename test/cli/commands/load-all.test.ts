@@ -72,3 +72,24 @@ describe('loadAll', () => {
     expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('2 errors, 1 warning');
   });
 });
+
+describe('problems on stderr', () => {
+  it("should give a hint's cite a footnote with the page's title and link, before the last line that counts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edrsim-cite-hint-'));
+    try {
+      writeFileSync(
+        join(dir, 'linted.yaml'),
+        "name: linted\ndevices: [{ name: ws-01, os: windows-10 }]\nexclusions:\n  paths: ['C:\\Users\\*\\AppData\\Local\\Temp\\']\nbroken: 1\n",
+      );
+      const result = await runCli(['validate', 'linted.yaml'], dir);
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines).toContain('  hint: do not exclude user temp folders (excl-mistakes [1])');
+      expect(lines).toContain(
+        '      Common mistakes to avoid when defining exclusions — https://learn.microsoft.com/en-us/defender-endpoint/common-exclusion-mistakes-microsoft-defender-antivirus',
+      );
+      expect(lines.at(-1)).toBe('1 error, 1 warning');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
