@@ -43,6 +43,8 @@ export interface FleetModel {
   /** O(1): the state of the device at `index` (from `indexOf`), without a name lookup. */
   deviceAt(index: number): DeviceState;
   devices(): Iterable<DeviceState>;
+  /** How many devices the fleet has: every `indexOf` answer is below it. */
+  deviceCount(): number;
   tenant(): TenantConfig;
   now(): number;
   /** Earliest pending propagation time after now, if any (lets a caller stop exactly at it). */
@@ -151,6 +153,7 @@ export function createFleetModel(input: {
     *devices() {
       for (let index = 0; index < table.size; index++) yield table.state(index, view);
     },
+    deviceCount: () => table.size,
     tenant: () => tenant,
     now: () => clock,
     nextDueAt: () => {

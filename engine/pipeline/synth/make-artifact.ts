@@ -63,7 +63,7 @@ function hashesOf(tapes: HashTapes, identity: number): IdentityHashes {
 }
 
 /**
- * Draws the `k`-th artifact of a device, at time `at`. `user` indexes the compiled profile users; server
+ * Draws the `k`-th artifact of a device, at time `at` (`deviceIndex`: its fleet index, default −1). `user` indexes the compiled profile users; server
  * users (after the workstation ones) draw from the server catalog. Draw order is fixed, so the same rng
  * state always yields the same artifact: one full draw for the class, then 16-bit halves of three words
  * for the shape, and of two more words for the signals of malicious and PUA artifacts.
@@ -71,7 +71,15 @@ function hashesOf(tapes: HashTapes, identity: number): IdentityHashes {
  * @example
  * makeArtifact(plan, Rng.from(7).derive('gen-1:ws-01'), 'ws-01', 0, 0, 1_000).id; // 'gen-1-ws-01-0'
  */
-export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: number, k: number, at: number): Artifact {
+export function makeArtifact(
+  plan: SynthPlan,
+  rng: Rng,
+  device: string,
+  user: number,
+  k: number,
+  at: number,
+  deviceIndex = -1,
+): Artifact {
   // Few draws per artifact: each Rng draw costs more than the arithmetic that splits it.
   const classDraw = rng.next();
   const cls = classDraw < plan.malicious ? 0 : classDraw < plan.maliciousOrPua ? 1 : 2;
@@ -151,5 +159,6 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
       md5,
       certificate: template.certificate,
     },
+    deviceIndex,
   };
 }
