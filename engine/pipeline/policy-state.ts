@@ -44,6 +44,7 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
   let indicators = compileList(input.indicators);
   let revision = 0;
   const matchers = new Map<string, ExclusionHitLookup>();
+  let last: { readonly platform: string; readonly engine: string; readonly lookup: ExclusionHitLookup } | undefined;
   let groupsFor: TenantConfig['deviceGroups'] | undefined;
   let compiledGroups: CompiledDeviceGroups | undefined;
 
@@ -52,6 +53,10 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
   const lookupFor = (device: DeviceConfig): ExclusionHitLookup => {
     const own = device.exclusions;
     const hasOwn = own.paths.length + own.extensions.length + own.processes.length > 0;
+    const { platform, engine } = device.mdav;
+    // Most devices have no lists of their own and share their versions with the device before: the same key
+    // as the map's (versions, no own lists), compared without building it.
+    if (!hasOwn && last !== undefined && last.platform === platform && last.engine === engine) return last.lookup;
     const key = `${device.mdav.platform}|${device.mdav.engine}|${hasOwn ? JSON.stringify(own) : ''}`;
     let lookup = matchers.get(key);
     if (lookup === undefined) {
@@ -79,6 +84,7 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
       };
       matchers.set(key, lookup);
     }
+    if (!hasOwn) last = { platform, engine, lookup };
     return lookup;
   };
 
@@ -95,6 +101,7 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
       if (change.exclusions !== undefined) {
         global = { ...global, ...change.exclusions };
         matchers.clear();
+        last = undefined;
       }
       if (change.indicators !== undefined) indicators = compileList(change.indicators);
     },
