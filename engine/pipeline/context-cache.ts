@@ -21,6 +21,10 @@ const PLAN_1 = reason(
   'Defender for Endpoint Plan 1 has no EDR sensor detections (EDR needs Plan 2)',
   '§3.2',
 );
+// Imported bindings copied to locals: under tsx each cross-module access is a getter call, and these run per artifact.
+const lookupFile = lookupFileIndicator;
+const lookupOverruled = lookupOverruledBlock;
+
 const UNKNOWN_DEVICE = reason('device', 'unknown-device', 'no device of this name exists in the scenario', 'contract §1');
 
 export interface ContextCache {
@@ -121,8 +125,8 @@ function compileContext(state: DeviceState, tenant: TenantConfig, policy: Policy
     indicatorsHonoured: honoured.honoured && index.size > 0,
     // Said only when the tenant has indicators: otherwise there is nothing to ignore.
     indicatorReasons: index.size > 0 && !honoured.honoured ? honoured.reasons : [],
-    indicators: (artifact) => lookupFileIndicator(index, artifact, group, startMs + artifact.at),
-    overruledBlock: (artifact) => lookupOverruledBlock(index, artifact, group, startMs + artifact.at),
+    indicators: (artifact) => lookupFile(index, artifact, group, startMs + artifact.at),
+    overruledBlock: (artifact) => lookupOverruled(index, artifact, group, startMs + artifact.at),
     edrSensor,
     edrSensorReason: config.onboarded ? PLAN_1 : NOT_ONBOARDED,
     blockModeEffective: state.edrBlockMode.effective,

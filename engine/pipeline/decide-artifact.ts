@@ -22,6 +22,16 @@ const STATUS_BLOCKED = 0;
 const STATUS_PREVENTED = 1;
 const STATUS_DETECTED = 2;
 const STATUS_NONE = 3;
+// Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
+const outcomes = OUTCOMES;
+const blockers = BLOCKERS;
+const statuses = DETECTION_STATUSES;
+const pack = packVerdict;
+const stepOf = fileStep;
+const alertFactsOf = indicatorAlertFacts;
+const blocking = isBlockingAction;
+const blockMode = blockModeDecision;
+const Compact = CompactVerdict;
 
 /**
  * Decides one artifact on one device, applying the layers in the order a device does: primary AV,
@@ -51,10 +61,10 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): CompactV
   else if (ctx.mode === 'active') {
     // §5.4's ordered evaluation, as layers/mdav.ts applies it.
     indicator = ctx.indicatorsHonoured ? ctx.indicators(artifact) : undefined;
-    const step = fileStep({ excluded, indicator, engineBlock: signals.mdav ? 'antivirus' : undefined }, ctx.settings);
+    const step = stepOf({ excluded, indicator, engineBlock: signals.mdav ? 'antivirus' : undefined }, ctx.settings);
     if (step === 'block-ioc') {
       // §5.5: an indicator block alerts (unless generateAlert is off) but makes no Action Center entry.
-      if (indicatorAlertFacts(indicator!.indicator).alert !== undefined) alerts = 1;
+      if (alertFactsOf(indicator!.indicator).alert !== undefined) alerts = 1;
       by = INDICATOR;
     } else if (step === 'engine') {
       alerts = 1;
@@ -64,7 +74,7 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): CompactV
       flagged =
         signals.mdav ||
         (step === 'excluded'
-          ? indicator !== undefined && isBlockingAction(indicator.indicator.action)
+          ? indicator !== undefined && blocking(indicator.indicator.action)
           : ctx.overruledBlock(artifact) !== undefined);
     } else if (indicator?.indicator.action === 'Audit') alerts = 1;
   } else if (
@@ -79,7 +89,7 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): CompactV
   if (by === NONE && ctx.edrSensor && signals.edr) {
     // §4.5: files excluded from MDAV can still raise EDR alerts; block mode remediates unless excluded (§3.8).
     alerts++;
-    if (blockModeDecision(ctx, artifact, excluded) === 'remediate') {
+    if (blockMode(ctx, artifact, excluded) === 'remediate') {
       by = EDR_BLOCK_MODE;
       actionCenter = true;
     }
@@ -99,16 +109,16 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): CompactV
             ? STATUS_DETECTED
             : STATUS_NONE;
   const cls = artifact.class === 'malicious' ? 0 : artifact.class === 'pua' ? 1 : 2;
-  return new CompactVerdict(
+  return new Compact(
     ctx,
     artifact,
-    OUTCOMES[outcome] as Outcome,
-    BLOCKERS[by] as Blocker,
-    DETECTION_STATUSES[status] as DetectionStatus,
+    outcomes[outcome] as Outcome,
+    blockers[by] as Blocker,
+    statuses[status] as DetectionStatus,
     actionCenter,
     alerts,
     hit,
     indicator,
-    packVerdict(outcome, by, status, cls, alerts, actionCenter),
+    pack(outcome, by, status, cls, alerts, actionCenter),
   );
 }

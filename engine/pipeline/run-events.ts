@@ -18,6 +18,10 @@ export interface ChangeRecord {
   readonly reasons: readonly Reason[];
 }
 
+// Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
+const decide = decideArtifact;
+const isChange = isChangeEvent;
+
 /** Where the loop hands each output, in time order. */
 export interface EventSinks {
   /** One compact verdict per artifact, with the fleet index of its device (−1 for a device the fleet lacks). */
@@ -50,12 +54,12 @@ export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | 
   const { verdict, change, stopped } = sinks;
   for (const item of simEvents(input, indexOf)) {
     model.advanceTo(item.at);
-    if (isChangeEvent(item)) change(applyChange(model, policy, item.change, item.at));
+    if (isChange(item)) change(applyChange(model, policy, item.change, item.at));
     else {
       // Generated artifacts carry their fleet index; a written one (a few per run) is looked up by name.
       const index = item.deviceIndex ?? -1;
       const deviceIndex = index >= 0 ? index : (model.indexOf(item.device) ?? -1);
-      verdict(decideArtifact(contexts.at(deviceIndex, item.device), item), deviceIndex);
+      verdict(decide(contexts.at(deviceIndex, item.device), item), deviceIndex);
     }
     if (stopped !== undefined && stopped()) return undefined;
   }
