@@ -93,6 +93,8 @@ export { importIntunePolicies, mergeLocalExclusions } from './policy/load-policy
 export { decideArtifact } from './pipeline/decide-artifact.ts';
 export { explainArtifact } from './pipeline/explain-artifact.ts';
 export { CompactVerdict, plainVerdict } from './pipeline/compact-verdict.ts';
+export { decidingEntries, type DecidingEntries } from './pipeline/deciding-entries.ts';
+export type { ExclusionOrigin, ExclusionRef } from './pipeline/exclusion-ref.ts';
 export { modelAt } from './pipeline/model-at.ts';
 export {
   countSimulation,

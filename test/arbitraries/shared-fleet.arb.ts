@@ -5,6 +5,8 @@ import type { ChangeSpec, SimulationInput, TimelineEvent } from '../../engine/pi
 import { exclusionsArb, HASHES, simulationArb } from './simulation.arb.ts';
 
 const TAGS = ['finance', 'lab'] as const;
+/** A contextual path entry over the artifact pool's tools folder: active only on platforms that support it. */
+const CONTEXTUAL = 'C:\\Tools\\:{ScanTrigger:OnAccess}';
 
 /** Groups by OS, by name prefix and by tag: membership differs between devices of one template. */
 const groupsArb: fc.Arbitrary<DeviceGroupConfig[]> = fc.subarray([
@@ -65,10 +67,19 @@ export const sharedFleetArb: fc.Arbitrary<SimulationInput> = simulationArb.chain
         indicators: scopedIndicatorsArb,
         artifacts: fc.array(fc.tuple(fc.constantFrom(...names), fc.nat({ max: base.timeline.length + 3 })), { maxLength: 30 }),
         changes: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), changeArb(names)), { maxLength: 4 }),
+        contextual: fc.boolean(),
+        platforms: fc.array(fc.option(fc.constantFrom('4.18.24090.11', '4.18.2001.9'), { nil: undefined }), {
+          minLength: size,
+          maxLength: size,
+        }),
       })
-      .map(({ templates, tags, own, groups, indicators, artifacts, changes }) => {
+      .map(({ templates, tags, own, groups, indicators, artifacts, changes, contextual, platforms }) => {
         const devices = names.map((name, i) => ({
           ...base.devices[templates[i] as number]!,
+          // Clones that differ only in their platform: contextual exclusions apply on one and not the other.
+          ...(platforms[i] === undefined
+            ? {}
+            : { mdav: { ...base.devices[templates[i] as number]!.mdav, platform: platforms[i] as string } }),
           name,
           tags: tags[i] as string[],
           ...(own[i] === undefined ? {} : { exclusions: own[i] }),
@@ -92,6 +103,8 @@ export const sharedFleetArb: fc.Arbitrary<SimulationInput> = simulationArb.chain
           ...base,
           settings: DEFAULT_CONFLICT_SETTINGS,
           tenant: { ...DEFAULT_TENANT, ...base.tenant, deviceGroups: groups },
+          // A contextual entry applies only from platform 4.18.2205.7 (#45): devices of the two platforms differ.
+          exclusions: contextual ? { ...base.exclusions, paths: [...base.exclusions.paths, CONTEXTUAL] } : base.exclusions,
           devices,
           indicators,
           timeline,

@@ -6,9 +6,9 @@ import { createFleetModel } from '../../engine/model/index.ts';
 import { createContextCache, type ContextCache } from '../../engine/pipeline/context-cache.ts';
 import { plainVerdict } from '../../engine/pipeline/compact-verdict.ts';
 import { decideArtifact } from '../../engine/pipeline/decide-artifact.ts';
-import { createPolicyState } from '../../engine/pipeline/policy-state.ts';
+import { createPolicyState, type PolicyState } from '../../engine/pipeline/policy-state.ts';
 import { isChangeEvent, simEvents } from '../../engine/pipeline/sim-events.ts';
-import type { SimulationInput } from '../../engine/pipeline/sim-input.ts';
+import type { ChangeSpec, SimulationInput } from '../../engine/pipeline/sim-input.ts';
 import type { Verdict } from '../../engine/pipeline/verdict.ts';
 import { sharedFleetArb } from '../arbitraries/shared-fleet.arb.ts';
 
@@ -19,17 +19,27 @@ import { sharedFleetArb } from '../arbitraries/shared-fleet.arb.ts';
 function decideAll(input: SimulationInput, fresh: boolean): Verdict[] {
   const model = createFleetModel({ tenant: input.tenant, devices: input.devices, settings: input.settings });
   const policy = createPolicyState(input);
-  const make = (): ContextCache => createContextCache(model, policy, input.settings, input.startMs);
-  const shared = make();
+  const applied: ChangeSpec[] = [];
+  // Fresh: a new policy state too, with the changes so far replayed, so no exclusion-lookup memo is shared either.
+  const unmemoised = (): PolicyState => {
+    const replayed = createPolicyState(input);
+    for (const change of applied) replayed.apply(change);
+    return replayed;
+  };
+  const make = (state: PolicyState): ContextCache => createContextCache(model, state, input.settings, input.startMs);
+  const shared = make(policy);
   const verdicts: Verdict[] = [];
   for (const item of simEvents(input)) {
     model.advanceTo(item.at);
     if (isChangeEvent(item)) {
-      if (model.applyChange(item.change, item.at).status === 'applied') policy.apply(item.change);
+      if (model.applyChange(item.change, item.at).status === 'applied') {
+        policy.apply(item.change);
+        applied.push(item.change);
+      }
       continue;
     }
     // Compared as readers see them, reasons included: a compact verdict holds its context, which sharing changes by design.
-    verdicts.push(plainVerdict(decideArtifact((fresh ? make() : shared).get(item.device), item)));
+    verdicts.push(plainVerdict(decideArtifact((fresh ? make(unmemoised()) : shared).get(item.device), item)));
   }
   return verdicts;
 }
