@@ -5,6 +5,8 @@ const num = z.number().finite();
 const rate = z.object({ perSecond: num, nsPerArtifact: num });
 const point = z.object({
   x: num,
+  /** Artifacts run at the point (every results file has it; the fleet curve's id depends on it). */
+  artifacts: num.optional(),
   nsPerArtifact: num,
   relative: num,
   contextCompileNs: num.optional(),

@@ -3,7 +3,7 @@ import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import type { Issue } from '../engine/core/issue.ts';
 import { TENANT_INDICATOR_LIMIT } from '../engine/policy/indicators/index.ts';
-import { benchMode, benchSizes, headlineShape, type BenchOptions } from './bench-sizes.ts';
+import { benchMode, benchSizes, FLEET_ARTIFACTS_PER_DEVICE, headlineShape, type BenchOptions } from './bench-sizes.ts';
 
 /** The range of each count option, and why it stops there (shown in `--help`). */
 export const OPTION_LIMITS = {
@@ -85,7 +85,9 @@ export function checkBenchLimits(options: BenchOptions, budget: MemoryBudget = c
   const heap = budget.heapBytes * HEAP_SHARE;
   const shapes = [
     shape,
-    ...(mode === 'shape' ? [] : sizes.fleet.map((devices) => ({ devices, artifacts: Math.max(sizes.curve, 2 * devices) }))),
+    ...(mode === 'shape'
+      ? []
+      : sizes.fleet.map((devices) => ({ devices, artifacts: Math.max(sizes.curve, FLEET_ARTIFACTS_PER_DEVICE * devices) }))),
   ];
   for (const { devices, artifacts } of shapes) {
     const need = benchMemoryNeed({ devices, artifacts }).heapBytes;

@@ -30,7 +30,7 @@ export interface BenchSizes {
   readonly rounds: number;
   /** Artifacts whose Action Center entries are timed on the virtual clock. */
   readonly simTime: number;
-  /** Artifacts per point of the fleet, exclusion and indicator curves (fleet: at least 2 per device). */
+  /** Artifacts per point of the fleet, exclusion and indicator curves (fleet: at least FLEET_ARTIFACTS_PER_DEVICE per device). */
   readonly curve: number;
   readonly fleet: readonly number[];
   readonly exclusions: readonly number[];
@@ -110,6 +110,13 @@ export function longEnough(sizes: BenchSizes, artifacts: number = sizes.artifact
     workers: artifacts >= least.artifacts && sizes.workerRounds >= least.workerRounds,
   };
 }
+
+/**
+ * Artifacts per device at least, at every fleet-curve point: issue 13 measures the fleet at 10 per device,
+ * so that a device's one-time cost is spread as in a real day, not over 2 artifacts. Runs before 2026-12-06's
+ * second pass used 2 (their figures keep the ids `fleet.*`; these are `fleet10.*`, `figure-ids.ts`).
+ */
+export const FLEET_ARTIFACTS_PER_DEVICE = 10;
 
 /** The fleet shape every curve varies one dimension of: 1,000 devices, 100 exclusions, 1,000 indicators. */
 export const BASE_SHAPE: Omit<BenchShape, 'artifacts' | 'seed'> = { devices: 1_000, exclusions: 100, indicators: 1_000 };

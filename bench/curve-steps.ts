@@ -2,7 +2,7 @@
 import type { Counts } from '../engine/pipeline/counts.ts';
 import type { CurvePoint, StreamPoint, WorkerFigures, WorkerRun } from './bench-result.ts';
 import { benchInput, type BenchShape } from './bench-shape.ts';
-import type { BenchSizes } from './bench-sizes.ts';
+import { FLEET_ARTIFACTS_PER_DEVICE, type BenchSizes } from './bench-sizes.ts';
 import type { Step } from './core-steps.ts';
 import { runExclusionBench, type ExclusionBenchResult } from './exclusions.bench.ts';
 import { perSecond, ratio } from './measure.ts';
@@ -85,10 +85,10 @@ function pointStep(spec: PointSpec, round: string): Step {
 export function curveSteps(base: BenchShape, sizes: BenchSizes, draft: CurveDraft): Step[] {
   const curve = { ...base, artifacts: sizes.curve };
   const curves: PointSpec[][] = [
-    // At least two artifacts per device, so the largest fleet is not all first-artifact context compiles.
+    // At least ten artifacts per device (issue 13), so the largest fleet is not all first-artifact work.
     sizes.fleet.map((devices) => ({
       label: `fleet ${n(devices)} devices`,
-      shape: { ...curve, devices, artifacts: Math.max(sizes.curve, 2 * devices) },
+      shape: { ...curve, devices, artifacts: Math.max(sizes.curve, FLEET_ARTIFACTS_PER_DEVICE * devices) },
       x: devices,
       into: draft.fleet,
       contexts: true,

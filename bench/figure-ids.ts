@@ -1,6 +1,7 @@
 /** Stable figure ids: every headline figure and curve point of a result as `{ id, value }`, and their min / median / max over repeats. */
 import { append, maxOf, minOf } from '../engine/core/append.ts';
 import type { BenchDoc, Measurement } from './bench-doc-schema.ts';
+import { FLEET_ARTIFACTS_PER_DEVICE } from './bench-sizes.ts';
 
 /** One figure of one run, under an id that does not change between runs or versions (bench/README.md lists them). */
 export interface Figure {
@@ -25,6 +26,15 @@ const CURVES: readonly {
   { key: 'indicators', id: 'indicators', of: 'indicators' },
   { key: 'stream', id: 'stream', of: 'artifacts in the stream' },
 ];
+
+/**
+ * The fleet curve's id: `fleet10` when every point ran at least FLEET_ARTIFACTS_PER_DEVICE artifacts per
+ * device (issue 13's shape), `fleet` for the older curves at 2 per device, whose figures it must not be
+ * compared with (the per-device cost weighs 5× more there).
+ */
+function fleetId(points: Curve): string {
+  return (points ?? []).every((point) => (point.artifacts ?? 0) >= FLEET_ARTIFACTS_PER_DEVICE * point.x) ? 'fleet10' : 'fleet';
+}
 
 function curveFigures(id: string, of: string, points: Curve): Figure[] {
   if (points === undefined || points.length === 0) return [];
@@ -105,7 +115,10 @@ export function figuresOf(doc: BenchDoc): Figure[] {
     figures.push({ id: 'latency.p50', label: 'decision latency p50', unit: 'ns', better: 'lower', value: f.latency.p50Ns });
     figures.push({ id: 'latency.p99', label: 'decision latency p99', unit: 'ns', better: 'lower', value: f.latency.p99Ns });
   }
-  for (const curve of CURVES) append(figures, curveFigures(curve.id, curve.of, doc.curves?.[curve.key]));
+  for (const curve of CURVES) {
+    const points = doc.curves?.[curve.key];
+    append(figures, curveFigures(curve.key === 'fleet' ? fleetId(points) : curve.id, curve.of, points));
+  }
   for (const row of doc.curves?.exclusionMatcher?.rows ?? []) {
     const id = `matcher.${row.kind}.${row.entries}`;
     figures.push({

@@ -1,7 +1,7 @@
 /** The benchmark's stdout: headline figures against their goals, then one table per scaling curve. */
 import { renderTable } from '../engine/report/table.ts';
 import type { BenchResult, CurvePoint, GoalCheck } from './bench-result.ts';
-import { SIZES } from './bench-sizes.ts';
+import { FLEET_ARTIFACTS_PER_DEVICE, SIZES } from './bench-sizes.ts';
 
 const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 
@@ -124,7 +124,7 @@ export function renderBenchTable(result: BenchResult): string {
     ].join('\n'),
     headline(result),
     curveTable(
-      'fleet size (marginal cost; at least 2 artifacts per device; goal: largest ≤ 1.5× smallest)',
+      `fleet size (marginal cost; at least ${FLEET_ARTIFACTS_PER_DEVICE} artifacts per device; goal: largest ≤ 1.5× smallest)`,
       'devices',
       curves.fleet,
       [

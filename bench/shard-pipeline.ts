@@ -1,14 +1,12 @@
-/** One worker's share of a run: its devices' artifacts only, through the same stages `simulate$` chains. */
-import { from, map } from 'rxjs';
-import type { Artifact } from '../engine/core/artifact.ts';
+/** One worker's share of a run: its devices' artifacts only, through the same stages `runEvents` runs. */
 import { createFleetModel } from '../engine/model/index.ts';
 import { createContextCache } from '../engine/pipeline/context-cache.ts';
 import { decideArtifact } from '../engine/pipeline/decide-artifact.ts';
-import { mergeSorted } from '../engine/pipeline/merge-sorted.ts';
 import { createPolicyState } from '../engine/pipeline/policy-state.ts';
 import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
 import { generateArtifactsFor } from '../engine/pipeline/synth/index.ts';
-import { countVerdict, emptyCounts, type Counts } from '../engine/pipeline/counts.ts';
+import { CountTally } from '../engine/pipeline/count-tally.ts';
+import { emptyCounts, type Counts } from '../engine/pipeline/counts.ts';
 import { generateSpecOf } from './stream-stage.ts';
 
 /** Which slice of the fleet a worker owns: device i belongs to shard `i % of`. */
@@ -27,14 +25,11 @@ export function* shardDevices(deviceCount: number, shard: Shard): Generator<numb
   for (let i = shard.index; i < deviceCount; i += shard.of) yield i;
 }
 
-const timeOf = (artifact: Artifact): number => artifact.at;
-const NO_TIMELINE: readonly Artifact[] = [];
-
 /**
- * Counts the shard's verdicts. The stages are `simulate$`'s for a generate-only timeline: the lazy
- * merge with the (empty) timeline, `model.advanceTo` on a model of the shard's devices only, the context cache, `decideArtifact`,
- * `countVerdict`. The generator's subset function yields exactly the full stream filtered to the
- * shard's devices, so the shards' merged counts must equal `countSimulation` — the benchmark checks it.
+ * Counts the shard's verdicts. The stages are `runEvents`'s for a generate-only timeline: `model.advanceTo`
+ * on a model of the shard's devices only, the context cache by fleet index, `decideArtifact`, the
+ * `CountTally`. The generator's subset function yields exactly the full stream filtered to the shard's
+ * devices, so the shards' merged counts must equal `countSimulation` — the benchmark checks it.
  *
  * @example
  * countShard(input, { index: 0, of: 1 }); // same counts as countSimulation(input).counts
@@ -49,17 +44,15 @@ export function countShard(input: SimulationInput, shard: Shard): Counts {
   const model = createFleetModel({ tenant: input.tenant, devices, settings: input.settings });
   const policy = createPolicyState(input);
   const contexts = createContextCache(model, policy, input.settings, input.startMs);
-  const artifacts = generateArtifactsFor(spec, mine, { seed: input.seed });
-  const counts = emptyCounts();
-  from(mergeSorted([NO_TIMELINE, artifacts], timeOf))
-    .pipe(
-      map((artifact) => {
-        model.advanceTo(artifact.at);
-        return decideArtifact(contexts.get(artifact.device), artifact);
-      }),
-    )
-    .subscribe((verdict) => countVerdict(counts, verdict));
-  return counts;
+  // Artifacts carry their device's index in this worker's model, as simEvents gives them in a full run.
+  const deviceIndexes = spec.devices.map((name) => model.indexOf(name) ?? -1);
+  const tally = new CountTally(devices.length);
+  for (const artifact of generateArtifactsFor(spec, mine, { seed: input.seed, deviceIndexes })) {
+    model.advanceTo(artifact.at);
+    const index = artifact.deviceIndex ?? -1;
+    tally.add(decideArtifact(contexts.at(index, artifact.device), artifact), index);
+  }
+  return tally.counts();
 }
 
 /**

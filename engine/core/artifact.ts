@@ -38,6 +38,11 @@ export interface Artifact {
   readonly written?: WrittenPaths;
   /** The matchers' view of path, opener and hashes, made with the artifact (`artifactKey`); derived when absent. */
   readonly key?: ArtifactKey;
+  /**
+   * The device's position in the run's fleet (`FleetModel.indexOf`), when the maker knew it (the generator
+   * inside a run), else −1 or absent: lets the pipeline skip a name lookup per artifact. Never decision data.
+   */
+  readonly deviceIndex?: number;
 }
 
 /** The spellings canonicalisation replaced; each key only when that value changed. */

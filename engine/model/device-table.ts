@@ -85,6 +85,11 @@ export class DeviceTable {
   }
 
   /** The device's state; identical object while its revision does not change. */
+  /** The `revision` that `state(index, tenant)` would have, without building or reading the state. */
+  revisionAt(index: number, tenant: TenantView): number {
+    return tenant.epoch + (this.revisions[index] as number);
+  }
+
   state(index: number, tenant: TenantView): DeviceState {
     const revision = tenant.epoch + (this.revisions[index] as number);
     const cached = this.cache[index];

@@ -42,7 +42,11 @@ export interface FleetModel {
   indexOf(name: string): number | undefined;
   /** O(1): the state of the device at `index` (from `indexOf`), without a name lookup. */
   deviceAt(index: number): DeviceState;
+  /** O(1): `deviceAt(index).revision`, without touching the state (a cache's validity check per artifact). */
+  revisionAt(index: number): number;
   devices(): Iterable<DeviceState>;
+  /** How many devices the fleet has: every `indexOf` answer is below it. */
+  deviceCount(): number;
   tenant(): TenantConfig;
   now(): number;
   /** Earliest pending propagation time after now, if any (lets a caller stop exactly at it). */
@@ -148,9 +152,11 @@ export function createFleetModel(input: {
     },
     indexOf: (name) => table.indexOf(name),
     deviceAt: (index) => table.state(index, view),
+    revisionAt: (index) => table.revisionAt(index, view),
     *devices() {
       for (let index = 0; index < table.size; index++) yield table.state(index, view);
     },
+    deviceCount: () => table.size,
     tenant: () => tenant,
     now: () => clock,
     nextDueAt: () => {

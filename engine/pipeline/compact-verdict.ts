@@ -3,6 +3,7 @@ import type { Artifact } from '../core/artifact.ts';
 import type { ArtifactClass, ArtifactKind, Blocker, DetectionStatus, Outcome, Reason } from '../core/vocabulary.ts';
 import type { IndicatorMatch } from '../policy/indicators/index.ts';
 import type { DeviceContext } from './device-context.ts';
+import type { ExclusionRef } from './exclusion-ref.ts';
 import { explainArtifact } from './explain-artifact.ts';
 import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
 
@@ -34,10 +35,12 @@ export class CompactVerdict implements Verdict {
     readonly actionCenter: boolean,
     /** How many alerts the verdict has (0–2); all show `alertStatusOf(detectionStatus)`. */
     readonly alertCount: number,
-    /** The exclusion entry's reason that applied to this artifact, if any: shared, one per compiled entry. */
-    readonly exclusion: Reason | undefined,
-    /** The indicator that won the §5.4 lookup, if one was consulted and matched. */
+    /** The exclusion entry that applied to this artifact, if any: its stable id and reason, shared per compiled entry. */
+    readonly exclusion: ExclusionRef | undefined,
+    /** The indicator that won the §5.4 lookup, if one was consulted and matched (`indicator.id` is stable). */
     readonly indicator: IndicatorMatch | undefined,
+    /** Outcome, blocker, status, class, alert count and Action Center flag packed as small ints (`verdict-code.ts`). */
+    readonly code: number,
   ) {
     this.artifact = source.id;
     this.device = source.device;

@@ -4,7 +4,7 @@ import type { Reason } from '../core/vocabulary.ts';
 import type { DeviceState, FleetModel } from '../model/index.ts';
 import { indicatorsHonoured, lookupFileIndicator, lookupOverruledBlock } from '../policy/indicators/index.ts';
 import { contextKey, IdentityIds } from './context-key.ts';
-import type { DeviceContext, ExclusionLookup } from './device-context.ts';
+import type { DeviceContext, ExclusionHitLookup } from './device-context.ts';
 import type { PolicyState } from './policy-state.ts';
 import { reason } from '../core/reason.ts';
 
@@ -26,16 +26,12 @@ const UNKNOWN_DEVICE = reason('device', 'unknown-device', 'no device of this nam
 export interface ContextCache {
   /** The device's context at the model's current time; an unknown device gets a context where nothing acts. */
   get(device: string): DeviceContext;
+  /** The same as `get(device)` for the device at `index` of the fleet (`FleetModel.indexOf`), without the name lookup; −1 means look the name up. */
+  at(index: number, device: string): DeviceContext;
 }
 
 /** Shared contexts kept at most; past it the memo starts again (a cache: dropping entries changes no result). */
 const SHARED_LIMIT = 4096;
-
-interface Entry {
-  readonly revision: number;
-  readonly policy: number;
-  readonly context: DeviceContext;
-}
 
 /**
  * Caches one context per device, recompiled only when the device's revision or the policy's revision
@@ -50,37 +46,46 @@ export function createContextCache(
   settings: ConflictSettings,
   startMs: number,
 ): ContextCache {
-  const byIndex: (Entry | undefined)[] = [];
+  // Per device, by fleet index: the revision and policy revision its context was resolved at, and the context.
+  // Flat arrays sized up front: the per-artifact check reads two numbers, not a state and an entry object
+  // (cache misses past 100k devices), and an empty array filled at scattered indexes becomes a hash table.
+  const count = model.deviceCount();
+  const revisions = new Float64Array(count).fill(-1);
+  const policies = new Float64Array(count).fill(-1);
+  const contexts = new Array<DeviceContext | undefined>(count);
   const ids = new IdentityIds();
   let shared = new Map<string, DeviceContext>();
   let sharedTenant: TenantConfig | undefined;
   let sharedPolicy = -1;
-  return {
-    get(name) {
-      const index = model.indexOf(name);
-      if (index === undefined) return unknownDevice(name, settings);
-      const state = model.deviceAt(index);
-      const hit = byIndex[index];
-      if (hit !== undefined && hit.revision === state.revision && hit.policy === policy.revision) return hit.context;
-      const tenant = model.tenant();
-      // Tenant-wide inputs are left out of the key: a new tenant or policy starts the memo again.
-      if (tenant !== sharedTenant || policy.revision !== sharedPolicy || shared.size >= SHARED_LIMIT) {
-        shared = new Map();
-        sharedTenant = tenant;
-        sharedPolicy = policy.revision;
-      }
-      const group = policy.groups(tenant).resolve(state.config).name;
-      const exclusions = policy.exclusionsFor(state.config);
-      const key = contextKey(state, group, exclusions, ids);
-      let context = shared.get(key);
-      if (context === undefined) {
-        context = compileContext(state, tenant, policy, { settings, startMs, group, exclusions });
-        shared.set(key, context);
-      }
-      byIndex[index] = { revision: state.revision, policy: policy.revision, context };
-      return context;
-    },
+  const at = (index: number): DeviceContext => {
+    const known = contexts[index];
+    if (known !== undefined && revisions[index] === model.revisionAt(index) && policies[index] === policy.revision) return known;
+    const state = model.deviceAt(index);
+    const tenant = model.tenant();
+    // Tenant-wide inputs are left out of the key: a new tenant or policy starts the memo again.
+    if (tenant !== sharedTenant || policy.revision !== sharedPolicy || shared.size >= SHARED_LIMIT) {
+      shared = new Map();
+      sharedTenant = tenant;
+      sharedPolicy = policy.revision;
+    }
+    const group = policy.groups(tenant).resolve(state.config).name;
+    const exclusions = policy.exclusionsFor(state.config);
+    const key = contextKey(state, group, exclusions, ids);
+    let context = shared.get(key);
+    if (context === undefined) {
+      context = compileContext(state, tenant, policy, { settings, startMs, group, exclusions });
+      shared.set(key, context);
+    }
+    revisions[index] = state.revision;
+    policies[index] = policy.revision;
+    contexts[index] = context;
+    return context;
   };
+  const get = (name: string): DeviceContext => {
+    const index = model.indexOf(name);
+    return index === undefined ? unknownDevice(name, settings) : at(index);
+  };
+  return { get, at: (index, name) => (index >= 0 ? at(index) : get(name)) };
 }
 
 /** What the cache resolved for a device before compiling: run constants, its group and its exclusion lookup. */
@@ -88,11 +93,12 @@ interface Resolved {
   readonly settings: ConflictSettings;
   readonly startMs: number;
   readonly group: string;
-  readonly exclusions: ExclusionLookup;
+  readonly exclusions: ExclusionHitLookup;
 }
 
 function compileContext(state: DeviceState, tenant: TenantConfig, policy: PolicyState, resolved: Resolved): DeviceContext {
   const { settings, startMs, group } = resolved;
+  const hit = resolved.exclusions;
   const config = state.config;
   const honoured = indicatorsHonoured({
     mode: state.mode,
@@ -110,7 +116,8 @@ function compileContext(state: DeviceState, tenant: TenantConfig, policy: Policy
     primaryAvRunning: config.primaryAv === 'non-microsoft' && config.thirdPartyAv === 'running',
     mode: state.mode,
     modeReason: state.modeReasons[0] ?? reason('model', 'mode', `Defender Antivirus is ${state.mode}`, '§1'),
-    exclusions: resolved.exclusions,
+    exclusions: (query) => hit(query)?.reason,
+    exclusionHit: hit,
     indicatorsHonoured: honoured.honoured && index.size > 0,
     // Said only when the tenant has indicators: otherwise there is nothing to ignore.
     indicatorReasons: index.size > 0 && !honoured.honoured ? honoured.reasons : [],
@@ -132,6 +139,7 @@ function unknownDevice(name: string, settings: ConflictSettings): DeviceContext 
     mode: 'not-installed',
     modeReason: UNKNOWN_DEVICE,
     exclusions: () => undefined,
+    exclusionHit: () => undefined,
     indicatorsHonoured: false,
     indicatorReasons: [],
     indicators: () => undefined,

@@ -1,6 +1,6 @@
 /** The identity of a compiled device context: every per-device input `compileContext` reads, so equal keys compile equal contexts. */
 import { decisionFlags, decisionKey, type DeviceState } from '../model/index.ts';
-import type { ExclusionLookup } from './device-context.ts';
+import type { ExclusionHitLookup } from './device-context.ts';
 
 /**
  * Numbers objects by identity, so a key can name an immutable object (a mode resolution's reasons, a
@@ -37,7 +37,7 @@ export class IdentityIds {
  * @example
  * contextKey(state, 'Servers', lookup, ids); // '5243|"4.18.24090.11"|"Servers"|active|3|7|0'
  */
-export function contextKey(state: DeviceState, group: string, exclusions: ExclusionLookup, ids: IdentityIds): string {
+export function contextKey(state: DeviceState, group: string, exclusions: ExclusionHitLookup, ids: IdentityIds): string {
   const config = state.config;
   const flags = decisionFlags(config) ?? decisionKey(config);
   return (

@@ -1,11 +1,27 @@
 /** The per-artifact decision: one pure function over a compiled device context. The pipeline's hot path. */
 import type { Artifact } from '../core/artifact.ts';
-import type { Blocker, Outcome, Reason } from '../core/vocabulary.ts';
+import { BLOCKERS, DETECTION_STATUSES, OUTCOMES, type Blocker, type DetectionStatus, type Outcome } from '../core/vocabulary.ts';
 import { fileStep, indicatorAlertFacts, isBlockingAction, type IndicatorMatch } from '../policy/indicators/index.ts';
-import { detectionStatusOf } from './build-verdict.ts';
 import { CompactVerdict } from './compact-verdict.ts';
 import type { DeviceContext } from './device-context.ts';
 import { blockModeDecision } from './layers/edr.ts';
+import { packVerdict } from './verdict-code.ts';
+
+// Ordinals in BLOCKERS, OUTCOMES and DETECTION_STATUSES (core/vocabulary.ts): the decision works in small
+// ints, so the counting sink tallies `verdict.code` without a string key (verdict-code.ts).
+const PRIMARY_AV = 0;
+const MDAV = 1;
+const INDICATOR = 2;
+const EDR_BLOCK_MODE = 3;
+const NONE = 4;
+const BLOCKED = 0;
+const DETECTED = 1;
+const ALLOWED = 2;
+const MISSED = 3;
+const STATUS_BLOCKED = 0;
+const STATUS_PREVENTED = 1;
+const STATUS_DETECTED = 2;
+const STATUS_NONE = 3;
 
 /**
  * Decides one artifact on one device, applying the layers in the order a device does: primary AV,
@@ -23,14 +39,15 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): CompactV
   const signals = artifact.signals;
   // One exclusion lookup serves MDAV and block mode: both honour the same lists, scoped by trigger (§4.1, §3.8).
   // Off active mode an exclusion matters only to an MDAV or EDR detection, and most artifacts are clean.
-  const excluded = ctx.mode === 'active' || signals.mdav || signals.edr ? ctx.exclusions(artifact) : undefined;
-  let by: Blocker = 'none';
+  const hit = ctx.mode === 'active' || signals.mdav || signals.edr ? ctx.exclusionHit(artifact) : undefined;
+  const excluded = hit?.reason;
+  let by = NONE;
   let alerts = 0;
   let flagged = false;
   let actionCenter = false;
   let indicator: IndicatorMatch | undefined;
   if (ctx.primaryAvRunning && signals.primaryAv)
-    by = 'primary-av'; // §1.1: Defender records nothing
+    by = PRIMARY_AV; // §1.1: Defender records nothing
   else if (ctx.mode === 'active') {
     // §5.4's ordered evaluation, as layers/mdav.ts applies it.
     indicator = ctx.indicatorsHonoured ? ctx.indicators(artifact) : undefined;
@@ -38,10 +55,10 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): CompactV
     if (step === 'block-ioc') {
       // §5.5: an indicator block alerts (unless generateAlert is off) but makes no Action Center entry.
       if (indicatorAlertFacts(indicator!.indicator).alert !== undefined) alerts = 1;
-      by = 'indicator';
+      by = INDICATOR;
     } else if (step === 'engine') {
       alerts = 1;
-      by = 'mdav';
+      by = MDAV;
       actionCenter = true;
     } else if (step === 'excluded' || step === 'allow-ioc') {
       flagged =
@@ -59,15 +76,39 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): CompactV
     if (excluded !== undefined) flagged = true;
     else alerts = 1;
   }
-  if (by === 'none' && ctx.edrSensor && signals.edr) {
+  if (by === NONE && ctx.edrSensor && signals.edr) {
     // §4.5: files excluded from MDAV can still raise EDR alerts; block mode remediates unless excluded (§3.8).
     alerts++;
     if (blockModeDecision(ctx, artifact, excluded) === 'remediate') {
-      by = 'edr-block-mode';
+      by = EDR_BLOCK_MODE;
       actionCenter = true;
     }
   }
-  const outcome: Outcome = by !== 'none' ? 'blocked' : alerts > 0 ? 'detected' : flagged ? 'allowed' : 'missed';
-  const status = detectionStatusOf(by, outcome, artifact);
-  return new CompactVerdict(ctx, artifact, outcome, by, status, actionCenter, alerts, excluded as Reason | undefined, indicator);
+  const outcome = by !== NONE ? BLOCKED : alerts > 0 ? DETECTED : flagged ? ALLOWED : MISSED;
+  // detectionStatusOf (build-verdict.ts) in ordinals: §6.6.
+  const status =
+    by === PRIMARY_AV
+      ? STATUS_NONE
+      : by === EDR_BLOCK_MODE
+        ? STATUS_BLOCKED
+        : outcome === BLOCKED
+          ? artifact.kind === 'file' && artifact.trigger !== 'behavior'
+            ? STATUS_PREVENTED
+            : STATUS_BLOCKED
+          : outcome === DETECTED
+            ? STATUS_DETECTED
+            : STATUS_NONE;
+  const cls = artifact.class === 'malicious' ? 0 : artifact.class === 'pua' ? 1 : 2;
+  return new CompactVerdict(
+    ctx,
+    artifact,
+    OUTCOMES[outcome] as Outcome,
+    BLOCKERS[by] as Blocker,
+    DETECTION_STATUSES[status] as DetectionStatus,
+    actionCenter,
+    alerts,
+    hit,
+    indicator,
+    packVerdict(outcome, by, status, cls, alerts, actionCenter),
+  );
 }

@@ -7,6 +7,7 @@ import type { Artifact } from '../core/artifact.ts';
 import type { ConflictSettings } from '../core/config.ts';
 import type { MdavMode, Reason, ScanType, Trigger } from '../core/vocabulary.ts';
 import type { IndicatorMatch } from '../policy/indicators/index.ts';
+import type { ExclusionRef } from './exclusion-ref.ts';
 
 /** What an exclusion lookup is asked: one artifact's path, opener and trigger (§4.1 scope). */
 export interface ExclusionQuery {
@@ -18,6 +19,9 @@ export interface ExclusionQuery {
 
 /** Returns the reason of the first exclusion that applies, or undefined. */
 export type ExclusionLookup = (query: ExclusionQuery) => Reason | undefined;
+
+/** Returns the first exclusion that applies as its compiled entry's shared ref (id and reason), or undefined. */
+export type ExclusionHitLookup = (query: ExclusionQuery) => ExclusionRef | undefined;
 
 /** Looks up the winning file/certificate indicator for an artifact at its time (§5.4 hash and scope rules). */
 export type IndicatorLookup = (artifact: Artifact) => IndicatorMatch | undefined;
@@ -31,6 +35,8 @@ export interface DeviceContext {
   readonly mode: MdavMode;
   readonly modeReason: Reason;
   readonly exclusions: ExclusionLookup;
+  /** The same lookup as `exclusions`, answering with the entry's ref: what a compact verdict keeps (issue 13). */
+  readonly exclusionHit: ExclusionHitLookup;
   /** Indicators honoured only by MDAV in active mode with the §5.2 prerequisites. */
   readonly indicatorsHonoured: boolean;
   readonly indicatorReasons: readonly Reason[];

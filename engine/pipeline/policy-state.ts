@@ -6,7 +6,8 @@ import { parseVersion } from '../core/version.ts';
 import { buildExclusionMatcher, compileExclusions, parseExclusions, type ExclusionMatcher } from '../policy/exclusions/index.ts';
 import { compileDeviceGroups, type CompiledDeviceGroups } from '../policy/device-groups.ts';
 import { compileIndicators, parseIndicators, type IndicatorIndex } from '../policy/indicators/index.ts';
-import type { ExclusionLookup } from './device-context.ts';
+import type { ExclusionHitLookup } from './device-context.ts';
+import { exclusionRef, type ExclusionRef } from './exclusion-ref.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
 
 export interface PolicyState {
@@ -16,8 +17,11 @@ export interface PolicyState {
   readonly revision: number;
   readonly indicators: IndicatorIndex;
   apply(change: ChangeSpec): void;
-  /** The device's exclusion lookup: the global lists plus its own, compiled once per distinct combination. */
-  exclusionsFor(device: DeviceConfig): ExclusionLookup;
+  /**
+   * The device's exclusion lookup: the global lists plus its own, compiled once per distinct combination.
+   * It answers with the entry's ref (`exclusion-ref.ts`), one shared object per compiled entry.
+   */
+  exclusionsFor(device: DeviceConfig): ExclusionHitLookup;
   groups(tenant: TenantConfig): CompiledDeviceGroups;
 }
 
@@ -39,13 +43,13 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
   let global: ExclusionLists = input.exclusions;
   let indicators = compileList(input.indicators);
   let revision = 0;
-  const matchers = new Map<string, ExclusionLookup>();
+  const matchers = new Map<string, ExclusionHitLookup>();
   let groupsFor: TenantConfig['deviceGroups'] | undefined;
   let compiledGroups: CompiledDeviceGroups | undefined;
 
   // Keyed by the device's own lists (usually none) and versions (contextual entries depend on them, #45);
   // the global lists are the same for every key and clearing the map when they change keeps that true.
-  const lookupFor = (device: DeviceConfig): ExclusionLookup => {
+  const lookupFor = (device: DeviceConfig): ExclusionHitLookup => {
     const own = device.exclusions;
     const hasOwn = own.paths.length + own.extensions.length + own.processes.length > 0;
     const key = `${device.mdav.platform}|${device.mdav.engine}|${hasOwn ? JSON.stringify(own) : ''}`;
@@ -59,7 +63,20 @@ export function createPolicyState(input: Pick<SimulationInput, 'exclusions' | 'i
           }
         : global;
       const matcher = compile(lists, device, input.settings, issues);
-      lookup = (query) => matcher.match(query)?.reason;
+      const tenantCounts = {
+        paths: global.paths.length,
+        extensions: global.extensions.length,
+        processes: global.processes.length,
+      };
+      // One ref per compiled entry, made on its first hit: a verdict keeps the shared ref, never a new object.
+      const refs = new Map<object, ExclusionRef>();
+      lookup = (query) => {
+        const hit = matcher.match(query);
+        if (hit === undefined) return undefined;
+        let ref = refs.get(hit);
+        if (ref === undefined) refs.set(hit, (ref = exclusionRef(hit.entry, hit.reason, tenantCounts)));
+        return ref;
+      };
       matchers.set(key, lookup);
     }
     return lookup;

@@ -2,10 +2,11 @@
 import { edrBlockModeRecommendation, type DeviceState, type FleetModel, type Recommendation } from '../model/index.ts';
 import { DEFAULT_CONFLICT_SETTINGS } from '../core/config.ts';
 import type { Issue } from '../core/issue.ts';
-import { plainVerdict } from './compact-verdict.ts';
-import { countVerdict, emptyCounts, type Counts } from './counts.ts';
+import type { CompactVerdict } from './compact-verdict.ts';
+import { CountTally } from './count-tally.ts';
+import type { Counts } from './counts.ts';
+import { runEvents, type ChangeRecord } from './run-events.ts';
 import type { SimulationInput } from './sim-input.ts';
-import { isVerdict, simulate$, type ChangeRecord } from './simulate.ts';
 import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
 
 /** An alert with its portal-style id (`da000001`, numbered in time order over the run). */
@@ -58,25 +59,13 @@ export interface RunResult extends RunSummary {
  */
 export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): RunSummary {
   const changes: ChangeRecord[] = [];
-  const counts = emptyCounts();
+  const tally = new CountTally(input.devices.length);
   let alerts = 0;
   let actionCenter = 0;
-  let model: FleetModel | undefined;
-  let issues: readonly Issue[] = [];
-  simulate$(input, {
-    onComplete: (m, policy) => {
-      model = m;
-      issues = policy.issues;
-    },
-  }).subscribe((output) => {
-    if (!isVerdict(output)) {
-      changes.push(output);
-      return;
-    }
-    countVerdict(counts, output);
-    // Only a sink reads reasons and alerts: a run without one never explains a verdict (issue 13 #2).
-    if (sinks.verdict === undefined && sinks.alert === undefined && sinks.actionCenter === undefined) return;
-    const verdict = plainVerdict(output);
+  // Only a sink reads reasons and alerts: a run without one never explains a verdict (issue 13 #2).
+  const explains = sinks.verdict !== undefined || sinks.alert !== undefined || sinks.actionCenter !== undefined;
+  const explained = (output: CompactVerdict): void => {
+    const verdict = output.plain();
     sinks.verdict?.(verdict);
     // Ids count every record of the run, asked for or not, so that a sink sees the ids a full run gives.
     for (const alert of verdict.alerts) {
@@ -87,8 +76,19 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
       actionCenter++;
       sinks.actionCenter?.({ id: `ac${String(actionCenter).padStart(6, '0')}`, ...verdict.actionCenterEntry });
     }
+  };
+  const end = runEvents(input, {
+    verdict: explains
+      ? (verdict, device) => {
+          tally.add(verdict, device);
+          explained(verdict);
+        }
+      : (verdict, device) => tally.add(verdict, device),
+    change: (record) => void changes.push(record),
   });
-  const finished = model as FleetModel | undefined;
+  const finished: FleetModel | undefined = end?.model;
+  const issues: readonly Issue[] = end?.policy.issues ?? [];
+  const counts = tally.counts();
   const devices = finished === undefined ? [] : [...finished.devices()];
   return {
     changes,
@@ -128,11 +128,8 @@ export function runSimulation(input: SimulationInput): RunResult {
  * the stream is.
  */
 export function countSimulation(input: SimulationInput): { counts: Counts; changes: number } {
-  const counts = emptyCounts();
+  const tally = new CountTally(input.devices.length);
   let changes = 0;
-  simulate$(input).subscribe((output) => {
-    if (isVerdict(output)) countVerdict(counts, output);
-    else changes++;
-  });
-  return { counts, changes };
+  runEvents(input, { verdict: (verdict, device) => tally.add(verdict, device), change: () => void changes++ });
+  return { counts: tally.counts(), changes };
 }

@@ -24,12 +24,16 @@ export function isChangeEvent(item: SimItem): item is ChangeEvent {
 
 /**
  * Builds the merged, time-ordered stream of a simulation. Lazy: generators are pulled one artifact at a
- * time, so the stream's length never sits in memory.
+ * time, so the stream's length never sits in memory. With `indexOf` (the fleet's `FleetModel.indexOf`),
+ * generated artifacts carry their device's fleet index as `deviceIndex`.
  *
  * @example
  * for (const item of simEvents(input)) if (!isChangeEvent(item)) console.log(item.id);
  */
-export function simEvents(input: Pick<SimulationInput, 'timeline' | 'seed' | 'devices'>): Iterable<SimItem> {
+export function simEvents(
+  input: Pick<SimulationInput, 'timeline' | 'seed' | 'devices'>,
+  indexOf?: (device: string) => number | undefined,
+): Iterable<SimItem> {
   const timeline: SimItem[] = [];
   const generators: Iterable<SimItem>[] = [];
   let osOf: Map<string, OsName> | undefined;
@@ -42,7 +46,9 @@ export function simEvents(input: Pick<SimulationInput, 'timeline' | 'seed' | 'de
     // Server devices get server workloads (SQL data, IIS, backups) from the generator's catalog.
     osOf ??= new Map(input.devices.map((device) => [device.name, device.os]));
     const os = event.generate.devices.map((name) => osOf!.get(name) ?? 'windows-11');
-    generators.push(generateArtifacts({ ...event.generate, os }, { seed: input.seed }));
+    // Each artifact carries its device's fleet index when the caller gave the fleet's lookup: one name lookup per device, not per artifact.
+    const deviceIndexes = indexOf === undefined ? undefined : event.generate.devices.map((name) => indexOf(name) ?? -1);
+    generators.push(generateArtifacts({ ...event.generate, os }, { seed: input.seed, deviceIndexes }));
   }
   // A lone generator is already sorted: merging it would only add a heap step per artifact.
   if (timeline.length === 0 && generators.length === 1) return generators[0] as Iterable<SimItem>;

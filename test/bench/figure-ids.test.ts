@@ -43,6 +43,17 @@ describe('figure ids', () => {
     expect(ids).not.toContain('json.mb-per-s');
   });
 
+  it('should name a fleet curve run at 10 artifacts per device fleet10, so it is never compared with the older 2-per-device curve', () => {
+    const points = (perDevice: number) =>
+      [1_000, 1_000_000].map((x) => ({ x, artifacts: Math.max(150_000, perDevice * x), nsPerArtifact: 1_000, relative: 1 }));
+    const idsOf = (perDevice: number) =>
+      figuresOf({ ...OLD, curves: { ...OLD.curves, fleet: points(perDevice) } })
+        .map((figure) => figure.id)
+        .filter((id) => id.startsWith('fleet'));
+    expect(idsOf(10)).toEqual(['fleet10.1000', 'fleet10.1000000', 'fleet10.flatness']);
+    expect(idsOf(2)).toEqual(['fleet.1000', 'fleet.1000000', 'fleet.flatness']);
+  });
+
   it("should derive P's cost beyond G from an old file's P and G", () => {
     const beyond = figuresOf(OLD).find((figure) => figure.id === 'pipeline.beyond-g');
     expect(beyond?.value).toBeCloseTo(OLD.figures.pipeline.nsPerArtifact - OLD.figures.generator.nsPerArtifact, 9);

@@ -3,6 +3,7 @@ import type { Artifact } from '../../engine/core/artifact.ts';
 import { DEFAULT_CONFLICT_SETTINGS } from '../../engine/core/config.ts';
 import type { Reason } from '../../engine/core/vocabulary.ts';
 import type { DeviceContext } from '../../engine/pipeline/device-context.ts';
+import { exclusionRef } from '../../engine/pipeline/exclusion-ref.ts';
 import {
   compileIndicators,
   lookupFileIndicator,
@@ -27,6 +28,18 @@ export interface FixtureOptions {
 }
 
 export const EXCLUDED = r('exclusion', 'excluded-by-path');
+/** The ref the fixture's exclusion lookup answers with: one tenant path entry. */
+const EXCLUDED_REF = exclusionRef(
+  {
+    kind: 'path',
+    list: 'paths',
+    index: 0,
+    text: 'fixture',
+    pattern: { normalized: '', segments: [], recursive: false, wildcards: 0, shape: 'path' },
+  },
+  EXCLUDED,
+  { paths: 1, extensions: 0, processes: 0 },
+);
 
 export function context(options: FixtureOptions = {}): DeviceContext {
   const mode = options.mode ?? 'passive';
@@ -50,6 +63,7 @@ export function context(options: FixtureOptions = {}): DeviceContext {
     mode,
     modeReason: r('mode', mode),
     exclusions: (query) => (excluded.has(query.path.toLowerCase()) ? EXCLUDED : undefined),
+    exclusionHit: (query) => (excluded.has(query.path.toLowerCase()) ? EXCLUDED_REF : undefined),
     indicatorsHonoured: mode === 'active',
     indicatorReasons: mode === 'active' ? [] : [r('indicator', 'not-supported-passive')],
     indicators: (artifact: Artifact) => lookupFileIndicator(index, artifact, undefined, artifact.at),

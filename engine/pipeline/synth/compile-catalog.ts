@@ -81,7 +81,8 @@ export function compileCatalog(): CompiledCatalog {
     let group = groups.get(path);
     if (group === undefined) {
       // Same path, same files: powershell.exe keeps its hashes whatever it is doing (benign or a §3.1 behaviour).
-      group = { first: identities, variants, names: [] };
+      // Sized up front: an empty array filled at scattered variants becomes a hash table (issue 13).
+      group = { first: identities, variants, names: new Array<string | undefined>(variants) };
       groups.set(path, group);
       identities += variants;
     }
@@ -180,7 +181,8 @@ export function variantKey(template: Template, variant: number): PathKey {
   return (nameKeys[identity] ??= pathKey(variantName(template, variant)));
 }
 
-const nameKeys: (PathKey | undefined)[] = [];
-
 /** The compiled catalog, shared by every generator. */
 export const CATALOG: CompiledCatalog = compileCatalog();
+
+// One slot per identity, sized up front so the array stays a flat array when filled at scattered identities.
+const nameKeys = new Array<PathKey | undefined>(CATALOG.identities);

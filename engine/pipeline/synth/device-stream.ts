@@ -23,6 +23,8 @@ export class DeviceStream {
   private readonly rng: Rng;
   private readonly user: number;
   private readonly name: string;
+  /** The device's fleet index from the plan, −1 when not given. */
+  private readonly fleetIndex: number;
 
   constructor(
     private readonly plan: SynthPlan,
@@ -30,6 +32,7 @@ export class DeviceStream {
   ) {
     const { spec } = plan;
     this.name = spec.devices[index] ?? '';
+    this.fleetIndex = plan.deviceIndexes?.[index] ?? -1;
     this.n = artifactsOfDevice(spec.count, spec.devices.length, index);
     // Everything this device ever draws comes from this one derived stream: shards agree without talking.
     this.rng = plan.root.derive(`${spec.id}:${this.name}`);
@@ -46,7 +49,7 @@ export class DeviceStream {
 
   /** Returns the pending artifact and draws the time of the next one. Call only while `!done`. */
   take(): Artifact {
-    const artifact = make(this.plan, this.rng, this.name, this.user, this.k, this.at);
+    const artifact = make(this.plan, this.rng, this.name, this.user, this.k, this.at, this.fleetIndex);
     this.k += 1;
     this.at = this.k < this.n ? this.slotTime(this.k) : Infinity;
     return artifact;

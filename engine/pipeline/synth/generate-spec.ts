@@ -5,6 +5,11 @@ export type { GenerateDetection, GenerateMix, GenerateSpec } from '../../core/ge
 export interface GenerateOptions {
   /** The scenario seed; every artifact of device d comes from `Rng.from(seed).derive(`${id}:${d}`)`. */
   readonly seed: number;
+  /**
+   * The fleet index of each of `spec.devices` (−1 for a name the fleet lacks), carried on each artifact as
+   * `deviceIndex`. Default: none (every artifact gets −1).
+   */
+  readonly deviceIndexes?: ArrayLike<number>;
 }
 
 /**

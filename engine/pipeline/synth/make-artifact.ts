@@ -1,5 +1,7 @@
 /** One synthetic artifact from a device's rng: class, kind, catalog line, file identity, trigger and signals. */
 import type { Artifact, Signals } from '../../core/artifact.ts';
+import type { ArtifactKey } from '../../core/artifact-key.ts';
+import { GeneratedKey } from './generated-key.ts';
 import type { Rng } from '../../core/random.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
 import { FILE_TRIGGER_SHARES, KIND_SHARES } from './catalog.ts';
@@ -34,7 +36,8 @@ const high = (word: number, n: number): number => ((word >>> 16) * n) >>> 16;
 const low = (word: number, n: number): number => ((word & 0xffff) * n) >>> 16;
 
 let hashTapes: HashTapes | undefined;
-const identityHashes: (IdentityHashes | undefined)[] = [];
+// One slot per catalog identity, sized up front: filled at scattered identities, an empty array becomes a hash table.
+const identityHashes = new Array<IdentityHashes | undefined>(CATALOG.identities);
 interface IdentityHashes {
   readonly sha256: string;
   readonly sha1: string;
@@ -48,7 +51,7 @@ interface IdentityHashes {
 function hashesOf(tapes: HashTapes, identity: number): IdentityHashes {
   if (tapes !== hashTapes) {
     hashTapes = tapes;
-    identityHashes.length = 0;
+    identityHashes.fill(undefined);
   }
   const known = identityHashes[identity];
   if (known !== undefined) return known;
@@ -63,7 +66,7 @@ function hashesOf(tapes: HashTapes, identity: number): IdentityHashes {
 }
 
 /**
- * Draws the `k`-th artifact of a device, at time `at`. `user` indexes the compiled profile users; server
+ * Draws the `k`-th artifact of a device, at time `at` (`deviceIndex`: its fleet index, default −1). `user` indexes the compiled profile users; server
  * users (after the workstation ones) draw from the server catalog. Draw order is fixed, so the same rng
  * state always yields the same artifact: one full draw for the class, then 16-bit halves of three words
  * for the shape, and of two more words for the signals of malicious and PUA artifacts.
@@ -71,7 +74,15 @@ function hashesOf(tapes: HashTapes, identity: number): IdentityHashes {
  * @example
  * makeArtifact(plan, Rng.from(7).derive('gen-1:ws-01'), 'ws-01', 0, 0, 1_000).id; // 'gen-1-ws-01-0'
  */
-export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: number, k: number, at: number): Artifact {
+export function makeArtifact(
+  plan: SynthPlan,
+  rng: Rng,
+  device: string,
+  user: number,
+  k: number,
+  at: number,
+  deviceIndex = -1,
+): Artifact {
   // Few draws per artifact: each Rng draw costs more than the arithmetic that splits it.
   const classDraw = rng.next();
   const cls = classDraw < plan.malicious ? 0 : classDraw < plan.maliciousOrPua ? 1 : 2;
@@ -123,8 +134,19 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
   // Issue 13 #1: the matchers' view of the artifact from the compiled catalog: its folder's segments and the
   // file's, split once per identity; the tapes and thumbprints are lower-case hex already.
   const nameKey = nameKeyOf(template, variant);
-  const segments =
-    template.folder < 0 ? nameKey.segments : profileSegments[user * FOLDERS + template.folder]!.concat(nameKey.segments);
+  const opened = opener < 0 ? undefined : template.openerKeys[opener];
+  const key: ArtifactKey =
+    template.folder < 0
+      ? { segments: nameKey.segments, name: nameKey.name, process: opened, sha256, sha1, md5, certificate: template.certificate }
+      : new GeneratedKey(
+          profileSegments[user * FOLDERS + template.folder]!,
+          nameKey,
+          opened,
+          sha256,
+          sha1,
+          md5,
+          template.certificate,
+        );
   return {
     id: `${plan.idPrefix}${device}-${k}`,
     device,
@@ -142,14 +164,7 @@ export function makeArtifact(plan: SynthPlan, rng: Rng, device: string, user: nu
     threat: template.threats[variant % template.threats.length],
     technique: template.technique,
     signals,
-    key: {
-      segments,
-      name: nameKey.name,
-      process: opener < 0 ? undefined : template.openerKeys[opener],
-      sha256,
-      sha1,
-      md5,
-      certificate: template.certificate,
-    },
+    key,
+    deviceIndex,
   };
 }

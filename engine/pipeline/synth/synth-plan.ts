@@ -20,6 +20,8 @@ export interface SynthPlan {
   /** The last whole-ms offset inside `[0, window)`; 0 for a window of 0 (every artifact at `at`). */
   readonly lastOffset: number;
   readonly tapes: HashTapes;
+  /** `options.deviceIndexes`: the fleet index of each spec device, or undefined. */
+  readonly deviceIndexes: ArrayLike<number> | undefined;
 }
 
 /**
@@ -52,5 +54,6 @@ export function planGenerator(spec: GenerateSpec, options: GenerateOptions): Syn
     // A window of 0 (the default) has one instant, `at` itself.
     lastOffset: Math.max(0, Math.ceil(spec.window) - 1),
     tapes: hashTapes(),
+    deviceIndexes: options.deviceIndexes,
   };
 }

@@ -12,6 +12,8 @@ export function checkInvariants(sim: Readonly<FleetSim>, real: FleetModel): void
     const state = real.device(name);
     if (state === undefined) throw new Error(`device ${name} vanished`);
     const { config, mode, edrBlockMode: bm } = state;
+    // The pipeline checks its cached context by revisionAt alone (issue 13): it must be the state's revision.
+    expect(real.revisionAt(real.indexOf(name) ?? -1), `${name} revisionAt`).toBe(state.revision);
     expect(config).toEqual(expected.config);
     expect(mode).toBe(expected.mode);
     // Switch propagation: the reference's view of each path, OR-ed (contract §3).

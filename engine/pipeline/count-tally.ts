@@ -1,0 +1,86 @@
+/** The counting sink of a run: verdict codes and per-device outcomes in typed arrays, turned into `Counts` at the end. */
+import { OUTCOMES } from '../core/vocabulary.ts';
+import { alertStatusOf } from './build-verdict.ts';
+import type { CompactVerdict } from './compact-verdict.ts';
+import { emptyCounts, type Counts } from './counts.ts';
+import { decodeVerdict, VERDICT_CODES } from './verdict-code.ts';
+
+/**
+ * Counts compact verdicts with two array increments each: one per verdict code (`verdict-code.ts`), one
+ * per device and outcome, the device by its index in the fleet (`FleetModel.indexOf`). `counts()` gives
+ * exactly what `countVerdict` into `emptyCounts()` gives for the same verdicts, `byDevice` in the order
+ * devices were first seen (a law in test/pipeline checks both). A device the fleet does not know (index
+ * −1) is counted by name.
+ *
+ * @example
+ * const tally = new CountTally(model.size);
+ * tally.add(verdict, model.indexOf(verdict.device) ?? -1);
+ * tally.counts().byOutcome.blocked; // 1
+ */
+export class CountTally {
+  private readonly codes = new Float64Array(VERDICT_CODES);
+  /** Outcome counts per device, 4 per fleet index. Float64: exact past 2^31 artifacts. */
+  private readonly rows: Float64Array;
+  /** Devices in the order of their first verdict: a fleet index, or a name the fleet does not know. */
+  private readonly order: (number | string)[] = [];
+  /** The name each device of `order` was first counted under. */
+  private readonly names: string[] = [];
+  private readonly unknown = new Map<string, Float64Array>();
+
+  constructor(deviceCount: number) {
+    this.rows = new Float64Array(deviceCount * 4);
+  }
+
+  /** Counts one verdict on the device at `deviceIndex` of the fleet, or −1 for a device it does not have. */
+  add(verdict: CompactVerdict, deviceIndex: number): void {
+    const code = verdict.code;
+    this.codes[code]! += 1;
+    if (deviceIndex >= 0) {
+      const at = deviceIndex * 4;
+      const rows = this.rows;
+      if (rows[at]! + rows[at + 1]! + rows[at + 2]! + rows[at + 3]! === 0) {
+        this.order.push(deviceIndex);
+        this.names.push(verdict.device);
+      }
+      rows[at + (code & 3)]! += 1;
+      return;
+    }
+    let row = this.unknown.get(verdict.device);
+    if (row === undefined) {
+      this.unknown.set(verdict.device, (row = new Float64Array(4)));
+      this.order.push(verdict.device);
+      this.names.push(verdict.device);
+    }
+    row[code & 3]! += 1;
+  }
+
+  /** The counts so far, as `Counts`. */
+  counts(): Counts {
+    const counts = emptyCounts();
+    for (let code = 0; code < VERDICT_CODES; code++) {
+      const n = this.codes[code]!;
+      if (n === 0) continue;
+      const facts = decodeVerdict(code);
+      counts.artifacts += n;
+      counts.byOutcome[facts.outcome] += n;
+      counts.byBlocker[facts.by] += n;
+      counts.byDetectionStatus[facts.detectionStatus] += n;
+      counts.byClass[facts.class][facts.outcome] += n;
+      if (facts.alertCount > 0) {
+        counts.alerts += n * facts.alertCount;
+        counts.alertsByStatus[alertStatusOf(facts.detectionStatus)] += n * facts.alertCount;
+      }
+      if (facts.actionCenter) {
+        counts.actionCenter += n;
+        counts.actionCenterBy[facts.by === 'edr-block-mode' ? 'edr-block-mode' : 'mdav'] += n;
+      }
+    }
+    this.order.forEach((device, at) => {
+      const row = typeof device === 'number' ? this.rows.subarray(device * 4, device * 4 + 4) : this.unknown.get(device)!;
+      const outcomes = { blocked: 0, detected: 0, allowed: 0, missed: 0 };
+      for (let o = 0; o < 4; o++) outcomes[OUTCOMES[o]!] = row[o]!;
+      counts.byDevice.set(this.names[at]!, outcomes);
+    });
+    return counts;
+  }
+}

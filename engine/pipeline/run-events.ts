@@ -1,0 +1,75 @@
+/** The pipeline's hot loop: timeline changes and artifacts in virtual-time order, one plain call per output. */
+import { createFleetModel, type FleetModel } from '../model/index.ts';
+import type { CompactVerdict } from './compact-verdict.ts';
+import { createContextCache } from './context-cache.ts';
+import { decideArtifact } from './decide-artifact.ts';
+import { createPolicyState, type PolicyState } from './policy-state.ts';
+import { REASONS } from './reasons.ts';
+import { isChangeEvent, simEvents } from './sim-events.ts';
+import type { ChangeSpec, SimulationInput } from './sim-input.ts';
+import type { Reason } from '../core/vocabulary.ts';
+
+/** What happened to one timeline `change` (contract §4 `changes[]`). */
+export interface ChangeRecord {
+  readonly at: number;
+  readonly by?: string;
+  readonly role?: string;
+  readonly status: 'applied' | 'refused';
+  readonly reasons: readonly Reason[];
+}
+
+/** Where the loop hands each output, in time order. */
+export interface EventSinks {
+  /** One compact verdict per artifact, with the fleet index of its device (−1 for a device the fleet lacks). */
+  readonly verdict: (verdict: CompactVerdict, deviceIndex: number) => void;
+  readonly change: (record: ChangeRecord) => void;
+  /** Asked after each output: true ends the run early (an unsubscribed stream); the completion hook is not called. */
+  readonly stopped?: () => boolean;
+}
+
+/** What the loop returns when it ran to the end: the model at the last event and the policy state. */
+export interface LoopEnd {
+  readonly model: FleetModel;
+  readonly policy: PolicyState;
+}
+
+/**
+ * Runs a simulation as a plain loop: a fresh model, the merged event stream, and for each event the
+ * model's clock moved to its `at`, then the change applied or the artifact decided. `simulate$` wraps
+ * the same loop in an Observable (the public streaming model); the counting and streaming runs call it
+ * directly, so no per-artifact observable machinery runs (issue 13). Returns undefined when stopped early.
+ *
+ * @example
+ * runEvents(input, { verdict: (v) => console.log(v.artifact, v.outcome), change: () => {} });
+ */
+export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | undefined {
+  const model = createFleetModel({ tenant: input.tenant, devices: input.devices, settings: input.settings });
+  const policy = createPolicyState(input);
+  const contexts = createContextCache(model, policy, input.settings, input.startMs);
+  const indexOf = (name: string): number | undefined => model.indexOf(name);
+  const { verdict, change, stopped } = sinks;
+  for (const item of simEvents(input, indexOf)) {
+    model.advanceTo(item.at);
+    if (isChangeEvent(item)) change(applyChange(model, policy, item.change, item.at));
+    else {
+      // Generated artifacts carry their fleet index; a written one (a few per run) is looked up by name.
+      const index = item.deviceIndex ?? -1;
+      const deviceIndex = index >= 0 ? index : (model.indexOf(item.device) ?? -1);
+      verdict(decideArtifact(contexts.at(deviceIndex, item.device), item), deviceIndex);
+    }
+    if (stopped !== undefined && stopped()) return undefined;
+  }
+  return { model, policy };
+}
+
+function applyChange(model: FleetModel, policy: PolicyState, change: ChangeSpec, at: number): ChangeRecord {
+  // The model reads the tenant, device and `by` parts; RBAC refuses the whole change, policy included (§3.2).
+  const result = model.applyChange(change, at);
+  if (result.status === 'applied') policy.apply(change);
+  return {
+    at,
+    ...(change.by === undefined ? {} : { by: change.by.user, role: change.by.role }),
+    status: result.status,
+    reasons: result.reasons.length > 0 || result.status === 'refused' ? result.reasons : [REASONS.changeApplied],
+  };
+}
