@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Io } from '../io.ts';
 import type { RegisterCommand, SetExit } from '../register-command.ts';
 import { registerCheckExclusion } from './check-exclusion.ts';
+import { registerCoverage } from './coverage.ts';
 import { registerDiff } from './diff.ts';
 import { registerExplain } from './explain.ts';
 import { registerRun } from './run.ts';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command, io: Io, exit: SetExit, extra:
   registerCheckExclusion(program, io, exit);
   registerSchema(program, io, exit);
   registerDiff(program, io, exit);
+  registerCoverage(program, io, exit);
   for (const register of extra) register(program, io, exit);
   registerTrain(program, io, exit);
 }
