@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.ts';
 import type { RegisterCommand, SetExit } from '../register-command.ts';
+import { registerBlastRadius } from './blast-radius.ts';
 import { registerCheckExclusion } from './check-exclusion.ts';
 import { registerCoverage } from './coverage.ts';
 import { registerDiff } from './diff.ts';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command, io: Io, exit: SetExit, extra:
   registerSchema(program, io, exit);
   registerDiff(program, io, exit);
   registerCoverage(program, io, exit);
+  registerBlastRadius(program, io, exit);
   for (const register of extra) register(program, io, exit);
   registerTrain(program, io, exit);
 }
