@@ -13,7 +13,7 @@ export interface LayerRule {
   readonly packages: readonly string[];
 }
 
-const ENGINE = ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report', 'train', 'run', 'diff'];
+const ENGINE = ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report', 'train', 'run', 'diff', 'coverage'];
 
 /** Keep in step with the table in ARCHITECTURE.md. */
 export const LAYERS: readonly LayerRule[] = [
@@ -46,6 +46,13 @@ export const LAYERS: readonly LayerRule[] = [
     owns: ['engine/diff/'],
     imports: ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report', 'run'],
     packages: ['node:path'],
+  },
+  // `edrsim coverage`: how a run used each policy entry, on the run's path; reuses diff's streaming and entry lines.
+  {
+    layer: 'coverage',
+    owns: ['engine/coverage/'],
+    imports: ['core', 'io', 'scenario', 'policy', 'model', 'pipeline', 'report', 'run', 'diff'],
+    packages: [],
   },
   { layer: 'api', owns: ['engine/index.ts'], imports: ENGINE, packages: [] },
   // The classroom server to come: serves train sessions over HTTP; the CLI may start it, it never imports the CLI.

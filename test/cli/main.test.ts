@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from './run-cli.ts';
 
 const REPO = new URL('../..', import.meta.url).pathname;
-const COMMANDS = ['run', 'validate', 'explain', 'check-exclusion', 'schema', 'doctor', 'export', 'diff'] as const;
+const COMMANDS = [
+  'run',
+  'validate',
+  'explain',
+  'check-exclusion',
+  'schema',
+  'doctor',
+  'export',
+  'diff',
+  'coverage',
+  'blast-radius',
+] as const;
 
 /** Splits one `$ edrsim …` help line into arguments, honouring single quotes as a POSIX shell does. */
 function shellWords(line: string): string[] {

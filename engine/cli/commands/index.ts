@@ -6,7 +6,7 @@ import type { CommandEntry } from '../register-command.ts';
  * before `train`, as always. A new command is one line here: its name and the import of its `registerX`.
  *
  * @example
- * engineCommands([registerBench]); // run, validate, explain, check-exclusion, schema, doctor, export, diff, registerBench, train
+ * engineCommands([registerBench]); // run, validate, …, diff, coverage, blast-radius, registerBench, train
  */
 export function engineCommands(extra: readonly CommandEntry[] = []): readonly CommandEntry[] {
   return [
@@ -18,6 +18,8 @@ export function engineCommands(extra: readonly CommandEntry[] = []): readonly Co
     { name: 'doctor', load: async () => (await import('./doctor.ts')).registerDoctor },
     { name: 'export', load: async () => (await import('./export.ts')).registerExport },
     { name: 'diff', load: async () => (await import('./diff.ts')).registerDiff },
+    { name: 'coverage', load: async () => (await import('./coverage.ts')).registerCoverage },
+    { name: 'blast-radius', load: async () => (await import('./blast-radius.ts')).registerBlastRadius },
     ...extra,
     { name: 'train', load: async () => (await import('./train.ts')).registerTrain },
   ] satisfies readonly CommandEntry[];
