@@ -70,11 +70,7 @@ export class CiteNotes {
         append(out, wrapText(`${hang}${text}`, width, { hang: `${hang}  ` }));
       }
       const more = resolved.sources.length - MAX_SOURCES;
-      if (more > 0)
-        append(
-          out,
-          wrapText(`${hang}… and ${more} more source${more === 1 ? '' : 's'} (--format json lists them all)`, width, { hang }),
-        );
+      if (more > 0) append(out, wrapText(`${hang}… and ${more} more source${more === 1 ? '' : 's'}`, width, { hang }));
     }
     return out;
   }

@@ -2,6 +2,7 @@
 import { forJsonText, terminalLine } from '../core/escape.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import type { StatusCheck, StatusDiagnosis } from '../model/index.ts';
+import { CiteNotes } from './cite-notes.ts';
 
 /** The diagnosis and the files it was read from, as the user named them. */
 export interface DoctorView {
@@ -9,8 +10,6 @@ export interface DoctorView {
   readonly status: string;
   readonly mppref?: string;
 }
-
-const cited = (reason: Reason) => `${reason.message}${reason.cite ? ` (${reason.cite})` : ''}`;
 
 function where(view: DoctorView, check: StatusCheck): string {
   if (check.from === undefined) return check.field;
@@ -20,13 +19,16 @@ function where(view: DoctorView, check: StatusCheck): string {
 
 /**
  * The text report: the mode and `AMRunningMode`, the checklist (met, unmet, unknown, each naming its
- * field), then what works in this mode (yes, no, depends), every reason with its cite.
+ * field), then what works in this mode (yes, no, depends), every reason with its cite as a numbered footnote
+ * that gives the source's title and link (wrapped to `width` columns; default none).
  *
  * @example
  * renderDoctorText({ diagnosis, status: 'status.txt' }).split('\n')[2]; // 'Mode: passive (AMRunningMode: Passive Mode, status.txt:3:35)'
  */
-export function renderDoctorText(view: DoctorView): string {
+export function renderDoctorText(view: DoctorView, width?: number): string {
   const { diagnosis } = view;
+  const notes = new CiteNotes();
+  const cited = (reason: Reason) => `${reason.message}${reason.cite ? ` (${notes.ref(reason.cite)})` : ''}`;
   const running = diagnosis.runningMode;
   const sources = view.mppref === undefined ? view.status : `${view.status} + ${view.mppref}`;
   const at =
@@ -47,6 +49,7 @@ export function renderDoctorText(view: DoctorView): string {
     'What works in this mode:',
     ...diagnosis.capabilities.map((item) => terminalLine`  ${item.works.padEnd(8)} ${item.label}: ${cited(item.reason)}`),
     '',
+    ...(notes.empty ? [] : [...notes.lines(width), '']),
   ].join('\n');
 }
 

@@ -65,7 +65,7 @@ Examples:
       }
       const diagnosis = diagnoseStatus(facts.value, cloud.value === undefined ? {} : { cloudProtection: cloud.value });
       const view = { diagnosis, status: file, ...(options.mppref === undefined ? {} : { mppref: options.mppref }) };
-      io.out(options.format === 'json' ? renderDoctorJson(view) : renderDoctorText(view));
+      io.out(options.format === 'json' ? renderDoctorJson(view) : renderDoctorText(view, io.columns));
       exit(EXIT.ok);
     });
 }

@@ -30,13 +30,18 @@ describe('edrsim doctor', () => {
     const lines = result.stdout.split('\n');
     expect(lines[2]).toBe('Mode: passive (AMRunningMode: Passive Mode, scenarios/01-modes/status-passive.txt:4:36)');
     expect(lines).toContain(
-      '  met      cloud-delivered protection: cloud-delivered protection (MAPS) is on (§3.2) [MAPSReporting (Get-MpPreference), scenarios/07-exclusions/mppref.txt:14:49]',
+      '  met      cloud-delivered protection: cloud-delivered protection (MAPS) is on (§3.2 [2]) [MAPSReporting (Get-MpPreference), scenarios/07-exclusions/mppref.txt:14:49]',
     );
     expect(lines).toContain(
-      '  unknown  onboarded to Defender for Endpoint: onboarding is not in Get-MpComputerStatus; `sc.exe query sense` shows the EDR sensor running (§1.2) [sc.exe query sense]',
+      '  unknown  onboarded to Defender for Endpoint: onboarding is not in Get-MpComputerStatus; `sc.exe query sense` shows the EDR sensor running (§1.2 [1]) [sc.exe query sense]',
     );
     expect(lines).toContain(
-      '  no       indicators: indicators are not supported when Microsoft Defender Antivirus is in passive mode (§2)',
+      '  no       indicators: indicators are not supported when Microsoft Defender Antivirus is in passive mode (§2 [5])',
+    );
+    // Each cite's footnote gives what it names and its sources' titles and Learn links.
+    expect(lines).toContain('[2] §3.2 Prerequisites (current requirements table)');
+    expect(lines).toContain(
+      '    Endpoint detection and response in block mode — https://learn.microsoft.com/en-us/defender-endpoint/edr-in-block-mode',
     );
   });
 
