@@ -27,6 +27,8 @@ export interface BlastRadius {
     readonly byClass: Record<string, number>;
     readonly byMode: Record<string, number>;
     readonly byTrigger: Record<string, number>;
+    /** By ATT&CK technique (`none` for artifacts that name none, as probes). */
+    readonly byTechnique: Record<string, number>;
     readonly examples: readonly FlipExample[];
   };
   readonly risks: readonly EntryRisk[];
@@ -104,6 +106,7 @@ export function blastRadius(written: string, policy: DiffPolicy, fleet: Scenario
       byClass: weakerOf(report.byClass),
       byMode: weakerOf(report.byMode),
       byTrigger: weakerOf(report.byTrigger),
+      byTechnique: weakerOf(report.byTechnique),
       examples: report.flips.filter((flip) => flip.label === 'weaker').slice(0, 3),
     },
     risks: entry !== undefined ? exclusionRisks(entry) : indicatorRisks(indicator!),

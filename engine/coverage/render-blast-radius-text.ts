@@ -1,5 +1,7 @@
 /** The blast radius of one entry as text: what it covers, where, what it hides, and its risks with hints. */
+import { append } from '../core/append.ts';
 import { forTerminal } from '../core/escape.ts';
+import { CiteNotes } from '../report/cite-notes.ts';
 import type { BlastRadius } from './blast-radius.ts';
 
 const counts = (record: Record<string, number>) =>
@@ -9,18 +11,19 @@ const counts = (record: Record<string, number>) =>
     .join(', ') || 'none';
 
 /**
- * Every line escaped for the terminal (entries and paths are user text).
+ * Every line escaped for the terminal (entries and paths are user text); each risk's cite is a numbered
+ * footnote with its source's title and link, wrapped to `width` (default none).
  *
  * @example
  * renderBlastRadiusText(radius); // 'C:\\Build\\: excluded by ExclusionPath entry 1: `C:\\Build\\` (folder, recursive)\n…'
  */
-export function renderBlastRadiusText(radius: BlastRadius): string {
+export function renderBlastRadiusText(radius: BlastRadius, width?: number): string {
   const { hidden, devices } = radius;
   const lines = [
     `${radius.entry}: ${radius.words}`,
     `  triggers: ${radius.triggers.join(', ')}`,
     `  devices: ${devices.total} (by mode: ${counts(devices.byMode)}; by OS: ${counts(devices.byOs)})`,
-    `  hides: ${hidden.artifacts} of ${hidden.of} artifacts lose protection (by class: ${counts(hidden.byClass)}; by mode: ${counts(hidden.byMode)}; by trigger: ${counts(hidden.byTrigger)})`,
+    `  hides: ${hidden.artifacts} of ${hidden.of} artifacts lose protection (by class: ${counts(hidden.byClass)}; by mode: ${counts(hidden.byMode)}; by trigger: ${counts(hidden.byTrigger)}; by technique: ${counts(hidden.byTechnique)})`,
   ];
   for (const example of hidden.examples) {
     lines.push(
@@ -28,6 +31,10 @@ export function renderBlastRadiusText(radius: BlastRadius): string {
     );
   }
   lines.push(`  risks:`);
-  for (const risk of radius.risks) lines.push(`    ${risk.code}: ${risk.message} (${risk.cite})`, `      hint: ${risk.hint}`);
-  return `${lines.map(forTerminal).join('\n')}\n`;
+  const notes = new CiteNotes();
+  const escaped = lines.map(forTerminal);
+  for (const risk of radius.risks)
+    escaped.push(`    ${forTerminal(`${risk.code}: ${risk.message}`)} (${notes.ref(risk.cite)})`, forTerminal(`      hint: ${risk.hint}`));
+  append(escaped, notes.lines(width));
+  return `${escaped.join('\n')}\n`;
 }

@@ -60,6 +60,8 @@ export interface DiffReport {
   readonly byMode: Breakdown;
   readonly byTrigger: Breakdown;
   readonly byClass: Breakdown;
+  /** By the artifact's ATT&CK technique (`none` when it names none, as probes). */
+  readonly byTechnique: Breakdown;
   /** The changes, worst first: most weakened, then most false positives added, then delta order. */
   readonly changes: readonly ChangeEffect[];
   /** Flipped artifacts no change set could be named for (over the attribution cap). */

@@ -38,7 +38,8 @@ export function renderDiffMarkdown(report: DiffReport): string {
   }
   const rows = breakdownRows('device mode', report.byMode)
     .concat(breakdownRows('trigger', report.byTrigger))
-    .concat(breakdownRows('class', report.byClass));
+    .concat(breakdownRows('class', report.byClass))
+    .concat(breakdownRows('technique', report.byTechnique));
   if (rows.length > 0) lines.push('| by | value | flipped |', '|---|---|---|', rows.join('\n'), '');
   if (report.unattributed > 0)
     lines.push(`${report.unattributed} flipped artifact(s) not attributed (over the attribution cap).`, '');

@@ -53,6 +53,7 @@ export function renderDiffText(report: DiffReport): string {
     breakdownLine('by device mode', report.byMode),
     breakdownLine('by trigger', report.byTrigger),
     breakdownLine('by class', report.byClass),
+    breakdownLine('by technique', report.byTechnique),
   );
   if (report.unattributed > 0) lines.push(`${report.unattributed} flipped artifact(s) not attributed (over the attribution cap)`);
   if (report.probesDropped > 0) lines.push(`${report.probesDropped} probe(s) not run (over the per-scenario cap)`);

@@ -95,6 +95,7 @@ export function runDiff(
   const byMode: Breakdown = {};
   const byTrigger: Breakdown = {};
   const byClass: Breakdown = {};
+  const byTechnique: Breakdown = {};
   const causesByChange = new Map<string, Attributed[]>();
   const listed: DiffReport['flips'][number][] = [];
   let [artifacts, generated, probeCount, dropped, unattributed] = [0, 0, 0, 0, 0];
@@ -129,6 +130,7 @@ export function runDiff(
       tally(byMode, mode ?? 'unknown', label);
       tally(byTrigger, artifact.trigger, label);
       tally(byClass, isProbe ? 'probe' : artifact.class, label);
+      tally(byTechnique, artifact.technique ?? 'none', label);
       flips.push({ seq, artifact, base: baseCode, head: code, label });
     });
     if (i !== codes.length) throw new Error(`diff: BASE and HEAD decided different artifacts in ${scenario.file}`);
@@ -164,6 +166,7 @@ export function runDiff(
     byMode,
     byTrigger,
     byClass,
+    byTechnique,
     changes: effects,
     unattributed,
     flips: listed,

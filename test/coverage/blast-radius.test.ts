@@ -24,6 +24,7 @@ const fleet = scenarioFrom({
         class: 'malicious',
         path: 'C:\\Users\\bob\\AppData\\Local\\Temp\\x.exe',
         trigger: 'behavior',
+        technique: 'T1059.001',
         signals: behaviour,
       },
     },
@@ -43,6 +44,7 @@ describe('blastRadius', () => {
     expect(temp.words).toContain('wildcard folders');
     expect(temp.devices).toEqual({ total: 1, byMode: { passive: 1 }, byOs: { 'windows-11': 1 } });
     expect(temp.hidden.byClass.malicious).toBe(1);
+    expect(temp.hidden.byTechnique['T1059.001']).toBe(1);
     expect(temp.hidden.examples.map((example) => example.artifact)).toContain('dropper');
   });
 
@@ -53,6 +55,11 @@ describe('blastRadius', () => {
     expect(text).toContain('T1564.012');
     expect(text).toMatch(/not remediated, while the EDR alert remains/);
     expect(text).toMatch(/hint: /);
+    expect(text).toContain('by technique: T1059.001 1');
+    // Cites are footnotes with the source's title and Learn link, never a bare code.
+    expect(text).toMatch(/block_mode_no_remediation: .* \(§3\.8 \[\d\]\)$/m);
+    expect(text).toMatch(/^\[\d\] §3\.8 Interplay with exclusions and indicators$/m);
+    expect(text).toContain('https://learn.microsoft.com/en-us/defender-endpoint/edr-in-block-mode');
   });
 
   it('should flag an extension-wide entry with a path pattern as the narrower alternative', () => {

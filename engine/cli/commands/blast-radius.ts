@@ -112,7 +112,9 @@ Examples:
         return exit(EXIT.invalid);
       }
       output.value.write(
-        flags.format === 'json' ? forJsonText(`${JSON.stringify(radius.value, null, 2)}\n`) : renderBlastRadiusText(radius.value),
+        flags.format === 'json'
+          ? forJsonText(`${JSON.stringify(radius.value, null, 2)}\n`)
+          : renderBlastRadiusText(radius.value, io.columns),
       );
       const unwritten = output.value.close();
       if (unwritten.length > 0) {
