@@ -85,6 +85,16 @@ describe('the installed binary on the policy repository', () => {
     expect(readFileSync(join(installed.folder, 'reports', 'junit.xml'), 'utf8')).toContain('<testsuites ');
   });
 
+  it('should diff two policies of the folder with the same report as the clone, and exit 1 when the change weakens protection', async () => {
+    writeFileSync(join(installed.folder, 'policies', 'before.txt'), 'ExclusionPath : {C:\\Build\\}\n');
+    writeFileSync(join(installed.folder, 'policies', 'after.txt'), 'ExclusionPath : {C:\\Build\\, D:\\Tools\\}\n');
+    const args = ['diff', 'policies/before.txt', 'policies/after.txt', 'policies', '--generate', '2000', '--format', 'json'];
+    const diff = edrsim(...args);
+    expect(diff.code).toBe(1);
+    expect(JSON.parse(diff.stdout)).toMatchObject({ label: 'weaker' });
+    expect(diff.stdout).toBe((await runCli(args, installed.folder)).stdout);
+  });
+
   it('should print the JSON Schema that the clone prints', async () => {
     const schema = edrsim('schema');
     expect(schema.code).toBe(0);
