@@ -66,3 +66,18 @@ export function inputLimits(flags: InputFlags, io: Io): Result<InputLimits> {
   }
   return { ok: true, value: { importRoot, maxFileSize: flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE } };
 }
+
+/**
+ * A commander argument parser for a whole number from 0 to `max` (`--generate`, `--seed`): digits only, so
+ * `1e9`, `-1` and `0x10` are refused with the option's name and its range.
+ *
+ * @example
+ * new Option('--generate <n>').argParser(wholeNumber('--generate', 10_000_000));
+ */
+export function wholeNumber(name: string, max: number): (text: string) => number {
+  return (text) => {
+    if (!/^\d+$/.test(text) || Number(text) > max)
+      throw new InvalidArgumentError(`${name} takes a whole number from 0 to ${max}`);
+    return Number(text);
+  };
+}

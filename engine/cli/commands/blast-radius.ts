@@ -1,11 +1,11 @@
 /** `edrsim blast-radius ENTRY --policy FILE [--fleet SCENARIO]`: what one exclusion entry or indicator covers, hides and risks. */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { capIssues, type Issue } from '../../core/issue.ts';
 import { forJsonText } from '../../core/escape.ts';
 import { blastRadius } from '../../coverage/blast-radius.ts';
 import { renderBlastRadiusText } from '../../coverage/render-blast-radius-text.ts';
 import { loadPolicySource } from '../../diff/load-policy-source.ts';
-import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
+import { importRootOption, inputLimits, maxFileSizeOption, wholeNumber, type InputFlags } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from '../register-command.ts';
 import { openOutput } from '../write-output.ts';
@@ -19,11 +19,6 @@ interface BlastFlags extends InputFlags {
   generate: number;
   seed?: number;
 }
-
-const count = (name: string, max: number) => (text: string) => {
-  if (!/^\d+$/.test(text) || Number(text) > max) throw new InvalidArgumentError(`${name} takes a whole number from 0 to ${max}`);
-  return Number(text);
-};
 
 export function registerBlastRadius(program: Command, io: Io, exit: SetExit): void {
   program
@@ -44,12 +39,12 @@ export function registerBlastRadius(program: Command, io: Io, exit: SetExit): vo
     .option('-o, --out <file>', 'write the report to FILE (atomically) instead of stdout')
     .addOption(
       new Option('--generate <n>', 'seeded artifacts generated over the fleet')
-        .argParser(count('--generate', 10_000_000))
+        .argParser(wholeNumber('--generate', 10_000_000))
         .default(10_000),
     )
     .addOption(
       new Option('--seed <n>', "seed of the generated artifacts (default: the fleet's seed)").argParser(
-        count('--seed', 0xffffffff),
+        wholeNumber('--seed', 0xffffffff),
       ),
     )
     .addOption(importRootOption())

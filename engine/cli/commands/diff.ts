@@ -1,5 +1,5 @@
 /** `edrsim diff BASE HEAD [SCENARIOS…]`: what a policy change does to protection, artifact by artifact, with its causes. */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { append } from '../../core/append.ts';
 import { capIssues, type Issue } from '../../core/issue.ts';
 import { DEFAULT_GENERATE, runDiff } from '../../diff/run-diff.ts';
@@ -10,7 +10,7 @@ import { renderDiffText } from '../../diff/render-diff-text.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { EDRSIM_VERSION } from '../edrsim-version.ts';
 import { sarifRootOption, writeFindings } from '../findings-format.ts';
-import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
+import { importRootOption, inputLimits, maxFileSizeOption, wholeNumber, type InputFlags } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from '../register-command.ts';
 import { openOutput } from '../write-output.ts';
@@ -25,11 +25,6 @@ interface DiffFlags extends InputFlags {
   probes: boolean;
   allowWeaker?: boolean;
 }
-
-const count = (name: string, max: number) => (text: string) => {
-  if (!/^\d+$/.test(text) || Number(text) > max) throw new InvalidArgumentError(`${name} takes a whole number from 0 to ${max}`);
-  return Number(text);
-};
 
 export function registerDiff(program: Command, io: Io, exit: SetExit): void {
   program
@@ -54,12 +49,12 @@ export function registerDiff(program: Command, io: Io, exit: SetExit): void {
     .option('-o, --out <file>', 'write the report to FILE (atomically) instead of stdout')
     .addOption(
       new Option('--generate <n>', 'seeded artifacts generated over the fleets, split between the scenarios')
-        .argParser(count('--generate', 10_000_000))
+        .argParser(wholeNumber('--generate', 10_000_000))
         .default(DEFAULT_GENERATE),
     )
     .addOption(
       new Option('--seed <n>', "seed of the generated artifacts (default: each scenario's seed)").argParser(
-        count('--seed', 0xffffffff),
+        wholeNumber('--seed', 0xffffffff),
       ),
     )
     .option('--no-probes', "do not add probes derived from the policies' entries")
