@@ -57,7 +57,8 @@ export const FLEET_HEADER = ['device', 'os', 'primary AV', 'onboarded', 'setting
 const paragraphs = (text: string | undefined): string[] =>
   (text ?? '')
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim())
+    // A line wrapped in the YAML source joins the one before; a list item or table row keeps its own line.
+    .map((paragraph) => paragraph.trim().replace(/[ \t]*\n[ \t]*(?!(?:[-*+]|\d+[.)])\s|\|)/g, ' '))
     .filter((paragraph) => paragraph !== '');
 
 /**

@@ -90,3 +90,15 @@ describe('renderHandoutMarkdown', () => {
     expect(renderHandoutMarkdown([handoutContent(itemOf(loaded(HOSTILE)))])).not.toMatch(/\[x\]|Answer:|What to notice/);
   });
 });
+
+describe('handout paragraphs', () => {
+  it('should join lines wrapped in the source, and keep list items and table rows on lines of their own', () => {
+    const scenario = loaded(
+      `${MINIMAL}description: |\n  One line\n  wrapped here.\n\n  Steps:\n  - first\n  1. second\n  | a | b |\n  |---|---|\n`,
+    );
+    expect(handoutContent(itemOf(scenario)).situation).toEqual([
+      'One line wrapped here.',
+      'Steps:\n- first\n1. second\n| a | b |\n|---|---|',
+    ]);
+  });
+});
