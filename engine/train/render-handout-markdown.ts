@@ -1,4 +1,5 @@
 /** A Markdown handout: the same content as the HTML page, every user string through `forMarkdown` (raw HTML off, `@` inert). */
+import { append } from '../core/append.ts';
 import { forMarkdown } from '../core/escape.ts';
 import type { HandoutCite, HandoutQuestion, HandoutScenario } from './handout-content.ts';
 import { FLEET_HEADER } from './handout-content.ts';
@@ -21,18 +22,37 @@ export function renderHandoutMarkdown(scenarios: readonly HandoutScenario[], ans
     for (const paragraph of s.situation.length === 0 ? ['(no description)'] : s.situation) lines.push(block(paragraph), '');
     lines.push('### Fleet', '', row(FLEET_HEADER), row(FLEET_HEADER.map(() => '---')));
     for (const device of s.fleet) lines.push(row(device.map(m)));
-    lines.push('', `_${m(LEGEND)}_`, '', '### Tenant', '', ...s.tenant.map((line) => `- ${m(line)}`), '');
-    lines.push('### Policy: exclusions and indicators', '', ...s.policy.map((line) => `- ${m(line)}`), '');
+    lines.push('', `_${m(LEGEND)}_`, '', '### Tenant', '');
+    append(
+      lines,
+      s.tenant.map((line) => `- ${m(line)}`),
+    );
+    lines.push('', '### Policy: exclusions and indicators', '');
+    append(
+      lines,
+      s.policy.map((line) => `- ${m(line)}`),
+    );
+    lines.push('');
     lines.push('### Timeline', '');
     if (s.timeline.length === 0) lines.push('(nothing happens)');
     for (const event of s.timeline) {
       const [head, ...rest] = event.lines;
-      lines.push(`- **${m(event.at)}** ${m(head ?? '')}`, ...rest.map((line) => `  - ${m(line)}`));
+      lines.push(`- **${m(event.at)}** ${m(head ?? '')}`);
+      append(
+        lines,
+        rest.map((line) => `  - ${m(line)}`),
+      );
     }
     lines.push('', `### Questions (${s.questions.length})`, '');
     if (s.questions.length === 0) lines.push('No questions in this scenario.', '');
-    s.questions.forEach((q, n) => lines.push(...question(q, n + 1), ''));
-    if (s.notice !== undefined) lines.push('### What to notice', '', ...s.notice.map((text) => `${block(text)}\n`));
+    s.questions.forEach((q, n) => append(lines, question(q, n + 1)).push(''));
+    if (s.notice !== undefined) {
+      lines.push('### What to notice', '');
+      append(
+        lines,
+        s.notice.map((text) => `${block(text)}\n`),
+      );
+    }
   });
   return `${lines
     .join('\n')
