@@ -1,12 +1,22 @@
 // `edrsim handout`: HTML by default, Markdown with --format md, --out written atomically, bad input exits 2 with file:line:col.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../run-cli.ts';
 import { HOSTILE } from '../../train/handout-hostile.ts';
 
 const REPO = new URL('../../..', import.meta.url).pathname;
+const folders: string[] = [];
+/** A new temp folder, removed after the file's tests. */
+const tempFolder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'edrsim-handout-'));
+  folders.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('edrsim handout', () => {
   it('should write the HTML handout to stdout, with the questions and no answer', async () => {
@@ -18,7 +28,7 @@ describe('edrsim handout', () => {
   });
 
   it('should write Markdown with the answers to --out, atomically, leaving nothing else in the folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'edrsim-handout-'));
+    const dir = tempFolder();
     writeFileSync(join(dir, 'hostile.yaml'), HOSTILE);
     const result = await runCli(['handout', 'hostile.yaml', '--format', 'md', '--answer-key', '--out', 'key/key.md'], dir);
     expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -30,7 +40,7 @@ describe('edrsim handout', () => {
   });
 
   it('should exit 2 with file:line:column for an invalid scenario, and write nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'edrsim-handout-'));
+    const dir = tempFolder();
     writeFileSync(join(dir, 'bad.yaml'), 'name: bad\ndevices:\n  - name: ws-01\n    os: windows-99\n');
     const result = await runCli(['handout', 'bad.yaml', '--out', 'out.html'], dir);
     expect(result.code).toBe(2);
@@ -40,7 +50,7 @@ describe('edrsim handout', () => {
   });
 
   it('should refuse to write the handout over one of its scenarios', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'edrsim-handout-'));
+    const dir = tempFolder();
     writeFileSync(join(dir, 'hostile.yaml'), HOSTILE);
     const result = await runCli(['handout', 'hostile.yaml', '--out', 'hostile.yaml'], dir);
     expect(result.code).toBe(2);
@@ -51,7 +61,7 @@ describe('edrsim handout', () => {
     const help = (await runCli(['handout', '--help'])).stdout;
     const examples = [...help.matchAll(/^ {2}\$ edrsim (handout .+)$/gm)].map((m) => (m[1] ?? '').split(' '));
     expect(examples.length).toBeGreaterThanOrEqual(3);
-    const dir = mkdtempSync(join(tmpdir(), 'edrsim-handout-'));
+    const dir = tempFolder();
     for (const argv of examples) {
       const out = argv.indexOf('--out');
       const args = out < 0 ? argv : argv.map((word, n) => (n === out + 1 ? join(dir, word) : word));
