@@ -7,7 +7,8 @@ import { wrapText } from '../core/wrap-text.ts';
 import { renderTable } from '../report/table.ts';
 import type { Scenario } from '../scenario/index.ts';
 
-const LEGEND =
+/** The defaults a fleet table leaves out, said once under it (the handout prints it too). */
+export const LEGEND =
   'Settings not listed are the defaults: Defender Antivirus installed with platform ' +
   `${DEFAULT_MDAV.platform} and engine ${DEFAULT_MDAV.engine}, cloud protection on, tamper protection on, ` +
   'Security Center on, Smart App Control off, unified agent on servers, no CSP or GPO block-mode setting.';
@@ -60,7 +61,8 @@ const indent = (text: string) => text.replace(/^/gm, '  ');
 
 const key = (device: DeviceConfig) => cells(device).join('\u0000');
 
-function cells(device: DeviceConfig): string[] {
+/** One device's row after its name: os, primary AV, onboarded, and its block-mode-relevant settings that differ from the defaults. */
+export function cells(device: DeviceConfig): string[] {
   return [device.os, device.primaryAv, device.onboarded ? 'yes' : 'no', settings(device).join(', ') || '-'];
 }
 
@@ -88,7 +90,8 @@ function settings(device: DeviceConfig): string[] {
   return out;
 }
 
-function tenantLines(scenario: Scenario): string[] {
+/** The tenant's licence, block-mode switch, advanced feature, propagation and device groups, one line each (user text raw). */
+export function tenantLines(scenario: Scenario): string[] {
   const { tenant } = scenario;
   const lines = [
     `licence: Defender for Endpoint ${tenant.license === 'plan-1' ? 'Plan 1' : 'Plan 2'}`,
@@ -112,7 +115,8 @@ function tenantLines(scenario: Scenario): string[] {
   return lines;
 }
 
-function policyLines(scenario: Scenario): string[] {
+/** The exclusions and indicators, one line each, as an admin would read them (user text raw). */
+export function policyLines(scenario: Scenario): string[] {
   const { paths, extensions, processes } = scenario.exclusions;
   const lines = [
     `path exclusions: ${paths.join('; ') || 'none'}`,

@@ -33,7 +33,8 @@ export function renderTimeline(scenario: Scenario, colour = false): string {
   return lines.join('\n');
 }
 
-function describe(event: TimelineEvent, scenario: Scenario): string[] {
+/** One timeline event as lines (user text raw): an artifact with its ground truth, a change, a generator — never a verdict. */
+export function describe(event: TimelineEvent, scenario: Scenario): string[] {
   switch (event.kind) {
     case 'artifact':
       return artifactLines(event.artifact);

@@ -15,6 +15,7 @@ const COMMANDS = [
   'diff',
   'coverage',
   'blast-radius',
+  'handout',
 ] as const;
 
 /** Splits one `$ edrsim …` help line into arguments, honouring single quotes as a POSIX shell does. */

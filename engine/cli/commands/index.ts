@@ -20,6 +20,7 @@ export function engineCommands(extra: readonly CommandEntry[] = []): readonly Co
     { name: 'diff', load: async () => (await import('./diff.ts')).registerDiff },
     { name: 'coverage', load: async () => (await import('./coverage.ts')).registerCoverage },
     { name: 'blast-radius', load: async () => (await import('./blast-radius.ts')).registerBlastRadius },
+    { name: 'handout', load: async () => (await import('./handout.ts')).registerHandout },
     ...extra,
     { name: 'train', load: async () => (await import('./train.ts')).registerTrain },
   ] satisfies readonly CommandEntry[];

@@ -62,7 +62,7 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
       [],
     )
     .option('--summary', 'one line per scenario (what `npm start` prints)')
-    .option('--hide-outcomes', 'blank every verdict and device state, for paper handouts (text format)')
+    .option('--hide-outcomes', 'blank every verdict and device state (text format); `edrsim handout` prints a full handout')
     .addOption(
       new Option(
         '--csv <table>',
