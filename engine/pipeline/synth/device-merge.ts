@@ -18,8 +18,8 @@ const MAX_SLOTS = 1 << 22;
  * keyed by its position, in the same order as a binary heap would (the oracle in
  * `test/pipeline/synth/heap-merge.ts` pins that), at O(1) amortised per artifact instead of a sift through
  * log2(devices) levels. A device's stream (rng and cursor, ~150
- * bytes) is created when its first artifact comes up and dropped when it ends, so 10^6 devices with
- * one artifact each never hold 10^6 rngs at once.
+ * bytes) is dropped when it ends; a device with one artifact creates it again when that artifact comes up,
+ * so 10^6 devices with one artifact each never hold 10^6 rngs at once.
  */
 export class DeviceMerge implements Iterator<Artifact> {
   /** Device index per position, ascending: comparing positions compares device indexes. */
@@ -47,9 +47,12 @@ export class DeviceMerge implements Iterator<Artifact> {
     let artifacts = 0;
     for (let index = 0; index < deviceCount; index++) {
       if (wanted[index] === 0) continue;
-      // Keep only the first time: the stream is replayed from its derivation when that time comes up.
       const stream = new DeviceStream(plan, index);
       if (stream.done) continue;
+      // A device of one artifact keeps only its first time: its stream is replayed from its derivation when
+      // that time comes up. One of several is kept: it stays alive from its first artifact to its last anyway,
+      // so deriving it twice would cost a derivation per device and save no memory past the first slot.
+      if (stream.n > 1) this.streams[size] = stream;
       this.devices[size] = index;
       firsts[size] = stream.at;
       artifacts += stream.n;
