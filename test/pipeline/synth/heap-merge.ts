@@ -1,4 +1,4 @@
-/** The oracle: the binary-heap merge that DeviceMerge replaced at 6953967 (issue 13, third pass), kept verbatim to pin its order. */
+/** The oracle: the binary-heap merge that DeviceMerge replaced after ae0618b (issue 13, third pass), as it was but for imports and name. */
 import type { Artifact } from '../../../engine/core/artifact.ts';
 import { TimeHeap } from '../../../engine/core/time-heap.ts';
 import { DeviceStream } from '../../../engine/pipeline/synth/device-stream.ts';
