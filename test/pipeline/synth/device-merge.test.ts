@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../engine/core/artifact.ts';
 import { generateArtifacts, generateArtifactsFor, generateDeviceArtifacts } from '../../../engine/pipeline/synth/index.ts';
+import { DeviceMerge, slotsFor } from '../../../engine/pipeline/synth/device-merge.ts';
+import { planGenerator } from '../../../engine/pipeline/synth/synth-plan.ts';
+import { HeapMerge } from './heap-merge.ts';
 import { isMergeOrdered, SPEC, smallSpec } from './spec-fixture.ts';
 
 /** The obviously-right merge: every device's stream concatenated in device order, stably sorted by time. */
@@ -76,5 +79,46 @@ describe('DeviceMerge (via generateArtifactsFor)', () => {
     const artifacts = [...generateArtifacts(spec, { seed: 1 })];
     expect(artifacts.map((a) => a.device).sort()).toEqual(['ws-0', 'ws-1', 'ws-2', 'ws-3', 'ws-4', 'ws-5', 'ws-6']);
     expect(isMergeOrdered(artifacts, devices)).toBe(true);
+  });
+});
+
+describe('DeviceMerge against the binary-heap merge it replaced (oracle in heap-merge.ts)', () => {
+  /** Specs up to 300 devices and 1,500 artifacts, windows from 1 ms (ties everywhere) to a day. */
+  const wideSpec = fc.record({
+    devices: fc.integer({ min: 1, max: 300 }),
+    count: fc.integer({ min: 0, max: 1500 }),
+    window: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 2, max: 50 }), fc.integer({ min: 1, max: 86_400_000 })),
+    at: fc.integer({ min: 0, max: 10_000_000 }),
+  });
+
+  it('should yield the same artifacts in the same order for any fleet, window, seed and shard', () => {
+    fc.assert(
+      fc.property(wideSpec, fc.integer(), fc.infiniteStream(fc.integer({ min: 0, max: 3 })), (shape, seed, picks) => {
+        const devices = Array.from({ length: shape.devices }, (_, i) => `d-${i}`);
+        const spec = { ...SPEC, count: shape.count, devices, window: shape.window, at: shape.at };
+        const plan = planGenerator(spec, { seed });
+        const chosen = devices.map((_, index) => index).filter(() => picks.next().value !== 0);
+        expect([...new DeviceMerge(plan, chosen)]).toEqual([...new HeapMerge(plan, chosen)]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('should keep the order when many devices tie at the same millisecond (window of 1 ms)', () => {
+    const devices = Array.from({ length: 50 }, (_, i) => `d-${i}`);
+    const plan = planGenerator({ ...SPEC, count: 400, devices, window: 1 }, { seed: 3 });
+    const all = devices.map((_, index) => index);
+    const merged = [...new DeviceMerge(plan, all)];
+    expect(merged.map((a) => a.id)).toEqual([...new HeapMerge(plan, all)].map((a) => a.id));
+    expect(isMergeOrdered(merged, devices)).toBe(true);
+  });
+});
+
+describe('slotsFor', () => {
+  it('should put about 4 pending artifacts in a slot, at most 16 slots per device and 2^22 in all', () => {
+    expect(slotsFor(10_000_000, 1_000_000)).toBe(2_500_000);
+    expect(slotsFor(1_000_000, 200)).toBe(3_200);
+    expect(slotsFor(1e9, 1e6)).toBe(1 << 22);
+    expect(slotsFor(0, 0)).toBe(1);
   });
 });

@@ -1,0 +1,122 @@
+/** A calendar queue of (time, key) pairs over a known time span: O(1) amortised per operation when times are spread. */
+import { TimeHeap } from '../../core/time-heap.ts';
+
+const EMPTY = -1;
+
+/**
+ * The same order as {@link TimeHeap} (earliest time first, ties to the smaller key), for keys in
+ * `[0, keyCapacity)` each waiting at most once. The span `[start, start + span)` is cut into `buckets`
+ * equal slots; a pair waits, unsorted, in the list of its slot until the queue reaches that slot, and only
+ * the current slot's pairs sit in a small `TimeHeap`, filled when it runs dry and the top is read. The generator's device times are stratified (artifact
+ * k of a device falls in slot k of the window), so a slot holds a handful of devices and a merge of 10^6
+ * devices no longer sifts a 10^6-entry heap (20 levels, each a cache miss) per artifact.
+ *
+ * Order is exact, not approximate: the slot of a time is a rounded product, monotone in the time, so
+ * every pair in a later slot is later than every pair in the current one. Times outside the span go to
+ * the first or last slot. Storage: 4 bytes per slot, 12 per key; nothing is allocated per operation.
+ *
+ * @example
+ * const queue = new SlotCalendar(0, 100, 10, 4);
+ * queue.push(70, 1); queue.push(5, 3); queue.push(5, 2);
+ * [queue.topTime, queue.topKey]; // [5, 2]
+ */
+export class SlotCalendar {
+  /** First waiting key per slot, or EMPTY. */
+  private readonly heads: Int32Array;
+  /** The next waiting key in the same slot, per key. */
+  private readonly links: Int32Array;
+  /** The time of each waiting key. */
+  private readonly times: Float64Array;
+  /** The pairs of every slot up to `slot`: all earlier than any waiting pair. */
+  private readonly near = new TimeHeap();
+  private readonly scale: number;
+  private slot = -1;
+  private waiting = 0;
+
+  /**
+   * `start`, `span` (> 0): the times expected; `buckets` (≥ 1): how many slots to cut them into;
+   * `keyCapacity`: one more than the largest key.
+   */
+  constructor(
+    private readonly start: number,
+    span: number,
+    buckets: number,
+    keyCapacity: number,
+  ) {
+    const count = Math.max(1, Math.floor(buckets));
+    this.heads = new Int32Array(count).fill(EMPTY);
+    this.links = new Int32Array(Math.max(1, keyCapacity));
+    this.times = new Float64Array(Math.max(1, keyCapacity));
+    this.scale = span > 0 ? count / span : 0;
+  }
+
+  get size(): number {
+    return this.near.size + this.waiting;
+  }
+
+  /** Time of the earliest pair; only meaningful when `size > 0`. */
+  get topTime(): number {
+    if (this.near.size === 0) this.settle();
+    return this.near.topTime;
+  }
+
+  /** Key of the earliest pair; only meaningful when `size > 0`. */
+  get topKey(): number {
+    if (this.near.size === 0) this.settle();
+    return this.near.topKey;
+  }
+
+  /** Adds (time, key); `key` must not be waiting already. */
+  push(time: number, key: number): void {
+    const slot = this.slotOf(time);
+    if (slot <= this.slot) this.near.push(time, key);
+    else this.wait(slot, time, key);
+  }
+
+  /** Removes the earliest pair; does nothing when empty. */
+  pop(): void {
+    if (this.near.size === 0) this.settle();
+    this.near.pop();
+  }
+
+  /** Replaces the earliest pair with (time, key); only when `size > 0`. */
+  replaceTop(time: number, key: number): void {
+    if (this.near.size === 0) this.settle();
+    const slot = this.slotOf(time);
+    if (slot <= this.slot) this.near.replaceTop(time, key);
+    else {
+      this.near.pop();
+      this.wait(slot, time, key);
+    }
+  }
+
+  private slotOf(time: number): number {
+    const slot = Math.floor((time - this.start) * this.scale);
+    // `!(slot >= 0)` also catches NaN; Infinity and times past the span go to the last slot.
+    if (!(slot >= 0)) return 0;
+    return slot < this.heads.length ? slot : this.heads.length - 1;
+  }
+
+  private wait(slot: number, time: number, key: number): void {
+    this.times[key] = time;
+    this.links[key] = this.heads[slot]!;
+    this.heads[slot] = key;
+    this.waiting += 1;
+  }
+
+  /** Once the near heap has run dry (callers check), moves the next non-empty slot's pairs into it. */
+  private settle(): void {
+    if (this.waiting === 0) return;
+    const heads = this.heads;
+    let slot = this.slot + 1;
+    while (heads[slot] === EMPTY) slot += 1;
+    this.slot = slot;
+    let key = heads[slot]!;
+    heads[slot] = EMPTY;
+    while (key !== EMPTY) {
+      this.near.push(this.times[key]!, key);
+      this.waiting -= 1;
+      key = this.links[key]!;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TimeHeap } from '../../../engine/core/time-heap.ts';
+import { SlotCalendar } from '../../../engine/pipeline/synth/slot-calendar.ts';
+
+/** One operation on both queues: push a key not waiting, pop, or replace the top. */
+type Op = { kind: 'push' | 'replace'; time: number; key: number } | { kind: 'pop' };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    kind: fc.constantFrom('push' as const, 'replace' as const),
+    // Few distinct times (many ties), times outside the span, and the odd infinity.
+    time: fc.oneof(fc.integer({ min: -20, max: 120 }), fc.integer({ min: 0, max: 5 }), fc.constant(Infinity)),
+    key: fc.integer({ min: 0, max: 15 }),
+  }),
+  fc.constant({ kind: 'pop' as const }),
+);
+
+describe('SlotCalendar', () => {
+  it('should pop in the order of a binary heap (time, then key) for any operations, spans and slot counts', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10, max: 10 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(op, { maxLength: 200 }),
+        (start, span, slots, ops) => {
+          const calendar = new SlotCalendar(start, span, slots, 16);
+          const heap = new TimeHeap();
+          const waiting = new Set<number>();
+          const seen: [number, number][] = [];
+          const expected: [number, number][] = [];
+          for (const step of ops) {
+            if (step.kind === 'pop') {
+              if (heap.size === 0) continue;
+              seen.push([calendar.topTime, calendar.topKey]);
+              expected.push([heap.topTime, heap.topKey]);
+              waiting.delete(heap.topKey);
+              calendar.pop();
+              heap.pop();
+            } else if (step.kind === 'push') {
+              if (waiting.has(step.key)) continue;
+              waiting.add(step.key);
+              calendar.push(step.time, step.key);
+              heap.push(step.time, step.key);
+            } else {
+              if (heap.size === 0 || (waiting.has(step.key) && heap.topKey !== step.key)) continue;
+              waiting.delete(heap.topKey);
+              waiting.add(step.key);
+              calendar.replaceTop(step.time, step.key);
+              heap.replaceTop(step.time, step.key);
+            }
+            expect(calendar.size).toBe(heap.size);
+          }
+          while (heap.size > 0) {
+            seen.push([calendar.topTime, calendar.topKey]);
+            expected.push([heap.topTime, heap.topKey]);
+            calendar.pop();
+            heap.pop();
+          }
+          expect(seen).toEqual(expected);
+          expect(calendar.size).toBe(0);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('should break a tie at one time by the smaller key, across slots filled in any order', () => {
+    const calendar = new SlotCalendar(0, 100, 10, 8);
+    calendar.push(70, 1);
+    calendar.push(5, 3);
+    calendar.push(5, 2);
+    calendar.push(-4, 7);
+    const order: number[] = [];
+    while (calendar.size > 0) {
+      order.push(calendar.topKey);
+      calendar.pop();
+    }
+    expect(order).toEqual([7, 2, 3, 1]);
+  });
+
+  it('should do nothing when popping an empty queue', () => {
+    const calendar = new SlotCalendar(0, 10, 4, 2);
+    calendar.pop();
+    expect(calendar.size).toBe(0);
+  });
+});
