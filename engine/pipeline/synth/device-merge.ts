@@ -1,5 +1,6 @@
 /** Lazy k-way merge of per-device streams on a calendar queue over the window's slots: ~20 bytes per device. */
 import type { Artifact } from '../../core/artifact.ts';
+import { RngBank } from '../../core/random.ts';
 import { DeviceStream } from './device-stream.ts';
 import { SlotCalendar } from './slot-calendar.ts';
 import type { SynthPlan } from './synth-plan.ts';
@@ -17,14 +18,16 @@ const MAX_SLOTS = 1 << 22;
  * artifacts are already in sequence order). A {@link SlotCalendar} holds each device's pending time,
  * keyed by its position, in the same order as a binary heap would (the oracle in
  * `test/pipeline/synth/heap-merge.ts` pins that), at O(1) amortised per artifact instead of a sift through
- * log2(devices) levels. A device's stream (rng and cursor, ~150
- * bytes) is dropped when it ends; a device with one artifact creates it again when that artifact comes up,
+ * log2(devices) levels. A device's rng state is a 16-byte row of one {@link RngBank} (row = position);
+ * its stream (the cursor, ~100 bytes) is dropped when it ends; a device with one artifact creates it again when that artifact comes up,
  * so 10^6 devices with one artifact each never hold 10^6 rngs at once.
  */
 export class DeviceMerge implements Iterator<Artifact> {
   /** Device index per position, ascending: comparing positions compares device indexes. */
   private readonly devices: Int32Array;
   private readonly streams: (DeviceStream | undefined)[];
+  /** Every device's rng state, one row per position: flat memory instead of an object per device. */
+  private readonly bank: RngBank;
   /** Each waiting device's next time, keyed by its position. */
   private readonly heap: SlotCalendar;
 
@@ -42,12 +45,13 @@ export class DeviceMerge implements Iterator<Artifact> {
     }
     this.devices = new Int32Array(count);
     this.streams = new Array<DeviceStream | undefined>(count);
+    this.bank = new RngBank(count);
     const firsts = new Float64Array(count);
     let size = 0;
     let artifacts = 0;
     for (let index = 0; index < deviceCount; index++) {
       if (wanted[index] === 0) continue;
-      const stream = new DeviceStream(plan, index);
+      const stream = new DeviceStream(plan, index, this.bank, size);
       if (stream.done) continue;
       // A device of one artifact keeps only its first time: its stream is replayed from its derivation when
       // that time comes up. One of several is kept: it stays alive from its first artifact to its last anyway,
@@ -66,7 +70,7 @@ export class DeviceMerge implements Iterator<Artifact> {
   next(): IteratorResult<Artifact> {
     if (this.heap.size === 0) return DONE;
     const position = this.heap.topKey;
-    const stream = this.streams[position] ?? new DeviceStream(this.plan, this.devices[position]!);
+    const stream = this.streams[position] ?? new DeviceStream(this.plan, this.devices[position]!, this.bank, position);
     const artifact = stream.take();
     if (stream.done) {
       this.streams[position] = undefined;

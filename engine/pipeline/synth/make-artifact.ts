@@ -2,7 +2,7 @@
 import type { Artifact, Signals } from '../../core/artifact.ts';
 import type { ArtifactKey } from '../../core/artifact-key.ts';
 import { GeneratedKey } from './generated-key.ts';
-import type { Rng } from '../../core/random.ts';
+import type { RandomSource } from '../../core/random.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
 import { FILE_TRIGGER_SHARES, KIND_SHARES } from './catalog.ts';
 import { PROFILE_FOLDERS } from './catalog-places.ts';
@@ -76,7 +76,7 @@ function hashesOf(tapes: HashTapes, identity: number): IdentityHashes {
  */
 export function makeArtifact(
   plan: SynthPlan,
-  rng: Rng,
+  rng: RandomSource,
   device: string,
   user: number,
   k: number,

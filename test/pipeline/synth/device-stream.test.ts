@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../../engine/core/random.ts';
+import fc from 'fast-check';
+import { Rng, RngBank } from '../../../engine/core/random.ts';
 import { DeviceStream } from '../../../engine/pipeline/synth/device-stream.ts';
 import { artifactsOfDevice } from '../../../engine/pipeline/synth/index.ts';
 import { planGenerator } from '../../../engine/pipeline/synth/synth-plan.ts';
@@ -42,6 +43,26 @@ describe('DeviceStream', () => {
     const jitter = rng.next();
     const stream = new DeviceStream(plan, 1);
     expect(stream.at).toBe(SPEC.at + Math.floor((jitter * SPEC.window) / 2));
+  });
+
+  it('should yield the same artifacts from rows of one shared RngBank, in any interleaving, as with a bank each', () => {
+    const wide = planGenerator({ ...SPEC, count: 40 }, { seed: 11 });
+    if (wide === undefined) throw new Error('the fixture spec is valid');
+    const devices = SPEC.devices.length;
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: devices - 1 }), { maxLength: 60 }), (order) => {
+        const bank = new RngBank(devices);
+        // Rows in reverse order of devices: a row is a position, not a device index.
+        const shared = SPEC.devices.map((_, index) => new DeviceStream(wide, index, bank, devices - 1 - index));
+        const own = SPEC.devices.map((_, index) => new DeviceStream(wide, index));
+        for (const index of order) {
+          if (own[index]!.done) continue;
+          expect(shared[index]!.at).toBe(own[index]!.at);
+          expect(shared[index]!.take()).toEqual(own[index]!.take());
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
