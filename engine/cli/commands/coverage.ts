@@ -9,11 +9,11 @@ import { renderCoverageText } from '../../coverage/render-coverage-text.ts';
 import { readInput } from '../../io/read-input.ts';
 import { EDRSIM_VERSION } from '../edrsim-version.ts';
 import { sarifRootOption, writeFindings } from '../findings-format.ts';
-import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
+import { importRootOption, maxFileSizeOption, type InputFlags } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from '../register-command.ts';
 import { openOutput } from '../write-output.ts';
-import { loadAll, printProblems } from './load-all.ts';
+import { loadEveryScenario, printProblems } from './load-all.ts';
 
 interface CoverageFlags extends InputFlags {
   format: 'text' | 'json' | 'navigator' | 'sarif' | 'github';
@@ -63,17 +63,9 @@ Examples:
   $ edrsim coverage scenarios/07-exclusions --format sarif --out coverage.sarif`,
     )
     .action((paths: string[], flags: CoverageFlags) => {
-      const limits = inputLimits(flags, io);
-      if (!limits.ok) {
-        printProblems(io, limits.issues);
-        return exit(EXIT.invalid);
-      }
-      const loaded = loadAll(paths, io, [], limits.value);
-      if (loaded.errors.length > 0) {
-        printProblems(io, loaded.errors, loaded.warnings);
-        return exit(EXIT.invalid);
-      }
-      const maxFileSize = limits.value.maxFileSize;
+      const loaded = loadEveryScenario(paths, flags, io);
+      if (loaded === undefined) return exit(EXIT.invalid);
+      const maxFileSize = loaded.limits.maxFileSize;
       const textOf = (file: string) => {
         const read = readInput(resolve(io.cwd, file), maxFileSize === undefined ? {} : { maxFileSize });
         return read.ok ? read.value.text : undefined;

@@ -7,11 +7,11 @@ import { handoutContent } from '../../train/handout-content.ts';
 import { buildQuestions } from '../../train/question.ts';
 import { renderHandoutHtml } from '../../train/render-handout-html.ts';
 import { renderHandoutMarkdown } from '../../train/render-handout-markdown.ts';
-import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
+import { importRootOption, maxFileSizeOption, type InputFlags } from '../input-options.ts';
 import { EXIT, type Io } from '../io.ts';
 import type { SetExit } from '../register-command.ts';
 import { openOutput } from '../write-output.ts';
-import { loadAll, printProblems } from './load-all.ts';
+import { loadEveryScenario, printProblems } from './load-all.ts';
 
 interface HandoutFlags extends InputFlags {
   format: 'html' | 'md';
@@ -49,16 +49,8 @@ Examples:
   $ edrsim handout scenarios/01-modes --answer-key --out answer-key.html`,
     )
     .action((paths: string[], flags: HandoutFlags) => {
-      const limits = inputLimits(flags, io);
-      if (!limits.ok) {
-        printProblems(io, limits.issues);
-        return exit(EXIT.invalid);
-      }
-      const loaded = loadAll(paths, io, [], limits.value);
-      if (loaded.errors.length > 0) {
-        printProblems(io, loaded.errors, loaded.warnings);
-        return exit(EXIT.invalid);
-      }
+      const loaded = loadEveryScenario(paths, flags, io);
+      if (loaded === undefined) return exit(EXIT.invalid);
       const answerKey = flags.answerKey === true;
       const scenarios = loaded.scenarios.map((scenario) => {
         const built = buildQuestions(scenario, runScenario(scenario), (device, at) => modelAt(scenario, at).device(device));

@@ -6,7 +6,7 @@ import { CiteNotes } from '../../report/cite-notes.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { collectScenarioFiles, displayPath } from '../collect-files.ts';
 import type { Io } from '../io.ts';
-import type { InputLimits } from '../input-options.ts';
+import { inputLimits, type InputFlags, type InputLimits } from '../input-options.ts';
 import { loadScenarioFile } from '../../run-scenario.ts';
 import { resolve } from 'node:path';
 
@@ -19,6 +19,33 @@ export interface Loaded {
   readonly inputs: string[];
   /** Exports found by walking a folder and skipped, one warning each; already printed to stderr. */
   readonly skipped?: Issue[];
+}
+
+/**
+ * For the commands that need every named scenario to load (`coverage`, `handout`): reads `--import-root` and
+ * `--max-file-size`, loads, and on any problem prints it and answers undefined (the caller exits 2); the limits
+ * come back with the scenarios, for the files the command reads next.
+ *
+ * @example
+ * const loaded = loadEveryScenario(paths, flags, io);
+ * if (loaded === undefined) return exit(EXIT.invalid);
+ */
+export function loadEveryScenario(
+  paths: string[],
+  flags: InputFlags,
+  io: Io,
+): (Loaded & { readonly limits: InputLimits }) | undefined {
+  const limits = inputLimits(flags, io);
+  if (!limits.ok) {
+    printProblems(io, limits.issues);
+    return undefined;
+  }
+  const loaded = loadAll(paths, io, [], limits.value);
+  if (loaded.errors.length > 0) {
+    printProblems(io, loaded.errors, loaded.warnings);
+    return undefined;
+  }
+  return { ...loaded, limits: limits.value };
 }
 
 /**
