@@ -21,7 +21,7 @@ let installed = false;
  */
 export function guardTempFile(path: string, fd: number): () => void {
   temps.set(path, fd);
-  install();
+  armTempFileGuard();
   return () => {
     temps.delete(path);
     // Removed two turns of the event loop later, so that a poll phase comes first: a signal that arrived during
@@ -41,6 +41,21 @@ export function guardTempFile(path: string, fd: number): () => void {
  */
 export async function yieldForSignals(): Promise<void> {
   await new Promise<void>((done) => setImmediate(() => setImmediate(done)));
+}
+
+/**
+ * Installs the signal handlers before a temporary file is created: a signal between the file's creation and
+ * {@link guardTempFile} would otherwise meet the default handler, which ends the process with the file left
+ * behind. Returns `disarm`, for when no file was created after all.
+ *
+ * @example
+ * const disarm = armTempFileGuard();
+ * const created = createTemp(folder);
+ * if (!created.ok) disarm();
+ */
+export function armTempFileGuard(): () => void {
+  install();
+  return uninstallIfIdle;
 }
 
 function install(): void {

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Issue, Result } from '../core/issue.ts';
 import type { Io } from './io.ts';
 import { BUFFER_CHARS, buffered, type Output } from './buffered-output.ts';
-import { guardTempFile } from './temp-file-guard.ts';
+import { armTempFileGuard, guardTempFile } from './temp-file-guard.ts';
 
 export type { Output } from './buffered-output.ts';
 
@@ -102,8 +102,13 @@ function openFile(full: string, shownAs: string, inputs: readonly string[]): Res
   } catch (error) {
     return problem(error);
   }
+  // Armed before the file exists, so that no stop signal can end the process between its creation and its guard.
+  const disarm = armTempFileGuard();
   const temp = createTemp(dirname(full), shownAs);
-  if (!temp.ok) return temp;
+  if (!temp.ok) {
+    disarm();
+    return temp;
+  }
   const { path, fd } = temp.value;
   const release = guardTempFile(path, fd);
   const discard = () => {

@@ -119,7 +119,11 @@ describe('bench --count and --compare', () => {
     const p = result.repeats.measurements.find((m) => m.id === 'pipeline.p');
     expect(result.figures.pipeline.perSecond).toBe(p?.median);
     expect(result.goals.find((goal) => goal.id === 'p-rate')?.value).toBe(p?.median);
-    expect(result.figures.pBeyondGNs).toBeGreaterThan(0);
+    // A difference of two timings: at this tiny size, on a loaded machine, noise may make it negative (it did in
+    // a loaded `vitest run`), so what is checked is that it is a number and the median of its repeats, not its sign.
+    const beyondG = result.repeats.measurements.find((m) => m.id === 'pipeline.beyond-g');
+    expect(Number.isFinite(result.figures.pBeyondGNs)).toBe(true);
+    expect(result.figures.pBeyondGNs).toBe(beyondG?.median);
     expect(result.figures.json.bytes).toBeGreaterThan(result.figures.json.artifacts * 100);
   });
 
