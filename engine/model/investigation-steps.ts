@@ -21,6 +21,8 @@ function entryId(context: InvestigationContext, offset: number): string {
 
 /** Adds a Pending scope expansion for each incriminated hash seen on ≥ 10 other devices that has none yet (T79). */
 function expandScope(context: InvestigationContext, at: number): InvestigationContext {
+  // T78: under No automated response AIR adds no Action Center entry at all, scope expansions included.
+  if (context.level === 'none') return context;
   const added: AirActionEntry[] = [];
   for (const evidence of context.evidence) {
     const hash = evidence.sha256;

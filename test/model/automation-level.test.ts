@@ -33,7 +33,8 @@ describe('remediationTab — pending vs automatic per automation level and folde
   });
 
   it('T78: should add nothing under No automated response, whatever the verdict', () => {
-    for (const verdict of ['Malicious', 'Suspicious', 'No threats found'] as const) expect(tab('none', verdict, 'C:\\x.exe')).toBe('none');
+    for (const verdict of ['Malicious', 'Suspicious', 'No threats found'] as const)
+      expect(tab('none', verdict, 'C:\\x.exe')).toBe('none');
     expect(remediationTab('none', 'Malicious').reason.cite).toBe('T78');
   });
 
