@@ -11,10 +11,8 @@ export interface TabDecision {
   readonly reason: Reason;
 }
 
-const decide = (tab: TabDecision['tab'], code: string, message: string, cite: string): TabDecision => ({
-  tab,
-  reason: { layer: 'air', code, message, cite },
-});
+const air = (code: string, message: string, cite: string): Reason => ({ layer: 'air', code, message, cite });
+const decide = (tab: TabDecision['tab'], ...reason: Parameters<typeof air>): TabDecision => ({ tab, reason: air(...reason) });
 
 /**
  * Where AIR's remediation of one piece of evidence goes (§6.5, T71–T78): nowhere under `none` or for *No threats

@@ -123,15 +123,35 @@ const settle: Step = (context, event) => {
   }
 };
 
+/**
+ * One-entry memo: a guard and the update of the same transition compute the same step on the same (context, event)
+ * pair, and both are pure, so the second call returns the first's result (the table and the machine both gain).
+ */
+function remembered(step: Step): Step {
+  let lastContext: InvestigationContext | undefined;
+  let lastEvent: InvestigationEvent | undefined;
+  let lastResult: InvestigationContext | undefined;
+  return (context, event) => {
+    if (context === lastContext && event === lastEvent && lastResult !== undefined) return lastResult;
+    lastResult = step(context, event);
+    lastContext = context;
+    lastEvent = event;
+    return lastResult;
+  };
+}
+
+const proposeOnce = remembered(propose);
+const settleOnce = remembered(settle);
+
 /** The updates, by the action names the statechart uses. */
-export const INVESTIGATION_UPDATES = { propose, sight, settle } as const satisfies Record<string, Step>;
+export const INVESTIGATION_UPDATES = { propose: proposeOnce, sight, settle: settleOnce } as const satisfies Record<string, Step>;
 
 const hasPending = (context: InvestigationContext) => context.entries.some((entry) => entry.status === 'Pending');
 const allCompleted = (context: InvestigationContext) => context.entries.every((entry) => entry.status === 'Completed');
 
 // Decisions: the event must end some entry, and the guard reads the context it leaves (guards run before actions).
 const decided = (context: InvestigationContext, event: InvestigationEvent) => {
-  const next = settle(context, event);
+  const next = settleOnce(context, event);
   return next === context ? undefined : next;
 };
 
@@ -139,9 +159,9 @@ const decided = (context: InvestigationContext, event: InvestigationEvent) => {
 export const INVESTIGATION_GUARDS = {
   startsUnsupportedOs: (_context, event) => event.type === 'start' && event.unsupported === 'UnsupportedOs',
   startsWithoutAntivirus: (_context, event) => event.type === 'start' && event.unsupported === 'Failed',
-  awaitsApproval: (context, event) => hasPending(propose(context, event)),
+  awaitsApproval: (context, event) => hasPending(proposeOnce(context, event)),
   remediatesAll: (context, event) => {
-    const next = propose(context, event);
+    const next = proposeOnce(context, event);
     return next.entries.length > 0 && allCompleted(next);
   },
   leavesPending: (context, event) => {

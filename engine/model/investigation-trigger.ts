@@ -49,10 +49,11 @@ export interface AirSupport {
   readonly reason: Reason;
 }
 
-const support = (state: AirSupport['state'], code: string, message: string, cite: string): AirSupport => ({
+const air = (code: string, message: string, cite: string): Reason => ({ layer: 'air', code, message, cite });
+const support = (state: AirSupport['state'], ...reason: Parameters<typeof air>): AirSupport => ({
   supported: state === undefined,
   ...(state === undefined ? {} : { state }),
-  reason: { layer: 'air', code, message, cite },
+  reason: air(...reason),
 });
 
 /**
