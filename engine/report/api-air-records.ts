@@ -1,5 +1,11 @@
 /** Manual response actions and automated investigations as MDE API records (machineaction, investigation-api), from the AIR model's facts. */
-import type { ApiInvestigation, ApiMachineAction, InvestigationState, MachineActionStatus, MachineActionType } from './api-shape.ts';
+import type {
+  ApiInvestigation,
+  ApiMachineAction,
+  InvestigationState,
+  MachineActionStatus,
+  MachineActionType,
+} from './api-shape.ts';
 import { alertIdOf, guidOf } from './record-ids.ts';
 import type { RecordContext } from './record-context.ts';
 

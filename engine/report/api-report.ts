@@ -2,7 +2,12 @@
 import { forJsonText } from '../core/escape.ts';
 import type { Issue } from '../core/issue.ts';
 import { buildApiAlert, type AlertAir } from './api-alert.ts';
-import { buildApiInvestigation, buildApiMachineAction, type InvestigationFact, type ManualActionFact } from './api-air-records.ts';
+import {
+  buildApiInvestigation,
+  buildApiMachineAction,
+  type InvestigationFact,
+  type ManualActionFact,
+} from './api-air-records.ts';
 import type { ApiAlert, ApiInvestigation, ApiMachineAction, ApiReport, ApiScenario } from './api-shape.ts';
 import { streamedArray, streamedObject, writeJson, type StreamedObject } from './json-writer.ts';
 import { recordContext, replayAlerts } from './record-context.ts';

@@ -30,7 +30,8 @@ export interface RecordContext {
 export function recordContext(report: ScenarioReport): RecordContext {
   const scope = recordScope(report);
   const domains = new Map<string, string>();
-  for (const device of report.run.devices) if (device.config.domain !== undefined) domains.set(device.config.name, device.config.domain);
+  for (const device of report.run.devices)
+    if (device.config.domain !== undefined) domains.set(device.config.name, device.config.domain);
   return {
     scope,
     startMs: report.startMs,
