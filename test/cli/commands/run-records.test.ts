@@ -1,0 +1,78 @@
+// `edrsim run --format api` and `--format hunting`: the API document on stdout or --out, the three table files in --out DIR.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'edrsim-records-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('edrsim run --format api', () => {
+  it("should print one document with each scenario's alerts, machine actions and investigations, and the invalid files as errors", async () => {
+    const result = await runCli(['run', 'records.yaml', 'bad-yaml.yaml', '--format', 'api']);
+    expect(result.code).toBe(2);
+    const document = JSON.parse(result.stdout) as { scenarios: Record<string, unknown>[]; errors: unknown[] };
+    expect(Object.keys(document)).toEqual(['scenarios', 'errors']);
+    expect(document.scenarios.map((scenario) => scenario['name'])).toEqual(['Records for every report section']);
+    expect((document.scenarios[0]!['alerts'] as unknown[]).length).toBeGreaterThan(0);
+    expect(document.errors.length).toBeGreaterThan(0);
+  });
+
+  it('should refuse options of other formats', async () => {
+    const result = await runCli(['run', 'records.yaml', '--format', 'api', '--csv', 'verdicts']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'edrsim run: --csv chooses the CSV table; add --format csv or drop --csv\n',
+    });
+  });
+});
+
+describe('edrsim run --format hunting', () => {
+  it('should refuse to run without --out, naming the three files it writes', async () => {
+    const result = await runCli(['run', 'records.yaml', '--format', 'hunting']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'edrsim run: --format hunting writes DeviceEvents.jsonl, AlertInfo.jsonl, AlertEvidence.jsonl into a folder; give --out DIR\n',
+    });
+  });
+
+  it('should refuse an --out that is a file, and leave the file as it was', async () => {
+    const file = join(scratch, 'not-a-folder.txt');
+    writeFileSync(file, 'keep me');
+    const result = await runCli(['run', 'records.yaml', '--format', 'hunting', '--out', file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `✖ --out: ${file} is a file, not a folder: this format writes one file per table into the folder --out names\n` +
+        '  hint: give --out a folder (it is created when missing; only the table files are written in it)\n1 error\n',
+    );
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('should write only the three table files into the folder, replacing old ones and touching nothing else', async () => {
+    const folder = join(scratch, 'hunt');
+    const first = await runCli(['run', 'records.yaml', '--format', 'hunting', '--out', folder]);
+    expect(first).toEqual({ code: 0, stdout: '', stderr: '' });
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    writeFileSync(join(folder, 'AlertInfo.jsonl'), 'stale\n');
+    const again = await runCli(['run', 'records.yaml', '--format', 'hunting', '--out', folder]);
+    expect(again.code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['AlertEvidence.jsonl', 'AlertInfo.jsonl', 'DeviceEvents.jsonl', 'notes.txt']);
+    expect(readFileSync(join(folder, 'notes.txt'), 'utf8')).toBe('mine');
+    const info = readFileSync(join(folder, 'AlertInfo.jsonl'), 'utf8').trimEnd().split('\n');
+    expect(info.map((line) => (JSON.parse(line) as { Title: string }).Title)).toEqual([
+      'An active Behavior:Win32/Execution.A!ml was blocked',
+      'An active Malware was blocked',
+    ]);
+  });
+
+  it('should create a missing folder', async () => {
+    const folder = join(scratch, 'new', 'tables');
+    expect((await runCli(['run', 'records.yaml', '--format', 'hunting', '--out', folder])).code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['AlertEvidence.jsonl', 'AlertInfo.jsonl', 'DeviceEvents.jsonl']);
+  });
+});
