@@ -8,6 +8,31 @@ import { runCli } from '../run-cli.ts';
 const scratch = mkdtempSync(join(tmpdir(), 'edrsim-records-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+// Hostile strings: a line break (a JSON Lines row must stay one line), a screen clear, a bidi override, JSON metacharacters.
+const HOSTILE = 'a\nb \u001b[2J \u202e "}{\'';
+const PATH = `C:/Temp/${HOSTILE}.exe`;
+const HOSTILE_FILE = join(scratch, 'hostile.json');
+writeFileSync(
+  HOSTILE_FILE,
+  JSON.stringify({
+    name: `N ${HOSTILE}`,
+    devices: [{ name: `ws ${HOSTILE}`, os: 'windows-10', domain: `d${HOSTILE}` }],
+    timeline: [
+      {
+        at: '1m',
+        artifact: {
+          id: 'a1',
+          device: `ws ${HOSTILE}`,
+          kind: 'file',
+          path: PATH,
+          threat: `T ${HOSTILE}`,
+          signals: { primaryAv: 'miss', mdav: 'detect', edr: 'detect' },
+        },
+      },
+    ],
+  }),
+);
+
 describe('edrsim run --format api', () => {
   it("should print one document with each scenario's alerts, machine actions and investigations, and the invalid files as errors", async () => {
     const result = await runCli(['run', 'records.yaml', 'bad-yaml.yaml', '--format', 'api']);
@@ -74,5 +99,33 @@ describe('edrsim run --format hunting', () => {
     const folder = join(scratch, 'new', 'tables');
     expect((await runCli(['run', 'records.yaml', '--format', 'hunting', '--out', folder])).code).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(['AlertEvidence.jsonl', 'AlertInfo.jsonl', 'DeviceEvents.jsonl']);
+  });
+});
+
+describe('hostile strings in the Defender-shaped formats', () => {
+  it('should round-trip them through the API document, invisible characters as \\u escapes', async () => {
+    const result = await runCli(['run', HOSTILE_FILE, '--format', 'api']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u001b\u202e]/);
+    const alert = (JSON.parse(result.stdout) as { scenarios: { alerts: Record<string, unknown>[] }[] }).scenarios[0]!.alerts[0]!;
+    expect(alert['threatName']).toBe(`T ${HOSTILE}`);
+    expect(alert['computerDnsName']).toBe(`ws ${HOSTILE}.d${HOSTILE}`);
+    expect((alert['evidence'] as Record<string, unknown>[])[0]!['fileName']).toBe(`${HOSTILE}.exe`);
+  });
+
+  it('should keep each hunting row on one line, a line break in a path or name written as \\n', async () => {
+    const folder = join(scratch, 'hostile-hunt');
+    expect((await runCli(['run', HOSTILE_FILE, '--format', 'hunting', '--out', folder])).code).toBe(0);
+    for (const table of ['DeviceEvents', 'AlertInfo', 'AlertEvidence']) {
+      const text = readFileSync(join(folder, `${table}.jsonl`), 'utf8');
+      expect(text).not.toMatch(/[\u001b\u202e]/);
+      const lines = text.trimEnd().split('\n');
+      expect(lines, table).toHaveLength(1);
+      const row = JSON.parse(lines[0]!) as Record<string, unknown>;
+      expect(Object.values(row).some((value) => typeof value === 'string' && value.includes('a\nb'))).toBe(true);
+    }
+    const event = JSON.parse(readFileSync(join(folder, 'DeviceEvents.jsonl'), 'utf8')) as Record<string, unknown>;
+    expect(event['FileName']).toBe(`${HOSTILE}.exe`);
+    expect((JSON.parse(event['AdditionalFields'] as string) as { ThreatName: string }).ThreatName).toBe(`T ${HOSTILE}`);
   });
 });
