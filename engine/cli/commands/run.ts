@@ -135,9 +135,7 @@ Examples:
         return exit(EXIT.invalid);
       }
       if (options.format === 'hunting' && options.out === undefined) {
-        io.err(
-          `edrsim run: --format hunting writes ${HUNTING_FILES.join(', ')} into a folder; give --out DIR\n`,
-        );
+        io.err(`edrsim run: --format hunting writes ${HUNTING_FILES.join(', ')} into a folder; give --out DIR\n`);
         return exit(EXIT.invalid);
       }
       if (options.sarifRoot !== undefined && options.format !== 'sarif' && options.format !== 'github') {
