@@ -1,5 +1,8 @@
 // `--format hunting`: JSON Lines per advanced hunting table, with exactly the schema pages' columns.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { collectScenarioFiles } from '../../engine/cli/collect-files.ts';
+import { resolveCite } from '../../engine/core/cite/resolve-cite.ts';
 import { runScenarioFile } from '../../engine/run-scenario.ts';
 import { renderApi } from '../../engine/report/api-report.ts';
 import { HUNTING_TABLES, type HuntingTable } from '../../engine/report/hunting-columns.ts';
@@ -135,5 +138,58 @@ describe('AlertInfo and AlertEvidence', () => {
       DeviceName: 'ws-act-01',
       FileName: 'Setup_Crack.exe',
     });
+  });
+});
+
+describe('streaming and sources', () => {
+  it('should hand each row to the output as its own chunk, never the table as one string', () => {
+    const chunks: string[] = [];
+    renderHunting('AlertEvidence', [STATUSES, INDICATOR], (chunk) => void chunks.push(chunk));
+    expect(chunks.length).toBe(STATUSES.run.counts.alerts + INDICATOR.run.counts.alerts);
+    expect(chunks.every((chunk) => chunk.indexOf('\n') === chunk.length - 1)).toBe(true);
+  });
+
+  it('should resolve the pages the records follow to their Learn titles and links', () => {
+    for (const [key, url] of [
+      ['ah-deviceevents', 'defender-xdr/advanced-hunting-deviceevents-table'],
+      ['ah-alertinfo', 'defender-xdr/advanced-hunting-alertinfo-table'],
+      ['ah-alertevidence', 'defender-xdr/advanced-hunting-alertevidence-table'],
+      ['investigation-api', 'defender-endpoint/api/investigation'],
+      ['get-alerts-api', 'defender-endpoint/api/get-alerts'],
+      ['pua', 'defender-endpoint/detect-block-potentially-unwanted-apps-microsoft-defender-antivirus'],
+    ] as const)
+      expect(resolveCite(key)?.url).toBe(`https://learn.microsoft.com/en-us/${url}`);
+    expect(resolveCite('ah-alertinfo')?.title).toBe('AlertInfo table in the advanced hunting schema');
+  });
+});
+
+describe("the README's hunting questions", () => {
+  // The README answers its questions with rows from `run scenarios/09-recording scenarios/01-modes --format hunting`.
+  const reports = collectScenarioFiles(['scenarios/09-recording', 'scenarios/01-modes'], root).files.map(report);
+  const readme = readFileSync(`${root}README.md`, 'utf8');
+
+  it('should show the rows these scenarios give for "only detected" and "alerts by detection source"', () => {
+    const detectedOnly = rows('DeviceEvents', reports)
+      .filter((row) => additional(row)['WasRemediated'] === false)
+      .map((row) => `| ${row['DeviceName']} | ${row['FolderPath']} | ${row['FileName']} | ${additional(row)['ThreatName']} |`);
+    expect(detectedOnly.length).toBeGreaterThan(0);
+    for (const line of detectedOnly) expect(readme).toContain(line);
+    const counts = new Map<string, number>();
+    for (const row of rows('AlertInfo', reports)) {
+      const key = `| ${row['DetectionSource']} | ${row['Severity']} |`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    for (const [key, count] of counts) expect(readme).toContain(`${key} ${count} |`);
+  });
+
+  it('should show every row remediated while running', () => {
+    const running = rows('DeviceEvents', reports).filter(
+      (row) => additional(row)['WasRemediated'] === true && additional(row)['WasExecutingWhileDetected'] === true,
+    );
+    expect(running.length).toBeGreaterThan(0);
+    for (const row of running)
+      expect(readme).toContain(
+        `| ${row['Timestamp']} | ${row['DeviceName']} | ${row['FileName']} | ${additional(row)['ThreatName']} |`,
+      );
   });
 });
