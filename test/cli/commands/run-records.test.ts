@@ -95,6 +95,15 @@ describe('edrsim run --format hunting', () => {
     ]);
   });
 
+  it('should refuse a folder under a file, naming the problem', async () => {
+    const file = join(scratch, 'plain.txt');
+    writeFileSync(file, 'x');
+    const result = await runCli(['run', 'records.yaml', '--format', 'hunting', '--out', join(file, 'tables')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('a part of its folder path is a file');
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
   it('should create a missing folder', async () => {
     const folder = join(scratch, 'new', 'tables');
     expect((await runCli(['run', 'records.yaml', '--format', 'hunting', '--out', folder])).code).toBe(0);
