@@ -4,7 +4,12 @@ import { summariseClass, type ClassAnswer, type ClassQuestion } from '../train/c
 import type { ClassState } from './class-state.ts';
 
 export interface InstructorView {
-  readonly trainees: readonly { readonly name: string; readonly answered: number; readonly correct: number; readonly points: number }[];
+  readonly trainees: readonly {
+    readonly name: string;
+    readonly answered: number;
+    readonly correct: number;
+    readonly points: number;
+  }[];
   readonly questions: readonly {
     readonly index: number;
     readonly scenario: string;

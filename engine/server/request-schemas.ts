@@ -17,9 +17,7 @@ const question = z.number().int().min(0).max(1_000_000);
 
 export const joinBody = z.object({ name: traineeNameSchema }).strict();
 
-export const answerBody = z
-  .object({ question, answer: z.string().min(1).max(200), confidence: z.enum(CONFIDENCES) })
-  .strict();
+export const answerBody = z.object({ question, answer: z.string().min(1).max(200), confidence: z.enum(CONFIDENCES) }).strict();
 
 export const hintBody = z.object({ question }).strict();
 

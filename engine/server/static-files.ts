@@ -40,8 +40,12 @@ export function loadStaticFiles(): StaticFiles {
   for (const name of [...Object.values(STATIC_ROUTES), 'instructor.html']) {
     const path = fileURLToPath(new URL(`./static/${name}`, import.meta.url));
     const read = readInput(path, { maxFileSize: 1024 * 1024 });
-    if (!read.ok) throw new Error(`the classroom's page file ${name} is missing from this install: ${read.issues[0]?.message ?? ''}`);
-    files.set(name, { body: Buffer.from(read.value.text, 'utf8'), type: TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'text/plain' });
+    if (!read.ok)
+      throw new Error(`the classroom's page file ${name} is missing from this install: ${read.issues[0]?.message ?? ''}`);
+    files.set(name, {
+      body: Buffer.from(read.value.text, 'utf8'),
+      type: TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'text/plain',
+    });
   }
   return files;
 }

@@ -1,5 +1,6 @@
 /** What one trainee may see of the class: the one place that decides, so no answer leaves before its submission. */
-import { renderRevealHtml, questionHints, type RevealContext } from '../train/reveal-html.ts';
+import { questionHints } from '../train/question-hints.ts';
+import { renderRevealHtml, type RevealContext } from '../train/reveal-html.ts';
 import { answerPoints, masteryByTheme, themeOf, type Confidence, type ThemeResult } from '../train/classroom-score.ts';
 import { FLEET_HEADER } from '../train/handout-content.ts';
 import type { HandoutScenario } from '../train/handout-content.ts';
@@ -18,8 +19,16 @@ export type TraineeQuestion = {
   readonly hintsLeft: number;
 } & (
   | { readonly status: 'open' }
-  /** Submitted while the instructor holds the reveal: the trainee's own answer only. */
-  | { readonly status: 'locked'; readonly given: string; readonly confidence: Confidence }
+  /**
+   * Submitted, reveal held: until every question of its scenario is answered (as `train` reveals a scenario only
+   * after asking all of it, since one reveal shows what the next question asks), or while the instructor locks it.
+   */
+  | {
+      readonly status: 'submitted';
+      readonly held: 'scenario' | 'instructor';
+      readonly given: string;
+      readonly confidence: Confidence;
+    }
   | {
       readonly status: 'revealed';
       readonly given: string;
@@ -65,7 +74,7 @@ export function hintsOf(q: CourseQuestion): readonly string[] {
 /**
  * The trainee's whole view: every scenario in course order with its briefing and questions, progress, score and
  * mastery. A question's expected answer, reasons, reveal and unopened hints appear only once the trainee submitted
- * it and the instructor has not locked its reveal.
+ * every question of its scenario and the instructor has not locked its reveal.
  *
  * @example
  * traineeView(state, trainee).scenarios[0]?.questions[0]?.status; // 'open'
@@ -74,6 +83,7 @@ export function traineeView(state: ClassState, trainee: Trainee): TraineeView {
   let points = 0;
   let revealed = 0;
   const scored: ThemeResult[] = [];
+  const unanswered = new Set(state.course.questions.filter((q) => !trainee.answers.has(q.index)).map((q) => q.scenario));
   const questions = state.course.questions.map((q): TraineeQuestion => {
     const hints = hintsOf(q);
     const opened = Math.min(trainee.hints.get(q.index) ?? 0, hints.length);
@@ -89,7 +99,8 @@ export function traineeView(state: ClassState, trainee: Trainee): TraineeView {
     const answer = trainee.answers.get(q.index);
     if (answer === undefined) return { ...base, status: 'open' };
     const { given, confidence, hintsOpened } = answer;
-    if (state.locked.has(q.index)) return { ...base, status: 'locked', given, confidence };
+    if (unanswered.has(q.scenario)) return { ...base, status: 'submitted', held: 'scenario', given, confidence };
+    if (state.locked.has(q.index)) return { ...base, status: 'submitted', held: 'instructor', given, confidence };
     const correct = given === q.question.expected;
     const earned = answerPoints(correct, confidence, hintsOpened);
     points += earned;

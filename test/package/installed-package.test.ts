@@ -41,6 +41,14 @@ describe('the packed package', () => {
     expect(files).toEqual(
       expect.arrayContaining(['bin/edrsim.js', 'dist/engine/index.js', 'dist/engine/index.d.ts', 'package.json']),
     );
+    // The classroom's pages are not TypeScript: the build copies them beside the compiled server, which reads them there.
+    expect(files).toEqual(
+      expect.arrayContaining(
+        ['index.html', 'instructor.html', 'page.js', 'trainee.js', 'instructor.js', 'style.css', 'favicon.svg'].map(
+          (name) => `dist/engine/server/static/${name}`,
+        ),
+      ),
+    );
     expect(files.filter((file) => /^(engine|bench|test|scenarios)\//.test(file) || /(?<!\.d)\.ts$/.test(file))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(installed.folder, 'package.json'), 'utf8')) as Record<string, object>;
     expect(manifest['devDependencies']).toEqual({ edrsim: `file:${installed.tarball}` });

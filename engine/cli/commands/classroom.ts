@@ -36,8 +36,15 @@ export function registerClassroom(program: Command, io: Io, exit: SetExit): void
     .description('a class in the browser: trainees answer with a confidence, the instructor watches live, locks reveals, exports')
     .argument('[scenarios...]', "scenario files or folders in course order (default: the course in the clone's scenarios/)")
     .option('-p, --port <n>', `port to listen on; 0 for any free port`, String(DEFAULT_PORT))
-    .option('--host <host>', 'address to bind; anything but loopback lets other machines join (a warning is printed)', '127.0.0.1')
-    .option('--save <file>', 'keep the class in FILE (JSON, mode 0600, rewritten atomically after every change); resumed at start')
+    .option(
+      '--host <host>',
+      'address to bind; anything but loopback lets other machines join (a warning is printed)',
+      '127.0.0.1',
+    )
+    .option(
+      '--save <file>',
+      'keep the class in FILE (JSON, mode 0600, rewritten atomically after every change); resumed at start',
+    )
     .addOption(importRootOption())
     .addOption(maxFileSizeOption())
     .addHelpText(
@@ -76,7 +83,9 @@ Examples:
       if (saving !== undefined && !saving.ok) return fail(io, exit, saving.issues);
       const saved = saving?.value.saved;
       if (!LOOPBACK.test(flags.host))
-        io.err(`⚠ --host ${flags.host}: other machines on the network can join this class; keep the instructor address private\n`);
+        io.err(
+          `⚠ --host ${flags.host}: other machines on the network can join this class; keep the instructor address private\n`,
+        );
       let room;
       try {
         room = await startClassroom({
@@ -146,7 +155,12 @@ export interface ClassSaveFile {
  * const opened = classSaveFile('/work/class.json', 'class.json', loaded.inputs, limits.maxFileSize);
  * if (opened.ok) await startClassroom({ scenarios, saved: opened.value.saved, save: opened.value.save });
  */
-export function classSaveFile(file: string, shownAs: string, inputs: readonly string[], maxFileSize: number): Result<ClassSaveFile> {
+export function classSaveFile(
+  file: string,
+  shownAs: string,
+  inputs: readonly string[],
+  maxFileSize: number,
+): Result<ClassSaveFile> {
   const save = (json: string) => writeAtomically(file, json, shownAs, inputs, 0o600);
   let exists = false;
   const read = readInput(file, { shownAs, maxFileSize, onResolved: () => (exists = true) });

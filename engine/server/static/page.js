@@ -39,7 +39,8 @@ export function svg(tag, attributes = {}, ...children) {
  * @returns {Promise<any>}
  */
 export async function api(path, body) {
-  const init = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  const init =
+    body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
   const reply = await fetch(path, { ...init, credentials: 'same-origin' });
   const data = await reply.json().catch(() => ({ error: `the server answered ${reply.status}` }));
   if (!reply.ok) throw new Error(typeof data.error === 'string' ? data.error : `the server answered ${reply.status}`);

@@ -3,12 +3,12 @@
 import { api, byId, el, fill, listen } from './page.js';
 
 /** @typedef {{ index: number, id: string, subject: string, text: string, choices: string[], hints: string[], hintsLeft: number,
- *   status: 'open' | 'locked' | 'revealed', given?: string, confidence?: string, correct?: boolean, expected?: string,
+ *   status: 'open' | 'submitted' | 'revealed', held?: 'scenario' | 'instructor', given?: string, confidence?: string, correct?: boolean, expected?: string,
  *   points?: number, revealHtml?: string }} Question */
 /** @typedef {{ index: number, theme: string, questions: Question[], briefing: { name: string, file: string,
  *   situation: string[], fleet: string[][], tenant: string[], policy: string[], timeline: { at: string, lines: string[] }[] } }} Scenario */
 /** @typedef {{ joined: true, name: string, fleetHeader: string[], scenarios: Scenario[], progress: { answered: number, total: number },
- *   score: { points: number, revealed: number }, mastery: { theme: string, answered: number, correct: number, percent: number }[] }} View */
+ *   score: { points: number, revealed: number }, mastery: { theme: string, answered: number, correct: number, points: number, maxPoints: number, share: number }[] }} View */
 
 const CONFIDENCES = ['low', 'medium', 'high'];
 /** @type {View | undefined} */
@@ -61,8 +61,11 @@ function render() {
     byId('scenario-list'),
     ...view.scenarios.map((s) => {
       const done = s.questions.filter((q) => q.status !== 'open').length;
-      const button = el('button', { type: 'button', 'aria-current': s.index === current ? 'step' : undefined },
-        `${s.index + 1}. ${s.briefing.name} (${done}/${s.questions.length})`);
+      const button = el(
+        'button',
+        { type: 'button', 'aria-current': s.index === current ? 'step' : undefined },
+        `${s.index + 1}. ${s.briefing.name} (${done}/${s.questions.length})`,
+      );
       button.addEventListener('click', () => {
         current = s.index;
         render();
@@ -77,8 +80,24 @@ function render() {
     byId('mastery'),
     view.mastery.length === 0
       ? el('p', {}, 'Answer a question to see your mastery.')
-      : el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'theme'), el('th', {}, 'correct'), el('th', {}, 'mastery'))),
-          el('tbody', {}, ...view.mastery.map((m) => el('tr', {}, el('td', {}, m.theme), el('td', {}, `${m.correct}/${m.answered}`), el('td', {}, `${m.percent} %`))))),
+      : el(
+          'table',
+          {},
+          el('thead', {}, el('tr', {}, el('th', {}, 'theme'), el('th', {}, 'correct'), el('th', {}, 'points'))),
+          el(
+            'tbody',
+            {},
+            ...view.mastery.map((m) =>
+              el(
+                'tr',
+                {},
+                el('td', {}, m.theme),
+                el('td', {}, `${m.correct}/${m.answered}`),
+                el('td', {}, `${m.points} of ${m.maxPoints}`),
+              ),
+            ),
+          ),
+        ),
   );
 }
 
@@ -101,9 +120,14 @@ function renderScenario(s, v) {
     el('h3', {}, 'Policy: exclusions and indicators'),
     list(b.policy),
     el('h3', {}, 'Timeline'),
-    table(['at', 'event and ground truth'], b.timeline.map((event) => [event.at, event.lines.join('\n')])),
+    table(
+      ['at', 'event and ground truth'],
+      b.timeline.map((event) => [event.at, event.lines.join('\n')]),
+    ),
     el('h3', {}, `Questions (${s.questions.length})`),
-    ...(s.questions.length === 0 ? [el('p', {}, 'No questions in this scenario.')] : s.questions.map((q, n) => question(q, n, kept))),
+    ...(s.questions.length === 0
+      ? [el('p', {}, 'No questions in this scenario.')]
+      : s.questions.map((q, n) => question(q, n, kept))),
   );
 }
 
@@ -112,15 +136,21 @@ const list = (lines) => el('ul', {}, ...lines.map((line) => el('li', {}, line)))
 
 /** @param {string[]} header @param {string[][]} rows */
 function table(header, rows) {
-  return el('table', {}, el('thead', {}, el('tr', {}, ...header.map((h) => el('th', {}, h)))),
-    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', { class: 'pre' }, cell))))));
+  return el(
+    'table',
+    {},
+    el('thead', {}, el('tr', {}, ...header.map((h) => el('th', {}, h)))),
+    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', { class: 'pre' }, cell))))),
+  );
 }
 
 /** The choices ticked in open questions, so that a re-render (an event) never loses them. */
 function keepChoices() {
   /** @type {Map<string, string>} */
   const kept = new Map();
-  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('#scenario input[type=radio]:checked')))
+  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (
+    document.querySelectorAll('#scenario input[type=radio]:checked')
+  ))
     kept.set(input.name, input.value);
   return kept;
 }
@@ -128,28 +158,60 @@ function keepChoices() {
 /** @param {Question} q @param {number} n @param {Map<string, string>} kept */
 function question(q, n, kept) {
   const head = el('h4', { id: `q${q.index}-title` }, `Q${n + 1}. ${q.text}`);
-  const hints = q.hints.length === 0 ? undefined : el('ul', { class: 'hints', 'aria-label': 'Hints opened' }, ...q.hints.map((h) => el('li', {}, h)));
-  if (q.status === 'locked')
-    return el('section', { class: 'q locked', 'data-question': String(q.index), 'aria-labelledby': head.id }, head,
-      el('p', {}, `Your answer: ${q.given} (confidence ${q.confidence}). The instructor will reveal the answer.`), hints);
+  const hints =
+    q.hints.length === 0
+      ? undefined
+      : el('ul', { class: 'hints', 'aria-label': 'Hints opened' }, ...q.hints.map((h) => el('li', {}, h)));
+  if (q.status === 'submitted')
+    return el(
+      'section',
+      { class: 'q held', 'data-question': String(q.index), 'aria-labelledby': head.id },
+      head,
+      el(
+        'p',
+        {},
+        `Your answer: ${q.given} (confidence ${q.confidence}). `,
+        q.held === 'instructor'
+          ? 'The instructor holds this reveal for now: it appears here when released.'
+          : 'The reveal comes when every question of this scenario is answered.',
+      ),
+      hints,
+    );
   if (q.status === 'revealed') {
     const reveal = el('div', { class: 'reveal' });
     // Built by the server from escaped text only (engine/train/reveal-html.ts); the page's CSP runs no script in it anyway.
     reveal.innerHTML = q.revealHtml ?? '';
-    return el('section', { class: `q ${q.correct ? 'right' : 'wrong'}`, 'data-question': String(q.index), 'aria-labelledby': head.id }, head,
-      el('p', { class: 'result' }, `${q.correct ? 'Correct' : 'Not quite'}: you answered ${q.given} (confidence ${q.confidence}); the engine says ${q.expected}. ${q.points} points.`),
-      hints, reveal);
+    return el(
+      'section',
+      { class: `q ${q.correct ? 'right' : 'wrong'}`, 'data-question': String(q.index), 'aria-labelledby': head.id },
+      head,
+      el(
+        'p',
+        { class: 'result' },
+        `${q.correct ? 'Correct' : 'Not quite'}: you answered ${q.given} (confidence ${q.confidence}); the engine says ${q.expected}. ${q.points} points.`,
+      ),
+      hints,
+      reveal,
+    );
   }
   const name = `answer-${q.index}`;
   const confidence = `confidence-${q.index}`;
   const radio = (/** @type {string} */ group, /** @type {string} */ value, /** @type {boolean} */ checked) =>
     el('label', { class: 'choice' }, el('input', { type: 'radio', name: group, value, required: true, checked }), ` ${value}`);
-  const form = el('form', { class: 'answer' },
+  const form = el(
+    'form',
+    { class: 'answer' },
     el('fieldset', {}, el('legend', {}, 'Your answer'), ...q.choices.map((c) => radio(name, c, kept.get(name) === c))),
-    el('fieldset', {}, el('legend', {}, 'Your confidence'),
-      ...CONFIDENCES.map((c) => radio(confidence, c, (kept.get(confidence) ?? 'medium') === c))),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Your confidence'),
+      ...CONFIDENCES.map((c) => radio(confidence, c, (kept.get(confidence) ?? 'medium') === c)),
+    ),
     el('p', { class: 'error', role: 'alert' }),
-    q.hintsLeft > 0 ? el('button', { type: 'button', class: 'hint' }, `Open a hint (costs points; ${q.hintsLeft} left)`) : undefined,
+    q.hintsLeft > 0
+      ? el('button', { type: 'button', class: 'hint' }, `Open a hint (costs points; ${q.hintsLeft} left)`)
+      : undefined,
     el('button', { type: 'submit' }, 'Submit answer'),
   );
   form.querySelector('button.hint')?.addEventListener('click', async () => {
