@@ -77,7 +77,8 @@ function withFile(issues: readonly Issue[], file: string): Issue[] {
   return issues.map((issue) => ({
     ...issue,
     file,
-    message: `the class save file: ${issue.message}`,
+    // The scenario loader's words name the whole document "scenario"; this document is a save file.
+    message: `the class save file: ${issue.path.length === 0 ? issue.message.replace(/^scenario /, 'it ') : issue.message}`,
     hint: issue.hint === undefined ? HINT : `${issue.hint}; or ${HINT}`,
   }));
 }

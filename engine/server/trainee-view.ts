@@ -66,9 +66,23 @@ function contextOf(q: CourseQuestion, given?: string, correct?: boolean): Reveal
   return { scenario, report, deviceAt, ...(given === undefined ? {} : { given }), ...(correct === undefined ? {} : { correct }) };
 }
 
+// A view is built on every request; a question's hints and its reveal per answer given never change, so each is made once.
+const hintCache = new WeakMap<CourseQuestion, readonly string[]>();
+const revealCache = new WeakMap<CourseQuestion, Map<string, string>>();
+
 /** The hints a question has, as `questionHints` gives them. */
 export function hintsOf(q: CourseQuestion): readonly string[] {
-  return questionHints(q.question, contextOf(q));
+  let hints = hintCache.get(q);
+  if (hints === undefined) hintCache.set(q, (hints = questionHints(q.question, contextOf(q))));
+  return hints;
+}
+
+function revealOf(q: CourseQuestion, given: string, correct: boolean): string {
+  let byAnswer = revealCache.get(q);
+  if (byAnswer === undefined) revealCache.set(q, (byAnswer = new Map()));
+  let html = byAnswer.get(given);
+  if (html === undefined) byAnswer.set(given, (html = renderRevealHtml(q.question, contextOf(q, given, correct))));
+  return html;
 }
 
 /**
@@ -114,7 +128,7 @@ export function traineeView(state: ClassState, trainee: Trainee): TraineeView {
       correct,
       expected: q.question.expected,
       points: earned,
-      revealHtml: renderRevealHtml(q.question, contextOf(q, given, correct)),
+      revealHtml: revealOf(q, given, correct),
     };
   });
   const scenarios = state.course.scenarios.map((s): TraineeScenario => {

@@ -134,7 +134,7 @@ function portOf(text: string): { ok: true; value: number } | { ok: false; issue:
     issue: {
       code: 'bad_port',
       path: ['--port'],
-      message: `--port must be a whole number from 0 to 65535, got "${text}"`,
+      message: `must be a whole number from 0 to 65535, got "${text}"`,
       hint: `give --port ${DEFAULT_PORT}, or --port 0 for any free port`,
     },
   };

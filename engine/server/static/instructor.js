@@ -21,14 +21,42 @@ function render(v) {
     byId('roster'),
     v.trainees.length === 0
       ? el('p', {}, 'Nobody has joined yet: share the trainee address.')
-      : el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'name'), el('th', {}, 'answered'), el('th', {}, 'correct'), el('th', {}, 'points'))),
-          el('tbody', {}, ...v.trainees.map((t) => el('tr', {}, el('td', {}, t.name), el('td', {}, String(t.answered)), el('td', {}, String(t.correct)), el('td', {}, String(t.points)))))),
+      : el(
+          'table',
+          {},
+          el(
+            'thead',
+            {},
+            el('tr', {}, el('th', {}, 'name'), el('th', {}, 'answered'), el('th', {}, 'correct'), el('th', {}, 'points')),
+          ),
+          el(
+            'tbody',
+            {},
+            ...v.trainees.map((t) =>
+              el(
+                'tr',
+                {},
+                el('td', {}, t.name),
+                el('td', {}, String(t.answered)),
+                el('td', {}, String(t.correct)),
+                el('td', {}, String(t.points)),
+              ),
+            ),
+          ),
+        ),
   );
   fill(
     byId('missed'),
     ...(v.mostMissed.length === 0
       ? [el('li', {}, 'No wrong answers yet.')]
-      : v.mostMissed.map((m) => el('li', {}, `${m.text}: ${m.wrong} of ${m.answered} wrong`, m.commonWrong === undefined ? '' : `, most chose ${m.commonWrong}`))),
+      : v.mostMissed.map((m) =>
+          el(
+            'li',
+            {},
+            `${m.text}: ${m.wrong} of ${m.answered} wrong`,
+            m.commonWrong === undefined ? '' : `, most chose ${m.commonWrong}`,
+          ),
+        )),
   );
   const focused = document.activeElement?.id;
   fill(byId('questions'), ...v.questions.map(question));
@@ -42,18 +70,36 @@ function question(q) {
   const rows = q.choices.map((choice, n) => {
     const count = q.counts[n] ?? 0;
     const y = n * 24;
-    return svg('g', {},
+    return svg(
+      'g',
+      {},
       svg('text', { x: 0, y: y + 16, class: choice === q.expected ? 'expected' : '' }, choice),
-      svg('rect', { x: 170, y: y + 4, height: 16, width: Math.round((count / most) * BAR), class: choice === q.expected ? 'bar right' : 'bar', 'data-count': count }),
+      svg('rect', {
+        x: 170,
+        y: y + 4,
+        height: 16,
+        width: Math.round((count / most) * BAR),
+        class: choice === q.expected ? 'bar right' : 'bar',
+        'data-count': count,
+      }),
       svg('text', { x: 170 + BAR + 8, y: y + 16, class: 'count' }, String(count)),
     );
   });
   const label = `${q.text}: ${q.choices.map((c, n) => `${c} ${q.counts[n] ?? 0}`).join(', ')}`;
-  const chart = svg('svg', { viewBox: `0 0 ${170 + BAR + 40} ${q.choices.length * 24 + 4}`, role: 'img', 'aria-label': label, class: 'chart' }, ...rows);
-  const lock = el('button', { type: 'button', id: `lock-${q.index}`, 'aria-pressed': q.locked ? 'true' : 'false' },
-    q.locked ? `Unlock the reveal of question ${q.index + 1}` : `Lock the reveal of question ${q.index + 1}`);
+  const chart = svg(
+    'svg',
+    { viewBox: `0 0 ${170 + BAR + 40} ${q.choices.length * 24 + 4}`, role: 'img', 'aria-label': label, class: 'chart' },
+    ...rows,
+  );
+  const lock = el(
+    'button',
+    { type: 'button', id: `lock-${q.index}`, 'aria-pressed': q.locked ? 'true' : 'false' },
+    q.locked ? `Unlock the reveal of question ${q.index + 1}` : `Lock the reveal of question ${q.index + 1}`,
+  );
   lock.addEventListener('click', async () => render(await api('/api/instructor/lock', { question: q.index, locked: !q.locked })));
-  return el('section', { class: `q${q.locked ? ' locked' : ''}`, 'data-question': String(q.index), 'data-answered': String(q.answered) },
+  return el(
+    'section',
+    { class: `q${q.locked ? ' locked' : ''}`, 'data-question': String(q.index), 'data-answered': String(q.answered) },
     el('h3', {}, `Q${q.index + 1}. ${q.scenario}`),
     el('p', {}, q.text),
     el('p', { class: 'meta' }, `engine's answer: ${q.expected} · ${q.correct} of ${q.answered} right`),
