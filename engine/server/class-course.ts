@@ -5,6 +5,8 @@ import type { ScenarioReport } from '../report/scenario-report.ts';
 import { runScenario } from '../run-scenario.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { handoutContent, type HandoutScenario } from '../train/handout-content.ts';
+import { markdownToHtml } from '../train/markdown-html.ts';
+import { splitMarkdown } from '../train/plain-markdown.ts';
 import { buildQuestions, type Question } from '../train/question.ts';
 
 /** One scenario of the course, run once: what its reveals and hints are drawn from. */
@@ -15,6 +17,8 @@ export interface CourseScenario {
   readonly deviceAt: (device: string, at: number) => DeviceState | undefined;
   /** The trainee's briefing: situation, fleet, tenant, policy, timeline with ground truth; never an answer. */
   readonly briefing: HandoutScenario;
+  /** The description before "What to notice" as HTML: Markdown with raw HTML off, every string escaped. */
+  readonly situationHtml: string;
 }
 
 /** One question of the course; `index` is its place in the whole course, the number the API speaks. */
@@ -50,7 +54,8 @@ export function buildCourse(scenarios: readonly Scenario[]): Course {
     const built = buildQuestions(scenario, report, deviceAt);
     for (const problem of built.problems) problems.push(`${scenario.file}: ${problem}`);
     const briefing = handoutContent({ scenario, questions: built.questions }, false);
-    const item: CourseScenario = { index, scenario, report, deviceAt, briefing };
+    const situationHtml = markdownToHtml(splitMarkdown(scenario.description).before);
+    const item: CourseScenario = { index, scenario, report, deviceAt, briefing, situationHtml };
     out.push(item);
     for (const question of built.questions)
       questions.push({ index: questions.length, key: `${scenario.file}#${question.id}`, scenario: item, question });

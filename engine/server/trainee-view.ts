@@ -45,7 +45,10 @@ export interface TraineeScenario {
   readonly index: number;
   readonly theme: string;
   /** Situation, fleet, tenant, policy, timeline with ground truth: the handout's trainee copy, never an answer. */
-  readonly briefing: Omit<HandoutScenario, 'questions' | 'notice'>;
+  readonly briefing: Omit<HandoutScenario, 'questions' | 'notice' | 'situation'> & {
+    /** The description before "What to notice", as HTML from `markdownToHtml` (raw HTML off, every string escaped). */
+    readonly situationHtml: string;
+  };
   readonly questions: readonly TraineeQuestion[];
 }
 
@@ -132,11 +135,11 @@ export function traineeView(state: ClassState, trainee: Trainee): TraineeView {
     };
   });
   const scenarios = state.course.scenarios.map((s): TraineeScenario => {
-    const { questions: _asked, notice: _notice, ...briefing } = s.briefing;
+    const { questions: _asked, notice: _notice, situation: _text, ...briefing } = s.briefing;
     return {
       index: s.index,
       theme: themeOf(s.scenario.file),
-      briefing,
+      briefing: { ...briefing, situationHtml: s.situationHtml },
       questions: questions.filter((q) => state.course.questions[q.index]?.scenario === s),
     };
   });

@@ -6,7 +6,7 @@ import { api, byId, el, fill, listen } from './page.js';
  *   status: 'open' | 'submitted' | 'revealed', held?: 'scenario' | 'instructor', given?: string, confidence?: string, correct?: boolean, expected?: string,
  *   points?: number, revealHtml?: string }} Question */
 /** @typedef {{ index: number, theme: string, questions: Question[], briefing: { name: string, file: string,
- *   situation: string[], fleet: string[][], tenant: string[], policy: string[], timeline: { at: string, lines: string[] }[] } }} Scenario */
+ *   situationHtml: string, fleet: string[][], tenant: string[], policy: string[], timeline: { at: string, lines: string[] }[] } }} Scenario */
 /** @typedef {{ joined: true, name: string, fleetHeader: string[], scenarios: Scenario[], progress: { answered: number, total: number },
  *   score: { points: number, revealed: number }, mastery: { theme: string, answered: number, correct: number, points: number, maxPoints: number, share: number }[] }} View */
 
@@ -112,7 +112,7 @@ function renderScenario(s, v) {
     el('h2', {}, `Scenario ${s.index + 1} of ${v.scenarios.length}: ${b.name}`),
     el('p', { class: 'file' }, b.file),
     el('h3', {}, 'Situation'),
-    ...(b.situation.length === 0 ? [el('p', {}, '(no description)')] : b.situation.map((text) => el('p', {}, text))),
+    situation(b.situationHtml),
     el('h3', {}, 'Fleet'),
     table(v.fleetHeader, b.fleet),
     el('h3', {}, 'Tenant'),
@@ -129,6 +129,14 @@ function renderScenario(s, v) {
       ? [el('p', {}, 'No questions in this scenario.')]
       : s.questions.map((q, n) => question(q, n, kept))),
   );
+}
+
+/** @param {string} html */
+function situation(html) {
+  const box = el('div', { class: 'situation' });
+  // Markdown rendered by the server with raw HTML off and every string escaped (engine/train/markdown-html.ts).
+  box.innerHTML = html === '' ? '<p>(no description)</p>' : html;
+  return box;
 }
 
 /** @param {string[]} lines */
@@ -178,7 +186,7 @@ function question(q, n, kept) {
       hints,
     );
   if (q.status === 'revealed') {
-    const reveal = el('div', { class: 'reveal' });
+    const reveal = el('div', { class: 'reveal-box' });
     // Built by the server from escaped text only (engine/train/reveal-html.ts); the page's CSP runs no script in it anyway.
     reveal.innerHTML = q.revealHtml ?? '';
     return el(
