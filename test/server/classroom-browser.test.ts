@@ -127,6 +127,10 @@ describe('a class in the browser', () => {
     expect(await unlabelled(ada.page)).toEqual([]);
     expect(await unlabelled(instructor.page)).toEqual([]);
     mkdirSync(OUT, { recursive: true });
+    await ada.page
+      .locator('[data-question]')
+      .first()
+      .evaluate((node) => node.scrollIntoView());
     await ada.page.screenshot({ path: join(OUT, 'classroom-trainee-question.png') });
   });
 
@@ -161,8 +165,10 @@ describe('a class in the browser', () => {
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((href) => href.startsWith('https://learn.microsoft.com/'))).toBe(true);
     expect(await unlabelled(ada.page)).toEqual([]);
-    await ada.page.screenshot({ path: join(OUT, 'classroom-trainee-reveal.png'), fullPage: false });
-    await ada.page.locator('.reveal').first().scrollIntoViewIfNeeded();
+    await ada.page
+      .locator('[data-question]')
+      .nth(1)
+      .evaluate((node) => node.scrollIntoView());
     await ada.page.screenshot({ path: join(OUT, 'classroom-trainee-reveal.png') });
     await instructor.page.waitForSelector(`#roster td:text-is("${first.length}")`);
     await instructor.page.screenshot({ path: join(OUT, 'classroom-instructor.png') });

@@ -55,9 +55,8 @@ cookie, and a fresh address for another browser is printed on stderr. Pages run 
 Exit codes: 0 after Ctrl-C (the class saved first), 2 invalid input.
 
 Examples:
-  $ edrsim classroom
+  $ edrsim classroom --save class.json
   $ edrsim classroom course/01-modes course/07-exclusions --port 0
-  $ edrsim classroom course/ --save class.json
   $ edrsim classroom course/ --host 0.0.0.0 --port 8080`,
     )
     .action(async (paths: string[], flags: ClassroomFlags) => {
