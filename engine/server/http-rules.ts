@@ -96,7 +96,7 @@ export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): P
 /** The cookies of a request by name (first value wins). */
 export function cookies(req: IncomingMessage): Map<string, string> {
   const found = new Map<string, string>();
-  for (const part of (req.headers.cookie ?? '').split(';')) {
+  for (const part of (req.headers.cookie ?? '').split(';').map((text) => text.trim())) {
     const at = part.indexOf('=');
     if (at <= 0) continue;
     const name = part.slice(0, at).trim();

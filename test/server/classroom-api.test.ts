@@ -403,3 +403,72 @@ describe('edrsim classroom, invalid input', () => {
     );
   });
 });
+
+describe('edrsim classroom, a whole run', () => {
+  it('should print both addresses, then on Ctrl-C save the class and exit 0', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'edrsim-class-run-'));
+    let printed = '';
+    const result = await runCli(
+      ['classroom', `${REPO}scenarios/01-modes/01-passive-without-block-mode.yaml`, '--port', '0', '--save', 'c.json'],
+      folder,
+      {
+        out: (text) => {
+          printed += text;
+          // What Ctrl-C delivers to the process, once the server is up.
+          if (text.includes('Press Ctrl-C')) setImmediate(() => process.emit('SIGINT'));
+        },
+      },
+    );
+    expect(result).toEqual({ code: 0, stdout: '', stderr: 'edrsim classroom: class ended, saved in c.json\n' });
+    expect(printed).toMatch(
+      /^edrsim classroom: 1 scenario\n {2}trainees: {3}http:\/\/127\.0\.0\.1:\d+\/\n {2}instructor: http:\/\/127\.0\.0\.1:\d+\/instructor\?token=[0-9a-f]{64} /,
+    );
+    expect(statSync(join(folder, 'c.json')).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('the classroom server, edge cases', () => {
+  it('should refuse a port already in use with a hint, and answer HEAD on a page with headers only', async () => {
+    const r = await room(MODES);
+    const taken = startClassroom({ scenarios: MODES, port: r.port });
+    await expect(taken).rejects.toThrow(ClassroomInputError);
+    await expect(taken).rejects.toMatchObject({
+      issues: [{ message: expect.stringContaining('the port is in use'), hint: expect.stringContaining('--port 0') }],
+    });
+    const head = await fetch(`${r.origin}/static/style.css`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-type'), await head.text()]).toEqual([200, 'text/css; charset=utf-8', '']);
+  });
+
+  it('should answer an internal failure 500 with no message, path or stack', async () => {
+    const r = await room(MODES, {
+      save: () => {
+        throw new Error('EACCES: /secret/path/class.json\n    at writeSync (node:fs:1:1)');
+      },
+    });
+    const failed = await r.post('/api/join', { name: 'Ada' });
+    expect([failed.status, failed.text]).toEqual([500, '{"error":"internal error"}']);
+  });
+
+  it('should list the most-missed questions for the instructor with the wrong answer most chosen', async () => {
+    const r = await room(MODES);
+    const instructor = await r.instructor();
+    for (const [name, answer] of [
+      ['a', 'Normal'],
+      ['b', 'Normal'],
+      ['c', 'Not running'],
+      ['d', 'Passive Mode'],
+    ]) {
+      const cookie = await r.join(name ?? '');
+      await r.post('/api/answer', { question: 0, answer, confidence: 'medium' }, cookie);
+    }
+    const view = (await r.get('/api/instructor/class', instructor)).json;
+    expect(view.mostMissed[0]).toEqual({ index: 0, text: view.questions[0].text, wrong: 3, answered: 4, commonWrong: 'Normal' });
+  });
+
+  it('should refuse a save file that is not even JSON, at its line and column', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'edrsim-class-json-'));
+    writeFileSync(join(folder, 'c.json'), '{\n  "edrsimClassroom": 1,\n  oops\n}\n');
+    const opened = classSaveFile(join(folder, 'c.json'), 'c.json', [], 1 << 20);
+    expect(opened.ok ? [] : opened.issues.map((issue) => [issue.file, issue.line])).toContainEqual(['c.json', 3]);
+  });
+});
