@@ -120,7 +120,9 @@ function stateOf(layer: PictureLayer, has: (code: string) => boolean, own: reado
 // The entry as written, from the pipeline verdict's structured ref; a plain verdict names it by its reason.
 function exclusionText(verdict: Verdict): string {
   if (verdict instanceof CompactVerdict && verdict.exclusion !== undefined) return verdict.exclusion.entry.text;
-  return verdict.reasons.find((r) => r.layer === 'exclusion')?.message ?? 'an MDAV exclusion';
+  const reason =
+    verdict.reasons.find((r) => r.layer === 'exclusion') ?? verdict.reasons.find((r) => r.code === 'honours-exclusion');
+  return reason?.message ?? 'an MDAV exclusion';
 }
 
 // The indicator that matched this file: the one MDAV consulted, else the one block mode would have ignored.
