@@ -34,7 +34,9 @@ class SourceList {
       const link =
         cite.url !== undefined && /^https:\/\//.test(cite.url)
           ? `<a href="${e(cite.url)}" rel="noopener noreferrer">${e(cite.title)}</a> <span class="source-url">${e(cite.url)}</span>`
-          : `<span class="source-title">${e(cite.title)}</span> (no public link)`;
+          : cite.sources.every((source) => source.kind === 'inference')
+            ? `<span class="source-title source-inference">${e(cite.title)}</span>`
+            : `<span class="source-title">${e(cite.title)}</span> (no public link)`;
       return `<li><span class="source-label">${e(cite.label)}</span>: ${link}</li>`;
     });
     return `<h4>Sources</h4>\n<ol class="sources">${items.join('')}</ol>`;
