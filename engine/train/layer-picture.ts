@@ -3,6 +3,7 @@ import { forXml } from '../core/escape.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import { CompactVerdict } from '../pipeline/compact-verdict.ts';
 import type { Verdict } from '../pipeline/verdict.ts';
+import { svgTextLines } from './svg-text.ts';
 
 /** The four layers in the order a device applies them (§1.1, §3.1). */
 export const PICTURE_LAYERS = [
@@ -17,16 +18,81 @@ export type PictureLayer = (typeof PICTURE_LAYERS)[number]['layer'];
 /** What one layer did with the artifact. */
 export type LayerState = 'stopped' | 'flagged' | 'let-through' | 'looked' | 'off' | 'not-reached';
 
-/** One layer of the picture: what it did, in a few words, and the notes drawn under it (exclusion, indicator). */
+/** One layer of the picture: what it did, in a few words, and the notes drawn under it (exclusion, indicator, why). */
 export interface LayerStep {
   readonly layer: PictureLayer;
   readonly label: string;
   readonly state: LayerState;
+  /** A few words under the layer's name, e.g. `stopped it`, `passive: scans only`. */
   readonly note: string;
+  /** Facts drawn below the layer: the exclusion that matched, an indicator and whether it was consulted, why it was off. */
   readonly marks: readonly string[];
 }
 
-const STATE_TEXT: Readonly<Record<LayerState, string>> = {
+/**
+ * The layers' steps for a verdict, from its reasons (layer and code, `engine/pipeline/layers/`) and, for a
+ * verdict of the pipeline (`CompactVerdict`, see `decidedVerdicts`), the exclusion entry and indicator it read:
+ * which layers looked, which one stopped it, what let it through, and which indicator block mode did not consult.
+ *
+ * @example
+ * layerSteps(verdict).map((step) => step.state); // ['looked', 'off', 'flagged', 'stopped']
+ */
+export function layerSteps(verdict: Verdict): LayerStep[] {
+  const reasonsOf = (layer: string) => verdict.reasons.filter((r) => r.layer === layer);
+  const codes = (layer: string) => new Set(reasonsOf(layer).map((r) => r.code));
+  const ioc = codes('indicator');
+  const stop = verdict.by === 'indicator' ? 1 : PICTURE_LAYERS.findIndex((entry) => entry.layer === verdict.by);
+  return PICTURE_LAYERS.map(({ layer, label }, index) => {
+    const own = reasonsOf(layer);
+    const has = (code: string) => own.some((r) => r.code === code);
+    const marks: string[] = [];
+    const state: LayerState = index === stop ? 'stopped' : stop !== -1 && index > stop ? 'not-reached' : stateOf(layer, has, own);
+    let note = NOTES[state];
+    switch (layer) {
+      case 'primary-av':
+        if (state === 'off') note = 'none running';
+        else if (state === 'looked') note = 'did not flag it';
+        break;
+      case 'mdav':
+        if (has('passive-no-real-time')) note = 'passive: scans only';
+        else if (has('not-running')) {
+          note = 'not running';
+          marks.push(...own.filter((r) => r.code !== 'not-running').map((r) => r.message));
+        }
+        if (verdict.by === 'indicator') marks.push(`Block indicator${indicatorText(verdict)} matched`);
+        else if (ioc.has('mdav-passive')) marks.push('indicators: not supported in passive mode');
+        if (has('excluded') || codes('exclusion').size > 0) marks.push(`exclusion matched: ${exclusionText(verdict)}`);
+        if (ioc.has('ioc-overruled')) marks.push('a Block indicator matched, but the exclusion came first (§5.4)');
+        if (has('allowed-by-indicator')) marks.push(`Allow indicator${indicatorText(verdict)} matched`);
+        break;
+      case 'edr-sensor':
+        if (state === 'off') {
+          note = 'no EDR sensor';
+          marks.push(...own.map((r) => r.message));
+        }
+        if (has('detected-despite-exclusion')) marks.push('alerts despite the MDAV exclusion (§4.5)');
+        break;
+      case 'edr-block-mode':
+        if (state === 'not-reached' && stop === -1) note = 'no EDR detection to act on';
+        if (has('active-mode-noop')) note = 'active-mode setting "none"';
+        else if (state === 'off') {
+          note = 'not effective';
+          marks.push(...own.filter((r) => r.code !== 'not-effective' && r.code !== 'portal-on').map((r) => r.message));
+        }
+        const pending = own.find((r) => r.code === 'disable-pending');
+        if (pending !== undefined) marks.push(pending.message);
+        if (has('honours-exclusion')) marks.push(`exclusion honoured: ${exclusionText(verdict)}`);
+        if (ioc.has('not-consulted')) {
+          const named = indicatorText(verdict);
+          marks.push(named === '' ? 'indicators: not consulted' : `indicator${named}: not consulted`);
+        }
+        break;
+    }
+    return { layer, label, state, note, marks };
+  });
+}
+
+const NOTES: Readonly<Record<LayerState, string>> = {
   stopped: 'stopped it',
   flagged: 'flagged it, did not stop it',
   'let-through': 'let it through',
@@ -35,99 +101,53 @@ const STATE_TEXT: Readonly<Record<LayerState, string>> = {
   'not-reached': 'not reached',
 };
 
-/**
- * The layers' steps for a verdict, from its reasons (layer and code) and, for a verdict of the pipeline, the
- * exclusion entry and indicator it holds: which layers looked, which one stopped it, what let it through.
- *
- * @example
- * layerSteps(verdict).map((step) => step.state); // ['off', 'looked', 'flagged', 'stopped']
- */
-export function layerSteps(verdict: Verdict): LayerStep[] {
-  const codes = (layer: string) => new Set(verdict.reasons.filter((r) => r.layer === layer).map((r) => r.code));
-  const stop = stopIndex(verdict.by);
-  const exclusion = exclusionText(verdict);
-  return PICTURE_LAYERS.map(({ layer, label }, index) => {
-    const own = codes(layer);
-    const marks: string[] = [];
-    let state: LayerState;
-    if (index === stop) state = 'stopped';
-    else if (stop !== -1 && index > stop) state = 'not-reached';
-    else state = stateOf(layer, own, codes);
-    if (layer === 'mdav') {
-      const ioc = codes('indicator');
-      if (verdict.by === 'indicator') marks.push(`a Block indicator matched${indicatorText(verdict, ' ')}`);
-      else if (ioc.has('mdav-passive')) marks.push('indicators not supported in passive mode');
-      if (own.has('excluded') || (codes('exclusion').size > 0 && state !== 'off')) marks.push(`exclusion matched: ${exclusion}`);
-      if (own.has('allowed-by-indicator')) marks.push(`an Allow indicator matched${indicatorText(verdict, ' ')}`);
-    }
-    if (layer === 'edr-block-mode') {
-      if (own.has('honours-exclusion')) marks.push(`exclusion honoured: ${exclusion}`);
-      if (codes('indicator').has('not-consulted')) marks.push(`indicator${indicatorText(verdict, ' ')} not consulted`);
-    }
-    if (layer === 'edr-sensor' && own.has('detected-despite-exclusion')) marks.push('alerts despite the MDAV exclusion');
-    return { layer, label, state, note: noteOf(layer, state, own), marks };
-  });
-}
-
-function stopIndex(by: Verdict['by']): number {
-  if (by === 'indicator') return 1;
-  return PICTURE_LAYERS.findIndex((entry) => entry.layer === by);
-}
-
-function stateOf(layer: PictureLayer, own: ReadonlySet<string>, codes: (layer: string) => ReadonlySet<string>): LayerState {
-  if (own.size === 0) return layer === 'edr-block-mode' ? 'not-reached' : 'off';
+function stateOf(layer: PictureLayer, has: (code: string) => boolean, own: readonly Reason[]): LayerState {
+  if (own.length === 0) return layer === 'edr-block-mode' ? 'not-reached' : 'off';
   switch (layer) {
     case 'primary-av':
       return 'looked';
     case 'mdav':
-      if (own.has('excluded') || own.has('allowed-by-indicator')) return 'let-through';
-      if (own.has('passive-reported')) return 'flagged';
-      if (own.has('clean') || own.has('passive-clean') || own.has('no-block') || codes('exclusion').size > 0) return 'looked';
-      return 'off';
+      if (has('excluded') || has('allowed-by-indicator')) return 'let-through';
+      if (has('passive-reported')) return 'flagged';
+      return has('not-running') || has('passive-no-real-time') ? 'off' : 'looked';
     case 'edr-sensor':
-      return own.has('detected') || own.has('detected-despite-exclusion') ? 'flagged' : own.has('clean') ? 'looked' : 'off';
+      return has('detected') || has('detected-despite-exclusion') ? 'flagged' : has('clean') ? 'looked' : 'off';
     case 'edr-block-mode':
-      return own.has('honours-exclusion') ? 'let-through' : 'off';
+      return has('honours-exclusion') ? 'let-through' : 'off';
   }
 }
 
-function noteOf(layer: PictureLayer, state: LayerState, own: ReadonlySet<string>): string {
-  if (layer === 'mdav' && own.has('passive-no-real-time')) return 'passive: scans only, no real-time';
-  if (layer === 'edr-block-mode' && own.has('active-mode-noop')) return 'active-mode setting "none"';
-  if (layer === 'primary-av' && state === 'off') return 'none running';
-  return STATE_TEXT[state];
-}
-
-// The entry as written, from the verdict's structured ref; any other verdict names it by its reason.
+// The entry as written, from the pipeline verdict's structured ref; a plain verdict names it by its reason.
 function exclusionText(verdict: Verdict): string {
   if (verdict instanceof CompactVerdict && verdict.exclusion !== undefined) return verdict.exclusion.entry.text;
-  const reason: Reason | undefined = verdict.reasons.find((r) => r.layer === 'exclusion');
+  const reason =
+    verdict.reasons.find((r) => r.layer === 'exclusion') ?? verdict.reasons.find((r) => r.code === 'honours-exclusion');
   return reason?.message ?? 'an MDAV exclusion';
 }
 
-function indicatorText(verdict: Verdict, lead: string): string {
+// The indicator that matched this file: the one MDAV consulted, else the one block mode would have ignored.
+function indicatorText(verdict: Verdict): string {
   if (!(verdict instanceof CompactVerdict)) return '';
   const match = verdict.indicator ?? verdict.ctx.indicators(verdict.source);
   if (match === undefined) return '';
-  const value = match.indicator.value;
-  return `${lead}${match.indicator.id} (${match.indicator.action} ${match.indicator.type} ${value.length > 16 ? `${value.slice(0, 12)}…` : value})`;
+  const { id, action, type, value } = match.indicator;
+  return ` ${id} (${action} ${type} ${value.length > 16 ? `${value.slice(0, 12)}…` : value})`;
 }
 
-const BOX_W = 150;
-const GAP = 30;
-const MAX_MARK = 44;
-
-const clip = (text: string, max: number) => {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-};
+const BOX_W = 160;
+const GAP = 28;
+const MARK_LINE = 14;
+/** Characters per line of a mark under a box (11px text in a 160px column) and lines per mark. */
+const MARK_WIDTH = 26;
+const MARK_LINES = 4;
 
 /**
  * The layer picture of one verdict: an SVG (`role="img"`, with an `aria-label` and a `<title>`) of the four
  * layers left to right, the path drawn solid up to where the artifact stopped and dashed past it, each layer's
- * state as a class (`layer-stopped`, …) and words, the exclusion that matched and an indicator "not consulted"
- * under the layer they concern; then the same facts as a list for screen readers (class `visually-hidden`).
- * Every user string (exclusion text, ids) is escaped; no style attribute or script.
+ * state as a class (`layer-stopped`, `layer-flagged`, `layer-let-through`, `layer-looked`, `layer-off`,
+ * `layer-not-reached`) and in words, and under each layer its marks (the exclusion that matched, an indicator
+ * "not consulted" where block mode ignored it, why a layer was off); then the same facts as a list for screen
+ * readers (class `visually-hidden`). Every user string is escaped; no style attribute, no script.
  *
  * @example
  * renderLayerPicture(verdict).startsWith('<figure class="layer-picture">'); // true
@@ -135,10 +155,11 @@ const clip = (text: string, max: number) => {
 export function renderLayerPicture(verdict: Verdict): string {
   const steps = layerSteps(verdict);
   const width = PICTURE_LAYERS.length * BOX_W + (PICTURE_LAYERS.length - 1) * GAP + 20;
-  const maxMarks = Math.max(0, ...steps.map((step) => step.marks.length));
-  const height = 110 + maxMarks * 32;
-  const summary = `${verdict.artifact} on ${verdict.device}: ${verdict.outcome}${verdict.by === 'none' ? '' : ` by ${verdict.by}`}`;
-  const facts = steps.map((step) => `${step.label}: ${step.note}${step.marks.map((mark) => `; ${mark}`).join('')}`);
+  const marked = steps.map((step) => step.marks.map((mark) => svgTextLines(mark, MARK_WIDTH, MARK_LINES)));
+  const tallest = Math.max(0, ...marked.map((marks) => marks.reduce((sum, lines) => sum + lines.length * MARK_LINE + 6, 0)));
+  const height = 90 + tallest;
+  const by = verdict.by === 'none' ? '' : ` by ${verdict.by}`;
+  const summary = `${verdict.artifact} on ${verdict.device}: ${verdict.outcome}${by}`;
   const shapes: string[] = [];
   steps.forEach((step, index) => {
     const x = 10 + index * (BOX_W + GAP);
@@ -150,19 +171,24 @@ export function renderLayerPicture(verdict: Verdict): string {
     }
     shapes.push(
       `<g class="layer layer-${step.state}"><rect x="${x}" y="20" width="${BOX_W}" height="50" rx="6" fill="none" stroke="currentColor"${step.state === 'stopped' ? ' stroke-width="3"' : ''}/>`,
-      `<text x="${x + BOX_W / 2}" y="42" text-anchor="middle" font-weight="bold">${forXml(step.label)}</text>`,
+      `<text x="${x + BOX_W / 2}" y="41" text-anchor="middle" font-weight="bold">${forXml(step.label)}</text>`,
       `<text x="${x + BOX_W / 2}" y="60" text-anchor="middle" font-size="11">${forXml(step.note)}</text>`,
-      ...step.marks.map(
-        (mark, n) =>
-          `<text class="layer-mark" x="${x}" y="${95 + n * 32}" font-size="11">${forXml(clip(mark, MAX_MARK))}<title>${forXml(mark)}</title></text>`,
-      ),
-      '</g>',
     );
+    let y = 90;
+    for (const lines of marked[index] ?? []) {
+      shapes.push(
+        `<text class="layer-mark" x="${x}" y="${y}" font-size="11">${lines.map((line, n) => `<tspan x="${x}" dy="${n === 0 ? 0 : MARK_LINE}">${forXml(line)}</tspan>`).join('')}</text>`,
+      );
+      y += lines.length * MARK_LINE + 6;
+    }
+    shapes.push('</g>');
   });
+  const facts = steps.map((step) => `${step.label}: ${step.note}${step.marks.map((mark) => `; ${mark}`).join('')}`);
+  const label = forXml(`Protection layers for ${summary}`);
   return [
     '<figure class="layer-picture">',
-    `<svg role="img" aria-label="${forXml(`Layers for ${summary}`)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
-    `<title>${forXml(`Layers for ${summary}`)}</title>`,
+    `<svg role="img" aria-label="${label}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
+    `<title>${label}</title>`,
     ...shapes,
     '</svg>',
     `<ul class="visually-hidden">${facts.map((fact) => `<li>${forXml(fact)}</li>`).join('')}</ul>`,

@@ -1,11 +1,12 @@
 /** Scenario Markdown as HTML with raw HTML off: a small, linear-time subset for the classroom's pages. */
 import { forXml } from '../core/escape.ts';
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
 const BULLET = /^[ \t]*[-*+][ \t]+(.*)$/;
 const NUMBERED = /^[ \t]*\d{1,9}[.)][ \t]+(.*)$/;
-// Only these schemes become links; `javascript:`, `data:` and relative URLs stay text.
-const WEB_URL = /^https?:\/\/[^\s<>"'`]+$/i;
+// Only these schemes become links; `javascript:`, `data:` and relative URLs stay text. Read on escaped text: an `&`
+// must be `&amp;`, so a URL with a quote or angle bracket (`&quot;`, `&lt;`) is no link either.
+const WEB_URL = /^https?:\/\/(?:[^\s<>"'`&]|&amp;)+$/i;
 
 type Block = { kind: 'p' | 'h3' | 'h4'; lines: string[] } | { kind: 'ul' | 'ol'; items: string[][] };
 
@@ -33,7 +34,7 @@ function blocks(markdown: string): Block[] {
     }
     const heading = HEADING.exec(line);
     if (heading !== null) {
-      out.push({ kind: (heading[1] ?? '#').length === 1 ? 'h3' : 'h4', lines: [heading[2] ?? ''] });
+      out.push({ kind: (heading[1] ?? '#').length === 1 ? 'h3' : 'h4', lines: [withoutClosingHashes(heading[2] ?? '')] });
       open = undefined;
       continue;
     }
@@ -54,6 +55,15 @@ function blocks(markdown: string): Block[] {
   return out;
 }
 
+// `## Title ##` → `Title`: trailing `#`s after a space close a heading. A loop, since a regex such as
+// `(.*?)[ #]*$` backtracks quadratically on a long line of `# # # … x`.
+function withoutClosingHashes(text: string): string {
+  const trimmed = text.trimEnd();
+  let at = trimmed.length;
+  while (at > 0 && trimmed[at - 1] === '#') at--;
+  return at === 0 || trimmed[at - 1] === ' ' || trimmed[at - 1] === '\t' ? trimmed.slice(0, at).trimEnd() : trimmed;
+}
+
 function renderBlock(block: Block): string {
   if ('items' in block)
     return `<${block.kind}>${block.items.map((lines) => `<li>${inline(lines.join('\n'))}</li>`).join('')}</${block.kind}>`;
@@ -61,71 +71,79 @@ function renderBlock(block: Block): string {
 }
 
 /**
- * Inline Markdown of one block as HTML. Each delimiter's next position is remembered, so a search never scans
- * the same characters twice (`[[[[…` or `****…` stays linear); nesting is at most link → bold → em → code.
+ * Inline Markdown of one block as HTML. The block is escaped first, in one pass: the delimiters (`` ` * [ ] ( ) ``)
+ * are not HTML metacharacters, so they survive it, and every piece placed after is already inert text. Each
+ * delimiter's next position is remembered, so a search never scans the same characters twice (`[[[[…` or `****…`
+ * stays linear); nesting is at most link → bold → em → code.
  */
-function inline(text: string): string {
-  const next = new Map<string, number>();
-  const find = (token: string, from: number): number => {
-    const known = next.get(token);
+function inline(raw: string): string {
+  return new InlineParser(forXml(raw)).span(0, Number.MAX_SAFE_INTEGER, true);
+}
+
+class InlineParser {
+  private readonly next = new Map<string, number>();
+
+  constructor(private readonly text: string) {}
+
+  // The first `token` at or after `from`; searches only past the last answer, which is kept.
+  private find(token: string, from: number): number {
+    const known = this.next.get(token);
     if (known !== undefined && (known === -1 || known >= from)) return known;
-    const found = text.indexOf(token, from);
-    next.set(token, found);
+    const found = this.text.indexOf(token, from);
+    this.next.set(token, found);
     return found;
-  };
-  const span = (start: number, end: number, links: boolean): string => {
+  }
+
+  span(start: number, limit: number, links: boolean): string {
+    const text = this.text;
+    const end = Math.min(limit, text.length);
     let out = '';
     let plain = start;
-    const flush = (to: number) => {
-      out += forXml(text.slice(plain, to));
-    };
     for (let at = start; at < end;) {
-      const char = text[at];
-      let close = -1;
-      if (char === '`') {
-        close = find('`', at + 1);
+      const char = text.charCodeAt(at);
+      let html: string | undefined;
+      let after = at + 1;
+      if (char === 0x60 /* ` */) {
+        const close = this.find('`', at + 1);
         if (close !== -1 && close < end) {
-          flush(at);
-          out += `<code>${forXml(text.slice(at + 1, close))}</code>`;
-          plain = at = close + 1;
-          continue;
+          html = `<code>${text.slice(at + 1, close)}</code>`;
+          after = close + 1;
         }
-      } else if (char === '*' && text[at + 1] === '*') {
-        close = find('**', at + 2);
-        if (close > at + 2 && close < end - 1) {
-          flush(at);
-          out += `<strong>${span(at + 2, close, links)}</strong>`;
-          plain = at = close + 2;
-          continue;
+      } else if (char === 0x2a /* * */ && text.charCodeAt(at + 1) === 0x2a) {
+        const close = this.find('**', at + 2);
+        if (close > at + 2 && close + 2 <= end) {
+          html = `<strong>${this.span(at + 2, close, links)}</strong>`;
+          after = close + 2;
+        } else after = at + 2;
+      } else if (char === 0x2a && isText(text, at + 1)) {
+        const close = this.find('*', at + 1);
+        if (close !== -1 && close < end && isText(text, close - 1) && text.charCodeAt(close + 1) !== 0x2a) {
+          html = `<em>${this.span(at + 1, close, links)}</em>`;
+          after = close + 1;
         }
-        at += 2;
-        continue;
-      } else if (char === '*' && /\S/.test(text[at + 1] ?? ' ')) {
-        close = find('*', at + 1);
-        if (close !== -1 && close < end && /\S/.test(text[close - 1] ?? ' ') && text[close + 1] !== '*') {
-          flush(at);
-          out += `<em>${span(at + 1, close, links)}</em>`;
-          plain = at = close + 1;
-          continue;
-        }
-      } else if (char === '[' && links) {
-        const label = find(']', at + 1);
-        if (label !== -1 && label < end && text[label + 1] === '(') {
-          const target = find(')', label + 2);
-          if (target !== -1 && target < end) {
-            const url = text.slice(label + 2, target).trim();
-            flush(at);
-            const body = span(at + 1, label, false);
-            out += WEB_URL.test(url) ? `<a href="${forXml(url)}" rel="noopener noreferrer">${body}</a>` : body;
-            plain = at = target + 1;
-            continue;
-          }
+      } else if (char === 0x5b /* [ */ && links) {
+        const label = this.find(']', at + 1);
+        const target = label !== -1 && text.charCodeAt(label + 1) === 0x28 /* ( */ ? this.find(')', label + 2) : -1;
+        if (target !== -1 && target < end) {
+          // Escaped already: a quote in the URL is `&quot;` and cannot end the attribute.
+          const url = text.slice(label + 2, target).trim();
+          const body = this.span(at + 1, label, false);
+          html = WEB_URL.test(url) ? `<a href="${url}" rel="noopener noreferrer">${body}</a>` : body;
+          after = target + 1;
         }
       }
-      at++;
+      if (html !== undefined) {
+        out += text.slice(plain, at) + html;
+        plain = after;
+      }
+      at = after;
     }
-    flush(end);
-    return out;
-  };
-  return span(0, text.length, true);
+    return out + text.slice(plain, end);
+  }
+}
+
+// A character that is there and is not white space: what may follow an opening `*` or precede a closing one.
+function isText(text: string, at: number): boolean {
+  const char = text[at];
+  return char !== undefined && char.trim() !== '';
 }

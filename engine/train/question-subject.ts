@@ -4,6 +4,7 @@ import type { DeviceState } from '../model/index.ts';
 import type { Verdict } from '../pipeline/verdict.ts';
 import type { ScenarioReport } from '../report/scenario-report.ts';
 import type { Scenario } from '../scenario/index.ts';
+import { decidedVerdicts } from './decided-verdicts.ts';
 import type { Question } from './question.ts';
 
 /** The run a question came from, and the trainee's answer when there is one (the classroom's reveal and hints read it). */
@@ -15,6 +16,11 @@ export interface RevealContext {
   readonly given?: string;
   /** Whether `given` is the engine's answer. */
   readonly correct?: boolean;
+  /**
+   * The pipeline's verdicts of the named artifacts (`decidedVerdicts(scenario, names)`), computed once per
+   * scenario by the caller; when absent, each artifact question decides its artifact again (a few events).
+   */
+  readonly decided?: ReadonlyMap<string, Verdict>;
 }
 
 /** A question's subject: an artifact and its verdict, or a device and its state at the time asked. */
@@ -33,7 +39,14 @@ export function questionSubject(question: Question, context: RevealContext): Que
   for (const expectation of context.scenario.expect) {
     if (expectation.kind === 'artifact' && question.field !== 'runningMode') {
       if (`${expectation.artifact}.${question.field}` !== question.id) continue;
-      const verdict = context.report.namedVerdicts.get(expectation.artifact);
+      const name = expectation.artifact;
+      // The pipeline's own verdict holds the exclusion entry and indicator; the report's has their text only.
+      const verdict =
+        context.report.namedVerdicts.get(name) === undefined
+          ? undefined
+          : (context.decided?.get(name) ??
+            decidedVerdicts(context.scenario, [name]).get(name) ??
+            context.report.namedVerdicts.get(name));
       return verdict === undefined ? undefined : { kind: 'artifact', artifact: expectation.artifact, verdict };
     }
     if (expectation.kind === 'device' && question.field === 'runningMode' && expectation.runningMode !== undefined) {

@@ -2,8 +2,7 @@
 import { resolveCite } from '../core/cite/resolve-cite.ts';
 import { forXml } from '../core/escape.ts';
 import type { Reason } from '../core/vocabulary.ts';
-import { handoutCite } from './handout-content.ts';
-import { renderLayerPicture } from './layer-picture.ts';
+import { PICTURE_LAYERS, renderLayerPicture } from './layer-picture.ts';
 import { markdownToHtml } from './markdown-html.ts';
 import { splitMarkdown } from './plain-markdown.ts';
 import type { Question } from './question.ts';
@@ -26,22 +25,34 @@ class SourceList {
     return ` <sup class="cite-ref">[${index + 1}]</sup>`;
   }
 
+  /** The numbered sources: per cite its label, then its first current Learn page as a link with its URL shown. */
   render(): string {
     if (this.keys.length === 0) return '';
     const items = this.keys.map((key) => {
-      const cite = handoutCite(key);
-      if (cite.sources.length === 0) return `<li>${e(cite.label)}: not in the citation registry</li>`;
-      const links = cite.sources.map((source) =>
-        source.url !== undefined && /^https:\/\//.test(source.url)
-          ? `<a href="${e(source.url)}" rel="noopener noreferrer">${e(source.title)}</a> <span class="source-url">${e(source.url)}</span>`
-          : `<span class="source-title">${e(source.title)}</span>`,
-      );
-      const more = cite.more > 0 ? `; and ${cite.more} more` : '';
-      return `<li><span class="source-label">${e(cite.label)}</span>: ${links.join('; ')}${more}</li>`;
+      const cite = resolveCite(key);
+      if (cite === undefined) return `<li><span class="source-label">${e(key)}</span>: not in the citation registry</li>`;
+      const link =
+        cite.url !== undefined && /^https:\/\//.test(cite.url)
+          ? `<a href="${e(cite.url)}" rel="noopener noreferrer">${e(cite.title)}</a> <span class="source-url">${e(cite.url)}</span>`
+          : cite.sources.every((source) => source.kind === 'inference')
+            ? `<span class="source-title source-inference">${e(cite.title)}</span>`
+            : `<span class="source-title">${e(cite.title)}</span> (no public link)`;
+      return `<li><span class="source-label">${e(cite.label)}</span>: ${link}</li>`;
     });
     return `<h4>Sources</h4>\n<ol class="sources">${items.join('')}</ol>`;
   }
 }
+
+const LAYER_NAMES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(PICTURE_LAYERS.map(({ layer, label }) => [layer, label])),
+  exclusion: 'Exclusion',
+  indicator: 'Indicator',
+  model: 'Device',
+  path: 'Path',
+};
+
+/** The name a trainee reads for a reason's layer (`mdav` → `Defender Antivirus`); an unknown layer as written. */
+const layerName = (layer: string) => (Object.hasOwn(LAYER_NAMES, layer) ? (LAYER_NAMES[layer] as string) : layer);
 
 // A rendered reason `[layer] message (cite)` (question.ts), split back when the run no longer gives the structured one.
 function parsedReason(line: string): Reason {
@@ -88,7 +99,8 @@ export function renderRevealHtml(question: Question, context: RevealContext): st
         : renderStatePicture(subject.state);
   const questionCite = sources.ref(question.cite);
   const items = reasons.map(
-    (reason) => `<li><span class="reason-layer">${e(reason.layer)}</span> ${e(reason.message)}${sources.ref(reason.cite)}</li>`,
+    (reason) =>
+      `<li><span class="reason-layer">${e(layerName(reason.layer))}:</span> ${e(reason.message)}${sources.ref(reason.cite)}</li>`,
   );
   const notice = splitMarkdown(context.scenario.description).after;
   return [

@@ -53,24 +53,40 @@ export function stateFacts(state: DeviceState): StateFacts {
   };
 }
 
-const ROW_H = 56;
+const ROW_H = 60;
 const STATE_W = 120;
+const GAP = 18;
 
-function row(y: number, title: string, states: readonly string[], current: string): string[] {
+// One chart: its title, then its states as pills left to right, the current one highlighted. With `cycle`, arrows
+// join each state to the next and the last back to the first (the switch: off → enabling → on → disabling → off).
+function row(y: number, title: string, states: readonly string[], current: string, cycle = false): string[] {
   const out = [`<text x="10" y="${y + 14}" font-weight="bold">${forXml(title)}</text>`];
   states.forEach((name, index) => {
-    const x = 10 + index * (STATE_W + 14);
+    const x = 10 + index * (STATE_W + GAP);
     const on = name === current;
     out.push(
       `<g class="state${on ? ' state-current' : ''}"><rect x="${x}" y="${y + 22}" width="${STATE_W}" height="26" rx="13" fill="none" stroke="currentColor"${on ? ' stroke-width="3"' : ' stroke-opacity="0.5"'}/>`,
       `<text x="${x + STATE_W / 2}" y="${y + 40}" text-anchor="middle" font-size="12"${on ? ' font-weight="bold"' : ''}>${forXml(name)}</text></g>`,
     );
-    if (index > 0)
-      out.push(
-        `<line class="transition" x1="${x - 14}" y1="${y + 35}" x2="${x}" y2="${y + 35}" stroke="currentColor" stroke-opacity="0.5"/>`,
-      );
+    if (cycle && index > 0) out.push(arrow(x - GAP + 2, x - 2, y + 35));
   });
+  if (cycle) {
+    // The way back: from the last state's bottom, under the row, up into the first.
+    const first = 10 + STATE_W / 2;
+    const last = 10 + (states.length - 1) * (STATE_W + GAP) + STATE_W / 2;
+    out.push(
+      `<path class="transition" d="M${last} ${y + 48} V${y + 58} H${first} V${y + 52}" fill="none" stroke="currentColor" stroke-opacity="0.6"/>`,
+      `<path class="transition" d="M${first - 4} ${y + 55} L${first} ${y + 49} L${first + 4} ${y + 55} Z" fill="currentColor" fill-opacity="0.6"/>`,
+    );
+  }
   return out;
+}
+
+function arrow(from: number, to: number, y: number): string {
+  return (
+    `<path class="transition" d="M${from} ${y} H${to}" stroke="currentColor" stroke-opacity="0.6"/>` +
+    `<path class="transition" d="M${to - 6} ${y - 4} L${to} ${y} L${to - 6} ${y + 4} Z" fill="currentColor" fill-opacity="0.6"/>`
+  );
 }
 
 /**
@@ -87,13 +103,13 @@ export function renderStatePicture(state: DeviceState): string {
   const device = state.config.name;
   const effective = facts.effective ? 'effective' : 'not effective';
   const label = `Device ${device}: Defender Antivirus ${facts.mode}, AMRunningMode ${facts.runningMode}, EDR in block mode switch ${facts.blockSwitch}, ${effective}`;
-  const width = 10 + 4 * (STATE_W + 14);
-  const height = 3 * ROW_H + 40;
+  const width = 20 + 4 * STATE_W + 3 * GAP;
+  const height = 3 * ROW_H + 36;
   const shapes = [
     ...row(0, 'Defender Antivirus mode', MDAV_MODES, facts.mode),
     ...row(ROW_H, 'AMRunningMode', RUNNING_MODES, facts.runningMode),
-    ...row(2 * ROW_H, 'EDR in block mode switch', SWITCH_STATES, facts.blockSwitch),
-    `<text class="state-effective${facts.effective ? ' state-effective-on' : ''}" x="10" y="${3 * ROW_H + 20}" font-size="12">${forXml(`block mode ${effective}`)}</text>`,
+    ...row(2 * ROW_H, 'EDR in block mode switch', SWITCH_STATES, facts.blockSwitch, true),
+    `<text class="state-effective${facts.effective ? ' state-effective-on' : ''}" x="10" y="${3 * ROW_H + 26}" font-size="12">${forXml(`block mode ${effective}`)}</text>`,
   ];
   const list = [
     `Defender Antivirus mode: ${facts.mode}${facts.modeWhy === '' ? '' : ` (${facts.modeWhy})`}`,
