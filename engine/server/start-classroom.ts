@@ -2,6 +2,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { Issue } from '../core/issue.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { buildCourse } from './class-course.ts';
@@ -50,6 +51,15 @@ export class ClassroomInputError extends Error {
 }
 
 const randomId = () => randomBytes(32).toString('hex');
+
+/** Addresses that bind every interface: the printed address is then one other machines can reach. */
+const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
+
+function lanAddress(): string | undefined {
+  for (const entries of Object.values(networkInterfaces()))
+    for (const entry of entries ?? []) if (entry.family === 'IPv4' && !entry.internal) return entry.address;
+  return undefined;
+}
 
 /**
  * Builds the course from `scenarios` (as `train` asks them), resumes `saved` if given, and listens. Rejects with a
@@ -120,7 +130,8 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     );
     http.listen(options.port ?? DEFAULT_PORT, host, () => done());
   });
-  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port()}`;
+  const shown = WILDCARD.has(host) ? (lanAddress() ?? '127.0.0.1') : host;
+  origin = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port()}`;
   let closed: Promise<void> | undefined;
   return {
     url: `${origin}/`,

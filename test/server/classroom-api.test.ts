@@ -408,14 +408,17 @@ describe('edrsim classroom, a whole run', () => {
   it('should print both addresses, then on Ctrl-C save the class and exit 0', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'edrsim-class-run-'));
     let printed = '';
+    let stop = () => undefined as void;
+    const stopping = new Promise<void>((done) => (stop = done));
     const result = await runCli(
       ['classroom', `${REPO}scenarios/01-modes/01-passive-without-block-mode.yaml`, '--port', '0', '--save', 'c.json'],
       folder,
       {
+        // Ctrl-C once the server is up (the real process waits for SIGINT or SIGTERM).
+        stopped: () => stopping,
         out: (text) => {
           printed += text;
-          // What Ctrl-C delivers to the process, once the server is up.
-          if (text.includes('Press Ctrl-C')) setImmediate(() => process.emit('SIGINT'));
+          if (text.includes('Press Ctrl-C')) stop();
         },
       },
     );
@@ -424,6 +427,27 @@ describe('edrsim classroom, a whole run', () => {
       /^edrsim classroom: 1 scenario\n {2}trainees: {3}http:\/\/127\.0\.0\.1:\d+\/\n {2}instructor: http:\/\/127\.0\.0\.1:\d+\/instructor\?token=[0-9a-f]{64} /,
     );
     expect(statSync(join(folder, 'c.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('should warn on stderr when it binds more than loopback, and print an address other machines can reach', async () => {
+    let printed = '';
+    let stop = () => undefined as void;
+    const stopping = new Promise<void>((done) => (stop = done));
+    const result = await runCli(
+      ['classroom', `${REPO}scenarios/01-modes/01-passive-without-block-mode.yaml`, '--port', '0', '--host', '0.0.0.0'],
+      REPO,
+      {
+        stopped: () => stopping,
+        out: (text) => {
+          printed += text;
+          if (text.includes('Press Ctrl-C')) stop();
+        },
+      },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^⚠ --host 0\.0\.0\.0: other machines on the network can join this class/);
+    expect(printed).toMatch(/trainees: {3}http:\/\/\d+\.\d+\.\d+\.\d+:\d+\//);
+    expect(printed).not.toContain('0.0.0.0');
   });
 });
 

@@ -106,7 +106,7 @@ Examples:
           `  instructor: ${room.instructorUrl}   (works once; keep it private)\n` +
           `Press Ctrl-C to end the class${flags.save === undefined ? '' : ` (saved in ${flags.save})`}.\n`,
       );
-      await stopSignal();
+      await (io.stopped ?? stopSignal)();
       await room.close();
       io.err(`edrsim classroom: class ended${flags.save === undefined ? '' : `, saved in ${flags.save}`}\n`);
       exit(EXIT.ok);
@@ -118,10 +118,15 @@ function fail(io: Io, exit: SetExit, issues: readonly Issue[]): void {
   exit(EXIT.invalid);
 }
 
-function stopSignal(): Promise<unknown> {
+function stopSignal(): Promise<void> {
   return new Promise((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
 
