@@ -11,7 +11,14 @@ import { api, byId, el, fill, listen, svg } from './page.js';
 const BAR = 240;
 
 async function refresh() {
-  render(await api('/api/instructor/class'));
+  try {
+    render(await api('/api/instructor/class'));
+    byId('problem').hidden = true;
+  } catch (error) {
+    // After a restart the instructor cookie is gone (it is never saved): the server printed a fresh address.
+    byId('problem').hidden = false;
+    byId('problem').textContent = `${error instanceof Error ? error.message : String(error)}.`;
+  }
 }
 
 /** @param {View} v */
@@ -96,7 +103,13 @@ function question(q) {
     { type: 'button', id: `lock-${q.index}`, 'aria-pressed': q.locked ? 'true' : 'false' },
     q.locked ? `Unlock the reveal of question ${q.index + 1}` : `Lock the reveal of question ${q.index + 1}`,
   );
-  lock.addEventListener('click', async () => render(await api('/api/instructor/lock', { question: q.index, locked: !q.locked })));
+  lock.addEventListener('click', async () => {
+    try {
+      render(await api('/api/instructor/lock', { question: q.index, locked: !q.locked }));
+    } catch {
+      await refresh();
+    }
+  });
   return el(
     'section',
     { class: `q${q.locked ? ' locked' : ''}`, 'data-question': String(q.index), 'data-answered': String(q.answered) },

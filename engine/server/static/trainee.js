@@ -17,10 +17,21 @@ let view;
 let current;
 let listening = false;
 
+/** Fetches the trainee's view; a server that no longer knows the session (a class not saved) asks to join again. */
+async function load() {
+  try {
+    const me = await api('/api/me');
+    if (me.joined) return show(me);
+    view = undefined;
+    byId('class').hidden = true;
+    byId('join').hidden = false;
+  } catch (error) {
+    byId('live').textContent = `The class server did not answer: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
 async function start() {
-  const me = await api('/api/me');
-  if (me.joined) show(me);
-  else byId('join').hidden = false;
+  await load();
   byId('join-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const input = /** @type {HTMLInputElement} */ (byId('name'));
@@ -45,7 +56,7 @@ function show(next) {
   render();
   if (!listening) {
     listening = true;
-    listen('/api/events', async () => show(await api('/api/me')));
+    listen('/api/events', () => void load());
   }
 }
 
