@@ -2,7 +2,8 @@
 import { resolveCite } from '../core/cite/resolve-cite.ts';
 import { forXml } from '../core/escape.ts';
 import type { Reason } from '../core/vocabulary.ts';
-import { PICTURE_LAYERS, renderLayerPicture } from './layer-picture.ts';
+import { renderLayerPicture } from './layer-picture.ts';
+import { PICTURE_LAYERS } from './layer-steps.ts';
 import { markdownToHtml } from './markdown-html.ts';
 import { splitMarkdown } from './plain-markdown.ts';
 import type { Question } from './question.ts';
@@ -10,6 +11,7 @@ import { questionSubject, type RevealContext } from './question-subject.ts';
 import { renderStatePicture } from './state-picture.ts';
 
 export type { RevealContext } from './question-subject.ts';
+export { questionHints } from './question-hints.ts';
 
 const e = forXml;
 
