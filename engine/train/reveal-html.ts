@@ -84,8 +84,10 @@ function parsedReason(line: string): Reason {
 export function renderRevealHtml(question: Question, context: RevealContext): string {
   const subject = questionSubject(question, context);
   const sources = new SourceList();
-  const verdictClass = context.given === undefined ? 'reveal-unanswered' : context.correct ? 'reveal-right' : 'reveal-wrong';
-  const heading = context.given === undefined ? 'The answer' : context.correct ? 'Right' : 'Not quite';
+  // `correct` as the caller judged it (train's matching reads `2` or `Blocked` as an answer too), else exact equality.
+  const correct = context.correct ?? context.given === question.expected;
+  const verdictClass = context.given === undefined ? 'reveal-unanswered' : correct ? 'reveal-right' : 'reveal-wrong';
+  const heading = context.given === undefined ? 'The answer' : correct ? 'Right' : 'Not quite';
   const yours = context.given === undefined ? '' : ` You answered <strong class="answer-given">${e(context.given)}</strong>.`;
   const reasons: readonly Reason[] =
     subject === undefined
