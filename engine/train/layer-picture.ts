@@ -1,4 +1,5 @@
 /** The path one artifact took through the four protection layers, as an inline SVG with the same facts as a list. */
+import { maxOf } from '../core/append.ts';
 import { forXml } from '../core/escape.ts';
 import type { Verdict } from '../pipeline/verdict.ts';
 import { layerSteps, PICTURE_LAYERS } from './layer-steps.ts';
@@ -28,7 +29,10 @@ export function renderLayerPicture(verdict: Verdict): string {
   const steps = layerSteps(verdict);
   const width = PICTURE_LAYERS.length * BOX_W + (PICTURE_LAYERS.length - 1) * GAP + 20;
   const marked = steps.map((step) => step.marks.map((mark) => svgTextLines(mark, MARK_WIDTH, MARK_LINES)));
-  const tallest = Math.max(0, ...marked.map((marks) => marks.reduce((sum, lines) => sum + lines.length * MARK_LINE + 6, 0)));
+  const tallest = maxOf(
+    marked.map((marks) => marks.reduce((sum, lines) => sum + lines.length * MARK_LINE + 6, 0)),
+    0,
+  );
   const height = 90 + tallest;
   const by = verdict.by === 'none' ? '' : ` by ${verdict.by}`;
   const summary = `${verdict.artifact} on ${verdict.device}: ${verdict.outcome}${by}`;

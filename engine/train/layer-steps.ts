@@ -1,4 +1,5 @@
 /** What each of the four protection layers did with one artifact, read from its verdict: the layer picture's facts. */
+import { append } from '../core/append.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import { CompactVerdict } from '../pipeline/compact-verdict.ts';
 import type { Verdict } from '../pipeline/verdict.ts';
@@ -55,7 +56,10 @@ export function layerSteps(verdict: Verdict): LayerStep[] {
         if (has('passive-no-real-time')) note = 'passive: scans only';
         else if (has('not-running')) {
           note = 'not running';
-          marks.push(...own.filter((r) => r.code !== 'not-running').map((r) => r.message));
+          append(
+            marks,
+            own.filter((r) => r.code !== 'not-running').map((r) => r.message),
+          );
         }
         if (verdict.by === 'indicator') marks.push(`Block indicator${indicatorText(verdict)} matched`);
         else if (ioc.has('mdav-passive')) marks.push('indicators: not supported in passive mode');
@@ -66,7 +70,10 @@ export function layerSteps(verdict: Verdict): LayerStep[] {
       case 'edr-sensor':
         if (state === 'off') {
           note = 'no EDR sensor';
-          marks.push(...own.map((r) => r.message));
+          append(
+            marks,
+            own.map((r) => r.message),
+          );
         }
         if (has('detected-despite-exclusion')) marks.push('alerts despite the MDAV exclusion (§4.5)');
         break;
@@ -75,7 +82,10 @@ export function layerSteps(verdict: Verdict): LayerStep[] {
         if (has('active-mode-noop')) note = 'active-mode setting "none"';
         else if (state === 'off') {
           note = 'not effective';
-          marks.push(...own.filter((r) => r.code !== 'not-effective' && r.code !== 'portal-on').map((r) => r.message));
+          append(
+            marks,
+            own.filter((r) => r.code !== 'not-effective' && r.code !== 'portal-on').map((r) => r.message),
+          );
         }
         const pending = own.find((r) => r.code === 'disable-pending');
         if (pending !== undefined) marks.push(pending.message);
