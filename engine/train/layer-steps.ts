@@ -43,7 +43,8 @@ export function layerSteps(verdict: Verdict): LayerStep[] {
   const stop = verdict.by === 'indicator' ? 1 : PICTURE_LAYERS.findIndex((entry) => entry.layer === verdict.by);
   return PICTURE_LAYERS.map(({ layer, label }, index) => {
     const own = reasonsOf(layer);
-    const has = (code: string) => own.some((r) => r.code === code);
+    // Reason codes (kebab-case, `engine/pipeline/layers/`) of this layer's reasons.
+    const has = (reasonCode: string) => own.some((r) => r.code === reasonCode);
     const marks: string[] = [];
     const state: LayerState = index === stop ? 'stopped' : stop !== -1 && index > stop ? 'not-reached' : stateOf(layer, has, own);
     let note = NOTES[state];
@@ -109,7 +110,7 @@ const NOTES: Readonly<Record<LayerState, string>> = {
   'not-reached': 'not reached',
 };
 
-function stateOf(layer: PictureLayer, has: (code: string) => boolean, own: readonly Reason[]): LayerState {
+function stateOf(layer: PictureLayer, has: (reasonCode: string) => boolean, own: readonly Reason[]): LayerState {
   if (own.length === 0) return layer === 'edr-block-mode' ? 'not-reached' : 'off';
   switch (layer) {
     case 'primary-av':
