@@ -78,7 +78,7 @@ export function layerSteps(verdict: Verdict): LayerStep[] {
         }
         if (has('detected-despite-exclusion')) marks.push('alerts despite the MDAV exclusion (§4.5)');
         break;
-      case 'edr-block-mode':
+      case 'edr-block-mode': {
         if (state === 'not-reached' && stop === -1) note = 'no EDR detection to act on';
         if (has('active-mode-noop')) note = 'active-mode setting "none"';
         else if (state === 'off') {
@@ -96,6 +96,7 @@ export function layerSteps(verdict: Verdict): LayerStep[] {
           marks.push(named === '' ? 'indicators: not consulted' : `indicator${named}: not consulted`);
         }
         break;
+      }
     }
     return { layer, label, state, note, marks };
   });

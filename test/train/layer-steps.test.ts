@@ -1,7 +1,8 @@
 /** The layer picture's facts: which layer looked, which stopped it, the exclusion that matched, the indicator not consulted. */
 import { describe, expect, it } from 'vitest';
 import { layerSteps, PICTURE_LAYERS } from '../../engine/train/layer-steps.ts';
-import { libraryClassroom } from './classroom-fixture.ts';
+import { yaml } from '../scenario/scenario-text.ts';
+import { libraryClassroom, textClassroom } from './classroom-fixture.ts';
 
 const verdictOf = (file: string, artifact: string) => {
   const verdict = libraryClassroom(file).context.decided?.get(artifact);
@@ -72,5 +73,32 @@ describe('layerSteps', () => {
     const plain = libraryClassroom(EXCLUSIONS).context.report.namedVerdicts.get('temp-dropper');
     if (plain === undefined) throw new Error('no verdict');
     expect(layerSteps(plain)[3]?.marks[0]).toMatch(/^exclusion honoured: EDR in block mode honours MDAV exclusions/);
+  });
+
+  it('should mark a turn-off still propagating on block mode, and a passive scan that reported but did not stop (§3.5, §2.1)', () => {
+    const pending = layerSteps(verdictOf('05-timing/01-disable-takes-30-minutes.yaml', 'dump-25m'));
+    expect(pending[3]).toMatchObject({ state: 'stopped' });
+    expect(pending[3]?.marks[0]).toMatch(
+      /^EDR in block mode was turned off; it keeps remediating until the change reaches the device at 40m/,
+    );
+    const scan = layerSteps(verdictOf('07-exclusions/04-process-exclusion-not-in-scans.yaml', 'scheduled-scan'));
+    expect(scan.map((step) => step.state)).toEqual(['looked', 'flagged', 'flagged', 'stopped']);
+  });
+
+  it('should say block mode adds nothing on an active device when the active-mode setting is "none" (§3.9)', () => {
+    const { context } = textClassroom(
+      yaml(
+        'name: active, block mode set to none',
+        'settings: { activeModeBlockMode: none }',
+        'tenant: { edrBlockMode: true }',
+        'devices: [{ name: ws-01, os: windows-11 }]',
+        'timeline:',
+        '  - at: 5m',
+        '    artifact: { id: a1, device: ws-01, class: malicious, kind: behavior, path: "C:\\\\x.exe", trigger: behavior, signals: { mdav: miss, edr: detect } }',
+        'expect: [{ artifact: a1, outcome: detected }]',
+      ),
+    );
+    const steps = layerSteps(context.decided?.get('a1') as never);
+    expect(steps[3]).toMatchObject({ state: 'off', note: 'active-mode setting "none"' });
   });
 });
