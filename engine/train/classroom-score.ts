@@ -38,9 +38,10 @@ export const HINT_COST = 1;
 export function answerPoints(correct: boolean, confidence: Confidence, hintsOpened: number): number {
   if (!Number.isSafeInteger(hintsOpened) || hintsOpened < 0)
     throw new RangeError(`answerPoints: hintsOpened must be a whole number 0 or more, got ${String(hintsOpened)}`);
-  const points = POINTS[confidence];
-  if (points === undefined || !Object.hasOwn(POINTS, confidence))
+  // hasOwn, not `in`: a confidence of `toString` must not find Object.prototype's.
+  if (!Object.hasOwn(POINTS, confidence))
     throw new RangeError(`answerPoints: confidence must be one of ${CONFIDENCES.join(', ')}`);
+  const points = POINTS[confidence];
   return correct ? Math.max(points.right - HINT_COST * hintsOpened, points.wrong) : points.wrong;
 }
 

@@ -1,5 +1,6 @@
 /** Two hints per classroom question, from general to specific, that point at what decides without saying the answer. */
 import { formatDuration } from '../core/duration.ts';
+import type { Trigger } from '../core/vocabulary.ts';
 import { CompactVerdict } from '../pipeline/compact-verdict.ts';
 import type { Question, QuestionField } from './question.ts';
 import { questionSubject, type RevealContext } from './question-subject.ts';
@@ -14,6 +15,14 @@ const GENERAL: Readonly<Record<QuestionField, string>> = {
     'Action Center History lists remediations completed by Defender Antivirus or by EDR in block mode; an indicator block or an alert alone does not add one.',
   runningMode:
     "AMRunningMode follows Defender Antivirus's mode on the device, and EDR in block mode changes what a device that is not the primary antivirus reports.",
+};
+
+// What looks at the artifact first: passive mode scans only on scan triggers (§2.1), exclusion scope depends on it (§4.1).
+const TRIGGER_TEXT: Readonly<Record<Trigger, string>> = {
+  'on-access': 'It is opened or run: real-time protection sees it on access.',
+  'scheduled-scan': 'A scheduled scan reaches it.',
+  'on-demand-scan': 'An on-demand scan reaches it.',
+  behavior: 'It shows as behaviour: behaviour monitoring and EDR telemetry see it.',
 };
 
 const FALLBACK = 'Read the fleet table and the policy of the situation again, then walk the layers one at a time.';
@@ -70,6 +79,6 @@ function specific(question: Question, context: RevealContext): string {
     verdict.reasons.some((r) => r.layer === 'indicator' && r.code.startsWith('ioc-')) ||
     (verdict instanceof CompactVerdict && (verdict.indicator ?? verdict.ctx.indicators(verdict.source)) !== undefined);
   if (indicator) parts.push('An indicator matches it: which layers consult indicators, and in which mode?');
-  if (verdict instanceof CompactVerdict) parts.push(`It arrives by ${verdict.source.trigger}.`);
+  if (verdict instanceof CompactVerdict) parts.push(TRIGGER_TEXT[verdict.source.trigger]);
   return parts.length === 0 ? FALLBACK : parts.join(' ');
 }

@@ -2,7 +2,8 @@
 import { resolveCite } from '../core/cite/resolve-cite.ts';
 import { forXml } from '../core/escape.ts';
 import type { Reason } from '../core/vocabulary.ts';
-import { PICTURE_LAYERS, renderLayerPicture } from './layer-picture.ts';
+import { renderLayerPicture } from './layer-picture.ts';
+import { PICTURE_LAYERS } from './layer-steps.ts';
 import { markdownToHtml } from './markdown-html.ts';
 import { splitMarkdown } from './plain-markdown.ts';
 import type { Question } from './question.ts';
@@ -10,6 +11,7 @@ import { questionSubject, type RevealContext } from './question-subject.ts';
 import { renderStatePicture } from './state-picture.ts';
 
 export type { RevealContext } from './question-subject.ts';
+export { questionHints } from './question-hints.ts';
 
 const e = forXml;
 
@@ -82,8 +84,10 @@ function parsedReason(line: string): Reason {
 export function renderRevealHtml(question: Question, context: RevealContext): string {
   const subject = questionSubject(question, context);
   const sources = new SourceList();
-  const verdictClass = context.given === undefined ? 'reveal-unanswered' : context.correct ? 'reveal-right' : 'reveal-wrong';
-  const heading = context.given === undefined ? 'The answer' : context.correct ? 'Right' : 'Not quite';
+  // `correct` as the caller judged it (train's matching reads `2` or `Blocked` as an answer too), else exact equality.
+  const correct = context.correct ?? context.given === question.expected;
+  const verdictClass = context.given === undefined ? 'reveal-unanswered' : correct ? 'reveal-right' : 'reveal-wrong';
+  const heading = context.given === undefined ? 'The answer' : correct ? 'Right' : 'Not quite';
   const yours = context.given === undefined ? '' : ` You answered <strong class="answer-given">${e(context.given)}</strong>.`;
   const reasons: readonly Reason[] =
     subject === undefined

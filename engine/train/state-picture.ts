@@ -39,7 +39,8 @@ export function stateFacts(state: DeviceState): StateFacts {
   const effectiveWhy =
     pending?.message ??
     (block.effective
-      ? 'every requirement is met and a path switches it on'
+      ? // reasons[1] is the path that switches it on (the portal switch, the CSP bit or the GPO).
+        (block.reasons[1]?.message ?? 'every requirement is met and a path switches it on')
       : block.switchedOn
         ? (unmet?.reason.message ?? 'a requirement is unmet')
         : (block.reasons[1]?.message ?? 'no path switches it on'));

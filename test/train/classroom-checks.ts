@@ -3,7 +3,7 @@ import type { ScenarioReport } from '../../engine/report/scenario-report.ts';
 import type { Scenario } from '../../engine/scenario/index.ts';
 import { modelAt } from '../../engine/pipeline/model-at.ts';
 import { decidedVerdicts } from '../../engine/train/decided-verdicts.ts';
-import { layerSteps } from '../../engine/train/layer-picture.ts';
+import { layerSteps } from '../../engine/train/layer-steps.ts';
 import { buildQuestions } from '../../engine/train/question.ts';
 import { questionHints, statesAnswer } from '../../engine/train/question-hints.ts';
 import { renderRevealHtml } from '../../engine/train/reveal-html.ts';

@@ -29,6 +29,7 @@ describe('questionHints', () => {
     expect(temp[1]).toContain('An exclusion entry matches it');
     expect(roaming[1]).not.toContain('exclusion');
     expect(temp[1]).toMatch(/^On ws-dev-88 at 5m, Defender Antivirus is passive and EDR in block mode is effective\./);
+    expect(temp[1]).toMatch(/ It shows as behaviour: behaviour monitoring and EDR telemetry see it\.$/);
   });
 
   it("should point at what decides a device's running mode without naming a mode", () => {

@@ -17,6 +17,7 @@ describe('renderRevealHtml', () => {
     expect(wrong).toContain('You answered <strong class="answer-given">blocked</strong>.');
     const right = renderRevealHtml(q, { ...context, given: 'detected', correct: true });
     expect(right).toContain('<section class="reveal reveal-right">');
+    expect(renderRevealHtml(q, { ...context, given: 'detected' })).toContain('<section class="reveal reveal-right">');
     const none = renderRevealHtml(q, context);
     expect(none).toContain('<section class="reveal reveal-unanswered">');
     expect(none).not.toContain('You answered');

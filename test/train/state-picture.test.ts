@@ -33,6 +33,12 @@ describe('stateFacts', () => {
     expect(facts.effectiveWhy).toMatch(/^no path turns EDR in block mode on/);
   });
 
+  it('should name the path that switches block mode on when it is effective (§3.3)', () => {
+    const facts = stateFacts(stateOf('04-enable-paths/01-portal-switch.yaml', 'ws-ops-01', 10 * 60_000));
+    expect(facts).toMatchObject({ blockSwitch: 'on', effective: true });
+    expect(facts.effectiveWhy).toMatch(/portal switch/);
+  });
+
   it('should name the unmet requirement when the switch is on but block mode is not effective (§3.2)', () => {
     const facts = stateFacts(stateOf('02-requirements/03-cloud-protection-off.yaml', 'ws-hr-112', 45 * 60_000));
     expect(facts).toMatchObject({ blockSwitch: 'on', effective: false });
