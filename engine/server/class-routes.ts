@@ -95,8 +95,8 @@ export function classRoutes(server: Server): ReadonlyMap<string, Route> {
       '/api/hint',
       {
         POST: async (req, res) => {
-          const body = await readJson(req, hintBody);
           const who = mustTrainee(req);
+          const body = await readJson(req, hintBody);
           const q = question(body.question);
           if (!state.openHint(who, q.index, hintsOf(q).length)) throw new HttpError(409, 'no more hints for this question');
           changed();
@@ -108,8 +108,8 @@ export function classRoutes(server: Server): ReadonlyMap<string, Route> {
       '/api/answer',
       {
         POST: async (req, res) => {
-          const body = await readJson(req, answerBody);
           const who = mustTrainee(req);
+          const body = await readJson(req, answerBody);
           const q = question(body.question);
           if (!q.question.choices.includes(body.answer))
             throw new HttpError(400, `answer: choose one of ${q.question.choices.join(', ')}`);
@@ -164,8 +164,8 @@ export function classRoutes(server: Server): ReadonlyMap<string, Route> {
       '/api/instructor/lock',
       {
         POST: async (req, res) => {
-          const body = await readJson(req, lockBody);
           mustInstructor(req);
+          const body = await readJson(req, lockBody);
           const q = question(body.question);
           if (body.locked) state.locked.add(q.index);
           else state.locked.delete(q.index);
