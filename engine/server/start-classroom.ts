@@ -114,6 +114,8 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
   });
   http.headersTimeout = 10_000;
   http.requestTimeout = 30_000;
+  // Far above any class; a flood of idle sockets is refused instead of exhausting descriptors.
+  http.maxConnections = 1_000;
   const port = () => (http.address() as AddressInfo | null)?.port ?? 0;
   await new Promise<void>((done, reject) => {
     http.once('error', (error: NodeJS.ErrnoException) =>

@@ -103,6 +103,16 @@ describe('the installed binary on the policy repository', () => {
     expect(diff.stdout).toBe((await runCli(args, installed.folder)).stdout);
   });
 
+  it('should ask for scenario files when classroom is started with none: the package ships no course', () => {
+    expect(edrsim('classroom', '--port', '0')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        '✖ scenarios: none given, and this install has no course folder (the package ships no scenarios)\n' +
+        '  hint: pass scenario files or folders: edrsim classroom my-course/\n1 error\n',
+    });
+  });
+
   it('should print the JSON Schema that the clone prints', async () => {
     const schema = edrsim('schema');
     expect(schema.code).toBe(0);

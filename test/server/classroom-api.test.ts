@@ -207,8 +207,8 @@ describe('the answer-withholding law', () => {
         for (const secret of secrets) expect(reply.text).not.toContain(secret);
         expect(reply.text).not.toContain('answer-expected');
       };
+      held(await r.get('/api/me', cookie));
       for (const [n, q] of asked.entries()) {
-        held(await r.get('/api/me', cookie));
         // Every hint opened, one by one: a hint never carries the answer's data either.
         for (let hint = await r.post('/api/hint', { question: q.index }, cookie); hint.status === 200;) {
           held(hint);

@@ -66,8 +66,8 @@ Examples:
         return fail(io, exit, [
           {
             code: 'no_course',
-            path: [],
-            message: 'no scenarios given, and this install has no course folder (the package ships no scenarios)',
+            path: ['scenarios'],
+            message: 'none given, and this install has no course folder (the package ships no scenarios)',
             hint: 'pass scenario files or folders: edrsim classroom my-course/',
           },
         ]);
