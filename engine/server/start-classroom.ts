@@ -140,7 +140,12 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     instructorUrl: `${origin}/instructor?token=${token}`,
     close: () =>
       (closed ??= new Promise<void>((done) => {
-        save();
+        try {
+          save();
+        } catch {
+          // The server closes whatever the save did: a broken save function must not leave the port held.
+          log('edrsim classroom: the class could not be saved on closing');
+        }
         hub.close();
         http.close(() => done());
         http.closeAllConnections();

@@ -471,6 +471,10 @@ describe('the classroom server, edge cases', () => {
     });
     const failed = await r.post('/api/join', { name: 'Ada' });
     expect([failed.status, failed.text]).toEqual([500, '{"error":"internal error"}']);
+    // Closing still frees the port, and says the class was not saved.
+    await r.close();
+    expect(r.logs.at(-1)).toBe('edrsim classroom: the class could not be saved on closing');
+    await expect(fetch(r.origin)).rejects.toThrow();
   });
 
   it('should list the most-missed questions for the instructor with the wrong answer most chosen', async () => {
