@@ -11,6 +11,8 @@ export interface Io {
   /** Standard input is a terminal (so `train` may prompt). */
   readonly stdinIsTTY: boolean;
   readonly ask?: (prompt: string) => Promise<string>; // `train` in a terminal: prints the prompt, resolves with the line typed
+  /** Resolves when the user asks a long-running command (`classroom`) to stop; default: on SIGINT or SIGTERM. */
+  readonly stopped?: () => Promise<void>;
 }
 
 /** Exit codes of the contract (§4): 2 wins over 1; 3 is an internal error. */

@@ -101,8 +101,15 @@ export function openOutputFolder(out: string, names: readonly string[], io: Io, 
  * @example
  * writeAtomically('/work/run.json', '{}\n'); // [] when written
  */
-export function writeAtomically(file: string, text: string, shownAs: string = file, inputs: readonly string[] = []): Issue[] {
-  const opened = openFile(file, shownAs, inputs);
+export function writeAtomically(
+  file: string,
+  text: string,
+  shownAs: string = file,
+  inputs: readonly string[] = [],
+  /** The new file's permissions (before the umask); `0o600` for a file that holds secrets. Default `0o666`. */
+  mode = 0o666,
+): Issue[] {
+  const opened = openFile(file, shownAs, inputs, mode);
   if (!opened.ok) return [...opened.issues];
   opened.value.write(text);
   return opened.value.close();
@@ -133,7 +140,7 @@ function sameAsInput(full: string, shownAs: string, inputs: readonly string[]): 
   ];
 }
 
-function openFile(full: string, shownAs: string, inputs: readonly string[]): Result<Output> {
+function openFile(full: string, shownAs: string, inputs: readonly string[], mode = 0o666): Result<Output> {
   const same = sameAsInput(full, shownAs, inputs);
   if (same.length > 0) return { ok: false, issues: same };
   const problem = (error: unknown): Result<Output> => ({ ok: false, issues: [writeIssue(shownAs, error)] });
@@ -164,7 +171,7 @@ function openFile(full: string, shownAs: string, inputs: readonly string[]): Res
   }
   // Armed before the file exists, so that no stop signal can end the process between its creation and its guard.
   const disarm = armTempFileGuard();
-  const temp = createTemp(dirname(full), shownAs);
+  const temp = createTemp(dirname(full), shownAs, mode);
   if (!temp.ok) {
     disarm();
     return temp;
@@ -189,12 +196,12 @@ function openFile(full: string, shownAs: string, inputs: readonly string[]): Res
 }
 
 // Short and random: `<out>.<pid>.tmp` was guessable (a planted link was followed) and too long for a 250-character name.
-function createTemp(folder: string, shownAs: string): Result<{ path: string; fd: number }> {
+function createTemp(folder: string, shownAs: string, mode: number): Result<{ path: string; fd: number }> {
   for (let attempt = 0; ; attempt++) {
     const path = join(folder, `.edrsim-${randomBytes(8).toString('hex')}.tmp`);
     try {
       // 'wx' is O_CREAT | O_EXCL: it fails on any existing entry, a symbolic link included, and follows none.
-      return { ok: true, value: { path, fd: openSync(path, 'wx', 0o666) } };
+      return { ok: true, value: { path, fd: openSync(path, 'wx', mode) } };
     } catch (error) {
       if ((error as { code?: string }).code !== 'EEXIST' || attempt >= 4)
         return { ok: false, issues: [writeIssue(shownAs, error)] };

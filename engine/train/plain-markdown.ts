@@ -16,10 +16,24 @@ const SPOILER = /^\s*(?:\*\*|__)?what to (?:notice|look for)\b/im;
  * splitDescription('**Situation.** x\n\n**What to notice.**\n- y'); // { before: 'Situation. x', after: 'What to notice.\n- y' }
  */
 export function splitDescription(markdown: string | undefined): DescriptionParts {
+  const parts = splitMarkdown(markdown);
+  return parts.after === undefined
+    ? { before: markdownToText(parts.before) }
+    : { before: markdownToText(parts.before), after: markdownToText(parts.after) };
+}
+
+/**
+ * Splits a Markdown description at its "What to notice" paragraph, both parts still Markdown (the classroom
+ * renders them as HTML).
+ *
+ * @example
+ * splitMarkdown('**Situation.** x\n\n**What to notice.** y').after; // '**What to notice.** y'
+ */
+export function splitMarkdown(markdown: string | undefined): DescriptionParts {
   const text = markdown ?? '';
   const match = SPOILER.exec(text);
-  if (match === null) return { before: markdownToText(text) };
-  return { before: markdownToText(text.slice(0, match.index)), after: markdownToText(text.slice(match.index)) };
+  if (match === null) return { before: text };
+  return { before: text.slice(0, match.index), after: text.slice(match.index) };
 }
 
 /**

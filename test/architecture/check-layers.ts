@@ -11,7 +11,8 @@ export interface Violation {
 
 const FS = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises']);
 
-const BUILTIN = /^(node:)?(fs|path|os|url|crypto|child_process|worker_threads|v8|readline|http|stream|util|zlib|events)(\/.*)?$/;
+const BUILTIN =
+  /^(node:)?(fs|path|os|url|crypto|child_process|worker_threads|v8|readline|http|net|stream|util|zlib|events)(\/.*)?$/;
 
 /** `rule` may import the package `specifier` (`node:fs/promises` counts as `node:fs`, `yaml/util` as `yaml`). */
 function packageAllowed(rule: LayerRule, specifier: string): boolean {

@@ -55,8 +55,9 @@ export const LAYERS: readonly LayerRule[] = [
     packages: [],
   },
   { layer: 'api', owns: ['engine/index.ts'], imports: ENGINE, packages: [] },
-  // The classroom server to come: serves train sessions over HTTP; the CLI may start it, it never imports the CLI.
-  { layer: 'server', owns: ['engine/server/'], imports: [...ENGINE, 'api'], packages: ['node:*'] },
+  // The classroom server: serves train sessions over node:http; zod checks every request body and the save file.
+  // The CLI starts it and writes its save file; it never imports the CLI. Its pages (static/) are read once at start.
+  { layer: 'server', owns: ['engine/server/'], imports: [...ENGINE, 'api'], packages: ['node:*', 'zod'] },
   {
     layer: 'cli',
     owns: ['engine/cli/'],

@@ -16,6 +16,7 @@ const COMMANDS = [
   'coverage',
   'blast-radius',
   'handout',
+  'classroom',
 ] as const;
 
 /** Splits one `$ edrsim …` help line into arguments, honouring single quotes as a POSIX shell does. */

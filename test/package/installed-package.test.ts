@@ -41,6 +41,14 @@ describe('the packed package', () => {
     expect(files).toEqual(
       expect.arrayContaining(['bin/edrsim.js', 'dist/engine/index.js', 'dist/engine/index.d.ts', 'package.json']),
     );
+    // The classroom's pages are not TypeScript: the build copies them beside the compiled server, which reads them there.
+    expect(files).toEqual(
+      expect.arrayContaining(
+        ['index.html', 'instructor.html', 'page.js', 'trainee.js', 'instructor.js', 'style.css', 'favicon.svg'].map(
+          (name) => `dist/engine/server/static/${name}`,
+        ),
+      ),
+    );
     expect(files.filter((file) => /^(engine|bench|test|scenarios)\//.test(file) || /(?<!\.d)\.ts$/.test(file))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(installed.folder, 'package.json'), 'utf8')) as Record<string, object>;
     expect(manifest['devDependencies']).toEqual({ edrsim: `file:${installed.tarball}` });
@@ -93,6 +101,16 @@ describe('the installed binary on the policy repository', () => {
     expect(diff.code).toBe(1);
     expect(JSON.parse(diff.stdout)).toMatchObject({ label: 'weaker' });
     expect(diff.stdout).toBe((await runCli(args, installed.folder)).stdout);
+  });
+
+  it('should ask for scenario files when classroom is started with none: the package ships no course', () => {
+    expect(edrsim('classroom', '--port', '0')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        '✖ scenarios: none given, and this install has no course folder (the package ships no scenarios)\n' +
+        '  hint: pass scenario files or folders: edrsim classroom my-course/\n1 error\n',
+    });
   });
 
   it('should print the JSON Schema that the clone prints', async () => {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatChoices, matchChoice } from '../../engine/train/match-choice.ts';
-import { markdownToText, splitDescription } from '../../engine/train/plain-markdown.ts';
+import { markdownToText, splitDescription, splitMarkdown } from '../../engine/train/plain-markdown.ts';
 import { CHOICES, type Question } from '../../engine/train/question.ts';
 import { readAnswers, type TrainingItem } from '../../engine/train/read-answers.ts';
 
@@ -70,6 +70,14 @@ describe('markdownToText and splitDescription', () => {
   it('should show the whole description before the questions when it has no "What to notice"', () => {
     expect(splitDescription('Just a **situation**.')).toEqual({ before: 'Just a situation.' });
     expect(splitDescription(undefined)).toEqual({ before: '' });
+  });
+
+  it('should split the Markdown itself at "What to notice", marks kept, for the classroom to render', () => {
+    expect(splitMarkdown('**Situation.** `x`\n\n**What to notice.** *y*')).toEqual({
+      before: '**Situation.** `x`\n',
+      after: '\n**What to notice.** *y*',
+    });
+    expect(splitMarkdown('no spoiler')).toEqual({ before: 'no spoiler' });
   });
 });
 

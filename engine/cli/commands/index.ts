@@ -21,6 +21,7 @@ export function engineCommands(extra: readonly CommandEntry[] = []): readonly Co
     { name: 'coverage', load: async () => (await import('./coverage.ts')).registerCoverage },
     { name: 'blast-radius', load: async () => (await import('./blast-radius.ts')).registerBlastRadius },
     { name: 'handout', load: async () => (await import('./handout.ts')).registerHandout },
+    { name: 'classroom', load: async () => (await import('./classroom.ts')).registerClassroom },
     ...extra,
     { name: 'train', load: async () => (await import('./train.ts')).registerTrain },
   ] satisfies readonly CommandEntry[];
