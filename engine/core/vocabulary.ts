@@ -59,3 +59,69 @@ export interface Reason {
   /** The domain-reference fact behind it, e.g. `§3.8`. */
   readonly cite?: string;
 }
+
+export const AUTOMATION_LEVELS = ['full', 'semi-all-folders', 'semi-core-folders', 'semi-non-temp-folders', 'none'] as const;
+/**
+ * A device group's AIR automation level (§6.5; stable ids for the names that changed, §7 C16): `full` is "Full –
+ * remediate threats automatically", `semi-all-folders` "Semi – require approval for all folders", `semi-core-folders`
+ * "… for core folders remediation", `semi-non-temp-folders` "… for non-temp folders remediation", `none` "No
+ * automated response".
+ */
+export type AutomationLevel = (typeof AUTOMATION_LEVELS)[number];
+
+export const INVESTIGATION_STATES = [
+  'Unknown',
+  'Terminated',
+  'SuccessfullyRemediated',
+  'Benign',
+  'Failed',
+  'PartiallyRemediated',
+  'Running',
+  'PendingApproval',
+  'PendingResource',
+  'PartiallyInvestigated',
+  'TerminatedByUser',
+  'TerminatedBySystem',
+  'Queued',
+  'InnerFailure',
+  'PreexistingAlert',
+  'UnsupportedOs',
+  'UnsupportedAlertType',
+  'SuppressedAlert',
+] as const;
+/** The alert API's `investigationState` enum, in the API's order (§6.5). */
+export type InvestigationState = (typeof INVESTIGATION_STATES)[number];
+
+export const ACTION_CENTER_TABS = ['pending', 'history'] as const;
+/** The Action Center tab an entry is listed on (§6.1). */
+export type ActionCenterTab = (typeof ACTION_CENTER_TABS)[number];
+
+export const ACTION_CENTER_STATUSES = ['Pending', 'Completed', 'Failed', 'Rejected', 'TimedOut', 'Cancelled', 'Undone'] as const;
+/** An Action Center entry's status (§6.2, §9: the docs enumerate none; `TimedOut` counts as rejected, §6.5). */
+export type ActionCenterStatus = (typeof ACTION_CENTER_STATUSES)[number];
+
+export const ACTION_TYPES = [
+  'Quarantine file',
+  'Stop process',
+  'Remove registry key',
+  'Stop service',
+  'Disable driver',
+  'Remove scheduled task',
+  'Expand investigation scope',
+  'Isolate device',
+  'Stop and quarantine file',
+  'Collect investigation package',
+  'Run antivirus scan',
+  'Restrict code execution',
+] as const;
+/**
+ * An Action Center entry's action type (§6.4), by the short label the portal selects in bulk ("Quarantine file").
+ * The first six are AIR's remediations (`Stop process` is "Kill a process", spelt as the layers' History entries
+ * spell it); `Expand investigation scope` is the scope-expansion approval (§6.5, [inference]: the docs give it no
+ * type name); the rest are manual response actions.
+ */
+export type ActionType = (typeof ACTION_TYPES)[number];
+
+export const ALERT_STATUSES = ['New', 'InProgress', 'Resolved'] as const;
+/** An alert's `status` (§6.6; the API's `Unknown` is never set here). */
+export type AlertStatus = (typeof ALERT_STATUSES)[number];

@@ -50,3 +50,67 @@ export { authorizeChange, ALLOWED_ROLES } from './authorize-change.ts';
 export { mergeDevicePatch, mergeTenantPatch } from './merge-patch.ts';
 export { DeviceProfiles, type Eligibility, type Profile } from './device-profiles.ts';
 export { decisionFlags, decisionKey } from './decision-key.ts';
+
+// AIR and the Action Center (§6): automation levels, investigations, pending actions, undo, response actions, alert status
+export { CORE_FOLDERS, TEMPORARY_FOLDERS, folderMatch } from './air-folders.ts';
+export {
+  airLicensed,
+  defaultAutomationLevel,
+  deviceAutomationLevel,
+  remediationTab,
+  FULL_DEFAULT_SINCE,
+  type LevelInput,
+  type TabDecision,
+} from './automation-level.ts';
+export {
+  INVESTIGATION_TRIGGERS,
+  airSupport,
+  type AirSupport,
+  type TriggerRule,
+  type TriggerSource,
+} from './investigation-trigger.ts';
+export {
+  PENDING_TIMEOUT_MS,
+  countsAsRejected,
+  endPending,
+  type AirActionEntry,
+  type AirRemediationType,
+} from './air-action-entry.ts';
+export {
+  SIGHTING_CAP,
+  investigationContext,
+  type AnalysedEvent,
+  type DecisionEvent,
+  type DeviceEvent,
+  type EndEvent,
+  type EvidenceInput,
+  type EvidenceVerdict,
+  type InvestigationContext,
+  type InvestigationDueEvent,
+  type InvestigationEvent,
+  type InvestigationInput,
+  type SightingEvent,
+  type StartEvent,
+} from './investigation-context.ts';
+export { investigationMachine, type ModelledInvestigationState } from './investigation.machine.ts';
+export {
+  INVESTIGATION_TABLE,
+  compileInvestigationTable,
+  queueInvestigation,
+  stepInvestigation,
+  type InvestigationSnapshot,
+  type InvestigationTable,
+} from './investigation-table.ts';
+export { UNDOABLE_ACTION_TYPES, undoActions, undoTargets, type UndoRequest, type UndoResult } from './undo-actions.ts';
+export {
+  ISOLATION_RETRY_MS,
+  PLAN_1_ACTIONS,
+  STOP_AND_QUARANTINE_MAX_DEVICES,
+  checkResponseAction,
+  isolationOutcome,
+  type ManualActionType,
+  type ResponseCheck,
+  type ResponseRequest,
+  type ResponseTarget,
+} from './response-action-rules.ts';
+export { NEW_ALERT, autoresolveAlert, setAlertStatus, type AlertStatusState } from './alert-status.ts';

@@ -18,7 +18,7 @@ function allNodes(node: DirectedGraphNode): DirectedGraphNode[] {
 
 /**
  * Traverses `machine` from its initial state with `events` (serialised by `serializeState`, at most
- * `limit` states), and counts which atomic states were reached and which transitions (every guarded
+ * `limit` states), and counts which atomic and final states were reached and which transitions (every guarded
  * candidate is its own edge) were taken, against the machine's full graph.
  */
 export function statechartCoverage<TMachine extends AnyStateMachine>(
@@ -27,7 +27,9 @@ export function statechartCoverage<TMachine extends AnyStateMachine>(
   serializeState: (snapshot: SnapshotFrom<TMachine>) => string,
   limit = 1_000,
 ): Coverage {
-  const nodes = allNodes(toDirectedGraph(machine)).filter((node) => node.stateNode.type === 'atomic');
+  const nodes = allNodes(toDirectedGraph(machine)).filter(
+    (node) => node.stateNode.type === 'atomic' || node.stateNode.type === 'final',
+  );
   const edges = nodes.flatMap((node) => node.edges);
   const name = (edge: (typeof edges)[number], index: number) =>
     `${edge.source.key} --${edge.label.text}#${index}--> ${edge.target.key}`;

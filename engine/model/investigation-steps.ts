@@ -1,0 +1,182 @@
+/** The pure guards and updates of an automated investigation: one implementation for the statechart and its compiled table. */
+import type { Reason } from '../core/vocabulary.ts';
+import { applyIndicatorToAirVerdict } from '../policy/indicators/air-verdict.ts';
+import { PENDING_TIMEOUT_MS, endPending, type AirActionEntry } from './air-action-entry.ts';
+import { remediationTab } from './automation-level.ts';
+import { SIGHTING_CAP, type InvestigationContext, type InvestigationEvent } from './investigation-context.ts';
+
+type Step = (context: InvestigationContext, event: InvestigationEvent) => InvestigationContext;
+type Check = (context: InvestigationContext, event: InvestigationEvent) => boolean;
+
+const SCOPE_REASON: Reason = {
+  layer: 'air',
+  code: 'air-scope-expansion',
+  message: 'the incriminated file was seen on 10 or more other devices: expanding the investigation needs approval',
+  cite: 'T79',
+};
+
+function entryId(context: InvestigationContext, offset: number): string {
+  return `${context.id}-${context.entries.length + offset + 1}`;
+}
+
+/** Adds a Pending scope expansion for each incriminated hash seen on ≥ 10 other devices that has none yet (T79). */
+function expandScope(context: InvestigationContext, at: number): InvestigationContext {
+  // T78: under No automated response AIR adds no Action Center entry at all, scope expansions included.
+  if (context.level === 'none') return context;
+  const added: AirActionEntry[] = [];
+  for (const evidence of context.evidence) {
+    const hash = evidence.sha256;
+    if (hash === undefined || evidence.verdict === 'No threats found') continue;
+    if ((context.sightings[hash]?.length ?? 0) < SIGHTING_CAP) continue;
+    const known = (entry: AirActionEntry) => entry.actionType === 'Expand investigation scope' && entry.entity === hash;
+    if (context.entries.some(known) || added.some(known)) continue;
+    added.push({
+      id: entryId(context, added.length),
+      investigationId: context.id,
+      device: context.device,
+      at,
+      artifact: evidence.artifact,
+      actionType: 'Expand investigation scope',
+      actionSource: 'Automated device action',
+      entity: hash,
+      sha256: hash,
+      verdict: evidence.verdict,
+      tab: 'pending',
+      status: 'Pending',
+      dueAt: at + PENDING_TIMEOUT_MS,
+      reason: SCOPE_REASON,
+    });
+  }
+  return added.length === 0 ? context : { ...context, entries: context.entries.concat(added) };
+}
+
+/** `analysed`: indicators applied to each verdict (§5.4), then one entry per remediation on its tab (§6.5). */
+const propose: Step = (context, event) => {
+  if (event.type !== 'analysed') return context;
+  const evidence = context.evidence.slice();
+  const entries = context.entries.slice();
+  for (const item of event.evidence) {
+    const air = applyIndicatorToAirVerdict(item.verdict, item.indicator);
+    evidence.push({ artifact: item.artifact, verdict: air.verdict, original: air.original, ...hashOf(item.sha256) });
+    const placed = remediationTab(context.level, air.verdict, item.path);
+    if (placed.tab === 'none') continue;
+    const pending = placed.tab === 'pending';
+    entries.push({
+      id: `${context.id}-${entries.length + 1}`,
+      investigationId: context.id,
+      device: context.device,
+      at: event.at,
+      artifact: item.artifact,
+      actionType: item.actionType,
+      actionSource: 'Automated device action',
+      entity: item.entity,
+      ...hashOf(item.sha256),
+      verdict: air.verdict,
+      tab: placed.tab,
+      status: pending ? 'Pending' : 'Completed',
+      ...(pending ? { dueAt: event.at + PENDING_TIMEOUT_MS } : { decidedAt: event.at, decidedBy: 'Automation' }),
+      reason: placed.reason,
+    });
+  }
+  return expandScope({ ...context, evidence, entries }, event.at);
+};
+
+const hashOf = (sha256: string | undefined) => (sha256 === undefined ? {} : { sha256 });
+
+/** `sighting`: one more distinct device for the hash, counted up to {@link SIGHTING_CAP}. */
+const sight: Step = (context, event) => {
+  if (event.type !== 'sighting' || event.device === context.device) return context;
+  const seen = context.sightings[event.sha256] ?? [];
+  if (seen.length >= SIGHTING_CAP || seen.includes(event.device)) return context;
+  const sightings = { ...context.sightings, [event.sha256]: seen.concat(event.device) };
+  return expandScope({ ...context, sightings }, event.at);
+};
+
+function mapPending(context: InvestigationContext, end: (entry: AirActionEntry) => AirActionEntry): InvestigationContext {
+  let changed = false;
+  const entries = context.entries.map((entry) => {
+    const next = entry.status === 'Pending' ? end(entry) : entry;
+    changed ||= next !== entry;
+    return next;
+  });
+  return changed ? { ...context, entries } : context;
+}
+
+/** `approve` / `reject` / `due` / `terminate`: Pending entries end, each exactly once (§6.5). */
+const settle: Step = (context, event) => {
+  switch (event.type) {
+    case 'approve':
+    case 'reject':
+      return mapPending(context, (entry) =>
+        entry.id === event.entryId
+          ? endPending(entry, event.type === 'approve' ? 'Completed' : 'Rejected', event.at, event.by)
+          : entry,
+      );
+    case 'due':
+      return mapPending(context, (entry) =>
+        entry.dueAt !== undefined && entry.dueAt <= event.at ? endPending(entry, 'TimedOut', event.at, 'System') : entry,
+      );
+    case 'terminate':
+      return mapPending(context, (entry) => endPending(entry, 'Cancelled', event.at, 'System'));
+    default:
+      return context;
+  }
+};
+
+/**
+ * One-entry memo: a guard and the update of the same transition compute the same step on the same (context, event)
+ * pair, and both are pure, so the second call returns the first's result (the table and the machine both gain).
+ */
+function remembered(step: Step): Step {
+  let lastContext: InvestigationContext | undefined;
+  let lastEvent: InvestigationEvent | undefined;
+  let lastResult: InvestigationContext | undefined;
+  return (context, event) => {
+    if (context === lastContext && event === lastEvent && lastResult !== undefined) return lastResult;
+    lastResult = step(context, event);
+    lastContext = context;
+    lastEvent = event;
+    return lastResult;
+  };
+}
+
+const proposeOnce = remembered(propose);
+const settleOnce = remembered(settle);
+
+/** The updates, by the action names the statechart uses. */
+export const INVESTIGATION_UPDATES = { propose: proposeOnce, sight, settle: settleOnce } as const satisfies Record<string, Step>;
+
+const hasPending = (context: InvestigationContext) => context.entries.some((entry) => entry.status === 'Pending');
+const allCompleted = (context: InvestigationContext) => context.entries.every((entry) => entry.status === 'Completed');
+
+// Decisions: the event must end some entry, and the guard reads the context it leaves (guards run before actions).
+const decided = (context: InvestigationContext, event: InvestigationEvent) => {
+  const next = settleOnce(context, event);
+  return next === context ? undefined : next;
+};
+
+/** The guards, by the names the statechart uses. */
+export const INVESTIGATION_GUARDS = {
+  startsUnsupportedOs: (_context, event) => event.type === 'start' && event.unsupported === 'UnsupportedOs',
+  startsWithoutAntivirus: (_context, event) => event.type === 'start' && event.unsupported === 'Failed',
+  awaitsApproval: (context, event) => hasPending(proposeOnce(context, event)),
+  remediatesAll: (context, event) => {
+    const next = proposeOnce(context, event);
+    return next.entries.length > 0 && allCompleted(next);
+  },
+  leavesPending: (context, event) => {
+    const next = decided(context, event);
+    return next !== undefined && hasPending(next);
+  },
+  endsRemediated: (context, event) => {
+    const next = decided(context, event);
+    return next !== undefined && !hasPending(next) && allCompleted(next);
+  },
+  endsPartly: (context, event) => {
+    const next = decided(context, event);
+    return next !== undefined && !hasPending(next) && !allCompleted(next);
+  },
+} as const satisfies Record<string, Check>;
+
+export type InvestigationGuard = keyof typeof INVESTIGATION_GUARDS;
+export type InvestigationUpdate = keyof typeof INVESTIGATION_UPDATES;

@@ -1,0 +1,65 @@
+/** Arbitraries for the investigation statechart: an automation level and a sequence of events in rising virtual time. */
+import fc from 'fast-check';
+import { AUTOMATION_LEVELS } from '../../engine/core/vocabulary.ts';
+import type { EvidenceInput, InvestigationEvent, InvestigationInput } from '../../engine/model/investigation-context.ts';
+
+const DAY = 86_400_000;
+const PATHS = [
+  'C:\\Windows\\System32\\evil.dll',
+  'C:\\Users\\u\\Downloads\\evil.exe',
+  'C:\\Users\\u\\AppData\\Local\\Temp\\x.exe',
+  'C:\\ProgramData\\x.exe',
+  'C:\\Program Files\\App\\a.exe',
+];
+const HASHES = ['h1', 'h2', 'h3'];
+const DEVICES = Array.from({ length: 12 }, (_, i) => `other-${i}`);
+
+const evidenceArb: fc.Arbitrary<EvidenceInput> = fc.record(
+  {
+    artifact: fc.constantFrom('a.exe', 'b.dll'),
+    entity: fc.constantFrom(...PATHS),
+    path: fc.constantFrom(...PATHS),
+    sha256: fc.constantFrom(...HASHES),
+    actionType: fc.constantFrom('Quarantine file' as const, 'Stop process' as const),
+    verdict: fc.constantFrom('Malicious' as const, 'Suspicious' as const, 'No threats found' as const),
+    indicator: fc.constantFrom('Allowed' as const, 'Block' as const, 'Audit' as const),
+  },
+  { requiredKeys: ['artifact', 'entity', 'actionType', 'verdict'] },
+);
+
+/** One event without its time; `at` is added from a rising clock. */
+const eventArb = fc.oneof(
+  fc.record({
+    type: fc.constant('start' as const),
+    unsupported: fc.constantFrom(undefined, 'UnsupportedOs' as const, 'Failed' as const),
+  }),
+  fc.record({ type: fc.constant('analysed' as const), evidence: fc.array(evidenceArb, { maxLength: 3 }) }),
+  fc.record({ type: fc.constant('sighting' as const), sha256: fc.constantFrom(...HASHES), device: fc.constantFrom(...DEVICES) }),
+  fc.record({
+    type: fc.constantFrom('approve' as const, 'reject' as const),
+    entryId: fc.constantFrom('1-1', '1-2', '1-3', '1-4', '1-5'),
+    by: fc.constant('alice'),
+  }),
+  fc.record({ type: fc.constant('due' as const) }),
+  fc.record({
+    type: fc.constantFrom('device-unavailable' as const, 'device-available' as const, 'fail' as const, 'terminate' as const),
+  }),
+);
+
+/** An investigation's input and up to `maxLength` events, each at or after the one before (steps up to 3 days). */
+export const investigationRunArb = (maxLength = 25): fc.Arbitrary<{ input: InvestigationInput; events: InvestigationEvent[] }> =>
+  fc
+    .record({
+      level: fc.constantFrom(...AUTOMATION_LEVELS),
+      steps: fc.array(fc.tuple(eventArb, fc.integer({ min: 0, max: 3 * DAY })), { maxLength }),
+    })
+    .map(({ level, steps }) => {
+      let at = 0;
+      const events = steps.map(([event, delta]) => {
+        at += delta;
+        // Drop an `unsupported: undefined` key so both implementations see the same event object shape.
+        const clean = Object.fromEntries(Object.entries(event).filter(([, value]) => value !== undefined));
+        return { ...clean, at } as InvestigationEvent;
+      });
+      return { input: { id: 1, device: 'pc-1', level }, events };
+    });
