@@ -121,6 +121,19 @@ export { renderVerdictsCsv, VERDICT_CSV_COLUMNS } from './report/verdicts-csv.ts
 export { renderJson } from './report/json-report.ts';
 export type { JsonReport, JsonScenario, JsonVerdict } from './report/json-report-shape.ts';
 export { renderJunit } from './report/junit-report.ts';
+export { renderApi, type ApiOptions, type ScenarioAir } from './report/api-report.ts';
+export { NO_AIR, type AlertAir } from './report/api-alert.ts';
+export type { InvestigationFact, ManualActionFact } from './report/api-air-records.ts';
+export type {
+  ApiAlert,
+  ApiEvidence,
+  ApiInvestigation,
+  ApiMachineAction,
+  ApiReport,
+  InvestigationState,
+} from './report/api-shape.ts';
+export { renderHunting } from './report/hunting-report.ts';
+export { HUNTING_TABLES, type HuntingTable } from './report/hunting-columns.ts';
 export { renderGithubAnnotations } from './report/github-annotations.ts';
 export { findingsInput, type Findings } from './report/sarif-findings.ts';
 export type { SarifFinding, SarifInput, SarifLevel, SarifLocation, SarifOptions, SarifRule } from './report/sarif-input.ts';

@@ -34,6 +34,66 @@ export function openOutput(out: string | undefined, io: Io, inputs: readonly str
   return openFile(resolve(io.cwd, out), out, inputs);
 }
 
+/** Several files in one folder (`--out DIR`), each written as {@link openOutput} writes a file; `close` and `abort` act on all. */
+export interface FolderOutput {
+  /** The output of one of the names the folder was opened with. */
+  file(name: string): Output;
+  close(): Issue[];
+  abort(): void;
+}
+
+/**
+ * Opens `names` inside the folder `out` (relative to `io.cwd`; created when missing), each atomically as
+ * {@link openOutput} opens a file, so only those files are ever written there. Refused before anything is
+ * written: an `out` that exists and is not a folder, a name that is one of `inputs`, a file that cannot be
+ * opened (those already opened are discarded).
+ *
+ * @example
+ * const opened = openOutputFolder('hunt', ['AlertInfo.jsonl'], io, loaded.inputs);
+ * if (opened.ok) { opened.value.file('AlertInfo.jsonl').write('{}\n'); opened.value.close(); }
+ */
+export function openOutputFolder(out: string, names: readonly string[], io: Io, inputs: readonly string[]): Result<FolderOutput> {
+  const folder = resolve(io.cwd, out);
+  let existing: ReturnType<typeof statSync>;
+  try {
+    existing = statSync(folder, { throwIfNoEntry: false });
+  } catch (error) {
+    // ENOTDIR: a part of the folder path is a file.
+    return { ok: false, issues: [writeIssue(out, error)] };
+  }
+  if (existing !== undefined && !existing.isDirectory())
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'out_not_folder',
+          path: ['--out'],
+          message: `${out} is a file, not a folder: this format writes one file per table into the folder --out names`,
+          hint: 'give --out a folder (it is created when missing; only the table files are written in it)',
+        },
+      ],
+    };
+  const files = new Map<string, Output>();
+  for (const name of names) {
+    const opened = openFile(join(folder, name), join(out, name), inputs);
+    if (!opened.ok) {
+      for (const file of files.values()) file.abort();
+      return opened;
+    }
+    files.set(name, opened.value);
+  }
+  return {
+    ok: true,
+    value: {
+      file: (name) => files.get(name)!,
+      close: () => [...files.values()].flatMap((file) => file.close()),
+      abort: () => {
+        for (const file of files.values()) file.abort();
+      },
+    },
+  };
+}
+
 /**
  * Writes `text` to `file` as {@link openOutput} does (atomically, never over one of `inputs`); returns the
  * problems, each naming the file as `shownAs`.

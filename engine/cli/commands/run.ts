@@ -2,7 +2,10 @@
 import { Option, type Command } from 'commander';
 import { terminalLine } from '../../core/escape.ts';
 import type { Issue } from '../../core/issue.ts';
+import { renderApi } from '../../report/api-report.ts';
 import { renderCsv } from '../../report/csv-report.ts';
+import { HUNTING_TABLES, type HuntingTable } from '../../report/hunting-columns.ts';
+import { renderHunting } from '../../report/hunting-report.ts';
 import { renderJson } from '../../report/json-report.ts';
 import { renderJunit } from '../../report/junit-report.ts';
 import type { ScenarioReport, Write } from '../../report/scenario-report.ts';
@@ -14,7 +17,7 @@ import { EXIT, worst, type Io } from '../io.ts';
 import { runScenario } from '../../run-scenario.ts';
 import { importRootOption, inputLimits, maxFileSizeOption, type InputFlags } from '../input-options.ts';
 import { yieldForSignals } from '../temp-file-guard.ts';
-import { openOutput } from '../write-output.ts';
+import { openOutput, openOutputFolder, type FolderOutput, type Output } from '../write-output.ts';
 import type { SetExit } from '../register-command.ts';
 import {
   matchesFilter,
@@ -31,7 +34,7 @@ import { maxWarningsOption, overWarnings, renderFindings, sarifRootOption, type 
 type Loaded = ReturnType<typeof loadAll>;
 
 interface RunOptions extends InputFlags, FilterFlags, FindingsFlags {
-  format: 'text' | 'json' | 'junit' | 'csv' | 'sarif' | 'github';
+  format: 'text' | 'json' | 'junit' | 'csv' | 'sarif' | 'github' | 'api' | 'hunting';
   out?: string;
   set: string[];
   summary?: boolean;
@@ -51,10 +54,13 @@ export function registerRun(program: Command, io: Io, exit: SetExit): void {
     .argument('<file-or-dir...>', 'scenario files (.yaml, .yml, .json) or folders')
     .addOption(
       new Option('-f, --format <format>', 'report format')
-        .choices(['text', 'json', 'junit', 'csv', 'sarif', 'github'])
+        .choices(['text', 'json', 'junit', 'csv', 'sarif', 'github', 'api', 'hunting'])
         .default('text'),
     )
-    .option('-o, --out <file>', 'write the report to FILE (atomically; folders are created) instead of stdout')
+    .option(
+      '-o, --out <file>',
+      'write the report to FILE (atomically; folders are created) instead of stdout; for --format hunting, the folder of its tables',
+    )
     .option(
       '-s, --set <key=value>',
       'override a scenario key for a what-if, e.g. tenant.edrBlockMode=false (repeatable)',
@@ -90,6 +96,12 @@ that keeps no scenario is exit 2. --bail stops at the first failing scenario and
 ${COLOUR_HELP}
 CSV is the Action Center History export (--csv action-center, the default) or one row per verdict
 (--csv verdicts); the columns are documented in scenarios/README.md.
+api is what Defender for Endpoint's API v1 would list, per scenario: alerts (GET /api/alerts with their
+evidence), machineActions and investigations (empty until automated investigation is modelled).
+hunting writes advanced hunting tables as JSON Lines, one file per table, into the folder --out names:
+DeviceEvents.jsonl, AlertInfo.jsonl and AlertEvidence.jsonl (nothing else is written there). One file per
+table is what ADX ingestion and KQL's externaldata load, each with its own schema; the columns are the
+schema pages' own. The fields and three example hunts are in README.md.
 SARIF (code scanning) and github (workflow annotations) list findings, not verdicts: each failed
 expectation, problem and lint warning at its file, line and column.
 Text on a terminal wraps to its width (never inside a word; cites become numbered footnotes with
@@ -105,6 +117,8 @@ Examples:
   $ edrsim run scenarios --bail --summary
   $ edrsim run scenarios --format sarif --out edrsim.sarif --max-warnings 0
   $ edrsim run scenarios/05-timing --format github
+  $ edrsim run scenarios/09-recording --format api
+  $ edrsim run scenarios/09-recording --format hunting --out hunt
   $ edrsim run my-policy.yaml --set tenant.edrBlockMode=false --set 'devices.ws-01.primaryAv=defender'`,
     )
     .action(async (paths: string[], options: RunOptions) => {
@@ -120,6 +134,10 @@ Examples:
         io.err(`edrsim run: --csv chooses the CSV table; add --format csv or drop --csv\n`);
         return exit(EXIT.invalid);
       }
+      if (options.format === 'hunting' && options.out === undefined) {
+        io.err(`edrsim run: --format hunting writes ${HUNTING_FILES.join(', ')} into a folder; give --out DIR\n`);
+        return exit(EXIT.invalid);
+      }
       if (options.sarifRoot !== undefined && options.format !== 'sarif' && options.format !== 'github') {
         io.err(`edrsim run: --sarif-root is for --format sarif or github; drop it or add --format sarif\n`);
         return exit(EXIT.invalid);
@@ -133,7 +151,10 @@ Examples:
       const loaded = select(loadAll(paths, io, options.set, limits.value), filter.value, io);
       if (loaded === undefined) return exit(EXIT.invalid);
       // Opened before the run, so that an --out naming an input or an unwritable place fails at once.
-      const output = openOutput(options.out, io, loaded.inputs);
+      const output =
+        options.format === 'hunting'
+          ? openOutputFolder(options.out ?? '', HUNTING_FILES, io, loaded.inputs)
+          : openOutput(options.out, io, loaded.inputs);
       if (!output.ok) {
         printProblems(io, [...loaded.errors, ...output.issues]);
         return exit(EXIT.invalid);
@@ -152,7 +173,8 @@ Examples:
           reports.push(report);
           if (options.bail === true && !report.passed) break;
         }
-        if (options.format === 'sarif' || options.format === 'github')
+        if (isFolder(output.value)) writeHunting(reports, output.value);
+        else if (options.format === 'sarif' || options.format === 'github')
           renderFindings(
             options.format,
             { errors: loaded.errors, warnings: loaded.warnings, reports },
@@ -187,6 +209,20 @@ Examples:
     });
 }
 
+const HUNTING_NAMES = Object.keys(HUNTING_TABLES) as HuntingTable[];
+/** The files of --format hunting, one per advanced hunting table. */
+const HUNTING_FILES = HUNTING_NAMES.map((table) => `${table}.jsonl`);
+
+function isFolder(output: Output | FolderOutput): output is FolderOutput {
+  return 'file' in output;
+}
+
+// Each table is its own file: KQL's externaldata and ADX ingestion load one table per file, with its schema.
+// Invalid input is not a row of any table: it is on stderr, as in every format.
+function writeHunting(reports: readonly ScenarioReport[], folder: FolderOutput): void {
+  for (const table of HUNTING_NAMES) renderHunting(table, reports, folder.file(`${table}.jsonl`).write);
+}
+
 // Invalid input is listed in every format (contract §4).
 function render(
   reports: readonly ScenarioReport[],
@@ -200,6 +236,8 @@ function render(
   switch (options.format) {
     case 'json':
       return renderJson(reports, write, errors);
+    case 'api':
+      return renderApi(reports, write, errors);
     case 'junit':
       return renderJunit(reports, write, errors, seconds === undefined ? {} : { seconds });
     case 'csv':

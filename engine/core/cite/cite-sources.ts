@@ -132,6 +132,21 @@ export const CITE_SOURCES: Readonly<Record<string, CiteSource>> = {
   ),
   machineaction: page('machineAction resource type', 'defender-endpoint/api/machineaction'),
   'alert-api': page('Get alerts API', 'defender-endpoint/api/alerts'),
+  'get-alerts-api': page('List alerts API', 'defender-endpoint/api/get-alerts'),
+  'investigation-api': page('Investigation resource type', 'defender-endpoint/api/investigation'),
+  'ah-deviceevents': page(
+    'DeviceEvents table in the advanced hunting schema',
+    'defender-xdr/advanced-hunting-deviceevents-table',
+  ),
+  'ah-alertinfo': page('AlertInfo table in the advanced hunting schema', 'defender-xdr/advanced-hunting-alertinfo-table'),
+  'ah-alertevidence': page(
+    'AlertEvidence table in the advanced hunting schema',
+    'defender-xdr/advanced-hunting-alertevidence-table',
+  ),
+  pua: page(
+    'Block potentially unwanted applications with Microsoft Defender Antivirus',
+    'defender-endpoint/detect-block-potentially-unwanted-apps-microsoft-defender-antivirus',
+  ),
   'alerts-queue': page('View and organize the Microsoft Defender for Endpoint Alerts queue', 'defender-endpoint/alerts-queue'),
   'graph-alert': {
     kind: 'page',
