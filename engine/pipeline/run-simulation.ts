@@ -8,6 +8,7 @@ import { CountTally } from './count-tally.ts';
 import type { Counts } from './counts.ts';
 import { runEvents, type ChangeRecord } from './run-events.ts';
 import type { SimulationInput } from './sim-input.ts';
+import type { AirQueries } from './air-queries.ts';
 import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
 
 /** An alert with its portal-style id (`da000001`, numbered in time order over the run). */
@@ -38,6 +39,8 @@ export interface RunSummary {
   readonly endAt: number;
   /** Policy problems met while compiling; empty for a scenario that passed the loader. */
   readonly issues: readonly Issue[];
+  /** AIR's answers, when the scenario turns AIR on (contract §5.4); undefined otherwise. */
+  readonly air?: AirQueries;
 }
 
 export interface RunResult extends RunSummary {

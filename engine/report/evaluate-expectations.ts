@@ -8,6 +8,7 @@ import { describeBounds, withinBounds } from '../core/count-bounds.ts';
 import type { CountBounds, Expectation } from '../scenario/index.ts';
 import type { ExpectationTally, Tallied } from './expectation-tally.ts';
 import type { ExpectationResult } from './scenario-report.ts';
+import { entryExpectation, investigationExpectation } from './evaluate-air-expectations.ts';
 
 export interface EvaluationInput {
   readonly run: RunSummary;
@@ -71,6 +72,10 @@ function evaluate(expectation: Expectation, input: EvaluationInput): Evaluated {
     }
     case 'totals':
       return totalsExpectation(expectation, tallied(input, expectation));
+    case 'actionCenterEntry':
+      return entryExpectation(expectation, input.run.air);
+    case 'investigation':
+      return investigationExpectation(expectation, input.run.air);
   }
 }
 
