@@ -204,10 +204,13 @@ function manualAction(ctx: AirContext, action: ActionSpec, type: ManualActionTyp
   if (type === 'Stop and quarantine file' && sha256 === undefined)
     return done('refused', [reason('no-hash', `artifact ${action.artifact} has no sha256 to stop and quarantine`, '§6.4')]);
   const created: string[] = [];
+  // A device the action cannot run on gets no entry: the portal does not submit it there (T83); the record says why.
+  const refusals = check.devices.filter((device) => !device.allowed).map((device) => device.reason);
   for (const device of check.devices) {
+    if (!device.allowed) continue;
     const id = `manual-${ctx.manual.length + 1}`;
     const offline = type === 'Isolate device' && ctx.offline.has(device.name);
-    const status = !device.allowed ? 'Failed' : offline ? 'Pending' : 'Completed';
+    const status = offline ? 'Pending' : 'Completed';
     const entry: AirActionEntry = {
       id,
       device: device.name,
@@ -229,7 +232,8 @@ function manualAction(ctx: AirContext, action: ActionSpec, type: ManualActionTyp
     if (offline) ctx.schedule(at + ISOLATION_RETRY_MS, record);
     created.push(id);
   }
-  return done('applied', [check.reason], created);
+  if (created.length === 0) return done('refused', refusals);
+  return done('applied', [check.reason, ...refusals], created);
 }
 
 function artifactHash(ctx: AirContext, artifact: string): string | undefined {

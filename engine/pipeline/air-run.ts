@@ -2,7 +2,8 @@
 import { TimeHeap } from '../core/time-heap.ts';
 import type { AutomationLevel, Reason } from '../core/vocabulary.ts';
 import {
-  INVESTIGATION_TRIGGERS,
+  SIGHTING_CAP,
+  alertInvestigation,
   NEW_ALERT,
   airSupport,
   autoresolveAlert,
@@ -108,6 +109,14 @@ export function createAirRun(
     hashOf: (artifact) => hashes.get(artifact),
   };
   const byHash = new Map<string, Set<InvestigationRecord>>();
+  // Per hash, the distinct devices it was seen on, capped one above the threshold (the investigation's own device may be
+  // among them): memory per hash is bounded, as AIR's own count is (§6.5, air).
+  const seen = new Map<string, string[]>();
+  const see = (sha256: string, device: string) => {
+    const devices = seen.get(sha256);
+    if (devices === undefined) seen.set(sha256, [device]);
+    else if (devices.length <= SIGHTING_CAP && !devices.includes(device)) devices.push(device);
+  };
   let alertCount = 0;
   let nextAction = 0;
 
@@ -147,7 +156,7 @@ export function createAirRun(
     return { level, reason: levelReason(level, membership.name) };
   }
 
-  function open(device: string, at: number, level: AutomationLevel, why: Reason): InvestigationRecord {
+  function openInvestigation(device: string, at: number, level: AutomationLevel, why: Reason): InvestigationRecord {
     const state = model.device(device)!;
     const support = airSupport(state.config, state.mode);
     const snapshot = queueInvestigation({ id: ctx.investigations.length + 1, device, level });
@@ -206,19 +215,23 @@ export function createAirRun(
     before: (at) => run(at, false, true),
     verdict(verdict) {
       const sha256 = verdict.source.sha256;
-      if (sha256 !== undefined && byHash.size > 0)
+      if (sha256 !== undefined) {
+        see(sha256, verdict.device);
         for (const record of byHash.get(sha256) ?? [])
           step(record, { type: 'sighting', at: verdict.at, sha256, device: verdict.device });
+      }
       if (verdict.alertCount === 0) return;
       let record: InvestigationRecord | undefined;
       for (const alert of verdict.alerts) {
         const id = `da${String(++alertCount).padStart(6, '0')}`;
         const { level, reason } = levelOf(alert.device);
-        if (level === 'none' || !INVESTIGATION_TRIGGERS[alert.detectionSource].starts) {
+        const open = record ?? ctx.open.get(alert.device);
+        const decision = alertInvestigation(alert.detectionSource, level, open !== undefined);
+        if (decision.action === 'none') {
           ctx.alerts.push({ id, alert, status: NEW_ALERT });
           continue;
         }
-        record ??= ctx.open.get(alert.device) ?? open(alert.device, verdict.at, level, reason);
+        record = open ?? openInvestigation(alert.device, verdict.at, level, reason);
         const held: AirAlert = { id, alert, investigationId: record.snapshot.context.id, status: NEW_ALERT };
         ctx.alerts.push(held);
         record.alerts.push(held);
@@ -228,8 +241,11 @@ export function createAirRun(
       if (record.log === undefined && watched.artifacts.has(verdict.artifact))
         record.log = [{ at: verdict.at, snapshot: record.snapshot }];
       const evidence = evidenceOf(verdict);
-      if (record.snapshot.state === 'PendingResource') record.waiting.push(evidence);
-      else step(record, { type: 'analysed', at: verdict.at, evidence: [evidence] });
+      if (record.snapshot.state === 'PendingResource') return void record.waiting.push(evidence);
+      // AIR looks for the file where it was seen before, too (air: scope expansion), then reaches its verdicts.
+      for (const device of sha256 === undefined ? [] : (seen.get(sha256) ?? []))
+        step(record, { type: 'sighting', at: verdict.at, sha256: sha256!, device });
+      step(record, { type: 'analysed', at: verdict.at, evidence: [evidence] });
     },
     finish(endAt) {
       run(endAt, true, true);
