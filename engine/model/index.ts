@@ -65,7 +65,9 @@ export {
 export {
   INVESTIGATION_TRIGGERS,
   airSupport,
+  alertInvestigation,
   type AirSupport,
+  type AlertInvestigation,
   type TriggerRule,
   type TriggerSource,
 } from './investigation-trigger.ts';

@@ -57,7 +57,15 @@ const propose: Step = (context, event) => {
   const entries = context.entries.slice();
   for (const item of event.evidence) {
     const air = applyIndicatorToAirVerdict(item.verdict, item.indicator);
-    evidence.push({ artifact: item.artifact, verdict: air.verdict, original: air.original, ...hashOf(item.sha256) });
+    const remediated = item.remediated === true && air.verdict !== 'No threats found';
+    evidence.push({
+      artifact: item.artifact,
+      verdict: air.verdict,
+      original: air.original,
+      ...hashOf(item.sha256),
+      ...(remediated ? { remediated } : {}),
+    });
+    if (remediated) continue;
     const placed = remediationTab(context.level, air.verdict, item.path);
     if (placed.tab === 'none') continue;
     const pending = placed.tab === 'pending';
@@ -160,9 +168,10 @@ export const INVESTIGATION_GUARDS = {
   startsUnsupportedOs: (_context, event) => event.type === 'start' && event.unsupported === 'UnsupportedOs',
   startsWithoutAntivirus: (_context, event) => event.type === 'start' && event.unsupported === 'Failed',
   awaitsApproval: (context, event) => hasPending(proposeOnce(context, event)),
+  // Remediated: every action taken, and something was acted on, by AIR or already by the layers (air-results).
   remediatesAll: (context, event) => {
     const next = proposeOnce(context, event);
-    return next.entries.length > 0 && allCompleted(next);
+    return allCompleted(next) && (next.entries.length > 0 || next.evidence.some((evidence) => evidence.remediated === true));
   },
   leavesPending: (context, event) => {
     const next = decided(context, event);

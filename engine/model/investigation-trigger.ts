@@ -1,6 +1,6 @@
 /** Which alerts start an automated investigation, and whether AIR can run on the device at all (§6.5, §6.6). */
 import type { DeviceConfig } from '../core/config.ts';
-import type { InvestigationState, MdavMode, Reason } from '../core/vocabulary.ts';
+import type { AutomationLevel, InvestigationState, MdavMode, Reason } from '../core/vocabulary.ts';
 
 /** Alert `detectionSource` values the pipeline raises (§6.6; the same words as `AlertSource` in `pipeline/verdict.ts`). */
 export type TriggerSource = 'WindowsDefenderAv' | 'WindowsDefenderAtp' | 'CustomerTI';
@@ -80,4 +80,29 @@ export function airSupport(device: Pick<DeviceConfig, 'os' | 'serverAgent'>, mod
       'T88, [inference]',
     );
   return support(undefined, 'air-supported', `AIR runs: ${device.os} is supported and Defender Antivirus is ${mode}`, '§6.5');
+}
+
+/** What an alert does to AIR on its device: open a new investigation, join the one running there, or nothing. */
+export interface AlertInvestigation {
+  readonly action: 'open' | 'join' | 'none';
+  readonly reason: Reason;
+}
+
+/**
+ * Decides, for one alert, whether it opens an investigation, joins the device's open one (air: alerts raised on the
+ * device while an investigation runs are added to it until it completes), or starts none: under `none` (which Plan 1
+ * and No automated response both give, T78) and for a source that starts none. `open` is whether the device has an
+ * investigation that has not completed. Whether AIR can run there is `airSupport`'s question, asked when it starts.
+ *
+ * @example
+ * alertInvestigation('WindowsDefenderAv', 'full', false).action; // 'open'
+ * alertInvestigation('WindowsDefenderAtp', 'none', false).action; // 'none' (T78)
+ */
+export function alertInvestigation(source: TriggerSource, level: AutomationLevel, open: boolean): AlertInvestigation {
+  if (level === 'none') return { action: 'none', reason: air('air-off', 'no automated response: no investigation', 'T78') };
+  const rule = INVESTIGATION_TRIGGERS[source];
+  if (!rule.starts)
+    return { action: 'none', reason: air('air-no-trigger', `a ${source} alert starts no investigation`, rule.cite) };
+  if (open) return { action: 'join', reason: air('air-join', 'the alert joins the investigation running on its device', '§6.5') };
+  return { action: 'open', reason: air('air-open', rule.why, rule.cite) };
 }

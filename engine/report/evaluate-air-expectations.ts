@@ -11,7 +11,8 @@ type InvestigationExpectation = Extract<Expectation, { kind: 'investigation' }>;
 const when = (at: number | undefined) => (at === undefined ? 'at the end of the run' : `at ${formatDuration(at)}`);
 const target = (e: { artifact?: string; device?: string }) =>
   e.artifact === undefined ? `device ${e.device}` : `artifact ${e.artifact}`;
-const AIR_OFF: Evaluated = {
+/** The answer of an AIR expectation in a scenario without AIR. */
+export const AIR_OFF: Evaluated = {
   passed: false,
   message: 'AIR is off in this scenario, so it has no AIR entries or investigations',
   details: ['turn it on with tenant.air: true, tenant.createdAt or a device group automationLevel (contract §5.4)'],

@@ -28,7 +28,10 @@ const SERVICE_SOURCE = 'Microsoft Defender for Endpoint';
  * the documented query reads exactly these). Antivirus alerts include EDR in block mode remediations (§3.7,
  * compat note 3: their alerts name Defender Antivirus) and file indicator blocks, whose threat is
  * `EUS:Win32/CustomEnterpriseBlock!cl` (ioc-file) [inference: both are detections of the antivirus engine]. EDR
- * sensor and Custom TI alerts have no antivirus event: they are in AlertInfo and AlertEvidence only.
+ * sensor and Custom TI alerts have no antivirus event: they are in AlertInfo and AlertEvidence only. Blocked, prevented
+ * and detected-only differ in `WasRemediated` and `WasExecutingWhileDetected`, not in `ActionType`: `AntivirusDetection`
+ * is the one antivirus ActionType a Learn page documents with these fields (pua); others seen in tenants
+ * (`AntivirusDetectionActionType`, `AntivirusMalwareBlocked`) are described only in community material, so none is emitted.
  * `WasRemediated`: the verdict is blocked. `WasExecutingWhileDetected`: the artifact is a process or a behaviour
  * (it runs), not a file met on access or in a scan (contract §2: such a stop is `Prevented`). `ReportId` is
  * `reportId`, the row's 1-based number in the scenario (the page: "a repeating counter").

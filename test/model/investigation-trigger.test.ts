@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCite } from '../../engine/core/cite/resolve-cite.ts';
 import { OS_NAMES } from '../../engine/core/vocabulary.ts';
-import { INVESTIGATION_TRIGGERS, airSupport } from '../../engine/model/investigation-trigger.ts';
+import { INVESTIGATION_TRIGGERS, airSupport, alertInvestigation } from '../../engine/model/investigation-trigger.ts';
 
 describe('INVESTIGATION_TRIGGERS — which alerts start an automated investigation', () => {
   it('should say it for each detection source, marking the undocumented custom TI choice as an inference', () => {
@@ -31,5 +31,16 @@ describe('airSupport — AIR needs a listed OS and Defender Antivirus active or 
   it('should need the unified agent on Server 2012 R2 and 2016', () => {
     expect(airSupport({ os: 'server-2012-r2', serverAgent: 'legacy' }, 'active').state).toBe('UnsupportedOs');
     expect(airSupport({ os: 'server-2019', serverAgent: 'legacy' }, 'active').supported).toBe(true);
+  });
+});
+
+describe('alertInvestigation — an alert opens, joins or starts no investigation', () => {
+  it('should open one for each starting source, join the open one, and start none under No automated response (T78)', () => {
+    for (const source of ['WindowsDefenderAv', 'WindowsDefenderAtp', 'CustomerTI'] as const) {
+      expect(alertInvestigation(source, 'semi-all-folders', false).action).toBe('open');
+      expect(alertInvestigation(source, 'full', true).action).toBe('join');
+      expect(alertInvestigation(source, 'none', true).action).toBe('none');
+    }
+    expect(alertInvestigation('CustomerTI', 'full', false).reason.cite).toBe('[inference]');
   });
 });

@@ -9,7 +9,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'edrsim-records-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // Hostile strings: a line break (a JSON Lines row must stay one line), a screen clear, a bidi override, JSON metacharacters.
-const HOSTILE = 'a\nb \u001b[2J \u202e "}{\'';
+const HOSTILE = 'a\nb \r\u2028\u0085 \u001b[2J \u202e "}{\'';
 const PATH = `C:/Temp/${HOSTILE}.exe`;
 const HOSTILE_FILE = join(scratch, 'hostile.json');
 writeFileSync(
@@ -95,6 +95,15 @@ describe('edrsim run --format hunting', () => {
     ]);
   });
 
+  it('should refuse a folder under a file, naming the problem', async () => {
+    const file = join(scratch, 'plain.txt');
+    writeFileSync(file, 'x');
+    const result = await runCli(['run', 'records.yaml', '--format', 'hunting', '--out', join(file, 'tables')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('a part of its folder path is a file');
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
   it('should create a missing folder', async () => {
     const folder = join(scratch, 'new', 'tables');
     expect((await runCli(['run', 'records.yaml', '--format', 'hunting', '--out', folder])).code).toBe(0);
@@ -118,7 +127,8 @@ describe('hostile strings in the Defender-shaped formats', () => {
     expect((await runCli(['run', HOSTILE_FILE, '--format', 'hunting', '--out', folder])).code).toBe(0);
     for (const table of ['DeviceEvents', 'AlertInfo', 'AlertEvidence']) {
       const text = readFileSync(join(folder, `${table}.jsonl`), 'utf8');
-      expect(text).not.toMatch(/[\u001b\u202e]/);
+      // No raw line or paragraph separator of any kind: a JSON Lines reader that splits on them still sees one row.
+      expect(text).not.toMatch(/[\u001b\u202e\r\u2028\u0085]/);
       const lines = text.trimEnd().split('\n');
       expect(lines, table).toHaveLength(1);
       const row = JSON.parse(lines[0]!) as Record<string, unknown>;
