@@ -78,12 +78,15 @@ export const RESPONSE_CASES: readonly AirCase[] = [
     scenario: [
       `${NONE}fleet:\n  - { count: 1200, namePrefix: ws-, template: { os: windows-11, primaryAv: non-microsoft } }\ntimeline:`,
       action('1h', 'stop-and-quarantine', `sha256: '${sha('a')}'`, 'devices: all'),
+      // The same file on one of those devices is accepted: the refusal above is the count's, not the device's.
+      action('2h', 'stop-and-quarantine', `sha256: '${sha('a')}'`, 'devices: [ws-0001]'),
     ].join('\n'),
     pins: [
-      '{ actionCenterEntry: { device: ws-0001, actionType: Stop and quarantine file, present: false } }',
+      '{ actionCenterEntry: { device: ws-0001, actionType: Stop and quarantine file, at: 90m, present: false } }',
       '{ actionCenterEntry: { device: ws-1200, actionType: Stop and quarantine file, present: false } }',
+      '{ actionCenterEntry: { device: ws-0001, actionType: Stop and quarantine file, status: Completed } }',
     ],
-    opposites: ['{ actionCenterEntry: { device: ws-0001, actionType: Stop and quarantine file, present: true } }'],
+    opposites: ['{ actionCenterEntry: { device: ws-0001, actionType: Stop and quarantine file, at: 90m, present: true } }'],
   },
   {
     id: 'T85',
