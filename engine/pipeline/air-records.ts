@@ -19,6 +19,7 @@ export function airRecords(ctx: AirContext): AirRecords {
       device: record.device,
       state: record.snapshot.state,
       startTime: record.createdAt,
+      ...(record.endedAt === undefined ? {} : { endTime: record.endedAt }),
       triggeringAlertId: record.alerts[0]?.id ?? null,
       artifacts: [...record.artifacts],
       reasons: record.reasons,
@@ -29,6 +30,7 @@ export function airRecords(ctx: AirContext): AirRecords {
       investigationId: held.investigationId ?? null,
       investigationState: held.investigationId === undefined ? null : (stateOf.get(held.investigationId) ?? null),
       status: held.status.status,
+      ...(held.status.resolvedAt === undefined ? {} : { resolvedAt: held.status.resolvedAt }),
     })),
     actions: [...ctx.actions],
   };

@@ -136,6 +136,7 @@ export function createAirRun(
       if (evidence.sha256 !== undefined)
         (byHash.get(evidence.sha256) ?? byHash.set(evidence.sha256, new Set()).get(evidence.sha256)!).add(record);
     if (!FINAL.has(after.state)) return;
+    record.endedAt ??= event.at;
     if (ctx.open.get(record.device) === record) ctx.open.delete(record.device);
     for (const evidence of after.context.evidence) if (evidence.sha256 !== undefined) byHash.get(evidence.sha256)?.delete(record);
     for (const alert of record.alerts) alert.status = autoresolveAlert(alert.status, after.state, event.at, ctx.autoresolve);

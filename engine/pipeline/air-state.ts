@@ -17,6 +17,8 @@ export interface InvestigationRecord {
   waiting: EvidenceInput[];
   /** The alerts it holds, the first being the triggering alert. */
   readonly alerts: AirAlert[];
+  /** When it reached a final state. */
+  endedAt?: number;
   /** Every snapshot with its instant, when watched; undefined otherwise (memory stays with what is asked). */
   log?: { at: number; snapshot: InvestigationSnapshot }[];
 }
@@ -55,6 +57,8 @@ export type AirAlertRecord = Alert & {
   readonly investigationId: number | null;
   readonly investigationState: InvestigationState | null;
   readonly status: AlertStatus;
+  /** When it was resolved, by autoresolve or an analyst. */
+  readonly resolvedAt?: number;
 };
 
 /** An investigation as reported at the end of the run (the API's Investigation: `state`, `triggeringAlertId`). */
@@ -63,6 +67,8 @@ export interface InvestigationReport {
   readonly device: string;
   readonly state: InvestigationState;
   readonly startTime: number;
+  /** When it completed; undefined while it runs or waits. */
+  readonly endTime?: number;
   readonly triggeringAlertId: string | null;
   readonly artifacts: readonly string[];
   readonly reasons: readonly Reason[];
