@@ -1,6 +1,6 @@
 // `edrsim train scenarios/12-action-center`, in-process through main(): the course asks the Action Center questions
 // (entry tab and status, investigation state) and reveals them. The answers below are written by hand from the
-// reference (§6.4, §6.5, T71–T82, T87, C15), not read from a run, so a change in the engine's answers fails here.
+// reference (§6.4, §6.5, T71–T82, T87, T88, C15), not read from a run, so a change in the engine's answers fails here.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,21 @@ const RIGHT: Readonly<Record<string, readonly string[]>> = {
     ...ENTRY('stealer-air', 'history', 'Completed'),
     'stealer-air.investigationState: SuccessfullyRemediated',
   ],
+  '08-suspicious-and-no-threats-found.yaml': [
+    ...VERDICT_DETECTED('toolbar'),
+    ...ENTRY('stealer', 'history', 'Completed'),
+    ...ENTRY('toolbar', 'pending', 'Pending'), // T76
+    'toolbar.investigationState: PendingApproval',
+    'inventory-script.investigationState: Benign', // T77
+  ],
+  '09-where-air-cannot-run.yaml': [
+    'srv-web-73.runningMode: Not running',
+    ...VERDICT_DETECTED('tool-73'),
+    'tool-71.investigationState: SuccessfullyRemediated',
+    ...ENTRY('tool-71', 'history', 'Completed'),
+    'tool-72.investigationState: UnsupportedOs',
+    'tool-73.investigationState: Failed', // T88
+  ],
 };
 const TOTAL = Object.values(RIGHT).reduce((sum, lines) => sum + lines.length, 0);
 
@@ -110,7 +125,7 @@ describe('edrsim train scenarios/12-action-center', () => {
     const { code, out, err } = await train(COURSE, '--answers', answersFile());
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toContain(`Total: ${TOTAL}/${TOTAL} (100 %) over 7 scenarios`);
+    expect(out).toContain(`Total: ${TOTAL}/${TOTAL} (100 %) over 9 scenarios`);
   });
 
   it('should reveal a wrong Action Center answer with the engine answer, the entry reason and the cite (T75)', async () => {
