@@ -58,11 +58,9 @@ export const actionEventSchema = z
   .strictObject({
     at: durationSchema,
     action: z.enum(TIMELINE_ACTIONS),
-    artifact: nameSchema
-      .optional()
-      .meta({
-        description: 'approve/reject/undo: the entries acting on it; stop-and-quarantine: its sha256; alert-status: its alerts',
-      }),
+    artifact: nameSchema.optional().meta({
+      description: 'approve/reject/undo: the entries acting on it; stop-and-quarantine: its sha256; alert-status: its alerts',
+    }),
     device: nameSchema.optional().meta({ description: 'the device acted on, or whose entries are decided' }),
     devices: z
       .union([z.literal('all'), z.array(nameSchema).min(1)])
