@@ -51,8 +51,10 @@ const PARTLY = { guard: 'endsPartly', target: 'PartiallyRemediated', actions: 's
  * to `Benign` if nothing was found (T77). In `PendingApproval` each `approve`, `reject` or `due` (7-day timeout,
  * T75) ends Pending entries once; when none is left the investigation completes (rem-xdr): `SuccessfullyRemediated`
  * when every action was taken or approved (air-results), else `PartiallyRemediated` ([inference]: the API has no
- * "not remediated" state). An unreachable device pauses it in `PendingResource` (air-results). `terminate` ends it
- * `TerminatedBySystem` and cancels what is pending. Final states ignore every event.
+ * "not remediated" state). An unreachable device pauses it in `PendingResource` (air-results): nothing is analysed
+ * there, so the caller sends `analysed` after `device-available`. `terminate` ends it `TerminatedBySystem` and cancels
+ * what is pending. An approved scope expansion is a completed entry; the devices it adds run their own investigations.
+ * Final states ignore every event (a later alert opens a new investigation).
  *
  * @example
  * const [s] = transition(investigationMachine, initialTransition(investigationMachine, { id: 1, device: 'pc', level: 'full' })[0],

@@ -148,8 +148,15 @@ function undo(ctx: AirContext, action: ActionSpec, at: number, done: Done): Acti
       if (targets(entry, action) && entry.status === 'Completed') {
         holders.add(record);
         named.push(entry);
-        if (action.moreInstances === true && entry.sha256 !== undefined)
-          for (const other of ctx.instances.get(entry.sha256) ?? []) holders.add(other);
+        if (action.moreInstances === true && entry.sha256 !== undefined) {
+          // The index holds the hashes a written artifact gives at load; a generated artifact's hash is looked up here.
+          const sha256 = entry.sha256;
+          const indexed = ctx.instances.get(sha256);
+          if (indexed !== undefined) for (const other of indexed) holders.add(other);
+          else
+            for (const other of ctx.investigations)
+              if (other.snapshot.context.entries.some((e) => e.sha256 === sha256)) holders.add(other);
+        }
       }
   const manual = ctx.manual.filter((record) => targets(record.entry, action) && record.entry.status === 'Completed');
   const ids = named.map((entry) => entry.id).concat(manual.map((record) => record.entry.id));

@@ -1,7 +1,6 @@
 /** Training questions for AIR expectations: an Action Center entry's tab and status, an investigation's state (contract §5.4). */
 import { formatDuration } from '../core/duration.ts';
 import { ACTION_CENTER_STATUSES, ACTION_CENTER_TABS, type Reason } from '../core/vocabulary.ts';
-import type { Question } from './question.ts';
 import type { ScenarioReport } from '../report/scenario-report.ts';
 import type { Expectation } from '../scenario/index.ts';
 
@@ -18,6 +17,19 @@ export const MODELLED_INVESTIGATION_STATES = [
   'TerminatedBySystem',
   'UnsupportedOs',
 ] as const;
+
+/** A question about an AIR expectation; the same shape as `Question` (question.ts), which imports this file. */
+export interface AirQuestion {
+  readonly id: string;
+  readonly field: 'entryTab' | 'entryStatus' | 'investigationState';
+  readonly subject: string;
+  readonly text: string;
+  readonly choices: readonly string[];
+  readonly expected: string;
+  readonly summary: string;
+  readonly reasons: readonly string[];
+  readonly cite?: string;
+}
 
 /** The AIR question fields and their choices. */
 export const AIR_CHOICES = {
@@ -45,7 +57,7 @@ const key = (e: { artifact?: string; device?: string; at?: number }) =>
 export function airQuestions(
   expectation: Extract<Expectation, { kind: 'actionCenterEntry' | 'investigation' }>,
   report: ScenarioReport,
-): { questions: Question[]; problem?: string } {
+): { questions: AirQuestion[]; problem?: string } {
   const air = report.run.air;
   const cite = expectation.cite === undefined ? {} : { cite: expectation.cite };
   const subject = `${about(expectation)} ${when(expectation.at)}`;

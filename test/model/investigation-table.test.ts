@@ -42,7 +42,7 @@ describe('INVESTIGATION_TABLE — the statechart compiled for the hot path', () 
 
   it('law: the table and xstate transition() agree state by state on random event sequences', () => {
     fc.assert(
-      fc.property(investigationRunArb(), ({ input, events }) => {
+      fc.property(investigationRunArb(15), ({ input, events }) => {
         let [snapshot] = initialTransition(investigationMachine, input);
         const table = tableRun(input, events);
         expect(table[0]).toEqual({ state: snapshot.value, context: snapshot.context });

@@ -27,39 +27,72 @@ const evidenceArb: fc.Arbitrary<EvidenceInput> = fc.record(
   { requiredKeys: ['artifact', 'entity', 'actionType', 'verdict'] },
 );
 
-/** One event without its time; `at` is added from a rising clock. */
+/**
+ * One event without its time; `at` is added from a rising clock. Weighted so that runs get past `Queued` and into
+ * `PendingApproval` often: ends (`fail`, `terminate`, an unsupported start) are rare, decisions common.
+ */
 const eventArb = fc.oneof(
-  fc.record({
-    type: fc.constant('start' as const),
-    unsupported: fc.constantFrom(undefined, 'UnsupportedOs' as const, 'Failed' as const),
-  }),
-  fc.record({ type: fc.constant('analysed' as const), evidence: fc.array(evidenceArb, { maxLength: 3 }) }),
-  fc.record({ type: fc.constant('sighting' as const), sha256: fc.constantFrom(...HASHES), device: fc.constantFrom(...DEVICES) }),
-  fc.record({
-    type: fc.constantFrom('approve' as const, 'reject' as const),
-    entryId: fc.constantFrom('1-1', '1-2', '1-3', '1-4', '1-5'),
-    by: fc.constant('alice'),
-  }),
-  fc.record({ type: fc.constant('due' as const) }),
-  fc.record({
-    type: fc.constantFrom('device-unavailable' as const, 'device-available' as const, 'fail' as const, 'terminate' as const),
-  }),
+  { weight: 3, arbitrary: fc.record({ type: fc.constant('start' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('start' as const),
+      unsupported: fc.constantFrom('UnsupportedOs' as const, 'Failed' as const),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      type: fc.constant('analysed' as const),
+      evidence: fc.array(evidenceArb, { minLength: 1, maxLength: 3 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('sighting' as const),
+      sha256: fc.constantFrom(...HASHES),
+      device: fc.constantFrom(...DEVICES),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      type: fc.constantFrom('approve' as const, 'reject' as const),
+      entryId: fc.constantFrom('1-1', '1-2', '1-3', '1-4', '1-5'),
+      by: fc.constant('alice'),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('due' as const) }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constantFrom('device-unavailable' as const, 'device-available' as const) }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constantFrom('fail' as const, 'terminate' as const) }) },
 );
 
-/** An investigation's input and up to `maxLength` events, each at or after the one before (steps up to 3 days). */
+/**
+ * An investigation's input and up to `maxLength` events after a first `start` (the queue always sends one; a later
+ * start is ignored), each at or after the one before (steps up to 3 days).
+ */
 export const investigationRunArb = (maxLength = 25): fc.Arbitrary<{ input: InvestigationInput; events: InvestigationEvent[] }> =>
   fc
     .record({
       level: fc.constantFrom(...AUTOMATION_LEVELS),
-      steps: fc.array(fc.tuple(eventArb, fc.integer({ min: 0, max: 3 * DAY })), { maxLength }),
+      first: fc.constantFrom<{ type: 'start'; unsupported?: 'UnsupportedOs' | 'Failed' }>(
+        { type: 'start' },
+        { type: 'start' },
+        { type: 'start' },
+        { type: 'start' },
+        { type: 'start' },
+        { type: 'start' },
+        { type: 'start', unsupported: 'UnsupportedOs' },
+        { type: 'start', unsupported: 'Failed' },
+      ),
+      steps: fc.array(fc.tuple(eventArb, fc.integer({ min: 0, max: 3 * DAY })), { minLength: 1, maxLength }),
     })
-    .map(({ level, steps }) => {
+    .map(({ level, first, steps }) => {
       let at = 0;
       const events = steps.map(([event, delta]) => {
         at += delta;
-        // Drop an `unsupported: undefined` key so both implementations see the same event object shape.
-        const clean = Object.fromEntries(Object.entries(event).filter(([, value]) => value !== undefined));
-        return { ...clean, at } as InvestigationEvent;
+        return { ...event, at } as InvestigationEvent;
       });
-      return { input: { id: 1, device: 'pc-1', level }, events };
+      return { input: { id: 1, device: 'pc-1', level }, events: [{ ...first, at: 0 }, ...events] };
     });

@@ -62,6 +62,7 @@ describe('investigationMachine — an automated investigation through the API in
   });
 
   it('T75: should time a pending action out after exactly 7 days, counted as rejected', () => {
+    expect(PENDING_TIMEOUT_MS).toBe(604_800_000);
     const input = { id: 3, device: 'pc', level: 'semi-all-folders' } as const;
     const steps = [start, analysed(evidence('C:\\Users\\u\\Downloads\\evil.exe'))] as const;
     expect(run(input, ...steps, { type: 'due', at: 1_000 + PENDING_TIMEOUT_MS - 1 }).state).toBe('PendingApproval');
@@ -97,6 +98,16 @@ describe('investigationMachine — an automated investigation through the API in
       ['Quarantine file', 'history', 'Completed'],
       ['Expand investigation scope', 'pending', 'Pending'],
     ]);
+  });
+
+  it('should not expand the scope of a file AIR found clean, however many devices it is on', () => {
+    const sightings = Array.from(
+      { length: 10 },
+      (_, i) => ({ type: 'sighting', at: 10 + i, sha256: 'aa11', device: `d${i}` }) as const,
+    );
+    const clean = analysed(evidence('C:\\Users\\u\\x.exe', 'No threats found'));
+    const { state, context } = run({ id: 9, device: 'pc', level: 'full' }, start, ...sightings, clean);
+    expect([state, context.entries]).toEqual(['Benign', []]);
   });
 
   it('should not expand with approval for 9 other devices, nor count the investigated device or a repeat', () => {

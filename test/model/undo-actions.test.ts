@@ -32,6 +32,9 @@ describe('undoActions — undo from History (§6.4, T80, T81)', () => {
   it('T80: should restore the file on every completed instance with "Apply to X more instances", and only those', () => {
     const result = undoActions(entries, { ids: ['1-1'], applyToMoreInstances: true, at: 9, by: 'alice' });
     expect(result.undone).toEqual(['1-1', '2-1']);
+    // The rejected instance of the same file is not one of the "more instances": not named, so not refused either.
+    expect(undoTargets(entries, { ids: ['1-1'], applyToMoreInstances: true, at: 9, by: 'alice' })).toEqual(['1-1', '2-1']);
+    expect(result.refused).toEqual([]);
     expect(result.entries.map((e) => e.status)).toEqual(['Undone', 'Undone', 'Completed', 'Rejected', 'Completed']);
     expect(result.entries[0]).toMatchObject({ undoneAt: 9, undoneBy: 'alice', tab: 'history' });
   });
