@@ -42,6 +42,7 @@ export const BenchDocSchema = z.object({
     pBeyondGNs: num.optional(),
     reasons: z.object({ ratio: num }).optional(),
     json: z.object({ mbPerSecond: num }).optional(),
+    air: z.object({ offPerSecond: num, onPerSecond: num, ratio: num }).optional(),
     latency: z.object({ p50Ns: num, p99Ns: num }).optional(),
     startup: StartupSchema.optional(),
   }),

@@ -5,6 +5,7 @@ import type { BenchMode, LongEnough } from './bench-sizes.ts';
 import type { BenchShape } from './bench-shape.ts';
 import type { Latency } from './decision-stage.ts';
 import type { JsonSpeed, ReasonsCost } from './reasons-stage.ts';
+import type { AirCost } from './air-stage.ts';
 import type { Measurement } from './bench-doc-schema.ts';
 import type { RemediationLatency, RemediationRate } from './sim-time-figures.ts';
 import { startupGoals, type StartupFigures } from './startup-figures.ts';
@@ -68,6 +69,8 @@ export interface BenchFigures {
   readonly reasons: ReasonsCost;
   /** The JSON report written to a null sink, MB/s. */
   readonly json: JsonSpeed;
+  /** P with AIR off and on (issue 17); absent in results written before it. */
+  readonly air?: AirCost;
   /** The device whose compiled context L, D and the latency use, and its Defender Antivirus mode. */
   readonly context: { readonly device: string; readonly mode: string };
   readonly latency: Latency;

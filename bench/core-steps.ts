@@ -5,6 +5,7 @@ import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
 import type { Counts } from '../engine/pipeline/counts.ts';
 import type { Throughput } from './bench-result.ts';
 import type { BenchSizes } from './bench-sizes.ts';
+import { measureAirCost, type AirCost } from './air-stage.ts';
 import { decisionContext, measureLatency, measureLoop, measureRx, type Latency } from './decision-stage.ts';
 import { best, nsPer, perSecond, type Timing } from './measure.ts';
 import { formatRate } from './render-bench-table.ts';
@@ -29,6 +30,7 @@ export interface CoreDraft {
   remediationLatency?: RemediationLatency;
   reasons?: ReasonsCost;
   json?: JsonSpeed;
+  air?: AirCost;
   context?: DeviceContext;
   pool?: Artifact[];
   /** Artifacts per pass of L and D (the pool is dropped after the latency step). */
@@ -119,6 +121,13 @@ export function coreSteps(input: SimulationInput, sizes: BenchSizes, draft: Core
       run: () => {
         draft.reasons = measureReasonsCost(withArtifacts(input, Math.min(sizes.simTime, artifacts)), sizes.rounds);
         return `${draft.reasons.ratio.toFixed(2)}× counting`;
+      },
+    },
+    {
+      label: 'P with AIR off and on (Full automation), alternating',
+      run: () => {
+        draft.air = measureAirCost(withArtifacts(input, Math.min(sizes.simTime, artifacts)), sizes.rounds);
+        return `off ${formatRate(draft.air.offPerSecond)}, on ${formatRate(draft.air.onPerSecond)} (${draft.air.ratio.toFixed(2)}×)`;
       },
     },
     {

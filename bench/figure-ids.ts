@@ -112,6 +112,17 @@ export function figuresOf(doc: BenchDoc): Figure[] {
       value: f.json.mbPerSecond,
     });
   }
+  if (f.air !== undefined) {
+    figures.push({ id: 'air.p-off', label: 'P with AIR off', unit: 'artifacts/s', better: 'higher', value: f.air.offPerSecond });
+    figures.push({
+      id: 'air.p-on',
+      label: 'P with AIR on (Full)',
+      unit: 'artifacts/s',
+      better: 'higher',
+      value: f.air.onPerSecond,
+    });
+    figures.push({ id: 'air.ratio', label: 'P with AIR on / off', unit: '×', better: 'higher', value: f.air.ratio });
+  }
   if (f.latency !== undefined) {
     figures.push({ id: 'latency.p50', label: 'decision latency p50', unit: 'ns', better: 'lower', value: f.latency.p50Ns });
     figures.push({ id: 'latency.p99', label: 'decision latency p99', unit: 'ns', better: 'lower', value: f.latency.p99Ns });

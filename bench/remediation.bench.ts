@@ -128,6 +128,7 @@ function assembleFigures(input: ReturnType<typeof benchInput>, core: CoreDraft):
     pBeyondGNs: pipeline.nsPerArtifact - generator.nsPerArtifact,
     reasons: need(core.reasons, 'the reasons cost'),
     json: need(core.json, 'the JSON speed'),
+    ...(core.air === undefined ? {} : { air: core.air }),
     context: { device: context.device, mode: context.mode },
     latency: need(core.latency, 'latency'),
     remediationLatency: need(core.remediationLatency, 'remediation latency'),

@@ -57,6 +57,13 @@ function headline(result: BenchResult): string {
             ...goalCell(goals, 'reasons-cost'),
           ],
         ]),
+    // Issue 17: what modelling AIR costs P; older results have no such figure.
+    ...(f.air === undefined
+      ? []
+      : [
+          ['P with AIR off', formatRate(f.air.offPerSecond), 'AIR not modelled (the bench fleet)', '', ''],
+          ['P with AIR on', formatRate(f.air.onPerSecond), `Full automation, ${times(f.air.ratio)} of off`, '', ''],
+        ]),
     ...(f.json === undefined
       ? []
       : [

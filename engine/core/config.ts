@@ -2,7 +2,7 @@
  * Tenant and device configuration after defaults are applied: the shape scenario/ produces and
  * model/ and pipeline/ consume. Field names follow the scenario contract (§1).
  */
-import type { OsName } from './vocabulary.ts';
+import type { AutomationLevel, OsName } from './vocabulary.ts';
 
 export type License = 'plan-1' | 'plan-2';
 export type PrimaryAv = 'defender' | 'non-microsoft';
@@ -23,6 +23,8 @@ export interface DeviceGroupConfig {
     readonly tags?: readonly string[];
     readonly domains?: readonly string[];
   };
+  /** AIR's automation level (§6.5); undefined: the tenant default. */
+  readonly automationLevel?: AutomationLevel;
 }
 
 export interface TenantConfig {
@@ -38,6 +40,13 @@ export interface TenantConfig {
     /** ms; default 0 (undocumented, §9). */
     readonly edrBlockModeEnable: number;
   };
+  /** Automated investigation and response is modelled (issue 17): `tenant.air`, `createdAt` or any `automationLevel`. Default false. */
+  readonly air?: boolean;
+  /** `tenant.createdAt`, epoch ms; default: the scenario's start (§6.5 tenant default level). */
+  readonly createdAt?: number;
+  readonly ungroupedAutomationLevel?: AutomationLevel;
+  /** Advanced feature "Autoresolve remediated alerts"; default true (§6.5). */
+  readonly autoresolve?: boolean;
 }
 
 export interface MdavConfig {

@@ -122,6 +122,25 @@ export const ACTION_TYPES = [
  */
 export type ActionType = (typeof ACTION_TYPES)[number];
 
+export const TIMELINE_ACTIONS = [
+  'approve',
+  'reject',
+  'undo',
+  'isolate',
+  'stop-and-quarantine',
+  'collect-package',
+  'alert-status',
+  'offline',
+  'online',
+] as const;
+/**
+ * A timeline `action` (contract §5.4). `approve`, `reject` and `undo` act on Action Center entries (§6.1);
+ * `isolate`, `stop-and-quarantine` and `collect-package` are manual response actions (§6.4); `alert-status` is an
+ * analyst setting an alert's status (T87); `offline` and `online` are the device losing and regaining its connection
+ * (T82's retry), not an analyst's doing.
+ */
+export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
+
 export const ALERT_STATUSES = ['New', 'InProgress', 'Resolved'] as const;
 /** An alert's `status` (§6.6; the API's `Unknown` is never set here). */
 export type AlertStatus = (typeof ALERT_STATUSES)[number];

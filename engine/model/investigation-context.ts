@@ -19,6 +19,12 @@ export interface EvidenceInput {
   readonly verdict: AirVerdict;
   /** The action of the indicator that matches the entity, if one does. */
   readonly indicator?: IndicatorAction;
+  /**
+   * The layers already stopped it (a Defender Antivirus or block-mode remediation, or a Block indicator): AIR finds it
+   * remediated and proposes no action for it [inference: the docs say History already holds such remediations, §6.1].
+   * Default false.
+   */
+  readonly remediated?: boolean;
 }
 
 /** Evidence with the verdict AIR acts on after indicators. */
@@ -28,6 +34,8 @@ export interface EvidenceVerdict {
   readonly verdict: AirVerdict;
   /** AIR's own verdict before indicators. */
   readonly original: AirVerdict;
+  /** The layers had already remediated it, so it needed no action. */
+  readonly remediated?: boolean;
 }
 
 export interface InvestigationContext {

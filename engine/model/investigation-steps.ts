@@ -20,13 +20,16 @@ function entryId(context: InvestigationContext, offset: number): string {
 }
 
 /** Adds a Pending scope expansion for each incriminated hash seen on ≥ 10 other devices that has none yet (T79). */
-function expandScope(context: InvestigationContext, at: number): InvestigationContext {
+function expandScope(context: InvestigationContext, at: number, only?: ReadonlySet<string>): InvestigationContext {
   // T78: under No automated response AIR adds no Action Center entry at all, scope expansions included.
   if (context.level === 'none') return context;
+  // Only the hashes this step can have changed (`only`): a run's long investigation need not rescan all it holds.
+  if (only !== undefined && ![...only].some((hash) => (context.sightings[hash]?.length ?? 0) >= SIGHTING_CAP)) return context;
   const added: AirActionEntry[] = [];
   for (const evidence of context.evidence) {
     const hash = evidence.sha256;
     if (hash === undefined || evidence.verdict === 'No threats found') continue;
+    if (only !== undefined && !only.has(hash)) continue;
     if ((context.sightings[hash]?.length ?? 0) < SIGHTING_CAP) continue;
     const known = (entry: AirActionEntry) => entry.actionType === 'Expand investigation scope' && entry.entity === hash;
     if (context.entries.some(known) || added.some(known)) continue;
@@ -57,7 +60,15 @@ const propose: Step = (context, event) => {
   const entries = context.entries.slice();
   for (const item of event.evidence) {
     const air = applyIndicatorToAirVerdict(item.verdict, item.indicator);
-    evidence.push({ artifact: item.artifact, verdict: air.verdict, original: air.original, ...hashOf(item.sha256) });
+    const remediated = item.remediated === true && air.verdict !== 'No threats found';
+    evidence.push({
+      artifact: item.artifact,
+      verdict: air.verdict,
+      original: air.original,
+      ...hashOf(item.sha256),
+      ...(remediated ? { remediated } : {}),
+    });
+    if (remediated) continue;
     const placed = remediationTab(context.level, air.verdict, item.path);
     if (placed.tab === 'none') continue;
     const pending = placed.tab === 'pending';
@@ -78,7 +89,8 @@ const propose: Step = (context, event) => {
       reason: placed.reason,
     });
   }
-  return expandScope({ ...context, evidence, entries }, event.at);
+  const hashes = new Set(event.evidence.flatMap((item) => (item.sha256 === undefined ? [] : [item.sha256])));
+  return expandScope({ ...context, evidence, entries }, event.at, hashes);
 };
 
 const hashOf = (sha256: string | undefined) => (sha256 === undefined ? {} : { sha256 });
@@ -89,7 +101,7 @@ const sight: Step = (context, event) => {
   const seen = context.sightings[event.sha256] ?? [];
   if (seen.length >= SIGHTING_CAP || seen.includes(event.device)) return context;
   const sightings = { ...context.sightings, [event.sha256]: seen.concat(event.device) };
-  return expandScope({ ...context, sightings }, event.at);
+  return expandScope({ ...context, sightings }, event.at, new Set([event.sha256]));
 };
 
 function mapPending(context: InvestigationContext, end: (entry: AirActionEntry) => AirActionEntry): InvestigationContext {
@@ -160,9 +172,10 @@ export const INVESTIGATION_GUARDS = {
   startsUnsupportedOs: (_context, event) => event.type === 'start' && event.unsupported === 'UnsupportedOs',
   startsWithoutAntivirus: (_context, event) => event.type === 'start' && event.unsupported === 'Failed',
   awaitsApproval: (context, event) => hasPending(proposeOnce(context, event)),
+  // Remediated: every action taken, and something was acted on, by AIR or already by the layers (air-results).
   remediatesAll: (context, event) => {
     const next = proposeOnce(context, event);
-    return next.entries.length > 0 && allCompleted(next);
+    return allCompleted(next) && (next.entries.length > 0 || next.evidence.some((evidence) => evidence.remediated === true));
   },
   leavesPending: (context, event) => {
     const next = decided(context, event);

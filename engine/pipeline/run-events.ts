@@ -5,6 +5,8 @@ import { createContextCache } from './context-cache.ts';
 import { decideArtifact } from './decide-artifact.ts';
 import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { REASONS } from './reasons.ts';
+import { createAirRun, type AirWatch } from './air-run.ts';
+import type { AirResult } from './air-state.ts';
 import { isChangeEvent, simEvents } from './sim-events.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
 import type { Reason } from '../core/vocabulary.ts';
@@ -29,12 +31,16 @@ export interface EventSinks {
   readonly change: (record: ChangeRecord) => void;
   /** Asked after each output: true ends the run early (an unsubscribed stream); the completion hook is not called. */
   readonly stopped?: () => boolean;
+  /** AIR runs only: the artifacts and devices whose AIR history expectations ask about (known at load). */
+  readonly airWatch?: AirWatch;
 }
 
 /** What the loop returns when it ran to the end: the model at the last event and the policy state. */
 export interface LoopEnd {
   readonly model: FleetModel;
   readonly policy: PolicyState;
+  /** AIR's answers and records, when the tenant turns AIR on (contract §5.4). */
+  readonly air?: AirResult;
 }
 
 /**
@@ -52,18 +58,26 @@ export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | 
   const contexts = createContextCache(model, policy, input.settings, input.startMs);
   const indexOf = (name: string): number | undefined => model.indexOf(name);
   const { verdict, change, stopped } = sinks;
+  // Undefined unless the scenario opts in: a v1 run pays one comparison per event.
+  const air = createAirRun(input, model, policy, sinks.airWatch);
   for (const item of simEvents(input, indexOf)) {
+    if (air !== undefined) air.before(item.at);
     model.advanceTo(item.at);
     if (isChange(item)) change(applyChange(model, policy, item.change, item.at));
     else {
       // Generated artifacts carry their fleet index; a written one (a few per run) is looked up by name.
       const index = item.deviceIndex ?? -1;
       const deviceIndex = index >= 0 ? index : (model.indexOf(item.device) ?? -1);
-      verdict(decide(contexts.at(deviceIndex, item.device), item), deviceIndex);
+      const decided = decide(contexts.at(deviceIndex, item.device), item);
+      if (air !== undefined) air.verdict(decided);
+      verdict(decided, deviceIndex);
     }
     if (stopped !== undefined && stopped()) return undefined;
   }
-  return { model, policy };
+  if (air === undefined) return { model, policy };
+  // The end of the run is its last timeline event, actions included (contract §3).
+  const last = input.timeline.length === 0 ? 0 : input.timeline[input.timeline.length - 1]!.at;
+  return { model, policy, air: air.finish(Math.max(model.now(), last)) };
 }
 
 function applyChange(model: FleetModel, policy: PolicyState, change: ChangeSpec, at: number): ChangeRecord {

@@ -8,6 +8,8 @@ import { CountTally } from './count-tally.ts';
 import type { Counts } from './counts.ts';
 import { runEvents, type ChangeRecord } from './run-events.ts';
 import type { SimulationInput } from './sim-input.ts';
+import type { AirWatch } from './air-run.ts';
+import type { AirResult } from './air-state.ts';
 import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
 
 /** An alert with its portal-style id (`da000001`, numbered in time order over the run). */
@@ -24,6 +26,8 @@ export interface RunSinks {
   readonly verdict?: (verdict: Verdict, artifact: Artifact) => void;
   readonly alert?: (alert: NumberedAlert) => void;
   readonly actionCenter?: (entry: NumberedActionCenterEntry) => void;
+  /** AIR runs only: what the expectations ask about, so AIR keeps just that history (see `AirWatch`). */
+  readonly airWatch?: AirWatch;
 }
 
 /** What a run keeps whatever its length: counts and end state, never its per-artifact records. */
@@ -38,6 +42,8 @@ export interface RunSummary {
   readonly endAt: number;
   /** Policy problems met while compiling; empty for a scenario that passed the loader. */
   readonly issues: readonly Issue[];
+  /** AIR's answers and records, when the scenario turns AIR on (contract §5.4); undefined otherwise. */
+  readonly air?: AirResult;
 }
 
 export interface RunResult extends RunSummary {
@@ -66,13 +72,15 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
   let actionCenter = 0;
   // Only a sink reads reasons and alerts: a run without one never explains a verdict (issue 13 #2).
   const explains = sinks.verdict !== undefined || sinks.alert !== undefined || sinks.actionCenter !== undefined;
+  // An AIR run's alerts carry their investigation's state at the end of the run, so they are handed over then.
+  const airRun = input.tenant.air === true;
   const explained = (output: CompactVerdict): void => {
     const verdict = output.plain();
     sinks.verdict?.(verdict, output.source);
     // Ids count every record of the run, asked for or not, so that a sink sees the ids a full run gives.
     for (const alert of verdict.alerts) {
       alerts++;
-      sinks.alert?.({ id: `da${String(alerts).padStart(6, '0')}`, ...alert });
+      if (!airRun) sinks.alert?.({ id: `da${String(alerts).padStart(6, '0')}`, ...alert });
     }
     if (verdict.actionCenterEntry !== undefined) {
       actionCenter++;
@@ -87,7 +95,9 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
         }
       : (verdict, device) => tally.add(verdict, device),
     change: (record) => void changes.push(record),
+    ...(sinks.airWatch === undefined ? {} : { airWatch: sinks.airWatch }),
   });
+  if (end?.air !== undefined && sinks.alert !== undefined) for (const alert of end.air.records.alerts) sinks.alert(alert);
   const finished: FleetModel | undefined = end?.model;
   const issues: readonly Issue[] = end?.policy.issues ?? [];
   const counts = tally.counts();
@@ -101,6 +111,7 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
       .filter((recommendation) => recommendation.present),
     endAt: finished === undefined ? 0 : finished.now(),
     issues,
+    ...(end?.air === undefined ? {} : { air: end.air }),
   };
 }
 

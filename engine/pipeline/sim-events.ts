@@ -38,6 +38,8 @@ export function simEvents(
   const generators: Iterable<SimItem>[] = [];
   let osOf: Map<string, OsName> | undefined;
   for (const event of input.timeline) {
+    // Actions are AIR's, never the layers': the AIR runner queues them itself (engine/pipeline/air-run.ts).
+    if (event.kind === 'action') continue;
     if (event.kind !== 'generate') {
       // Issue 13 #1: a written artifact gets its matchers' key here, once per run, not once per decision.
       timeline.push(event.kind === 'change' ? event : withKey(event.artifact));

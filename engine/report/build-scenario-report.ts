@@ -5,6 +5,19 @@ import type { Scenario } from '../scenario/index.ts';
 import { evaluateExpectations } from './evaluate-expectations.ts';
 import { tallyExpectations } from './expectation-tally.ts';
 import type { ScenarioReport } from './scenario-report.ts';
+import type { AirWatch } from '../pipeline/air-run.ts';
+
+/** The artifacts and devices AIR expectations ask about: only their AIR history is kept (memory bounded by `expect`). */
+function airWatch(expectations: Scenario['expect']): AirWatch {
+  const artifacts = new Set<string>();
+  const devices = new Set<string>();
+  for (const expectation of expectations) {
+    if (expectation.kind !== 'actionCenterEntry' && expectation.kind !== 'investigation') continue;
+    if (expectation.artifact !== undefined) artifacts.add(expectation.artifact);
+    if (expectation.device !== undefined) devices.add(expectation.device);
+  }
+  return { artifacts, devices };
+}
 
 /**
  * Runs the scenario once through `simulate` (the caller's `streamSimulation`, bound to the scenario),
@@ -21,7 +34,7 @@ export function buildScenarioReport(
   deviceAt: (device: string, at: number) => DeviceState | undefined,
 ): ScenarioReport {
   const tally = tallyExpectations(scenario.expect);
-  const run = simulate({ verdict: tally.verdict });
+  const run = simulate({ verdict: tally.verdict, airWatch: airWatch(scenario.expect) });
   const endState = new Map(run.devices.map((state) => [state.config.name, state]));
   const expectations = evaluateExpectations(scenario.expect, {
     run,

@@ -30,7 +30,20 @@ export const CSV_COLUMNS = [
 export function renderCsv(reports: readonly ScenarioReport[], write: Write): void {
   write(`${CSV_COLUMNS.join(',')}\r\n`);
   for (const report of reports) {
-    if (report.run.counts.actionCenter === 0) continue;
+    const air = report.run.air?.records.entries ?? [];
+    // An AIR scenario's own entries follow the layers' (contract §5.4): Status says Pending, TimedOut, Undone…
+    const airRows = () => {
+      for (const entry of air) {
+        const by = entry.actionSource === 'Manual device action' ? 'Manual response action' : 'Automated investigation';
+        const cells = [entry.id, timestampAt(report.startMs, entry.decidedAt ?? entry.at), entry.device, entry.actionType];
+        const rest = [entry.actionSource, entry.entity, entry.status, '', by, entry.artifact, report.name];
+        write(`${cells.concat(rest).map(forCsv).join(',')}\r\n`);
+      }
+    };
+    if (report.run.counts.actionCenter === 0) {
+      airRows();
+      continue;
+    }
     report.replay({
       actionCenter: (entry) => {
         const row = [
@@ -51,5 +64,6 @@ export function renderCsv(reports: readonly ScenarioReport[], write: Write): voi
         write(`${row}\r\n`);
       },
     });
+    airRows();
   }
 }

@@ -8,6 +8,8 @@ import { describeBounds, withinBounds } from '../core/count-bounds.ts';
 import type { CountBounds, Expectation } from '../scenario/index.ts';
 import type { ExpectationTally, Tallied } from './expectation-tally.ts';
 import type { ExpectationResult } from './scenario-report.ts';
+import { AIR_OFF, entryExpectation, investigationExpectation } from './evaluate-air-expectations.ts';
+import type { AirResult } from '../pipeline/air-state.ts';
 
 export interface EvaluationInput {
   readonly run: RunSummary;
@@ -55,6 +57,8 @@ function evaluate(expectation: Expectation, input: EvaluationInput): Evaluated {
         tallied(input, expectation).matching,
       );
     case 'alerts':
+      if (expectation.filter.status !== undefined || expectation.filter.investigationState !== undefined)
+        return airAlertsExpectation(expectation, input.run.air);
       return countExpectation('alerts', expectation.filter, expectation.bounds, tallied(input, expectation).matching);
     case 'recommendation': {
       const present = input.run.recommendations.some((r) => r.device === expectation.device && r.id === expectation.id);
@@ -71,6 +75,10 @@ function evaluate(expectation: Expectation, input: EvaluationInput): Evaluated {
     }
     case 'totals':
       return totalsExpectation(expectation, tallied(input, expectation));
+    case 'actionCenterEntry':
+      return entryExpectation(expectation, input.run.air);
+    case 'investigation':
+      return investigationExpectation(expectation, input.run.air);
   }
 }
 
@@ -148,4 +156,20 @@ function totalsExpectation(expectation: Extract<Expectation, { kind: 'totals' }>
     checks.push(countExpectation(`count of ${of}`, {}, expectation.bounds, matching));
   }
   return { passed: checks.every((check) => check.passed), message: checks.map((check) => check.message).join('; ') };
+}
+
+/**
+ * An alerts count whose filter names `status` or `investigationState`: counted over the AIR run's alerts as they
+ * stand at the end of the run (their investigation's state, autoresolve and analysts applied).
+ *
+ * @example
+ * airAlertsExpectation({ kind: 'alerts', filter: { status: 'Resolved' }, bounds: { count: 1 }, … }, run.air).passed;
+ */
+function airAlertsExpectation(expectation: Extract<Expectation, { kind: 'alerts' }>, air: AirResult | undefined): Evaluated {
+  if (air === undefined) return AIR_OFF;
+  const wanted = Object.entries(expectation.filter).filter(([, value]) => value !== undefined);
+  const matching = air.records.alerts.filter((alert) =>
+    wanted.every(([key, value]) => (alert as unknown as Record<string, unknown>)[key] === value),
+  ).length;
+  return countExpectation('alerts', expectation.filter, expectation.bounds, matching);
 }

@@ -29,11 +29,64 @@ export interface JsonScenario {
   readonly passed: boolean;
   readonly devices: readonly JsonDevice[];
   readonly verdicts: readonly JsonVerdict[];
-  readonly actionCenter: readonly JsonActionCenterEntry[];
+  /** The layers' History entries; in AIR scenarios each with `tab: history`, then AIR's and manual entries. */
+  readonly actionCenter: readonly (JsonActionCenterEntry | JsonAirEntry)[];
   readonly alerts: readonly JsonAlert[];
   readonly recommendations: readonly JsonRecommendation[];
   readonly changes: readonly JsonChange[];
+  /** AIR scenarios only (contract §5.4). */
+  readonly investigations?: readonly JsonInvestigation[];
+  /** AIR scenarios only: what happened to each timeline action. */
+  readonly actions?: readonly JsonAirAction[];
   readonly expectations: readonly JsonExpectation[];
+}
+
+/** An AIR or manual Action Center entry (AIR scenarios list them after the layers' entries in `actionCenter`). */
+export interface JsonAirEntry {
+  readonly id: string;
+  readonly time: string;
+  readonly device: string;
+  readonly actionType: string;
+  readonly actionSource: string;
+  readonly entity: string;
+  readonly status: string;
+  readonly tab: 'pending' | 'history';
+  readonly artifact: string;
+  readonly investigationId: number | null;
+  readonly verdict?: string;
+  readonly decidedTime?: string;
+  readonly decidedBy?: string | null;
+  readonly undoneTime?: string;
+  readonly undoneBy?: string | null;
+  readonly reason: JsonReasonText;
+}
+
+/** An AIR scenario's alert fields (§6.6). */
+export interface JsonAlertAir {
+  readonly investigationId: number | null;
+  readonly investigationState: string | null;
+  readonly status: string;
+}
+
+export interface JsonInvestigation {
+  readonly id: number;
+  readonly device: string;
+  readonly state: string;
+  readonly startTime: string;
+  readonly endTime: string | null;
+  readonly triggeringAlertId: string | null;
+  readonly artifacts: readonly string[];
+  readonly reasons: readonly JsonReasonText[];
+}
+
+export interface JsonAirAction {
+  readonly at: string;
+  readonly action: string;
+  readonly by?: string;
+  readonly role?: string;
+  readonly status: 'applied' | 'refused';
+  readonly entries: readonly string[];
+  readonly reasons: readonly JsonReasonText[];
 }
 
 /** A reason without its layer or cite, as devices and changes list them. */
@@ -89,6 +142,8 @@ export interface JsonActionCenterEntry {
   readonly detectionStatus: NumberedActionCenterEntry['detectionStatus'];
   readonly remediatedBy: NumberedActionCenterEntry['remediatedBy'];
   readonly artifact: string;
+  /** AIR scenarios only. */
+  readonly tab?: 'history';
 }
 
 export interface JsonAlert {
@@ -103,6 +158,9 @@ export interface JsonAlert {
   readonly artifact: string;
   readonly threat?: string;
   readonly technique?: string;
+  readonly investigationId?: number | null;
+  readonly investigationState?: string | null;
+  readonly status?: string;
 }
 
 export interface JsonRecommendation {

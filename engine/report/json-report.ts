@@ -6,7 +6,15 @@ import { forJsonText } from '../core/escape.ts';
 import type { Issue } from '../core/issue.ts';
 import type { NumberedActionCenterEntry, NumberedAlert, RunSinks } from '../pipeline/run-simulation.ts';
 import type { Verdict } from '../pipeline/verdict.ts';
-import type { JsonActionCenterEntry, JsonAlert, JsonReport, JsonScenario, JsonVerdict } from './json-report-shape.ts';
+import { airSections, alertAir, projectAirEntry } from './json-air.ts';
+import type {
+  JsonActionCenterEntry,
+  JsonAirEntry,
+  JsonAlert,
+  JsonReport,
+  JsonScenario,
+  JsonVerdict,
+} from './json-report-shape.ts';
 import { streamedArray, streamedObject, writeJson, type StreamedArray, type StreamedObject } from './json-writer.ts';
 import type { ScenarioReport, Write } from './scenario-report.ts';
 
@@ -54,9 +62,16 @@ function projectScenario(report: ScenarioReport): StreamedObject<JsonScenario> {
   const verdicts = replayed<JsonVerdict>(run.counts.artifacts, (emit) => ({
     verdict: (verdict, artifact) => emit(projectVerdict(verdict, artifact, time)),
   }));
-  const actionCenter = replayed<JsonActionCenterEntry>(run.counts.actionCenter, (emit) => ({
-    actionCenter: (entry) => emit(projectActionCenterEntry(entry, time)),
-  }));
+  const air = run.air?.records;
+  const actionCenter =
+    air === undefined
+      ? replayed<JsonActionCenterEntry>(run.counts.actionCenter, (emit) => ({
+          actionCenter: (entry) => emit(projectActionCenterEntry(entry, time)),
+        }))
+      : streamedArray<JsonActionCenterEntry | JsonAirEntry>((emit) => {
+          report.replay({ actionCenter: (entry) => emit({ ...projectActionCenterEntry(entry, time), tab: 'history' }) });
+          for (const entry of air.entries) emit(projectAirEntry(entry, time));
+        });
   const alerts = replayed<JsonAlert>(run.counts.alerts, (emit) => ({ alert: (alert) => emit(projectAlert(alert, time)) }));
   return streamedObject<JsonScenario>({
     name: report.name,
@@ -89,6 +104,7 @@ function projectScenario(report: ScenarioReport): StreamedObject<JsonScenario> {
       status: change.status,
       reasons: change.reasons.map(({ code, message }) => ({ code, message })),
     })),
+    ...(air === undefined ? {} : airSections(air, time)),
     expectations: report.expectations.map((result) => ({
       name: result.name,
       passed: result.passed,
@@ -147,5 +163,6 @@ function projectAlert(alert: NumberedAlert, time: (at: number) => string): JsonA
     artifact: alert.artifact,
     ...(alert.threat === undefined ? {} : { threat: alert.threat }),
     ...(alert.technique === undefined ? {} : { technique: alert.technique }),
+    ...alertAir(alert),
   };
 }

@@ -62,6 +62,8 @@ const EXPECTATION_TEXT: Readonly<Record<string, string>> = {
   alerts: 'the number of alerts matching a filter',
   recommendation: 'that a security recommendation is present or absent on a device',
   totals: 'the count or share of artifacts matching a filter',
+  actionCenterEntry: "an Action Center entry's tab and status at a time, or that none exists (AIR, contract §5.4)",
+  investigation: "an automated investigation's state at a time (AIR, contract §5.4)",
 };
 
 /**

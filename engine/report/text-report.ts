@@ -8,6 +8,7 @@ import { CiteNotes } from './cite-notes.ts';
 import type { ScenarioReport, Write } from './scenario-report.ts';
 import { renderTable } from './table.ts';
 import { paint } from './paint.ts';
+import { airTextLines } from './text-air.ts';
 
 export interface TextOptions {
   /** ANSI colour (the CLI decides: --color/--no-color, FORCE_COLOR, NO_COLOR, TTY). Default false. */
@@ -111,6 +112,7 @@ function renderScenario(report: ScenarioReport, options: TextOptions, colour: bo
       ),
     ]);
   }
+  if (report.run.air !== undefined) append(lines, airTextLines(report.run.air.records, hide, table));
   if (!hide && report.expectations.length > 0) {
     lines.push('');
     // Cites become numbered footnotes after the expectations, so a link never breaks a wrapped line.

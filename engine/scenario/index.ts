@@ -8,7 +8,7 @@ export { checkSourceText, MAX_SOURCE_CHARS } from './text/check-source-text.ts';
 export { decodeText } from '../io/decode-text.ts';
 
 // The loaded scenario
-export type { Scenario, TimelineEvent, ChangeSpec, GenerateSpec, Expectation, CountBounds } from './scenario.ts';
+export type { Scenario, TimelineEvent, ActionSpec, ChangeSpec, GenerateSpec, Expectation, CountBounds } from './scenario.ts';
 export { fleetNames } from './build/build-devices.ts';
 export { toArtifact } from './build/build-timeline.ts';
 

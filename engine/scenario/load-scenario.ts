@@ -161,6 +161,7 @@ function buildScenario(
       append(context.issues, artifactWarnings(event.value.artifact, path));
       return { kind: 'artifact', at: event.value.at, order: event.order, input: event.value.artifact };
     }
+    if (event.kind === 'action') return { kind: 'action', at: event.value.at, order: event.order, input: event.value };
     if (event.kind === 'generate')
       return {
         kind: 'generate',
@@ -200,7 +201,7 @@ function buildScenario(
     start: new Date(Date.parse(start)).toISOString(),
     startMs: Date.parse(start),
     settings: { ...DEFAULT_CONFLICT_SETTINGS, ...defined(sections.settings ?? {}) },
-    tenant: toTenant(sections.tenant),
+    tenant: toTenant(sections.tenant, Date.parse(start)),
     devices: allDevices,
     exclusions: global,
     indicators: indicators ?? [],
@@ -210,9 +211,25 @@ function buildScenario(
   };
 }
 
-function toTenant(input: ParsedSections['tenant']): TenantConfig {
-  const { propagation, ...rest } = input ?? {};
-  return { ...DEFAULT_TENANT, ...defined(rest), propagation: { ...DEFAULT_TENANT.propagation, ...defined(propagation ?? {}) } };
+/**
+ * The tenant with defaults. AIR is on when the scenario opts in (contract §5.4): `air: true`, `createdAt`, an
+ * `ungroupedAutomationLevel` or any group's `automationLevel`; an explicit `air: false` keeps it off. Only an AIR
+ * tenant carries `air` and `createdAt` (default: the scenario's start), so a v1 tenant is exactly as before.
+ */
+function toTenant(input: ParsedSections['tenant'], startMs: number): TenantConfig {
+  const { propagation, air, createdAt, ...rest } = input ?? {};
+  const tenant = {
+    ...DEFAULT_TENANT,
+    ...defined(rest),
+    propagation: { ...DEFAULT_TENANT.propagation, ...defined(propagation ?? {}) },
+  };
+  const optsIn =
+    air === true ||
+    createdAt !== undefined ||
+    rest.ungroupedAutomationLevel !== undefined ||
+    (rest.deviceGroups ?? []).some((group) => group.automationLevel !== undefined);
+  if (air === false || !optsIn) return tenant;
+  return { ...tenant, air: true, createdAt: createdAt === undefined ? startMs : Date.parse(createdAt) };
 }
 
 /** Marks issues about a value that came from `--set`, so the reader looks at the command line, not the file. */

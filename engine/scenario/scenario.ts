@@ -1,9 +1,21 @@
 /** The loaded scenario: what `loadScenario` returns, typed with engine/core vocabulary, every default applied. */
 import type { Issue } from '../core/issue.ts';
 import type { SimulationInput } from '../core/simulation-input.ts';
-import type { ArtifactClass, Blocker, DetectionStatus, MdavMode, Outcome, RunningMode } from '../core/vocabulary.ts';
+import type {
+  ActionCenterStatus,
+  ActionCenterTab,
+  ActionType,
+  AlertStatus,
+  ArtifactClass,
+  Blocker,
+  DetectionStatus,
+  InvestigationState,
+  MdavMode,
+  Outcome,
+  RunningMode,
+} from '../core/vocabulary.ts';
 
-export type { ChangeSpec, GenerateSpec, TimelineEvent } from '../core/simulation-input.ts';
+export type { ActionSpec, ChangeSpec, GenerateSpec, TimelineEvent } from '../core/simulation-input.ts';
 
 /** Count bounds: `count` exactly, or `atLeast` / `atMost`. */
 export interface CountBounds {
@@ -61,8 +73,34 @@ export type Expectation =
         readonly detectionStatus?: 'Blocked' | 'Prevented' | 'Detected';
         readonly severity?: 'Informational' | 'Low' | 'Medium' | 'High';
         readonly detectionSource?: string;
+        /** AIR: the alert's status at the end of the run. */
+        readonly status?: AlertStatus;
+        /** AIR: the alert's investigation state at the end of the run. */
+        readonly investigationState?: InvestigationState;
       };
       readonly bounds: CountBounds;
+    })
+  | (ExpectationBase & {
+      /** AIR (contract §5.4): an Action Center entry's tab and status at a time. */
+      readonly kind: 'actionCenterEntry';
+      /** Exactly one of `artifact` and `device`. */
+      readonly artifact?: string;
+      readonly device?: string;
+      readonly actionType?: ActionType;
+      /** ms; undefined = end of the run. */
+      readonly at?: number;
+      readonly tab?: ActionCenterTab;
+      readonly status?: ActionCenterStatus;
+      /** False: no such entry. Default true. */
+      readonly present: boolean;
+    })
+  | (ExpectationBase & {
+      /** AIR: an investigation's `investigationState` at a time. */
+      readonly kind: 'investigation';
+      readonly artifact?: string;
+      readonly device?: string;
+      readonly at?: number;
+      readonly state: InvestigationState;
     })
   | (ExpectationBase & {
       readonly kind: 'recommendation';

@@ -5,9 +5,14 @@ import type { ScenarioReport } from '../report/scenario-report.ts';
 import { verdictSummary } from '../report/render-trace.ts';
 import type { Expectation, Scenario } from '../scenario/index.ts';
 import type { DeviceState } from '../model/index.ts';
+import { AIR_CHOICES, airQuestions } from './air-questions.ts';
 
-/** What a question asks about: an artifact's verdict fields, or a device's `AMRunningMode`. */
-export type QuestionField = 'outcome' | 'detectionStatus' | 'actionCenter' | 'runningMode';
+/**
+ * What a question asks about: an artifact's verdict fields, a device's `AMRunningMode`, or (AIR scenarios) an Action
+ * Center entry's tab and status and an investigation's state.
+ */
+export type QuestionField =
+  'outcome' | 'detectionStatus' | 'actionCenter' | 'runningMode' | 'entryTab' | 'entryStatus' | 'investigationState';
 
 /** The numbered choices of each field, in the order the prompt lists them. */
 export const CHOICES: Readonly<Record<QuestionField, readonly string[]>> = {
@@ -15,10 +20,14 @@ export const CHOICES: Readonly<Record<QuestionField, readonly string[]>> = {
   detectionStatus: DETECTION_STATUSES,
   actionCenter: ['yes', 'no'],
   runningMode: RUNNING_MODES,
+  ...AIR_CHOICES,
 };
 
 export interface Question {
-  /** `a1.outcome`, `a1.detectionStatus`, `a1.actionCenter`, `ws-01@25m.runningMode`, `ws-01.runningMode` (end of run). */
+  /**
+   * `a1.outcome`, `a1.detectionStatus`, `a1.actionCenter`, `ws-01@25m.runningMode`, `ws-01.runningMode` (end of run);
+   * AIR: `a1@8d.entryStatus`, `a1.entryTab`, `ws-01.investigationState`.
+   */
   readonly id: string;
   readonly field: QuestionField;
   /** What it is about, as a heading: `artifact a1 on ws-01 at 5m`, `device ws-01 at 25m`. */
@@ -34,7 +43,7 @@ export interface Question {
   readonly cite?: string;
 }
 
-const FIELD_TEXT: Readonly<Record<Exclude<QuestionField, 'runningMode'>, string>> = {
+const FIELD_TEXT: Readonly<Record<'outcome' | 'detectionStatus' | 'actionCenter', string>> = {
   outcome: 'what is its outcome?',
   detectionStatus: 'what detection status does the portal show?',
   actionCenter: 'does the Action Center get an entry?',
@@ -91,6 +100,10 @@ export function buildQuestions(
           ...cite,
         });
       }
+    } else if (expectation.kind === 'actionCenterEntry' || expectation.kind === 'investigation') {
+      const asked = airQuestions(expectation, report);
+      if (asked.problem !== undefined) problems.push(asked.problem);
+      for (const question of asked.questions) if (!questions.has(question.id)) questions.set(question.id, question);
     } else if (expectation.kind === 'device' && expectation.runningMode !== undefined) {
       const at = expectation.at ?? report.run.endAt;
       const state = deviceAt(expectation.device, at);

@@ -3,7 +3,7 @@ import { maxOf } from '../core/append.ts';
 import type { Artifact } from '../core/artifact.ts';
 import { formatDuration } from '../core/duration.ts';
 import { forTerminal } from '../core/escape.ts';
-import type { ChangeSpec, GenerateSpec, Scenario, TimelineEvent } from '../scenario/index.ts';
+import type { ActionSpec, ChangeSpec, GenerateSpec, Scenario, TimelineEvent } from '../scenario/index.ts';
 import { paint, SGR } from '../report/paint.ts';
 
 const flag = (on: boolean) => (on ? 'would flag' : 'would miss');
@@ -42,7 +42,24 @@ export function describe(event: TimelineEvent, scenario: Scenario): string[] {
       return changeLines(event.change);
     case 'generate':
       return generateLines(event.generate, scenario.devices.length);
+    case 'action':
+      return actionLines(event.action);
   }
+}
+
+/** A timeline action as asked, never whether it applied (that is part of the answer, like a change's RBAC). */
+function actionLines(action: ActionSpec): string[] {
+  const target = [
+    action.artifact === undefined ? '' : ` artifact ${action.artifact}`,
+    action.device === undefined ? '' : ` device ${action.device}`,
+    action.sha256 === undefined ? '' : ` file ${action.sha256}`,
+    action.devices === undefined ? '' : ` on ${action.devices === 'all' ? 'all devices' : listed(action.devices)}`,
+    action.actionType === undefined ? '' : ` (${action.actionType})`,
+    action.moreInstances === true ? ', applied to more instances of the file' : '',
+    action.status === undefined ? '' : ` to ${action.status}`,
+  ].join('');
+  const who = action.by === undefined ? '' : ` requested by ${action.by.user} (${action.by.role})`;
+  return [`action ${action.action}:${target}${who}`];
 }
 
 function artifactLines(artifact: Artifact): string[] {

@@ -56,6 +56,10 @@ describe('bench smoke', () => {
     expect(f.remediationLatency.remediations).toBeGreaterThan(0);
     expect(f.remediationLatency.maxMs).toBe(0);
     expect(f.remediationRate.perDeviceHour).toBeGreaterThan(0);
+    // Issue 17: P with AIR on and off over the same artifacts; AIR on opens investigations (no timing asserted).
+    expect(f.air?.offPerSecond).toBeGreaterThan(0);
+    expect(f.air?.onPerSecond).toBeGreaterThan(0);
+    expect(f.air?.investigations).toBeGreaterThan(0);
     const c = result.curves;
     for (const curve of [c.fleet, c.exclusionsRealistic, c.exclusionsAdversarial, c.indicators]) {
       expect(curve.map((point) => point.x)).toHaveLength(2);
@@ -110,6 +114,7 @@ describe('bench --count and --compare', () => {
     expect(ids).toContain('pipeline.p');
     expect(ids).toContain('reasons.ratio');
     expect(ids).toContain('json.mb-per-s');
+    expect(ids).toContain('air.ratio');
     // Each id was measured in all three runs: the ids are the same from run to run.
     for (const m of result.repeats.measurements) {
       expect(m.values).toHaveLength(3);

@@ -41,6 +41,7 @@ describe('figure ids', () => {
     // A file from before issue 13 has neither figure: they are absent, not zero.
     expect(ids).not.toContain('reasons.ratio');
     expect(ids).not.toContain('json.mb-per-s');
+    expect(ids).not.toContain('air.ratio');
   });
 
   it('should name a fleet curve run at 10 artifacts per device fleet10, so it is never compared with the older 2-per-device curve', () => {

@@ -149,7 +149,7 @@ describe('edrsim schema', () => {
       properties: { expect: { items: { anyOf: { properties: Record<string, unknown>; required?: string[] }[] } } };
     };
     const kinds = schema.properties.expect.items.anyOf;
-    expect(kinds.length).toBe(6);
+    expect(kinds.length).toBe(8);
     for (const kind of kinds) {
       expect(kind.properties['name']).toMatchObject({ type: 'string', minLength: 1 });
       expect(kind.required ?? []).not.toContain('name');

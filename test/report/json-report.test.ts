@@ -27,7 +27,12 @@ function streamed(reports: readonly ScenarioReport[], errors: readonly Issue[] =
 
 const whole = (scenarios: readonly Scenario[], reports: readonly ScenarioReport[], errors: readonly Issue[] = []) =>
   renderWholeJson(
-    reports.map((report, i) => ({ ...report, run: runSimulation(scenarios[i]!), artifacts: artifactsOf(scenarios[i]!) })),
+    reports.map((report, i) => ({
+      ...report,
+      // runSimulation keeps every record but not the AIR answers; the report's summary has them.
+      run: { ...runSimulation(scenarios[i]!), ...(report.run.air === undefined ? {} : { air: report.run.air }) },
+      artifacts: artifactsOf(scenarios[i]!),
+    })),
     errors,
   );
 

@@ -6,6 +6,7 @@ import type { Artifact } from '../../engine/core/artifact.ts';
 import type { Issue } from '../../engine/core/issue.ts';
 import type { RunResult } from '../../engine/pipeline/run-simulation.ts';
 import type { ScenarioReport } from '../../engine/report/scenario-report.ts';
+import { airSections, alertAir, projectAirEntry } from '../../engine/report/json-air.ts';
 
 /** A report as it was: the whole run, every verdict, alert and Action Center entry held in memory. */
 export type WholeReport = Omit<ScenarioReport, 'run' | 'replay' | 'namedVerdicts'> & {
@@ -40,6 +41,10 @@ function renderJson(reports: readonly WholeReport[]): string {
 function projectScenario(report: WholeReport): unknown {
   const { run } = report;
   const time = (at: number) => timestampAt(report.startMs, at);
+  // AIR scenarios (contract §5.4) add their parts with the renderer's own projections: the oracle checks how the
+  // streamed document is assembled, and AIR's fields are checked in air-reports.test.ts.
+  const air = run.air?.records;
+  const tabbed = (entry: object) => (air === undefined ? entry : { ...entry, tab: 'history' });
   return {
     name: report.name,
     file: report.file,
@@ -71,18 +76,21 @@ function projectScenario(report: WholeReport): unknown {
       actionCenter: verdict.actionCenter,
       reasons: verdict.reasons.map(({ layer, code, message }) => ({ layer, code, message })),
     })),
-    actionCenter: run.actionCenter.map((entry) => ({
-      id: entry.id,
-      time: time(entry.at),
-      device: entry.device,
-      actionType: entry.actionType,
-      actionSource: entry.actionSource,
-      entity: entry.entity,
-      status: entry.status,
-      detectionStatus: entry.detectionStatus,
-      remediatedBy: entry.remediatedBy,
-      artifact: entry.artifact,
-    })),
+    actionCenter: run.actionCenter
+      .map((entry) => ({
+        id: entry.id,
+        time: time(entry.at),
+        device: entry.device,
+        actionType: entry.actionType,
+        actionSource: entry.actionSource,
+        entity: entry.entity,
+        status: entry.status,
+        detectionStatus: entry.detectionStatus,
+        remediatedBy: entry.remediatedBy,
+        artifact: entry.artifact,
+      }))
+      .map(tabbed)
+      .concat(air === undefined ? [] : air.entries.map((entry) => projectAirEntry(entry, time))),
     alerts: run.alerts.map((alert) => ({
       id: alert.id,
       time: time(alert.at),
@@ -94,6 +102,7 @@ function projectScenario(report: WholeReport): unknown {
       artifact: alert.artifact,
       ...(alert.threat === undefined ? {} : { threat: alert.threat }),
       ...(alert.technique === undefined ? {} : { technique: alert.technique }),
+      ...alertAir(alert),
     })),
     recommendations: run.recommendations.map((recommendation) => ({
       device: recommendation.device,
@@ -108,6 +117,7 @@ function projectScenario(report: WholeReport): unknown {
       status: change.status,
       reasons: change.reasons.map(({ code, message }) => ({ code, message })),
     })),
+    ...(air === undefined ? {} : airSections(air, time)),
     expectations: report.expectations.map((result) => ({
       name: result.name,
       passed: result.passed,

@@ -199,7 +199,7 @@ describe('loadScenario reports', () => {
         expected: one of $schema, name, description, tags, seed, start, settings, tenant, devices, fleet, exclusions, indicators, timeline, expect
         hint: did you mean "devices"?
       ✖ demo.yaml:3:11 tenant.edrBlokMode: unknown key "edrBlokMode"
-        expected: one of license, edrBlockMode, allowOrBlockFile, deviceGroups, propagation
+        expected: one of license, edrBlockMode, allowOrBlockFile, deviceGroups, propagation, air, createdAt, ungroupedAutomationLevel, autoresolve
         hint: did you mean "edrBlockMode"?
       ✖ demo.yaml:5:36 devices[0].primaryAV: unknown key "primaryAV"
         expected: one of name, os, onboarded, serverAgent, primaryAv, thirdPartyAv, securityCenter, smartAppControl, forceDefenderPassiveMode, turnOffDefenderPolicy, tamperProtection, mdav, passiveRemediation, groupPolicyEdrBlockMode, tags, domain, exclusions, intune, localExclusions, disableLocalAdminMe…
@@ -210,8 +210,8 @@ describe('loadScenario reports', () => {
       ✖ demo.yaml:7:79 timeline[0].artifact.signals.edrr: unknown key "edrr"
         expected: one of primaryAv, mdav, edr
         hint: did you mean "edr"?
-      ✖ demo.yaml:8:5 timeline[1]: timeline event has none of artifact, change, generate
-        expected: a map with one of artifact, change, generate
+      ✖ demo.yaml:8:5 timeline[1]: timeline event has none of artifact, change, generate, action
+        expected: a map with one of artifact, change, generate, action
         received: keys at, artifcat
         hint: did you mean "artifact"? (from "artifcat")
       ✖ demo.yaml:10:5 expect[0]: artifact expectation asserts nothing

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { terminalLine } from '../../core/escape.ts';
 import type { Issue } from '../../core/issue.ts';
+import { airOfReport } from '../../report/api-air-of.ts';
 import { renderApi } from '../../report/api-report.ts';
 import { renderCsv } from '../../report/csv-report.ts';
 import { HUNTING_TABLES, type HuntingTable } from '../../report/hunting-columns.ts';
@@ -237,7 +238,7 @@ function render(
     case 'json':
       return renderJson(reports, write, errors);
     case 'api':
-      return renderApi(reports, write, errors);
+      return renderApi(reports, write, errors, { airOf: airOfReport });
     case 'junit':
       return renderJunit(reports, write, errors, seconds === undefined ? {} : { seconds });
     case 'csv':

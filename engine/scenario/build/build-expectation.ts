@@ -37,6 +37,12 @@ function build<K extends ExpectationKind>(kind: K, parsed: Parsed<K>, index: num
       return { kind, ...base, ...split((parsed as Parsed<'actionCenter'>).actionCenter) };
     case 'alerts':
       return { kind, ...base, ...split((parsed as Parsed<'alerts'>).alerts) };
+    case 'actionCenterEntry': {
+      const entry = (parsed as Parsed<'actionCenterEntry'>).actionCenterEntry;
+      return { kind, ...base, ...defined(entry), present: entry.present ?? true } as UnnamedExpectation;
+    }
+    case 'investigation':
+      return { kind, ...base, ...defined((parsed as Parsed<'investigation'>).investigation) } as UnnamedExpectation;
     case 'recommendation': {
       const { device, id, present } = (parsed as Parsed<'recommendation'>).recommendation;
       return { kind, ...base, device, id: id ?? 'turn-on-edr-block-mode', present: present ?? true };

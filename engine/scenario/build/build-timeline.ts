@@ -2,12 +2,13 @@
 import type { Artifact, Signals, WrittenPaths } from '../../core/artifact.ts';
 import { canonicalPath } from '../../core/canonical-path.ts';
 import type { DevicePatch, ExclusionLists, TenantPatch } from '../../core/config.ts';
+import type { ActionInput } from '../schema/action-schema.ts';
 import type { ArtifactInput } from '../schema/artifact-schema.ts';
 import { defined } from './build-devices.ts';
 import type { ChangeInput } from '../schema/change-schema.ts';
 import { DEFAULT_DETECTION, DEFAULT_MIX, DEFAULT_WINDOW } from '../../core/generate-spec.ts';
 import type { GenerateInput } from '../schema/generate-schema.ts';
-import type { ChangeSpec, GenerateSpec, TimelineEvent } from '../scenario.ts';
+import type { ActionSpec, ChangeSpec, GenerateSpec, TimelineEvent } from '../scenario.ts';
 
 /** A parsed timeline item: its kind, time (ms), file position, input and resolved imports. */
 export type EventEntry =
@@ -26,7 +27,8 @@ export type EventEntry =
       readonly order: number;
       readonly input: GenerateInput;
       readonly id: string;
-    };
+    }
+  | { readonly kind: 'action'; readonly at: number; readonly order: number; readonly input: ActionInput };
 
 /**
  * The artifact a timeline item describes. Unset signals are `detect` for malicious and PUA artifacts and
@@ -137,6 +139,10 @@ export function buildTimeline(entries: readonly EventEntry[], allDevices: readon
     if (entry.kind === 'artifact') return { kind: 'artifact', at, order, artifact: toArtifact(entry.input, at) };
     if (entry.kind === 'change')
       return { kind: 'change', at, order, change: toChange(entry.input, entry.exclusions, entry.indicators) };
+    if (entry.kind === 'action') {
+      const { at: _at, ...action } = entry.input;
+      return { kind: 'action', at, order, action: defined(action) as ActionSpec };
+    }
     return { kind: 'generate', at, order, generate: toGenerate(entry.input, entry.id, at, allDevices) };
   });
   return events.sort((a, b) => a.at - b.at || a.order - b.order);

@@ -184,17 +184,22 @@ export function checkReferences(data: Raw): Issue[] {
     if (isRecord(item.change)) checkGroups(item.change.indicators, [...path, 'change', 'indicators'], defined.groups, issues);
     if (isRecord(item.generate))
       list(item.generate.devices).forEach((name, i) => device(name, [...path, 'generate', 'devices', i]));
+    if (typeof item.action === 'string') {
+      device(item.device, [...path, 'device']);
+      artifact(item.artifact, [...path, 'artifact']);
+      list(item.devices).forEach((name, i) => device(name, [...path, 'devices', i]));
+    }
   });
   list(data.expect).forEach((item, index) => {
     if (!isRecord(item)) return;
     const path = ['expect', index];
     if (item.artifact !== undefined) artifact(item.artifact, [...path, 'artifact']);
     else if (item.device !== undefined) device(item.device, [...path, 'device']);
-    for (const key of ['actionCenter', 'alerts', 'recommendation', 'totals']) {
+    for (const key of ['actionCenter', 'alerts', 'recommendation', 'totals', 'actionCenterEntry', 'investigation']) {
       const inner = item[key];
       if (!isRecord(inner)) continue;
       device(inner.device, [...path, key, 'device']);
-      if (key === 'actionCenter' || key === 'alerts') artifact(inner.artifact, [...path, key, 'artifact']);
+      if (key !== 'recommendation' && key !== 'totals') artifact(inner.artifact, [...path, key, 'artifact']);
     }
   });
   checkGroups(data.indicators, ['indicators'], defined.groups, issues);

@@ -20,14 +20,22 @@ export function expectationName(expectation: UnnamedExpectation): string {
   switch (expectation.kind) {
     case 'artifact':
       return `artifact ${expectation.artifact}: ${pairs(expectation, ['outcome', 'by', 'detectionStatus', 'actionCenter'])}`;
-    case 'device': {
-      const when = expectation.at === undefined ? 'at the end of the run' : `at ${formatDuration(expectation.at)}`;
-      return `device ${expectation.device} ${when}: ${pairs(expectation, ['mode', 'runningMode', 'edrBlockMode'])}`;
-    }
+    case 'device':
+      return `device ${expectation.device} ${when(expectation.at)}: ${pairs(expectation, ['mode', 'runningMode', 'edrBlockMode'])}`;
     case 'actionCenter':
       return `Action Center entries${filtered(expectation.filter)}: ${describeBounds(expectation.bounds)}`;
     case 'alerts':
       return `alerts${filtered(expectation.filter)}: ${describeBounds(expectation.bounds)}`;
+    case 'actionCenterEntry': {
+      const what = expectation.artifact === undefined ? `device ${expectation.device}` : `artifact ${expectation.artifact}`;
+      const type = expectation.actionType === undefined ? '' : ` (${expectation.actionType})`;
+      const asserted = expectation.present ? pairs(expectation, ['tab', 'status']) || 'present' : 'absent';
+      return `Action Center entry for ${what}${type} ${when(expectation.at)}: ${asserted}`;
+    }
+    case 'investigation': {
+      const what = expectation.artifact === undefined ? `device ${expectation.device}` : `artifact ${expectation.artifact}`;
+      return `investigation of ${what} ${when(expectation.at)}: state ${expectation.state}`;
+    }
     case 'recommendation':
       return `recommendation ${expectation.id} on ${expectation.device}: ${expectation.present ? 'present' : 'absent'}`;
     case 'totals': {
@@ -73,6 +81,8 @@ export function duplicateNames(
   }
   return issues;
 }
+
+const when = (at: number | undefined) => (at === undefined ? 'at the end of the run' : `at ${formatDuration(at)}`);
 
 function pairs<T extends object>(value: T, keys: readonly (keyof T)[]): string {
   return keys

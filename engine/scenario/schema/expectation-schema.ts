@@ -1,6 +1,18 @@
 /** Schema of `expect` items: per-artifact verdicts, device state, Action Center and alert counts, recommendations, totals (§2, §6). */
 import { z } from 'zod';
-import { ARTIFACT_CLASSES, BLOCKERS, DETECTION_STATUSES, MDAV_MODES, OUTCOMES, RUNNING_MODES } from '../../core/vocabulary.ts';
+import {
+  ACTION_CENTER_STATUSES,
+  ACTION_CENTER_TABS,
+  ACTION_TYPES,
+  ALERT_STATUSES,
+  ARTIFACT_CLASSES,
+  BLOCKERS,
+  DETECTION_STATUSES,
+  INVESTIGATION_STATES,
+  MDAV_MODES,
+  OUTCOMES,
+  RUNNING_MODES,
+} from '../../core/vocabulary.ts';
 import {
   addCoreIssues,
   citeSchema,
@@ -130,9 +142,66 @@ export const alertsExpectationSchema = z.strictObject({
       detectionStatus: z.enum(REPORTED_STATUSES).optional(),
       severity: z.enum(['Informational', 'Low', 'Medium', 'High']).optional(),
       detectionSource: z.enum(DETECTION_SOURCES).optional(),
+      status: z.enum(ALERT_STATUSES).optional().meta({ description: 'the alert status at the end of the run (AIR, §6.6)' }),
+      investigationState: z
+        .enum(INVESTIGATION_STATES)
+        .optional()
+        .meta({ description: "the alert's investigation state at the end of the run (AIR, §6.5)" }),
       ...countBoundsShape,
     })
     .superRefine((value, ctx) => bounded(value, ctx)),
+  cite: citeSchema,
+  name: expectationName,
+});
+
+/** Exactly one of `artifact` and `device`: what an AIR expectation is about. */
+function oneTarget(value: { artifact?: string; device?: string }, ctx: CheckContext): void {
+  if ((value.artifact === undefined) !== (value.device === undefined)) return;
+  addCoreIssues(ctx, [
+    {
+      code: 'expectation_target',
+      message: value.artifact === undefined ? 'names no artifact or device' : 'names both an artifact and a device',
+      expected: 'exactly one of artifact, device',
+      hint: 'artifact: a1 for the entries acting on it, device: pc-1 for device actions',
+    },
+  ]);
+}
+
+const stateAt = durationSchema
+  .optional()
+  .meta({ description: 'the state after every event with at ≤ this, AIR timeouts included; omitted = end of run' });
+
+export const actionCenterEntryExpectationSchema = z.strictObject({
+  actionCenterEntry: z
+    .strictObject({
+      artifact: nameSchema.optional(),
+      device: nameSchema.optional(),
+      actionType: z.enum(ACTION_TYPES).optional().meta({ description: 'only entries of this type' }),
+      at: stateAt,
+      tab: z.enum(ACTION_CENTER_TABS).optional(),
+      status: z.enum(ACTION_CENTER_STATUSES).optional(),
+      present: z
+        .boolean()
+        .optional()
+        .meta({ default: true, description: 'false: no such entry exists (e.g. under No automated response, T78)' }),
+    })
+    .superRefine((value, ctx) => {
+      oneTarget(value, ctx);
+      atLeastOne(['tab', 'status', 'present'], 'actionCenterEntry')(value, ctx);
+    }),
+  cite: citeSchema,
+  name: expectationName,
+});
+
+export const investigationExpectationSchema = z.strictObject({
+  investigation: z
+    .strictObject({
+      artifact: nameSchema.optional().meta({ description: "the investigation the artifact's alert started or joined" }),
+      device: nameSchema.optional().meta({ description: "the device's latest investigation at `at`" }),
+      at: stateAt,
+      state: z.enum(INVESTIGATION_STATES).meta({ description: 'the API investigationState (§6.5)' }),
+    })
+    .superRefine(oneTarget),
   cite: citeSchema,
   name: expectationName,
 });
@@ -181,6 +250,8 @@ export const EXPECTATION_BRANCHES = {
   device: deviceExpectationSchema,
   actionCenter: actionCenterExpectationSchema,
   alerts: alertsExpectationSchema,
+  actionCenterEntry: actionCenterEntryExpectationSchema,
+  investigation: investigationExpectationSchema,
   recommendation: recommendationExpectationSchema,
   totals: totalsExpectationSchema,
 } as const;

@@ -1,6 +1,7 @@
 /** The whole scenario file as one zod schema (contract §1), and the JSON Schema generated from it for editors. */
 import { z } from 'zod';
 import { DEFAULT_START } from '../../core/duration.ts';
+import { actionEventSchema } from './action-schema.ts';
 import { artifactEventSchema } from './artifact-schema.ts';
 import { changeEventSchema } from './change-schema.ts';
 import { isoTimeSchema, nameSchema } from './common-schema.ts';
@@ -11,8 +12,8 @@ import { exclusionsInputSchema, indicatorsInputSchema } from './lists-schema.ts'
 import { settingsSchema } from './settings-schema.ts';
 import { tenantSchema } from './tenant-schema.ts';
 
-/** One timeline item: `at` and exactly one of `artifact`, `change`, `generate`. */
-export const timelineEventSchema = z.union([artifactEventSchema, changeEventSchema, generateEventSchema]);
+/** One timeline item: `at` and exactly one of `artifact`, `change`, `generate`, `action`. */
+export const timelineEventSchema = z.union([artifactEventSchema, changeEventSchema, generateEventSchema, actionEventSchema]);
 
 /** The keys of a scenario before its sections: identity, seed and start. */
 export const headerShape = {

@@ -2,11 +2,14 @@
 import { z } from 'zod';
 import { DEFAULT_TENANT } from '../../core/config.ts';
 import { formatDuration } from '../../core/duration.ts';
-import { OS_NAMES } from '../../core/vocabulary.ts';
-import { durationSchema, nameSchema } from './common-schema.ts';
+import { AUTOMATION_LEVELS, OS_NAMES } from '../../core/vocabulary.ts';
+import { durationSchema, isoTimeSchema, nameSchema } from './common-schema.ts';
 
 // §5.3: group membership rules take up to 10 values per property, combined with OR.
 const matchValues = <T extends z.ZodType>(item: T) => z.array(item).max(10).optional();
+
+/** §6.5 automation levels, by stable id (§7 C16). */
+export const automationLevelSchema = z.enum(AUTOMATION_LEVELS);
 
 export const deviceGroupSchema = z
   .strictObject({
@@ -18,6 +21,9 @@ export const deviceGroupSchema = z
       tags: matchValues(z.string()),
       domains: matchValues(z.string()),
     }),
+    automationLevel: automationLevelSchema
+      .optional()
+      .meta({ description: "AIR's automation level for the group (§6.5); default: the tenant default; turns AIR on" }),
   })
   .meta({ description: 'a device group (§5.3): properties combine with AND, values with OR' });
 
@@ -48,6 +54,21 @@ export const tenantSchema = z.strictObject({
     .meta({ default: DEFAULT_TENANT.allowOrBlockFile, description: 'advanced feature needed by file indicators (§5.2)' }),
   deviceGroups: z.array(deviceGroupSchema).optional(),
   propagation: propagationSchema.optional(),
+  air: z.boolean().optional().meta({
+    default: false,
+    description: 'model automated investigation and response (§6.5); also on with createdAt or any automationLevel',
+  }),
+  createdAt: isoTimeSchema.optional().meta({
+    description:
+      'when the tenant was created: groups without a level get Full from 2020-08-16, else Semi – all folders (§6.5); default: start; turns AIR on',
+  }),
+  ungroupedAutomationLevel: automationLevelSchema
+    .optional()
+    .meta({ description: 'automation level of devices in no group; default: the tenant default; turns AIR on' }),
+  autoresolve: z
+    .boolean()
+    .optional()
+    .meta({ default: true, description: 'advanced feature "Autoresolve remediated alerts" (§6.5, T87)' }),
 });
 
 /** A change's `tenant`: the same keys, merged into the tenant at the change's time. */

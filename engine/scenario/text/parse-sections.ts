@@ -3,6 +3,7 @@ import { append } from '../../core/append.ts';
 import { z } from 'zod';
 import type { Issue, Path } from '../../core/issue.ts';
 import { quote } from '../../core/quote.ts';
+import { actionEventSchema } from '../schema/action-schema.ts';
 import { artifactEventSchema } from '../schema/artifact-schema.ts';
 import { changeEventSchema } from '../schema/change-schema.ts';
 import { chooseBranch } from './choose-branch.ts';
@@ -19,7 +20,15 @@ const headerSchema = z.object(headerShape);
 const rootKeysSchema = z.strictObject(
   Object.fromEntries(Object.keys(scenarioSchema.shape).map((key) => [key, z.unknown().optional()])),
 );
-const EVENT_SCHEMAS = { artifact: artifactEventSchema, change: changeEventSchema, generate: generateEventSchema } as const;
+const EVENT_SCHEMAS = {
+  artifact: artifactEventSchema,
+  change: changeEventSchema,
+  generate: generateEventSchema,
+  action: actionEventSchema,
+} as const;
+const TIMELINE_KINDS = ['artifact', 'change', 'generate', 'action'] as const;
+const isAction = (item: unknown) => typeof item === 'object' && item !== null && !Array.isArray(item) && 'action' in item;
+const EXCLUSIVE_EVENTS = ['artifact', 'change', 'generate'] as const;
 const EXPECTATION_KINDS = Object.keys(EXPECTATION_BRANCHES) as ExpectationKind[];
 // An artifact expectation may carry `actionCenter: true`, so that key alone never makes an item ambiguous.
 const EXCLUSIVE_EXPECTATIONS = EXPECTATION_KINDS.filter((kind) => kind !== 'actionCenter');
@@ -98,7 +107,10 @@ export function parseSections(data: Record<string, unknown>, looseIndicators: bo
   });
   let generators = 0;
   items(data.timeline, 'timeline', issues).forEach((item, order) => {
-    const branch = chooseBranch(item, ['artifact', 'change', 'generate'] as const, ['timeline', order], 'timeline event');
+    // An action names its target with `artifact: <id>`, which does not make it an artifact event.
+    const branch = isAction(item)
+      ? { kind: 'action' as const }
+      : chooseBranch(item, TIMELINE_KINDS, ['timeline', order], 'timeline event', EXCLUSIVE_EVENTS);
     if ('issue' in branch) return void issues.push(branch.issue);
     if (branch.kind === 'generate') generators += 1;
     const value = parseWith(EVENT_SCHEMAS[branch.kind], item, ['timeline', order], issues);

@@ -55,7 +55,7 @@ describe('--set overrides', () => {
   it('should report a misspelt key as an unknown key that came from --set', () => {
     expect(problems(TWO_DEVICES, { overrides: ['tenant.edrBlokMode=false'] })).toMatchInlineSnapshot(`
       "✖ demo.yaml:2:9 tenant.edrBlokMode: unknown key "edrBlokMode" (set by --set tenant.edrBlokMode=false)
-        expected: one of license, edrBlockMode, allowOrBlockFile, deviceGroups, propagation
+        expected: one of license, edrBlockMode, allowOrBlockFile, deviceGroups, propagation, air, createdAt, ungroupedAutomationLevel, autoresolve
         hint: did you mean "edrBlockMode"?"
     `);
   });

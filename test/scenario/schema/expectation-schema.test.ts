@@ -61,13 +61,13 @@ describe('expectation schema', () => {
       ),
     ).toMatchInlineSnapshot(`
       "✖ demo.yaml:9:5 expect[0]: expectation has both artifact and device
-        expected: exactly one of artifact, device, alerts, recommendation, totals
+        expected: exactly one of artifact, device, alerts, actionCenterEntry, investigation, recommendation, totals
         hint: write one item for each
       ✖ demo.yaml:10:5 expect[1]: expectation has both alerts and totals
-        expected: exactly one of artifact, device, alerts, recommendation, totals
+        expected: exactly one of artifact, device, alerts, actionCenterEntry, investigation, recommendation, totals
         hint: write one item for each
       ✖ demo.yaml:11:5 expect[2]: expectation must be a map
-        expected: a map with one of artifact, device, actionCenter, alerts, recommendation, totals
+        expected: a map with one of artifact, device, actionCenter, alerts, actionCenterEntry, investigation, recommendation, totals
         received: "blocked""
     `);
   });

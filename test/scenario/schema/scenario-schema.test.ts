@@ -81,12 +81,13 @@ describe('scenarioJsonSchema', () => {
     `);
   });
 
-  it('should describe a timeline item as one of artifact, change or generate', () => {
+  it('should describe a timeline item as one of artifact, change, generate or action', () => {
     const variants = schema.properties?.timeline?.items?.anyOf ?? [];
     expect(variants.map((variant) => Object.keys(variant.properties ?? {}))).toEqual([
       ['at', 'artifact'],
       ['at', 'change'],
       ['at', 'generate'],
+      ['at', 'action', 'artifact', 'device', 'devices', 'sha256', 'actionType', 'moreInstances', 'status', 'by'],
     ]);
   });
 });
