@@ -15,6 +15,13 @@ const GENERAL: Readonly<Record<QuestionField, string>> = {
     'Action Center History lists remediations completed by Defender Antivirus or by EDR in block mode; an indicator block or an alert alone does not add one.',
   runningMode:
     "AMRunningMode follows Defender Antivirus's mode on the device, and EDR in block mode changes what a device that is not the primary antivirus reports.",
+  // AIR (§6.5): worded without the choices' own words, which statesAnswer would otherwise replace.
+  entryTab:
+    "An automated investigation's action either waits for an analyst or is taken at once: the device group's automation level, the evidence's verdict and the folder the file is in decide.",
+  entryStatus:
+    'An action awaiting approval ends once: approved, turned down, or expired after 7 days; a taken action may still be reversed later by an analyst.',
+  investigationState:
+    'An investigation stays open while any of its actions awaits a decision; it closes by how its actions ended, with no threats found, or cannot run at all on an OS off the AIR list or without Defender Antivirus.',
 };
 
 // What looks at the artifact first: passive mode scans only on scan triggers (§2.1), exclusion scope depends on it (§4.1).

@@ -185,7 +185,12 @@ describe('the instructor address', () => {
 const forms = (text: string) => [JSON.stringify(text).slice(1, -1), JSON.stringify(forXml(text)).slice(1, -1)];
 
 describe('the answer-withholding law', () => {
-  const scenarios = library('scenarios/01-modes', 'scenarios/07-exclusions', 'scenarios/08-indicators');
+  const scenarios = library(
+    'scenarios/01-modes',
+    'scenarios/07-exclusions',
+    'scenarios/08-indicators',
+    'scenarios/12-action-center',
+  );
   const course = buildCourse(scenarios);
 
   it('should send no answer, reason or reveal of a scenario before the trainee has submitted all of it, and the reveal after', async () => {
