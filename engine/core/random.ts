@@ -114,20 +114,41 @@ export class RngBank implements RandomSource {
   private readonly state: Int32Array;
   /** Offset of the selected row's first word. */
   private at = 0;
+  /** Words per row: the 4 of the generator, then `stride − 4` words the owner keeps beside them. */
+  private readonly stride: number;
 
-  constructor(readonly rows: number) {
-    this.state = new Int32Array(rows * 4);
+  /**
+   * `rows` generators; `stride` (default 4, at least 4) words per row: a caller that reads its own per-row
+   * counters with every draw keeps them in words 4… of the same row (`word`, `setWord`), so one cache line
+   * serves both (8 words: a 32-byte row).
+   */
+  constructor(
+    readonly rows: number,
+    stride = 4,
+  ) {
+    this.stride = Math.max(4, Math.floor(stride));
+    this.state = new Int32Array(rows * this.stride);
   }
 
   /** Seeds `row` with `root.derive(name)`. */
   derive(row: number, root: Rng, name: string): void {
-    root.derive(name).saveState(this.state, row * 4);
+    root.derive(name).saveState(this.state, row * this.stride);
   }
 
   /** Makes `row` the one the next draws advance. */
   select(row: number): this {
-    this.at = row * 4;
+    this.at = row * this.stride;
     return this;
+  }
+
+  /** The owner's word `i` (4 ≤ i < stride) of `row`, an int32. */
+  word(row: number, i: number): number {
+    return this.state[row * this.stride + i]!;
+  }
+
+  /** Sets the owner's word `i` (4 ≤ i < stride) of `row` to `value` (stored as int32). */
+  setWord(row: number, i: number, value: number): void {
+    this.state[row * this.stride + i] = value;
   }
 
   /** {@link Rng.nextUint32} on the selected row: the words are kept as int32 (the same 32 bits:

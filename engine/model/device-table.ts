@@ -56,6 +56,8 @@ export class DeviceTable {
   private readonly shared = new Map<Profile, SharedBlockMode>();
   private readonly records = new Map<number, DeviceRecord>();
   private readonly revisions: Uint32Array;
+  /** How many device revisions have been bumped in all: grows whenever any device's revision does. */
+  private bumps = 0;
   private readonly cache: (DeviceState | undefined)[];
   private readonly queue = new DueQueue((at, index) => this.records.get(index)?.blockModeSwitch.context.dueAt === at);
 
@@ -88,6 +90,11 @@ export class DeviceTable {
   /** The `revision` that `state(index, tenant)` would have, without building or reading the state. */
   revisionAt(index: number, tenant: TenantView): number {
     return tenant.epoch + (this.revisions[index] as number);
+  }
+
+  /** Grows whenever any `revisionAt(i, tenant)` does (the tenant epoch or a device revision): equal stamps, equal revisions. */
+  revisionStamp(tenant: TenantView): number {
+    return tenant.epoch + this.bumps;
   }
 
   state(index: number, tenant: TenantView): DeviceState {
@@ -158,6 +165,7 @@ export class DeviceTable {
       : { type: 'turn-off', at, delay: tenant.propagation.edrBlockModeDisable };
     this.send(index, record, event);
     this.revisions[index] = (this.revisions[index] as number) + 1;
+    this.bumps += 1;
     return effects;
   }
 
@@ -174,6 +182,7 @@ export class DeviceTable {
     const record = this.records.get(next.index) as DeviceRecord;
     this.send(next.index, record, { type: 'due', at: next.at });
     this.revisions[next.index] = (this.revisions[next.index] as number) + 1;
+    this.bumps += 1;
     return true;
   }
 

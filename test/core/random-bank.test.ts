@@ -17,20 +17,25 @@ function draw(rng: RandomSource, op: string, n: number): number {
 }
 
 describe('RngBank', () => {
-  it('should draw, row by row, exactly what one Rng per row draws, for any seeds, names and interleaving', () => {
+  it('should draw, row by row, exactly what one Rng per row draws, for any seeds, names, row widths and interleaving', () => {
     fc.assert(
       fc.property(
         fc.integer(),
         fc.array(fc.string({ maxLength: 12 }), { minLength: 8, maxLength: 8 }),
         fc.array(step, { maxLength: 120 }),
-        (seed, names, steps) => {
+        fc.integer({ min: 4, max: 9 }),
+        (seed, names, steps, stride) => {
           const root = Rng.from(seed);
           const oracles = names.map((name) => root.derive(name));
-          const bank = new RngBank(names.length);
+          const bank = new RngBank(names.length, stride);
           names.forEach((name, row) => bank.derive(row, root, name));
+          // The owner's words beside each row's generator: written between draws, they must neither move nor be moved.
+          const owned = (row: number, i: number): number => (row * 31 + i * 7 + seed) | 0;
+          for (let row = 0; row < names.length; row++) for (let i = 4; i < stride; i++) bank.setWord(row, i, owned(row, i));
           for (const { row, op, times, n } of steps) {
+            for (let i = 4; i < stride; i++) expect(bank.word(row, i)).toBe(owned(row, i));
             if (op === 'rederive') {
-              // The merge re-derives a one-artifact device's row when its artifact comes up: a fresh sequence.
+              // Re-deriving a row starts its sequence again, as a fresh Rng would.
               oracles[row] = root.derive(names[row]!);
               bank.derive(row, root, names[row]!);
               continue;

@@ -1,11 +1,16 @@
-/** Lazy k-way merge of per-device streams on a calendar queue over the window's slots: ~20 bytes per device. */
+/** Lazy k-way merge of per-device streams on a calendar queue over the window's slots: ~50 bytes per device. */
 import type { Artifact } from '../../core/artifact.ts';
 import { RngBank } from '../../core/random.ts';
-import { DeviceStream } from './device-stream.ts';
+import { pendingAt, startStream, STREAM_ROW_WORDS, takeFromStream } from './device-stream.ts';
+import { artifactsOfDevice } from './generate-spec.ts';
 import { SlotCalendar } from './slot-calendar.ts';
 import type { SynthPlan } from './synth-plan.ts';
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+// Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
+const start = startStream;
+const take = takeFromStream;
+const pending = pendingAt;
 /** Slots per pending artifact: about 4 devices share a slot of the near future (see `slotsFor`). */
 const ARTIFACTS_PER_SLOT = 4;
 /** Slots per device at most: past this the near heap holds every device anyway, so more slots only cost memory. */
@@ -18,15 +23,12 @@ const MAX_SLOTS = 1 << 22;
  * artifacts are already in sequence order). A {@link SlotCalendar} holds each device's pending time,
  * keyed by its position, in the same order as a binary heap would (the oracle in
  * `test/pipeline/synth/heap-merge.ts` pins that), at O(1) amortised per artifact instead of a sift through
- * log2(devices) levels. A device's rng state is a 16-byte row of one {@link RngBank} (row = position);
- * its stream (the cursor, ~100 bytes) is dropped when it ends; a device with one artifact creates it again when that artifact comes up,
- * so 10^6 devices with one artifact each never hold 10^6 rngs at once.
+ * log2(devices) levels. A device's whole stream state (its rng, cursor, user and indexes) is a 32-byte row
+ * of one {@link RngBank} (row = position): no object per device, and an artifact touches one row of it
+ * (issue 13: at 10^6 devices each object or array an artifact reads is a cache miss).
  */
 export class DeviceMerge implements Iterator<Artifact> {
-  /** Device index per position, ascending: comparing positions compares device indexes. */
-  private readonly devices: Int32Array;
-  private readonly streams: (DeviceStream | undefined)[];
-  /** Every device's rng state, one row per position: flat memory instead of an object per device. */
+  /** Every device's stream, one row per position, in ascending device index: comparing positions compares devices. */
   private readonly bank: RngBank;
   /** Each waiting device's next time, keyed by its position. */
   private readonly heap: SlotCalendar;
@@ -43,23 +45,17 @@ export class DeviceMerge implements Iterator<Artifact> {
       wanted[index] = 1;
       count += 1;
     }
-    this.devices = new Int32Array(count);
-    this.streams = new Array<DeviceStream | undefined>(count);
-    this.bank = new RngBank(count);
+    this.bank = new RngBank(count, STREAM_ROW_WORDS);
     const firsts = new Float64Array(count);
     let size = 0;
     let artifacts = 0;
     for (let index = 0; index < deviceCount; index++) {
       if (wanted[index] === 0) continue;
-      const stream = new DeviceStream(plan, index, this.bank, size);
-      if (stream.done) continue;
-      // A device of one artifact keeps only its first time: its stream is replayed from its derivation when
-      // that time comes up. One of several is kept: it stays alive from its first artifact to its last anyway,
-      // so deriving it twice would cost a derivation per device and save no memory past the first slot.
-      if (stream.n > 1) this.streams[size] = stream;
-      this.devices[size] = index;
-      firsts[size] = stream.at;
-      artifacts += stream.n;
+      // A device without artifacts leaves its row to the next device.
+      const first = start(plan, index, this.bank, size);
+      if (first === Infinity) continue;
+      firsts[size] = first;
+      artifacts += artifactsOfDevice(plan.spec.count, deviceCount, index);
       size += 1;
     }
     const { spec, lastOffset } = plan;
@@ -68,17 +64,13 @@ export class DeviceMerge implements Iterator<Artifact> {
   }
 
   next(): IteratorResult<Artifact> {
-    if (this.heap.size === 0) return DONE;
-    const position = this.heap.topKey;
-    const stream = this.streams[position] ?? new DeviceStream(this.plan, this.devices[position]!, this.bank, position);
-    const artifact = stream.take();
-    if (stream.done) {
-      this.streams[position] = undefined;
-      this.heap.pop();
-    } else {
-      this.streams[position] = stream;
-      this.heap.replaceTop(stream.at, position);
-    }
+    const heap = this.heap;
+    if (heap.size === 0) return DONE;
+    const position = heap.topKey;
+    const artifact = take(this.plan, this.bank, position, heap.topTime);
+    const at = pending(this.plan, this.bank, position);
+    if (at === Infinity) heap.pop();
+    else heap.replaceTop(at, position);
     return { done: false, value: artifact };
   }
 

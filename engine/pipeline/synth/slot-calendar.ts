@@ -13,7 +13,7 @@ const EMPTY = -1;
  *
  * Order is exact, not approximate: the slot of a time is a rounded product, monotone in the time, so
  * every pair in a later slot is later than every pair in the current one. Times outside the span go to
- * the first or last slot. Storage: 4 bytes per slot, 12 per key; nothing is allocated per operation.
+ * the first or last slot. Storage: 4 bytes per slot, 16 per key; nothing is allocated per operation.
  *
  * @example
  * const queue = new SlotCalendar(0, 100, 10, 4);
@@ -23,10 +23,11 @@ const EMPTY = -1;
 export class SlotCalendar {
   /** First waiting key per slot, or EMPTY. */
   private readonly heads: Int32Array;
-  /** The next waiting key in the same slot, per key. */
-  private readonly links: Int32Array;
-  /** The time of each waiting key. */
-  private readonly times: Float64Array;
+  /**
+   * Per key, side by side: its time at `2 * key`, the next waiting key in the same slot at `2 * key + 1`.
+   * One cache line per key waited and settled, not one in each of two arrays (10^6 keys: both miss).
+   */
+  private readonly waits: Float64Array;
   /** The pairs of every slot up to `slot`: all earlier than any waiting pair. */
   private readonly near = new TimeHeap();
   private readonly scale: number;
@@ -45,8 +46,7 @@ export class SlotCalendar {
   ) {
     const count = Math.max(1, Math.floor(buckets));
     this.heads = new Int32Array(count).fill(EMPTY);
-    this.links = new Int32Array(Math.max(1, keyCapacity));
-    this.times = new Float64Array(Math.max(1, keyCapacity));
+    this.waits = new Float64Array(2 * Math.max(1, keyCapacity));
     this.scale = span > 0 ? count / span : 0;
   }
 
@@ -98,8 +98,8 @@ export class SlotCalendar {
   }
 
   private wait(slot: number, time: number, key: number): void {
-    this.times[key] = time;
-    this.links[key] = this.heads[slot]!;
+    this.waits[2 * key] = time;
+    this.waits[2 * key + 1] = this.heads[slot]!;
     this.heads[slot] = key;
     this.waiting += 1;
   }
@@ -113,10 +113,11 @@ export class SlotCalendar {
     this.slot = slot;
     let key = heads[slot]!;
     heads[slot] = EMPTY;
+    const waits = this.waits;
     while (key !== EMPTY) {
-      this.near.push(this.times[key]!, key);
+      this.near.push(waits[2 * key]!, key);
       this.waiting -= 1;
-      key = this.links[key]!;
+      key = waits[2 * key + 1]!;
     }
   }
 }

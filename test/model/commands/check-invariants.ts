@@ -3,9 +3,13 @@ import { expect } from 'vitest';
 import type { FleetModel } from '../../../engine/model/fleet-model.ts';
 import { honoursOn, pendingDues, type FleetSim } from './fleet-sim.ts';
 
+/** Each model's revision stamp and revisions at its last check: a stamp that stays put must mean no revision moved. */
+const lastSeen = new WeakMap<FleetModel, { stamp: number; revisions: Map<string, number> }>();
+
 /** Compares the fleet model with the reference and checks the domain invariants, device by device. */
 export function checkInvariants(sim: Readonly<FleetSim>, real: FleetModel): void {
   expect(real.now()).toBe(sim.now);
+  checkRevisionStamp(sim, real);
   const dues = pendingDues(sim);
   expect(real.nextDueAt()).toBe(dues.length === 0 ? undefined : Math.min(...dues));
   for (const [name, expected] of sim.devices) {
@@ -55,4 +59,16 @@ export function checkInvariants(sim: Readonly<FleetSim>, real: FleetModel): void
       expect(sim.settings.smartAppControlUnonboarded).toBe('passive');
     }
   }
+}
+
+/** The context cache trusts `revisionStamp` instead of each device's revision (issue 13): it must grow whenever one does. */
+function checkRevisionStamp(sim: Readonly<FleetSim>, real: FleetModel): void {
+  const stamp = real.revisionStamp();
+  const revisions = new Map([...sim.devices.keys()].map((name) => [name, real.revisionAt(real.indexOf(name) ?? -1)]));
+  const last = lastSeen.get(real);
+  if (last !== undefined) {
+    expect(stamp).toBeGreaterThanOrEqual(last.stamp);
+    if (stamp === last.stamp) expect(revisions, 'revisions moved under an unchanged revisionStamp').toEqual(last.revisions);
+  }
+  lastSeen.set(real, { stamp, revisions });
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Rng, RngBank } from '../../../engine/core/random.ts';
-import { DeviceStream } from '../../../engine/pipeline/synth/device-stream.ts';
+import {
+  DeviceStream,
+  pendingAt,
+  startStream,
+  STREAM_ROW_WORDS,
+  takeFromStream,
+} from '../../../engine/pipeline/synth/device-stream.ts';
 import { artifactsOfDevice } from '../../../engine/pipeline/synth/index.ts';
 import { planGenerator } from '../../../engine/pipeline/synth/synth-plan.ts';
 import { SPEC } from './spec-fixture.ts';
@@ -18,7 +24,7 @@ describe('DeviceStream', () => {
   const plan = planGenerator({ ...SPEC, count: 8 }, { seed: 7 });
   if (plan === undefined) throw new Error('the fixture spec is valid');
 
-  it('should replay exactly when re-created, which is what lets the merge drop idle streams', () => {
+  it('should replay exactly when re-created', () => {
     const first = new DeviceStream(plan, 1);
     const second = new DeviceStream(plan, 1);
     expect(second.at).toBe(first.at);
@@ -45,20 +51,22 @@ describe('DeviceStream', () => {
     expect(stream.at).toBe(SPEC.at + Math.floor((jitter * SPEC.window) / 2));
   });
 
-  it('should yield the same artifacts from rows of one shared RngBank, in any interleaving, as with a bank each', () => {
+  it('should yield the same artifacts and times from rows of one shared RngBank, in any interleaving, as a stream of its own', () => {
     const wide = planGenerator({ ...SPEC, count: 40 }, { seed: 11 });
     if (wide === undefined) throw new Error('the fixture spec is valid');
     const devices = SPEC.devices.length;
     fc.assert(
       fc.property(fc.array(fc.nat({ max: devices - 1 }), { maxLength: 60 }), (order) => {
-        const bank = new RngBank(devices);
+        const bank = new RngBank(devices, STREAM_ROW_WORDS);
         // Rows in reverse order of devices: a row is a position, not a device index.
-        const shared = SPEC.devices.map((_, index) => new DeviceStream(wide, index, bank, devices - 1 - index));
+        const rowOf = (index: number): number => devices - 1 - index;
+        const pending = SPEC.devices.map((_, index) => startStream(wide, index, bank, rowOf(index)));
         const own = SPEC.devices.map((_, index) => new DeviceStream(wide, index));
         for (const index of order) {
+          expect(pending[index]).toBe(own[index]!.at);
           if (own[index]!.done) continue;
-          expect(shared[index]!.at).toBe(own[index]!.at);
-          expect(shared[index]!.take()).toEqual(own[index]!.take());
+          expect(takeFromStream(wide, bank, rowOf(index), pending[index]!)).toEqual(own[index]!.take());
+          pending[index] = pendingAt(wide, bank, rowOf(index));
         }
       }),
       { numRuns: 100 },
