@@ -15,7 +15,7 @@ import { applyOverrides, type AppliedOverride } from './build/apply-overrides.ts
 import { artifactWarnings } from './build/artifact-warnings.ts';
 import { buildDevices, defined, tooManyDevices } from './build/build-devices.ts';
 import { buildExpectation } from './build/build-expectation.ts';
-import { buildTimeline, type EventEntry } from './build/build-timeline.ts';
+import { buildTimeline, tooManyAirArtifacts, type EventEntry } from './build/build-timeline.ts';
 import { checkReferences } from './build/check-references.ts';
 import { deviceWarnings } from './build/device-warnings.ts';
 import { duplicateNames } from './build/expectation-name.ts';
@@ -193,6 +193,8 @@ function buildScenario(
   const { header } = sections;
   if (header === undefined) return undefined;
   const start = header.start ?? DEFAULT_START;
+  const tenant = toTenant(sections.tenant, Date.parse(start));
+  if (tenant.air === true) append(context.issues, tooManyAirArtifacts(timeline));
   return {
     name: header.name,
     ...(header.description === undefined ? {} : { description: header.description }),
@@ -201,7 +203,7 @@ function buildScenario(
     start: new Date(Date.parse(start)).toISOString(),
     startMs: Date.parse(start),
     settings: { ...DEFAULT_CONFLICT_SETTINGS, ...defined(sections.settings ?? {}) },
-    tenant: toTenant(sections.tenant, Date.parse(start)),
+    tenant,
     devices: allDevices,
     exclusions: global,
     indicators: indicators ?? [],

@@ -1,6 +1,8 @@
 /** Builds the timeline: artifacts with their ground truth filled in, changes as patches, generators resolved; sorted by time. */
 import type { Artifact, Signals, WrittenPaths } from '../../core/artifact.ts';
 import { canonicalPath } from '../../core/canonical-path.ts';
+import { MAX_AIR_ARTIFACTS } from '../../core/fleet-limits.ts';
+import type { Issue } from '../../core/issue.ts';
 import type { DevicePatch, ExclusionLists, TenantPatch } from '../../core/config.ts';
 import type { ActionInput } from '../schema/action-schema.ts';
 import type { ArtifactInput } from '../schema/artifact-schema.ts';
@@ -146,4 +148,34 @@ export function buildTimeline(entries: readonly EventEntry[], allDevices: readon
     return { kind: 'generate', at, order, generate: toGenerate(entry.input, entry.id, at, allDevices) };
   });
   return events.sort((a, b) => a.at - b.at || a.order - b.order);
+}
+
+const artifactsOf = (event: TimelineEvent) =>
+  event.kind === 'generate' ? event.generate.count : event.kind === 'artifact' ? 1 : 0;
+
+/**
+ * The issue when a scenario with AIR on makes more than {@link MAX_AIR_ARTIFACTS} artifacts, placed at the
+ * `generate` count (or the artifact) that crosses the limit; empty within it.
+ *
+ * @example
+ * tooManyAirArtifacts(buildTimeline(entries, names))[0]?.code; // 'too_many_air_artifacts' past 200,000 artifacts
+ */
+export function tooManyAirArtifacts(timeline: readonly TimelineEvent[]): Issue[] {
+  let total = 0;
+  for (const event of timeline) {
+    total += artifactsOf(event);
+    if (total <= MAX_AIR_ARTIFACTS) continue;
+    const all = timeline.reduce((sum, item) => sum + artifactsOf(item), 0);
+    return [
+      {
+        code: 'too_many_air_artifacts',
+        path: event.kind === 'generate' ? ['timeline', event.order, 'generate', 'count'] : ['timeline', event.order],
+        message: `with AIR on, the scenario makes ${all} artifacts, more than the ${MAX_AIR_ARTIFACTS} an AIR run keeps for its report`,
+        expected: `at most ${MAX_AIR_ARTIFACTS} artifacts while AIR is on`,
+        received: `${all} artifacts`,
+        hint: 'lower the generate counts (AIR decides the same on a few thousand), or turn AIR off for a throughput run',
+      },
+    ];
+  }
+  return [];
 }
