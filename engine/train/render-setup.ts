@@ -110,7 +110,18 @@ export function tenantLines(scenario: Scenario): string[] {
   }
   for (const group of [...tenant.deviceGroups].sort((a, b) => a.rank - b.rank)) {
     const match = Object.entries(group.match).map(([field, values]) => `${field} ${(values as readonly string[]).join('|')}`);
-    lines.push(`device group "${group.name}" (rank ${group.rank}): ${match.join(' and ') || 'every device'}`);
+    const level = group.automationLevel === undefined ? '' : `; automation level ${group.automationLevel}`;
+    lines.push(`device group "${group.name}" (rank ${group.rank}): ${match.join(' and ') || 'every device'}${level}`);
+  }
+  if (tenant.air === true) {
+    // The facts AIR's level follows (§6.5), not the level it derives from them: that is often the question.
+    const created =
+      tenant.createdAt === undefined ? '' : `, tenant created ${new Date(tenant.createdAt).toISOString().slice(0, 10)}`;
+    lines.push(
+      `automated investigation and response (AIR): on${created}`,
+      `ungrouped devices' automation level: ${tenant.ungroupedAutomationLevel ?? 'not set (the tenant default)'}`,
+      `advanced feature "Autoresolve remediated alerts": ${tenant.autoresolve === false ? 'off' : 'on'}`,
+    );
   }
   return lines;
 }

@@ -87,6 +87,25 @@ describe('renderSetup', () => {
     expect(text).toMatch(/- Block FileSha256 e3b0\S+ "bad tool" \(groups All, expires 2027-01-01T00:00:00Z\)/);
   });
 
+  it('should state the AIR settings a trainee needs (created, levels set, autoresolve), never the level AIR derives', () => {
+    const scenario = loaded(
+      yaml(
+        'name: air',
+        'tenant:',
+        "  createdAt: '2019-03-01T00:00:00Z'",
+        '  autoresolve: false',
+        '  deviceGroups: [{ name: Labs, rank: 1, match: { tags: [lab] }, automationLevel: semi-core-folders }]',
+        'devices: [{ name: ws-01, os: windows-11 }]',
+      ),
+    );
+    const text = renderSetup(scenario);
+    expect(text).toContain('automated investigation and response (AIR): on, tenant created 2019-03-01');
+    expect(text).toContain('device group "Labs" (rank 1): tags lab; automation level semi-core-folders');
+    expect(text).toContain("ungrouped devices' automation level: not set (the tenant default)");
+    expect(text).toContain('advanced feature "Autoresolve remediated alerts": off');
+    expect(renderSetup(loaded(MINIMAL))).not.toContain('AIR');
+  });
+
   it('should paint the headings bold and the legend dim with colour, and change nothing else', () => {
     const scenario = loaded(CONTRACT_TEXT);
     const coloured = renderSetup(scenario, true);
