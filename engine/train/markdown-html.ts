@@ -1,5 +1,6 @@
 /** Scenario Markdown as HTML with raw HTML off: a small, linear-time subset for the classroom's pages. */
 import { forXml } from '../core/escape.ts';
+import { linkCites } from './cite-links.ts';
 
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
 const BULLET = /^[ \t]*[-*+][ \t]+(.*)$/;
@@ -14,8 +15,9 @@ type Block = { kind: 'p' | 'h3' | 'h4'; lines: string[] } | { kind: 'ul' | 'ol';
  * Renders Markdown as HTML with raw HTML off: every `<`, `>`, `&` and quote is escaped, so inline HTML shows
  * as text. Supports paragraphs, `#` headings (as `h3`, `##` and deeper as `h4`, to nest under the page's own),
  * `**bold**`, `*em*`, `` `code` ``, `-` and `1.` lists, and `[text](url)` links for `https:` and `http:` URLs
- * only (any other link shows its text), with `rel="noopener noreferrer"`. Linear in the input's length: each
- * delimiter search starts where the last one ended.
+ * only (any other link shows its text), with `rel="noopener noreferrer"`. Cite codes in plain text (`§3.8`, `T33`)
+ * link to their Learn page ({@link linkCites}). Linear in the input's length: each delimiter search starts where
+ * the last one ended.
  *
  * @example
  * markdownToHtml('**Note** <b>x</b>'); // '<p><strong>Note</strong> &lt;b&gt;x&lt;/b&gt;</p>'
@@ -133,12 +135,18 @@ class InlineParser {
         }
       }
       if (html !== undefined) {
-        out += text.slice(plain, at) + html;
+        out += this.plain(plain, at, links) + html;
         plain = after;
       }
       at = after;
     }
-    return out + text.slice(plain, end);
+    return out + this.plain(plain, end, links);
+  }
+
+  // Text between the marks; cite codes become links, except inside a link's own label.
+  private plain(from: number, to: number, links: boolean): string {
+    const text = this.text.slice(from, to);
+    return links ? linkCites(text) : text;
   }
 }
 

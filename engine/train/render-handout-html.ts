@@ -1,5 +1,6 @@
 /** A printable HTML handout: one self-contained page, no script, no external resource, every user string escaped. */
 import { forXml } from '../core/escape.ts';
+import { linkCites } from './cite-links.ts';
 import type { HandoutCite, HandoutQuestion, HandoutScenario } from './handout-content.ts';
 import { FLEET_HEADER } from './handout-content.ts';
 import { LEGEND } from './render-setup.ts';
@@ -71,7 +72,7 @@ function renderScenario(s: HandoutScenario, number: number, total: number): stri
   ].join('\n');
 }
 
-const paragraph = (text: string) => `<p>${e(text).replaceAll('\n', '<br>')}</p>`;
+const paragraph = (text: string) => `<p>${linkCites(e(text)).replaceAll('\n', '<br>')}</p>`;
 
 const list = (lines: readonly string[]) => `<ul>${lines.map((line) => `<li>${e(line)}</li>`).join('')}</ul>`;
 

@@ -33,6 +33,7 @@ export const CLASSROOM_TAGS = new Set([
 const ATTRIBUTES = new Set([
   'class',
   'href',
+  'title',
   'rel',
   'role',
   'aria-label',
