@@ -71,7 +71,7 @@ function chart(investigation: InvestigationAt): string[] {
         : ' stroke-opacity="0.4" stroke-dasharray="3 3"';
     return (
       `<g class="state${cls}"><rect x="${x}" y="${y}" width="${STATE_W}" height="${STATE_H}" rx="13" fill="none" stroke="currentColor"${stroke}/>` +
-      `<text x="${x + STATE_W / 2}" y="${y + 18}" text-anchor="middle" font-size="12"${current ? ' font-weight="bold"' : ''}>${state}</text></g>`
+      `<text x="${x + STATE_W / 2}" y="${y + 18}" text-anchor="middle" font-size="11"${current ? ' font-weight="bold"' : ''}>${state}</text></g>`
     );
   });
   investigation.path.forEach((step, index) => {
@@ -144,7 +144,7 @@ export function renderInvestigationPicture(subject: InvestigationPictureSubject)
   }
   if (entry !== undefined) {
     const steps = entrySteps(entry);
-    const head = `Action Center entry ${entry.id}: ${entry.actionType} on ${entry.device}`;
+    const head = `Action Center entry ${entry.id}: ${entry.actionType}, ${entry.entity}, on ${entry.device}`;
     shapes.push(lines(y, head, 2, ' font-weight="bold"').shapes);
     y = lines(y, head, 2).y;
     shapes.push(...entryRow(y, steps));
