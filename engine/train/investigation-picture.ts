@@ -1,4 +1,5 @@
 /** An AIR question's subject as an inline SVG: the investigation's way through its statechart, the entry's tab and status. */
+import { append } from '../core/append.ts';
 import { formatDuration } from '../core/duration.ts';
 import { forXml } from '../core/escape.ts';
 import type { AirActionEntry } from '../model/index.ts';
@@ -135,23 +136,30 @@ export function renderInvestigationPicture(subject: InvestigationPictureSubject)
   let y = 14;
   if (investigation !== undefined) {
     const head = `Investigation ${investigation.id} on ${investigation.device}, automation level ${investigation.level}: ${investigation.state} at ${t(subject.at)}`;
-    shapes.push(lines(y, head, 1, ' font-weight="bold"').shapes, ...chart(investigation));
+    shapes.push(lines(y, head, 1, ' font-weight="bold"').shapes);
+    append(shapes, chart(investigation));
     const path = investigation.path.map((step) => `${step.state} (${t(step.at)})`).join(' → ');
     const note = lines(ROW_B + STATE_H + 22, `Path: ${path}`, 3);
     shapes.push(note.shapes);
     y = note.y + 12;
-    facts.push(head, `Path: ${path}`, ...investigation.reasons.map((reason) => reason.message));
+    facts.push(head, `Path: ${path}`);
+    append(
+      facts,
+      investigation.reasons.map((reason) => reason.message),
+    );
   }
   if (entry !== undefined) {
     const steps = entrySteps(entry);
     const head = `Action Center entry ${entry.id}: ${entry.actionType}, ${entry.entity}, on ${entry.device}`;
     shapes.push(lines(y, head, 2, ' font-weight="bold"').shapes);
     y = lines(y, head, 2).y;
-    shapes.push(...entryRow(y, steps));
+    append(shapes, entryRow(y, steps));
     const why = lines(y + 76, `Why there: ${entry.reason.message}`, 3);
     shapes.push(why.shapes);
     y = why.y;
-    facts.push(head, ...steps.map(stepText), `Why there: ${entry.reason.message}`);
+    facts.push(head);
+    append(facts, steps.map(stepText));
+    facts.push(`Why there: ${entry.reason.message}`);
   }
   if (entry === undefined && investigation === undefined) facts.push(`The run holds no AIR record for this at ${t(subject.at)}`);
   const last = entry === undefined ? undefined : entrySteps(entry).at(-1);
