@@ -4,8 +4,8 @@ import { formatDuration } from '../core/duration.ts';
 import { forXml } from '../core/escape.ts';
 import type { AirActionEntry } from '../model/index.ts';
 import type { InvestigationAt } from '../pipeline/air-queries.ts';
-import { MODELLED_INVESTIGATION_STATES } from './air-questions.ts';
 import { entrySteps, type EntryStep } from './entry-steps.ts';
+import { arrowHead, CHART_BOTTOM, CHART_WIDTH, investigationChart } from './investigation-chart.ts';
 import { svgTextLines } from './svg-text.ts';
 
 /** What the picture draws: the time asked, and the entry and investigation as they stood then (either may be absent). */
@@ -15,13 +15,6 @@ export interface InvestigationPictureSubject {
   readonly investigation?: InvestigationAt;
 }
 
-const FINAL_AT = 4; // MODELLED_INVESTIGATION_STATES lists the open states first, then the six final ones.
-const STATE_W = 150;
-const STATE_H = 26;
-const GAP = 12;
-const WIDTH = 20 + 6 * STATE_W + 5 * GAP;
-const ROW_A = 52;
-const ROW_B = 130;
 const STEP_W = 240;
 const STEP_GAP = 36;
 const LINE = 15;
@@ -40,61 +33,6 @@ function lines(y: number, text: string, maxLines: number, extra = ''): { shapes:
     shapes: `<text class="picture-note" x="10" y="${y}" font-size="12"${extra}>${spans}</text>`,
     y: y + parts.length * LINE + 6,
   };
-}
-
-function arrowHead(x: number, y: number, dx: number, dy: number): string {
-  const length = Math.hypot(dx, dy) || 1;
-  const [ux, uy] = [dx / length, dy / length];
-  const point = (back: number, side: number) =>
-    `${(x - ux * back - uy * side).toFixed(1)} ${(y - uy * back + ux * side).toFixed(1)}`;
-  return `<path class="transition" d="M${point(7, 4)} L${x} ${y} L${point(7, -4)} Z" fill="currentColor"/>`;
-}
-
-// Where a state's pill sits: open states in the top row, final states in the bottom one.
-function place(state: string): { x: number; y: number } {
-  const index = (MODELLED_INVESTIGATION_STATES as readonly string[]).indexOf(state);
-  const final = index >= FINAL_AT;
-  return { x: 10 + (final ? index - FINAL_AT : index) * (STATE_W + GAP), y: final ? ROW_B : ROW_A };
-}
-
-// The statechart: every state a pill (passed ones `state-passed`, the one at the asked time `state-current`), then one
-// arrow per step of the path (above the row within a row, straight down from the top row to the bottom one).
-function chart(investigation: InvestigationAt): string[] {
-  const passed = new Set(investigation.path.map((step) => step.state));
-  const out = MODELLED_INVESTIGATION_STATES.map((state) => {
-    const { x, y } = place(state);
-    const current = state === investigation.state;
-    const cls = current ? ' state-passed state-current' : passed.has(state) ? ' state-passed' : '';
-    const stroke = current
-      ? ' stroke-width="3"'
-      : passed.has(state)
-        ? ' stroke-width="2"'
-        : ' stroke-opacity="0.4" stroke-dasharray="3 3"';
-    return (
-      `<g class="state${cls}"><rect x="${x}" y="${y}" width="${STATE_W}" height="${STATE_H}" rx="13" fill="none" stroke="currentColor"${stroke}/>` +
-      `<text x="${x + STATE_W / 2}" y="${y + 18}" text-anchor="middle" font-size="11"${current ? ' font-weight="bold"' : ''}>${state}</text></g>`
-    );
-  });
-  investigation.path.forEach((step, index) => {
-    const before = investigation.path[index - 1];
-    if (before === undefined) return;
-    const from = place(before.state);
-    const to = place(step.state);
-    const [x1, x2] = [from.x + STATE_W / 2, to.x + STATE_W / 2];
-    if (from.y === to.y) {
-      const mid = (x1 + x2) / 2;
-      out.push(
-        `<path class="transition" d="M${x1} ${from.y} Q${mid} ${from.y - 30} ${x2} ${to.y}" fill="none" stroke="currentColor" stroke-width="2"/>`,
-      );
-      out.push(arrowHead(x2, to.y, x2 - mid, 30));
-    } else {
-      out.push(
-        `<line class="transition" x1="${x1}" y1="${from.y + STATE_H}" x2="${x2}" y2="${to.y}" stroke="currentColor" stroke-width="2"/>`,
-      );
-      out.push(arrowHead(x2, to.y, x2 - x1, to.y - from.y - STATE_H));
-    }
-  });
-  return out;
 }
 
 // The entry's steps left to right, the last (its tab and status at the asked time) `entry-step-current`.
@@ -137,9 +75,9 @@ export function renderInvestigationPicture(subject: InvestigationPictureSubject)
   if (investigation !== undefined) {
     const head = `Investigation ${investigation.id} on ${investigation.device}, automation level ${investigation.level}: ${investigation.state} at ${t(subject.at)}`;
     shapes.push(lines(y, head, 1, ' font-weight="bold"').shapes);
-    append(shapes, chart(investigation));
+    append(shapes, investigationChart(investigation));
     const path = investigation.path.map((step) => `${step.state} (${t(step.at)})`).join(' → ');
-    const note = lines(ROW_B + STATE_H + 22, `Path: ${path}`, 3);
+    const note = lines(CHART_BOTTOM + 22, `Path: ${path}`, 3);
     shapes.push(note.shapes);
     y = note.y + 12;
     facts.push(head, `Path: ${path}`);
@@ -151,8 +89,9 @@ export function renderInvestigationPicture(subject: InvestigationPictureSubject)
   if (entry !== undefined) {
     const steps = entrySteps(entry);
     const head = `Action Center entry ${entry.id}: ${entry.actionType}, ${entry.entity}, on ${entry.device}`;
-    shapes.push(lines(y, head, 2, ' font-weight="bold"').shapes);
-    y = lines(y, head, 2).y;
+    const title = lines(y, head, 2, ' font-weight="bold"');
+    shapes.push(title.shapes);
+    y = title.y;
     append(shapes, entryRow(y, steps));
     const why = lines(y + 76, `Why there: ${entry.reason.message}`, 3);
     shapes.push(why.shapes);
@@ -172,7 +111,7 @@ export function renderInvestigationPicture(subject: InvestigationPictureSubject)
   const height = Math.max(y, 40);
   return [
     '<figure class="investigation-picture">',
-    `<svg role="img" aria-label="${forXml(label)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg role="img" aria-label="${forXml(label)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
     `<title>${forXml(label)}</title>`,
     ...shapes,
     '</svg>',
