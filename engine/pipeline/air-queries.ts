@@ -1,6 +1,7 @@
 /** What a run's AIR side answers after the run: Action Center entries and investigation states at a time (contract §5.4). */
-import type { InvestigationState, Reason } from '../core/vocabulary.ts';
+import type { AutomationLevel, InvestigationState, Reason } from '../core/vocabulary.ts';
 import type { AirActionEntry } from '../model/index.ts';
+import type { InvestigationStep } from './investigation-path.ts';
 
 /** What an AIR expectation is about: exactly one of `artifact` and `device`, and optionally an action type. */
 export interface AirTarget {
@@ -16,6 +17,10 @@ export interface InvestigationAt {
   readonly device: string;
   /** Why it is in that state (the level, support, the entries' decisions). */
   readonly reasons: readonly Reason[];
+  /** The device group's automation level it runs under (§6.5). */
+  readonly level: AutomationLevel;
+  /** The states it entered up to that time, in order, the last being `state` (`investigationPath`). */
+  readonly path: readonly InvestigationStep[];
 }
 
 /**

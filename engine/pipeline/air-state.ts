@@ -2,6 +2,7 @@
 import type { AlertStatus, InvestigationState, Reason } from '../core/vocabulary.ts';
 import type { AirActionEntry, AlertStatusState, EvidenceInput, InvestigationSnapshot } from '../model/index.ts';
 import type { AirQueries, AirTarget, InvestigationAt } from './air-queries.ts';
+import { investigationPath } from './investigation-path.ts';
 import type { Alert } from './verdict.ts';
 
 /** One investigation of the run, with the history of its snapshots when a target names it. */
@@ -124,17 +125,29 @@ export function airQueries(
       return found;
     },
     investigationAt(target, at = endAt): InvestigationAt | undefined {
-      let found: InvestigationAt | undefined;
+      let found:
+        | { record: InvestigationRecord; log: NonNullable<InvestigationRecord['log']>; snapshot: InvestigationSnapshot }
+        | undefined;
       for (const record of investigations) {
-        if (record.log === undefined || record.createdAt > at) continue;
+        const log = record.log;
+        if (log === undefined || record.createdAt > at) continue;
         if (target.device !== undefined && record.device !== target.device) continue;
-        const snapshot = lastAt(record.log, at)?.snapshot;
+        const snapshot = lastAt(log, at)?.snapshot;
         if (snapshot === undefined) continue;
         if (target.artifact !== undefined && !record.artifacts.includes(target.artifact)) continue;
-        found = { id: record.snapshot.context.id, state: snapshot.state, device: record.device, reasons: record.reasons };
-        if (target.artifact !== undefined) return found;
+        found = { record, log, snapshot };
+        if (target.artifact !== undefined) break;
       }
-      return found;
+      if (found === undefined) return undefined;
+      const { record, log, snapshot } = found;
+      return {
+        id: record.snapshot.context.id,
+        state: snapshot.state,
+        device: record.device,
+        reasons: record.reasons,
+        level: snapshot.context.level,
+        path: investigationPath(log, record.createdAt, at),
+      };
     },
   };
 }

@@ -64,7 +64,8 @@ export function questionHints(question: Question, context: RevealContext): reado
 
 function specific(question: Question, context: RevealContext): string {
   const subject = questionSubject(question, context);
-  if (subject === undefined) return FALLBACK;
+  // AIR questions keep the general hint's words: the subject's level and folder rule would all but name the tab.
+  if (subject === undefined || subject.kind === 'air') return FALLBACK;
   if (subject.kind === 'device') {
     const config = subject.state.config;
     const primary =

@@ -2,6 +2,7 @@
 import { resolveCite } from '../core/cite/resolve-cite.ts';
 import { forXml } from '../core/escape.ts';
 import type { Reason } from '../core/vocabulary.ts';
+import { renderInvestigationPicture } from './investigation-picture.ts';
 import { renderLayerPicture } from './layer-picture.ts';
 import { PICTURE_LAYERS } from './layer-steps.ts';
 import { markdownToHtml } from './markdown-html.ts';
@@ -73,7 +74,8 @@ function parsedReason(line: string): Reason {
 
 /**
  * The reveal of one question: whether the trainee was right (when `context.given` is set), the engine's answer
- * and summary, the layer picture (artifact questions) or state picture (device questions), the reasons layer by
+ * and summary, the layer picture (artifact questions), state picture (device questions) or investigation picture
+ * (AIR questions: the investigation's states, the entry's tab and status over time), the reasons layer by
  * layer with numbered source references, the scenario's "What to notice" (Markdown, raw HTML off), and the
  * sources as a numbered list of links (title and Learn URL, from the citation registry). Every user string is
  * escaped; no script, no style attribute.
@@ -89,8 +91,9 @@ export function renderRevealHtml(question: Question, context: RevealContext): st
   const verdictClass = context.given === undefined ? 'reveal-unanswered' : correct ? 'reveal-right' : 'reveal-wrong';
   const heading = context.given === undefined ? 'The answer' : correct ? 'Right' : 'Not quite';
   const yours = context.given === undefined ? '' : ` You answered <strong class="answer-given">${e(context.given)}</strong>.`;
+  // AIR questions keep the question's own reasons: the entry's rule, the timeout, the investigation's level and support.
   const reasons: readonly Reason[] =
-    subject === undefined
+    subject === undefined || subject.kind === 'air'
       ? question.reasons.map(parsedReason)
       : subject.kind === 'artifact'
         ? subject.verdict.reasons
@@ -100,7 +103,9 @@ export function renderRevealHtml(question: Question, context: RevealContext): st
       ? ''
       : subject.kind === 'artifact'
         ? renderLayerPicture(subject.verdict)
-        : renderStatePicture(subject.state);
+        : subject.kind === 'air'
+          ? renderInvestigationPicture(subject)
+          : renderStatePicture(subject.state);
   const questionCite = sources.ref(question.cite);
   const items = reasons.map(
     (reason) =>

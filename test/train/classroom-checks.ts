@@ -29,7 +29,7 @@ export function classroomProblems(scenario: Scenario, report: ScenarioReport): s
       if (statesAnswer(hint, question.expected)) problems.push(`${question.id}: a hint states the answer: ${hint}`);
     const html = renderRevealHtml(question, { ...context, given: question.choices[0] ?? '', correct: false });
     for (const problem of unknownMarkup(html)) problems.push(`${question.id}: ${problem}`);
-    if (!/<figure class="(layer|state)-picture">/.test(html)) problems.push(`${question.id}: no picture`);
+    if (!/<figure class="(layer|state|investigation)-picture">/.test(html)) problems.push(`${question.id}: no picture`);
     if (html.includes('not in the citation registry')) problems.push(`${question.id}: an unknown cite`);
     if (html.includes('(no public link)')) problems.push(`${question.id}: a source without a link`);
   }
