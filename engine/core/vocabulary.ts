@@ -92,6 +92,27 @@ export const INVESTIGATION_STATES = [
 /** The alert API's `investigationState` enum, in the API's order (§6.5). */
 export type InvestigationState = (typeof INVESTIGATION_STATES)[number];
 
+/**
+ * The `investigationState` values the investigation statechart reaches (engine/model/investigation.machine.ts),
+ * open states first, then the final ones; a test holds them equal to the machine's states.
+ */
+export const MODELLED_INVESTIGATION_STATES = [
+  'Queued',
+  'Running',
+  'PendingResource',
+  'PendingApproval',
+  'SuccessfullyRemediated',
+  'PartiallyRemediated',
+  'Benign',
+  'Failed',
+  'TerminatedBySystem',
+  'UnsupportedOs',
+] as const satisfies readonly InvestigationState[];
+export type ModelledInvestigationState = (typeof MODELLED_INVESTIGATION_STATES)[number];
+
+/** The statechart's final states: an investigation in one of them has ended (the last six of the list above). */
+export const FINAL_INVESTIGATION_STATES: readonly ModelledInvestigationState[] = MODELLED_INVESTIGATION_STATES.slice(4);
+
 export const ACTION_CENTER_TABS = ['pending', 'history'] as const;
 /** The Action Center tab an entry is listed on (§6.1). */
 export type ActionCenterTab = (typeof ACTION_CENTER_TABS)[number];

@@ -1,6 +1,5 @@
 /** Statechart of one automated investigation: its API `investigationState` as states, due events explicit (§6.5). */
 import { assign, setup } from 'xstate';
-import type { InvestigationState } from '../core/vocabulary.ts';
 import {
   investigationContext,
   type InvestigationContext,
@@ -10,19 +9,7 @@ import {
 import { INVESTIGATION_GUARDS, INVESTIGATION_UPDATES } from './investigation-steps.ts';
 
 /** The `investigationState` values this statechart reaches (§6.5); the API's others are never set here. */
-export type ModelledInvestigationState = Extract<
-  InvestigationState,
-  | 'Queued'
-  | 'Running'
-  | 'PendingResource'
-  | 'PendingApproval'
-  | 'SuccessfullyRemediated'
-  | 'PartiallyRemediated'
-  | 'Benign'
-  | 'Failed'
-  | 'TerminatedBySystem'
-  | 'UnsupportedOs'
->;
+export type { ModelledInvestigationState } from '../core/vocabulary.ts';
 
 type Guards = {
   [K in keyof typeof INVESTIGATION_GUARDS]: (args: { context: InvestigationContext; event: InvestigationEvent }) => boolean;

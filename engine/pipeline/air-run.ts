@@ -1,6 +1,6 @@
 /** AIR in a run (issue 17): alerts open investigations, the run's due queue advances them through the compiled table. */
 import { TimeHeap } from '../core/time-heap.ts';
-import type { AutomationLevel, Reason } from '../core/vocabulary.ts';
+import { FINAL_INVESTIGATION_STATES, type AutomationLevel, type Reason } from '../core/vocabulary.ts';
 import {
   SIGHTING_CAP,
   alertInvestigation,
@@ -40,14 +40,7 @@ export interface AirRun {
 }
 
 const NO_WATCH: AirWatch = { artifacts: new Set(), devices: new Set() };
-const FINAL = new Set([
-  'SuccessfullyRemediated',
-  'PartiallyRemediated',
-  'Benign',
-  'Failed',
-  'TerminatedBySystem',
-  'UnsupportedOs',
-]);
+const FINAL: ReadonlySet<string> = new Set(FINAL_INVESTIGATION_STATES);
 const AIR_VERDICT = { malicious: 'Malicious', pua: 'Suspicious', benign: 'No threats found' } as const;
 
 const levelReason = (level: AutomationLevel, group: string): Reason => ({

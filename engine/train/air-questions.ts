@@ -1,22 +1,11 @@
 /** Training questions for AIR expectations: an Action Center entry's tab and status, an investigation's state (contract §5.4). */
 import { formatDuration } from '../core/duration.ts';
-import { ACTION_CENTER_STATUSES, ACTION_CENTER_TABS, type Reason } from '../core/vocabulary.ts';
+import { ACTION_CENTER_STATUSES, ACTION_CENTER_TABS, MODELLED_INVESTIGATION_STATES, type Reason } from '../core/vocabulary.ts';
 import type { ScenarioReport } from '../report/scenario-report.ts';
 import type { Expectation } from '../scenario/index.ts';
 
-/** The investigation states AIR reaches in the simulator (the statechart's states), in the order a prompt lists them. */
-export const MODELLED_INVESTIGATION_STATES = [
-  'Queued',
-  'Running',
-  'PendingResource',
-  'PendingApproval',
-  'SuccessfullyRemediated',
-  'PartiallyRemediated',
-  'Benign',
-  'Failed',
-  'TerminatedBySystem',
-  'UnsupportedOs',
-] as const;
+/** The investigation states AIR reaches in the simulator (the statechart's), in the order a prompt lists them. */
+export { MODELLED_INVESTIGATION_STATES };
 
 /** A question about an AIR expectation; the same shape as `Question` (question.ts), which imports this file. */
 export interface AirQuestion {

@@ -1,8 +1,9 @@
 /** The investigation statechart drawn for the reveal: every modelled state a pill, the path taken as arrows. */
 import type { InvestigationAt } from '../pipeline/air-queries.ts';
-import { MODELLED_INVESTIGATION_STATES } from './air-questions.ts';
+import { FINAL_INVESTIGATION_STATES, MODELLED_INVESTIGATION_STATES } from '../core/vocabulary.ts';
 
-const FINAL_AT = 4; // MODELLED_INVESTIGATION_STATES lists the open states first, then the six final ones.
+// MODELLED_INVESTIGATION_STATES lists the open states first, then the final ones.
+const FINAL_AT = MODELLED_INVESTIGATION_STATES.length - FINAL_INVESTIGATION_STATES.length;
 const STATE_W = 150;
 const STATE_H = 26;
 const GAP = 12;

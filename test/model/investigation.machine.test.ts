@@ -3,6 +3,7 @@ import { initialTransition, transition } from 'xstate';
 import { PENDING_TIMEOUT_MS } from '../../engine/model/air-action-entry.ts';
 import type { EvidenceInput, InvestigationEvent, InvestigationInput } from '../../engine/model/investigation-context.ts';
 import { investigationMachine } from '../../engine/model/investigation.machine.ts';
+import { FINAL_INVESTIGATION_STATES, MODELLED_INVESTIGATION_STATES } from '../../engine/core/vocabulary.ts';
 
 const run = (input: InvestigationInput, ...events: InvestigationEvent[]) => {
   let [snapshot] = initialTransition(investigationMachine, input);
@@ -187,5 +188,15 @@ describe('investigationMachine — an automated investigation through the API in
     const { state, context } = run({ id: 1, device: 'pc', level: 'none' }, start, ...sightings, analysed(evidence('C:\\x.exe')));
     expect(context.entries).toEqual([]);
     expect(state).toBe('Benign');
+  });
+});
+
+describe('the vocabulary of modelled investigation states', () => {
+  it("should be exactly the statechart's states, open first, and name its final states", () => {
+    const states = investigationMachine.root.states;
+    expect(Object.keys(states).sort()).toEqual([...MODELLED_INVESTIGATION_STATES].sort());
+    const final = Object.keys(states).filter((key) => states[key]?.type === 'final');
+    expect(final.sort()).toEqual([...FINAL_INVESTIGATION_STATES].sort());
+    expect(MODELLED_INVESTIGATION_STATES.slice(-final.length)).toEqual(FINAL_INVESTIGATION_STATES);
   });
 });
