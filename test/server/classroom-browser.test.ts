@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classSaveFile } from '../../engine/cli/commands/classroom.ts';
 import { buildCourse } from '../../engine/server/class-course.ts';
 import { startClassroom, type Classroom } from '../../engine/server/start-classroom.ts';
-import { launchHandoutBrowser, type HandoutBrowser } from '../train/handout-browser.ts';
+import { launchHandoutBrowser, watchPage, type HandoutBrowser } from '../train/handout-browser.ts';
 import { hostileScenario, library } from './classroom-client.ts';
 
 const REPO = new URL('../..', import.meta.url).pathname;
@@ -62,13 +62,7 @@ async function openPage(url: string): Promise<Watched> {
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
   const page = await context.newPage();
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { dialogs, errors } = watchPage(page);
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy|Refused/.test(message.text())) errors.push(message.text());
   });

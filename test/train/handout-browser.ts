@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 // `--single-process` is reported to crash Playwright with several pages open (issue 16 §4); it saves nothing off
 // Lambda. The web-security switches would weaken what the handout test checks (the page's CSP and origin).
@@ -49,4 +49,21 @@ export async function launchHandoutBrowser(): Promise<HandoutBrowser> {
     if (before === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = before;
   }
+}
+
+/**
+ * Records what a page did that it must not: dialogs (an injected `alert`, dismissed) and uncaught script errors.
+ *
+ * @example
+ * const watched = watchPage(page); // … expect(watched.dialogs).toEqual([]);
+ */
+export function watchPage(page: Page): { readonly dialogs: string[]; readonly errors: string[] } {
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { dialogs, errors };
 }

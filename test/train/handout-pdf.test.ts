@@ -15,7 +15,7 @@ import { buildQuestions, type Question } from '../../engine/train/question.ts';
 import { renderHandoutHtml } from '../../engine/train/render-handout-html.ts';
 import type { Scenario } from '../../engine/scenario/index.ts';
 import { loaded } from '../scenario/scenario-text.ts';
-import { launchHandoutBrowser, type HandoutBrowser } from './handout-browser.ts';
+import { launchHandoutBrowser, watchPage, type HandoutBrowser } from './handout-browser.ts';
 import { HOSTILE } from './handout-hostile.ts';
 
 const REPO = new URL('../..', import.meta.url).pathname;
@@ -50,13 +50,7 @@ async function open(html: string, name: string): Promise<{ page: Page; dialogs: 
   writeFileSync(file, html);
   const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { dialogs, errors } = watchPage(page);
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   await page.waitForSelector('section .q');
   return { page, dialogs, errors };
