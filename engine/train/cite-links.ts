@@ -1,9 +1,6 @@
 /** Cite codes written in scenario text (`§3.8`, `T33`, `§7 C15`) as links to their Learn page, for HTML pages. */
-import { resolveCite } from '../core/cite/resolve-cite.ts';
+import { CITE_CODE_IN_TEXT, resolveCite } from '../core/cite/resolve-cite.ts';
 import { forXml } from '../core/escape.ts';
-
-// A section with an optional contradiction or case number after it, or a bare test case / contradiction.
-const CITE_CODE = /§\d{1,2}(?:\.\d{1,2})*(?: (?:C\d{1,3}|#\d{1,3}))?|\b[TC]\d{1,3}\b/g;
 
 /**
  * Links every cite code in `escaped` (HTML text, already escaped) that the citation registry resolves to a page;
@@ -14,7 +11,7 @@ const CITE_CODE = /§\d{1,2}(?:\.\d{1,2})*(?: (?:C\d{1,3}|#\d{1,3}))?|\b[TC]\d{1
  * linkCites('(§3.8, T33)'); // '(<a href="https://learn.microsoft.com/…" title="…" rel="noopener noreferrer">§3.8</a>, <a …>T33</a>)'
  */
 export function linkCites(escaped: string): string {
-  return escaped.replace(CITE_CODE, (code) => {
+  return escaped.replace(CITE_CODE_IN_TEXT, (code) => {
     const cite = resolveCite(code);
     if (cite?.url === undefined || !/^https:\/\//.test(cite.url)) return code;
     return `<a href="${forXml(cite.url)}" title="${forXml(`${cite.label}: ${cite.title}`)}" rel="noopener noreferrer">${code}</a>`;

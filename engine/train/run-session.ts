@@ -1,5 +1,7 @@
 /** A training session: for each scenario, brief, ask every question, reveal the engine's answers, score. */
 import { forTerminalLines, terminalLine } from '../core/escape.ts';
+import { citeCodesIn } from '../core/cite/resolve-cite.ts';
+import { CiteNotes } from '../report/cite-notes.ts';
 import { paint, SGR } from '../report/paint.ts';
 import { renderTable } from '../report/table.ts';
 import type { Scenario } from '../scenario/index.ts';
@@ -75,7 +77,13 @@ export async function runSession(
       break;
     }
     out(`\n${paint(colour, SGR.bold, 'Reveal')}\n${renderReveal(questions, results, colour, width)}\n`);
-    if (description.after !== undefined) out(`${forTerminalLines(description.after)}\n\n`);
+    if (description.after !== undefined) {
+      out(`${forTerminalLines(description.after)}\n\n`);
+      // The codes the scenario's author wrote (§3.8, T33) get their titles and links, like the reveal's cites.
+      const notes = new CiteNotes();
+      for (const code of citeCodesIn(description.after)) notes.ref(code);
+      if (!notes.empty) out(`Sources\n${notes.lines(width).join('\n')}\n\n`);
+    }
     const value = score(results);
     scored.push({ file: scenario.file, name: scenario.name, questions: results, score: value });
     out(`Score for this scenario: ${formatScore(value)}\n\n`);

@@ -114,6 +114,10 @@ describe('edrsim train --answers', () => {
     const out = run.out();
     expect(out.indexOf('Situation. ws-01 runs')).toBeLessThan(out.indexOf('Q1  ws-01@5m.runningMode'));
     expect(out.indexOf('What to notice.')).toBeGreaterThan(out.indexOf('Reveal'));
+    // The codes its author wrote (§3.1, §3.8) are listed after it with their titles and Learn links.
+    const sources = out.slice(out.indexOf('What to notice.')).split('Score for this scenario')[0] ?? '';
+    expect(sources).toMatch(/Sources\n\[1\] §3\.1 .*\n +.*— https:\/\/learn\.microsoft\.com\/\S+\n/);
+    expect(sources).toMatch(/\n\[2\] §3\.8 /);
     expect(out).toContain('path exclusions: D:\\Build\\');
     expect(out).toContain(
       'Allowed FileSha256 36a34392a22400870faf438271d0bfb5200b27346a4d5015e61b8e368c0a24bb "Build helper" (all devices)',

@@ -1,6 +1,6 @@
 /** Cite codes in scenario text become links to their Learn page in the classroom and the HTML handout. */
 import { describe, expect, it } from 'vitest';
-import { resolveCite } from '../../engine/core/cite/resolve-cite.ts';
+import { citeCodesIn, resolveCite } from '../../engine/core/cite/resolve-cite.ts';
 import { linkCites } from '../../engine/train/cite-links.ts';
 import { markdownToHtml } from '../../engine/train/markdown-html.ts';
 
@@ -29,5 +29,11 @@ describe('linkCites', () => {
     expect(html).not.toMatch(/<script|<img/);
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain(href('§3.8'));
+  });
+});
+
+describe('citeCodesIn', () => {
+  it('should list the codes the registry knows, each once, in order', () => {
+    expect(citeCodesIn('(§3.1, T32, §99, T32, C15, §7 C15, AT32)')).toEqual(['§3.1', 'T32', 'C15', '§7 C15']);
   });
 });

@@ -118,3 +118,22 @@ export function resolveCite(cite: string): ResolvedCite | undefined {
     sources,
   };
 }
+
+/**
+ * A cite code as scenario text writes it in prose: a section with an optional contradiction or case after it
+ * (`§3.8`, `§7 C15`, `§4.4 #9`), or a bare test case or contradiction (`T33`, `C7`). Global: use with `replace`
+ * or `matchAll`; a few characters per match, so a scan is linear.
+ */
+export const CITE_CODE_IN_TEXT = /§\d{1,2}(?:\.\d{1,2})*(?: (?:C\d{1,3}|#\d{1,3}))?|\b[TC]\d{1,3}\b/g;
+
+/**
+ * The cite codes in `text` that the registry resolves, each once, in order of appearance.
+ *
+ * @example
+ * citeCodesIn('(§3.1, T32, §99, T32)'); // ['§3.1', 'T32']
+ */
+export function citeCodesIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(CITE_CODE_IN_TEXT)) if (resolveCite(match[0]) !== undefined) found.add(match[0]);
+  return [...found];
+}
