@@ -1,6 +1,7 @@
 /** A Markdown handout: the same content as the HTML page, every user string through `forMarkdown` (raw HTML off, `@` inert). */
 import { append } from '../core/append.ts';
 import { forMarkdown } from '../core/escape.ts';
+import { linkCitesMarkdown } from './cite-links.ts';
 import type { HandoutCite, HandoutQuestion, HandoutScenario } from './handout-content.ts';
 import { FLEET_HEADER } from './handout-content.ts';
 import { LEGEND } from './render-setup.ts';
@@ -61,7 +62,7 @@ export function renderHandoutMarkdown(scenarios: readonly HandoutScenario[], ans
 }
 
 // A paragraph of user text: each line escaped on its own, the line breaks kept as Markdown hard breaks.
-const block = (text: string) => text.split('\n').map(m).join('  \n');
+const block = (text: string) => text.split('\n').map(linkCitesMarkdown).join('  \n');
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 

@@ -1,7 +1,7 @@
 /** Cite codes in scenario text become links to their Learn page in the classroom and the HTML handout. */
 import { describe, expect, it } from 'vitest';
 import { citeCodesIn, resolveCite } from '../../engine/core/cite/resolve-cite.ts';
-import { linkCites } from '../../engine/train/cite-links.ts';
+import { linkCites, linkCitesMarkdown } from '../../engine/train/cite-links.ts';
 import { markdownToHtml } from '../../engine/train/markdown-html.ts';
 
 const href = (code: string) => `href="${resolveCite(code)?.url}"`;
@@ -35,5 +35,15 @@ describe('linkCites', () => {
 describe('citeCodesIn', () => {
   it('should list the codes the registry knows, each once, in order', () => {
     expect(citeCodesIn('(§3.1, T32, §99, T32, C15, §7 C15, AT32)')).toEqual(['§3.1', 'T32', 'C15', '§7 C15']);
+  });
+});
+
+describe('linkCitesMarkdown', () => {
+  it('should escape the text for Markdown and write each known code as a link to its page', () => {
+    const md = linkCitesMarkdown('<b>x</b> *see* §3.8 and §99 [y](javascript:alert(1))');
+    expect(md).toContain(`[§3\\.8](${resolveCite('§3.8')?.url})`);
+    expect(md).not.toContain('<b>');
+    expect(md).not.toContain('](javascript:');
+    expect(md.match(/\]\(https:/g)).toHaveLength(1);
   });
 });
