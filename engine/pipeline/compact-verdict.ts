@@ -19,7 +19,6 @@ import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
  * verdict.reasons.length;    // 6: explained now
  */
 export class CompactVerdict implements Verdict {
-  readonly artifact: string;
   readonly device: string;
   readonly at: number;
   readonly class: ArtifactClass;
@@ -42,11 +41,15 @@ export class CompactVerdict implements Verdict {
     /** Outcome, blocker, status, class, alert count and Action Center flag packed as small ints (`verdict-code.ts`). */
     readonly code: number,
   ) {
-    this.artifact = source.id;
     this.device = source.device;
     this.at = source.at;
     this.class = source.class;
     this.kind = source.kind;
+  }
+
+  /** The artifact's id, read from it when asked: a generated artifact joins its id only then (counting never asks). */
+  get artifact(): string {
+    return this.source.id;
   }
 
   /** The explained verdict, built once. */

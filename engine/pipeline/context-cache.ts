@@ -3,7 +3,7 @@ import type { ConflictSettings, TenantConfig } from '../core/config.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import type { DeviceState, FleetModel } from '../model/index.ts';
 import { indicatorsHonoured, lookupFileIndicator, lookupOverruledBlock } from '../policy/indicators/index.ts';
-import { contextKey, IdentityIds } from './context-key.ts';
+import { ContextMemo } from './context-key.ts';
 import type { DeviceContext, ExclusionHitLookup } from './device-context.ts';
 import type { PolicyState } from './policy-state.ts';
 import { reason } from '../core/reason.ts';
@@ -39,7 +39,7 @@ const SHARED_LIMIT = 4096;
 
 /**
  * Caches one context per device, recompiled only when the device's revision or the policy's revision
- * changes (a change event or propagation), never per artifact. Devices whose `contextKey` is equal share
+ * changes (a change event or propagation), never per artifact. Devices whose context key (`ContextMemo`) is equal share
  * one compiled context: a fleet of 10^6 devices made from a few templates compiles a few contexts, and each
  * device pays only its state, its group and its key. A context names the first device compiled into it;
  * verdicts name `artifact.device`, never the context's.
@@ -64,8 +64,7 @@ export function createContextCache(
   let epoch = 0;
   let seenStamp = -1;
   let seenPolicy = -1;
-  const ids = new IdentityIds();
-  let shared = new Map<string, DeviceContext>();
+  const shared = new ContextMemo<DeviceContext>();
   let sharedTenant: TenantConfig | undefined;
   let sharedPolicy = -1;
   const at = (index: number): DeviceContext => {
@@ -87,18 +86,15 @@ export function createContextCache(
     const tenant = model.tenant();
     // Tenant-wide inputs are left out of the key: a new tenant or policy starts the memo again.
     if (tenant !== sharedTenant || policy.revision !== sharedPolicy || shared.size >= SHARED_LIMIT) {
-      shared = new Map();
+      shared.clear();
       sharedTenant = tenant;
       sharedPolicy = policy.revision;
     }
     const group = policy.groups(tenant).resolve(state.config).name;
     const exclusions = policy.exclusionsFor(state.config);
-    const key = contextKey(state, group, exclusions, ids);
-    let context = shared.get(key);
-    if (context === undefined) {
-      context = compileContext(state, tenant, policy, { settings, startMs, group, exclusions });
-      shared.set(key, context);
-    }
+    const context = shared.resolve(state, group, exclusions, () =>
+      compileContext(state, tenant, policy, { settings, startMs, group, exclusions }),
+    );
     revisions[index] = state.revision;
     policies[index] = policy.revision;
     entries[row] = context;

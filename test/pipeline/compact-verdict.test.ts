@@ -13,6 +13,7 @@ import { alertStatusOf } from '../../engine/pipeline/build-verdict.ts';
 import { simulationArb } from '../arbitraries/simulation.arb.ts';
 import { ROOT } from '../scenarios/library-hashes.ts';
 import { eagerDecide } from './eager-decide.ts';
+import { plainArtifact } from '../../engine/pipeline/synth/index.ts';
 
 /** Every compact verdict of a run, each with the eager oracle's verdict over the same context and artifact. */
 function pairs(input: SimulationInput): { compact: CompactVerdict; eager: ReturnType<typeof eagerDecide> }[] {
@@ -27,7 +28,7 @@ function pairs(input: SimulationInput): { compact: CompactVerdict; eager: Return
     expectEntryIdsNameTheirText(input, lists.now(), output);
     // The oracle runs first, on its own: the compact verdict has explained nothing yet (no memo to lean on),
     // and on the artifact without its key, so the matchers derive everything themselves (issue 13 #1).
-    found.push({ eager: eagerDecide(output.ctx, { ...output.source, key: undefined }), compact: output });
+    found.push({ eager: eagerDecide(output.ctx, { ...plainArtifact(output.source), key: undefined }), compact: output });
   });
   return found;
 }

@@ -2,7 +2,7 @@ import type { ArtifactKey } from '../../engine/core/artifact-key.ts';
 import { describe, expect, it } from 'vitest';
 import { artifactKey, pathKey, withKey } from '../../engine/policy/artifact-key.ts';
 import { CATALOG, variantKey, variantName } from '../../engine/pipeline/synth/compile-catalog.ts';
-import { generateArtifacts } from '../../engine/pipeline/synth/index.ts';
+import { generateArtifacts, plainArtifact } from '../../engine/pipeline/synth/index.ts';
 import { SPEC, take } from '../pipeline/synth/spec-fixture.ts';
 
 describe('artifactKey', () => {
@@ -29,7 +29,7 @@ describe('artifactKey', () => {
   });
 
   it('should keep an artifact that has a key and give a written one a copy with its key', () => {
-    const written = { ...take(generateArtifacts(SPEC, { seed: 1 }), 1)[0]!, key: undefined };
+    const written = { ...plainArtifact(take(generateArtifacts(SPEC, { seed: 1 }), 1)[0]!), key: undefined };
     const keyed = withKey(written);
     expect(keyed).not.toBe(written);
     expect(keyed.key).toEqual(artifactKey(written));

@@ -8,6 +8,7 @@
 
 // Entry points: all devices, a shard of devices, one device
 export { generateArtifacts, generateArtifactsFor, generateDeviceArtifacts } from './generate-artifacts.ts';
+export { GeneratedArtifact, plainArtifact } from './generated-artifact.ts';
 
 // Spec and validation
 export { artifactsOfDevice } from './generate-spec.ts';

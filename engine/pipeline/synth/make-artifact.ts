@@ -1,6 +1,7 @@
 /** One synthetic artifact from a device's rng: class, kind, catalog line, file identity, trigger and signals. */
 import type { Artifact, Signals } from '../../core/artifact.ts';
 import type { ArtifactKey } from '../../core/artifact-key.ts';
+import { GeneratedArtifact } from './generated-artifact.ts';
 import { GeneratedKey } from './generated-key.ts';
 import type { RandomSource } from '../../core/random.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
@@ -130,7 +131,8 @@ export function makeArtifact(
   }
 
   const name = nameOf(template, variant);
-  const { sha256, sha1, md5 } = hashesOf(plan.tapes, template.group.first + variant);
+  const hashes = hashesOf(plan.tapes, template.group.first + variant);
+  const { sha256, sha1, md5 } = hashes;
   // Issue 13 #1: the matchers' view of the artifact from the compiled catalog: its folder's segments and the
   // file's, split once per identity; the tapes and thumbprints are lower-case hex already.
   const nameKey = nameKeyOf(template, variant);
@@ -147,24 +149,24 @@ export function makeArtifact(
           md5,
           template.certificate,
         );
-  return {
-    id: `${plan.idPrefix}${device}-${k}`,
+  return new GeneratedArtifact(
+    plan.idPrefix,
+    k,
+    template.folder < 0 ? '' : (profilePaths[user * FOLDERS + template.folder] as string),
+    name,
     device,
     at,
-    class: CLASSES[cls]!,
-    kind: KINDS[kind]!,
-    path: template.folder < 0 ? name : profilePaths[user * FOLDERS + template.folder] + name,
-    sha256,
-    sha1,
-    md5,
-    certificate: template.certificate,
+    CLASSES[cls]!,
+    KINDS[kind]!,
+    hashes,
+    template.certificate,
     process,
     trigger,
     scanType,
-    threat: template.threats[variant % template.threats.length],
-    technique: template.technique,
+    template.threats[variant % template.threats.length],
+    template.technique,
     signals,
     key,
     deviceIndex,
-  };
+  );
 }
