@@ -8,8 +8,9 @@ import {
   airSupport,
   autoresolveAlert,
   deviceAutomationLevel,
-  queueInvestigation,
-  stepInvestigation,
+  LiveInvestigation,
+  advanceInvestigation,
+  liveSnapshot,
   type EvidenceInput,
   type FleetModel,
   type InvestigationEvent,
@@ -120,26 +121,29 @@ export function createAirRun(
   let alertCount = 0;
   let nextAction = 0;
 
+  // The investigation changes in place (`advanceInvestigation`): a join appends, so its cost does not grow with what the
+  // investigation already holds; a watched one logs a copy per step (its history is asked for).
   function step(record: InvestigationRecord, event: InvestigationEvent): void {
-    const before = record.snapshot;
-    const after = stepInvestigation(before, event);
-    if (after === before) return;
-    record.snapshot = after;
-    record.log?.push({ at: event.at, snapshot: after });
-    const entries = after.context.entries;
-    for (let i = before.context.entries.length; i < entries.length; i++) {
+    const live = record.snapshot;
+    const entriesBefore = live.context.entries.length;
+    const evidenceBefore = live.context.evidence.length;
+    if (!advanceInvestigation(live, event)) return;
+    record.log?.push({ at: event.at, snapshot: liveSnapshot(live) });
+    const { entries, evidence } = live.context;
+    for (let i = entriesBefore; i < entries.length; i++) {
       const entry = entries[i]!;
       if (entry.dueAt !== undefined) ctx.schedule(entry.dueAt, record);
       if (entry.sha256 !== undefined) ctx.instances.get(entry.sha256)?.push(record);
     }
-    for (const evidence of after.context.evidence.slice(before.context.evidence.length))
-      if (evidence.sha256 !== undefined)
-        (byHash.get(evidence.sha256) ?? byHash.set(evidence.sha256, new Set()).get(evidence.sha256)!).add(record);
-    if (!FINAL.has(after.state)) return;
+    for (let i = evidenceBefore; i < evidence.length; i++) {
+      const sha256 = evidence[i]!.sha256;
+      if (sha256 !== undefined) (byHash.get(sha256) ?? byHash.set(sha256, new Set()).get(sha256)!).add(record);
+    }
+    if (!FINAL.has(live.state)) return;
     record.endedAt ??= event.at;
     if (ctx.open.get(record.device) === record) ctx.open.delete(record.device);
-    for (const evidence of after.context.evidence) if (evidence.sha256 !== undefined) byHash.get(evidence.sha256)?.delete(record);
-    for (const alert of record.alerts) alert.status = autoresolveAlert(alert.status, after.state, event.at, ctx.autoresolve);
+    for (const item of evidence) if (item.sha256 !== undefined) byHash.get(item.sha256)?.delete(record);
+    for (const alert of record.alerts) alert.status = autoresolveAlert(alert.status, live.state, event.at, ctx.autoresolve);
   }
 
   function levelOf(device: string): { level: AutomationLevel; reason: Reason } {
@@ -160,7 +164,7 @@ export function createAirRun(
   function openInvestigation(device: string, at: number, level: AutomationLevel, why: Reason): InvestigationRecord {
     const state = model.device(device)!;
     const support = airSupport(state.config, state.mode);
-    const snapshot = queueInvestigation({ id: ctx.investigations.length + 1, device, level });
+    const snapshot = new LiveInvestigation({ id: ctx.investigations.length + 1, device, level });
     const record: InvestigationRecord = {
       snapshot,
       device,
@@ -170,7 +174,7 @@ export function createAirRun(
       waiting: [],
       alerts: [],
     };
-    if (watched.devices.has(device)) record.log = [{ at, snapshot }];
+    if (watched.devices.has(device)) record.log = [{ at, snapshot: liveSnapshot(snapshot) }];
     ctx.investigations.push(record);
     ctx.open.set(device, record);
     step(record, { type: 'start', at, ...(support.state === undefined ? {} : { unsupported: support.state }) });
@@ -240,7 +244,7 @@ export function createAirRun(
       if (record === undefined) return;
       record.artifacts.push(verdict.artifact);
       if (record.log === undefined && watched.artifacts.has(verdict.artifact))
-        record.log = [{ at: verdict.at, snapshot: record.snapshot }];
+        record.log = [{ at: verdict.at, snapshot: liveSnapshot(record.snapshot) }];
       const evidence = evidenceOf(verdict);
       if (record.snapshot.state === 'PendingResource') return void record.waiting.push(evidence);
       // AIR looks for the file where it was seen before, too (air: scope expansion), then reaches its verdicts.
