@@ -118,6 +118,8 @@ export function createAirRun(
     if (devices === undefined) seen.set(sha256, [device]);
     else if (devices.length <= SIGHTING_CAP && !devices.includes(device)) devices.push(device);
   };
+  const full = (record: InvestigationRecord, sha256: string) =>
+    Object.hasOwn(record.snapshot.context.sightings, sha256) && record.snapshot.context.sightings[sha256]!.length >= SIGHTING_CAP;
   let alertCount = 0;
   let nextAction = 0;
 
@@ -222,8 +224,13 @@ export function createAirRun(
       const sha256 = verdict.source.sha256;
       if (sha256 !== undefined) {
         see(sha256, verdict.device);
-        for (const record of byHash.get(sha256) ?? [])
+        const holders = byHash.get(sha256);
+        // A holder that counts the cap for this hash learns nothing from more sightings of it (the step is a no-op):
+        // it leaves the index, so a hash seen fleet-wide does not step every investigation that holds it.
+        for (const record of holders ?? []) {
           step(record, { type: 'sighting', at: verdict.at, sha256, device: verdict.device });
+          if (full(record, sha256)) holders!.delete(record);
+        }
       }
       if (verdict.alertCount === 0) return;
       let record: InvestigationRecord | undefined;
@@ -248,8 +255,10 @@ export function createAirRun(
       const evidence = evidenceOf(verdict);
       if (record.snapshot.state === 'PendingResource') return void record.waiting.push(evidence);
       // AIR looks for the file where it was seen before, too (air: scope expansion), then reaches its verdicts.
-      for (const device of sha256 === undefined ? [] : (seen.get(sha256) ?? []))
+      for (const device of sha256 === undefined ? [] : (seen.get(sha256) ?? [])) {
+        if (full(record, sha256!)) break;
         step(record, { type: 'sighting', at: verdict.at, sha256: sha256!, device });
+      }
       step(record, { type: 'analysed', at: verdict.at, evidence: [evidence] });
     },
     finish(endAt) {
