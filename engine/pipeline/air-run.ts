@@ -1,4 +1,5 @@
 /** AIR in a run (issue 17): alerts open investigations, the run's due queue advances them through the compiled table. */
+import type { TenantConfig } from '../core/config.ts';
 import { TimeHeap } from '../core/time-heap.ts';
 import type { AutomationLevel, Reason } from '../core/vocabulary.ts';
 import {
@@ -11,6 +12,7 @@ import {
   LiveInvestigation,
   advanceInvestigation,
   liveSnapshot,
+  type DeviceState,
   type EvidenceInput,
   type FleetModel,
   type InvestigationEvent,
@@ -148,10 +150,26 @@ export function createAirRun(
     for (const alert of record.alerts) alert.status = autoresolveAlert(alert.status, live.state, event.at, ctx.autoresolve);
   }
 
+  // Per device state (the same object while its revision holds) under one tenant: the group match runs once per change,
+  // not once per alert.
+  let levels = new WeakMap<object, { level: AutomationLevel; reason: Reason }>();
+  let levelsTenant: unknown;
   function levelOf(device: string): { level: AutomationLevel; reason: Reason } {
     const state = model.device(device);
     const tenant = model.tenant();
     if (state === undefined) return { level: 'none', reason: levelReason('none', 'none') };
+    if (tenant !== levelsTenant) {
+      levels = new WeakMap();
+      levelsTenant = tenant;
+    }
+    const known = levels.get(state);
+    if (known !== undefined) return known;
+    const found = resolveLevel(state, tenant);
+    levels.set(state, found);
+    return found;
+  }
+
+  function resolveLevel(state: DeviceState, tenant: TenantConfig): { level: AutomationLevel; reason: Reason } {
     const membership = policy.groups(tenant).resolve(state.config);
     const group = membership.rank === undefined ? undefined : tenant.deviceGroups.find((g) => g.name === membership.name);
     const level = deviceAutomationLevel({
