@@ -95,6 +95,7 @@ export {
   type StartEvent,
 } from './investigation-context.ts';
 export { investigationMachine, type ModelledInvestigationState } from './investigation.machine.ts';
+export { LiveInvestigation, advanceInvestigation, liveSnapshot, replaceLiveEntry } from './investigation-live.ts';
 export {
   INVESTIGATION_TABLE,
   compileInvestigationTable,

@@ -3,7 +3,13 @@ import type { Reason } from '../core/vocabulary.ts';
 import { applyIndicatorToAirVerdict } from '../policy/indicators/air-verdict.ts';
 import { PENDING_TIMEOUT_MS, endPending, type AirActionEntry } from './air-action-entry.ts';
 import { remediationTab } from './automation-level.ts';
-import { SIGHTING_CAP, type InvestigationContext, type InvestigationEvent } from './investigation-context.ts';
+import {
+  SIGHTING_CAP,
+  type EvidenceInput,
+  type EvidenceVerdict,
+  type InvestigationContext,
+  type InvestigationEvent,
+} from './investigation-context.ts';
 
 type Step = (context: InvestigationContext, event: InvestigationEvent) => InvestigationContext;
 type Check = (context: InvestigationContext, event: InvestigationEvent) => boolean;
@@ -15,8 +21,75 @@ const SCOPE_REASON: Reason = {
   cite: 'T79',
 };
 
-function entryId(context: InvestigationContext, offset: number): string {
-  return `${context.id}-${context.entries.length + offset + 1}`;
+const hashOf = (sha256: string | undefined) => (sha256 === undefined ? {} : { sha256 });
+
+type Owner = Pick<InvestigationContext, 'id' | 'device'>;
+
+/** The Pending scope expansion for `evidence`'s hash, the investigation's entry number `index` + 1 (T79). */
+export function scopeEntry(owner: Owner, index: number, at: number, evidence: EvidenceVerdict): AirActionEntry {
+  const hash = evidence.sha256!;
+  return {
+    id: `${owner.id}-${index + 1}`,
+    investigationId: owner.id,
+    device: owner.device,
+    at,
+    artifact: evidence.artifact,
+    actionType: 'Expand investigation scope',
+    actionSource: 'Automated device action',
+    entity: hash,
+    sha256: hash,
+    verdict: evidence.verdict,
+    tab: 'pending',
+    status: 'Pending',
+    dueAt: at + PENDING_TIMEOUT_MS,
+    reason: SCOPE_REASON,
+  };
+}
+
+/** AIR's verdict on one piece of evidence after indicators (§5.4), and whether the layers had already remediated it. */
+export function evidenceVerdict(item: EvidenceInput): EvidenceVerdict {
+  const air = applyIndicatorToAirVerdict(item.verdict, item.indicator);
+  const remediated = item.remediated === true && air.verdict !== 'No threats found';
+  return {
+    artifact: item.artifact,
+    verdict: air.verdict,
+    original: air.original,
+    ...hashOf(item.sha256),
+    ...(remediated ? { remediated } : {}),
+  };
+}
+
+/**
+ * The entry AIR proposes for `item` (its verdict after indicators in `evidence`), the investigation's entry number
+ * `index` + 1, on the tab its level and folder give (§6.5); undefined when it needs none (remediated, or no tab).
+ */
+export function proposedEntry(
+  owner: Owner & Pick<InvestigationContext, 'level'>,
+  index: number,
+  at: number,
+  item: EvidenceInput,
+  evidence: EvidenceVerdict,
+): AirActionEntry | undefined {
+  if (evidence.remediated === true) return undefined;
+  const placed = remediationTab(owner.level, evidence.verdict, item.path);
+  if (placed.tab === 'none') return undefined;
+  const pending = placed.tab === 'pending';
+  return {
+    id: `${owner.id}-${index + 1}`,
+    investigationId: owner.id,
+    device: owner.device,
+    at,
+    artifact: item.artifact,
+    actionType: item.actionType,
+    actionSource: 'Automated device action',
+    entity: item.entity,
+    ...hashOf(item.sha256),
+    verdict: evidence.verdict,
+    tab: placed.tab,
+    status: pending ? 'Pending' : 'Completed',
+    ...(pending ? { dueAt: at + PENDING_TIMEOUT_MS } : { decidedAt: at, decidedBy: 'Automation' }),
+    reason: placed.reason,
+  };
 }
 
 /** Adds a Pending scope expansion for each incriminated hash seen on ≥ 10 other devices that has none yet (T79). */
@@ -33,22 +106,7 @@ function expandScope(context: InvestigationContext, at: number, only?: ReadonlyS
     if ((context.sightings[hash]?.length ?? 0) < SIGHTING_CAP) continue;
     const known = (entry: AirActionEntry) => entry.actionType === 'Expand investigation scope' && entry.entity === hash;
     if (context.entries.some(known) || added.some(known)) continue;
-    added.push({
-      id: entryId(context, added.length),
-      investigationId: context.id,
-      device: context.device,
-      at,
-      artifact: evidence.artifact,
-      actionType: 'Expand investigation scope',
-      actionSource: 'Automated device action',
-      entity: hash,
-      sha256: hash,
-      verdict: evidence.verdict,
-      tab: 'pending',
-      status: 'Pending',
-      dueAt: at + PENDING_TIMEOUT_MS,
-      reason: SCOPE_REASON,
-    });
+    added.push(scopeEntry(context, context.entries.length + added.length, at, evidence));
   }
   return added.length === 0 ? context : { ...context, entries: context.entries.concat(added) };
 }
@@ -59,41 +117,14 @@ const propose: Step = (context, event) => {
   const evidence = context.evidence.slice();
   const entries = context.entries.slice();
   for (const item of event.evidence) {
-    const air = applyIndicatorToAirVerdict(item.verdict, item.indicator);
-    const remediated = item.remediated === true && air.verdict !== 'No threats found';
-    evidence.push({
-      artifact: item.artifact,
-      verdict: air.verdict,
-      original: air.original,
-      ...hashOf(item.sha256),
-      ...(remediated ? { remediated } : {}),
-    });
-    if (remediated) continue;
-    const placed = remediationTab(context.level, air.verdict, item.path);
-    if (placed.tab === 'none') continue;
-    const pending = placed.tab === 'pending';
-    entries.push({
-      id: `${context.id}-${entries.length + 1}`,
-      investigationId: context.id,
-      device: context.device,
-      at: event.at,
-      artifact: item.artifact,
-      actionType: item.actionType,
-      actionSource: 'Automated device action',
-      entity: item.entity,
-      ...hashOf(item.sha256),
-      verdict: air.verdict,
-      tab: placed.tab,
-      status: pending ? 'Pending' : 'Completed',
-      ...(pending ? { dueAt: event.at + PENDING_TIMEOUT_MS } : { decidedAt: event.at, decidedBy: 'Automation' }),
-      reason: placed.reason,
-    });
+    const verdict = evidenceVerdict(item);
+    evidence.push(verdict);
+    const entry = proposedEntry(context, entries.length, event.at, item, verdict);
+    if (entry !== undefined) entries.push(entry);
   }
   const hashes = new Set(event.evidence.flatMap((item) => (item.sha256 === undefined ? [] : [item.sha256])));
   return expandScope({ ...context, evidence, entries }, event.at, hashes);
 };
-
-const hashOf = (sha256: string | undefined) => (sha256 === undefined ? {} : { sha256 });
 
 /** `sighting`: one more distinct device for the hash, counted up to {@link SIGHTING_CAP}. */
 const sight: Step = (context, event) => {

@@ -17,15 +17,19 @@ export interface InvestigationSnapshot {
 type Check = (context: InvestigationContext, event: InvestigationEvent) => boolean;
 type Step = (context: InvestigationContext, event: InvestigationEvent) => InvestigationContext;
 
-interface CompiledTransition {
-  readonly guard?: Check;
+/** One transition of the machine with its guard and updates bound to implementations. */
+export interface BoundTransition<G, U> {
+  readonly guard?: G;
   /** Undefined: a targetless transition, the state stays. */
   readonly target?: ModelledInvestigationState;
-  readonly updates: readonly Step[];
+  readonly updates: readonly U[];
 }
 
 /** Per state, per event type, the candidate transitions in the machine's order (first whose guard holds wins). */
-export type InvestigationTable = ReadonlyMap<string, ReadonlyMap<string, readonly CompiledTransition[]>>;
+export type BoundTable<G, U> = ReadonlyMap<string, ReadonlyMap<string, readonly BoundTransition<G, U>[]>>;
+
+/** The table over the pure guards and updates, as the machine runs them. */
+export type InvestigationTable = BoundTable<Check, Step>;
 
 const nameOf = (item: unknown): string =>
   typeof item === 'string' ? item : typeof item === 'object' && item !== null && 'type' in item ? String(item.type) : '';
@@ -38,31 +42,45 @@ function lookup<T>(table: Readonly<Record<string, T>>, name: string, kind: strin
 
 /**
  * Reads every state node's transitions (event type, guard name, target, action names) from `machine` and binds the
- * names to the same pure guards and updates the machine runs (`investigation-steps.ts`), so the table cannot say
- * anything the statechart does not. Throws on a guard or action the steps do not implement (a programming error).
+ * names to `guards` and `updates`, so a table cannot say anything the statechart does not. Throws on a guard or action
+ * the bindings do not implement (a programming error). The pure bindings give {@link INVESTIGATION_TABLE}; the run's
+ * in-place ones (`investigation-live.ts`) give its own table, held to this one by a law.
  *
  * @example
- * compileInvestigationTable().get('Queued')?.get('start')?.length; // 3
+ * bindInvestigationTable(investigationMachine, INVESTIGATION_GUARDS, INVESTIGATION_UPDATES).get('Queued')?.get('start')?.length; // 3
  */
-export function compileInvestigationTable(machine: typeof investigationMachine = investigationMachine): InvestigationTable {
-  const table = new Map<string, Map<string, CompiledTransition[]>>();
+export function bindInvestigationTable<G, U>(
+  machine: typeof investigationMachine,
+  guards: Readonly<Record<string, G>>,
+  updates: Readonly<Record<string, U>>,
+): BoundTable<G, U> {
+  const table = new Map<string, Map<string, BoundTransition<G, U>[]>>();
   for (const [key, node] of Object.entries(machine.root.states)) {
-    const byEvent = new Map<string, CompiledTransition[]>();
+    const byEvent = new Map<string, BoundTransition<G, U>[]>();
     for (const [eventType, definitions] of node.transitions) {
       byEvent.set(
         eventType,
         definitions.map((definition) => {
-          const guard =
-            definition.guard === undefined ? undefined : lookup(INVESTIGATION_GUARDS, nameOf(definition.guard), 'guard');
+          const guard = definition.guard === undefined ? undefined : lookup(guards, nameOf(definition.guard), 'guard');
           const target = definition.target?.[0]?.key as ModelledInvestigationState | undefined;
-          const updates = definition.actions.map((action) => lookup(INVESTIGATION_UPDATES, nameOf(action), 'action'));
-          return { ...(guard === undefined ? {} : { guard }), ...(target === undefined ? {} : { target }), updates };
+          const bound = definition.actions.map((action) => lookup(updates, nameOf(action), 'action'));
+          return { ...(guard === undefined ? {} : { guard }), ...(target === undefined ? {} : { target }), updates: bound };
         }),
       );
     }
     table.set(key, byEvent);
   }
   return table;
+}
+
+/**
+ * The machine's transitions bound to the same pure guards and updates the machine runs (`investigation-steps.ts`).
+ *
+ * @example
+ * compileInvestigationTable().get('Queued')?.get('start')?.length; // 3
+ */
+export function compileInvestigationTable(machine: typeof investigationMachine = investigationMachine): InvestigationTable {
+  return bindInvestigationTable(machine, INVESTIGATION_GUARDS, INVESTIGATION_UPDATES);
 }
 
 /** The table of `investigationMachine`, compiled once. */

@@ -5,6 +5,8 @@ import {
   ALLOWED_ROLES,
   ISOLATION_RETRY_MS,
   checkResponseAction,
+  liveSnapshot,
+  replaceLiveEntry,
   setAlertStatus,
   undoActions,
   type AirActionEntry,
@@ -164,12 +166,13 @@ function undo(ctx: AirContext, action: ActionSpec, at: number, done: Done): Acti
   const pool = [...holders].flatMap((record) => record.snapshot.context.entries).concat(manual.map((record) => record.entry));
   const result = undoActions(pool, { ids, applyToMoreInstances: action.moreInstances === true, at, by: action.by!.user });
   const undone = new Set(result.undone);
+  const after = new Map<string, AirActionEntry>();
+  for (const entry of result.entries) if (!after.has(entry.id)) after.set(entry.id, entry);
   for (const record of holders) {
-    const entries = record.snapshot.context.entries.map((entry) =>
-      undone.has(entry.id) ? result.entries.find((e) => e.id === entry.id)! : entry,
-    );
-    record.snapshot = { ...record.snapshot, context: { ...record.snapshot.context, entries } };
-    record.log?.push({ at, snapshot: record.snapshot });
+    const entries = record.snapshot.context.entries;
+    for (let i = 0; i < entries.length; i++)
+      if (undone.has(entries[i]!.id)) replaceLiveEntry(record.snapshot, i, after.get(entries[i]!.id)!);
+    record.log?.push({ at, snapshot: liveSnapshot(record.snapshot) });
   }
   for (const record of manual)
     if (undone.has(record.entry.id))

@@ -1,4 +1,5 @@
 /** AIR in a run (issue 17): alerts open investigations, the run's due queue advances them through the compiled table. */
+import type { TenantConfig } from '../core/config.ts';
 import { TimeHeap } from '../core/time-heap.ts';
 import { FINAL_INVESTIGATION_STATES, type AutomationLevel, type Reason } from '../core/vocabulary.ts';
 import {
@@ -8,8 +9,10 @@ import {
   airSupport,
   autoresolveAlert,
   deviceAutomationLevel,
-  queueInvestigation,
-  stepInvestigation,
+  LiveInvestigation,
+  advanceInvestigation,
+  liveSnapshot,
+  type DeviceState,
   type EvidenceInput,
   type FleetModel,
   type InvestigationEvent,
@@ -110,35 +113,56 @@ export function createAirRun(
     if (devices === undefined) seen.set(sha256, [device]);
     else if (devices.length <= SIGHTING_CAP && !devices.includes(device)) devices.push(device);
   };
+  const full = (record: InvestigationRecord, sha256: string) =>
+    Object.hasOwn(record.snapshot.context.sightings, sha256) && record.snapshot.context.sightings[sha256]!.length >= SIGHTING_CAP;
   let alertCount = 0;
   let nextAction = 0;
 
+  // The investigation changes in place (`advanceInvestigation`): a join appends, so its cost does not grow with what the
+  // investigation already holds; a watched one logs a copy per step (its history is asked for).
   function step(record: InvestigationRecord, event: InvestigationEvent): void {
-    const before = record.snapshot;
-    const after = stepInvestigation(before, event);
-    if (after === before) return;
-    record.snapshot = after;
-    record.log?.push({ at: event.at, snapshot: after });
-    const entries = after.context.entries;
-    for (let i = before.context.entries.length; i < entries.length; i++) {
+    const live = record.snapshot;
+    const entriesBefore = live.context.entries.length;
+    const evidenceBefore = live.context.evidence.length;
+    if (!advanceInvestigation(live, event)) return;
+    record.log?.push({ at: event.at, snapshot: liveSnapshot(live) });
+    const { entries, evidence } = live.context;
+    for (let i = entriesBefore; i < entries.length; i++) {
       const entry = entries[i]!;
       if (entry.dueAt !== undefined) ctx.schedule(entry.dueAt, record);
       if (entry.sha256 !== undefined) ctx.instances.get(entry.sha256)?.push(record);
     }
-    for (const evidence of after.context.evidence.slice(before.context.evidence.length))
-      if (evidence.sha256 !== undefined)
-        (byHash.get(evidence.sha256) ?? byHash.set(evidence.sha256, new Set()).get(evidence.sha256)!).add(record);
-    if (!FINAL.has(after.state)) return;
+    for (let i = evidenceBefore; i < evidence.length; i++) {
+      const sha256 = evidence[i]!.sha256;
+      if (sha256 !== undefined) (byHash.get(sha256) ?? byHash.set(sha256, new Set()).get(sha256)!).add(record);
+    }
+    if (!FINAL.has(live.state)) return;
     record.endedAt ??= event.at;
     if (ctx.open.get(record.device) === record) ctx.open.delete(record.device);
-    for (const evidence of after.context.evidence) if (evidence.sha256 !== undefined) byHash.get(evidence.sha256)?.delete(record);
-    for (const alert of record.alerts) alert.status = autoresolveAlert(alert.status, after.state, event.at, ctx.autoresolve);
+    for (const item of evidence) if (item.sha256 !== undefined) byHash.get(item.sha256)?.delete(record);
+    for (const alert of record.alerts) alert.status = autoresolveAlert(alert.status, live.state, event.at, ctx.autoresolve);
   }
 
+  // Per device state (the same object while its revision holds) under one tenant: the group match runs once per change,
+  // not once per alert.
+  let levels = new WeakMap<object, { level: AutomationLevel; reason: Reason }>();
+  let levelsTenant: unknown;
   function levelOf(device: string): { level: AutomationLevel; reason: Reason } {
     const state = model.device(device);
     const tenant = model.tenant();
     if (state === undefined) return { level: 'none', reason: levelReason('none', 'none') };
+    if (tenant !== levelsTenant) {
+      levels = new WeakMap();
+      levelsTenant = tenant;
+    }
+    const known = levels.get(state);
+    if (known !== undefined) return known;
+    const found = resolveLevel(state, tenant);
+    levels.set(state, found);
+    return found;
+  }
+
+  function resolveLevel(state: DeviceState, tenant: TenantConfig): { level: AutomationLevel; reason: Reason } {
     const membership = policy.groups(tenant).resolve(state.config);
     const group = membership.rank === undefined ? undefined : tenant.deviceGroups.find((g) => g.name === membership.name);
     const level = deviceAutomationLevel({
@@ -153,7 +177,7 @@ export function createAirRun(
   function openInvestigation(device: string, at: number, level: AutomationLevel, why: Reason): InvestigationRecord {
     const state = model.device(device)!;
     const support = airSupport(state.config, state.mode);
-    const snapshot = queueInvestigation({ id: ctx.investigations.length + 1, device, level });
+    const snapshot = new LiveInvestigation({ id: ctx.investigations.length + 1, device, level });
     const record: InvestigationRecord = {
       snapshot,
       device,
@@ -163,7 +187,7 @@ export function createAirRun(
       waiting: [],
       alerts: [],
     };
-    if (watched.devices.has(device)) record.log = [{ at, snapshot }];
+    if (watched.devices.has(device)) record.log = [{ at, snapshot: liveSnapshot(snapshot) }];
     ctx.investigations.push(record);
     ctx.open.set(device, record);
     step(record, { type: 'start', at, ...(support.state === undefined ? {} : { unsupported: support.state }) });
@@ -211,8 +235,13 @@ export function createAirRun(
       const sha256 = verdict.source.sha256;
       if (sha256 !== undefined) {
         see(sha256, verdict.device);
-        for (const record of byHash.get(sha256) ?? [])
+        const holders = byHash.get(sha256);
+        // A holder that counts the cap for this hash learns nothing from more sightings of it (the step is a no-op):
+        // it leaves the index, so a hash seen fleet-wide does not step every investigation that holds it.
+        for (const record of holders ?? []) {
           step(record, { type: 'sighting', at: verdict.at, sha256, device: verdict.device });
+          if (full(record, sha256)) holders!.delete(record);
+        }
       }
       if (verdict.alertCount === 0) return;
       let record: InvestigationRecord | undefined;
@@ -233,12 +262,14 @@ export function createAirRun(
       if (record === undefined) return;
       record.artifacts.push(verdict.artifact);
       if (record.log === undefined && watched.artifacts.has(verdict.artifact))
-        record.log = [{ at: verdict.at, snapshot: record.snapshot }];
+        record.log = [{ at: verdict.at, snapshot: liveSnapshot(record.snapshot) }];
       const evidence = evidenceOf(verdict);
       if (record.snapshot.state === 'PendingResource') return void record.waiting.push(evidence);
       // AIR looks for the file where it was seen before, too (air: scope expansion), then reaches its verdicts.
-      for (const device of sha256 === undefined ? [] : (seen.get(sha256) ?? []))
+      for (const device of sha256 === undefined ? [] : (seen.get(sha256) ?? [])) {
+        if (full(record, sha256!)) break;
         step(record, { type: 'sighting', at: verdict.at, sha256: sha256!, device });
+      }
       step(record, { type: 'analysed', at: verdict.at, evidence: [evidence] });
     },
     finish(endAt) {

@@ -1,13 +1,20 @@
 /** What a run's AIR side holds: investigations, manual entries and alerts, with their history for the targets asked about. */
 import type { AlertStatus, InvestigationState, Reason } from '../core/vocabulary.ts';
-import type { AirActionEntry, AlertStatusState, EvidenceInput, InvestigationSnapshot } from '../model/index.ts';
+import type {
+  AirActionEntry,
+  AlertStatusState,
+  EvidenceInput,
+  InvestigationSnapshot,
+  LiveInvestigation,
+} from '../model/index.ts';
 import type { AirQueries, AirTarget, InvestigationAt } from './air-queries.ts';
 import { investigationPath } from './investigation-path.ts';
 import type { Alert } from './verdict.ts';
 
 /** One investigation of the run, with the history of its snapshots when a target names it. */
 export interface InvestigationRecord {
-  snapshot: InvestigationSnapshot;
+  /** The investigation as it stands, changed in place by each event (`advanceInvestigation`). */
+  readonly snapshot: LiveInvestigation;
   readonly device: string;
   readonly createdAt: number;
   /** Evidence artifacts in the order they joined. */
