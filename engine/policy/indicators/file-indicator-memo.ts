@@ -170,7 +170,8 @@ const shared = new WeakMap<IndicatorIndex, FileIndicatorMemo>();
 export function fileIndicatorMemo(index: IndicatorIndex, group: string | undefined): FileIndicatorMemo {
   const first = shared.get(index);
   if (first === undefined) {
-    const memo = new FileIndicatorMemo(index, group);
+    // An empty index has no answer worth keeping (every lookup is one miss): one slot, not 2^16.
+    const memo = new FileIndicatorMemo(index, group, index.size === 0 ? 1 : MEMO_SLOTS);
     shared.set(index, memo);
     return memo;
   }

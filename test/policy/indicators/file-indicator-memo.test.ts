@@ -139,5 +139,8 @@ describe('FileIndicatorMemo', () => {
     expect(b.size).toBe(1);
     expect(fileIndicatorMemo(compileIndicators(block), 'A').size).toBe(0);
     expect(() => new FileIndicatorMemo(index, 'A', 48)).toThrow(RangeError);
+    const none = compileIndicators([]);
+    expect(fileIndicatorMemo(none, 'A').winner(INVOICE, 0)).toBeUndefined();
+    expect(fileIndicatorMemo(none, 'B').size).toBe(1);
   });
 });
