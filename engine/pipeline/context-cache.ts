@@ -2,7 +2,7 @@
 import type { ConflictSettings, TenantConfig } from '../core/config.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import type { DeviceState, FleetModel } from '../model/index.ts';
-import { indicatorsHonoured, lookupFileIndicator, lookupOverruledBlock } from '../policy/indicators/index.ts';
+import { fileIndicatorMemo, indicatorsHonoured, lookupFileIndicator } from '../policy/indicators/index.ts';
 import { ContextMemo } from './context-key.ts';
 import type { DeviceContext, ExclusionHitLookup } from './device-context.ts';
 import type { PolicyState } from './policy-state.ts';
@@ -21,9 +21,8 @@ const PLAN_1 = reason(
   'Defender for Endpoint Plan 1 has no EDR sensor detections (EDR needs Plan 2)',
   '§3.2',
 );
-// Imported bindings copied to locals: under tsx each cross-module access is a getter call, and these run per artifact.
+// Imported binding copied to a local: under tsx each cross-module access is a getter call, and this runs per artifact.
 const lookupFile = lookupFileIndicator;
-const lookupOverruled = lookupOverruledBlock;
 
 const UNKNOWN_DEVICE = reason('device', 'unknown-device', 'no device of this name exists in the scenario', 'contract §1');
 
@@ -129,6 +128,8 @@ function compileContext(state: DeviceState, tenant: TenantConfig, policy: Policy
     serverAgent: config.serverAgent,
   });
   const index = policy.indicators;
+  // Its answers are kept per index, shared by every context: one depends on the index, group, file and time only.
+  const memo = fileIndicatorMemo(index, group);
   const edrSensor = config.onboarded && tenant.license === 'plan-2';
   return {
     device: config.name,
@@ -142,7 +143,7 @@ function compileContext(state: DeviceState, tenant: TenantConfig, policy: Policy
     // Said only when the tenant has indicators: otherwise there is nothing to ignore.
     indicatorReasons: index.size > 0 && !honoured.honoured ? honoured.reasons : [],
     indicators: (artifact) => lookupFile(index, artifact, group, startMs + artifact.at),
-    overruledBlock: (artifact) => lookupOverruled(index, artifact, group, startMs + artifact.at),
+    overruledBlock: (artifact) => memo.overruledBlock(artifact, startMs + artifact.at),
     edrSensor,
     edrSensorReason: config.onboarded ? PLAN_1 : NOT_ONBOARDED,
     blockModeEffective: state.edrBlockMode.effective,

@@ -42,6 +42,7 @@ export { compileIndicators } from './compile-indicators.ts';
 export type { IndexEntry, IndicatorIndex, IndicatorMatch, MatchedOn } from './compile-indicators.ts';
 export { lookupFileIndicator, lookupOverruledBlock } from './lookup-file-indicator.ts';
 export type { FileFacts } from './lookup-file-indicator.ts';
+export { FileIndicatorMemo, fileIndicatorMemo, MEMO_SLOTS } from './file-indicator-memo.ts';
 
 // Decisions
 export { decideFile, FILE_STEPS, fileStep } from './decide-file.ts';

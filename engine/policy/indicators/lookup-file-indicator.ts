@@ -23,8 +23,6 @@ export interface FileFacts {
   readonly key?: Pick<ArtifactKey, 'sha256' | 'sha1' | 'md5' | 'certificate'>;
 }
 
-const FACTS = ['sha256', 'sha1', 'md5', 'certificate'] as const;
-
 /**
  * The winning file or certificate indicator, or undefined. Rules, in order (§5.4):
  * 1. among hash indicators, the strongest hash present wins — SHA-256 > SHA-1 > MD5 — regardless of
@@ -45,21 +43,25 @@ export function lookupFileIndicator(
   deviceGroup: string | undefined,
   at?: string | number,
 ): IndicatorMatch | undefined {
-  const time = lookupTime(index, at);
-  // Issue 13 #1: an artifact's key carries its hashes lower-cased, so the hot path tests no case here.
-  if (file.key !== undefined) return winner(index, file.key, file.microsoftSigned === true, deviceGroup, time);
-  const facts = {
+  return fileWinner(index, lowerFacts(file), file.microsoftSigned === true, deviceGroup, lookupTime(index, at));
+}
+
+/** A file's hashes and certificate in the index's lower-case hex. */
+export type LowerFacts = NonNullable<FileFacts['key']>;
+
+/** The file's lower-case facts: its key as it is (issue 13 #1: the hot path tests no case), else its fields lowered. */
+export function lowerFacts(file: FileFacts): LowerFacts {
+  if (file.key !== undefined) return file.key;
+  return {
     sha256: file.sha256 === undefined ? undefined : lowerHex(file.sha256),
     sha1: file.sha1 === undefined ? undefined : lowerHex(file.sha1),
     md5: file.md5 === undefined ? undefined : lowerHex(file.md5),
     certificate: file.certificate === undefined ? undefined : lowerHex(file.certificate),
   };
-  return winner(index, facts, file.microsoftSigned === true, deviceGroup, time);
 }
 
-type LowerFacts = NonNullable<FileFacts['key']>;
-
-function winner(
+/** `lookupFileIndicator` on lower-case facts at an epoch-ms time (undefined: ignore expiry); `FileIndicatorMemo` calls it on a miss. */
+export function fileWinner(
   index: IndicatorIndex,
   file: LowerFacts,
   microsoftSigned: boolean,
@@ -117,14 +119,34 @@ export function lookupOverruledBlock(
   deviceGroup: string | undefined,
   at?: string | number,
 ): IndicatorMatch | undefined {
-  const time = lookupTime(index, at);
-  const key = file.key;
-  for (const kind of FACTS) {
-    const value = key !== undefined ? key[kind] : file[kind];
-    if (value === undefined) continue;
-    for (const entry of index[kind].get(key !== undefined ? value : lowerHex(value)) ?? []) {
-      if (entry.fileRank >= BLOCKING_RANK && entryApplies(entry, deviceGroup, time)) return entry.match;
-    }
+  return overruledBlockOf(index, lowerFacts(file), deviceGroup, lookupTime(index, at));
+}
+
+/** `lookupOverruledBlock` on lower-case facts at an epoch-ms time (undefined: ignore expiry). */
+export function overruledBlockOf(
+  index: IndicatorIndex,
+  file: LowerFacts,
+  deviceGroup: string | undefined,
+  time: number | undefined,
+): IndicatorMatch | undefined {
+  // Unrolled (SHA-256, SHA-1, MD5, certificate), as `fileWinner` is: a loop over the kind names made each read a keyed one.
+  return (
+    (file.sha256 === undefined ? undefined : blockIn(index.sha256.get(file.sha256), deviceGroup, time)) ??
+    (file.sha1 === undefined ? undefined : blockIn(index.sha1.get(file.sha1), deviceGroup, time)) ??
+    (file.md5 === undefined ? undefined : blockIn(index.md5.get(file.md5), deviceGroup, time)) ??
+    (file.certificate === undefined ? undefined : blockIn(index.certificate.get(file.certificate), deviceGroup, time))
+  );
+}
+
+/** The first live, in-scope Block or Warn entry of one value, in list order. */
+function blockIn(
+  entries: readonly IndexEntry[] | undefined,
+  deviceGroup: string | undefined,
+  time: number | undefined,
+): IndicatorMatch | undefined {
+  if (entries === undefined) return undefined;
+  for (const entry of entries) {
+    if (entry.fileRank >= BLOCKING_RANK && entryApplies(entry, deviceGroup, time)) return entry.match;
   }
   return undefined;
 }

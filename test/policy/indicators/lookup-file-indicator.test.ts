@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveDeviceGroup } from '../../../engine/policy/device-groups.ts';
 import {
-  ACTIONS_BY_TYPE,
   compileIndicators,
   lookupFileIndicator,
   type FileFacts,
   type Indicator,
   type IndicatorAction,
 } from '../../../engine/policy/indicators/index.ts';
+import { fileFacts, indicatorList } from './fixtures/indicator-arbitraries.ts';
 import { INTERMEDIATE_CERT, INVOICE, LEAF_CERT, indicators } from './fixtures/make-indicator.ts';
 
 const lookup = (list: Indicator[], file: FileFacts, group?: string, at?: string | number) =>
@@ -144,13 +144,6 @@ describe('lookupFileIndicator', () => {
 // --- the reference: scans everything, applies §5.4 literally ---
 
 const RANK: Record<IndicatorAction, number> = { BlockAndRemediate: 5, Block: 4, Warn: 3, Allowed: 2, Audit: 1 };
-const VALUES = {
-  FileSha256: ['a'.repeat(64), 'b'.repeat(64)],
-  FileSha1: ['a'.repeat(40), 'b'.repeat(40)],
-  FileMd5: ['a'.repeat(32), 'b'.repeat(32)],
-  CertificateThumbprint: ['c'.repeat(40), 'd'.repeat(40)],
-} as const;
-type FileType = keyof typeof VALUES;
 
 function naiveLookup(
   list: readonly Indicator[],
@@ -195,37 +188,3 @@ function naiveLookup(
   if (cert === undefined || hash === undefined) return (cert ?? hash)?.ind;
   return RANK[cert.ind.action] > RANK[hash.ind.action] ? cert.ind : hash.ind;
 }
-
-const indicatorList = fc
-  .array(
-    fc.constantFrom(...(Object.keys(VALUES) as FileType[])).chain((type) =>
-      fc.record({
-        type: fc.constant(type),
-        value: fc.constantFrom(...VALUES[type]),
-        action: fc.constantFrom(...ACTIONS_BY_TYPE[type]),
-        groups: fc.subarray(['A', 'B']),
-        expiresAt: fc.option(fc.constantFrom(1000, 2000), { nil: undefined }),
-      }),
-    ),
-    { maxLength: 12 },
-  )
-  .map((items) =>
-    items.map(({ expiresAt, ...item }, i): Indicator => ({
-      id: `ioc-${i + 1}`,
-      ...item,
-      ...(expiresAt === undefined ? {} : { expiresAt }),
-    })),
-  );
-
-const pickValue = (values: readonly string[]) =>
-  fc.option(fc.constantFrom(...values, values[0]!.toUpperCase()), { nil: undefined });
-const fileFacts = fc.record(
-  {
-    sha256: pickValue(VALUES.FileSha256),
-    sha1: pickValue(VALUES.FileSha1),
-    md5: pickValue(VALUES.FileMd5),
-    certificate: pickValue(VALUES.CertificateThumbprint),
-    microsoftSigned: fc.boolean(),
-  },
-  { requiredKeys: [] },
-);

@@ -1,0 +1,179 @@
+/** A bounded memo of file-indicator lookups per compiled index and device group: the hot path's hash tuples repeat. */
+import { lookupTime, type IndexEntry, type IndicatorIndex, type IndicatorMatch } from './compile-indicators.ts';
+import { fileWinner, lowerFacts, overruledBlockOf, type FileFacts, type LowerFacts } from './lookup-file-indicator.ts';
+
+/**
+ * Slots of one index's memo, shared by all its groups: at most this many answers are kept, whatever the
+ * input (a stream of unique hashes only overwrites slots). 2^16 slots, ≈ 7 MB when all are full.
+ */
+export const MEMO_SLOTS = 1 << 16;
+
+/** Not computed yet: an answer fills its winner and overruled block on first ask. */
+const UNKNOWN = null;
+
+/** One lookup's answer: the facts it is for, the times over which it holds, the winner, the overruled block. */
+class Answer implements LowerFacts {
+  winner: IndicatorMatch | undefined | typeof UNKNOWN = UNKNOWN;
+  overruled: IndicatorMatch | undefined | typeof UNKNOWN = UNKNOWN;
+  constructor(
+    readonly sha256: string | undefined,
+    readonly sha1: string | undefined,
+    readonly md5: string | undefined,
+    readonly certificate: string | undefined,
+    readonly signed: boolean,
+    readonly group: string | undefined,
+    /** The latest expiry at or before the lookup time among the facts' entries (−∞: none). */
+    public from: number,
+    /** The earliest expiry after the lookup time among the facts' entries (∞: none). */
+    public until: number,
+  ) {}
+}
+
+/**
+ * `lookupFileIndicator` and `lookupOverruledBlock` for one index and one device group, remembering each
+ * answer under every fact they read: the four lower-case hashes and the certificate (by value),
+ * Microsoft-signed, the group, and the interval of lookup times over which no entry of those facts expires
+ * or comes back (issue 13's memo rule). A lookup that ignores expiry on an index with expiries is not kept.
+ *
+ * @example
+ * const memo = fileIndicatorMemo(index, 'Finance');
+ * memo.overruledBlock(artifact, startMs + artifact.at); // lookupOverruledBlock(index, artifact, 'Finance', startMs + artifact.at)
+ */
+export class FileIndicatorMemo {
+  private readonly salt: number;
+
+  private readonly slots: (Answer | undefined)[];
+
+  /** `slots`: how many answers to keep (a power of two), or a memo of the same index whose slots to share. */
+  constructor(
+    readonly index: IndicatorIndex,
+    readonly group: string | undefined,
+    slots: number | FileIndicatorMemo = MEMO_SLOTS,
+  ) {
+    if (typeof slots === 'number' && (slots < 1 || (slots & (slots - 1)) !== 0))
+      throw new RangeError(`memo slots ${slots} is not a power of two`);
+    this.slots = typeof slots === 'number' ? new Array<Answer | undefined>(slots).fill(undefined) : slots.slots;
+    // Each group's answers start at their own offset, so two groups' answers for one file rarely share a slot.
+    this.salt = group === undefined ? 0 : textHash(group);
+  }
+
+  /** Answers held in this memo's slots (all groups sharing them). */
+  get size(): number {
+    let held = 0;
+    for (const answer of this.slots) if (answer !== undefined) held += 1;
+    return held;
+  }
+
+  /** The winning file or certificate indicator: `lookupFileIndicator(index, file, group, at)`. */
+  winner(file: FileFacts, at?: string | number): IndicatorMatch | undefined {
+    const answer = this.answer(file, at);
+    if (answer.winner === UNKNOWN)
+      answer.winner = fileWinner(this.index, answer, answer.signed, this.group, lookupTime(this.index, at));
+    return answer.winner;
+  }
+
+  /** The Block or Warn that lost to an Allow: `lookupOverruledBlock(index, file, group, at)`. */
+  overruledBlock(file: FileFacts, at?: string | number): IndicatorMatch | undefined {
+    const answer = this.answer(file, at);
+    // Any time in the answer's interval gives the same entries: the lookup's own time is one.
+    if (answer.overruled === UNKNOWN)
+      answer.overruled = overruledBlockOf(this.index, answer, this.group, lookupTime(this.index, at));
+    return answer.overruled;
+  }
+
+  private answer(file: FileFacts, at: string | number | undefined): Answer {
+    const index = this.index;
+    const time = lookupTime(index, at);
+    const facts = lowerFacts(file);
+    const sha256 = facts.sha256;
+    const sha1 = facts.sha1;
+    const md5 = facts.md5;
+    const certificate = facts.certificate;
+    const signed = file.microsoftSigned === true;
+    const group = this.group;
+    // The strongest fact present picks the slot; an answer is used only when every fact and the time match.
+    const slots = this.slots;
+    const slot = (slotOf(sha256 ?? sha1 ?? md5 ?? certificate ?? '') + this.salt) & (slots.length - 1);
+    const known = slots[slot];
+    if (
+      known !== undefined &&
+      known.sha256 === sha256 &&
+      known.sha1 === sha1 &&
+      known.md5 === md5 &&
+      known.certificate === certificate &&
+      known.signed === signed &&
+      known.group === group &&
+      // Without expiries every answer holds from −∞ to ∞; with them, a lookup that ignores expiry is its own case.
+      (time === undefined ? !index.hasExpiry : known.from <= time && time < known.until)
+    )
+      return known;
+    const answer = new Answer(sha256, sha1, md5, certificate, signed, group, -Infinity, Infinity);
+    if (time === undefined) {
+      // Expiry ignored on an index with expiries: answered, never kept (it holds at no lookup time).
+      if (index.hasExpiry) return answer;
+    } else {
+      narrow(answer, sha256 === undefined ? undefined : index.sha256.get(sha256), time);
+      narrow(answer, sha1 === undefined ? undefined : index.sha1.get(sha1), time);
+      narrow(answer, md5 === undefined ? undefined : index.md5.get(md5), time);
+      narrow(answer, certificate === undefined ? undefined : index.certificate.get(certificate), time);
+    }
+    slots[slot] = answer;
+    return answer;
+  }
+}
+
+/** Shrinks the answer's interval to the times at which each entry is live (`time < expiresAt`) exactly when at `time`. */
+function narrow(answer: Answer, entries: readonly IndexEntry[] | undefined, time: number): void {
+  if (entries === undefined) return;
+  for (const entry of entries) {
+    const expiresAt = entry.expiresAt;
+    if (time >= expiresAt) {
+      if (expiresAt > answer.from) answer.from = expiresAt;
+    } else if (expiresAt < answer.until) answer.until = expiresAt;
+  }
+}
+
+/**
+ * A slot from a value's first four characters read as hex digits (`0`–`9`, `a`–`f` → 0–15): hashes are
+ * uniform hex, so four digits spread over 2^16 slots without hashing the whole string. Other text only
+ * lands in fewer slots: slower, never wrong (every fact is compared before an answer is used).
+ */
+function slotOf(value: string): number {
+  if (value.length < 4) return value.length;
+  const a = value.charCodeAt(0);
+  const b = value.charCodeAt(1);
+  const c = value.charCodeAt(2);
+  const d = value.charCodeAt(3);
+  return (nibble(a) << 12) + (nibble(b) << 8) + (nibble(c) << 4) + nibble(d);
+}
+
+function nibble(code: number): number {
+  return (code & 15) + 9 * (code >> 6);
+}
+
+/** FNV-1a of a short text (a group name), once per memo. */
+function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+const shared = new WeakMap<IndicatorIndex, FileIndicatorMemo>();
+
+/**
+ * The memo of `index` for `group`, its slots shared by every group and context of that index (an answer
+ * depends on nothing else, and names its group), so one index keeps at most `MEMO_SLOTS` answers.
+ *
+ * @example
+ * fileIndicatorMemo(policy.indicators, 'Finance').overruledBlock(artifact, startMs + artifact.at);
+ */
+export function fileIndicatorMemo(index: IndicatorIndex, group: string | undefined): FileIndicatorMemo {
+  const first = shared.get(index);
+  if (first === undefined) {
+    // An empty index has no answer worth keeping (every lookup is one miss): one slot, not 2^16.
+    const memo = new FileIndicatorMemo(index, group, index.size === 0 ? 1 : MEMO_SLOTS);
+    shared.set(index, memo);
+    return memo;
+  }
+  return first.group === group ? first : new FileIndicatorMemo(index, group, first);
+}

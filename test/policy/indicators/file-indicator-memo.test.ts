@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lowerHex } from '../../../engine/policy/artifact-key.ts';
+import {
+  compileIndicators,
+  FileIndicatorMemo,
+  fileIndicatorMemo,
+  lookupFileIndicator,
+  lookupOverruledBlock,
+  type FileFacts,
+  type IndicatorIndex,
+} from '../../../engine/policy/indicators/index.ts';
+import { fileFacts, indicatorList } from './fixtures/indicator-arbitraries.ts';
+import { INVOICE, LEAF_CERT, indicators } from './fixtures/make-indicator.ts';
+
+const GROUPS = [undefined, 'A', 'B'] as const;
+
+/** The facts with their lower-cased `key`, as an artifact carries them, or as written (the memo lowers them). */
+const keyed = (file: FileFacts): FileFacts => ({
+  ...file,
+  key: {
+    sha256: file.sha256 === undefined ? undefined : lowerHex(file.sha256),
+    sha1: file.sha1 === undefined ? undefined : lowerHex(file.sha1),
+    md5: file.md5 === undefined ? undefined : lowerHex(file.md5),
+    certificate: file.certificate === undefined ? undefined : lowerHex(file.certificate),
+  },
+});
+
+/** Memos of every group over one shared store of `slots` answers, as `fileIndicatorMemo` shares them per index. */
+function memosOf(index: IndicatorIndex, slots: number): Map<string | undefined, FileIndicatorMemo> {
+  const first = new FileIndicatorMemo(index, undefined, slots);
+  return new Map(GROUPS.map((group) => [group, group === undefined ? first : new FileIndicatorMemo(index, group, first)]));
+}
+
+// Times around the expiries (1000, 2000) in any order, as ISO text, and unreadable (expiry ignored).
+const lookupAt = fc.constantFrom<number | string | undefined>(
+  undefined,
+  0,
+  999,
+  1000,
+  1001,
+  1999,
+  2000,
+  2500,
+  '1970-01-01T00:00:01.500Z',
+  'soon',
+);
+const lookups = fc.array(
+  fc.record({
+    file: fc.nat(3),
+    signed: fc.boolean(),
+    group: fc.constantFrom(...GROUPS),
+    at: lookupAt,
+    overruledFirst: fc.boolean(),
+  }),
+  { minLength: 1, maxLength: 40 },
+);
+
+describe('FileIndicatorMemo', () => {
+  it('should answer every lookup as the unmemoised lookups do: winner and overruled block, any group, time and order', () => {
+    fc.assert(
+      fc.property(
+        indicatorList,
+        fc.array(fc.tuple(fileFacts, fc.boolean()), { minLength: 4, maxLength: 4 }),
+        fc.constantFrom(1, 4, 1 << 16),
+        lookups,
+        (list, pool, slots, steps) => {
+          const index = compileIndicators(list);
+          const memos = memosOf(index, slots);
+          const files = pool.map(([file, withKey]) => (withKey ? keyed(file) : file));
+          for (const step of steps) {
+            const file = { ...files[step.file]!, microsoftSigned: step.signed };
+            const memo = memos.get(step.group)!;
+            const winner = lookupFileIndicator(index, file, step.group, step.at);
+            const overruled = lookupOverruledBlock(index, file, step.group, step.at);
+            // Either asked first: each answer fills its winner and overruled block lazily.
+            if (step.overruledFirst) expect(memo.overruledBlock(file, step.at)).toBe(overruled);
+            expect(memo.winner(file, step.at)).toBe(winner);
+            expect(memo.overruledBlock(file, step.at)).toBe(overruled);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  // Each key part alone, in a case that needs it (the law finds these too when a part is dropped).
+  const block = indicators(
+    { type: 'FileSha256', value: INVOICE.sha256, action: 'Block', groups: ['A'], expirationTime: '2026-03-16T09:00:00Z' },
+    { type: 'FileSha1', value: INVOICE.sha1, action: 'Allowed' },
+    { type: 'CertificateThumbprint', value: LEAF_CERT, action: 'BlockAndRemediate' },
+  );
+  const expiry = Date.parse('2026-03-16T09:00:00Z');
+
+  it('should not answer one group with another group’s answer', () => {
+    const memos = memosOf(compileIndicators(block), 1);
+    expect(memos.get('A')!.winner(INVOICE, expiry - 1)?.indicator.action).toBe('Block');
+    expect(memos.get('B')!.winner(INVOICE, expiry - 1)?.indicator.action).toBe('Allowed');
+  });
+
+  it('should not answer after an expiry, nor before it, with an answer from the other side', () => {
+    const memo = new FileIndicatorMemo(compileIndicators(block), 'A', 1);
+    expect(memo.winner(INVOICE, expiry - 1)?.indicator.action).toBe('Block');
+    expect(memo.winner(INVOICE, expiry)?.indicator.action).toBe('Allowed');
+    expect(memo.winner(INVOICE, expiry - 2)?.indicator.action).toBe('Block');
+  });
+
+  it('should tell a Microsoft-signed file from an unsigned one with the same certificate (T59)', () => {
+    const memo = new FileIndicatorMemo(compileIndicators(block), undefined, 1);
+    const file = { ...INVOICE, certificate: LEAF_CERT };
+    expect(memo.winner(file, 0)?.on).toBe('certificate');
+    expect(memo.winner({ ...file, microsoftSigned: true }, 0)?.on).toBe('sha1');
+  });
+
+  it('should tell files apart by certificate when their hashes are equal', () => {
+    const memo = new FileIndicatorMemo(compileIndicators(block), undefined, 1);
+    expect(memo.winner(INVOICE, 0)?.on).toBe('sha1');
+    expect(memo.winner({ ...INVOICE, certificate: LEAF_CERT }, 0)?.on).toBe('certificate');
+    expect(memo.overruledBlock(INVOICE, 0)).toBeUndefined();
+    expect(memo.overruledBlock({ ...INVOICE, certificate: LEAF_CERT }, 0)?.on).toBe('certificate');
+  });
+
+  it('should keep at most its slots of answers, over all groups, however many distinct files it sees', () => {
+    const index = compileIndicators(block);
+    const memos = memosOf(index, 64);
+    for (let i = 0; i < 2000; i++) {
+      const file = { sha256: (i * 2654435761).toString(16).padEnd(64, '0'), sha1: INVOICE.sha1 };
+      for (const memo of memos.values()) expect(memo.winner(file, i)).toBe(lookupFileIndicator(index, file, memo.group, i));
+    }
+    expect(memos.get('A')!.size).toBeGreaterThan(0);
+    expect(memos.get('A')!.size).toBeLessThanOrEqual(64);
+    expect(memos.get('B')!.size).toBe(memos.get('A')!.size);
+  });
+
+  it('should share one store per index between groups, and refuse a size that is not a power of two', () => {
+    const index = compileIndicators(block);
+    const [a, b] = [fileIndicatorMemo(index, 'A'), fileIndicatorMemo(index, 'B')];
+    a.winner(INVOICE, 0);
+    expect(b.size).toBe(1);
+    expect(fileIndicatorMemo(compileIndicators(block), 'A').size).toBe(0);
+    expect(() => new FileIndicatorMemo(index, 'A', 48)).toThrow(RangeError);
+    const none = compileIndicators([]);
+    expect(fileIndicatorMemo(none, 'A').winner(INVOICE, 0)).toBeUndefined();
+    expect(fileIndicatorMemo(none, 'B').size).toBe(1);
+  });
+});
