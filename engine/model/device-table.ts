@@ -97,7 +97,12 @@ export class DeviceTable {
     return tenant.epoch + this.bumps;
   }
 
-  state(index: number, tenant: TenantView): DeviceState {
+  /**
+   * The device's state, cached per revision. `keep` false (a caller reading each device once, the context
+   * cache) leaves an untouched device's state uncached: it is a few reads of its profile, and keeping 10^6 of
+   * them filled old space and cost a full mark-compact per large run (issue 13). A changed device's is kept.
+   */
+  state(index: number, tenant: TenantView, keep = true): DeviceState {
     const revision = tenant.epoch + (this.revisions[index] as number);
     const cached = this.cache[index];
     if (cached !== undefined && cached.revision === revision) return cached;
@@ -132,7 +137,7 @@ export class DeviceTable {
       edrBlockMode: blockMode,
       revision,
     };
-    this.cache[index] = state;
+    if (keep || record !== undefined) this.cache[index] = state;
     return state;
   }
 

@@ -42,6 +42,12 @@ export interface FleetModel {
   indexOf(name: string): number | undefined;
   /** O(1): the state of the device at `index` (from `indexOf`), without a name lookup. */
   deviceAt(index: number): DeviceState;
+  /**
+   * `deviceAt(index)`, equal in value, for a caller that reads each device once and keeps what it needs (the
+   * context cache): an untouched device's state is built and not kept, so a 10^6-device run does not hold
+   * 10^6 states. Repeated calls may return different (equal) objects.
+   */
+  readDeviceAt(index: number): DeviceState;
   /** O(1): `deviceAt(index).revision`, without touching the state (a cache's validity check per artifact). */
   revisionAt(index: number): number;
   /**
@@ -158,6 +164,7 @@ export function createFleetModel(input: {
     },
     indexOf: (name) => table.indexOf(name),
     deviceAt: (index) => table.state(index, view),
+    readDeviceAt: (index) => table.state(index, view, false),
     revisionAt: (index) => table.revisionAt(index, view),
     revisionStamp: () => table.revisionStamp(view),
     *devices() {

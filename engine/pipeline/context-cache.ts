@@ -81,7 +81,7 @@ export function createContextCache(
       entries[row + 1] = epoch;
       return known;
     }
-    const state = model.deviceAt(index);
+    const state = model.readDeviceAt(index);
     const tenant = model.tenant();
     // Tenant-wide inputs are left out of the key: a new tenant or policy starts the memo again.
     if (tenant !== sharedTenant || policy.revision !== sharedPolicy || shared.size >= SHARED_LIMIT) {

@@ -50,6 +50,20 @@ describe('RngBank', () => {
     );
   });
 
+  it('should seed a row with a prefix exactly as deriving the joined name does, for any seed, prefix and name', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.string({ maxLength: 12 }), fc.string({ maxLength: 16 }), (seed, prefix, name) => {
+        const root = Rng.from(seed);
+        const bank = new RngBank(1);
+        bank.derive(0, root, name, prefix);
+        const oracle = root.derive(prefix + name);
+        const expected = Array.from({ length: 8 }, () => oracle.nextUint32());
+        expect(Array.from({ length: 8 }, () => bank.select(0).nextUint32())).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('should advance only the selected row, words above 2^31 included', () => {
     const bank = new RngBank(2);
     bank.derive(0, Rng.from(0xdeadbeef), 'srv-9');

@@ -42,7 +42,7 @@ export function startStream(plan: SynthPlan, index: number, bank: RngBank, row: 
       `generate.count: more than ${MAX_ARTIFACTS_PER_DEVICE} artifacts for device ${name}; spread them over more devices`,
     );
   // Everything this device ever draws comes from this one derived stream: shards agree without talking.
-  bank.derive(row, plan.root, `${spec.id}:${name}`);
+  bank.derive(row, plan.root, name, plan.streamPrefix);
   const rng = bank.select(row);
   const os = spec.os?.[index];
   const server = os !== undefined && !isClientOs(os);

@@ -10,6 +10,8 @@ export interface SynthPlan {
   readonly root: Rng;
   /** `${spec.id}-`, the start of every artifact id. */
   readonly idPrefix: string;
+  /** `${spec.id}:`, the start of each device's stream name (see `root`), joined once per plan. */
+  readonly streamPrefix: string;
   /** Cumulative class thresholds on one uniform draw: below `malicious`, then below `maliciousOrPua`. */
   readonly malicious: number;
   readonly maliciousOrPua: number;
@@ -45,6 +47,7 @@ export function planGenerator(spec: GenerateSpec, options: GenerateOptions): Syn
     spec,
     root: Rng.from(options.seed),
     idPrefix: `${spec.id}-`,
+    streamPrefix: `${spec.id}:`,
     malicious: malicious / total,
     // A zero benign weight must never leave a sliver for benign through rounding.
     maliciousOrPua: benign === 0 ? 1 : (malicious + pua) / total,

@@ -71,4 +71,9 @@ function checkRevisionStamp(sim: Readonly<FleetSim>, real: FleetModel): void {
     if (stamp === last.stamp) expect(revisions, 'revisions moved under an unchanged revisionStamp').toEqual(last.revisions);
   }
   lastSeen.set(real, { stamp, revisions });
+  // The context cache reads states with `readDeviceAt`, which keeps no untouched device's state: same values.
+  for (const name of sim.devices.keys()) {
+    const index = real.indexOf(name) ?? -1;
+    expect(real.readDeviceAt(index), `readDeviceAt(${name}) differs from deviceAt`).toEqual(real.deviceAt(index));
+  }
 }
