@@ -1,5 +1,6 @@
 /** The per-artifact decision: one pure function over a compiled device context. The pipeline's hot path. */
 import type { Artifact } from '../core/artifact.ts';
+import type { Reason } from '../core/vocabulary.ts';
 import { fileStep, indicatorAlertFacts, isBlockingAction, type IndicatorMatch } from '../policy/indicators/index.ts';
 import { CompactVerdict } from './compact-verdict.ts';
 import type { DeviceContext } from './device-context.ts';
@@ -37,6 +38,15 @@ interface Found {
   indicator: IndicatorMatch | undefined;
 }
 const found: Found = { exclusion: undefined, indicator: undefined };
+/**
+ * `fileStep`'s input, refilled per active decision instead of a literal per artifact (it reads it and keeps
+ * nothing). Its values are shared, long-lived objects (compiled reasons and matches), never young ones.
+ */
+const stepInput: { excluded: Reason | undefined; indicator: IndicatorMatch | undefined; engineBlock: 'antivirus' | undefined } = {
+  excluded: undefined,
+  indicator: undefined,
+  engineBlock: undefined,
+};
 
 /**
  * Decides one artifact on one device, applying the layers in the order a device does: primary AV,
@@ -92,7 +102,10 @@ export function decideCode(ctx: DeviceContext, artifact: Artifact): number {
   else if (ctx.mode === 'active') {
     // §5.4's ordered evaluation, as layers/mdav.ts applies it.
     indicator = ctx.indicatorsHonoured ? ctx.indicators(artifact) : undefined;
-    const step = stepOf({ excluded, indicator, engineBlock: signals.mdav ? 'antivirus' : undefined }, ctx.settings);
+    stepInput.excluded = excluded;
+    stepInput.indicator = indicator;
+    stepInput.engineBlock = signals.mdav ? 'antivirus' : undefined;
+    const step = stepOf(stepInput, ctx.settings);
     if (step === 'block-ioc') {
       // §5.5: an indicator block alerts (unless generateAlert is off) but makes no Action Center entry.
       if (alertFactsOf(indicator!.indicator).alert !== undefined) alerts = 1;
