@@ -7,7 +7,8 @@ import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { REASONS } from './reasons.ts';
 import { createAirRun, type AirWatch } from './air-run.ts';
 import type { AirResult } from './air-state.ts';
-import { isChangeEvent, simEvents } from './sim-events.ts';
+import { isChangeEvent, simEvents, type SimItem } from './sim-events.ts';
+import { DeviceMerge } from './synth/device-merge.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
 import type { Reason } from '../core/vocabulary.ts';
 
@@ -68,7 +69,20 @@ export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | 
   // Undefined unless the scenario opts in: a v1 run pays one comparison per event.
   const air = createAirRun(input, model, policy, sinks.airWatch);
   const counted = air === undefined ? sinks.code : undefined;
-  for (const item of simEvents(input, indexOf)) {
+  const source = simEvents(input, indexOf)[Symbol.iterator]();
+  // A lone generator is pulled without an IteratorResult per artifact (DeviceMerge.pull).
+  const merge = source instanceof DeviceMerge ? source : undefined;
+  for (;;) {
+    let item: SimItem;
+    if (merge !== undefined) {
+      const pulled = merge.pull();
+      if (pulled === undefined) break;
+      item = pulled;
+    } else {
+      const result = source.next();
+      if (result.done === true) break;
+      item = result.value;
+    }
     if (air !== undefined) air.before(item.at);
     model.advanceTo(item.at);
     if (isChange(item)) change(applyChange(model, policy, item.change, item.at));
@@ -84,7 +98,10 @@ export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | 
         verdict(decided, deviceIndex);
       }
     }
-    if (stopped !== undefined && stopped()) return undefined;
+    if (stopped !== undefined && stopped()) {
+      source.return?.(); // as a for-of would on leaving early: a merged stream's generator is closed
+      return undefined;
+    }
   }
   if (air === undefined) return { model, policy };
   // The end of the run is its last timeline event, actions included (contract §3).
