@@ -1,7 +1,7 @@
 /** One worker's share of a run: its devices' artifacts only, through the same stages `runEvents` runs. */
 import { createFleetModel } from '../engine/model/index.ts';
 import { createContextCache } from '../engine/pipeline/context-cache.ts';
-import { decideArtifact } from '../engine/pipeline/decide-artifact.ts';
+import { decideCode } from '../engine/pipeline/decide-artifact.ts';
 import { createPolicyState } from '../engine/pipeline/policy-state.ts';
 import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
 import { generateArtifactsFor } from '../engine/pipeline/synth/index.ts';
@@ -27,7 +27,7 @@ export function* shardDevices(deviceCount: number, shard: Shard): Generator<numb
 
 /**
  * Counts the shard's verdicts. The stages are `runEvents`'s for a generate-only timeline: `model.advanceTo`
- * on a model of the shard's devices only, the context cache by fleet index, `decideArtifact`, the
+ * on a model of the shard's devices only, the context cache by fleet index, `decideCode`, the
  * `CountTally`. The generator's subset function yields exactly the full stream filtered to the shard's
  * devices, so the shards' merged counts must equal `countSimulation` — the benchmark checks it.
  *
@@ -50,7 +50,7 @@ export function countShard(input: SimulationInput, shard: Shard): Counts {
   for (const artifact of generateArtifactsFor(spec, mine, { seed: input.seed, deviceIndexes })) {
     model.advanceTo(artifact.at);
     const index = artifact.deviceIndex ?? -1;
-    tally.add(decideArtifact(contexts.at(index, artifact.device), artifact), index);
+    tally.count(decideCode(contexts.at(index, artifact.device), artifact), index, artifact.device);
   }
   return tally.counts();
 }

@@ -9,12 +9,16 @@ export interface PathKey {
 /**
  * An artifact's path and opener split and lower-cased as the exclusion matcher reads them, and its hashes
  * and certificate in the lower-case hex the indicator index stores. Built by `artifactKey`
- * (`engine/policy/artifact-key.ts`): by the generator from its compiled catalog, and once per run for the
- * timeline's written artifacts. Pure data of the artifact's own fields, so it never changes a decision.
+ * (`engine/policy/artifact-key.ts`) once per run for the timeline's written artifacts; a generated artifact is
+ * its own key (`GeneratedArtifact`, from the generator's compiled catalog). Pure data of the artifact's own
+ * fields, so it never changes a decision. Internal: no report or scenario field.
  */
 export interface ArtifactKey extends PathKey {
-  /** The opener, when the artifact has one (a scan has none, §4.4 #30). */
-  readonly process: PathKey | undefined;
+  /**
+   * The opener's path split, when the artifact has one (a scan has none, §4.4 #30). Not `process`: a generated
+   * artifact is its own key, and its `process` is the opener's path as a string (`Artifact.process`).
+   */
+  readonly opener: PathKey | undefined;
   readonly sha256: string | undefined;
   readonly sha1: string | undefined;
   readonly md5: string | undefined;

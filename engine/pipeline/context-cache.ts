@@ -81,6 +81,11 @@ export function createContextCache(
       entries[row + 1] = epoch;
       return known;
     }
+    return miss(index, row);
+  };
+  // The miss path in a function of its own: its compile closure captures its locals, and a function whose locals a
+  // closure captures allocates their context on every call, so inside `at` it cost ≈ 64 B per artifact (issue 13).
+  const miss = (index: number, row: number): DeviceContext => {
     const state = model.readDeviceAt(index);
     const tenant = model.tenant();
     // Tenant-wide inputs are left out of the key: a new tenant or policy starts the memo again.

@@ -33,23 +33,30 @@ export class CountTally {
 
   /** Counts one verdict on the device at `deviceIndex` of the fleet, or −1 for a device it does not have. */
   add(verdict: CompactVerdict, deviceIndex: number): void {
-    const code = verdict.code;
+    this.count(verdict.code, deviceIndex, verdict.device);
+  }
+
+  /**
+   * Counts one decision by its code (`decideCode`), as {@link add} counts the verdict that has it: the counting
+   * run's path, which makes no verdict. `device` is the device's name (read only on its first count).
+   */
+  count(code: number, deviceIndex: number, device: string): void {
     this.codes[code]! += 1;
     if (deviceIndex >= 0) {
       const at = deviceIndex * 4;
       const rows = this.rows;
       if (rows[at]! + rows[at + 1]! + rows[at + 2]! + rows[at + 3]! === 0) {
         this.order.push(deviceIndex);
-        this.names.push(verdict.device);
+        this.names.push(device);
       }
       rows[at + (code & 3)]! += 1;
       return;
     }
-    let row = this.unknown.get(verdict.device);
+    let row = this.unknown.get(device);
     if (row === undefined) {
-      this.unknown.set(verdict.device, (row = new Float64Array(4)));
-      this.order.push(verdict.device);
-      this.names.push(verdict.device);
+      this.unknown.set(device, (row = new Float64Array(4)));
+      this.order.push(device);
+      this.names.push(device);
     }
     row[code & 3]! += 1;
   }

@@ -1,11 +1,12 @@
 /** The per-artifact decision: one pure function over a compiled device context. The pipeline's hot path. */
 import type { Artifact } from '../core/artifact.ts';
-import { BLOCKERS, DETECTION_STATUSES, OUTCOMES, type Blocker, type DetectionStatus, type Outcome } from '../core/vocabulary.ts';
+import type { Reason } from '../core/vocabulary.ts';
 import { fileStep, indicatorAlertFacts, isBlockingAction, type IndicatorMatch } from '../policy/indicators/index.ts';
 import { CompactVerdict } from './compact-verdict.ts';
 import type { DeviceContext } from './device-context.ts';
+import type { ExclusionRef } from './exclusion-ref.ts';
 import { blockModeDecision } from './layers/edr.ts';
-import { packVerdict } from './verdict-code.ts';
+import { decodeVerdict, packVerdict } from './verdict-code.ts';
 
 // Ordinals in BLOCKERS, OUTCOMES and DETECTION_STATUSES (core/vocabulary.ts): the decision works in small
 // ints, so the counting sink tallies `verdict.code` without a string key (verdict-code.ts).
@@ -23,15 +24,29 @@ const STATUS_PREVENTED = 1;
 const STATUS_DETECTED = 2;
 const STATUS_NONE = 3;
 // Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
-const outcomes = OUTCOMES;
-const blockers = BLOCKERS;
-const statuses = DETECTION_STATUSES;
 const pack = packVerdict;
+const decode = decodeVerdict;
 const stepOf = fileStep;
 const alertFactsOf = indicatorAlertFacts;
 const blocking = isBlockingAction;
 const blockMode = blockModeDecision;
 const Compact = CompactVerdict;
+
+/** What the last {@link decideCode} found beyond its code: the entries that decided it (reused, read at once). */
+interface Found {
+  exclusion: ExclusionRef | undefined;
+  indicator: IndicatorMatch | undefined;
+}
+const found: Found = { exclusion: undefined, indicator: undefined };
+/**
+ * `fileStep`'s input, refilled per active decision instead of a literal per artifact (it reads it and keeps
+ * nothing). Its values are shared, long-lived objects (compiled reasons and matches), never young ones.
+ */
+const stepInput: { excluded: Reason | undefined; indicator: IndicatorMatch | undefined; engineBlock: 'antivirus' | undefined } = {
+  excluded: undefined,
+  indicator: undefined,
+  engineBlock: undefined,
+};
 
 /**
  * Decides one artifact on one device, applying the layers in the order a device does: primary AV,
@@ -46,6 +61,32 @@ const Compact = CompactVerdict;
  * verdict.by;      // 'edr-block-mode'
  */
 export function decideArtifact(ctx: DeviceContext, artifact: Artifact): CompactVerdict {
+  const code = decideCode(ctx, artifact);
+  // The facts spelled from the code (one home of its layout): inlined, the object is never allocated.
+  const facts = decode(code);
+  return new Compact(
+    ctx,
+    artifact,
+    facts.outcome,
+    facts.by,
+    facts.detectionStatus,
+    facts.actionCenter,
+    facts.alertCount,
+    found.exclusion,
+    found.indicator,
+    code,
+  );
+}
+
+/**
+ * The decision of {@link decideArtifact} as its packed code alone (`verdict-code.ts`: outcome, blocker,
+ * status, class, alert count, Action Center): what a counting run needs, with no verdict object made per
+ * artifact. The one home of the layers' rules; `decideArtifact` wraps it.
+ *
+ * @example
+ * decodeVerdict(decideCode(context, artifact)).outcome === decideArtifact(context, artifact).outcome; // true
+ */
+export function decideCode(ctx: DeviceContext, artifact: Artifact): number {
   const signals = artifact.signals;
   // One exclusion lookup serves MDAV and block mode: both honour the same lists, scoped by trigger (§4.1, §3.8).
   // Off active mode an exclusion matters only to an MDAV or EDR detection, and most artifacts are clean.
@@ -61,7 +102,10 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): CompactV
   else if (ctx.mode === 'active') {
     // §5.4's ordered evaluation, as layers/mdav.ts applies it.
     indicator = ctx.indicatorsHonoured ? ctx.indicators(artifact) : undefined;
-    const step = stepOf({ excluded, indicator, engineBlock: signals.mdav ? 'antivirus' : undefined }, ctx.settings);
+    stepInput.excluded = excluded;
+    stepInput.indicator = indicator;
+    stepInput.engineBlock = signals.mdav ? 'antivirus' : undefined;
+    const step = stepOf(stepInput, ctx.settings);
     if (step === 'block-ioc') {
       // §5.5: an indicator block alerts (unless generateAlert is off) but makes no Action Center entry.
       if (alertFactsOf(indicator!.indicator).alert !== undefined) alerts = 1;
@@ -109,16 +153,7 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): CompactV
             ? STATUS_DETECTED
             : STATUS_NONE;
   const cls = artifact.class === 'malicious' ? 0 : artifact.class === 'pua' ? 1 : 2;
-  return new Compact(
-    ctx,
-    artifact,
-    outcomes[outcome] as Outcome,
-    blockers[by] as Blocker,
-    statuses[status] as DetectionStatus,
-    actionCenter,
-    alerts,
-    hit,
-    indicator,
-    pack(outcome, by, status, cls, alerts, actionCenter),
-  );
+  found.exclusion = hit;
+  found.indicator = indicator;
+  return pack(outcome, by, status, cls, alerts, actionCenter);
 }

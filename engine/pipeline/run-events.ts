@@ -2,12 +2,13 @@
 import { createFleetModel, type FleetModel } from '../model/index.ts';
 import type { CompactVerdict } from './compact-verdict.ts';
 import { createContextCache } from './context-cache.ts';
-import { decideArtifact } from './decide-artifact.ts';
+import { decideArtifact, decideCode } from './decide-artifact.ts';
 import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { REASONS } from './reasons.ts';
 import { createAirRun, type AirWatch } from './air-run.ts';
 import type { AirResult } from './air-state.ts';
-import { isChangeEvent, simEvents } from './sim-events.ts';
+import { isChangeEvent, simEvents, type SimItem } from './sim-events.ts';
+import { DeviceMerge } from './synth/device-merge.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
 import type { Reason } from '../core/vocabulary.ts';
 
@@ -22,12 +23,19 @@ export interface ChangeRecord {
 
 // Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
 const decide = decideArtifact;
+const decideToCode = decideCode;
 const isChange = isChangeEvent;
 
 /** Where the loop hands each output, in time order. */
 export interface EventSinks {
   /** One compact verdict per artifact, with the fleet index of its device (−1 for a device the fleet lacks). */
   readonly verdict: (verdict: CompactVerdict, deviceIndex: number) => void;
+  /**
+   * A counting run's sink: when given, and the run has no AIR, each artifact's decision comes here as its packed
+   * code (`decideCode`, verdict-code.ts) with its fleet index and device name, and `verdict` is not called, so no
+   * verdict object is made per artifact. An AIR run still hands `verdict` every verdict (AIR reads them).
+   */
+  readonly code?: (code: number, deviceIndex: number, device: string) => void;
   readonly change: (record: ChangeRecord) => void;
   /** Asked after each output: true ends the run early (an unsubscribed stream); the completion hook is not called. */
   readonly stopped?: () => boolean;
@@ -60,7 +68,21 @@ export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | 
   const { verdict, change, stopped } = sinks;
   // Undefined unless the scenario opts in: a v1 run pays one comparison per event.
   const air = createAirRun(input, model, policy, sinks.airWatch);
-  for (const item of simEvents(input, indexOf)) {
+  const counted = air === undefined ? sinks.code : undefined;
+  const source = simEvents(input, indexOf)[Symbol.iterator]();
+  // A lone generator is pulled without an IteratorResult per artifact (DeviceMerge.pull).
+  const merge = source instanceof DeviceMerge ? source : undefined;
+  for (;;) {
+    let item: SimItem;
+    if (merge !== undefined) {
+      const pulled = merge.pull();
+      if (pulled === undefined) break;
+      item = pulled;
+    } else {
+      const result = source.next();
+      if (result.done === true) break;
+      item = result.value;
+    }
     if (air !== undefined) air.before(item.at);
     model.advanceTo(item.at);
     if (isChange(item)) change(applyChange(model, policy, item.change, item.at));
@@ -68,11 +90,18 @@ export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | 
       // Generated artifacts carry their fleet index; a written one (a few per run) is looked up by name.
       const index = item.deviceIndex ?? -1;
       const deviceIndex = index >= 0 ? index : (model.indexOf(item.device) ?? -1);
-      const decided = decide(contexts.at(deviceIndex, item.device), item);
-      if (air !== undefined) air.verdict(decided);
-      verdict(decided, deviceIndex);
+      const ctx = contexts.at(deviceIndex, item.device);
+      if (counted !== undefined) counted(decideToCode(ctx, item), deviceIndex, item.device);
+      else {
+        const decided = decide(ctx, item);
+        if (air !== undefined) air.verdict(decided);
+        verdict(decided, deviceIndex);
+      }
     }
-    if (stopped !== undefined && stopped()) return undefined;
+    if (stopped !== undefined && stopped()) {
+      source.return?.(); // as a for-of would on leaving early: a merged stream's generator is closed
+      return undefined;
+    }
   }
   if (air === undefined) return { model, policy };
   // The end of the run is its last timeline event, actions included (contract §3).

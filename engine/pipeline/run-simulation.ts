@@ -94,6 +94,8 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
           explained(verdict);
         }
       : (verdict, device) => tally.add(verdict, device),
+    // Counting only (no AIR): decisions arrive as codes, no verdict is made (issue 13).
+    ...(explains ? {} : { code: (code: number, device: number, name: string) => tally.count(code, device, name) }),
     change: (record) => void changes.push(record),
     ...(sinks.airWatch === undefined ? {} : { airWatch: sinks.airWatch }),
   });
@@ -143,6 +145,11 @@ export function runSimulation(input: SimulationInput): RunResult {
 export function countSimulation(input: SimulationInput): { counts: Counts; changes: number } {
   const tally = new CountTally(input.devices.length);
   let changes = 0;
-  runEvents(input, { verdict: (verdict, device) => tally.add(verdict, device), change: () => void changes++ });
+  // Decisions arrive as codes, no verdict made per artifact; an AIR run hands verdicts (AIR reads them).
+  runEvents(input, {
+    verdict: (verdict, device) => tally.add(verdict, device),
+    code: (code, device, name) => tally.count(code, device, name),
+    change: () => void changes++,
+  });
   return { counts: tally.counts(), changes };
 }

@@ -33,20 +33,20 @@ export function pathKey(path: string): PathKey {
 
 /**
  * The key of an artifact: what `prepareTarget` and `lookupFileIndicator` would derive from its fields on
- * every lookup, derived once. `process` is given as a ready key when the caller has one interned.
+ * every lookup, derived once. `opener` is given as a ready key when the caller has one interned.
  *
  * @example
  * artifactKey({ path: 'C:\\Tools\\a.exe', sha256: 'AB…' }).sha256; // 'ab…'
  */
 export function artifactKey(
   facts: KeyFacts,
-  process: PathKey | undefined = openerKey(facts.process),
+  opener: PathKey | undefined = openerKey(facts.process),
   path = pathKey(facts.path),
 ): ArtifactKey {
   return {
     segments: path.segments,
     name: path.name,
-    process,
+    opener,
     sha256: facts.sha256 === undefined ? undefined : lowerHex(facts.sha256),
     sha1: facts.sha1 === undefined ? undefined : lowerHex(facts.sha1),
     md5: facts.md5 === undefined ? undefined : lowerHex(facts.md5),

@@ -16,7 +16,7 @@ describe('artifactKey', () => {
     expect(key).toEqual({
       segments: ['c:', 'tools', 'a.exe'],
       name: 'a.exe',
-      process: { segments: ['c:', 'windows', 'explorer.exe'], name: 'explorer.exe' },
+      opener: { segments: ['c:', 'windows', 'explorer.exe'], name: 'explorer.exe' },
       sha256: 'ab12',
       sha1: undefined,
       md5: undefined,
@@ -25,7 +25,7 @@ describe('artifactKey', () => {
   });
 
   it('should give no opener key for an empty opener, as the matcher ignores it', () => {
-    expect(artifactKey({ path: 'C:\\a.exe', process: '' }).process).toBeUndefined();
+    expect(artifactKey({ path: 'C:\\a.exe', process: '' }).opener).toBeUndefined();
   });
 
   it('should keep an artifact that has a key and give a written one a copy with its key', () => {
@@ -47,7 +47,7 @@ describe('the generator’s keys (issue 13 #1)', () => {
       key && {
         segments: key.segments,
         name: key.name,
-        process: key.process,
+        opener: key.opener,
         sha256: key.sha256,
         sha1: key.sha1,
         md5: key.md5,

@@ -64,14 +64,23 @@ export class DeviceMerge implements Iterator<Artifact> {
   }
 
   next(): IteratorResult<Artifact> {
+    const artifact = this.pull();
+    return artifact === undefined ? DONE : { done: false, value: artifact };
+  }
+
+  /**
+   * The next artifact, or undefined when every stream is done: `next` without its result object, for a
+   * loop that pulls 10^7 artifacts (`runEvents`; the object was ≈ 40 bytes per artifact, issue 13).
+   */
+  pull(): Artifact | undefined {
     const heap = this.heap;
-    if (heap.size === 0) return DONE;
+    if (heap.size === 0) return undefined;
     const position = heap.topKey;
     const artifact = take(this.plan, this.bank, position, heap.topTime);
     const at = pending(this.plan, this.bank, position);
     if (at === Infinity) heap.pop();
     else heap.replaceTop(at, position);
-    return { done: false, value: artifact };
+    return artifact;
   }
 
   [Symbol.iterator](): this {

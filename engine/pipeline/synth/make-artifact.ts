@@ -1,8 +1,6 @@
 /** One synthetic artifact from a device's rng: class, kind, catalog line, file identity, trigger and signals. */
 import type { Artifact, Signals } from '../../core/artifact.ts';
-import type { ArtifactKey } from '../../core/artifact-key.ts';
 import { GeneratedArtifact } from './generated-artifact.ts';
-import { GeneratedKey } from './generated-key.ts';
 import type { RandomSource } from '../../core/random.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
 import { FILE_TRIGGER_SHARES, KIND_SHARES } from './catalog.ts';
@@ -131,42 +129,30 @@ export function makeArtifact(
   }
 
   const name = nameOf(template, variant);
-  const hashes = hashesOf(plan.tapes, template.group.first + variant);
-  const { sha256, sha1, md5 } = hashes;
   // Issue 13 #1: the matchers' view of the artifact from the compiled catalog: its folder's segments and the
-  // file's, split once per identity; the tapes and thumbprints are lower-case hex already.
-  const nameKey = nameKeyOf(template, variant);
-  const opened = opener < 0 ? undefined : template.openerKeys[opener];
-  const key: ArtifactKey =
-    template.folder < 0
-      ? { segments: nameKey.segments, name: nameKey.name, process: opened, sha256, sha1, md5, certificate: template.certificate }
-      : new GeneratedKey(
-          profileSegments[user * FOLDERS + template.folder]!,
-          nameKey,
-          opened,
-          sha256,
-          sha1,
-          md5,
-          template.certificate,
-        );
+  // file's, split once per identity; the tapes and thumbprints are lower-case hex already. The artifact is its
+  // own key (one object per artifact).
+  const slot = template.folder < 0 ? -1 : user * FOLDERS + template.folder;
   return new GeneratedArtifact(
     plan.idPrefix,
     k,
-    template.folder < 0 ? '' : (profilePaths[user * FOLDERS + template.folder] as string),
+    slot < 0 ? '' : (profilePaths[slot] as string),
     name,
+    slot < 0 ? undefined : profileSegments[slot],
+    nameKeyOf(template, variant),
     device,
     at,
     CLASSES[cls]!,
     KINDS[kind]!,
-    hashes,
+    hashesOf(plan.tapes, template.group.first + variant),
     template.certificate,
     process,
+    opener < 0 ? undefined : template.openerKeys[opener],
     trigger,
     scanType,
     template.threats[variant % template.threats.length],
     template.technique,
     signals,
-    key,
     deviceIndex,
   );
 }

@@ -59,7 +59,7 @@ export function prepareTarget(
 ): PreparedTarget {
   const key = target.key;
   // An artifact made with its key arrives split (issue 13 #1): nothing to derive on the hot path.
-  if (key !== undefined) return preparedOf(target, key.segments, key.name, needProcess ? key.process : undefined, reparse);
+  if (key !== undefined) return preparedOf(target, key.segments, key.name, needProcess ? key.opener : undefined, reparse);
   const segments = pathSegments(target.path);
   let process: PreparedProcess | undefined;
   if (needProcess && target.process !== undefined && target.process !== '') {

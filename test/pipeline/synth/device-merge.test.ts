@@ -69,6 +69,15 @@ describe('DeviceMerge (via generateArtifactsFor)', () => {
     expect(messy).toEqual(ordered);
   });
 
+  it('should pull, without a result object, exactly the artifacts it iterates, then undefined for good', () => {
+    const plan = planGenerator(SPEC, { seed: 4 });
+    const merge = new DeviceMerge(plan, [0, 1, 2, 3]);
+    const pulled: Artifact[] = [];
+    for (let artifact = merge.pull(); artifact !== undefined; artifact = merge.pull()) pulled.push(artifact);
+    expect(pulled).toEqual([...generateArtifacts(SPEC, { seed: 4 })]);
+    expect([merge.pull(), merge.next().done]).toEqual([undefined, true]);
+  });
+
   it('should yield nothing for an empty shard', () => {
     expect([...generateArtifactsFor(SPEC, [], { seed: 4 })]).toEqual([]);
   });

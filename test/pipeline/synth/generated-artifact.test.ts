@@ -30,4 +30,20 @@ describe('GeneratedArtifact', () => {
     expect([copy.id, copy.path, copy.device]).toEqual([artifact.id, artifact.path, artifact.device]);
     expect(Object.keys({ ...artifact })).not.toContain('id');
   });
+
+  it('should be its own key, and write a plain copy of it: one object per artifact, JSON without a cycle', () => {
+    const artifacts = [...generateArtifacts(spec, { seed: 2 })];
+    expect(artifacts.every((artifact) => (artifact.key as unknown) === artifact)).toBe(true);
+    const scan = artifacts.find((artifact) => artifact.trigger !== 'on-access')!;
+    const opened = artifacts.find((artifact) => artifact.process !== undefined)!;
+    for (const artifact of [scan, opened]) {
+      const key = (artifact as GeneratedArtifact).toJSON().key!;
+      expect(key).not.toBe(artifact);
+      expect(Object.keys(key)).toEqual(['segments', 'name', 'opener', 'sha256', 'sha1', 'md5', 'certificate']);
+      expect(key).toEqual({ ...key, segments: artifact.key!.segments, name: artifact.key!.name, opener: artifact.key!.opener });
+      expect(JSON.parse(JSON.stringify(artifact)).key.segments).toEqual(artifact.key!.segments);
+    }
+    expect(scan.key!.opener).toBeUndefined();
+    expect(opened.key!.opener?.name).toBe(opened.process!.split('\\').at(-1)!.toLowerCase());
+  });
 });
