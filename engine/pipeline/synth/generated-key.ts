@@ -11,8 +11,8 @@ export class GeneratedKey implements ArtifactKey {
   readonly name: string;
 
   constructor(
-    private readonly folder: readonly string[],
-    private readonly file: PathKey,
+    readonly folder: readonly string[],
+    readonly file: PathKey,
     readonly process: PathKey | undefined,
     readonly sha256: string,
     readonly sha1: string,

@@ -26,6 +26,8 @@ const KIND_CUTS = [KIND_SHARES.malicious, KIND_SHARES.pua, KIND_SHARES.benign].m
   ([file, process]) => [file, file + process] as const,
 );
 const FOLDERS = PROFILE_FOLDERS.length;
+/** The interned folder of a line without a profile folder (its file's segments are the whole path): one shared array. */
+const NO_FOLDER: readonly string[] = Object.freeze([]);
 const { onAccess, scheduledScan, quickOfScheduled, quickOfOnDemand } = FILE_TRIGGER_SHARES;
 /** All eight signal combinations, shared: bit 1 primary AV, 2 MDAV, 4 EDR. No allocation per artifact. */
 const SIGNALS: readonly Signals[] = Array.from({ length: 8 }, (_, bits) =>
@@ -139,7 +141,17 @@ export function makeArtifact(
   const opened = opener < 0 ? undefined : template.openerKeys[opener];
   const key: ArtifactKey =
     template.folder < 0
-      ? { segments: nameKey.segments, name: nameKey.name, process: opened, sha256, sha1, md5, certificate: template.certificate }
+      ? {
+          segments: nameKey.segments,
+          name: nameKey.name,
+          process: opened,
+          sha256,
+          sha1,
+          md5,
+          certificate: template.certificate,
+          folder: NO_FOLDER,
+          file: nameKey,
+        }
       : new GeneratedKey(
           profileSegments[user * FOLDERS + template.folder]!,
           nameKey,
