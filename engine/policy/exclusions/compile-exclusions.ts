@@ -122,7 +122,7 @@ export function compileExclusions(entries: readonly ExclusionEntry[], options: E
       best = first(extensions.get(name.slice(dot + 1)), best?.order ?? Infinity) ?? best;
       if (!compound) break;
     }
-    best = paths.find(target.segments, pathAccept, best?.order) ?? best;
+    best = paths.find(target.segments, pathAccept, best?.order, target.tail) ?? best;
     return best?.hit;
   }
 
