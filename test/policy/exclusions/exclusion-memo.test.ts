@@ -42,7 +42,8 @@ class Interner {
 
 /**
  * Places from canonical paths: each split at a random depth (a file under no folder, as the catalog's folder-less
- * lines are, when it splits at 0), then every folder crossed with every file split below a root.
+ * lines are, when it splits at 0), then every folder crossed with every file split below a root, kept when the
+ * joined path splits back into the same segments.
  */
 function places(g: Gen, paths: readonly string[], interner: Interner): Place[] {
   const out: Place[] = [];
@@ -59,7 +60,12 @@ function places(g: Gen, paths: readonly string[], interner: Interner): Place[] {
     }
   }
   for (const folder of folders) for (const file of tails) out.push({ folder, file });
-  return out;
+  // A key must be its path's (ExclusionTarget.key): drop a crossing the path reads otherwise, e.g. an empty root
+  // segment before a UNC host, which `pathSegments` reads as the host itself.
+  return out.filter((place) => {
+    const segments = [...place.folder, ...place.file.segments];
+    return pathSegments(segments.join('\\')).join('\n') === segments.join('\n');
+  });
 }
 
 /** What one lookup varies: where, which opener (or none), trigger, scan type, folder or not (raw values, unset too). */
@@ -90,11 +96,15 @@ function keyOf(place: Place, process: PathKey | undefined): ArtifactKey {
   return { segments, name: place.file.name, process, ...NO_HASHES, folder: place.folder, file: place.file };
 }
 
-/** A path entry on one of the targets' folders with one or two restrictions (§4.4 #40–45). */
-function restricted(g: Gen, targets: readonly string[]): string {
-  const segments = pick(g, targets).split('\\');
+// PathType:folder and ScanType are the restrictions that read isFolder and scanType: weighted up so a law run meets them.
+const WEIGHTED_RESTRICTIONS = [...RESTRICTIONS, 'PathType:folder', 'PathType:folder', 'ScanType:quick', 'ScanType:full'];
+
+/** A path entry on a folder of one of the places (or its whole path) with one or two restrictions (§4.4 #40–45). */
+function restricted(g: Gen, pool: readonly Place[]): string {
+  const place = pick(g, pool);
+  const segments = [...place.folder, ...place.file.segments];
   const folder = segments.slice(0, int(g, 1, segments.length)).join('\\');
-  const items = Array.from({ length: int(g, 1, 2) }, () => pick(g, RESTRICTIONS));
+  const items = Array.from({ length: int(g, 1, 2) }, () => pick(g, WEIGHTED_RESTRICTIONS));
   return `${folder}\\:{${items.join(',')}}`;
 }
 
@@ -107,11 +117,12 @@ describe('ExclusionMemo', () => {
       fc.property(fc.gen(), (g) => {
         const policy = randomPolicy(g);
         const { options, reference, targets } = policy;
-        // Plus, half the time, a contextual entry on a folder of the targets, so restrictions meet them often.
-        const lists =
-          int(g, 0, 1) === 0 ? policy.lists : { ...policy.lists, paths: [...policy.lists.paths, restricted(g, targets)] };
-        const matcher = compileExclusions(parseExclusions(lists, options).entries, options);
         const pool = places(g, targets, new Interner());
+        fc.pre(pool.length > 0);
+        // Plus, half the time, a contextual entry on a folder of the places, so restrictions meet them often.
+        const lists =
+          int(g, 0, 1) === 0 ? policy.lists : { ...policy.lists, paths: [...policy.lists.paths, restricted(g, pool)] };
+        const matcher = compileExclusions(parseExclusions(lists, options).entries, options);
         const openers = OPENERS.map((opener) => pathKey(opener));
         const choice: Choice = { place: 0, opener: -1, trigger: 'on-access', scanType: undefined, isFolder: undefined };
         for (let step = 0; step < 40; step++) {
@@ -141,7 +152,7 @@ describe('ExclusionMemo', () => {
           expect(matcher.decide(target).find((decision) => decision.verdict === 'match')?.entry).toBe(memoised?.entry);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 250 },
     );
   });
 
