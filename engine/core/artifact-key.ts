@@ -23,4 +23,12 @@ export interface ArtifactKey extends PathKey {
   readonly sha1: string | undefined;
   readonly md5: string | undefined;
   readonly certificate: string | undefined;
+  /**
+   * Interned parts of `segments`, set by the generator only (issue 13): `segments` equals `folder` followed by
+   * `file.segments`, and `name` is `file.name`. Within a run equal content means the same objects (the compiled
+   * catalog interns them) and neither is ever mutated, so the exclusion matcher memoises by their identity
+   * (`exclusion-memo.ts`). A key without both (a timeline artifact's) takes the unmemoised path.
+   */
+  readonly folder?: readonly string[];
+  readonly file?: PathKey;
 }

@@ -3,6 +3,9 @@ import type { Artifact, Signals } from '../../core/artifact.ts';
 import type { ArtifactKey, PathKey } from '../../core/artifact-key.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
 
+/** The interned folder of a line without a profile folder (its file's segments are the whole path): one shared array. */
+const NO_FOLDER: readonly string[] = Object.freeze([]);
+
 /**
  * An artifact of the generator, and its own {@link ArtifactKey}: `key` is the artifact itself, so a counted
  * artifact is one allocation, not an artifact and a key (issue 13: GC was 7.5–8.5 % of P). The key's fields
@@ -113,6 +116,18 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
   /** The matchers' view of the artifact: the artifact itself (no second object). */
   get key(): ArtifactKey {
     return this;
+  }
+
+  /**
+   * The key's interned parts (`ArtifactKey.folder`, `file`): the catalog's profile-folder segments (one shared
+   * empty array for an absolute file path) and the file's split name. The exclusion memo keys on their identity.
+   */
+  get folder(): readonly string[] {
+    return this.#folderSegments ?? NO_FOLDER;
+  }
+
+  get file(): PathKey {
+    return this.#file;
   }
 
   /** The path's lower-case segments: the folder's then the file's, joined on first read. */

@@ -1,5 +1,6 @@
 /** Compiles parsed entries into an indexed matcher: a segment trie for paths, maps for extensions and image names. */
 import type { ExclusionEntry, ExclusionMatch, ExclusionOptions, ExclusionTarget, PathPattern } from './exclusion-entry.ts';
+import { ExclusionMemo } from './exclusion-memo.ts';
 import { entryVerdict, isRealTime, reparseVerdict, scopeVerdict, type EntryVerdict } from './entry-verdict.ts';
 import { matchReason } from './describe-entry.ts';
 import { prepareTarget, reparseIndex, type PreparedProcess, type PreparedTarget } from './prepare-target.ts';
@@ -108,7 +109,7 @@ export function compileExclusions(entries: readonly ExclusionEntry[], options: E
   };
 
   const processes = new Map<string, PreparedProcess>();
-  function match(raw: ExclusionTarget): ExclusionMatch | undefined {
+  function lookup(raw: ExclusionTarget): ExclusionMatch | undefined {
     target = prepareTarget(raw, reparse, needProcess, processes);
     let best: Compiled | undefined;
     // §4.1: process exclusions only for real-time protection (#29–31, T66).
@@ -121,8 +122,19 @@ export function compileExclusions(entries: readonly ExclusionEntry[], options: E
       best = first(extensions.get(name.slice(dot + 1)), best?.order ?? Infinity) ?? best;
       if (!compound) break;
     }
-    best = paths.find(target.segments, pathAccept, best?.order) ?? best;
+    best = paths.find(target.segments, pathAccept, best?.order, target.tail) ?? best;
     return best?.hit;
+  }
+
+  // Issue 13: a generated target's interned parts key a memo, so its lookups after the first skip joining its
+  // segments, preparing it and walking the indexes. The opener is part of the key only when some entry reads it.
+  const memo = new ExclusionMemo(lookup);
+  function match(raw: ExclusionTarget): ExclusionMatch | undefined {
+    const key = raw.key;
+    const folder = key?.folder;
+    const file = key?.file;
+    if (folder === undefined || file === undefined) return lookup(raw);
+    return memo.match(raw, folder, file, needProcess ? key?.opener : undefined);
   }
 
   function decide(raw: ExclusionTarget): readonly EntryDecision[] {

@@ -28,13 +28,17 @@ export function isRealTime(trigger: Trigger): boolean {
   return trigger === 'on-access' || trigger === 'behavior';
 }
 
-/** True when the pattern covers these segments: same folders, then (if recursive) anything below. */
-function matchPathPattern(pattern: PathPattern, segments: readonly string[]): boolean {
+const NO_SEGMENTS: readonly string[] = [];
+
+/** True when the pattern covers `segments` then `tail`: same folders, then (if recursive) anything below. */
+function matchPathPattern(pattern: PathPattern, segments: readonly string[], tail = NO_SEGMENTS): boolean {
   const globs = pattern.segments;
-  if (segments.length < globs.length || (!pattern.recursive && segments.length !== globs.length)) return false;
+  const head = segments.length;
+  const length = head + tail.length;
+  if (length < globs.length || (!pattern.recursive && length !== globs.length)) return false;
   for (let i = 0; i < globs.length; i++) {
     const glob = globs[i];
-    if (glob === undefined || !matchSegmentGlob(glob, segments[i] ?? '')) return false;
+    if (glob === undefined || !matchSegmentGlob(glob, (i < head ? segments[i] : tail[i - head]) ?? '')) return false;
   }
   return true;
 }
@@ -103,7 +107,7 @@ export function entryVerdict(entry: ExclusionEntry, target: PreparedTarget, repe
   if (entry.kind === 'process') {
     return target.process !== undefined && matchProcessPattern(entry.process, target.process) ? 'match' : 'pattern';
   }
-  if (!matchPathPattern(entry.pattern, target.segments)) return 'pattern';
+  if (!matchPathPattern(entry.pattern, target.segments, target.tail)) return 'pattern';
   return reparseVerdict(entry.pattern.segments.length, target);
 }
 

@@ -11,7 +11,13 @@ export interface PreparedProcess {
 
 /** What every entry is checked against; built once per `match` call. */
 export interface PreparedTarget {
+  /** The path's segments are `segments` followed by `tail`. */
   readonly segments: readonly string[];
+  /**
+   * Empty, except for a key with interned parts (`ArtifactKey.folder`, `file`): then `segments` is the folder and
+   * `tail` the file's segments, so a lookup never joins them (issue 13, seventh pass).
+   */
+  readonly tail: readonly string[];
   readonly name: string;
   readonly isFolder: boolean;
   readonly trigger: Trigger;
@@ -22,6 +28,7 @@ export interface PreparedTarget {
 }
 
 const PROCESS_CACHE_LIMIT = 4096;
+const NO_SEGMENTS: readonly string[] = [];
 
 /** Reparse-point folders as segment lists, for {@link reparseDepthOf}. */
 export type ReparseIndex = ReadonlyMap<string, true>;
@@ -31,12 +38,13 @@ export function reparseIndex(folders: readonly string[]): ReparseIndex {
   return new Map(folders.map((folder) => [pathSegments(folder).join('\\'), true] as const));
 }
 
-function reparseDepthOf(segments: readonly string[], index: ReparseIndex): number {
+function reparseDepthOf(segments: readonly string[], tail: readonly string[], index: ReparseIndex): number {
   if (index.size === 0) return 0;
   let deepest = 0;
-  let prefix = segments[0] ?? '';
-  for (let depth = 2; depth <= segments.length; depth++) {
-    prefix = `${prefix}\\${segments[depth - 1] ?? ''}`;
+  const head = segments.length;
+  let prefix = (head > 0 ? segments[0] : tail[0]) ?? '';
+  for (let depth = 2; depth <= head + tail.length; depth++) {
+    prefix = `${prefix}\\${(depth <= head ? segments[depth - 1] : tail[depth - 1 - head]) ?? ''}`;
     if (index.has(prefix)) deepest = depth;
   }
   return deepest;
@@ -59,7 +67,13 @@ export function prepareTarget(
 ): PreparedTarget {
   const key = target.key;
   // An artifact made with its key arrives split (issue 13 #1): nothing to derive on the hot path.
-  if (key !== undefined) return preparedOf(target, key.segments, key.name, needProcess ? key.opener : undefined, reparse);
+  if (key !== undefined) {
+    const process = needProcess ? key.opener : undefined;
+    const folder = key.folder;
+    const file = key.file;
+    if (folder !== undefined && file !== undefined) return preparedOf(target, folder, file.segments, key.name, process, reparse);
+    return preparedOf(target, key.segments, NO_SEGMENTS, key.name, process, reparse);
+  }
   const segments = pathSegments(target.path);
   let process: PreparedProcess | undefined;
   if (needProcess && target.process !== undefined && target.process !== '') {
@@ -72,23 +86,25 @@ export function prepareTarget(
       processes.set(target.process, process);
     }
   }
-  return preparedOf(target, segments, baseName(segments), process, reparse);
+  return preparedOf(target, segments, NO_SEGMENTS, baseName(segments), process, reparse);
 }
 
 function preparedOf(
   target: ExclusionTarget,
   segments: readonly string[],
+  tail: readonly string[],
   name: string,
   process: PreparedProcess | undefined,
   reparse: ReparseIndex,
 ): PreparedTarget {
   return {
     segments,
+    tail,
     name,
     isFolder: target.isFolder === true,
     trigger: target.trigger,
     scanType: target.scanType ?? 'full',
     process,
-    reparseDepth: reparseDepthOf(segments, reparse),
+    reparseDepth: reparseDepthOf(segments, tail, reparse),
   };
 }

@@ -62,18 +62,26 @@ export class SegmentTrie<T extends TrieItem> {
   }
 
   /**
-   * The lowest-order item whose pattern matches `segments` and that `accept(item, patternDepth)`
-   * takes, or undefined. `below` skips items of that order or higher (something better is known).
+   * The lowest-order item whose pattern matches `segments` followed by `tail` (a folder and a file, never
+   * joined) and that `accept(item, patternDepth)` takes, or undefined. `below` skips items of that order or
+   * higher (something better is known).
    */
-  find(segments: readonly string[], accept: (item: T, depth: number) => boolean, below = Infinity): T | undefined {
+  find(
+    segments: readonly string[],
+    accept: (item: T, depth: number) => boolean,
+    below = Infinity,
+    tail: readonly string[] = NONE,
+  ): T | undefined {
     if (this.size === 0) return undefined;
+    const head = segments.length;
+    const length = head + tail.length;
     let best: T | undefined;
     let bestOrder = below;
     // Two scratch arrays with explicit counts: nothing is allocated or truncated per lookup.
     this.active[0] = this.root;
     let activeCount = 1;
     for (let depth = 0; ; depth++) {
-      const atEnd = depth === segments.length;
+      const atEnd = depth === length;
       for (let a = 0; a < activeCount; a++) {
         const current = this.active[a] as TrieNode<T>;
         for (const item of current.recursive) {
@@ -95,7 +103,7 @@ export class SegmentTrie<T extends TrieItem> {
         }
       }
       if (atEnd) break;
-      const segment = segments[depth] ?? '';
+      const segment = (depth < head ? segments[depth] : tail[depth - head]) ?? '';
       this.nextCount = 0;
       for (let a = 0; a < activeCount; a++) {
         const current = this.active[a] as TrieNode<T>;
