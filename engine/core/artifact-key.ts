@@ -26,8 +26,8 @@ export interface ArtifactKey extends PathKey {
   /**
    * Interned parts of `segments`, set by the generator only (issue 13): `segments` equals `folder` followed by
    * `file.segments`, and `name` is `file.name`. Within a run equal content means the same objects (the compiled
-   * catalog interns them) and neither is ever mutated, so the exclusion matcher memoises by their identity
-   * (`exclusion-memo.ts`). A key without both (a timeline artifact's) takes the unmemoised path.
+   * catalog interns them) and neither is ever mutated; the exclusion matcher walks them without joining them on a
+   * miss (`prepare-target.ts`). A key without both (a timeline artifact's) is walked by `segments`.
    */
   readonly folder?: readonly string[];
   readonly file?: PathKey;

@@ -3,7 +3,7 @@ import { SCAN_TYPES, TRIGGERS } from '../../core/vocabulary.ts';
 import type { ExclusionMatch, ExclusionTarget } from './exclusion-entry.ts';
 
 /**
- * Answers kept per matcher, hits and misses alike (≈ 16 B each in the table). A default bench run (1M artifacts)
+ * Answers kept per matcher, hits and misses alike (≈ 32 B each at the limit: two 8 B slots, half full). A default bench run (1M artifacts)
  * looks up ≈ 400,000 targets, ≈ 100,000 of them distinct; past the limit 74 % still hit (75 % with no limit); over
  * 10M artifacts 78 % (85 % at four times the limit).
  */
