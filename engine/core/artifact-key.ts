@@ -26,9 +26,21 @@ export interface ArtifactKey extends PathKey {
   /**
    * Interned parts of `segments`, set by the generator only (issue 13): `segments` equals `folder` followed by
    * `file.segments`, and `name` is `file.name`. Within a run equal content means the same objects (the compiled
-   * catalog interns them) and neither is ever mutated, so the exclusion matcher memoises by their identity
-   * (`exclusion-memo.ts`). A key without both (a timeline artifact's) takes the unmemoised path.
+   * catalog interns them) and neither is ever mutated; the exclusion matcher walks them without joining them on a
+   * miss (`prepare-target.ts`). A key without both (a timeline artifact's) is walked by `segments`.
    */
   readonly folder?: readonly string[];
   readonly file?: PathKey;
+  /**
+   * A number for the key's content, set by the generator only (issue 13): a non-negative integer below 2^53 such
+   * that, within a run, equal `place` means equal `segments`, `name` and opener (segments and name), and equal
+   * `place - place % PLACE_OPENERS` means equal `segments` and `name` (the low part is the opener's: 0 for none).
+   * Different places may still have equal content. The generator computes it from its catalog's global indexes
+   * (profile-folder slot, file identity, opener); the exclusion matcher memoises by it (`exclusion-memo.ts`). A key
+   * without it (a timeline artifact's) takes the unmemoised path.
+   */
+  readonly place?: number;
 }
+
+/** The radix of `ArtifactKey.place`'s opener part: `place % PLACE_OPENERS` is the opener's, 0 for none. */
+export const PLACE_OPENERS = 32;

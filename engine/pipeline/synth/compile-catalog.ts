@@ -1,5 +1,5 @@
 /** Turns the catalog's compact lines into lookup tables, once at load: per-artifact work is then indexing only. */
-import type { PathKey } from '../../core/artifact-key.ts';
+import { PLACE_OPENERS, type PathKey } from '../../core/artifact-key.ts';
 import { isCanonicalPath } from '../../core/canonical-path.ts';
 import { pathKey } from '../../policy/artifact-key.ts';
 import { hashString, Rng } from '../../core/random.ts';
@@ -28,6 +28,8 @@ export interface Template {
   readonly openers: readonly string[];
   /** Each opener split as the exclusion matcher reads it, by the same index (issue 13 #1: once, here). */
   readonly openerKeys: readonly PathKey[];
+  /** Each opener's catalog-global number + 1 (equal path, equal number), by the same index: `ArtifactKey.place`'s low part. */
+  readonly openerPlaces: readonly number[];
   /** Picked by `variant % length`; `undefined` for benign lines. */
   readonly threats: readonly (string | undefined)[];
   readonly technique: string | undefined;
@@ -48,6 +50,8 @@ export interface CompiledCatalog {
   readonly serverUsers: number;
   /** Distinct file identities used; must stay ≤ IDENTITY_CAPACITY (a test pins it). */
   readonly identities: number;
+  /** Distinct opener paths over both tables; below `PLACE_OPENERS` (checked here). */
+  readonly openers: number;
 }
 
 const KINDS: readonly ArtifactKind[] = ['file', 'process', 'behavior'];
@@ -74,6 +78,12 @@ export function compileCatalog(): CompiledCatalog {
   const thumbprints = new Map(SIGNERS.map((signer) => [signer, Rng.from(hashString(signer)).hex(40)]));
   const groups = new Map<string, FileGroup>();
   let identities = 0;
+  const openerNumbers = new Map<string, number>();
+  const openerPlace = (opener: string): number => {
+    let known = openerNumbers.get(opener);
+    if (known === undefined) openerNumbers.set(opener, (known = openerNumbers.size + 1));
+    return known;
+  };
 
   const compile = (line: string, kind: ArtifactKind): Template => {
     const [, path = '', variantText = '1', openerText = '', threat = '', technique = '', signer = ''] = line.split('|');
@@ -101,6 +111,7 @@ export function compileCatalog(): CompiledCatalog {
       group,
       openers,
       openerKeys: openers.map(pathKey),
+      openerPlaces: openers.map(openerPlace),
       // §3.1: behaviour detections are named Behavior:Win32/<Tactic>.*!ml.
       threats: behaviour
         ? ['A', 'B', 'C', 'D'].map((letter) => `Behavior:Win32/${threat}.${letter}!ml`)
@@ -121,6 +132,8 @@ export function compileCatalog(): CompiledCatalog {
   const users = [...WORKSTATION_USERS, ...SERVER_USERS];
   const profilePaths = users.flatMap((user) => [...folders.values()].map((folder) => `C:\\Users\\${user}\\${folder}\\`));
   assertCanonical([...workstation.flat(), ...server.flat()], profilePaths);
+  if (openerNumbers.size >= PLACE_OPENERS)
+    throw new Error(`catalog has ${openerNumbers.size} openers, ArtifactKey.place fits ${PLACE_OPENERS - 1}`);
   return {
     workstation,
     server,
@@ -129,6 +142,7 @@ export function compileCatalog(): CompiledCatalog {
     workstationUsers: WORKSTATION_USERS.length,
     serverUsers: SERVER_USERS.length,
     identities,
+    openers: openerNumbers.size,
   };
 }
 

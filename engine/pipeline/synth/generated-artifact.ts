@@ -42,6 +42,8 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
   readonly name: string;
   /** The key's opener: the split path of the process that opened the file; none for a scan (§4.4 #30). */
   readonly opener: PathKey | undefined;
+  /** The key's `ArtifactKey.place`: from the catalog's slot, identity and opener numbers (`makeArtifact`). */
+  readonly place: number;
   readonly #idPrefix: string;
   readonly #k: number;
   readonly #folder: string;
@@ -79,6 +81,7 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
     technique: string | undefined,
     signals: Signals,
     deviceIndex: number,
+    place: number,
   ) {
     this.#idPrefix = idPrefix;
     this.#k = k;
@@ -103,6 +106,7 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
     this.deviceIndex = deviceIndex;
     this.name = file.name;
     this.opener = opener;
+    this.place = place;
   }
 
   get id(): string {

@@ -1,6 +1,7 @@
 /** One synthetic artifact from a device's rng: class, kind, catalog line, file identity, trigger and signals. */
 import type { Artifact, Signals } from '../../core/artifact.ts';
 import { GeneratedArtifact } from './generated-artifact.ts';
+import { PLACE_OPENERS } from '../../core/artifact-key.ts';
 import type { RandomSource } from '../../core/random.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
 import { FILE_TRIGGER_SHARES, KIND_SHARES } from './catalog.ts';
@@ -17,6 +18,7 @@ const profileSegments = CATALOG.profileSegments;
 const offsetOf = tapeOffset;
 const profilePaths = CATALOG.profilePaths;
 const workstationUsers = CATALOG.workstationUsers;
+const identities = CATALOG.identities;
 const CLASSES: readonly ArtifactClass[] = ['malicious', 'pua', 'benign'];
 const KINDS: readonly ArtifactKind[] = ['file', 'process', 'behavior'];
 /** Cumulative file / process thresholds per class; the rest is behaviour. */
@@ -133,6 +135,9 @@ export function makeArtifact(
   // file's, split once per identity; the tapes and thumbprints are lower-case hex already. The artifact is its
   // own key (one object per artifact).
   const slot = template.folder < 0 ? -1 : user * FOLDERS + template.folder;
+  const identity = template.group.first + variant;
+  // ArtifactKey.place: slot, identity and opener fix the key's content; < 233 × 89,164 × 32 < 2^31 (a test checks).
+  const place = ((slot + 1) * identities + identity) * PLACE_OPENERS + (opener < 0 ? 0 : template.openerPlaces[opener]!);
   return new GeneratedArtifact(
     plan.idPrefix,
     k,
@@ -144,7 +149,7 @@ export function makeArtifact(
     at,
     CLASSES[cls]!,
     KINDS[kind]!,
-    hashesOf(plan.tapes, template.group.first + variant),
+    hashesOf(plan.tapes, identity),
     template.certificate,
     process,
     opener < 0 ? undefined : template.openerKeys[opener],
@@ -154,5 +159,6 @@ export function makeArtifact(
     template.technique,
     signals,
     deviceIndex,
+    place,
   );
 }

@@ -1,6 +1,7 @@
 /** Compiles parsed entries into an indexed matcher: a segment trie for paths, maps for extensions and image names. */
 import type { ExclusionEntry, ExclusionMatch, ExclusionOptions, ExclusionTarget, PathPattern } from './exclusion-entry.ts';
 import { ExclusionMemo } from './exclusion-memo.ts';
+import { PLACE_OPENERS } from '../../core/artifact-key.ts';
 import { entryVerdict, isRealTime, reparseVerdict, scopeVerdict, type EntryVerdict } from './entry-verdict.ts';
 import { matchReason } from './describe-entry.ts';
 import { prepareTarget, reparseIndex, type PreparedProcess, type PreparedTarget } from './prepare-target.ts';
@@ -126,15 +127,13 @@ export function compileExclusions(entries: readonly ExclusionEntry[], options: E
     return best?.hit;
   }
 
-  // Issue 13: a generated target's interned parts key a memo, so its lookups after the first skip joining its
-  // segments, preparing it and walking the indexes. The opener is part of the key only when some entry reads it.
+  // Issue 13: a generated target's place keys a memo, so its lookups after the first skip preparing it and walking
+  // the indexes. The opener's part of the place is kept only when some entry reads it.
   const memo = new ExclusionMemo(lookup);
   function match(raw: ExclusionTarget): ExclusionMatch | undefined {
-    const key = raw.key;
-    const folder = key?.folder;
-    const file = key?.file;
-    if (folder === undefined || file === undefined) return lookup(raw);
-    return memo.match(raw, folder, file, needProcess ? key?.opener : undefined);
+    const place = raw.key?.place;
+    if (place === undefined) return lookup(raw);
+    return memo.match(raw, needProcess ? place : place - (place % PLACE_OPENERS));
   }
 
   function decide(raw: ExclusionTarget): readonly EntryDecision[] {

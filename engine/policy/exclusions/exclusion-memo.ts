@@ -1,74 +1,117 @@
-/** A bounded memo of one matcher's answers for generated targets, keyed by the identity of their interned path parts. */
-import type { PathKey } from '../../core/artifact-key.ts';
+/** A bounded memo of one matcher's answers for generated targets: one open-addressing probe keyed by the key's place. */
+import { SCAN_TYPES, TRIGGERS } from '../../core/vocabulary.ts';
 import type { ExclusionMatch, ExclusionTarget } from './exclusion-entry.ts';
 
 /**
- * Answers kept per matcher, hits and misses alike: ≈ 130 B each (measured), so ≤ ≈ 8.5 MB. A default bench run
- * (1M artifacts) looks up ≈ 400,000 targets, ≈ 100,000 of them distinct; past the limit 74 % still hit (75 % with no
- * limit); over 10M artifacts 78 % (85 % at four times the limit).
+ * Answers kept per matcher, hits and misses alike (≈ 32 B each at the limit: two 8 B slots, half full). A default bench run (1M artifacts)
+ * looks up ≈ 400,000 targets, ≈ 100,000 of them distinct; past the limit 74 % still hit (75 % with no limit); over
+ * 10M artifacts 78 % (85 % at four times the limit).
  */
 export const MEMO_LIMIT = 65_536;
 
-/** Fields per remembered answer in a row: process, trigger, scanType, isFolder, answer. */
-const STRIDE = 5;
-/**
- * Answers per (folder, file) row, so a scan stays short whatever the caller sends. A catalog line has at most 4
- * openers; a file identity shared by several lines gets more: the longest row of a 1M-artifact bench stream held 21.
- */
-const ROW_LIMIT = 32 * STRIDE;
+/** Target codes per place: trigger × scanType (unset, quick, full) × isFolder (unset, false, true). */
+const CODES = TRIGGERS.length * (SCAN_TYPES.length + 1) * 3;
+/** Slots of a new table: small, so a matcher that sees few generated targets (a timeline's) costs little. */
+const FIRST_CAPACITY = 1024;
+/** Marks an empty slot: keys are non-negative. */
+const EMPTY = -1;
 
 /**
- * Remembers `compute(target)` for targets whose key carries interned parts (`ArtifactKey.folder` and `file`).
- * The matcher's answer is a pure function of the prepared target: segments and name (fixed by `folder` and
- * `file`, whose identity stands for their content within a run), isFolder, trigger, scanType and the opener
- * when the matcher reads one (`process`, the key's opener or `undefined`); the matcher's entries, options and
- * reparse points are fixed at compile time. All of those are the memo's key: folder and file by identity, then a
- * short row per pair (at most 32 answers) scanned for the rest with `===` (raw values: `scanType` undefined and
- * `full` are kept apart, which only costs a second entry). Past `limit` answers it stops adding: what it holds
- * stays valid and keeps hitting, nothing is rebuilt or collected, and a stream of ever-new keys costs one
- * `compute` each, as without a memo. Clearing instead would drop the frequent targets, which come first, for
- * whichever came last, and refill (allocate) again.
+ * The target's trigger, scanType and isFolder as one number below `CODES`, raw (`scanType` unset and `full` are
+ * kept apart, which only costs a second entry); -1 for a value outside the vocabulary, which is never memoised.
+ */
+function codeOf(target: ExclusionTarget): number {
+  const trigger = TRIGGERS.indexOf(target.trigger);
+  const scanType = target.scanType;
+  const scan = scanType === undefined ? 0 : SCAN_TYPES.indexOf(scanType) + 1;
+  const isFolder = target.isFolder;
+  const folder = isFolder === undefined ? 0 : isFolder === false ? 1 : isFolder === true ? 2 : -1;
+  if (trigger < 0 || (scan === 0 && scanType !== undefined) || folder < 0) return -1;
+  return (trigger * (SCAN_TYPES.length + 1) + scan) * 3 + folder;
+}
+
+/**
+ * Remembers `compute(target)` for targets whose key carries a place (`ArtifactKey.place`). The matcher's answer is
+ * a pure function of the prepared target: segments and name and the opener when the matcher reads one (all fixed by
+ * the place the caller passes: the key's, or its path part alone when no entry reads processes), trigger, scanType
+ * and isFolder; the matcher's entries, options and reparse points are fixed at compile time. All of those are the
+ * memo's key, one number (`place × CODES + code`, exact below 2^53), looked up in a power-of-two open-addressing
+ * table (typed array of keys, parallel answers, linear probing) at most half full: one probe over 16 B a slot,
+ * where nested `Map`s by identity cost two hash lookups over cold objects (issue 13, profile of P: 11 %). Past
+ * `limit` answers it stops adding: what it holds stays valid and keeps hitting, nothing is rebuilt or collected,
+ * and a stream of ever-new keys costs one `compute` each, as without a memo. Clearing instead would drop the
+ * frequent targets, which come first, for whichever came last, and refill again.
  *
  * @example
  * const memo = new ExclusionMemo((target) => matcher.match(target));
- * memo.match(artifact, artifact.key.folder, artifact.key.file, artifact.key.opener); // computed, then remembered
+ * memo.match(target, artifact.key.place); // computed, then remembered
  */
 export class ExclusionMemo {
-  private readonly folders = new Map<readonly string[], Map<PathKey, unknown[]>>();
   /** Answers held; never above `limit`. */
   size = 0;
+  private keys = new Float64Array(FIRST_CAPACITY).fill(EMPTY);
+  private answers = new Array<ExclusionMatch | undefined>(FIRST_CAPACITY).fill(undefined);
+  private mask = FIRST_CAPACITY - 1;
 
   constructor(
     private readonly compute: (target: ExclusionTarget) => ExclusionMatch | undefined,
     private readonly limit = MEMO_LIMIT,
   ) {}
 
-  /** The answer for `target`, whose key's parts are `folder` and `file`; `process` is the opener the matcher reads. */
-  match(
-    target: ExclusionTarget,
-    folder: readonly string[],
-    file: PathKey,
-    process: PathKey | undefined,
-  ): ExclusionMatch | undefined {
-    const trigger = target.trigger;
-    const scanType = target.scanType;
-    const isFolder = target.isFolder;
-    let files = this.folders.get(folder);
-    let row = files?.get(file);
-    if (row !== undefined) {
-      for (let i = 0; i < row.length; i += STRIDE) {
-        if (row[i] === process && row[i + 1] === trigger && row[i + 2] === scanType && row[i + 3] === isFolder) {
-          return row[i + 4] as ExclusionMatch | undefined;
-        }
-      }
+  /** The answer for `target`, whose key's content (and opener, when read) `place` stands for. */
+  match(target: ExclusionTarget, place: number): ExclusionMatch | undefined {
+    const code = codeOf(target);
+    if (code < 0) return this.compute(target);
+    const key = place * CODES + code;
+    const keys = this.keys;
+    const mask = this.mask;
+    let slot = slotOf(key, mask);
+    for (let seen = keys[slot]!; seen !== EMPTY; seen = keys[slot]!) {
+      if (seen === key) return this.answers[slot];
+      slot = (slot + 1) & mask;
     }
     const answer = this.compute(target);
-    if (this.size >= this.limit || (row !== undefined && row.length >= ROW_LIMIT)) return answer;
-    if (files === undefined) this.folders.set(folder, (files = new Map()));
-    // Most rows keep one answer: a literal is sized for it, where `push` on `[]` would reserve 17 slots.
-    if (row === undefined) files.set(file, [process, trigger, scanType, isFolder, answer]);
-    else row.push(process, trigger, scanType, isFolder, answer);
+    if (this.size >= this.limit) return answer;
+    if ((this.size + 1) * 2 > keys.length) {
+      this.grow();
+      slot = this.free(key);
+    }
+    this.keys[slot] = key;
+    this.answers[slot] = answer;
     this.size++;
     return answer;
   }
+
+  /** Doubles the table and reinserts what it holds, so it stays at most half full. */
+  private grow(): void {
+    const keys = this.keys;
+    const answers = this.answers;
+    const capacity = keys.length * 2;
+    this.keys = new Float64Array(capacity).fill(EMPTY);
+    this.answers = new Array<ExclusionMatch | undefined>(capacity).fill(undefined);
+    this.mask = capacity - 1;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (key === EMPTY) continue;
+      const slot = this.free(key);
+      this.keys[slot] = key;
+      this.answers[slot] = answers[i];
+    }
+  }
+
+  /** The first empty slot on `key`'s probe path. */
+  private free(key: number): number {
+    const keys = this.keys;
+    const mask = this.mask;
+    let slot = slotOf(key, mask);
+    while (keys[slot] !== EMPTY) slot = (slot + 1) & mask;
+    return slot;
+  }
+}
+
+/** Mixes both 32-bit halves of an integer key below 2^53 into a slot (murmur3's finaliser on the halves). */
+function slotOf(key: number, mask: number): number {
+  let h = Math.imul((key >>> 0) ^ Math.imul((key / 4_294_967_296) | 0, 0x27d4eb2d), 0x9e3779b1);
+  h ^= h >>> 15;
+  return h & mask;
 }

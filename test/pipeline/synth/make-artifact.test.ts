@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../engine/core/artifact.ts';
+import { PLACE_OPENERS } from '../../../engine/core/artifact-key.ts';
+import { CATALOG } from '../../../engine/pipeline/synth/compile-catalog.ts';
 import { generateArtifacts } from '../../../engine/pipeline/synth/index.ts';
 import { SPEC } from './spec-fixture.ts';
 
@@ -171,5 +173,58 @@ describe('makeArtifact (via generateArtifacts)', () => {
     expect(servers.some((a) => a.path.startsWith('C:\\inetpub\\'))).toBe(true);
     expect(servers.some((a) => a.path.includes('\\Downloads\\'))).toBe(false);
     expect(workstations.some((a) => a.path.startsWith('D:\\SQLData\\'))).toBe(false);
+  });
+});
+
+describe('makeArtifact: ArtifactKey.place', () => {
+  const devices = Array.from({ length: 40 }, (_, i) => (i % 5 === 4 ? `srv-${i}` : `ws-${i}`));
+  const artifacts = [...generateArtifacts({ ...MIXED, devices, count: 30_000 }, { seed: 3 })];
+  const content = (a: Artifact, opener: boolean): string =>
+    `${a.key?.segments.join('\\')}|${a.key?.name}|${opener ? `${a.key?.opener?.segments.join('\\')}|${a.key?.opener?.name}` : ''}`;
+  const sameContentPer = (part: (place: number) => number, opener: boolean): { groups: number; repeats: number } => {
+    const seen = new Map<number, string>();
+    let repeats = 0;
+    for (const artifact of artifacts) {
+      const place = part(artifact.key?.place ?? -1);
+      const known = seen.get(place);
+      if (known === undefined) seen.set(place, content(artifact, opener));
+      else {
+        repeats++;
+        expect(content(artifact, opener), `place ${place}`).toBe(known);
+      }
+    }
+    return { groups: seen.size, repeats };
+  };
+
+  it('should give equal content (segments, name, opener) to artifacts of equal place, and equal path to equal path part', () => {
+    expect(artifacts.every((a) => Number.isSafeInteger(a.key?.place) && (a.key?.place ?? -1) >= 0)).toBe(true);
+    const whole = sameContentPer((place) => place, true);
+    const path = sameContentPer((place) => place - (place % PLACE_OPENERS), false);
+    // The check met repeats: the stream revisits places, and the path part groups more than the whole place.
+    expect(whole.repeats).toBeGreaterThan(500);
+    expect(path.groups).toBeLessThan(whole.groups);
+  });
+
+  it('should number openers by content across the catalog, below PLACE_OPENERS', () => {
+    const numbers = new Map<string, number>();
+    for (const template of [...CATALOG.workstation.flat(), ...CATALOG.server.flat()])
+      template.openers.forEach((opener, index) => {
+        const number = template.openerPlaces[index]!;
+        expect(number).toBe(numbers.get(opener) ?? number);
+        numbers.set(opener, number);
+      });
+    expect(new Set(numbers.values()).size).toBe(numbers.size);
+    expect(Math.min(...numbers.values())).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...numbers.values())).toBe(CATALOG.openers);
+    expect(CATALOG.openers).toBeLessThan(PLACE_OPENERS);
+  });
+
+  it("should stay an exact integer for the catalog's maxima (slot, identity, opener), times the memo's codes", () => {
+    const slots = CATALOG.profilePaths.length;
+    const largest = (slots * CATALOG.identities + CATALOG.identities - 1) * PLACE_OPENERS + PLACE_OPENERS - 1;
+    expect(slots).toBe(CATALOG.profileSegments.length);
+    // The memo multiplies by at most 4 triggers × 3 scan types × 3 folder flags.
+    expect(Number.isSafeInteger(largest * 36 + 35)).toBe(true);
+    expect(largest).toBeLessThan(2 ** 31);
   });
 });
