@@ -32,6 +32,8 @@ export interface Template {
   readonly threats: readonly (string | undefined)[];
   readonly technique: string | undefined;
   readonly certificate: string | undefined;
+  /** The dense index of this line's first variant: lines `line … line + group.variants - 1` (one record each). */
+  readonly line: number;
 }
 
 /** Templates per `class * 3 + kind` (classes malicious, pua, benign; kinds file, process, behavior). */
@@ -48,6 +50,8 @@ export interface CompiledCatalog {
   readonly serverUsers: number;
   /** Distinct file identities used; must stay ≤ IDENTITY_CAPACITY (a test pins it). */
   readonly identities: number;
+  /** Distinct (template, variant) lines of both tables: the bound of the generator's per-line records. */
+  readonly lines: number;
 }
 
 const KINDS: readonly ArtifactKind[] = ['file', 'process', 'behavior'];
@@ -74,6 +78,7 @@ export function compileCatalog(): CompiledCatalog {
   const thumbprints = new Map(SIGNERS.map((signer) => [signer, Rng.from(hashString(signer)).hex(40)]));
   const groups = new Map<string, FileGroup>();
   let identities = 0;
+  let lines = 0;
 
   const compile = (line: string, kind: ArtifactKind): Template => {
     const [, path = '', variantText = '1', openerText = '', threat = '', technique = '', signer = ''] = line.split('|');
@@ -107,6 +112,7 @@ export function compileCatalog(): CompiledCatalog {
         : [threat === '' ? undefined : threat],
       technique: technique === '' ? undefined : technique,
       certificate: signer === '' ? undefined : thumbprints.get(signer),
+      line: (lines += variants) - variants,
     };
   };
 
@@ -129,6 +135,7 @@ export function compileCatalog(): CompiledCatalog {
     workstationUsers: WORKSTATION_USERS.length,
     serverUsers: SERVER_USERS.length,
     identities,
+    lines,
   };
 }
 
