@@ -51,6 +51,10 @@ export interface GeneratedLine {
 export class GeneratedArtifact implements Artifact, ArtifactKey {
   readonly device: string;
   readonly at: number;
+  /** The key's last segment: the file name in lower case. */
+  readonly name: string;
+  /** The file's split name (the catalog's interned key). */
+  readonly file: PathKey;
   readonly process: string | undefined;
   readonly trigger: Trigger;
   readonly scanType: ScanType | undefined;
@@ -89,6 +93,8 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
     this.#slot = slot;
     this.device = device;
     this.at = at;
+    this.name = line.name;
+    this.file = line.file;
     this.process = process;
     this.opener = opener;
     this.trigger = trigger;
@@ -129,11 +135,6 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
     return this.#line.technique;
   }
 
-  /** The key's last segment: the file name in lower case. */
-  get name(): string {
-    return this.#line.name;
-  }
-
   get id(): string {
     return (this.#id ??= `${this.#idPrefix}${this.device}-${this.#k}`);
   }
@@ -155,10 +156,6 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
   get folder(): readonly string[] {
     const slot = this.#slot;
     return slot < 0 ? NO_FOLDER : profileSegments[slot]!;
-  }
-
-  get file(): PathKey {
-    return this.#line.file;
   }
 
   /** The path's lower-case segments: the folder's then the file's, joined on first read. */
