@@ -34,6 +34,8 @@ export interface Template {
   readonly threats: readonly (string | undefined)[];
   readonly technique: string | undefined;
   readonly certificate: string | undefined;
+  /** The dense index of this line's first variant: lines `line … line + group.variants - 1` (one record each). */
+  readonly line: number;
 }
 
 /** Templates per `class * 3 + kind` (classes malicious, pua, benign; kinds file, process, behavior). */
@@ -52,6 +54,8 @@ export interface CompiledCatalog {
   readonly identities: number;
   /** Distinct opener paths over both tables; below `PLACE_OPENERS` (checked here). */
   readonly openers: number;
+  /** Distinct (template, variant) lines of both tables: the bound of the generator's per-line records. */
+  readonly lines: number;
 }
 
 const KINDS: readonly ArtifactKind[] = ['file', 'process', 'behavior'];
@@ -84,6 +88,7 @@ export function compileCatalog(): CompiledCatalog {
     if (known === undefined) openerNumbers.set(opener, (known = openerNumbers.size + 1));
     return known;
   };
+  let lines = 0;
 
   const compile = (line: string, kind: ArtifactKind): Template => {
     const [, path = '', variantText = '1', openerText = '', threat = '', technique = '', signer = ''] = line.split('|');
@@ -118,6 +123,7 @@ export function compileCatalog(): CompiledCatalog {
         : [threat === '' ? undefined : threat],
       technique: technique === '' ? undefined : technique,
       certificate: signer === '' ? undefined : thumbprints.get(signer),
+      line: (lines += variants) - variants,
     };
   };
 
@@ -143,6 +149,7 @@ export function compileCatalog(): CompiledCatalog {
     serverUsers: SERVER_USERS.length,
     identities,
     openers: openerNumbers.size,
+    lines,
   };
 }
 

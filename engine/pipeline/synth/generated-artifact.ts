@@ -1,21 +1,48 @@
-/** A generated artifact that is its own matcher key: one object per artifact, id, path and segments joined when read. */
+/** A generated artifact that is its own matcher key: per-artifact fields and a shared catalog line; id, path joined when read. */
 import type { Artifact, Signals } from '../../core/artifact.ts';
 import type { ArtifactKey, PathKey } from '../../core/artifact-key.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
+import { CATALOG } from './compile-catalog.ts';
 
 /** The interned folder of a line without a profile folder (its file's segments are the whole path): one shared array. */
 const NO_FOLDER: readonly string[] = Object.freeze([]);
+// Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
+const profilePaths = CATALOG.profilePaths;
+const profileSegments = CATALOG.profileSegments;
+
+/**
+ * What a catalog line (template and variant) fixes for every artifact drawn from it: one record per line, made on
+ * first use and shared (at most `CATALOG.lines`), so an artifact holds a reference instead of eleven copies.
+ * `name` is `file.name`; the hashes are the file identity's interned strings (one per identity, not per line).
+ */
+export interface GeneratedLine {
+  readonly class: ArtifactClass;
+  readonly kind: ArtifactKind;
+  /** The file name (or absolute path) as the catalog wrote it. */
+  readonly fileName: string;
+  /** The file's split name (the catalog's interned key). */
+  readonly file: PathKey;
+  readonly name: string;
+  readonly sha256: string;
+  readonly sha1: string;
+  readonly md5: string;
+  readonly certificate: string | undefined;
+  readonly threat: string | undefined;
+  readonly technique: string | undefined;
+}
 
 /**
  * An artifact of the generator, and its own {@link ArtifactKey}: `key` is the artifact itself, so a counted
- * artifact is one allocation, not an artifact and a key (issue 13: GC was 7.5–8.5 % of P). The key's fields
- * are its own: `name` (the lower-case file name), `opener` (the opener's split path, interned by the
- * catalog), the hashes and certificate (the same lower-case strings as the artifact's) and `segments`. Three
- * strings are joined on first read and kept, since a counted run reads none of them per artifact: `id`
- * (`${idPrefix}${device}-${k}`), `path` (the profile folder's path and the file name) and `segments` (the
- * folder's segments then the file's: a passive device looks up exclusions only for flagged artifacts).
- * `toJSON` gives the plain artifact the generator made before, fields in the same order, with a plain copy of
- * the key. Do not spread it (a spread drops `id` and `path`, which live on the prototype): see `plainArtifact`.
+ * artifact is one allocation, not an artifact and a key (issue 13: GC was 7.5–8.5 % of P). It holds only what
+ * varies per artifact (device, time, trigger, scan type, signals, opener, the profile slot) and a shared
+ * {@link GeneratedLine}; class, kind, hashes, certificate, threat and technique are getters reading that line
+ * (issue 13, seventh pass: 246 B per artifact, mostly copies of the line; now 160 B). `name` and `file` are copied
+ * from it: the exclusion matcher reads them at sites that also see plain keys, where a getter measured L 1.07×.
+ * `folder` is the slot's interned segments. Three strings are joined on first read and kept, since a counted run reads none of them per
+ * artifact: `id` (`${idPrefix}${device}-${k}`), `path` (the profile folder's path and the file name) and
+ * `segments` (the folder's segments then the file's: a passive device looks up exclusions only for flagged
+ * artifacts). `toJSON` gives the plain artifact the generator made before, fields in the same order, with a plain
+ * copy of the key. Do not spread it (a spread drops what lives on the prototype): see `plainArtifact`.
  *
  * @example
  * const artifact = makeArtifact(plan, rng, 'ws-01', 0, 0, 1_000); // a GeneratedArtifact
@@ -25,88 +52,92 @@ const NO_FOLDER: readonly string[] = Object.freeze([]);
 export class GeneratedArtifact implements Artifact, ArtifactKey {
   readonly device: string;
   readonly at: number;
-  readonly class: ArtifactClass;
-  readonly kind: ArtifactKind;
-  readonly sha256: string;
-  readonly sha1: string;
-  readonly md5: string;
-  readonly certificate: string | undefined;
+  /** The key's last segment: the file name in lower case. */
+  readonly name: string;
+  /** The file's split name (the catalog's interned key). */
+  readonly file: PathKey;
   readonly process: string | undefined;
   readonly trigger: Trigger;
   readonly scanType: ScanType | undefined;
-  readonly threat: string | undefined;
-  readonly technique: string | undefined;
   readonly signals: Signals;
   readonly deviceIndex: number;
-  /** The key's last segment: the file name in lower case. */
-  readonly name: string;
   /** The key's opener: the split path of the process that opened the file; none for a scan (§4.4 #30). */
   readonly opener: PathKey | undefined;
   /** The key's `ArtifactKey.place`: from the catalog's slot, identity and opener numbers (`makeArtifact`). */
   readonly place: number;
+  /** The catalog line's shared record. */
+  readonly #line: GeneratedLine;
   readonly #idPrefix: string;
   readonly #k: number;
-  readonly #folder: string;
-  readonly #fileName: string;
-  /** The profile folder's segments (the catalog's interned array), or undefined for an absolute file path. */
-  readonly #folderSegments: readonly string[] | undefined;
-  /** The file's split name (the catalog's interned key). */
-  readonly #file: PathKey;
+  /** The profile folder's index into the catalog's `profilePaths` / `profileSegments`, or -1 for an absolute path. */
+  readonly #slot: number;
   #id: string | undefined = undefined;
   #path: string | undefined = undefined;
   #segments: readonly string[] | undefined = undefined;
 
-  /**
-   * `idPrefix` and `k` make the id; `folder` (a profile folder's path, or '') and `fileName` the path;
-   * `folderSegments` (undefined with no folder) and `file` the key's segments.
-   */
+  /** `idPrefix` and `k` make the id; `slot` (a profile folder, or -1) and the line's file name the path and segments. */
   constructor(
     idPrefix: string,
     k: number,
-    folder: string,
-    fileName: string,
-    folderSegments: readonly string[] | undefined,
-    file: PathKey,
+    line: GeneratedLine,
+    slot: number,
     device: string,
     at: number,
-    cls: ArtifactClass,
-    kind: ArtifactKind,
-    hashes: { readonly sha256: string; readonly sha1: string; readonly md5: string },
-    certificate: string | undefined,
     process: string | undefined,
     opener: PathKey | undefined,
     trigger: Trigger,
     scanType: ScanType | undefined,
-    threat: string | undefined,
-    technique: string | undefined,
     signals: Signals,
     deviceIndex: number,
     place: number,
   ) {
     this.#idPrefix = idPrefix;
     this.#k = k;
-    this.#folder = folder;
-    this.#fileName = fileName;
-    this.#folderSegments = folderSegments;
-    this.#file = file;
+    this.#line = line;
+    this.#slot = slot;
     this.device = device;
     this.at = at;
-    this.class = cls;
-    this.kind = kind;
-    this.sha256 = hashes.sha256;
-    this.sha1 = hashes.sha1;
-    this.md5 = hashes.md5;
-    this.certificate = certificate;
+    this.name = line.name;
+    this.file = line.file;
     this.process = process;
+    this.opener = opener;
     this.trigger = trigger;
     this.scanType = scanType;
-    this.threat = threat;
-    this.technique = technique;
     this.signals = signals;
     this.deviceIndex = deviceIndex;
-    this.name = file.name;
-    this.opener = opener;
     this.place = place;
+  }
+
+  get class(): ArtifactClass {
+    return this.#line.class;
+  }
+
+  get kind(): ArtifactKind {
+    return this.#line.kind;
+  }
+
+  get sha256(): string {
+    return this.#line.sha256;
+  }
+
+  get sha1(): string {
+    return this.#line.sha1;
+  }
+
+  get md5(): string {
+    return this.#line.md5;
+  }
+
+  get certificate(): string | undefined {
+    return this.#line.certificate;
+  }
+
+  get threat(): string | undefined {
+    return this.#line.threat;
+  }
+
+  get technique(): string | undefined {
+    return this.#line.technique;
   }
 
   get id(): string {
@@ -114,7 +145,8 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
   }
 
   get path(): string {
-    return (this.#path ??= this.#folder + this.#fileName);
+    const slot = this.#slot;
+    return (this.#path ??= slot < 0 ? this.#line.fileName : profilePaths[slot]! + this.#line.fileName);
   }
 
   /** The matchers' view of the artifact: the artifact itself (no second object). */
@@ -127,18 +159,15 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
    * empty array for an absolute file path) and the file's split name. The exclusion memo keys on their identity.
    */
   get folder(): readonly string[] {
-    return this.#folderSegments ?? NO_FOLDER;
-  }
-
-  get file(): PathKey {
-    return this.#file;
+    const slot = this.#slot;
+    return slot < 0 ? NO_FOLDER : profileSegments[slot]!;
   }
 
   /** The path's lower-case segments: the folder's then the file's, joined on first read. */
   get segments(): readonly string[] {
-    const folder = this.#folderSegments;
-    if (folder === undefined) return this.#file.segments;
-    return (this.#segments ??= joined(folder, this.#file.segments));
+    const slot = this.#slot;
+    if (slot < 0) return this.#line.file.segments;
+    return (this.#segments ??= joined(profileSegments[slot]!, this.#line.file.segments));
   }
 
   /** The plain artifact, fields in the order the generator always wrote them; `key` a plain copy of the key. */

@@ -1,12 +1,12 @@
 /** One synthetic artifact from a device's rng: class, kind, catalog line, file identity, trigger and signals. */
 import type { Artifact, Signals } from '../../core/artifact.ts';
-import { GeneratedArtifact } from './generated-artifact.ts';
+import { GeneratedArtifact, type GeneratedLine } from './generated-artifact.ts';
 import { PLACE_OPENERS } from '../../core/artifact-key.ts';
 import type { RandomSource } from '../../core/random.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
 import { FILE_TRIGGER_SHARES, KIND_SHARES } from './catalog.ts';
 import { PROFILE_FOLDERS } from './catalog-places.ts';
-import { CATALOG, variantKey, variantName } from './compile-catalog.ts';
+import { CATALOG, variantKey, variantName, type Template } from './compile-catalog.ts';
 import { tapeOffset, type HashTapes } from './hash-tape.ts';
 import type { SynthPlan } from './synth-plan.ts';
 
@@ -14,9 +14,7 @@ import type { SynthPlan } from './synth-plan.ts';
 const catalog = CATALOG;
 const nameOf = variantName;
 const nameKeyOf = variantKey;
-const profileSegments = CATALOG.profileSegments;
 const offsetOf = tapeOffset;
-const profilePaths = CATALOG.profilePaths;
 const workstationUsers = CATALOG.workstationUsers;
 const identities = CATALOG.identities;
 const CLASSES: readonly ArtifactClass[] = ['malicious', 'pua', 'benign'];
@@ -37,8 +35,9 @@ const high = (word: number, n: number): number => ((word >>> 16) * n) >>> 16;
 const low = (word: number, n: number): number => ((word & 0xffff) * n) >>> 16;
 
 let hashTapes: HashTapes | undefined;
-// One slot per catalog identity, sized up front: filled at scattered identities, an empty array becomes a hash table.
+// One slot per catalog identity / line, sized up front: filled at scattered indices, an empty array becomes a hash table.
 const identityHashes = new Array<IdentityHashes | undefined>(CATALOG.identities);
+const lineRecords = new Array<GeneratedLine | undefined>(CATALOG.lines);
 interface IdentityHashes {
   readonly sha256: string;
   readonly sha1: string;
@@ -50,10 +49,6 @@ interface IdentityHashes {
  * indicator index hashes a string once, so one string per identity is one hash per identity, not per artifact.
  */
 function hashesOf(tapes: HashTapes, identity: number): IdentityHashes {
-  if (tapes !== hashTapes) {
-    hashTapes = tapes;
-    identityHashes.fill(undefined);
-  }
   const known = identityHashes[identity];
   if (known !== undefined) return known;
   const offset = offsetOf(identity);
@@ -64,6 +59,38 @@ function hashesOf(tapes: HashTapes, identity: number): IdentityHashes {
   };
   identityHashes[identity] = hashes;
   return hashes;
+}
+
+/**
+ * The shared record of a catalog line (template and variant), made on first use and kept (at most the catalog's
+ * lines): everything an artifact of that line has in common, so the artifact holds one reference to it.
+ */
+function lineOf(tapes: HashTapes, template: Template, variant: number, cls: number, kind: number): GeneratedLine {
+  if (tapes !== hashTapes) {
+    hashTapes = tapes;
+    identityHashes.fill(undefined);
+    lineRecords.fill(undefined);
+  }
+  const index = template.line + variant;
+  const known = lineRecords[index];
+  if (known !== undefined) return known;
+  const file = nameKeyOf(template, variant);
+  const hashes = hashesOf(tapes, template.group.first + variant);
+  const line: GeneratedLine = {
+    class: CLASSES[cls]!,
+    kind: KINDS[kind]!,
+    fileName: nameOf(template, variant),
+    file,
+    name: file.name,
+    sha256: hashes.sha256,
+    sha1: hashes.sha1,
+    md5: hashes.md5,
+    certificate: template.certificate,
+    threat: template.threats[variant % template.threats.length],
+    technique: template.technique,
+  };
+  lineRecords[index] = line;
+  return line;
 }
 
 /**
@@ -130,10 +157,8 @@ export function makeArtifact(
       ]!;
   }
 
-  const name = nameOf(template, variant);
-  // Issue 13 #1: the matchers' view of the artifact from the compiled catalog: its folder's segments and the
-  // file's, split once per identity; the tapes and thumbprints are lower-case hex already. The artifact is its
-  // own key (one object per artifact).
+  // Issue 13 #1: the matchers' view of the artifact from the compiled catalog: the line's record holds the file's
+  // split name and the identity's lower-case hashes; the slot indexes the profile folder's path and segments.
   const slot = template.folder < 0 ? -1 : user * FOLDERS + template.folder;
   const identity = template.group.first + variant;
   // ArtifactKey.place: slot, identity and opener fix the key's content; < 233 × 89,164 × 32 < 2^31 (a test checks).
@@ -141,22 +166,14 @@ export function makeArtifact(
   return new GeneratedArtifact(
     plan.idPrefix,
     k,
-    slot < 0 ? '' : (profilePaths[slot] as string),
-    name,
-    slot < 0 ? undefined : profileSegments[slot],
-    nameKeyOf(template, variant),
+    lineOf(plan.tapes, template, variant, cls, kind),
+    slot,
     device,
     at,
-    CLASSES[cls]!,
-    KINDS[kind]!,
-    hashesOf(plan.tapes, identity),
-    template.certificate,
     process,
     opener < 0 ? undefined : template.openerKeys[opener],
     trigger,
     scanType,
-    template.threats[variant % template.threats.length],
-    template.technique,
     signals,
     deviceIndex,
     place,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { benchInput } from '../../../bench/bench-shape.ts';
 import { generateFrozenArtifacts } from '../../../bench/frozen-generator.ts';
 import { generateSpecOf } from '../../../bench/stream-stage.ts';
+import type { Artifact } from '../../../engine/core/artifact.ts';
 import { GeneratedArtifact, generateArtifacts, plainArtifact } from '../../../engine/pipeline/synth/index.ts';
 
 const input = benchInput({ devices: 30, artifacts: 1_500, exclusions: 10, indicators: 10, seed: 3 });
@@ -45,5 +46,25 @@ describe('GeneratedArtifact', () => {
     }
     expect(scan.key!.opener).toBeUndefined();
     expect(opened.key!.opener?.name).toBe(opened.process!.split('\\').at(-1)!.toLowerCase());
+  });
+
+  it('should read what its catalog line fixes from one shared record, not from copies of its own', () => {
+    const artifacts = [...generateArtifacts(spec, { seed: 4 })];
+    const own = Object.keys(artifacts[0]!);
+    for (const field of ['class', 'kind', 'sha256', 'sha1', 'md5', 'certificate', 'threat', 'technique']) {
+      expect(own).not.toContain(field);
+    }
+    const byLine = new Map<string, Artifact>();
+    const shared = artifacts.filter((artifact) => {
+      const line = `${artifact.sha256}|${artifact.threat}|${artifact.class}|${artifact.kind}`;
+      const first = byLine.get(line);
+      byLine.set(line, first ?? artifact);
+      return first !== undefined && first.key!.file === artifact.key!.file && first.sha256 === artifact.sha256;
+    });
+    expect(shared.length).toBeGreaterThan(0);
+    const repeats = artifacts.filter(
+      (artifact) => byLine.get(`${artifact.sha256}|${artifact.threat}|${artifact.class}|${artifact.kind}`) !== artifact,
+    );
+    expect(shared.length).toBe(repeats.length);
   });
 });
