@@ -2,7 +2,7 @@
 import type { ConflictSettings, TenantConfig } from '../core/config.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import type { DeviceState, FleetModel } from '../model/index.ts';
-import { fileIndicatorMemo, indicatorsHonoured, lookupFileIndicator } from '../policy/indicators/index.ts';
+import { fileIndicatorMemo, indicatorsHonoured } from '../policy/indicators/index.ts';
 import { ContextMemo } from './context-key.ts';
 import type { DeviceContext, ExclusionHitLookup } from './device-context.ts';
 import type { PolicyState } from './policy-state.ts';
@@ -21,8 +21,6 @@ const PLAN_1 = reason(
   'Defender for Endpoint Plan 1 has no EDR sensor detections (EDR needs Plan 2)',
   '§3.2',
 );
-// Imported binding copied to a local: under tsx each cross-module access is a getter call, and this runs per artifact.
-const lookupFile = lookupFileIndicator;
 
 const UNKNOWN_DEVICE = reason('device', 'unknown-device', 'no device of this name exists in the scenario', 'contract §1');
 
@@ -147,7 +145,7 @@ function compileContext(state: DeviceState, tenant: TenantConfig, policy: Policy
     indicatorsHonoured: honoured.honoured && index.size > 0,
     // Said only when the tenant has indicators: otherwise there is nothing to ignore.
     indicatorReasons: index.size > 0 && !honoured.honoured ? honoured.reasons : [],
-    indicators: (artifact) => lookupFile(index, artifact, group, startMs + artifact.at),
+    indicators: (artifact) => memo.winner(artifact, startMs + artifact.at),
     overruledBlock: (artifact) => memo.overruledBlock(artifact, startMs + artifact.at),
     edrSensor,
     edrSensorReason: config.onboarded ? PLAN_1 : NOT_ONBOARDED,

@@ -1,4 +1,5 @@
 /** A bounded memo of file-indicator lookups per compiled index and device group: the hot path's hash tuples repeat. */
+import { PLACE_OPENERS } from '../../core/artifact-key.ts';
 import { lookupTime, type IndexEntry, type IndicatorIndex, type IndicatorMatch } from './compile-indicators.ts';
 import { fileWinner, lowerFacts, overruledBlockOf, type FileFacts, type LowerFacts } from './lookup-file-indicator.ts';
 
@@ -91,9 +92,13 @@ export class FileIndicatorMemo {
     const certificate = facts.certificate;
     const signed = file.microsoftSigned === true;
     const group = this.group;
-    // The strongest fact present picks the slot; an answer is used only when every fact and the time match.
+    // A generated key's place picks the slot (a number in hand: reading a hash's characters is a cache miss), else
+    // the strongest fact present; either way an answer is used only when every fact and the time match.
     const slots = this.slots;
-    const slot = (slotOf(sha256 ?? sha1 ?? md5 ?? certificate ?? '') + this.salt) & (slots.length - 1);
+    const place = facts.place;
+    const slot =
+      ((place === undefined ? slotOf(sha256 ?? sha1 ?? md5 ?? certificate ?? '') : placeSlot(place)) + this.salt) &
+      (slots.length - 1);
     const known = slots[slot];
     if (
       known !== undefined &&
@@ -145,6 +150,15 @@ function slotOf(value: string): number {
   const c = value.charCodeAt(2);
   const d = value.charCodeAt(3);
   return (nibble(a) << 12) + (nibble(b) << 8) + (nibble(c) << 4) + nibble(d);
+}
+
+/**
+ * A slot from a generated key's place: its path part (`place - place % PLACE_OPENERS`, one file identity in one
+ * folder; the opener never changes a hash) spread by a multiplicative hash. Equal place does not mean equal hashes
+ * (they come from each generate event's tapes), so this only picks where to look.
+ */
+function placeSlot(place: number): number {
+  return Math.imul(Math.floor(place / PLACE_OPENERS), 0x9e3779b1) >>> 16;
 }
 
 function nibble(code: number): number {

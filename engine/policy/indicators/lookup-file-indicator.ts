@@ -19,8 +19,11 @@ export interface FileFacts {
   readonly certificate?: string;
   /** Microsoft-signed: certificate Block indicators do not apply (ioc-cert "can't be blocked", T59). */
   readonly microsoftSigned?: boolean;
-  /** The same hashes and certificate already lower-cased (an artifact's `key`): read instead of the fields above. */
-  readonly key?: Pick<ArtifactKey, 'sha256' | 'sha1' | 'md5' | 'certificate'>;
+  /**
+   * The same hashes and certificate already lower-cased (an artifact's `key`): read instead of the fields above.
+   * Its `place`, when set, only picks `FileIndicatorMemo`'s slot.
+   */
+  readonly key?: Pick<ArtifactKey, 'sha256' | 'sha1' | 'md5' | 'certificate' | 'place'>;
 }
 
 /**

@@ -15,16 +15,23 @@ import { INVOICE, LEAF_CERT, indicators } from './fixtures/make-indicator.ts';
 
 const GROUPS = [undefined, 'A', 'B'] as const;
 
-/** The facts with their lower-cased `key`, as an artifact carries them, or as written (the memo lowers them). */
-const keyed = (file: FileFacts): FileFacts => ({
+/**
+ * The facts with their lower-cased `key`, as an artifact carries them, or as written (the memo lowers them); a
+ * generated artifact's key also has a `place`, which may be shared by other hashes (another generate event's tapes).
+ */
+const keyed = (file: FileFacts, place?: number): FileFacts => ({
   ...file,
   key: {
     sha256: file.sha256 === undefined ? undefined : lowerHex(file.sha256),
     sha1: file.sha1 === undefined ? undefined : lowerHex(file.sha1),
     md5: file.md5 === undefined ? undefined : lowerHex(file.md5),
     certificate: file.certificate === undefined ? undefined : lowerHex(file.certificate),
+    ...(place === undefined ? {} : { place }),
   },
 });
+
+/** No key, a key without a place, or a place: two path parts and two openers, so pool files often share one. */
+const placing = fc.constantFrom<'none' | 'key' | number>('none', 'key', 0, 1, 32, 33);
 
 /** Memos of every group over one shared store of `slots` answers, as `fileIndicatorMemo` shares them per index. */
 function memosOf(index: IndicatorIndex, slots: number): Map<string | undefined, FileIndicatorMemo> {
@@ -57,17 +64,17 @@ const lookups = fc.array(
 );
 
 describe('FileIndicatorMemo', () => {
-  it('should answer every lookup as the unmemoised lookups do: winner and overruled block, any group, time and order', () => {
+  it('should answer every lookup as the unmemoised lookups do: winner and overruled block, any group, time, place and order', () => {
     fc.assert(
       fc.property(
         indicatorList,
-        fc.array(fc.tuple(fileFacts, fc.boolean()), { minLength: 4, maxLength: 4 }),
+        fc.array(fc.tuple(fileFacts, placing), { minLength: 4, maxLength: 4 }),
         fc.constantFrom(1, 4, 1 << 16),
         lookups,
         (list, pool, slots, steps) => {
           const index = compileIndicators(list);
           const memos = memosOf(index, slots);
-          const files = pool.map(([file, withKey]) => (withKey ? keyed(file) : file));
+          const files = pool.map(([file, place]) => (place === 'none' ? file : keyed(file, place === 'key' ? undefined : place)));
           for (const step of steps) {
             const file = { ...files[step.file]!, microsoftSigned: step.signed };
             const memo = memos.get(step.group)!;
@@ -103,6 +110,14 @@ describe('FileIndicatorMemo', () => {
     expect(memo.winner(INVOICE, expiry - 1)?.indicator.action).toBe('Block');
     expect(memo.winner(INVOICE, expiry)?.indicator.action).toBe('Allowed');
     expect(memo.winner(INVOICE, expiry - 2)?.indicator.action).toBe('Block');
+  });
+
+  it('should tell apart two generate events’ files at one place by their hashes', () => {
+    const memo = new FileIndicatorMemo(compileIndicators(block), 'A');
+    const other = { ...INVOICE, sha256: 'f'.repeat(64) };
+    expect(memo.winner(keyed(INVOICE, 64), expiry - 1)?.indicator.action).toBe('Block');
+    expect(memo.winner(keyed(other, 64), expiry - 1)?.indicator.action).toBe('Allowed');
+    expect(memo.winner(keyed(INVOICE, 65), expiry - 1)?.indicator.action).toBe('Block');
   });
 
   it('should tell a Microsoft-signed file from an unsigned one with the same certificate (T59)', () => {
