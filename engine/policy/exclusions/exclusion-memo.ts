@@ -10,6 +10,9 @@ import type { ExclusionMatch, ExclusionTarget } from './exclusion-entry.ts';
 export const MEMO_LIMIT = 65_536;
 
 /** Target codes per place: trigger × scanType (unset, quick, full) × isFolder (unset, false, true). */
+// Imported bindings copied to locals: under tsx each cross-module access is a getter call, and codeOf runs per lookup.
+const triggers = TRIGGERS;
+const scanTypes = SCAN_TYPES;
 const CODES = TRIGGERS.length * (SCAN_TYPES.length + 1) * 3;
 /** Slots of a new table: small, so a matcher that sees few generated targets (a timeline's) costs little. */
 const FIRST_CAPACITY = 1024;
@@ -21,13 +24,13 @@ const EMPTY = -1;
  * kept apart, which only costs a second entry); -1 for a value outside the vocabulary, which is never memoised.
  */
 function codeOf(target: ExclusionTarget): number {
-  const trigger = TRIGGERS.indexOf(target.trigger);
+  const trigger = triggers.indexOf(target.trigger);
   const scanType = target.scanType;
-  const scan = scanType === undefined ? 0 : SCAN_TYPES.indexOf(scanType) + 1;
+  const scan = scanType === undefined ? 0 : scanTypes.indexOf(scanType) + 1;
   const isFolder = target.isFolder;
   const folder = isFolder === undefined ? 0 : isFolder === false ? 1 : isFolder === true ? 2 : -1;
   if (trigger < 0 || (scan === 0 && scanType !== undefined) || folder < 0) return -1;
-  return (trigger * (SCAN_TYPES.length + 1) + scan) * 3 + folder;
+  return (trigger * (scanTypes.length + 1) + scan) * 3 + folder;
 }
 
 /**

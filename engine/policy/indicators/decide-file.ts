@@ -5,6 +5,8 @@ import { isBlockingAction } from '../../core/indicator-vocabulary.ts';
 import { reason } from '../../core/reason.ts';
 import type { IndicatorMatch } from './compile-indicators.ts';
 import type { Indicator } from './indicator.ts';
+// Imported binding copied to a local: under tsx each cross-module access is a getter call, and fileStep runs per decision.
+const blockingAction = isBlockingAction;
 
 /** Everything the seven steps look at; absent means "did not say block/allow". */
 export interface FileDecisionInput {
@@ -100,7 +102,7 @@ export function decideFile(
 ): FileDecision {
   const match = input.indicator;
   const action = match?.indicator.action;
-  const blocking = action !== undefined && isBlockingAction(action);
+  const blocking = action !== undefined && blockingAction(action);
   if (input.wdac === 'block') return decided('block', 'wdac-block', [WDAC_BLOCK, ...overruled(match)]);
   if (input.excluded !== undefined && input.excluded !== false) {
     return decided('allow', 'excluded', [input.excluded === true ? EXCLUDED : input.excluded, ...overruled(match)]);
@@ -149,7 +151,7 @@ export function fileStep(
   const action = input.indicator?.indicator.action;
   if (input.wdac === 'block') return 'wdac-block';
   if (input.excluded !== undefined && input.excluded !== false) return 'excluded';
-  if (action !== undefined && isBlockingAction(action) && !(input.wdac === 'allow' && settings.wdacAllowVsBlockIoc === 'allow'))
+  if (action !== undefined && blockingAction(action) && !(input.wdac === 'allow' && settings.wdacAllowVsBlockIoc === 'allow'))
     return 'block-ioc';
   if (input.smartScreenBlock === true) return 'smartscreen';
   if (action === 'Allowed') return 'allow-ioc';

@@ -2,6 +2,12 @@
 import { PLACE_OPENERS } from '../../core/artifact-key.ts';
 import { lookupTime, type IndexEntry, type IndicatorIndex, type IndicatorMatch } from './compile-indicators.ts';
 import { fileWinner, lowerFacts, overruledBlockOf, type FileFacts, type LowerFacts } from './lookup-file-indicator.ts';
+// Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
+const placeOpeners = PLACE_OPENERS;
+const timeOf = lookupTime;
+const winnerOf = fileWinner;
+const lowerOf = lowerFacts;
+const overruledOf = overruledBlockOf;
 
 /**
  * Slots of one index's memo, shared by all its groups: at most this many answers are kept, whatever the
@@ -69,7 +75,7 @@ export class FileIndicatorMemo {
   winner(file: FileFacts, at?: string | number): IndicatorMatch | undefined {
     const answer = this.answer(file, at);
     if (answer.winner === UNKNOWN)
-      answer.winner = fileWinner(this.index, answer, answer.signed, this.group, lookupTime(this.index, at));
+      answer.winner = winnerOf(this.index, answer, answer.signed, this.group, timeOf(this.index, at));
     return answer.winner;
   }
 
@@ -77,15 +83,14 @@ export class FileIndicatorMemo {
   overruledBlock(file: FileFacts, at?: string | number): IndicatorMatch | undefined {
     const answer = this.answer(file, at);
     // Any time in the answer's interval gives the same entries: the lookup's own time is one.
-    if (answer.overruled === UNKNOWN)
-      answer.overruled = overruledBlockOf(this.index, answer, this.group, lookupTime(this.index, at));
+    if (answer.overruled === UNKNOWN) answer.overruled = overruledOf(this.index, answer, this.group, timeOf(this.index, at));
     return answer.overruled;
   }
 
   private answer(file: FileFacts, at: string | number | undefined): Answer {
     const index = this.index;
-    const time = lookupTime(index, at);
-    const facts = lowerFacts(file);
+    const time = timeOf(index, at);
+    const facts = lowerOf(file);
     const sha256 = facts.sha256;
     const sha1 = facts.sha1;
     const md5 = facts.md5;
@@ -158,7 +163,7 @@ function slotOf(value: string): number {
  * (they come from each generate event's tapes), so this only picks where to look.
  */
 function placeSlot(place: number): number {
-  return Math.imul(Math.floor(place / PLACE_OPENERS), 0x9e3779b1) >>> 16;
+  return Math.imul(Math.floor(place / placeOpeners), 0x9e3779b1) >>> 16;
 }
 
 function nibble(code: number): number {

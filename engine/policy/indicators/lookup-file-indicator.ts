@@ -9,6 +9,9 @@ import {
   type IndicatorIndex,
   type IndicatorMatch,
 } from './compile-indicators.ts';
+// Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
+const blockingRank = BLOCKING_RANK;
+const applies = entryApplies;
 
 /** What a device knows about a file: its hashes (hex, any case) and its leaf signing certificate. */
 export interface FileFacts {
@@ -95,7 +98,7 @@ function pick(
   if (entries === undefined) return undefined;
   let best: IndexEntry | undefined;
   for (const entry of entries) {
-    if (!entryApplies(entry, deviceGroup, time) || (skipBlocking && entry.fileRank >= BLOCKING_RANK)) continue;
+    if (!applies(entry, deviceGroup, time) || (skipBlocking && entry.fileRank >= blockingRank)) continue;
     if (best === undefined || better(entry, best)) best = entry;
   }
   return best;
@@ -149,7 +152,7 @@ function blockIn(
 ): IndicatorMatch | undefined {
   if (entries === undefined) return undefined;
   for (const entry of entries) {
-    if (entry.fileRank >= BLOCKING_RANK && entryApplies(entry, deviceGroup, time)) return entry.match;
+    if (entry.fileRank >= blockingRank && applies(entry, deviceGroup, time)) return entry.match;
   }
   return undefined;
 }
