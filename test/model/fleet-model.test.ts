@@ -296,24 +296,6 @@ describe('createFleetModel — time and changes', () => {
     expect(model.device('ws-02')?.revision).toBeGreaterThan(changed?.revision ?? Infinity);
   });
 
-  it('should read an untouched device without keeping its state, and a changed one from its kept state (readDeviceAt)', () => {
-    const model = createFleetModel({
-      tenant: tenantWith(),
-      devices: [passive(), passive({ name: 'ws-02' } as Partial<DeviceConfig>)],
-    });
-    const read = model.readDeviceAt(0);
-    expect(read).toEqual(model.deviceAt(0));
-    // Not kept: each read builds the state again, so a 10^6-device run holds none of them (issue 13).
-    expect(model.readDeviceAt(0)).not.toBe(read);
-    model.applyChange({ devices: { 'ws-02': { groupPolicyEdrBlockMode: true } } }, 0);
-    const changed = model.readDeviceAt(1);
-    expect(changed).toBe(model.deviceAt(1));
-    expect(changed.revision).toBeGreaterThan(read.revision);
-    // deviceAt still keeps an untouched device's state, and readDeviceAt then returns that same object.
-    const kept = model.deviceAt(0);
-    expect(model.readDeviceAt(0)).toBe(kept);
-  });
-
   it('should recompute eligibility when the licence changes', () => {
     const model = createFleetModel({ tenant: tenantWith({ edrBlockMode: true }), devices: [passive()] });
     model.applyChange({ tenant: { license: 'plan-1' } }, 0);
