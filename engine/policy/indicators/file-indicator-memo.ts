@@ -1,5 +1,6 @@
 /** A bounded memo of file-indicator lookups per compiled index and device group: the hot path's hash tuples repeat. */
 import { PLACE_OPENERS } from '../../core/artifact-key.ts';
+import { hashString } from '../../core/random.ts';
 import { lookupTime, type IndexEntry, type IndicatorIndex, type IndicatorMatch } from './compile-indicators.ts';
 import { fileWinner, lowerFacts, overruledBlockOf, type FileFacts, type LowerFacts } from './lookup-file-indicator.ts';
 // Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
@@ -61,7 +62,7 @@ export class FileIndicatorMemo {
       throw new RangeError(`memo slots ${slots} is not a power of two`);
     this.slots = typeof slots === 'number' ? new Array<Answer | undefined>(slots).fill(undefined) : slots.slots;
     // Each group's answers start at their own offset, so two groups' answers for one file rarely share a slot.
-    this.salt = group === undefined ? 0 : textHash(group);
+    this.salt = group === undefined ? 0 : hashString(group);
   }
 
   /** Answers held in this memo's slots (all groups sharing them). */
@@ -168,13 +169,6 @@ function placeSlot(place: number): number {
 
 function nibble(code: number): number {
   return (code & 15) + 9 * (code >> 6);
-}
-
-/** FNV-1a of a short text (a group name), once per memo. */
-function textHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }
 
 const shared = new WeakMap<IndicatorIndex, FileIndicatorMemo>();
