@@ -36,8 +36,10 @@ export interface ArtifactKey extends PathKey {
    * that, within a run, equal `place` means equal `segments`, `name` and opener (segments and name), and equal
    * `place - place % PLACE_OPENERS` means equal `segments` and `name` (the low part is the opener's: 0 for none).
    * Different places may still have equal content. The generator computes it from its catalog's global indexes
-   * (profile-folder slot, file identity, opener); the exclusion matcher memoises by it (`exclusion-memo.ts`). A key
-   * without it (a timeline artifact's) takes the unmemoised path.
+   * (profile-folder slot, file identity, opener); the exclusion matcher memoises by it (`exclusion-memo.ts`), and the
+   * indicator memo picks a slot by it (`file-indicator-memo.ts`, which still compares the hashes: equal place does
+   * not mean equal hashes across two generate events). A key without it (a timeline artifact's) takes the
+   * unmemoised exclusion path and a slot from its hash.
    */
   readonly place?: number;
 }
