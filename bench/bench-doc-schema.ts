@@ -66,6 +66,7 @@ export const BenchDocSchema = z.object({
   workers: z
     .object({
       speedup: num,
+      firstPassSpeedup: num.optional(),
       runs: z
         .array(z.object({ workers: num, perSecond: num }))
         .max(100)

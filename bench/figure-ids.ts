@@ -153,6 +153,15 @@ export function figuresOf(doc: BenchDoc): Figure[] {
       });
     }
     figures.push({ id: 'workers.speedup', label: 'worker speed-up', unit: '×', better: 'higher', value: doc.workers.speedup });
+    if (doc.workers.firstPassSpeedup !== undefined) {
+      figures.push({
+        id: 'workers.first-pass.speedup',
+        label: 'worker speed-up, first pass',
+        unit: '×',
+        better: 'higher',
+        value: doc.workers.firstPassSpeedup,
+      });
+    }
   }
   return figures;
 }

@@ -183,14 +183,16 @@ function workersTable(result: BenchResult): string {
     formatRate(run.perSecond),
     `${int(run.wallMs)} ms`,
     run.workerMs.map(int).join(' / '),
+    run.firstPassMs === undefined ? '' : `${int(run.firstPassMs)} ms`,
   ]);
   const pipeline =
     workers.matchesPipeline === undefined
       ? ''
       : `; ${workers.matchesPipeline ? 'identical to' : 'DIFFERENT from'} countSimulation`;
   const verdict = `${workers.identical ? 'identical' : 'DIFFERENT'} merged counts${pipeline}`;
-  const table = renderTable(['workers', 'artifacts/s', 'wall', 'per worker ms'], rows);
-  return `workers, ${int(workers.artifacts)} artifacts sharded by device (wall time)\n${table}\nspeed-up ${times(workers.speedup)}; ${verdict}`;
+  const table = renderTable(['workers', 'artifacts/s', 'wall', 'per worker ms', 'first pass'], rows);
+  const first = workers.firstPassSpeedup === undefined ? '' : ` (first pass ${times(workers.firstPassSpeedup)})`;
+  return `workers, ${int(workers.artifacts)} artifacts sharded by device (wall time of the second pass)\n${table}\nspeed-up ${times(workers.speedup)}${first}; ${verdict}`;
 }
 
 // Results written before `judged` existed judged every goal.

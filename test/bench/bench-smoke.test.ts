@@ -71,6 +71,10 @@ describe('bench smoke', () => {
     expect(c.stream[0]?.peakRssMb).toBeGreaterThan(0);
     expect(result.workers).toMatchObject({ identical: true, matchesPipeline: true });
     expect(result.workers?.runs.map((run) => run.workers)).toEqual([1, 2]);
+    // Both passes are timed: the second is judged, the first (each thread's first sightings) reported beside it.
+    expect(result.workers?.runs.every((run) => (run.firstPassMs ?? 0) > 0)).toBe(true);
+    expect(result.workers?.firstPassSpeedup).toBeGreaterThan(0);
+    expect(renderBenchTable(result)).toMatch(/speed-up [\d.]+× \(first pass [\d.]+×\)/);
     expect(result.goals.map((goal) => goal.id)).toEqual([
       'p-rate',
       'p-over-g',

@@ -44,6 +44,13 @@ describe('figure ids', () => {
     expect(ids).not.toContain('air.ratio');
   });
 
+  it("should name the workers' first-pass speed-up only in a file that measured it (runs from 2026-12-06 on)", () => {
+    expect(figuresOf(OLD).map((figure) => figure.id)).not.toContain('workers.first-pass.speedup');
+    const workers = { ...OLD.workers!, firstPassSpeedup: 1.25 };
+    const figure = figuresOf({ ...OLD, workers }).find((f) => f.id === 'workers.first-pass.speedup');
+    expect(figure).toMatchObject({ unit: '×', better: 'higher', value: 1.25 });
+  });
+
   it('should name a fleet curve run at 10 artifacts per device fleet10, so it is never compared with the older 2-per-device curve', () => {
     const points = (perDevice: number) =>
       [1_000, 1_000_000].map((x) => ({ x, artifacts: Math.max(150_000, perDevice * x), nsPerArtifact: 1_000, relative: 1 }));

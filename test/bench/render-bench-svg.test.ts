@@ -88,8 +88,18 @@ describe('bench SVG', () => {
     expect(texts).toContain('1 worker');
     expect(texts).toContain('900,136 /s · 1,111 ms');
     expect(texts.replace(/\n/g, ' ')).toContain(
-      'speed-up 1.60× (goal ≥ 1.7×); identical merged counts, identical to countSimulation',
+      'speed-up 1.60× (goal ≥ 1.8×); identical merged counts, identical to countSimulation',
     );
+  });
+
+  it("should say the first pass's speed-up beside the judged one when the run measured it, clear of every other text", () => {
+    const run = { ...DEFAULT_RUN, workers: { ...DEFAULT_RUN.workers!, firstPassSpeedup: 1.23 } } as BenchResult;
+    const svg = renderBenchSvg(run);
+    expect(layoutProblems(svg)).toEqual([]);
+    const texts = all(panels(parseXml(svg)).get('workers') as XmlElement)
+      .map((element) => element.text)
+      .join(' ');
+    expect(texts.replace(/\n/g, ' ')).toContain('speed-up 1.60× (goal ≥ 1.8×), first pass 1.23×; identical merged counts');
   });
 
   it('should chart what a one-shape run measured rather than a title over nothing', () => {
