@@ -42,6 +42,20 @@ export interface ArtifactKey extends PathKey {
    * unmemoised exclusion path and a slot from its hash.
    */
   readonly place?: number;
+  /**
+   * A cell shared by every key of one generator catalog line, set by the generator only (issue 13, eighth pass):
+   * `FileIndicatorMemo` keeps its latest answer for the line's hashes there, next to what the decision reads of the
+   * line anyway, and uses it again only after checking every part of its key. A timeline key has none.
+   */
+  readonly cell?: AnswerCell;
+}
+
+/**
+ * Where the indicator memo keeps one answer per catalog line (`ArtifactKey.cell`): a candidate that the memo checks
+ * against every fact it is keyed by before using it, never a result on its own. Holds at most one answer per line.
+ */
+export interface AnswerCell {
+  indicatorAnswer: unknown;
 }
 
 /** The radix of `ArtifactKey.place`'s opener part: `place % PLACE_OPENERS` is the opener's, 0 for none. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { AnswerCell } from '../../../engine/core/artifact-key.ts';
 import { lowerHex } from '../../../engine/policy/artifact-key.ts';
 import {
   compileIndicators,
@@ -10,16 +11,17 @@ import {
   type FileFacts,
   type IndicatorIndex,
 } from '../../../engine/policy/indicators/index.ts';
-import { fileFacts, indicatorList } from './fixtures/indicator-arbitraries.ts';
+import { fileFacts, indicatorList, VALUES } from './fixtures/indicator-arbitraries.ts';
 import { INVOICE, LEAF_CERT, indicators } from './fixtures/make-indicator.ts';
 
 const GROUPS = [undefined, 'A', 'B'] as const;
 
 /**
  * The facts with their lower-cased `key`, as an artifact carries them, or as written (the memo lowers them); a
- * generated artifact's key also has a `place`, which may be shared by other hashes (another generate event's tapes).
+ * generated artifact's key also has a `place`, which may be shared by other hashes (another generate event's tapes),
+ * and a catalog line's `cell`, shared by every index's memo (and here by files with other hashes too).
  */
-const keyed = (file: FileFacts, place?: number): FileFacts => ({
+const keyed = (file: FileFacts, place?: number, cell?: AnswerCell): FileFacts => ({
   ...file,
   key: {
     sha256: file.sha256 === undefined ? undefined : lowerHex(file.sha256),
@@ -27,11 +29,37 @@ const keyed = (file: FileFacts, place?: number): FileFacts => ({
     md5: file.md5 === undefined ? undefined : lowerHex(file.md5),
     certificate: file.certificate === undefined ? undefined : lowerHex(file.certificate),
     ...(place === undefined ? {} : { place }),
+    ...(cell === undefined ? {} : { cell }),
   },
 });
 
 /** No key, a key without a place, or a place: two path parts and two openers, so pool files often share one. */
 const placing = fc.constantFrom<'none' | 'key' | number>('none', 'key', 0, 1, 32, 33);
+
+/** No cell, or one of two cells that pool files (of any hashes) share; in a third of the runs every keyed file shares one. */
+const celling = fc.constantFrom<'none' | 0 | 1>('none', 0, 1);
+const oneCell = fc.boolean();
+
+/** Four files: drawn alone, or a file and three neighbours that each differ from it in at most one fact. */
+const FACTS = {
+  sha256: VALUES.FileSha256,
+  sha1: VALUES.FileSha1,
+  md5: VALUES.FileMd5,
+  certificate: VALUES.CertificateThumbprint,
+};
+const neighbours = fileFacts.chain((base) =>
+  fc
+    .array(
+      fc
+        .constantFrom(...(Object.keys(FACTS) as (keyof typeof FACTS)[]))
+        .chain((fact) =>
+          fc.option(fc.constantFrom(...FACTS[fact]), { nil: undefined }).map((value): FileFacts => ({ ...base, [fact]: value })),
+        ),
+      { minLength: 3, maxLength: 3 },
+    )
+    .map((others) => [base, ...others]),
+);
+const fourFiles = fc.oneof(fc.array(fileFacts, { minLength: 4, maxLength: 4 }), neighbours);
 
 /** Memos of every group over one shared store of `slots` answers, as `fileIndicatorMemo` shares them per index. */
 function memosOf(index: IndicatorIndex, slots: number): Map<string | undefined, FileIndicatorMemo> {
@@ -52,32 +80,57 @@ const lookupAt = fc.constantFrom<number | string | undefined>(
   '1970-01-01T00:00:01.500Z',
   'soon',
 );
-const lookups = fc.array(
-  fc.record({
-    file: fc.nat(3),
-    signed: fc.boolean(),
-    group: fc.constantFrom(...GROUPS),
-    at: lookupAt,
-    overruledFirst: fc.boolean(),
-  }),
-  { minLength: 1, maxLength: 40 },
-);
+const lookup = fc.record({
+  file: fc.nat(3),
+  index: fc.nat(1),
+  signed: fc.boolean(),
+  group: fc.constantFrom(...GROUPS),
+  at: lookupAt,
+  overruledFirst: fc.boolean(),
+});
+type Lookup = typeof lookup extends fc.Arbitrary<infer T> ? T : never;
+/**
+ * Lookups as a walk: each changes one part of the one before (file, index, group, signed or time), so a memo that
+ * ignored that part would meet a neighbour's answer next.
+ */
+const lookups = fc
+  .tuple(lookup, fc.array(fc.tuple(fc.constantFrom('file', 'index', 'group', 'signed', 'at'), lookup), { maxLength: 39 }))
+  .map(([first, changes]) =>
+    changes.reduce<Lookup[]>(
+      (walk, [part, next]) => {
+        walk.push({ ...walk[walk.length - 1]!, [part]: next[part], overruledFirst: next.overruledFirst });
+        return walk;
+      },
+      [first],
+    ),
+  );
 
 describe('FileIndicatorMemo', () => {
-  it('should answer every lookup as the unmemoised lookups do: winner and overruled block, any group, time, place and order', () => {
+  it('should answer every lookup as the unmemoised lookups do: winner and overruled block, any index, group, time, place, cell and order', () => {
     fc.assert(
       fc.property(
-        indicatorList,
-        fc.array(fc.tuple(fileFacts, placing), { minLength: 4, maxLength: 4 }),
+        fc.tuple(indicatorList, indicatorList),
+        fourFiles,
+        fc.array(fc.tuple(placing, celling), { minLength: 4, maxLength: 4 }),
+        oneCell,
         fc.constantFrom(1, 4, 1 << 16),
         lookups,
-        (list, pool, slots, steps) => {
-          const index = compileIndicators(list);
-          const memos = memosOf(index, slots);
-          const files = pool.map(([file, place]) => (place === 'none' ? file : keyed(file, place === 'key' ? undefined : place)));
+        (lists, pool, keys, shared, slots, steps) => {
+          // Two indexes whose memos meet in the same cells, as two runs' (or a policy change's) memos do.
+          const indexes = lists.map((list) => compileIndicators(list));
+          const memos = indexes.map((index) => memosOf(index, slots));
+          const cells: AnswerCell[] = [{ indicatorAnswer: undefined }, { indicatorAnswer: undefined }];
+          const files = pool.map((file, i) => {
+            const [place, drawn] = keys[i]!;
+            const cell = shared ? 0 : drawn;
+            return place === 'none'
+              ? file
+              : keyed(file, place === 'key' ? undefined : place, cell === 'none' ? undefined : cells[cell]);
+          });
           for (const step of steps) {
             const file = { ...files[step.file]!, microsoftSigned: step.signed };
-            const memo = memos.get(step.group)!;
+            const index = indexes[step.index]!;
+            const memo = memos[step.index]!.get(step.group)!;
             const winner = lookupFileIndicator(index, file, step.group, step.at);
             const overruled = lookupOverruledBlock(index, file, step.group, step.at);
             // Either asked first: each answer fills its winner and overruled block lazily.
@@ -118,6 +171,31 @@ describe('FileIndicatorMemo', () => {
     expect(memo.winner(keyed(INVOICE, 64), expiry - 1)?.indicator.action).toBe('Block');
     expect(memo.winner(keyed(other, 64), expiry - 1)?.indicator.action).toBe('Allowed');
     expect(memo.winner(keyed(INVOICE, 65), expiry - 1)?.indicator.action).toBe('Block');
+  });
+
+  it('should tell apart two files of one line cell that differ in one hash or the certificate only', () => {
+    const kinds = ['FileSha256', 'FileSha1', 'FileMd5', 'CertificateThumbprint'] as const;
+    const index = compileIndicators(
+      indicators(...kinds.map((type) => ({ type, value: VALUES[type][0], action: 'BlockAndRemediate' as const }))),
+    );
+    const memo = new FileIndicatorMemo(index, undefined);
+    (['sha256', 'sha1', 'md5', 'certificate'] as const).forEach((fact, i) => {
+      const cell: AnswerCell = { indicatorAnswer: undefined };
+      const [blocked, clean] = VALUES[kinds[i]!];
+      expect(memo.winner(keyed({ [fact]: blocked }, 64, cell), 0)?.on).toBeDefined();
+      expect(memo.winner(keyed({ [fact]: clean }, 64, cell), 0)).toBeUndefined();
+    });
+  });
+
+  it('should not answer one index with another index’s answer kept in a shared line cell', () => {
+    const cell: AnswerCell = { indicatorAnswer: undefined };
+    const file = keyed(INVOICE, 64, cell);
+    const blocking = new FileIndicatorMemo(compileIndicators(block), 'A');
+    const none = new FileIndicatorMemo(compileIndicators([]), 'A');
+    expect(blocking.winner(file, expiry - 1)?.indicator.action).toBe('Block');
+    expect(cell.indicatorAnswer).toBeDefined();
+    expect(none.winner(file, expiry - 1)).toBeUndefined();
+    expect(blocking.winner(file, expiry - 1)?.indicator.action).toBe('Block');
   });
 
   it('should tell a Microsoft-signed file from an unsigned one with the same certificate (T59)', () => {
