@@ -39,10 +39,21 @@ class Answer implements LowerFacts {
   ) {}
 
   /**
-   * This answer holds for the lookup: same store (so same index), every fact by value, Microsoft-signed, group, and a
-   * time inside its interval. Without expiries every answer holds from −∞ to ∞; with them, a lookup that ignores
-   * expiry (`time` undefined) is its own case and never answered from memory.
+   * This answer holds for a lookup of the same facts (the caller checked those, or the key's cell stands for them):
+   * same store (so same index), Microsoft-signed, group, and a time inside its interval. Without expiries every answer
+   * holds from −∞ to ∞; with them, a lookup that ignores expiry (`time` undefined) is its own case and never answered
+   * from memory.
    */
+  holdsFor(store: number, signed: boolean, group: string | undefined, time: number | undefined, hasExpiry: boolean): boolean {
+    return (
+      this.store === store &&
+      this.signed === signed &&
+      this.group === group &&
+      (time === undefined ? !hasExpiry : this.from <= time && time < this.until)
+    );
+  }
+
+  /** {@link holdsFor}, and the four values equal this answer's by value. */
   holds(
     store: number,
     sha256: string | undefined,
@@ -55,14 +66,11 @@ class Answer implements LowerFacts {
     hasExpiry: boolean,
   ): boolean {
     return (
-      this.store === store &&
       this.sha256 === sha256 &&
       this.sha1 === sha1 &&
       this.md5 === md5 &&
       this.certificate === certificate &&
-      this.signed === signed &&
-      this.group === group &&
-      (time === undefined ? !hasExpiry : this.from <= time && time < this.until)
+      this.holdsFor(store, signed, group, time, hasExpiry)
     );
   }
 }
@@ -75,8 +83,8 @@ let stores = 0;
  * answer under every fact they read: the four lower-case hashes and the certificate (by value),
  * Microsoft-signed, the group, and the interval of lookup times over which no entry of those facts expires
  * or comes back (issue 13's memo rule). A lookup that ignores expiry on an index with expiries is not kept.
- * A generated key's catalog-line cell (`ArtifactKey.cell`) also holds the latest answer for that line, checked the
- * same way plus the store (the index) it came from: at most one more answer per line, never a result unchecked.
+ * A generated key's catalog-line cell (`ArtifactKey.cell`, which stands for the four values) also holds the latest
+ * answer for that line, checked for the rest plus the store (the index) it came from: at most one more answer per line.
  *
  * @example
  * const memo = fileIndicatorMemo(index, 'Finance');
@@ -130,21 +138,22 @@ export class FileIndicatorMemo {
     const index = this.index;
     const time = timeOf(index, at);
     const facts = lowerOf(file);
-    const sha256 = facts.sha256;
-    const sha1 = facts.sha1;
-    const md5 = facts.md5;
-    const certificate = facts.certificate;
     const signed = file.microsoftSigned === true;
     const group = this.group;
     const store = this.store;
     const hasExpiry = index.hasExpiry;
-    // A generated key's line cell first: the decision reads that line anyway (class, hashes), so its answer is at hand,
-    // where the slot table and its answer are two cold reads (issue 13, eighth pass). Checked like a slot's.
+    // A generated key's line cell first: keys of one cell have equal hashes and certificate (`ArtifactKey.cell`), so
+    // its answer needs only the rest checked, and the line is read anyway (class, kind), where the slot table and
+    // its answer are two cold reads and the four values four getters (issue 13, eighth pass).
     const cell = facts.cell;
     if (cell !== undefined) {
       const held = cell.indicatorAnswer as Answer | undefined;
-      if (held !== undefined && held.holds(store, sha256, sha1, md5, certificate, signed, group, time, hasExpiry)) return held;
+      if (held !== undefined && held.holdsFor(store, signed, group, time, hasExpiry)) return held;
     }
+    const sha256 = facts.sha256;
+    const sha1 = facts.sha1;
+    const md5 = facts.md5;
+    const certificate = facts.certificate;
     // A generated key's place picks the slot (a number in hand: reading a hash's characters is a cache miss), else
     // the strongest fact present; either way an answer is used only when every fact and the time match.
     const slots = this.slots;

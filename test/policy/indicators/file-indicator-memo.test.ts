@@ -36,9 +36,22 @@ const keyed = (file: FileFacts, place?: number, cell?: AnswerCell): FileFacts =>
 /** No key, a key without a place, or a place: two path parts and two openers, so pool files often share one. */
 const placing = fc.constantFrom<'none' | 'key' | number>('none', 'key', 0, 1, 32, 33);
 
-/** No cell, or one of two cells that pool files (of any hashes) share; in a third of the runs every keyed file shares one. */
+/**
+ * No cell, or one of two cells for the file's lower-case facts (`ArtifactKey.cell`: one cell stands for one set of
+ * values, and two catalog lines of one identity give two cells for it); in half the runs every keyed file takes its
+ * facts' first cell, so files with equal facts share it.
+ */
 const celling = fc.constantFrom<'none' | 0 | 1>('none', 0, 1);
 const oneCell = fc.boolean();
+const cellsOf = (): ((key: NonNullable<FileFacts['key']>, alias: 0 | 1) => AnswerCell) => {
+  const cells = new Map<string, AnswerCell[]>();
+  return (key, alias) => {
+    const facts = `${key.sha256}|${key.sha1}|${key.md5}|${key.certificate}`;
+    const known = cells.get(facts) ?? [{ indicatorAnswer: undefined }, { indicatorAnswer: undefined }];
+    cells.set(facts, known);
+    return known[alias]!;
+  };
+};
 
 /** Four files: drawn alone, or a file and three neighbours that each differ from it in at most one fact. */
 const FACTS = {
@@ -119,13 +132,13 @@ describe('FileIndicatorMemo', () => {
           // Two indexes whose memos meet in the same cells, as two runs' (or a policy change's) memos do.
           const indexes = lists.map((list) => compileIndicators(list));
           const memos = indexes.map((index) => memosOf(index, slots));
-          const cells: AnswerCell[] = [{ indicatorAnswer: undefined }, { indicatorAnswer: undefined }];
+          const cellOf = cellsOf();
           const files = pool.map((file, i) => {
             const [place, drawn] = keys[i]!;
-            const cell = shared ? 0 : drawn;
-            return place === 'none'
-              ? file
-              : keyed(file, place === 'key' ? undefined : place, cell === 'none' ? undefined : cells[cell]);
+            if (place === 'none') return file;
+            const plain = keyed(file, place === 'key' ? undefined : place);
+            const alias = shared ? 0 : drawn;
+            return alias === 'none' ? plain : keyed(file, place === 'key' ? undefined : place, cellOf(plain.key!, alias));
           });
           for (const step of steps) {
             const file = { ...files[step.file]!, microsoftSigned: step.signed };
@@ -173,17 +186,21 @@ describe('FileIndicatorMemo', () => {
     expect(memo.winner(keyed(INVOICE, 65), expiry - 1)?.indicator.action).toBe('Block');
   });
 
-  it('should tell apart two files of one line cell that differ in one hash or the certificate only', () => {
+  it('should keep a line cell’s answer to its own hashes and certificate: a file differing in one of them has its own cell', () => {
     const kinds = ['FileSha256', 'FileSha1', 'FileMd5', 'CertificateThumbprint'] as const;
     const index = compileIndicators(
       indicators(...kinds.map((type) => ({ type, value: VALUES[type][0], action: 'BlockAndRemediate' as const }))),
     );
     const memo = new FileIndicatorMemo(index, undefined);
     (['sha256', 'sha1', 'md5', 'certificate'] as const).forEach((fact, i) => {
-      const cell: AnswerCell = { indicatorAnswer: undefined };
       const [blocked, clean] = VALUES[kinds[i]!];
-      expect(memo.winner(keyed({ [fact]: blocked }, 64, cell), 0)?.on).toBeDefined();
-      expect(memo.winner(keyed({ [fact]: clean }, 64, cell), 0)).toBeUndefined();
+      const [first, second] = [
+        keyed({ [fact]: blocked }, 64, { indicatorAnswer: undefined }),
+        keyed({ [fact]: clean }, 64, { indicatorAnswer: undefined }),
+      ];
+      expect(memo.winner(first, 0)?.on).toBeDefined();
+      expect(memo.winner(second, 0)).toBeUndefined();
+      expect(memo.winner(first, 0)?.on).toBeDefined();
     });
   });
 
