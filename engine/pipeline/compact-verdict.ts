@@ -2,6 +2,7 @@
 import type { Artifact } from '../core/artifact.ts';
 import type { ArtifactClass, ArtifactKind, Blocker, DetectionStatus, Outcome, Reason } from '../core/vocabulary.ts';
 import type { IndicatorMatch } from '../policy/indicators/index.ts';
+import { artifactExclusion, NOT_LOOKED_UP } from './artifact-exclusion.ts';
 import type { DeviceContext } from './device-context.ts';
 import type { ExclusionRef } from './exclusion-ref.ts';
 import { explainArtifact } from './explain-artifact.ts';
@@ -24,6 +25,7 @@ export class CompactVerdict implements Verdict {
   readonly class: ArtifactClass;
   readonly kind: ArtifactKind;
   #explained: Verdict | undefined = undefined;
+  #exclusion: ExclusionRef | undefined | typeof NOT_LOOKED_UP;
 
   constructor(
     readonly ctx: DeviceContext,
@@ -34,8 +36,8 @@ export class CompactVerdict implements Verdict {
     readonly actionCenter: boolean,
     /** How many alerts the verdict has (0–2); all show `alertStatusOf(detectionStatus)`. */
     readonly alertCount: number,
-    /** The exclusion entry that applied to this artifact, if any: its stable id and reason, shared per compiled entry. */
-    readonly exclusion: ExclusionRef | undefined,
+    /** The exclusion entry that applied, or `NOT_LOOKED_UP` when the decision did not need it: read `exclusion`. */
+    exclusion: ExclusionRef | undefined | typeof NOT_LOOKED_UP,
     /** The indicator that won the §5.4 lookup, if one was consulted and matched (`indicator.id` is stable). */
     readonly indicator: IndicatorMatch | undefined,
     /** Outcome, blocker, status, class, alert count and Action Center flag packed as small ints (`verdict-code.ts`). */
@@ -45,6 +47,17 @@ export class CompactVerdict implements Verdict {
     this.at = source.at;
     this.class = source.class;
     this.kind = source.kind;
+    this.#exclusion = exclusion;
+  }
+
+  /**
+   * The exclusion entry that applied to this artifact, if any (`artifactExclusion`): its stable id and reason, shared
+   * per compiled entry. Looked up on first read when the decision did not need it (no detection, no indicator).
+   */
+  get exclusion(): ExclusionRef | undefined {
+    const exclusion = this.#exclusion;
+    if (exclusion !== NOT_LOOKED_UP) return exclusion;
+    return (this.#exclusion = artifactExclusion(this.ctx, this.source));
   }
 
   /** The artifact's id, read from it when asked: a generated artifact joins its id only then (counting never asks). */
