@@ -42,6 +42,21 @@ export interface ArtifactKey extends PathKey {
    * unmemoised exclusion path and a slot from its hash.
    */
   readonly place?: number;
+  /**
+   * A cell for the key's hashes and certificate, set by the generator only (issue 13, eighth pass): one object per
+   * catalog line, and keys with the same cell have equal `sha256`, `sha1`, `md5` and `certificate` (the line's own,
+   * fixed when it is made). `FileIndicatorMemo` keeps its latest answer for those values there, next to what the
+   * decision reads of the line anyway, and checks only the rest of its key before using it. A timeline key has none.
+   */
+  readonly cell?: AnswerCell;
+}
+
+/**
+ * Where the indicator memo keeps one answer per catalog line (`ArtifactKey.cell`): a candidate that the memo checks
+ * against the rest of its key (index, Microsoft-signed, group, time) before using it. At most one answer per line.
+ */
+export interface AnswerCell {
+  indicatorAnswer: unknown;
 }
 
 /** The radix of `ArtifactKey.place`'s opener part: `place % PLACE_OPENERS` is the opener's, 0 for none. */

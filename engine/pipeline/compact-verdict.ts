@@ -2,6 +2,7 @@
 import type { Artifact } from '../core/artifact.ts';
 import type { ArtifactClass, ArtifactKind, Blocker, DetectionStatus, Outcome, Reason } from '../core/vocabulary.ts';
 import type { IndicatorMatch } from '../policy/indicators/index.ts';
+import { artifactExclusion, NOT_LOOKED_UP } from './artifact-exclusion.ts';
 import type { DeviceContext } from './device-context.ts';
 import type { ExclusionRef } from './exclusion-ref.ts';
 import { explainArtifact } from './explain-artifact.ts';
@@ -19,11 +20,8 @@ import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
  * verdict.reasons.length;    // 6: explained now
  */
 export class CompactVerdict implements Verdict {
-  readonly device: string;
-  readonly at: number;
-  readonly class: ArtifactClass;
-  readonly kind: ArtifactKind;
   #explained: Verdict | undefined = undefined;
+  #exclusion: ExclusionRef | undefined | typeof NOT_LOOKED_UP;
 
   constructor(
     readonly ctx: DeviceContext,
@@ -34,17 +32,42 @@ export class CompactVerdict implements Verdict {
     readonly actionCenter: boolean,
     /** How many alerts the verdict has (0–2); all show `alertStatusOf(detectionStatus)`. */
     readonly alertCount: number,
-    /** The exclusion entry that applied to this artifact, if any: its stable id and reason, shared per compiled entry. */
-    readonly exclusion: ExclusionRef | undefined,
+    /** The exclusion entry that applied, or `NOT_LOOKED_UP` when the decision did not need it: read `exclusion`. */
+    exclusion: ExclusionRef | undefined | typeof NOT_LOOKED_UP,
     /** The indicator that won the §5.4 lookup, if one was consulted and matched (`indicator.id` is stable). */
     readonly indicator: IndicatorMatch | undefined,
     /** Outcome, blocker, status, class, alert count and Action Center flag packed as small ints (`verdict-code.ts`). */
     readonly code: number,
   ) {
-    this.device = source.device;
-    this.at = source.at;
-    this.class = source.class;
-    this.kind = source.kind;
+    this.#exclusion = exclusion;
+  }
+
+  /**
+   * The exclusion entry that applied to this artifact, if any (`artifactExclusion`): its stable id and reason, shared
+   * per compiled entry. Looked up on first read when the decision did not need it (no detection, no indicator).
+   */
+  get exclusion(): ExclusionRef | undefined {
+    const exclusion = this.#exclusion;
+    if (exclusion !== NOT_LOOKED_UP) return exclusion;
+    return (this.#exclusion = artifactExclusion(this.ctx, this.source));
+  }
+
+  // The artifact's own facts, read from it: four fewer fields per verdict (a counted decision makes one per artifact
+  // in L and in explaining runs; issue 13, eighth pass).
+  get device(): string {
+    return this.source.device;
+  }
+
+  get at(): number {
+    return this.source.at;
+  }
+
+  get class(): ArtifactClass {
+    return this.source.class;
+  }
+
+  get kind(): ArtifactKind {
+    return this.source.kind;
   }
 
   /** The artifact's id, read from it when asked: a generated artifact joins its id only then (counting never asks). */

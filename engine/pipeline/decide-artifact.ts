@@ -2,6 +2,7 @@
 import type { Artifact } from '../core/artifact.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import { fileStep, indicatorAlertFacts, isBlockingAction, type IndicatorMatch } from '../policy/indicators/index.ts';
+import { NOT_LOOKED_UP } from './artifact-exclusion.ts';
 import { CompactVerdict } from './compact-verdict.ts';
 import type { DeviceContext } from './device-context.ts';
 import type { ExclusionRef } from './exclusion-ref.ts';
@@ -34,7 +35,7 @@ const Compact = CompactVerdict;
 
 /** What the last {@link decideCode} found beyond its code: the entries that decided it (reused, read at once). */
 interface Found {
-  exclusion: ExclusionRef | undefined;
+  exclusion: ExclusionRef | undefined | typeof NOT_LOOKED_UP;
   indicator: IndicatorMatch | undefined;
 }
 const found: Found = { exclusion: undefined, indicator: undefined };
@@ -88,20 +89,24 @@ export function decideArtifact(ctx: DeviceContext, artifact: Artifact): CompactV
  */
 export function decideCode(ctx: DeviceContext, artifact: Artifact): number {
   const signals = artifact.signals;
-  // One exclusion lookup serves MDAV and block mode: both honour the same lists, scoped by trigger (§4.1, §3.8).
-  // Off active mode an exclusion matters only to an MDAV or EDR detection, and most artifacts are clean.
-  const hit = ctx.mode === 'active' || signals.mdav || signals.edr ? ctx.exclusionHit(artifact) : undefined;
+  const active = ctx.mode === 'active';
+  const primaryAv = ctx.primaryAvRunning && signals.primaryAv;
+  // §5.4's ordered evaluation reads the indicator in active mode unless the primary AV acted (§1.1).
+  const indicator = active && !primaryAv && ctx.indicatorsHonoured ? ctx.indicators(artifact) : undefined;
+  // One exclusion lookup serves MDAV and block mode: both honour the same lists, scoped by trigger (§4.1, §3.8). It
+  // changes the code only for an MDAV or EDR detection or a matched indicator (a clean file with neither is missed,
+  // excluded or not): otherwise active mode leaves it to the verdict, which looks it up if read (artifactExclusion).
+  const needed = signals.mdav || signals.edr || indicator !== undefined;
+  const hit = needed ? ctx.exclusionHit(artifact) : undefined;
   const excluded = hit?.reason;
   let by = NONE;
   let alerts = 0;
   let flagged = false;
   let actionCenter = false;
-  let indicator: IndicatorMatch | undefined;
-  if (ctx.primaryAvRunning && signals.primaryAv)
+  if (primaryAv)
     by = PRIMARY_AV; // §1.1: Defender records nothing
-  else if (ctx.mode === 'active') {
+  else if (active) {
     // §5.4's ordered evaluation, as layers/mdav.ts applies it.
-    indicator = ctx.indicatorsHonoured ? ctx.indicators(artifact) : undefined;
     stepInput.excluded = excluded;
     stepInput.indicator = indicator;
     stepInput.engineBlock = signals.mdav ? 'antivirus' : undefined;
@@ -153,7 +158,7 @@ export function decideCode(ctx: DeviceContext, artifact: Artifact): number {
             ? STATUS_DETECTED
             : STATUS_NONE;
   const cls = artifact.class === 'malicious' ? 0 : artifact.class === 'pua' ? 1 : 2;
-  found.exclusion = hit;
+  found.exclusion = needed || !active ? hit : NOT_LOOKED_UP;
   found.indicator = indicator;
   return pack(outcome, by, status, cls, alerts, actionCenter);
 }

@@ -52,6 +52,11 @@ const seen = { tenant: 0, device: 0, 'server-role': 0, indicators: 0 };
 
 /** A compact verdict's deciding entries name, by origin, list and index, the very text the scenario wrote there. */
 function expectEntryIdsNameTheirText(input: SimulationInput, tenant: ExclusionLists, verdict: CompactVerdict): void {
+  // The exclusion is the one an eager lookup finds (active mode, or an MDAV or EDR detection), whether the decision
+  // looked it up or left it to this first read (issue 13, eighth pass: a clean file with no indicator).
+  const { ctx, source } = verdict;
+  const eager = ctx.mode === 'active' || source.signals.mdav || source.signals.edr ? ctx.exclusionHit(source) : undefined;
+  expect(verdict.exclusion).toBe(eager);
   const { exclusion, indicator } = decidingEntries(verdict);
   expect(indicator).toBe(verdict.indicator?.indicator);
   if (indicator !== undefined) seen.indicators++;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideArtifact } from '../../engine/pipeline/decide-artifact.ts';
+import { decideArtifact, decideCode } from '../../engine/pipeline/decide-artifact.ts';
+import { decodeVerdict } from '../../engine/pipeline/verdict-code.ts';
 import { artifact, context, EXCLUDED } from './context-fixture.ts';
 
 const X = 'C:\\Users\\bob\\AppData\\Local\\Temp\\x.exe';
@@ -83,6 +84,24 @@ describe('decideArtifact: passive Defender Antivirus with EDR in block mode', ()
 });
 
 describe('decideArtifact: active Defender Antivirus', () => {
+  it('should report the exclusion on a clean file with no indicator, looked up only when the verdict’s is read', () => {
+    let lookups = 0;
+    const ctx = context({ mode: 'active', excludedPaths: [X.toLowerCase()] });
+    const counted = {
+      ...ctx,
+      exclusionHit: (query: Parameters<typeof ctx.exclusionHit>[0]) => (lookups++, ctx.exclusionHit(query)),
+    };
+    const clean = artifact({ class: 'benign', signals: { primaryAv: false, mdav: false, edr: false } });
+    // Excluded or not, a clean file with no indicator is missed: the decision does not need the lookup.
+    expect(decodeVerdict(decideCode(counted, clean)).outcome).toBe('missed');
+    const v = decideArtifact(counted, clean);
+    expect(lookups).toBe(0);
+    expect(v.exclusion?.id).toBe('tenant:paths[0]');
+    expect(v.exclusion?.id).toBe('tenant:paths[0]');
+    expect(lookups).toBe(1);
+    expect(decideArtifact(counted, { ...clean, path: 'C:\\other.exe' }).exclusion).toBeUndefined();
+  });
+
   const active = (extra = {}) => context({ mode: 'active', primaryAvRunning: false, ...extra });
 
   it('should prevent a file MDAV detects on access, with an Informational alert and an Action Center entry', () => {

@@ -1,6 +1,6 @@
 /** A generated artifact that is its own matcher key: per-artifact fields and a shared catalog line; id, path joined when read. */
 import type { Artifact, Signals } from '../../core/artifact.ts';
-import type { ArtifactKey, PathKey } from '../../core/artifact-key.ts';
+import type { AnswerCell, ArtifactKey, PathKey } from '../../core/artifact-key.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
 import { CATALOG } from './compile-catalog.ts';
 
@@ -13,9 +13,10 @@ const profileSegments = CATALOG.profileSegments;
 /**
  * What a catalog line (template and variant) fixes for every artifact drawn from it: one record per line, made on
  * first use and shared (at most `CATALOG.lines`), so an artifact holds a reference instead of eleven copies.
- * `name` is `file.name`; the hashes are the file identity's interned strings (one per identity, not per line).
+ * `name` is `file.name`; the hashes are the file identity's interned strings (one per identity, not per line). It is
+ * also its artifacts' `ArtifactKey.cell`: the indicator memo's answer sits beside the hashes the decision reads.
  */
-export interface GeneratedLine {
+export interface GeneratedLine extends AnswerCell {
   readonly class: ArtifactClass;
   readonly kind: ArtifactKind;
   /** The file name (or absolute path) as the catalog wrote it. */
@@ -147,6 +148,11 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
   get path(): string {
     const slot = this.#slot;
     return (this.#path ??= slot < 0 ? this.#line.fileName : profilePaths[slot]! + this.#line.fileName);
+  }
+
+  /** The key's `ArtifactKey.cell`: the line's record, which the decision reads anyway (class, kind, hashes). */
+  get cell(): AnswerCell {
+    return this.#line;
   }
 
   /** The matchers' view of the artifact: the artifact itself (no second object). */

@@ -88,6 +88,7 @@ function lineOf(tapes: HashTapes, template: Template, variant: number, cls: numb
     certificate: template.certificate,
     threat: template.threats[variant % template.threats.length],
     technique: template.technique,
+    indicatorAnswer: undefined,
   };
   lineRecords[index] = line;
   return line;

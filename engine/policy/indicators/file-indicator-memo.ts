@@ -24,6 +24,8 @@ class Answer implements LowerFacts {
   winner: IndicatorMatch | undefined | typeof UNKNOWN = UNKNOWN;
   overruled: IndicatorMatch | undefined | typeof UNKNOWN = UNKNOWN;
   constructor(
+    /** The store of slots (one per index) that made it: a catalog line's cell is shared by every index's memo. */
+    readonly store: number,
     readonly sha256: string | undefined,
     readonly sha1: string | undefined,
     readonly md5: string | undefined,
@@ -35,13 +37,54 @@ class Answer implements LowerFacts {
     /** The earliest expiry after the lookup time among the facts' entries (∞: none). */
     public until: number,
   ) {}
+
+  /**
+   * This answer holds for a lookup of the same facts (the caller checked those, or the key's cell stands for them):
+   * same store (so same index), Microsoft-signed, group, and a time inside its interval. Without expiries every answer
+   * holds from −∞ to ∞; with them, a lookup that ignores expiry (`time` undefined) is its own case and never answered
+   * from memory.
+   */
+  holdsFor(store: number, signed: boolean, group: string | undefined, time: number | undefined, hasExpiry: boolean): boolean {
+    return (
+      this.store === store &&
+      this.signed === signed &&
+      this.group === group &&
+      (time === undefined ? !hasExpiry : this.from <= time && time < this.until)
+    );
+  }
+
+  /** {@link holdsFor}, and the four values equal this answer's by value. */
+  holds(
+    store: number,
+    sha256: string | undefined,
+    sha1: string | undefined,
+    md5: string | undefined,
+    certificate: string | undefined,
+    signed: boolean,
+    group: string | undefined,
+    time: number | undefined,
+    hasExpiry: boolean,
+  ): boolean {
+    return (
+      this.sha256 === sha256 &&
+      this.sha1 === sha1 &&
+      this.md5 === md5 &&
+      this.certificate === certificate &&
+      this.holdsFor(store, signed, group, time, hasExpiry)
+    );
+  }
 }
+
+/** Numbers each store of slots, so an answer in a line's cell names the index it is for without holding it. */
+let stores = 0;
 
 /**
  * `lookupFileIndicator` and `lookupOverruledBlock` for one index and one device group, remembering each
  * answer under every fact they read: the four lower-case hashes and the certificate (by value),
  * Microsoft-signed, the group, and the interval of lookup times over which no entry of those facts expires
  * or comes back (issue 13's memo rule). A lookup that ignores expiry on an index with expiries is not kept.
+ * A generated key's catalog-line cell (`ArtifactKey.cell`, which stands for the four values) also holds the latest
+ * answer for that line, checked for the rest plus the store (the index) it came from: at most one more answer per line.
  *
  * @example
  * const memo = fileIndicatorMemo(index, 'Finance');
@@ -52,6 +95,8 @@ export class FileIndicatorMemo {
 
   private readonly slots: (Answer | undefined)[];
 
+  private readonly store: number;
+
   /** `slots`: how many answers to keep (a power of two), or a memo of the same index whose slots to share. */
   constructor(
     readonly index: IndicatorIndex,
@@ -61,6 +106,7 @@ export class FileIndicatorMemo {
     if (typeof slots === 'number' && (slots < 1 || (slots & (slots - 1)) !== 0))
       throw new RangeError(`memo slots ${slots} is not a power of two`);
     this.slots = typeof slots === 'number' ? new Array<Answer | undefined>(slots).fill(undefined) : slots.slots;
+    this.store = typeof slots === 'number' ? ++stores : slots.store;
     // Each group's answers start at their own offset, so two groups' answers for one file rarely share a slot.
     this.salt = group === undefined ? 0 : hashString(group);
   }
@@ -92,12 +138,22 @@ export class FileIndicatorMemo {
     const index = this.index;
     const time = timeOf(index, at);
     const facts = lowerOf(file);
+    const signed = file.microsoftSigned === true;
+    const group = this.group;
+    const store = this.store;
+    const hasExpiry = index.hasExpiry;
+    // A generated key's line cell first: keys of one cell have equal hashes and certificate (`ArtifactKey.cell`), so
+    // its answer needs only the rest checked, and the line is read anyway (class, kind), where the slot table and
+    // its answer are two cold reads and the four values four getters (issue 13, eighth pass).
+    const cell = facts.cell;
+    if (cell !== undefined) {
+      const held = cell.indicatorAnswer as Answer | undefined;
+      if (held !== undefined && held.holdsFor(store, signed, group, time, hasExpiry)) return held;
+    }
     const sha256 = facts.sha256;
     const sha1 = facts.sha1;
     const md5 = facts.md5;
     const certificate = facts.certificate;
-    const signed = file.microsoftSigned === true;
-    const group = this.group;
     // A generated key's place picks the slot (a number in hand: reading a hash's characters is a cache miss), else
     // the strongest fact present; either way an answer is used only when every fact and the time match.
     const slots = this.slots;
@@ -106,22 +162,14 @@ export class FileIndicatorMemo {
       ((place === undefined ? slotOf(sha256 ?? sha1 ?? md5 ?? certificate ?? '') : placeSlot(place)) + this.salt) &
       (slots.length - 1);
     const known = slots[slot];
-    if (
-      known !== undefined &&
-      known.sha256 === sha256 &&
-      known.sha1 === sha1 &&
-      known.md5 === md5 &&
-      known.certificate === certificate &&
-      known.signed === signed &&
-      known.group === group &&
-      // Without expiries every answer holds from −∞ to ∞; with them, a lookup that ignores expiry is its own case.
-      (time === undefined ? !index.hasExpiry : known.from <= time && time < known.until)
-    )
+    if (known !== undefined && known.holds(store, sha256, sha1, md5, certificate, signed, group, time, hasExpiry)) {
+      if (cell !== undefined) cell.indicatorAnswer = known;
       return known;
-    const answer = new Answer(sha256, sha1, md5, certificate, signed, group, -Infinity, Infinity);
+    }
+    const answer = new Answer(store, sha256, sha1, md5, certificate, signed, group, -Infinity, Infinity);
     if (time === undefined) {
       // Expiry ignored on an index with expiries: answered, never kept (it holds at no lookup time).
-      if (index.hasExpiry) return answer;
+      if (hasExpiry) return answer;
     } else {
       narrow(answer, sha256 === undefined ? undefined : index.sha256.get(sha256), time);
       narrow(answer, sha1 === undefined ? undefined : index.sha1.get(sha1), time);
@@ -129,6 +177,7 @@ export class FileIndicatorMemo {
       narrow(answer, certificate === undefined ? undefined : index.certificate.get(certificate), time);
     }
     slots[slot] = answer;
+    if (cell !== undefined) cell.indicatorAnswer = answer;
     return answer;
   }
 }

@@ -24,9 +24,9 @@ export interface FileFacts {
   readonly microsoftSigned?: boolean;
   /**
    * The same hashes and certificate already lower-cased (an artifact's `key`): read instead of the fields above.
-   * Its `place`, when set, only picks `FileIndicatorMemo`'s slot.
+   * Its `place`, when set, only picks `FileIndicatorMemo`'s slot, and its `cell` is where that memo looks first.
    */
-  readonly key?: Pick<ArtifactKey, 'sha256' | 'sha1' | 'md5' | 'certificate' | 'place'>;
+  readonly key?: Pick<ArtifactKey, 'sha256' | 'sha1' | 'md5' | 'certificate' | 'place' | 'cell'>;
 }
 
 /**

@@ -176,7 +176,7 @@ describe('makeArtifact (via generateArtifacts)', () => {
   });
 });
 
-describe('makeArtifact: ArtifactKey.place', () => {
+describe('makeArtifact: ArtifactKey.place and cell', () => {
   const devices = Array.from({ length: 40 }, (_, i) => (i % 5 === 4 ? `srv-${i}` : `ws-${i}`));
   const artifacts = [...generateArtifacts({ ...MIXED, devices, count: 30_000 }, { seed: 3 })];
   const content = (a: Artifact, opener: boolean): string =>
@@ -203,6 +203,23 @@ describe('makeArtifact: ArtifactKey.place', () => {
     // The check met repeats: the stream revisits places, and the path part groups more than the whole place.
     expect(whole.repeats).toBeGreaterThan(500);
     expect(path.groups).toBeLessThan(whole.groups);
+  });
+
+  it('should give equal hashes and certificate to artifacts of one cell (ArtifactKey.cell), one cell per catalog line', () => {
+    const facts = (a: Artifact): string => `${a.key?.sha256}|${a.key?.sha1}|${a.key?.md5}|${a.key?.certificate}`;
+    const seen = new Map<unknown, string>();
+    const wrong: string[] = [];
+    for (const artifact of artifacts) {
+      const cell = artifact.key?.cell;
+      const known = seen.get(cell);
+      if (known === undefined) seen.set(cell, facts(artifact));
+      else if (facts(artifact) !== known) wrong.push(`${artifact.id}: ${facts(artifact)} in a cell of ${known}`);
+    }
+    expect(wrong.slice(0, 3)).toEqual([]);
+    expect(seen.has(undefined)).toBe(false);
+    // Cells repeat (the stream revisits lines), and many lines were met.
+    expect(seen.size).toBeGreaterThan(1_000);
+    expect(seen.size).toBeLessThan(artifacts.length / 2);
   });
 
   it('should number openers by content across the catalog, below PLACE_OPENERS', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { AnswerCell } from '../../../engine/core/artifact-key.ts';
 import { lowerHex } from '../../../engine/policy/artifact-key.ts';
 import {
   compileIndicators,
@@ -10,16 +11,17 @@ import {
   type FileFacts,
   type IndicatorIndex,
 } from '../../../engine/policy/indicators/index.ts';
-import { fileFacts, indicatorList } from './fixtures/indicator-arbitraries.ts';
+import { fileFacts, indicatorList, VALUES } from './fixtures/indicator-arbitraries.ts';
 import { INVOICE, LEAF_CERT, indicators } from './fixtures/make-indicator.ts';
 
 const GROUPS = [undefined, 'A', 'B'] as const;
 
 /**
  * The facts with their lower-cased `key`, as an artifact carries them, or as written (the memo lowers them); a
- * generated artifact's key also has a `place`, which may be shared by other hashes (another generate event's tapes).
+ * generated artifact's key also has a `place`, which may be shared by other hashes (another generate event's tapes),
+ * and a catalog line's `cell`, shared by every index's memo (and here by files with other hashes too).
  */
-const keyed = (file: FileFacts, place?: number): FileFacts => ({
+const keyed = (file: FileFacts, place?: number, cell?: AnswerCell): FileFacts => ({
   ...file,
   key: {
     sha256: file.sha256 === undefined ? undefined : lowerHex(file.sha256),
@@ -27,11 +29,50 @@ const keyed = (file: FileFacts, place?: number): FileFacts => ({
     md5: file.md5 === undefined ? undefined : lowerHex(file.md5),
     certificate: file.certificate === undefined ? undefined : lowerHex(file.certificate),
     ...(place === undefined ? {} : { place }),
+    ...(cell === undefined ? {} : { cell }),
   },
 });
 
 /** No key, a key without a place, or a place: two path parts and two openers, so pool files often share one. */
 const placing = fc.constantFrom<'none' | 'key' | number>('none', 'key', 0, 1, 32, 33);
+
+/**
+ * No cell, or one of two cells for the file's lower-case facts (`ArtifactKey.cell`: one cell stands for one set of
+ * values, and two catalog lines of one identity give two cells for it); in half the runs every keyed file takes its
+ * facts' first cell, so files with equal facts share it.
+ */
+const celling = fc.constantFrom<'none' | 0 | 1>('none', 0, 1);
+const oneCell = fc.boolean();
+const cellsOf = (): ((key: NonNullable<FileFacts['key']>, alias: 0 | 1) => AnswerCell) => {
+  const cells = new Map<string, AnswerCell[]>();
+  return (key, alias) => {
+    const facts = `${key.sha256}|${key.sha1}|${key.md5}|${key.certificate}`;
+    const known = cells.get(facts) ?? [{ indicatorAnswer: undefined }, { indicatorAnswer: undefined }];
+    cells.set(facts, known);
+    return known[alias]!;
+  };
+};
+
+/** Four files: drawn alone, or a file and three neighbours that each differ from it in at most one fact. */
+const FACTS = {
+  sha256: VALUES.FileSha256,
+  sha1: VALUES.FileSha1,
+  md5: VALUES.FileMd5,
+  certificate: VALUES.CertificateThumbprint,
+};
+const neighbours = fileFacts.chain((base) =>
+  fc
+    .array(
+      fc
+        .constantFrom(...(Object.keys(FACTS) as (keyof typeof FACTS)[]))
+        .chain((fact) =>
+          fc.option(fc.constantFrom(...FACTS[fact]), { nil: undefined }).map((value): FileFacts => ({ ...base, [fact]: value })),
+        ),
+      { minLength: 3, maxLength: 3 },
+    )
+    .map((others) => [base, ...others]),
+);
+const fourFiles = fc.oneof(fc.array(fileFacts, { minLength: 4, maxLength: 4 }), neighbours);
 
 /** Memos of every group over one shared store of `slots` answers, as `fileIndicatorMemo` shares them per index. */
 function memosOf(index: IndicatorIndex, slots: number): Map<string | undefined, FileIndicatorMemo> {
@@ -52,32 +93,57 @@ const lookupAt = fc.constantFrom<number | string | undefined>(
   '1970-01-01T00:00:01.500Z',
   'soon',
 );
-const lookups = fc.array(
-  fc.record({
-    file: fc.nat(3),
-    signed: fc.boolean(),
-    group: fc.constantFrom(...GROUPS),
-    at: lookupAt,
-    overruledFirst: fc.boolean(),
-  }),
-  { minLength: 1, maxLength: 40 },
-);
+const lookup = fc.record({
+  file: fc.nat(3),
+  index: fc.nat(1),
+  signed: fc.boolean(),
+  group: fc.constantFrom(...GROUPS),
+  at: lookupAt,
+  overruledFirst: fc.boolean(),
+});
+type Lookup = typeof lookup extends fc.Arbitrary<infer T> ? T : never;
+/**
+ * Lookups as a walk: each changes one part of the one before (file, index, group, signed or time), so a memo that
+ * ignored that part would meet a neighbour's answer next.
+ */
+const lookups = fc
+  .tuple(lookup, fc.array(fc.tuple(fc.constantFrom('file', 'index', 'group', 'signed', 'at'), lookup), { maxLength: 39 }))
+  .map(([first, changes]) =>
+    changes.reduce<Lookup[]>(
+      (walk, [part, next]) => {
+        walk.push({ ...walk[walk.length - 1]!, [part]: next[part], overruledFirst: next.overruledFirst });
+        return walk;
+      },
+      [first],
+    ),
+  );
 
 describe('FileIndicatorMemo', () => {
-  it('should answer every lookup as the unmemoised lookups do: winner and overruled block, any group, time, place and order', () => {
+  it('should answer every lookup as the unmemoised lookups do: winner and overruled block, any index, group, time, place, cell and order', () => {
     fc.assert(
       fc.property(
-        indicatorList,
-        fc.array(fc.tuple(fileFacts, placing), { minLength: 4, maxLength: 4 }),
+        fc.tuple(indicatorList, indicatorList),
+        fourFiles,
+        fc.array(fc.tuple(placing, celling), { minLength: 4, maxLength: 4 }),
+        oneCell,
         fc.constantFrom(1, 4, 1 << 16),
         lookups,
-        (list, pool, slots, steps) => {
-          const index = compileIndicators(list);
-          const memos = memosOf(index, slots);
-          const files = pool.map(([file, place]) => (place === 'none' ? file : keyed(file, place === 'key' ? undefined : place)));
+        (lists, pool, keys, shared, slots, steps) => {
+          // Two indexes whose memos meet in the same cells, as two runs' (or a policy change's) memos do.
+          const indexes = lists.map((list) => compileIndicators(list));
+          const memos = indexes.map((index) => memosOf(index, slots));
+          const cellOf = cellsOf();
+          const files = pool.map((file, i) => {
+            const [place, drawn] = keys[i]!;
+            if (place === 'none') return file;
+            const plain = keyed(file, place === 'key' ? undefined : place);
+            const alias = shared ? 0 : drawn;
+            return alias === 'none' ? plain : keyed(file, place === 'key' ? undefined : place, cellOf(plain.key!, alias));
+          });
           for (const step of steps) {
             const file = { ...files[step.file]!, microsoftSigned: step.signed };
-            const memo = memos.get(step.group)!;
+            const index = indexes[step.index]!;
+            const memo = memos[step.index]!.get(step.group)!;
             const winner = lookupFileIndicator(index, file, step.group, step.at);
             const overruled = lookupOverruledBlock(index, file, step.group, step.at);
             // Either asked first: each answer fills its winner and overruled block lazily.
@@ -118,6 +184,35 @@ describe('FileIndicatorMemo', () => {
     expect(memo.winner(keyed(INVOICE, 64), expiry - 1)?.indicator.action).toBe('Block');
     expect(memo.winner(keyed(other, 64), expiry - 1)?.indicator.action).toBe('Allowed');
     expect(memo.winner(keyed(INVOICE, 65), expiry - 1)?.indicator.action).toBe('Block');
+  });
+
+  it('should keep a line cell’s answer to its own hashes and certificate: a file differing in one of them has its own cell', () => {
+    const kinds = ['FileSha256', 'FileSha1', 'FileMd5', 'CertificateThumbprint'] as const;
+    const index = compileIndicators(
+      indicators(...kinds.map((type) => ({ type, value: VALUES[type][0], action: 'BlockAndRemediate' as const }))),
+    );
+    const memo = new FileIndicatorMemo(index, undefined);
+    (['sha256', 'sha1', 'md5', 'certificate'] as const).forEach((fact, i) => {
+      const [blocked, clean] = VALUES[kinds[i]!];
+      const [first, second] = [
+        keyed({ [fact]: blocked }, 64, { indicatorAnswer: undefined }),
+        keyed({ [fact]: clean }, 64, { indicatorAnswer: undefined }),
+      ];
+      expect(memo.winner(first, 0)?.on).toBeDefined();
+      expect(memo.winner(second, 0)).toBeUndefined();
+      expect(memo.winner(first, 0)?.on).toBeDefined();
+    });
+  });
+
+  it('should not answer one index with another index’s answer kept in a shared line cell', () => {
+    const cell: AnswerCell = { indicatorAnswer: undefined };
+    const file = keyed(INVOICE, 64, cell);
+    const blocking = new FileIndicatorMemo(compileIndicators(block), 'A');
+    const none = new FileIndicatorMemo(compileIndicators([]), 'A');
+    expect(blocking.winner(file, expiry - 1)?.indicator.action).toBe('Block');
+    expect(cell.indicatorAnswer).toBeDefined();
+    expect(none.winner(file, expiry - 1)).toBeUndefined();
+    expect(blocking.winner(file, expiry - 1)?.indicator.action).toBe('Block');
   });
 
   it('should tell a Microsoft-signed file from an unsigned one with the same certificate (T59)', () => {
