@@ -1,5 +1,4 @@
 /** The counting sink of a run: verdict codes and per-device outcomes in typed arrays, turned into `Counts` at the end. */
-import { OUTCOMES } from '../core/vocabulary.ts';
 import { alertStatusOf } from './build-verdict.ts';
 import type { CompactVerdict } from './compact-verdict.ts';
 import { emptyCounts, type Counts } from './counts.ts';
@@ -82,12 +81,20 @@ export class CountTally {
         counts.actionCenterBy[facts.by === 'edr-block-mode' ? 'edr-block-mode' : 'mdav'] += n;
       }
     }
-    this.order.forEach((device, at) => {
-      const row = typeof device === 'number' ? this.rows.subarray(device * 4, device * 4 + 4) : this.unknown.get(device)!;
-      const outcomes = { blocked: 0, detected: 0, allowed: 0, missed: 0 };
-      for (let o = 0; o < 4; o++) outcomes[OUTCOMES[o]!] = row[o]!;
-      counts.byDevice.set(this.names[at]!, outcomes);
-    });
+    const order = this.order;
+    for (let at = 0; at < order.length; at++) {
+      const device = order[at]!;
+      // Read in place, one literal in OUTCOMES order: a `subarray` view and four keyed stores per device were
+      // ≈ 0.4 of the 1.3 µs each device cost here at 10^6 devices (issue 13, eighth pass).
+      const row = typeof device === 'number' ? this.rows : this.unknown.get(device)!;
+      const i = typeof device === 'number' ? device * 4 : 0;
+      counts.byDevice.set(this.names[at]!, {
+        blocked: row[i]!,
+        detected: row[i + 1]!,
+        allowed: row[i + 2]!,
+        missed: row[i + 3]!,
+      });
+    }
     return counts;
   }
 }
