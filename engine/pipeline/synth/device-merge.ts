@@ -1,7 +1,7 @@
 /** Lazy k-way merge of per-device streams on a calendar queue over the window's slots: ~50 bytes per device. */
 import type { Artifact } from '../../core/artifact.ts';
 import { RngBank } from '../../core/random.ts';
-import { pendingAt, startStream, STREAM_ROW_WORDS, takeFromStream } from './device-stream.ts';
+import { pendingAt, startStream, STREAM_ROW_CALENDAR, STREAM_ROW_WORDS, takeFromStream } from './device-stream.ts';
 import { artifactsOfDevice } from './generate-spec.ts';
 import { SlotCalendar } from './slot-calendar.ts';
 import type { SynthPlan } from './synth-plan.ts';
@@ -59,7 +59,9 @@ export class DeviceMerge implements Iterator<Artifact> {
       size += 1;
     }
     const { spec, lastOffset } = plan;
-    this.heap = new SlotCalendar(spec.at, lastOffset + 1, slotsFor(artifacts, size), size);
+    // Each waiting device's time and link live in its own stream row: settling a slot reads the rows its artifacts come from.
+    const store = { floats: this.bank.floats(), stride: STREAM_ROW_WORDS / 2, offset: STREAM_ROW_CALENDAR };
+    this.heap = new SlotCalendar(spec.at, lastOffset + 1, slotsFor(artifacts, size), size, store);
     for (let position = 0; position < size; position++) this.heap.push(firsts[position]!, position);
   }
 

@@ -3,6 +3,13 @@ import { TimeHeap } from '../../core/time-heap.ts';
 
 const EMPTY = -1;
 
+/** Where a calendar keeps each key's time and link: floats `offset` and `offset + 1` of row `key` (`stride` floats a row). */
+export interface KeyStore {
+  readonly floats: Float64Array;
+  readonly stride: number;
+  readonly offset: number;
+}
+
 /**
  * The same order as {@link TimeHeap} (earliest time first, ties to the smaller key), for keys in
  * `[0, keyCapacity)` each waiting at most once. The span `[start, start + span)` is cut into `buckets`
@@ -24,10 +31,13 @@ export class SlotCalendar {
   /** First waiting key per slot, or EMPTY. */
   private readonly heads: Int32Array;
   /**
-   * Per key, side by side: its time at `2 * key`, the next waiting key in the same slot at `2 * key + 1`.
-   * One cache line per key waited and settled, not one in each of two arrays (10^6 keys: both miss).
+   * Per key, side by side: its time at `key * stride + offset`, the next waiting key in the same slot right after.
+   * One cache line per key waited and settled, not one in each of two arrays (10^6 keys: both miss); a caller's
+   * `store` puts them in the key's own row of its memory (the generator's merge: the device's stream row).
    */
   private readonly waits: Float64Array;
+  private readonly stride: number;
+  private readonly offset: number;
   /** The pairs of every slot up to `slot`: all earlier than any waiting pair. */
   private readonly near = new TimeHeap();
   private readonly scale: number;
@@ -36,17 +46,29 @@ export class SlotCalendar {
 
   /**
    * `start`, `span` (> 0): the times expected; `buckets` (≥ 1): how many slots to cut them into;
-   * `keyCapacity`: one more than the largest key.
+   * `keyCapacity`: one more than the largest key; `store` (default: an array of its own): where each key's
+   * time and link live, two floats from `offset` in a row of `stride` floats per key (its rows must not be
+   * written by anyone else while the key waits).
    */
   constructor(
     private readonly start: number,
     span: number,
     buckets: number,
     keyCapacity: number,
+    store: KeyStore = { floats: new Float64Array(2 * Math.max(1, keyCapacity)), stride: 2, offset: 0 },
   ) {
     const count = Math.max(1, Math.floor(buckets));
     this.heads = new Int32Array(count).fill(EMPTY);
-    this.waits = new Float64Array(2 * Math.max(1, keyCapacity));
+    if (
+      store.stride < 2 ||
+      store.offset < 0 ||
+      store.offset + 2 > store.stride ||
+      store.floats.length < keyCapacity * store.stride
+    )
+      throw new RangeError('SlotCalendar: a key store needs two floats per key inside rows of keyCapacity × stride floats');
+    this.waits = store.floats;
+    this.stride = store.stride;
+    this.offset = store.offset;
     this.scale = span > 0 ? count / span : 0;
   }
 
@@ -98,8 +120,9 @@ export class SlotCalendar {
   }
 
   private wait(slot: number, time: number, key: number): void {
-    this.waits[2 * key] = time;
-    this.waits[2 * key + 1] = this.heads[slot]!;
+    const at = key * this.stride + this.offset;
+    this.waits[at] = time;
+    this.waits[at + 1] = this.heads[slot]!;
     this.heads[slot] = key;
     this.waiting += 1;
   }
@@ -113,11 +136,12 @@ export class SlotCalendar {
     this.slot = slot;
     let key = heads[slot]!;
     heads[slot] = EMPTY;
-    const waits = this.waits;
+    const { waits, stride, offset } = this;
     while (key !== EMPTY) {
-      this.near.push(waits[2 * key]!, key);
+      const at = key * stride + offset;
+      this.near.push(waits[at]!, key);
       this.waiting -= 1;
-      key = waits[2 * key + 1]!;
+      key = waits[at + 1]!;
     }
   }
 }
