@@ -27,8 +27,11 @@ const UNKNOWN_DEVICE = reason('device', 'unknown-device', 'no device of this nam
 export interface ContextCache {
   /** The device's context at the model's current time; an unknown device gets a context where nothing acts. */
   get(device: string): DeviceContext;
-  /** The same as `get(device)` for the device at `index` of the fleet (`FleetModel.indexOf`), without the name lookup; −1 means look the name up. */
-  at(index: number, device: string): DeviceContext;
+  /**
+   * The same as `get(device)` for the device at `index` of the fleet (`FleetModel.indexOf`), without the name lookup;
+   * −1 means look `device` up (read only then).
+   */
+  at(index: number, device?: string): DeviceContext;
 }
 
 /** Shared contexts kept at most; past it the memo starts again (a cache: dropping entries changes no result). */
@@ -107,7 +110,7 @@ export function createContextCache(
     const index = model.indexOf(name);
     return index === undefined ? unknownDevice(name, settings) : at(index);
   };
-  return { get, at: (index, name) => (index >= 0 ? at(index) : get(name)) };
+  return { get, at: (index, name) => (index >= 0 ? at(index) : get(name ?? '')) };
 }
 
 /** What the cache resolved for a device before compiling: run constants, its group and its exclusion lookup. */

@@ -4,6 +4,13 @@ import type { CompactVerdict } from './compact-verdict.ts';
 import { emptyCounts, type Counts } from './counts.ts';
 import { decodeVerdict, VERDICT_CODES } from './verdict-code.ts';
 
+/** Something that names its device: an artifact or a verdict. */
+interface Named {
+  readonly device: string;
+}
+
+const nameOf = (device: string | Named): string => (typeof device === 'string' ? device : device.device);
+
 /**
  * Counts compact verdicts with two array increments each: one per verdict code (`verdict-code.ts`), one
  * per device and outcome, the device by its index in the fleet (`FleetModel.indexOf`). `counts()` gives
@@ -32,25 +39,31 @@ export class CountTally {
 
   /** Counts one verdict on the device at `deviceIndex` of the fleet, or −1 for a device it does not have. */
   add(verdict: CompactVerdict, deviceIndex: number): void {
-    this.count(verdict.code, deviceIndex, verdict.device);
+    this.count(verdict.code, deviceIndex, verdict);
   }
 
   /**
    * Counts one decision by its code (`decideCode`), as {@link add} counts the verdict that has it: the counting
-   * run's path, which makes no verdict. `device` is the device's name (read only on its first count).
+   * run's path, which makes no verdict. `device` is the device's name, or what names it (the artifact or the
+   * verdict), read only on the device's first count or for a device the fleet lacks: a generated artifact reads
+   * its name from a 10^6-entry array at a random index (issue 13, eighth pass).
    */
-  count(code: number, deviceIndex: number, device: string): void {
+  count(code: number, deviceIndex: number, device: string | Named): void {
     this.codes[code]! += 1;
     if (deviceIndex >= 0) {
       const at = deviceIndex * 4;
       const rows = this.rows;
       if (rows[at]! + rows[at + 1]! + rows[at + 2]! + rows[at + 3]! === 0) {
         this.order.push(deviceIndex);
-        this.names.push(device);
+        this.names.push(nameOf(device));
       }
       rows[at + (code & 3)]! += 1;
       return;
     }
+    this.countUnknown(code, nameOf(device));
+  }
+
+  private countUnknown(code: number, device: string): void {
     let row = this.unknown.get(device);
     if (row === undefined) {
       this.unknown.set(device, (row = new Float64Array(4)));

@@ -95,7 +95,7 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
         }
       : (verdict, device) => tally.add(verdict, device),
     // Counting only (no AIR): decisions arrive as codes, no verdict is made (issue 13).
-    ...(explains ? {} : { code: (code: number, device: number, name: string) => tally.count(code, device, name) }),
+    ...(explains ? {} : { code: (code: number, device: number, artifact: Artifact) => tally.count(code, device, artifact) }),
     change: (record) => void changes.push(record),
     ...(sinks.airWatch === undefined ? {} : { airWatch: sinks.airWatch }),
   });
@@ -148,7 +148,7 @@ export function countSimulation(input: SimulationInput): { counts: Counts; chang
   // Decisions arrive as codes, no verdict made per artifact; an AIR run hands verdicts (AIR reads them).
   runEvents(input, {
     verdict: (verdict, device) => tally.add(verdict, device),
-    code: (code, device, name) => tally.count(code, device, name),
+    code: (code, device, artifact) => tally.count(code, device, artifact),
     change: () => void changes++,
   });
   return { counts: tally.counts(), changes };

@@ -74,8 +74,7 @@ export function pendingAt(plan: SynthPlan, bank: RngBank, row: number): number {
 /** Makes the row's pending artifact, at `at` (what `pendingAt` returned for it), and moves the row's cursor past it. */
 export function takeFromStream(plan: SynthPlan, bank: RngBank, row: number, at: number): Artifact {
   const k = bank.word(row, K) >>> 0;
-  const name = plan.spec.devices[bank.word(row, INDEX)] ?? '';
-  const artifact = make(plan, bank.select(row), name, bank.word(row, USER), k, at, bank.word(row, FLEET_INDEX));
+  const artifact = make(plan, bank.select(row), bank.word(row, INDEX), bank.word(row, USER), k, at, bank.word(row, FLEET_INDEX));
   bank.setWord(row, K, k + 1);
   return artifact;
 }
