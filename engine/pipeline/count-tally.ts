@@ -3,6 +3,7 @@ import { alertStatusOf } from './build-verdict.ts';
 import type { CompactVerdict } from './compact-verdict.ts';
 import { emptyCounts, type Counts } from './counts.ts';
 import { decodeVerdict, VERDICT_CODES } from './verdict-code.ts';
+import { COUNT_SLOT, deviceRows, ROW_SLOTS } from './device-rows.ts';
 
 /** Something that names its device: an artifact or a verdict. */
 interface Named {
@@ -25,7 +26,7 @@ const nameOf = (device: string | Named): string => (typeof device === 'string' ?
  */
 export class CountTally {
   private readonly codes = new Float64Array(VERDICT_CODES);
-  /** Outcome counts per device, 4 per fleet index. Float64: exact past 2^31 artifacts. */
+  /** Outcome counts per device in its row (`device-rows.ts`), 4 of its slots. Float64: exact past 2^31 artifacts. */
   private readonly rows: Float64Array;
   /** Devices in the order of their first verdict: a fleet index, or a name the fleet does not know. */
   private readonly order: (number | string)[] = [];
@@ -33,8 +34,10 @@ export class CountTally {
   private readonly names: string[] = [];
   private readonly unknown = new Map<string, Float64Array>();
 
-  constructor(deviceCount: number) {
-    this.rows = new Float64Array(deviceCount * 4);
+  /** `rows`: the run's per-device rows, shared with its context cache (default: rows of its own). */
+  constructor(deviceCount: number, rows: Float64Array = deviceRows(deviceCount)) {
+    if (rows.length < deviceCount * ROW_SLOTS) throw new RangeError('CountTally: fewer rows than devices');
+    this.rows = rows;
   }
 
   /** Counts one verdict on the device at `deviceIndex` of the fleet, or −1 for a device it does not have. */
@@ -51,7 +54,7 @@ export class CountTally {
   count(code: number, deviceIndex: number, device: string | Named): void {
     this.codes[code]! += 1;
     if (deviceIndex >= 0) {
-      const at = deviceIndex * 4;
+      const at = deviceIndex * ROW_SLOTS + COUNT_SLOT;
       const rows = this.rows;
       if (rows[at]! + rows[at + 1]! + rows[at + 2]! + rows[at + 3]! === 0) {
         this.order.push(deviceIndex);
@@ -100,7 +103,7 @@ export class CountTally {
       // Read in place, one literal in OUTCOMES order: a `subarray` view and four keyed stores per device were
       // ≈ 0.4 of the 1.3 µs each device cost here at 10^6 devices (issue 13, eighth pass).
       const row = typeof device === 'number' ? this.rows : this.unknown.get(device)!;
-      const i = typeof device === 'number' ? device * 4 : 0;
+      const i = typeof device === 'number' ? device * ROW_SLOTS + COUNT_SLOT : 0;
       counts.byDevice.set(this.names[at]!, {
         blocked: row[i]!,
         detected: row[i + 1]!,

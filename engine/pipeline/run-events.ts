@@ -40,6 +40,11 @@ export interface EventSinks {
    */
   readonly code?: (code: number, deviceIndex: number, artifact: Artifact) => void;
   readonly change: (record: ChangeRecord) => void;
+  /**
+   * The run's per-device rows (`device-rows.ts`) when the caller's tally counts into them: the context cache keeps its
+   * per-device check in the same rows, so an artifact touches one row for both (default: rows of the cache's own).
+   */
+  readonly rows?: Float64Array;
   /** Asked after each output: true ends the run early (an unsubscribed stream); the completion hook is not called. */
   readonly stopped?: () => boolean;
   /** AIR runs only: the artifacts and devices whose AIR history expectations ask about (known at load). */
@@ -66,7 +71,7 @@ export interface LoopEnd {
 export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | undefined {
   const model = createFleetModel({ tenant: input.tenant, devices: input.devices, settings: input.settings });
   const policy = createPolicyState(input);
-  const contexts = createContextCache(model, policy, input.settings, input.startMs);
+  const contexts = createContextCache(model, policy, input.settings, input.startMs, sinks.rows);
   const indexOf = (name: string): number | undefined => model.indexOf(name);
   const { verdict, change, stopped } = sinks;
   // Undefined unless the scenario opts in: a v1 run pays one comparison per event.

@@ -87,6 +87,22 @@ describe('createContextCache', () => {
     expect(cache.get('a').edrSensor).toBe(true);
   });
 
+  it('should forget its context ids once policy changes have compiled more than twice the fleet, and still hand out current contexts', () => {
+    const { cache, policy } = cacheOf([device('a'), { ...device('b'), onboarded: false }, device('c')]);
+    // Each policy revision compiles a and b anew (the memo starts again): past 2 × 3 + 4,096 ids they are forgotten.
+    // c's one id first makes b's compile, not a's, the one that forgets: a was found valid in that epoch already.
+    cache.get('c');
+    for (let revision = 0; revision < 2_100; revision++) {
+      policy.apply({ indicators: [] });
+      const a = cache.get('a');
+      const b = cache.get('b');
+      // Read again in the same epoch, after b's compile may have forgotten every id: a must still find its own.
+      expect(cache.get('a')).toBe(a);
+      expect(cache.get('b')).toBe(b);
+      expect([a.edrSensor, b.edrSensor]).toEqual([true, false]);
+    }
+  });
+
   it('should decide every artifact of a random fleet and stream as an unshared per-device context does, through changes mid-run', () => {
     fc.assert(
       fc.property(sharedFleetArb, (input) => {
