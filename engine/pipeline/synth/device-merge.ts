@@ -59,7 +59,7 @@ export class DeviceMerge implements Iterator<Artifact> {
       size += 1;
     }
     const { spec, lastOffset } = plan;
-    // Each waiting device's time and link live in its own stream row: settling a slot reads the rows its artifacts come from.
+    // Each waiting device's time lives in its own stream row: settling a slot reads the rows its artifacts come from.
     const store = { floats: this.bank.floats(), stride: STREAM_ROW_WORDS / 2, offset: STREAM_ROW_CALENDAR };
     this.heap = new SlotCalendar(spec.at, lastOffset + 1, slotsFor(artifacts, size), size, store);
     for (let position = 0; position < size; position++) this.heap.push(firsts[position]!, position);

@@ -11,12 +11,12 @@ const make = makeArtifact; // a local binding: tsx turns cross-module calls into
 const countOf = artifactsOfDevice;
 
 /**
- * Words per stream row: the generator's 4, the cursor's 4 (below), then 4 for the merge's calendar (a waiting
- * device's time and link, `STREAM_ROW_CALENDAR`) and 4 spare. 64 bytes: one cache line holds a device, so the
- * calendar's read of a waiting device brings in the row its artifact is drawn from (issue 13, eighth pass).
+ * Words per stream row: the generator's 4, the cursor's 4 (below), then 2 for the merge's calendar (a waiting
+ * device's time, `STREAM_ROW_CALENDAR`) and 6 spare. 64 bytes: one cache line holds a device, so the calendar's
+ * read of a waiting device's time brings in the row its artifact is drawn from (issue 13, eighth pass).
  */
 export const STREAM_ROW_WORDS = 16;
-/** The float (8-byte) index within a row where the merge's calendar keeps a waiting device's time and link: words 8–11. */
+/** The float (8-byte) index within a row where the merge's calendar keeps a waiting device's time: words 8–9. */
 export const STREAM_ROW_CALENDAR = 4;
 /** The most artifacts one device's row can count (its sequence number is a uint32 word). */
 export const MAX_ARTIFACTS_PER_DEVICE = 0xffff_ffff;
