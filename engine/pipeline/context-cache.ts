@@ -7,7 +7,7 @@ import { ContextMemo } from './context-key.ts';
 import type { DeviceContext, ExclusionHitLookup } from './device-context.ts';
 import type { PolicyState } from './policy-state.ts';
 import { reason } from '../core/reason.ts';
-import { CONTEXT_SLOT, deviceRows, ROW_SLOTS } from './device-rows.ts';
+import { CONTEXT_SLOT, ROW_SLOTS } from './device-rows.ts';
 
 const NOT_ONBOARDED = reason(
   'edr-sensor',
@@ -35,6 +35,9 @@ export interface ContextCache {
   at(index: number, device?: string): DeviceContext;
 }
 
+/** The cache's slots per device in rows of its own: the four of `CONTEXT_SLOT` in a shared row. */
+const OWN_SLOTS = 4;
+
 /** Shared contexts kept at most; past it the memo starts again (a cache: dropping entries changes no result). */
 const SHARED_LIMIT = 4096;
 
@@ -50,15 +53,21 @@ export function createContextCache(
   policy: PolicyState,
   settings: ConflictSettings,
   startMs: number,
-  shared: Float64Array = deviceRows(model.deviceCount()),
+  shared?: Float64Array,
 ): ContextCache {
   // Per device, by fleet index, in its row of `shared` (device-rows.ts, the run's tally counts in the same row):
   // [context id + 1, epoch it was last found valid at, device revision, policy revision it was compiled at]. The
   // per-artifact check reads two numbers of the row the tally then adds to: one cache line per artifact instead of
   // three rows and the model's, then two (a 10^6-device fleet misses the cache on each, issue 13).
   const count = model.deviceCount();
-  if (shared.length < count * ROW_SLOTS) throw new RangeError('createContextCache: fewer rows than devices');
-  const rows = shared;
+  if (shared !== undefined && shared.length < count * ROW_SLOTS)
+    throw new RangeError('createContextCache: fewer rows than devices');
+  // Alone (no tally to share with), 4 slots a device in an array on the JS heap: a typed array of its own (32–64 MB
+  // outside the heap at 10^6 devices) drew the GC, by external memory pressure, into the first devices' compiles
+  // (the bench's context-compile figure at 10^6 devices read 1.5–3.4 µs instead of 0.2–0.6, eighth pass).
+  const rows: Float64Array | number[] = shared ?? new Array<number>(count * OWN_SLOTS).fill(0);
+  const stride = shared === undefined ? OWN_SLOTS : ROW_SLOTS;
+  const base = shared === undefined ? 0 : CONTEXT_SLOT;
   // Contexts by id − 1. Ids are forgotten (every row's id zeroed, so each device compiles again) when there are more
   // than twice the devices plus the memo's limit: policy changes compile new contexts, and old ones must not pile up.
   let byId: DeviceContext[] = [];
@@ -80,7 +89,7 @@ export function createContextCache(
       seenPolicy = policyRevision;
       epoch += 1;
     }
-    const row = index * ROW_SLOTS + CONTEXT_SLOT;
+    const row = index * stride + base;
     if (rows[row + 1] === epoch) return byId[rows[row]! - 1]!;
     const known = rows[row]!;
     if (known !== 0 && rows[row + 2] === model.revisionAt(index) && rows[row + 3] === policyRevision) {
@@ -112,8 +121,8 @@ export function createContextCache(
         idOf = new Map();
         for (let device = 0; device < count; device++) {
           // Id and epoch: a zero epoch is never current (epochs start at 1), so the check falls to the miss path.
-          rows[device * ROW_SLOTS + CONTEXT_SLOT] = 0;
-          rows[device * ROW_SLOTS + CONTEXT_SLOT + 1] = 0;
+          rows[device * stride + base] = 0;
+          rows[device * stride + base + 1] = 0;
         }
       }
       byId.push(context);
