@@ -189,6 +189,18 @@ export class RngBank implements RandomSource {
     this.state[row * this.stride + i] = value;
   }
 
+  /**
+   * The rows' memory as float64s, `stride / 2` a row (`stride` even): an owner that keeps a number beside a row
+   * (a merge's waiting time, issue 13) keeps it in owner words `2j, 2j + 1` (j ≥ 2) as float `row * stride / 2 + j`,
+   * so the row's one cache line holds it too. Draws never touch owner words.
+   *
+   * @example
+   * new RngBank(2, 16).floats()[8 + 4] = 1.5; // row 1, owner words 8 and 9
+   */
+  floats(): Float64Array {
+    return new Float64Array(this.state.buffer, this.state.byteOffset, (this.state.length * 4) >> 3);
+  }
+
   /** {@link Rng.nextUint32} on the selected row: the words are kept as int32 (the same 32 bits:
    * stores wrap modulo 2^32, `>>>` reads them unsigned), so loads stay small integers, never doubles. */
   nextUint32(): number {

@@ -7,6 +7,7 @@ import { ContextMemo } from './context-key.ts';
 import type { DeviceContext, ExclusionHitLookup } from './device-context.ts';
 import type { PolicyState } from './policy-state.ts';
 import { reason } from '../core/reason.ts';
+import { CONTEXT_SLOT, ROW_SLOTS } from './device-rows.ts';
 
 const NOT_ONBOARDED = reason(
   'edr-sensor',
@@ -27,9 +28,15 @@ const UNKNOWN_DEVICE = reason('device', 'unknown-device', 'no device of this nam
 export interface ContextCache {
   /** The device's context at the model's current time; an unknown device gets a context where nothing acts. */
   get(device: string): DeviceContext;
-  /** The same as `get(device)` for the device at `index` of the fleet (`FleetModel.indexOf`), without the name lookup; −1 means look the name up. */
-  at(index: number, device: string): DeviceContext;
+  /**
+   * The same as `get(device)` for the device at `index` of the fleet (`FleetModel.indexOf`), without the name lookup;
+   * −1 means look `device` up (read only then).
+   */
+  at(index: number, device?: string): DeviceContext;
 }
+
+/** The cache's slots per device in rows of its own: the four of `CONTEXT_SLOT` in a shared row. */
+const OWN_SLOTS = 4;
 
 /** Shared contexts kept at most; past it the memo starts again (a cache: dropping entries changes no result). */
 const SHARED_LIMIT = 4096;
@@ -46,22 +53,32 @@ export function createContextCache(
   policy: PolicyState,
   settings: ConflictSettings,
   startMs: number,
+  shared?: Float64Array,
 ): ContextCache {
-  // Per device, by fleet index: the revision and policy revision its context was resolved at, and the context.
-  // Flat arrays sized up front: the per-artifact check reads two numbers, not a state and an entry object
-  // (cache misses past 100k devices), and an empty array filled at scattered indexes becomes a hash table.
+  // Per device, by fleet index, in its row of `shared` (device-rows.ts, the run's tally counts in the same row):
+  // [context id + 1, epoch it was last found valid at, device revision, policy revision it was compiled at]. The
+  // per-artifact check reads two numbers of the row the tally then adds to: one cache line per artifact instead of
+  // three rows and the model's, then two (a 10^6-device fleet misses the cache on each, issue 13).
   const count = model.deviceCount();
-  const revisions = new Float64Array(count).fill(-1);
-  const policies = new Float64Array(count).fill(-1);
-  // The hot check, side by side per device: [context, epoch it was last found valid at]. One cache line per
-  // artifact instead of three rows and the model's (a 10^6-device fleet misses the cache on each, issue 13).
-  const entries = new Array<DeviceContext | number | undefined>(count * 2);
+  if (shared !== undefined && shared.length < count * ROW_SLOTS)
+    throw new RangeError('createContextCache: fewer rows than devices');
+  // Alone (no tally to share with), 4 slots a device in an array on the JS heap: a typed array of its own (32–64 MB
+  // outside the heap at 10^6 devices) drew the GC, by external memory pressure, into the first devices' compiles
+  // (the bench's context-compile figure at 10^6 devices read 1.5–3.4 µs instead of 0.2–0.6, eighth pass).
+  const rows: Float64Array | number[] = shared ?? new Array<number>(count * OWN_SLOTS).fill(0);
+  const stride = shared === undefined ? OWN_SLOTS : ROW_SLOTS;
+  const base = shared === undefined ? 0 : CONTEXT_SLOT;
+  // Contexts by id − 1. Ids are forgotten (every row's id zeroed, so each device compiles again) when there are more
+  // than twice the devices plus the memo's limit: policy changes compile new contexts, and old ones must not pile up.
+  let byId: DeviceContext[] = [];
+  let idOf = new Map<DeviceContext, number>();
+  const idLimit = 2 * count + SHARED_LIMIT;
   // A new epoch whenever the model's revision stamp or the policy revision moves: until then no device's
   // revision and no policy has changed, so a context found valid in this epoch still is.
   let epoch = 0;
   let seenStamp = -1;
   let seenPolicy = -1;
-  const shared = new ContextMemo<DeviceContext>();
+  const memo = new ContextMemo<DeviceContext>();
   let sharedTenant: TenantConfig | undefined;
   let sharedPolicy = -1;
   const at = (index: number): DeviceContext => {
@@ -72,12 +89,12 @@ export function createContextCache(
       seenPolicy = policyRevision;
       epoch += 1;
     }
-    const row = index * 2;
-    if (entries[row + 1] === epoch) return entries[row] as DeviceContext;
-    const known = entries[row] as DeviceContext | undefined;
-    if (known !== undefined && revisions[index] === model.revisionAt(index) && policies[index] === policyRevision) {
-      entries[row + 1] = epoch;
-      return known;
+    const row = index * stride + base;
+    if (rows[row + 1] === epoch) return byId[rows[row]! - 1]!;
+    const known = rows[row]!;
+    if (known !== 0 && rows[row + 2] === model.revisionAt(index) && rows[row + 3] === policyRevision) {
+      rows[row + 1] = epoch;
+      return byId[known - 1]!;
     }
     return miss(index, row);
   };
@@ -87,27 +104,42 @@ export function createContextCache(
     const state = model.readDeviceAt(index);
     const tenant = model.tenant();
     // Tenant-wide inputs are left out of the key: a new tenant or policy starts the memo again.
-    if (tenant !== sharedTenant || policy.revision !== sharedPolicy || shared.size >= SHARED_LIMIT) {
-      shared.clear();
+    if (tenant !== sharedTenant || policy.revision !== sharedPolicy || memo.size >= SHARED_LIMIT) {
+      memo.clear();
       sharedTenant = tenant;
       sharedPolicy = policy.revision;
     }
     const group = policy.groups(tenant).resolve(state.config).name;
     const exclusions = policy.exclusionsFor(state.config);
-    const context = shared.resolve(state, group, exclusions, () =>
+    const context = memo.resolve(state, group, exclusions, () =>
       compileContext(state, tenant, policy, { settings, startMs, group, exclusions }),
     );
-    revisions[index] = state.revision;
-    policies[index] = policy.revision;
-    entries[row] = context;
-    entries[row + 1] = epoch;
+    let id = idOf.get(context);
+    if (id === undefined) {
+      if (byId.length >= idLimit) {
+        byId = [];
+        idOf = new Map();
+        for (let device = 0; device < count; device++) {
+          // Id and epoch: a zero epoch is never current (epochs start at 1), so the check falls to the miss path.
+          rows[device * stride + base] = 0;
+          rows[device * stride + base + 1] = 0;
+        }
+      }
+      byId.push(context);
+      id = byId.length;
+      idOf.set(context, id);
+    }
+    rows[row] = id;
+    rows[row + 1] = epoch;
+    rows[row + 2] = state.revision;
+    rows[row + 3] = policy.revision;
     return context;
   };
   const get = (name: string): DeviceContext => {
     const index = model.indexOf(name);
     return index === undefined ? unknownDevice(name, settings) : at(index);
   };
-  return { get, at: (index, name) => (index >= 0 ? at(index) : get(name)) };
+  return { get, at: (index, name) => (index >= 0 ? at(index) : get(name ?? '')) };
 }
 
 /** What the cache resolved for a device before compiling: run constants, its group and its exclusion lookup. */

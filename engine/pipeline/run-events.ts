@@ -11,6 +11,7 @@ import { isChangeEvent, simEvents, type SimItem } from './sim-events.ts';
 import { DeviceMerge } from './synth/device-merge.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
 import type { Reason } from '../core/vocabulary.ts';
+import type { Artifact } from '../core/artifact.ts';
 
 /** What happened to one timeline `change` (contract §4 `changes[]`). */
 export interface ChangeRecord {
@@ -32,11 +33,18 @@ export interface EventSinks {
   readonly verdict: (verdict: CompactVerdict, deviceIndex: number) => void;
   /**
    * A counting run's sink: when given, and the run has no AIR, each artifact's decision comes here as its packed
-   * code (`decideCode`, verdict-code.ts) with its fleet index and device name, and `verdict` is not called, so no
-   * verdict object is made per artifact. An AIR run still hands `verdict` every verdict (AIR reads them).
+   * code (`decideCode`, verdict-code.ts) with its fleet index and the artifact, and `verdict` is not called, so no
+   * verdict object is made per artifact. An AIR run still hands `verdict` every verdict (AIR reads them). A sink
+   * reads `artifact.device` only when it needs the name: a generated artifact reads it from the plan's name array
+   * at a random index (a cache miss per artifact at 10^6 devices, issue 13).
    */
-  readonly code?: (code: number, deviceIndex: number, device: string) => void;
+  readonly code?: (code: number, deviceIndex: number, artifact: Artifact) => void;
   readonly change: (record: ChangeRecord) => void;
+  /**
+   * The run's per-device rows (`device-rows.ts`) when the caller's tally counts into them: the context cache keeps its
+   * per-device check in the same rows, so an artifact touches one row for both (default: rows of the cache's own).
+   */
+  readonly rows?: Float64Array;
   /** Asked after each output: true ends the run early (an unsubscribed stream); the completion hook is not called. */
   readonly stopped?: () => boolean;
   /** AIR runs only: the artifacts and devices whose AIR history expectations ask about (known at load). */
@@ -63,7 +71,7 @@ export interface LoopEnd {
 export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | undefined {
   const model = createFleetModel({ tenant: input.tenant, devices: input.devices, settings: input.settings });
   const policy = createPolicyState(input);
-  const contexts = createContextCache(model, policy, input.settings, input.startMs);
+  const contexts = createContextCache(model, policy, input.settings, input.startMs, sinks.rows);
   const indexOf = (name: string): number | undefined => model.indexOf(name);
   const { verdict, change, stopped } = sinks;
   // Undefined unless the scenario opts in: a v1 run pays one comparison per event.
@@ -90,8 +98,9 @@ export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | 
       // Generated artifacts carry their fleet index; a written one (a few per run) is looked up by name.
       const index = item.deviceIndex ?? -1;
       const deviceIndex = index >= 0 ? index : (model.indexOf(item.device) ?? -1);
-      const ctx = contexts.at(deviceIndex, item.device);
-      if (counted !== undefined) counted(decideToCode(ctx, item), deviceIndex, item.device);
+      // A fleet device's context by its index alone: its name is not read.
+      const ctx = deviceIndex >= 0 ? contexts.at(deviceIndex) : contexts.get(item.device);
+      if (counted !== undefined) counted(decideToCode(ctx, item), deviceIndex, item);
       else {
         const decided = decide(ctx, item);
         if (air !== undefined) air.verdict(decided);

@@ -5,6 +5,7 @@ import { DEFAULT_CONFLICT_SETTINGS } from '../core/config.ts';
 import type { Issue } from '../core/issue.ts';
 import type { CompactVerdict } from './compact-verdict.ts';
 import { CountTally } from './count-tally.ts';
+import { deviceRows } from './device-rows.ts';
 import type { Counts } from './counts.ts';
 import { runEvents, type ChangeRecord } from './run-events.ts';
 import type { SimulationInput } from './sim-input.ts';
@@ -67,7 +68,9 @@ export interface RunResult extends RunSummary {
  */
 export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): RunSummary {
   const changes: ChangeRecord[] = [];
-  const tally = new CountTally(input.devices.length);
+  // One row per device for the tally's counts and the context cache's check (device-rows.ts).
+  const rows = deviceRows(input.devices.length);
+  const tally = new CountTally(input.devices.length, rows);
   let alerts = 0;
   let actionCenter = 0;
   // Only a sink reads reasons and alerts: a run without one never explains a verdict (issue 13 #2).
@@ -95,8 +98,9 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
         }
       : (verdict, device) => tally.add(verdict, device),
     // Counting only (no AIR): decisions arrive as codes, no verdict is made (issue 13).
-    ...(explains ? {} : { code: (code: number, device: number, name: string) => tally.count(code, device, name) }),
+    ...(explains ? {} : { code: (code: number, device: number, artifact: Artifact) => tally.count(code, device, artifact) }),
     change: (record) => void changes.push(record),
+    rows,
     ...(sinks.airWatch === undefined ? {} : { airWatch: sinks.airWatch }),
   });
   if (end?.air !== undefined && sinks.alert !== undefined) for (const alert of end.air.records.alerts) sinks.alert(alert);
@@ -143,13 +147,15 @@ export function runSimulation(input: SimulationInput): RunResult {
  * the stream is.
  */
 export function countSimulation(input: SimulationInput): { counts: Counts; changes: number } {
-  const tally = new CountTally(input.devices.length);
+  const rows = deviceRows(input.devices.length);
+  const tally = new CountTally(input.devices.length, rows);
   let changes = 0;
   // Decisions arrive as codes, no verdict made per artifact; an AIR run hands verdicts (AIR reads them).
   runEvents(input, {
     verdict: (verdict, device) => tally.add(verdict, device),
-    code: (code, device, name) => tally.count(code, device, name),
+    code: (code, device, artifact) => tally.count(code, device, artifact),
     change: () => void changes++,
+    rows,
   });
   return { counts: tally.counts(), changes };
 }

@@ -75,4 +75,20 @@ describe('RngBank', () => {
     // Row 1 never moved while row 0 drew.
     expect(bank.select(1).nextUint32()).toBe(Rng.from(0xdeadbeef).derive('ws-02').nextUint32());
   });
+
+  it('should share its memory with floats(): an owner float in words 8–9 of a row is kept there and never moves a draw', () => {
+    const bank = new RngBank(3, 16);
+    const untouched = new RngBank(3, 16);
+    for (const b of [bank, untouched]) for (let row = 0; row < 3; row++) b.derive(row, Rng.from(5), `d${row}`);
+    const floats = bank.floats();
+    expect(floats.length).toBe(3 * 8);
+    floats[1 * 8 + 4] = 1_733_000_000_123.5; // row 1, words 8 and 9
+    expect(bank.word(1, 8)).not.toBe(0);
+    expect(bank.word(0, 8)).toBe(0);
+    for (let row = 0; row < 3; row++)
+      expect(Array.from({ length: 20 }, () => bank.select(row).nextUint32())).toEqual(
+        Array.from({ length: 20 }, () => untouched.select(row).nextUint32()),
+      );
+    expect(floats[1 * 8 + 4]).toBe(1_733_000_000_123.5);
+  });
 });

@@ -6,6 +6,7 @@ import { createFleetModel } from '../../engine/model/index.ts';
 import { createContextCache, type ContextCache } from '../../engine/pipeline/context-cache.ts';
 import { plainVerdict } from '../../engine/pipeline/compact-verdict.ts';
 import { decideArtifact } from '../../engine/pipeline/decide-artifact.ts';
+import { deviceRows } from '../../engine/pipeline/device-rows.ts';
 import { createPolicyState, type PolicyState } from '../../engine/pipeline/policy-state.ts';
 import { isChangeEvent, simEvents } from '../../engine/pipeline/sim-events.ts';
 import type { ChangeSpec, SimulationInput } from '../../engine/pipeline/sim-input.ts';
@@ -52,7 +53,7 @@ const device = (name: string, tags: string[] = []) =>
     mdav: { installed: true, platform: '4.18.24090.11', engine: '1.1.24090.11', cloudProtection: true },
   });
 
-function cacheOf(devices: ReturnType<typeof device>[], groups = DEFAULT_TENANT.deviceGroups) {
+function cacheOf(devices: ReturnType<typeof device>[], groups = DEFAULT_TENANT.deviceGroups, rows?: Float64Array) {
   const tenant = { ...DEFAULT_TENANT, edrBlockMode: true, deviceGroups: groups };
   const model = createFleetModel({ tenant, devices });
   const policy = createPolicyState({
@@ -60,7 +61,7 @@ function cacheOf(devices: ReturnType<typeof device>[], groups = DEFAULT_TENANT.d
     indicators: [],
     settings: DEFAULT_CONFLICT_SETTINGS,
   });
-  return { model, policy, cache: createContextCache(model, policy, DEFAULT_CONFLICT_SETTINGS, 0) };
+  return { model, policy, cache: createContextCache(model, policy, DEFAULT_CONFLICT_SETTINGS, 0, rows) };
 }
 
 describe('createContextCache', () => {
@@ -86,6 +87,32 @@ describe('createContextCache', () => {
     expect(cache.get('b').edrSensor).toBe(false);
     expect(cache.get('a').edrSensor).toBe(true);
   });
+
+  it.each([
+    ['its own rows', undefined],
+    ['rows shared with a tally', deviceRows(3)],
+  ])(
+    'should forget its context ids once policy changes have compiled more than twice the fleet, in %s, and still hand out current contexts',
+    (_, rows) => {
+      const { cache, policy } = cacheOf(
+        [device('a'), { ...device('b'), onboarded: false }, device('c')],
+        DEFAULT_TENANT.deviceGroups,
+        rows,
+      );
+      // Each policy revision compiles a and b anew (the memo starts again): past 2 × 3 + 4,096 ids they are forgotten.
+      // c's one id first makes b's compile, not a's, the one that forgets: a was found valid in that epoch already.
+      cache.get('c');
+      for (let revision = 0; revision < 2_100; revision++) {
+        policy.apply({ indicators: [] });
+        const a = cache.get('a');
+        const b = cache.get('b');
+        // Read again in the same epoch, after b's compile may have forgotten every id: a must still find its own.
+        expect(cache.get('a')).toBe(a);
+        expect(cache.get('b')).toBe(b);
+        expect([a.edrSensor, b.edrSensor]).toEqual([true, false]);
+      }
+    },
+  );
 
   it('should decide every artifact of a random fleet and stream as an unshared per-device context does, through changes mid-run', () => {
     fc.assert(

@@ -15,7 +15,7 @@ function decisions(input: Parameters<typeof runEvents>[0], through: 'verdict' | 
           verdict: () => {
             throw new Error('a counting run made a verdict');
           },
-          code: (code, index, device) => void seen.push([code, index, device]),
+          code: (code, index, artifact) => void seen.push([code, index, artifact.device]),
           change: () => {},
         },
   );

@@ -1,7 +1,7 @@
-/** Lazy k-way merge of per-device streams on a calendar queue over the window's slots: ~50 bytes per device. */
+/** Lazy k-way merge of per-device streams on a calendar queue over the window's slots: ~70 bytes per device. */
 import type { Artifact } from '../../core/artifact.ts';
 import { RngBank } from '../../core/random.ts';
-import { pendingAt, startStream, STREAM_ROW_WORDS, takeFromStream } from './device-stream.ts';
+import { pendingAt, startStream, STREAM_ROW_CALENDAR, STREAM_ROW_WORDS, takeFromStream } from './device-stream.ts';
 import { artifactsOfDevice } from './generate-spec.ts';
 import { SlotCalendar } from './slot-calendar.ts';
 import type { SynthPlan } from './synth-plan.ts';
@@ -23,9 +23,9 @@ const MAX_SLOTS = 1 << 22;
  * artifacts are already in sequence order). A {@link SlotCalendar} holds each device's pending time,
  * keyed by its position, in the same order as a binary heap would (the oracle in
  * `test/pipeline/synth/heap-merge.ts` pins that), at O(1) amortised per artifact instead of a sift through
- * log2(devices) levels. A device's whole stream state (its rng, cursor, user and indexes) is a 32-byte row
- * of one {@link RngBank} (row = position): no object per device, and an artifact touches one row of it
- * (issue 13: at 10^6 devices each object or array an artifact reads is a cache miss).
+ * log2(devices) levels. A device's whole stream state (its rng, cursor, user and indexes) and its pending time
+ * are one 64-byte row of one {@link RngBank} (row = position): no object per device, and an artifact touches one
+ * row of it (issue 13: at 10^6 devices each object or array an artifact reads is a cache miss).
  */
 export class DeviceMerge implements Iterator<Artifact> {
   /** Every device's stream, one row per position, in ascending device index: comparing positions compares devices. */
@@ -59,7 +59,9 @@ export class DeviceMerge implements Iterator<Artifact> {
       size += 1;
     }
     const { spec, lastOffset } = plan;
-    this.heap = new SlotCalendar(spec.at, lastOffset + 1, slotsFor(artifacts, size), size);
+    // Each waiting device's time lives in its own stream row: settling a slot reads the rows its artifacts come from.
+    const store = { floats: this.bank.floats(), stride: STREAM_ROW_WORDS / 2, offset: STREAM_ROW_CALENDAR };
+    this.heap = new SlotCalendar(spec.at, lastOffset + 1, slotsFor(artifacts, size), size, store);
     for (let position = 0; position < size; position++) this.heap.push(firsts[position]!, position);
   }
 

@@ -10,8 +10,14 @@ import type { SynthPlan } from './synth-plan.ts';
 const make = makeArtifact; // a local binding: tsx turns cross-module calls into getter calls
 const countOf = artifactsOfDevice;
 
-/** Words per stream row: the generator's 4, then the cursor's (below). 32 bytes: one cache line holds a device. */
-export const STREAM_ROW_WORDS = 8;
+/**
+ * Words per stream row: the generator's 4, the cursor's 4 (below), then 2 for the merge's calendar (a waiting
+ * device's time, `STREAM_ROW_CALENDAR`) and 6 spare. 64 bytes: one cache line holds a device, so the calendar's
+ * read of a waiting device's time brings in the row its artifact is drawn from (issue 13, eighth pass).
+ */
+export const STREAM_ROW_WORDS = 16;
+/** The float (8-byte) index within a row where the merge's calendar keeps a waiting device's time: words 8–9. */
+export const STREAM_ROW_CALENDAR = 4;
 /** The most artifacts one device's row can count (its sequence number is a uint32 word). */
 export const MAX_ARTIFACTS_PER_DEVICE = 0xffff_ffff;
 /** Row words beside the generator: the pending artifact's sequence number (read unsigned), the user, the fleet index, the spec index. */
@@ -68,8 +74,7 @@ export function pendingAt(plan: SynthPlan, bank: RngBank, row: number): number {
 /** Makes the row's pending artifact, at `at` (what `pendingAt` returned for it), and moves the row's cursor past it. */
 export function takeFromStream(plan: SynthPlan, bank: RngBank, row: number, at: number): Artifact {
   const k = bank.word(row, K) >>> 0;
-  const name = plan.spec.devices[bank.word(row, INDEX)] ?? '';
-  const artifact = make(plan, bank.select(row), name, bank.word(row, USER), k, at, bank.word(row, FLEET_INDEX));
+  const artifact = make(plan, bank.select(row), bank.word(row, INDEX), bank.word(row, USER), k, at, bank.word(row, FLEET_INDEX));
   bank.setWord(row, K, k + 1);
   return artifact;
 }

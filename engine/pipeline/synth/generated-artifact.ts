@@ -3,6 +3,7 @@ import type { Artifact, Signals } from '../../core/artifact.ts';
 import type { AnswerCell, ArtifactKey, PathKey } from '../../core/artifact-key.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
 import { CATALOG } from './compile-catalog.ts';
+import type { SynthPlan } from './synth-plan.ts';
 
 /** The interned folder of a line without a profile folder (its file's segments are the whole path): one shared array. */
 const NO_FOLDER: readonly string[] = Object.freeze([]);
@@ -46,12 +47,11 @@ export interface GeneratedLine extends AnswerCell {
  * copy of the key. Do not spread it (a spread drops what lives on the prototype): see `plainArtifact`.
  *
  * @example
- * const artifact = makeArtifact(plan, rng, 'ws-01', 0, 0, 1_000); // a GeneratedArtifact
+ * const artifact = makeArtifact(plan, rng, 0, 0, 0, 1_000); // a GeneratedArtifact of plan.spec.devices[0], 'ws-01'
  * artifact.id;                 // 'gen-1-ws-01-0', joined now
  * artifact.key === artifact;   // true
  */
 export class GeneratedArtifact implements Artifact, ArtifactKey {
-  readonly device: string;
   readonly at: number;
   /** The key's last segment: the file name in lower case. */
   readonly name: string;
@@ -68,7 +68,10 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
   readonly place: number;
   /** The catalog line's shared record. */
   readonly #line: GeneratedLine;
-  readonly #idPrefix: string;
+  /** The run's plan: its id prefix and its devices' names. */
+  readonly #plan: SynthPlan;
+  /** The device's index in `plan.spec.devices`: its name is read only when asked (below). */
+  readonly #device: number;
   readonly #k: number;
   /** The profile folder's index into the catalog's `profilePaths` / `profileSegments`, or -1 for an absolute path. */
   readonly #slot: number;
@@ -76,13 +79,16 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
   #path: string | undefined = undefined;
   #segments: readonly string[] | undefined = undefined;
 
-  /** `idPrefix` and `k` make the id; `slot` (a profile folder, or -1) and the line's file name the path and segments. */
+  /**
+   * `plan.idPrefix`, the device's name and `k` make the id; `slot` (a profile folder, or -1) and the line's file name
+   * the path and segments; `device` indexes `plan.spec.devices`.
+   */
   constructor(
-    idPrefix: string,
+    plan: SynthPlan,
     k: number,
     line: GeneratedLine,
     slot: number,
-    device: string,
+    device: number,
     at: number,
     process: string | undefined,
     opener: PathKey | undefined,
@@ -92,11 +98,11 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
     deviceIndex: number,
     place: number,
   ) {
-    this.#idPrefix = idPrefix;
+    this.#plan = plan;
     this.#k = k;
     this.#line = line;
     this.#slot = slot;
-    this.device = device;
+    this.#device = device;
     this.at = at;
     this.name = line.name;
     this.file = line.file;
@@ -107,6 +113,15 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
     this.signals = signals;
     this.deviceIndex = deviceIndex;
     this.place = place;
+  }
+
+  /**
+   * The device's name, read from the plan when asked: a counting run never asks for a fleet device's (it has the
+   * fleet index), and at 10^6 devices reading the name array at a random index was a cache miss per artifact
+   * (issue 13, eighth pass).
+   */
+  get device(): string {
+    return this.#plan.spec.devices[this.#device] ?? '';
   }
 
   get class(): ArtifactClass {
@@ -142,7 +157,7 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
   }
 
   get id(): string {
-    return (this.#id ??= `${this.#idPrefix}${this.device}-${this.#k}`);
+    return (this.#id ??= `${this.#plan.idPrefix}${this.device}-${this.#k}`);
   }
 
   get path(): string {

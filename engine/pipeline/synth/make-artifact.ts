@@ -95,18 +95,18 @@ function lineOf(tapes: HashTapes, template: Template, variant: number, cls: numb
 }
 
 /**
- * Draws the `k`-th artifact of a device, at time `at` (`deviceIndex`: its fleet index, default −1). `user` indexes the compiled profile users; server
+ * Draws the `k`-th artifact of device `device` (its index in `plan.spec.devices`), at time `at` (`deviceIndex`: its fleet index, default −1). `user` indexes the compiled profile users; server
  * users (after the workstation ones) draw from the server catalog. Draw order is fixed, so the same rng
  * state always yields the same artifact: one full draw for the class, then 16-bit halves of three words
  * for the shape, and of two more words for the signals of malicious and PUA artifacts.
  *
  * @example
- * makeArtifact(plan, Rng.from(7).derive('gen-1:ws-01'), 'ws-01', 0, 0, 1_000).id; // 'gen-1-ws-01-0'
+ * makeArtifact(plan, Rng.from(7).derive('gen-1:ws-01'), 0, 0, 0, 1_000).id; // 'gen-1-ws-01-0' (plan.spec.devices[0] is 'ws-01')
  */
 export function makeArtifact(
   plan: SynthPlan,
   rng: RandomSource,
-  device: string,
+  device: number,
   user: number,
   k: number,
   at: number,
@@ -165,7 +165,7 @@ export function makeArtifact(
   // ArtifactKey.place: slot, identity and opener fix the key's content; < 233 × 89,164 × 32 < 2^31 (a test checks).
   const place = ((slot + 1) * identities + identity) * PLACE_OPENERS + (opener < 0 ? 0 : template.openerPlaces[opener]!);
   return new GeneratedArtifact(
-    plan.idPrefix,
+    plan,
     k,
     lineOf(plan.tapes, template, variant, cls, kind),
     slot,

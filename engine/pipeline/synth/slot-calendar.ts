@@ -3,6 +3,13 @@ import { TimeHeap } from '../../core/time-heap.ts';
 
 const EMPTY = -1;
 
+/** Where a calendar keeps each key's waiting time: float `offset` of row `key` (`stride` floats a row). */
+export interface KeyStore {
+  readonly floats: Float64Array;
+  readonly stride: number;
+  readonly offset: number;
+}
+
 /**
  * The same order as {@link TimeHeap} (earliest time first, ties to the smaller key), for keys in
  * `[0, keyCapacity)` each waiting at most once. The span `[start, start + span)` is cut into `buckets`
@@ -24,10 +31,18 @@ export class SlotCalendar {
   /** First waiting key per slot, or EMPTY. */
   private readonly heads: Int32Array;
   /**
-   * Per key, side by side: its time at `2 * key`, the next waiting key in the same slot at `2 * key + 1`.
-   * One cache line per key waited and settled, not one in each of two arrays (10^6 keys: both miss).
+   * Per key, its waiting time at `key * stride + offset`: a caller's `store` puts it in the key's own row of its
+   * memory (the generator's merge: the device's stream row, which taking the key's artifact reads next).
    */
   private readonly waits: Float64Array;
+  /**
+   * Per key, the next waiting key in the same slot: a dense array of its own, so settling a slot walks 4 bytes a key
+   * and the reads of the keys' times do not wait on each other (issue 13, eighth pass: at 10^6 devices a walk through
+   * the rows themselves waited on one cache miss per key in turn).
+   */
+  private readonly links: Int32Array;
+  private readonly stride: number;
+  private readonly offset: number;
   /** The pairs of every slot up to `slot`: all earlier than any waiting pair. */
   private readonly near = new TimeHeap();
   private readonly scale: number;
@@ -36,17 +51,24 @@ export class SlotCalendar {
 
   /**
    * `start`, `span` (> 0): the times expected; `buckets` (≥ 1): how many slots to cut them into;
-   * `keyCapacity`: one more than the largest key.
+   * `keyCapacity`: one more than the largest key; `store` (default: an array of its own): where each key's
+   * time lives, float `offset` of a row of `stride` floats per key (no one else may write it while the key waits).
    */
   constructor(
     private readonly start: number,
     span: number,
     buckets: number,
     keyCapacity: number,
+    store: KeyStore = { floats: new Float64Array(Math.max(1, keyCapacity)), stride: 1, offset: 0 },
   ) {
     const count = Math.max(1, Math.floor(buckets));
     this.heads = new Int32Array(count).fill(EMPTY);
-    this.waits = new Float64Array(2 * Math.max(1, keyCapacity));
+    if (store.stride < 1 || store.offset < 0 || store.offset >= store.stride || store.floats.length < keyCapacity * store.stride)
+      throw new RangeError('SlotCalendar: a key store needs a float per key inside rows of keyCapacity × stride floats');
+    this.waits = store.floats;
+    this.links = new Int32Array(Math.max(1, keyCapacity));
+    this.stride = store.stride;
+    this.offset = store.offset;
     this.scale = span > 0 ? count / span : 0;
   }
 
@@ -98,8 +120,8 @@ export class SlotCalendar {
   }
 
   private wait(slot: number, time: number, key: number): void {
-    this.waits[2 * key] = time;
-    this.waits[2 * key + 1] = this.heads[slot]!;
+    this.waits[key * this.stride + this.offset] = time;
+    this.links[key] = this.heads[slot]!;
     this.heads[slot] = key;
     this.waiting += 1;
   }
@@ -113,11 +135,11 @@ export class SlotCalendar {
     this.slot = slot;
     let key = heads[slot]!;
     heads[slot] = EMPTY;
-    const waits = this.waits;
+    const { waits, links, stride, offset } = this;
     while (key !== EMPTY) {
-      this.near.push(waits[2 * key]!, key);
+      this.near.push(waits[key * stride + offset]!, key);
       this.waiting -= 1;
-      key = waits[2 * key + 1]!;
+      key = links[key]!;
     }
   }
 }

@@ -24,8 +24,18 @@ describe('SlotCalendar', () => {
         fc.integer({ min: 1, max: 100 }),
         fc.integer({ min: 1, max: 8 }),
         fc.array(op, { maxLength: 200 }),
-        (start, span, slots, ops) => {
-          const calendar = new SlotCalendar(start, span, slots, 16);
+        fc.option(fc.record({ stride: fc.integer({ min: 1, max: 6 }), offset: fc.integer({ min: 0, max: 5 }) })),
+        (start, span, slots, ops, rows) => {
+          // Either its own array, or a float of each key's row in a caller's memory, whose other floats it must not touch.
+          const store =
+            rows === null
+              ? undefined
+              : {
+                  floats: new Float64Array(16 * rows.stride).fill(0.5),
+                  stride: rows.stride,
+                  offset: rows.offset % rows.stride,
+                };
+          const calendar = new SlotCalendar(start, span, slots, 16, store);
           const heap = new TimeHeap();
           const waiting = new Set<number>();
           const seen: [number, number][] = [];
@@ -60,6 +70,10 @@ describe('SlotCalendar', () => {
           }
           expect(seen).toEqual(expected);
           expect(calendar.size).toBe(0);
+          if (store !== undefined) {
+            const others = store.floats.filter((_, i) => i % store.stride !== store.offset);
+            expect(others.every((value) => value === 0.5)).toBe(true);
+          }
         },
       ),
       { numRuns: 500 },
@@ -78,6 +92,13 @@ describe('SlotCalendar', () => {
       calendar.pop();
     }
     expect(order).toEqual([7, 2, 3, 1]);
+  });
+
+  it('should refuse a key store without a float per key inside each row', () => {
+    const floats = new Float64Array(8);
+    expect(() => new SlotCalendar(0, 10, 4, 4, { floats, stride: 2, offset: 2 })).toThrow(RangeError);
+    expect(() => new SlotCalendar(0, 10, 4, 5, { floats, stride: 2, offset: 0 })).toThrow(RangeError);
+    expect(() => new SlotCalendar(0, 10, 4, 4, { floats, stride: 2, offset: 0 }).size).not.toThrow();
   });
 
   it('should do nothing when popping an empty queue', () => {
