@@ -6,6 +6,7 @@ import { createPolicyState } from '../engine/pipeline/policy-state.ts';
 import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
 import { generateArtifactsFor } from '../engine/pipeline/synth/index.ts';
 import { CountTally } from '../engine/pipeline/count-tally.ts';
+import { deviceRows } from '../engine/pipeline/device-rows.ts';
 import { emptyCounts, type Counts } from '../engine/pipeline/counts.ts';
 import { generateSpecOf } from './stream-stage.ts';
 
@@ -28,8 +29,9 @@ export function* shardDevices(deviceCount: number, shard: Shard): Generator<numb
 /**
  * Counts the shard's verdicts. The stages are `runEvents`'s for a generate-only timeline: `model.advanceTo`
  * on a model of the shard's devices only, the context cache by fleet index, `decideCode`, the
- * `CountTally`. The generator's subset function yields exactly the full stream filtered to the shard's
- * devices, so the shards' merged counts must equal `countSimulation` — the benchmark checks it.
+ * `CountTally`, the cache and the tally sharing one row per device. The generator's subset function yields
+ * exactly the full stream filtered to the shard's devices, so the shards' merged counts must equal
+ * `countSimulation` — the benchmark checks it.
  *
  * @example
  * countShard(input, { index: 0, of: 1 }); // same counts as countSimulation(input).counts
@@ -43,14 +45,18 @@ export function countShard(input: SimulationInput, shard: Shard): Counts {
   const devices = input.devices.filter((device) => names.has(device.name));
   const model = createFleetModel({ tenant: input.tenant, devices, settings: input.settings });
   const policy = createPolicyState(input);
-  const contexts = createContextCache(model, policy, input.settings, input.startMs);
+  // One row per device for the tally's counts and the context cache's check, shared as countSimulation shares them.
+  const rows = deviceRows(devices.length);
+  const contexts = createContextCache(model, policy, input.settings, input.startMs, rows);
   // Artifacts carry their device's index in this worker's model, as simEvents gives them in a full run.
   const deviceIndexes = spec.devices.map((name) => model.indexOf(name) ?? -1);
-  const tally = new CountTally(devices.length);
+  const tally = new CountTally(devices.length, rows);
   for (const artifact of generateArtifactsFor(spec, mine, { seed: input.seed, deviceIndexes })) {
     model.advanceTo(artifact.at);
     const index = artifact.deviceIndex ?? -1;
-    tally.count(decideCode(contexts.at(index, artifact.device), artifact), index, artifact.device);
+    // By index alone, as runEvents does: a generated artifact's name is read only on its device's first count.
+    const ctx = index >= 0 ? contexts.at(index) : contexts.get(artifact.device);
+    tally.count(decideCode(ctx, artifact), index, artifact);
   }
   return tally.counts();
 }
