@@ -8,7 +8,7 @@ import { runExclusionBench, type ExclusionBenchResult } from './exclusions.bench
 import { perSecond, ratio } from './measure.ts';
 import { formatRate } from './render-bench-table.ts';
 import { countsDigest } from './shard-pipeline.ts';
-import { runSharded } from './sharded-run.ts';
+import { runSharded, type ShardPass } from './sharded-run.ts';
 import { runStreamChild } from './stream-length.ts';
 import { marginalCost } from './stream-stage.ts';
 import { measureContextCompile } from './decision-stage.ts';
@@ -203,8 +203,9 @@ export function workerSteps(
         identical: digests.every((digest) => digest === digests[0]),
         ...(pipeline === undefined ? {} : { matchesPipeline: countsDigest(pipeline) === digests[0] }),
       };
-      const rates = `${formatRate(perSecond(run.steady.counts.artifacts, run.steady.wallMs))} wall (first pass ${formatRate(perSecond(run.first.counts.artifacts, run.first.wallMs))})`;
-      return `${rates}, ${draft.workers.identical ? 'identical' : 'DIFFERENT'} counts`;
+      const rate = (pass: ShardPass): string => formatRate(perSecond(pass.counts.artifacts, pass.wallMs));
+      const same = draft.workers.identical ? 'identical' : 'DIFFERENT';
+      return `${rate(run.steady)} wall (first pass ${rate(run.first)}), ${same} counts`;
     },
   });
   return Array.from({ length: Math.max(1, rounds) }, (_, round) => [step(1, round + 1), step(workers, round + 1)]).flat();

@@ -95,8 +95,9 @@ function lineOf(tapes: HashTapes, template: Template, variant: number, cls: numb
 }
 
 /**
- * Draws the `k`-th artifact of device `device` (its index in `plan.spec.devices`), at time `at` (`deviceIndex`: its fleet index, default −1). `user` indexes the compiled profile users; server
- * users (after the workstation ones) draw from the server catalog. Draw order is fixed, so the same rng
+ * Draws the `k`-th artifact of device `device` (its index in `plan.spec.devices`), at time `at` (`deviceIndex`: its
+ * fleet index, default −1). `user` indexes the compiled profile users; server users (after the workstation ones)
+ * draw from the server catalog. Draw order is fixed, so the same rng
  * state always yields the same artifact: one full draw for the class, then 16-bit halves of three words
  * for the shape, and of two more words for the signals of malicious and PUA artifacts.
  *
