@@ -130,13 +130,12 @@ export function makeArtifact(
 
   let trigger: Trigger = kind === 2 ? 'behavior' : 'on-access';
   let scanType: ScanType | undefined;
-  let process: string | undefined;
+  // The opener's index in the template (its path and key are read back through the place: GeneratedArtifact).
   let opener = -1;
   // Processes and behaviours always have a parent; only files choose between on-access and a scan.
   const triggerFraction = kind === 0 ? (pick & 0xffff) / 65536 : 0;
   if (triggerFraction < onAccess) {
     opener = high(extra, template.openers.length);
-    process = template.openers[opener];
   } else if (triggerFraction < onAccess + scheduledScan) {
     // A scan has no opening process: §4.4 #30, process exclusions never apply to scans.
     trigger = 'scheduled-scan';
@@ -169,11 +168,8 @@ export function makeArtifact(
     plan,
     k,
     lineOf(plan.tapes, template, variant, cls, kind),
-    slot,
     device,
     at,
-    process,
-    opener < 0 ? undefined : template.openerKeys[opener],
     trigger,
     scanType,
     signals,
