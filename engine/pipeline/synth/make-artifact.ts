@@ -113,12 +113,14 @@ export function makeArtifact(
   at: number,
   deviceIndex = -1,
 ): Artifact {
-  // Few draws per artifact: each Rng draw costs more than the arithmetic that splits it.
-  const classDraw = rng.next();
-  const cls = classDraw < plan.malicious ? 0 : classDraw < plan.maliciousOrPua ? 1 : 2;
-  const shape = rng.nextUint32();
-  const pick = rng.nextUint32();
-  const extra = rng.nextUint32();
+  // Few draws per artifact: each Rng draw costs more than the arithmetic that splits it. Every draw is taken as an
+  // int32 (`nextInt32`: the same word, read below by `>>>` and `&` only), never boxed should a call not be inlined.
+  // The class draw is `next()`'s word: `next() < p` exactly when `word < p × 2^32` (both sides scaled by a power of two).
+  const classWord = rng.nextInt32() >>> 0;
+  const cls = classWord < plan.malicious * 4294967296 ? 0 : classWord < plan.maliciousOrPua * 4294967296 ? 1 : 2;
+  const shape = rng.nextInt32();
+  const pick = rng.nextInt32();
+  const extra = rng.nextInt32();
 
   const cuts = KIND_CUTS[cls]!;
   const kindFraction = (shape >>> 16) / 65536;
@@ -148,8 +150,8 @@ export function makeArtifact(
   let signals = SIGNALS[0]!;
   if (cls !== 2) {
     // Benign artifacts are never flagged; malicious and PUA ones by each engine independently.
-    const first = rng.nextUint32();
-    const second = rng.nextUint32();
+    const first = rng.nextInt32();
+    const second = rng.nextInt32();
     signals =
       SIGNALS[
         (first >>> 16 < plan.primaryAv16 ? 1 : 0) |
