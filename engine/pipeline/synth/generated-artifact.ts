@@ -43,8 +43,9 @@ export interface GeneratedLine extends AnswerCell {
  * artifact is one allocation, not an artifact and a key (issue 13: GC was 7.5–8.5 % of P). It holds only what
  * varies per artifact (device, time, trigger, scan type, signals, opener, the profile slot) and a shared
  * {@link GeneratedLine}; class, kind, hashes, certificate, threat and technique are getters reading that line
- * (issue 13, seventh pass: 246 B per artifact, mostly copies of the line; then 160 B). `name` and `file` are copied
- * from it: the exclusion matcher reads them at sites that also see plain keys, where a getter measured L 1.07×.
+ * (issue 13, seventh pass: 246 B per artifact, mostly copies of the line; then 160 B), and so are `name` and `file`
+ * since the ninth pass: the exclusion matcher reads them only on a memo miss now (a getter measured L 1.07× when it
+ * read them on every lookup).
  * The place (`ArtifactKey.place`) fixes the profile slot and the opener, so `folder`, `process` and `opener` are read
  * from the catalog through it (issue 13, ninth pass). Three strings are joined on every read and not kept, since a
  * counted run reads none of them and an explaining one reads each about once (a kept copy cost 8 B per artifact
@@ -60,10 +61,6 @@ export interface GeneratedLine extends AnswerCell {
  */
 export class GeneratedArtifact implements Artifact, ArtifactKey {
   readonly at: number;
-  /** The key's last segment: the file name in lower case. */
-  readonly name: string;
-  /** The file's split name (the catalog's interned key). */
-  readonly file: PathKey;
   readonly trigger: Trigger;
   readonly scanType: ScanType | undefined;
   readonly signals: Signals;
@@ -102,8 +99,6 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
     this.#line = line;
     this.#device = device;
     this.at = at;
-    this.name = line.name;
-    this.file = line.file;
     this.trigger = trigger;
     this.scanType = scanType;
     this.signals = signals;
@@ -118,6 +113,16 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
    */
   get device(): string {
     return this.#plan.spec.devices[this.#device] ?? '';
+  }
+
+  /** The key's last segment: the file name in lower case (the line's). */
+  get name(): string {
+    return this.#line.name;
+  }
+
+  /** The file's split name: the catalog's interned key (the line's). */
+  get file(): PathKey {
+    return this.#line.file;
   }
 
   get class(): ArtifactClass {
