@@ -3,6 +3,7 @@ import type { Artifact, Signals } from '../../core/artifact.ts';
 import type { AnswerCell, ArtifactKey, PathKey } from '../../core/artifact-key.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
 import { PLACE_OPENERS } from '../../core/artifact-key.ts';
+import { factsScanType, factsSignals, factsTrigger } from './artifact-facts.ts';
 import { CATALOG } from './compile-catalog.ts';
 import type { SynthPlan } from './synth-plan.ts';
 
@@ -13,6 +14,9 @@ const profilePaths = CATALOG.profilePaths;
 const profileSegments = CATALOG.profileSegments;
 const openerPaths = CATALOG.openerPaths;
 const openerKeys = CATALOG.openerKeys;
+const signalsOf = factsSignals;
+const triggerOf = factsTrigger;
+const scanTypeOf = factsScanType;
 /** `ArtifactKey.place` is `((slot + 1) × identities + identity) × PLACE_OPENERS + opener` (`makeArtifact`): the slot's radix. */
 const SLOT_RADIX = CATALOG.identities * PLACE_OPENERS;
 
@@ -61,9 +65,6 @@ export interface GeneratedLine extends AnswerCell {
  */
 export class GeneratedArtifact implements Artifact, ArtifactKey {
   readonly at: number;
-  readonly trigger: Trigger;
-  readonly scanType: ScanType | undefined;
-  readonly signals: Signals;
   readonly deviceIndex: number;
   /**
    * The key's `ArtifactKey.place`: from the catalog's profile slot, identity and opener numbers (`makeArtifact`), and
@@ -77,6 +78,8 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
   /** The device's index in `plan.spec.devices`: its name is read only when asked (below). */
   readonly #device: number;
   readonly #k: number;
+  /** Signals, trigger and scan type packed (`artifact-facts.ts`): one small integer, not three fields. */
+  readonly #facts: number;
 
   /**
    * `plan.idPrefix`, the device's name and `k` make the id; the place's slot (a profile folder, or none) and the
@@ -88,9 +91,7 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
     line: GeneratedLine,
     device: number,
     at: number,
-    trigger: Trigger,
-    scanType: ScanType | undefined,
-    signals: Signals,
+    facts: number,
     deviceIndex: number,
     place: number,
   ) {
@@ -99,9 +100,7 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
     this.#line = line;
     this.#device = device;
     this.at = at;
-    this.trigger = trigger;
-    this.scanType = scanType;
-    this.signals = signals;
+    this.#facts = facts;
     this.deviceIndex = deviceIndex;
     this.place = place;
   }
@@ -113,6 +112,19 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
    */
   get device(): string {
     return this.#plan.spec.devices[this.#device] ?? '';
+  }
+
+  get trigger(): Trigger {
+    return triggerOf(this.#facts);
+  }
+
+  get scanType(): ScanType | undefined {
+    return scanTypeOf(this.#facts);
+  }
+
+  /** One of eight shared, frozen objects. */
+  get signals(): Signals {
+    return signalsOf(this.#facts);
   }
 
   /** The key's last segment: the file name in lower case (the line's). */
