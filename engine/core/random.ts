@@ -94,6 +94,11 @@ export class Rng {
     return t;
   }
 
+  /** {@link RandomSource.nextInt32}: `nextUint32()`'s 32 bits as a signed int32. */
+  nextInt32(): number {
+    return this.nextUint32() | 0;
+  }
+
   /** Writes the four state words to `into[at..at+3]` (see {@link RngBank}). */
   saveState(into: Uint32Array | Int32Array, at: number): void {
     into[at] = this.a;
@@ -133,6 +138,13 @@ export class Rng {
 /** What a draw needs: an {@link Rng}, or an {@link RngBank} at its selected row. */
 export interface RandomSource {
   nextUint32(): number;
+  /**
+   * The same draw as `nextUint32`, its 32 bits as a signed int32 (`>>> 16`, `& 0xffff` and `>>> 0` read it as the
+   * unsigned word): a small integer on 64-bit V8, so it is never boxed where the call is not inlined. A uint32 at or
+   * above 2^31, or `next`'s float, is a 16-byte heap number per draw there (issue 13, ninth pass: the generator's
+   * hot function exceeds TurboFan's inlining budget, and its class draw cost 16 B per artifact).
+   */
+  nextInt32(): number;
   next(): number;
   int(n: number): number;
 }
@@ -201,16 +213,24 @@ export class RngBank implements RandomSource {
     return new Float64Array(this.state.buffer, this.state.byteOffset, (this.state.length * 4) >> 3);
   }
 
-  /** {@link Rng.nextUint32} on the selected row: the words are kept as int32 (the same 32 bits:
-   * stores wrap modulo 2^32, `>>>` reads them unsigned), so loads stay small integers, never doubles. */
+  /** {@link Rng.nextUint32} on the selected row: {@link nextInt32}'s word read unsigned. */
   nextUint32(): number {
+    return this.nextInt32() >>> 0;
+  }
+
+  /**
+   * {@link RandomSource.nextInt32} on the selected row, the one home of a row's step: the words are kept as int32 (the
+   * same 32 bits: stores wrap modulo 2^32, `>>>` reads them unsigned), so loads stay small integers, never doubles,
+   * and the draw is `Rng.nextUint32`'s word as an int32 (the sum of three int32s is exact before `| 0` wraps it).
+   */
+  nextInt32(): number {
     const s = this.state;
     const i = this.at;
     const a = s[i]!;
     const b = s[i + 1]!;
     const c = s[i + 2]!;
     const d = s[i + 3]!;
-    const t = (((a + b) >>> 0) + d) >>> 0;
+    const t = (a + b + d) | 0;
     s[i] = b ^ (b >>> 9);
     s[i + 1] = c + (c << 3);
     s[i + 2] = ((c << 21) | (c >>> 11)) + t;

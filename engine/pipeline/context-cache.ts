@@ -177,8 +177,9 @@ function compileContext(state: DeviceState, tenant: TenantConfig, policy: Policy
     indicatorsHonoured: honoured.honoured && index.size > 0,
     // Said only when the tenant has indicators: otherwise there is nothing to ignore.
     indicatorReasons: index.size > 0 && !honoured.honoured ? honoured.reasons : [],
-    indicators: (artifact) => memo.winner(artifact, startMs + artifact.at),
-    overruledBlock: (artifact) => memo.overruledBlock(artifact, startMs + artifact.at),
+    // The run's start and the artifact's offset apart: their sum would be a heap number per lookup (`winner`'s doc).
+    indicators: (artifact) => memo.winner(artifact, startMs, artifact.at),
+    overruledBlock: (artifact) => memo.overruledBlock(artifact, startMs, artifact.at),
     edrSensor,
     edrSensorReason: config.onboarded ? PLAN_1 : NOT_ONBOARDED,
     blockModeEffective: state.edrBlockMode.effective,

@@ -5,7 +5,7 @@ import { Rng, RngBank, type RandomSource } from '../../engine/core/random.ts';
 /** One step of an interleaving: a row, what it draws, how many times; or a re-derivation of the row. */
 const step = fc.record({
   row: fc.nat({ max: 7 }),
-  op: fc.constantFrom('next', 'nextUint32', 'int', 'rederive'),
+  op: fc.constantFrom('next', 'nextUint32', 'nextInt32', 'int', 'rederive'),
   times: fc.integer({ min: 1, max: 5 }),
   n: fc.integer({ min: 1, max: 1_000_000 }),
 });
@@ -13,6 +13,7 @@ const step = fc.record({
 function draw(rng: RandomSource, op: string, n: number): number {
   if (op === 'next') return rng.next();
   if (op === 'nextUint32') return rng.nextUint32();
+  if (op === 'nextInt32') return rng.nextInt32();
   return rng.int(n);
 }
 
@@ -74,6 +75,24 @@ describe('RngBank', () => {
     expect(Array.from({ length: 50 }, () => bank.select(0).nextUint32())).toEqual(expected);
     // Row 1 never moved while row 0 drew.
     expect(bank.select(1).nextUint32()).toBe(Rng.from(0xdeadbeef).derive('ws-02').nextUint32());
+  });
+
+  it("should draw nextInt32 as nextUint32's word read signed: the same sequence, the same bits, a negative int32 above 2^31", () => {
+    for (const [a, b] of [
+      [Rng.from(11).derive('ws-01'), Rng.from(11).derive('ws-01')],
+      [new RngBank(1), new RngBank(1)],
+    ] as const) {
+      if (a instanceof RngBank && b instanceof RngBank) {
+        a.derive(0, Rng.from(11), 'ws-01');
+        b.derive(0, Rng.from(11), 'ws-01');
+      }
+      const words = Array.from({ length: 64 }, () => a.nextUint32());
+      const signed = Array.from({ length: 64 }, () => b.nextInt32());
+      expect(signed.map((word) => word >>> 0)).toEqual(words);
+      expect(signed.every((word) => Number.isInteger(word) && word >= -(2 ** 31) && word < 2 ** 31)).toBe(true);
+      expect(signed.some((word) => word < 0)).toBe(true);
+      expect(signed.map((word) => [word >>> 16, word & 0xffff])).toEqual(words.map((word) => [word >>> 16, word & 0xffff]));
+    }
   });
 
   it('should share its memory with floats(): an owner float in words 8–9 of a row is kept there and never moves a draw', () => {

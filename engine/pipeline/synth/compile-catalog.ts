@@ -54,6 +54,13 @@ export interface CompiledCatalog {
   readonly identities: number;
   /** Distinct opener paths over both tables; below `PLACE_OPENERS` (checked here). */
   readonly openers: number;
+  /**
+   * Each distinct opener's path by its global number (`Template.openerPlaces`; index 0, no opener, is `undefined`), and
+   * its split key: the same `PathKey` objects as the templates' `openerKeys`. A generated artifact reads its `process`
+   * and `opener` here from its place's low part instead of holding them (issue 13, ninth pass: 16 B per artifact).
+   */
+  readonly openerPaths: readonly (string | undefined)[];
+  readonly openerKeys: readonly (PathKey | undefined)[];
   /** Distinct (template, variant) lines of both tables: the bound of the generator's per-line records. */
   readonly lines: number;
 }
@@ -83,9 +90,15 @@ export function compileCatalog(): CompiledCatalog {
   const groups = new Map<string, FileGroup>();
   let identities = 0;
   const openerNumbers = new Map<string, number>();
+  const openerPaths: (string | undefined)[] = [undefined];
+  const openerKeys: (PathKey | undefined)[] = [undefined];
   const openerPlace = (opener: string): number => {
     let known = openerNumbers.get(opener);
-    if (known === undefined) openerNumbers.set(opener, (known = openerNumbers.size + 1));
+    if (known === undefined) {
+      openerNumbers.set(opener, (known = openerNumbers.size + 1));
+      openerPaths.push(opener);
+      openerKeys.push(pathKey(opener));
+    }
     return known;
   };
   let lines = 0;
@@ -115,7 +128,8 @@ export function compileCatalog(): CompiledCatalog {
       tail: markAt < 0 ? '' : relative.slice(markAt + 1),
       group,
       openers,
-      openerKeys: openers.map(pathKey),
+      // One key per distinct opener path, shared by every template that opens files with it.
+      openerKeys: openers.map((opener) => openerKeys[openerPlace(opener)]!),
       openerPlaces: openers.map(openerPlace),
       // §3.1: behaviour detections are named Behavior:Win32/<Tactic>.*!ml.
       threats: behaviour
@@ -149,6 +163,8 @@ export function compileCatalog(): CompiledCatalog {
     serverUsers: SERVER_USERS.length,
     identities,
     openers: openerNumbers.size,
+    openerPaths,
+    openerKeys,
     lines,
   };
 }

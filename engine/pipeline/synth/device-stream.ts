@@ -66,8 +66,9 @@ export function pendingAt(plan: SynthPlan, bank: RngBank, row: number): number {
   const k = bank.word(row, K) >>> 0;
   const n = countOf(spec.count, spec.devices.length, bank.word(row, INDEX));
   if (k >= n) return Infinity;
-  // Rounded products are monotone, so slot k's floor never passes slot k+1's: sorted even past 2^53.
-  const offset = Math.floor(((k + bank.select(row).next()) * spec.window) / n);
+  // Rounded products are monotone, so slot k's floor never passes slot k+1's: sorted even past 2^53. The draw is
+  // `next()`'s, taken as an int32 (`nextInt32`), never a 16-byte heap number should the call not be inlined.
+  const offset = Math.floor(((k + (bank.select(row).nextInt32() >>> 0) / 4294967296) * spec.window) / n);
   return spec.at + (offset > lastOffset ? lastOffset : offset);
 }
 

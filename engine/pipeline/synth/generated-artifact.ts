@@ -2,6 +2,8 @@
 import type { Artifact, Signals } from '../../core/artifact.ts';
 import type { AnswerCell, ArtifactKey, PathKey } from '../../core/artifact-key.ts';
 import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
+import { PLACE_OPENERS } from '../../core/artifact-key.ts';
+import { factsScanType, factsSignals, factsTrigger } from './artifact-facts.ts';
 import { CATALOG } from './compile-catalog.ts';
 import type { SynthPlan } from './synth-plan.ts';
 
@@ -10,6 +12,13 @@ const NO_FOLDER: readonly string[] = Object.freeze([]);
 // Imported bindings copied to locals: under tsx each cross-module access is a getter call, on the hot path.
 const profilePaths = CATALOG.profilePaths;
 const profileSegments = CATALOG.profileSegments;
+const openerPaths = CATALOG.openerPaths;
+const openerKeys = CATALOG.openerKeys;
+const signalsOf = factsSignals;
+const triggerOf = factsTrigger;
+const scanTypeOf = factsScanType;
+/** `ArtifactKey.place` is `((slot + 1) × identities + identity) × PLACE_OPENERS + opener` (`makeArtifact`): the slot's radix. */
+const SLOT_RADIX = CATALOG.identities * PLACE_OPENERS;
 
 /**
  * What a catalog line (template and variant) fixes for every artifact drawn from it: one record per line, made on
@@ -38,13 +47,16 @@ export interface GeneratedLine extends AnswerCell {
  * artifact is one allocation, not an artifact and a key (issue 13: GC was 7.5–8.5 % of P). It holds only what
  * varies per artifact (device, time, trigger, scan type, signals, opener, the profile slot) and a shared
  * {@link GeneratedLine}; class, kind, hashes, certificate, threat and technique are getters reading that line
- * (issue 13, seventh pass: 246 B per artifact, mostly copies of the line; now 160 B). `name` and `file` are copied
- * from it: the exclusion matcher reads them at sites that also see plain keys, where a getter measured L 1.07×.
- * `folder` is the slot's interned segments. Three strings are joined on first read and kept, since a counted run reads none of them per
- * artifact: `id` (`${idPrefix}${device}-${k}`), `path` (the profile folder's path and the file name) and
- * `segments` (the folder's segments then the file's: a passive device looks up exclusions only for flagged
- * artifacts). `toJSON` gives the plain artifact the generator made before, fields in the same order, with a plain
- * copy of the key. Do not spread it (a spread drops what lives on the prototype): see `plainArtifact`.
+ * (issue 13, seventh pass: 246 B per artifact, mostly copies of the line; then 160 B), and so are `name` and `file`
+ * since the ninth pass: the exclusion matcher reads them only on a memo miss now (a getter measured L 1.07× when it
+ * read them on every lookup).
+ * The place (`ArtifactKey.place`) fixes the profile slot and the opener, so `folder`, `process` and `opener` are read
+ * from the catalog through it (issue 13, ninth pass). Three strings are joined on every read and not kept, since a
+ * counted run reads none of them and an explaining one reads each about once (a kept copy cost 8 B per artifact
+ * each): `id` (`${idPrefix}${device}-${k}`), `path` (the profile folder's path and the file name) and `segments`
+ * (the folder's segments then the file's). `toJSON` gives the plain artifact the generator made before, fields in
+ * the same order, with a plain copy of the key. Do not spread it (a spread drops what lives on the prototype): see
+ * `plainArtifact`.
  *
  * @example
  * const artifact = makeArtifact(plan, rng, 0, 0, 0, 1_000); // a GeneratedArtifact of plan.spec.devices[0], 'ws-01'
@@ -53,18 +65,11 @@ export interface GeneratedLine extends AnswerCell {
  */
 export class GeneratedArtifact implements Artifact, ArtifactKey {
   readonly at: number;
-  /** The key's last segment: the file name in lower case. */
-  readonly name: string;
-  /** The file's split name (the catalog's interned key). */
-  readonly file: PathKey;
-  readonly process: string | undefined;
-  readonly trigger: Trigger;
-  readonly scanType: ScanType | undefined;
-  readonly signals: Signals;
   readonly deviceIndex: number;
-  /** The key's opener: the split path of the process that opened the file; none for a scan (§4.4 #30). */
-  readonly opener: PathKey | undefined;
-  /** The key's `ArtifactKey.place`: from the catalog's slot, identity and opener numbers (`makeArtifact`). */
+  /**
+   * The key's `ArtifactKey.place`: from the catalog's profile slot, identity and opener numbers (`makeArtifact`), and
+   * where this artifact's slot and opener are read from.
+   */
   readonly place: number;
   /** The catalog line's shared record. */
   readonly #line: GeneratedLine;
@@ -73,44 +78,29 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
   /** The device's index in `plan.spec.devices`: its name is read only when asked (below). */
   readonly #device: number;
   readonly #k: number;
-  /** The profile folder's index into the catalog's `profilePaths` / `profileSegments`, or -1 for an absolute path. */
-  readonly #slot: number;
-  #id: string | undefined = undefined;
-  #path: string | undefined = undefined;
-  #segments: readonly string[] | undefined = undefined;
+  /** Signals, trigger and scan type packed (`artifact-facts.ts`): one small integer, not three fields. */
+  readonly #facts: number;
 
   /**
-   * `plan.idPrefix`, the device's name and `k` make the id; `slot` (a profile folder, or -1) and the line's file name
-   * the path and segments; `device` indexes `plan.spec.devices`.
+   * `plan.idPrefix`, the device's name and `k` make the id; the place's slot (a profile folder, or none) and the
+   * line's file name the path and segments; `device` indexes `plan.spec.devices`.
    */
   constructor(
     plan: SynthPlan,
     k: number,
     line: GeneratedLine,
-    slot: number,
     device: number,
     at: number,
-    process: string | undefined,
-    opener: PathKey | undefined,
-    trigger: Trigger,
-    scanType: ScanType | undefined,
-    signals: Signals,
+    facts: number,
     deviceIndex: number,
     place: number,
   ) {
     this.#plan = plan;
     this.#k = k;
     this.#line = line;
-    this.#slot = slot;
     this.#device = device;
     this.at = at;
-    this.name = line.name;
-    this.file = line.file;
-    this.process = process;
-    this.opener = opener;
-    this.trigger = trigger;
-    this.scanType = scanType;
-    this.signals = signals;
+    this.#facts = facts;
     this.deviceIndex = deviceIndex;
     this.place = place;
   }
@@ -122,6 +112,29 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
    */
   get device(): string {
     return this.#plan.spec.devices[this.#device] ?? '';
+  }
+
+  get trigger(): Trigger {
+    return triggerOf(this.#facts);
+  }
+
+  get scanType(): ScanType | undefined {
+    return scanTypeOf(this.#facts);
+  }
+
+  /** One of eight shared, frozen objects. */
+  get signals(): Signals {
+    return signalsOf(this.#facts);
+  }
+
+  /** The key's last segment: the file name in lower case (the line's). */
+  get name(): string {
+    return this.#line.name;
+  }
+
+  /** The file's split name: the catalog's interned key (the line's). */
+  get file(): PathKey {
+    return this.#line.file;
   }
 
   get class(): ArtifactClass {
@@ -157,12 +170,22 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
   }
 
   get id(): string {
-    return (this.#id ??= `${this.#plan.idPrefix}${this.device}-${this.#k}`);
+    return `${this.#plan.idPrefix}${this.device}-${this.#k}`;
   }
 
   get path(): string {
-    const slot = this.#slot;
-    return (this.#path ??= slot < 0 ? this.#line.fileName : profilePaths[slot]! + this.#line.fileName);
+    const slot = slotOf(this.place);
+    return slot < 0 ? this.#line.fileName : profilePaths[slot]! + this.#line.fileName;
+  }
+
+  /** The opener's path (`Artifact.process`): the catalog's, by the place's opener number; none for a scan (§4.4 #30). */
+  get process(): string | undefined {
+    return openerPaths[this.place % PLACE_OPENERS];
+  }
+
+  /** The key's opener: the split path of the process that opened the file, the catalog's shared key; none for a scan. */
+  get opener(): PathKey | undefined {
+    return openerKeys[this.place % PLACE_OPENERS];
   }
 
   /** The key's `ArtifactKey.cell`: the line's record, which the decision reads anyway (class, kind, hashes). */
@@ -180,15 +203,15 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
    * empty array for an absolute file path) and the file's split name. The exclusion memo keys on their identity.
    */
   get folder(): readonly string[] {
-    const slot = this.#slot;
+    const slot = slotOf(this.place);
     return slot < 0 ? NO_FOLDER : profileSegments[slot]!;
   }
 
-  /** The path's lower-case segments: the folder's then the file's, joined on first read. */
+  /** The path's lower-case segments: the folder's then the file's, joined on each read (a new array each time). */
   get segments(): readonly string[] {
-    const slot = this.#slot;
+    const slot = slotOf(this.place);
     if (slot < 0) return this.#line.file.segments;
-    return (this.#segments ??= joined(profileSegments[slot]!, this.#line.file.segments));
+    return joined(profileSegments[slot]!, this.#line.file.segments);
   }
 
   /** The plain artifact, fields in the order the generator always wrote them; `key` a plain copy of the key. */
@@ -222,6 +245,11 @@ export class GeneratedArtifact implements Artifact, ArtifactKey {
       deviceIndex: this.deviceIndex,
     };
   }
+}
+
+/** The profile slot a place was made from (index into `profilePaths` / `profileSegments`), or -1 for an absolute path. */
+function slotOf(place: number): number {
+  return Math.floor(place / SLOT_RADIX) - 1;
 }
 
 /** `folder.concat(file)` as a sized copy: `Array.prototype.concat`'s generic path cost ~300 ns here, the copy ~50 ns. */

@@ -1,9 +1,10 @@
 /** One synthetic artifact from a device's rng: class, kind, catalog line, file identity, trigger and signals. */
-import type { Artifact, Signals } from '../../core/artifact.ts';
+import type { Artifact } from '../../core/artifact.ts';
+import { FACTS } from './artifact-facts.ts';
 import { GeneratedArtifact, type GeneratedLine } from './generated-artifact.ts';
 import { PLACE_OPENERS } from '../../core/artifact-key.ts';
 import type { RandomSource } from '../../core/random.ts';
-import type { ArtifactClass, ArtifactKind, ScanType, Trigger } from '../../core/vocabulary.ts';
+import type { ArtifactClass, ArtifactKind } from '../../core/vocabulary.ts';
 import { FILE_TRIGGER_SHARES, KIND_SHARES } from './catalog.ts';
 import { PROFILE_FOLDERS } from './catalog-places.ts';
 import { CATALOG, variantKey, variantName, type Template } from './compile-catalog.ts';
@@ -25,10 +26,8 @@ const KIND_CUTS = [KIND_SHARES.malicious, KIND_SHARES.pua, KIND_SHARES.benign].m
 );
 const FOLDERS = PROFILE_FOLDERS.length;
 const { onAccess, scheduledScan, quickOfScheduled, quickOfOnDemand } = FILE_TRIGGER_SHARES;
-/** All eight signal combinations, shared: bit 1 primary AV, 2 MDAV, 4 EDR. No allocation per artifact. */
-const SIGNALS: readonly Signals[] = Array.from({ length: 8 }, (_, bits) =>
-  Object.freeze({ primaryAv: (bits & 1) !== 0, mdav: (bits & 2) !== 0, edr: (bits & 4) !== 0 }),
-);
+const { primaryAv: PRIMARY_AV, mdav: MDAV, edr: EDR, quick: QUICK, full: FULL } = FACTS;
+const { onAccess: ON_ACCESS, scheduledScan: SCHEDULED_SCAN, onDemandScan: ON_DEMAND_SCAN, behavior: BEHAVIOR } = FACTS;
 
 /** Scales the high or low 16 bits of a draw onto [0, n): exact for power-of-two n, bias < n/65536 otherwise. */
 const high = (word: number, n: number): number => ((word >>> 16) * n) >>> 16;
@@ -113,12 +112,14 @@ export function makeArtifact(
   at: number,
   deviceIndex = -1,
 ): Artifact {
-  // Few draws per artifact: each Rng draw costs more than the arithmetic that splits it.
-  const classDraw = rng.next();
-  const cls = classDraw < plan.malicious ? 0 : classDraw < plan.maliciousOrPua ? 1 : 2;
-  const shape = rng.nextUint32();
-  const pick = rng.nextUint32();
-  const extra = rng.nextUint32();
+  // Few draws per artifact: each Rng draw costs more than the arithmetic that splits it. Every draw is taken as an
+  // int32 (`nextInt32`: the same word, read below by `>>>` and `&` only), never boxed should a call not be inlined.
+  // The class draw is `next()`'s word: `next() < p` exactly when `word < p × 2^32` (both sides scaled by a power of two).
+  const classWord = rng.nextInt32() >>> 0;
+  const cls = classWord < plan.malicious * 4294967296 ? 0 : classWord < plan.maliciousOrPua * 4294967296 ? 1 : 2;
+  const shape = rng.nextInt32();
+  const pick = rng.nextInt32();
+  const extra = rng.nextInt32();
 
   const cuts = KIND_CUTS[cls]!;
   const kindFraction = (shape >>> 16) / 65536;
@@ -128,35 +129,29 @@ export function makeArtifact(
   const template = templates[low(shape, templates.length)]!;
   const variant = high(pick, template.group.variants);
 
-  let trigger: Trigger = kind === 2 ? 'behavior' : 'on-access';
-  let scanType: ScanType | undefined;
-  let process: string | undefined;
+  // Trigger, scan type and signals as one facts word (artifact-facts.ts).
+  let facts = kind === 2 ? BEHAVIOR : ON_ACCESS;
+  // The opener's index in the template (its path and key are read back through the place: GeneratedArtifact).
   let opener = -1;
   // Processes and behaviours always have a parent; only files choose between on-access and a scan.
   const triggerFraction = kind === 0 ? (pick & 0xffff) / 65536 : 0;
   if (triggerFraction < onAccess) {
     opener = high(extra, template.openers.length);
-    process = template.openers[opener];
   } else if (triggerFraction < onAccess + scheduledScan) {
     // A scan has no opening process: §4.4 #30, process exclusions never apply to scans.
-    trigger = 'scheduled-scan';
-    scanType = (extra & 0xffff) / 65536 < quickOfScheduled ? 'quick' : 'full';
+    facts = SCHEDULED_SCAN | ((extra & 0xffff) / 65536 < quickOfScheduled ? QUICK : FULL);
   } else {
-    trigger = 'on-demand-scan';
-    scanType = (extra & 0xffff) / 65536 < quickOfOnDemand ? 'quick' : 'full';
+    facts = ON_DEMAND_SCAN | ((extra & 0xffff) / 65536 < quickOfOnDemand ? QUICK : FULL);
   }
 
-  let signals = SIGNALS[0]!;
   if (cls !== 2) {
     // Benign artifacts are never flagged; malicious and PUA ones by each engine independently.
-    const first = rng.nextUint32();
-    const second = rng.nextUint32();
-    signals =
-      SIGNALS[
-        (first >>> 16 < plan.primaryAv16 ? 1 : 0) |
-          ((first & 0xffff) < plan.mdav16 ? 2 : 0) |
-          (second >>> 16 < plan.edr16 ? 4 : 0)
-      ]!;
+    const first = rng.nextInt32();
+    const second = rng.nextInt32();
+    facts |=
+      (first >>> 16 < plan.primaryAv16 ? PRIMARY_AV : 0) |
+      ((first & 0xffff) < plan.mdav16 ? MDAV : 0) |
+      (second >>> 16 < plan.edr16 ? EDR : 0);
   }
 
   // Issue 13 #1: the matchers' view of the artifact from the compiled catalog: the line's record holds the file's
@@ -165,19 +160,5 @@ export function makeArtifact(
   const identity = template.group.first + variant;
   // ArtifactKey.place: slot, identity and opener fix the key's content; < 233 × 89,164 × 32 < 2^31 (a test checks).
   const place = ((slot + 1) * identities + identity) * PLACE_OPENERS + (opener < 0 ? 0 : template.openerPlaces[opener]!);
-  return new GeneratedArtifact(
-    plan,
-    k,
-    lineOf(plan.tapes, template, variant, cls, kind),
-    slot,
-    device,
-    at,
-    process,
-    opener < 0 ? undefined : template.openerKeys[opener],
-    trigger,
-    scanType,
-    signals,
-    deviceIndex,
-    place,
-  );
+  return new GeneratedArtifact(plan, k, lineOf(plan.tapes, template, variant, cls, kind), device, at, facts, deviceIndex, place);
 }

@@ -3,6 +3,8 @@ import type { ScanType, Trigger } from '../../core/vocabulary.ts';
 import type { ExclusionTarget } from './exclusion-entry.ts';
 import { baseName, pathSegments } from './normalize-path.ts';
 
+const NO_SEGMENTS: readonly string[] = [];
+
 /** A process path split for matching: segments and the image name, lower case. */
 export interface PreparedProcess {
   readonly segments: readonly string[];
@@ -27,8 +29,32 @@ export interface PreparedTarget {
   readonly reparseDepth: number;
 }
 
+/** A {@link PreparedTarget} that one matcher refills on each lookup instead of allocating one (`preparedScratch`). */
+export type PreparedScratch = { -readonly [K in keyof PreparedTarget]: PreparedTarget[K] };
+
+/**
+ * A scratch target for {@link prepareTarget}'s `into`: a matcher that reads its prepared target only during the
+ * lookup keeps one and refills it, so a memo miss allocates no target (issue 13, ninth pass: 4.6 B per counted
+ * artifact, one 88-byte object per miss).
+ *
+ * @example
+ * const scratch = preparedScratch();
+ * prepareTarget(target, reparse, false, processes, scratch) === scratch; // true
+ */
+export function preparedScratch(): PreparedScratch {
+  return {
+    segments: NO_SEGMENTS,
+    tail: NO_SEGMENTS,
+    name: '',
+    isFolder: false,
+    trigger: 'on-access',
+    scanType: 'full',
+    process: undefined,
+    reparseDepth: 0,
+  };
+}
+
 const PROCESS_CACHE_LIMIT = 4096;
-const NO_SEGMENTS: readonly string[] = [];
 
 /** Reparse-point folders as segment lists, for {@link reparseDepthOf}. */
 export type ReparseIndex = ReadonlyMap<string, true>;
@@ -52,7 +78,8 @@ function reparseDepthOf(segments: readonly string[], tail: readonly string[], in
 
 /**
  * Normalises a target. The process is split only when `needProcess` says some entry can use it; pass
- * the same `processes` map across calls (one per matcher) to split each opener image once. Paths arrive
+ * the same `processes` map across calls (one per matcher) to split each opener image once, and `into` (a
+ * {@link preparedScratch}) to have it refilled and returned instead of a new target. Paths arrive
  * canonical (contract §5.1: `canonicalPath` runs once per artifact when the timeline is built, and in
  * `checkExclusion`), so `..` and trailing dots are not folded here, on the hot path.
  *
@@ -64,6 +91,7 @@ export function prepareTarget(
   reparse: ReparseIndex,
   needProcess: boolean,
   processes: Map<string, PreparedProcess> = new Map(),
+  into?: PreparedScratch,
 ): PreparedTarget {
   const key = target.key;
   // An artifact made with its key arrives split (issue 13 #1): nothing to derive on the hot path.
@@ -71,8 +99,9 @@ export function prepareTarget(
     const process = needProcess ? key.opener : undefined;
     const folder = key.folder;
     const file = key.file;
-    if (folder !== undefined && file !== undefined) return preparedOf(target, folder, file.segments, key.name, process, reparse);
-    return preparedOf(target, key.segments, NO_SEGMENTS, key.name, process, reparse);
+    if (folder !== undefined && file !== undefined)
+      return preparedOf(target, folder, file.segments, key.name, process, reparse, into);
+    return preparedOf(target, key.segments, NO_SEGMENTS, key.name, process, reparse, into);
   }
   const segments = pathSegments(target.path);
   let process: PreparedProcess | undefined;
@@ -86,7 +115,7 @@ export function prepareTarget(
       processes.set(target.process, process);
     }
   }
-  return preparedOf(target, segments, NO_SEGMENTS, baseName(segments), process, reparse);
+  return preparedOf(target, segments, NO_SEGMENTS, baseName(segments), process, reparse, into);
 }
 
 function preparedOf(
@@ -96,15 +125,27 @@ function preparedOf(
   name: string,
   process: PreparedProcess | undefined,
   reparse: ReparseIndex,
+  into: PreparedScratch | undefined,
 ): PreparedTarget {
-  return {
-    segments,
-    tail,
-    name,
-    isFolder: target.isFolder === true,
-    trigger: target.trigger,
-    scanType: target.scanType ?? 'full',
-    process,
-    reparseDepth: reparseDepthOf(segments, tail, reparse),
-  };
+  const reparseDepth = reparseDepthOf(segments, tail, reparse);
+  if (into === undefined)
+    return {
+      segments,
+      tail,
+      name,
+      isFolder: target.isFolder === true,
+      trigger: target.trigger,
+      scanType: target.scanType ?? 'full',
+      process,
+      reparseDepth,
+    };
+  into.segments = segments;
+  into.tail = tail;
+  into.name = name;
+  into.isFolder = target.isFolder === true;
+  into.trigger = target.trigger;
+  into.scanType = target.scanType ?? 'full';
+  into.process = process;
+  into.reparseDepth = reparseDepth;
+  return into;
 }

@@ -41,15 +41,15 @@ class Answer implements LowerFacts {
   /**
    * This answer holds for a lookup of the same facts (the caller checked those, or the key's cell stands for them):
    * same store (so same index), Microsoft-signed, group, and a time inside its interval. Without expiries every answer
-   * holds from −∞ to ∞; with them, a lookup that ignores expiry (`time` undefined) is its own case and never answered
-   * from memory.
+   * holds from −∞ to ∞; with them, a lookup that ignores expiry (`time` NaN: `lookupTime`'s undefined) is its own
+   * case and never answered from memory.
    */
-  holdsFor(store: number, signed: boolean, group: string | undefined, time: number | undefined, hasExpiry: boolean): boolean {
+  holdsFor(store: number, signed: boolean, group: string | undefined, time: number, hasExpiry: boolean): boolean {
     return (
       this.store === store &&
       this.signed === signed &&
       this.group === group &&
-      (time === undefined ? !hasExpiry : this.from <= time && time < this.until)
+      (time !== time ? !hasExpiry : this.from <= time && time < this.until)
     );
   }
 
@@ -62,7 +62,7 @@ class Answer implements LowerFacts {
     certificate: string | undefined,
     signed: boolean,
     group: string | undefined,
-    time: number | undefined,
+    time: number,
     hasExpiry: boolean,
   ): boolean {
     return (
@@ -118,25 +118,39 @@ export class FileIndicatorMemo {
     return held;
   }
 
-  /** The winning file or certificate indicator: `lookupFileIndicator(index, file, group, at)`. */
-  winner(file: FileFacts, at?: string | number): IndicatorMatch | undefined {
-    const answer = this.answer(file, at);
+  /**
+   * The winning file or certificate indicator: `lookupFileIndicator(index, file, group, at)`, where a number `at` is
+   * `at + offset` (default 0; a string `at` is read whole). A caller with a run's start and an artifact's offset from it
+   * passes them apart: their sum is above 2^31, and made before the call it is a 16-byte heap number per lookup (issue
+   * 13, ninth pass); made in `answer` it stays a plain double.
+   */
+  winner(file: FileFacts, at?: string | number, offset = 0): IndicatorMatch | undefined {
+    const answer = this.answer(file, at, offset);
     if (answer.winner === UNKNOWN)
-      answer.winner = winnerOf(this.index, answer, answer.signed, this.group, timeOf(this.index, at));
+      answer.winner = winnerOf(this.index, answer, answer.signed, this.group, timeOf(this.index, timeArg(at, offset)));
     return answer.winner;
   }
 
-  /** The Block or Warn that lost to an Allow: `lookupOverruledBlock(index, file, group, at)`. */
-  overruledBlock(file: FileFacts, at?: string | number): IndicatorMatch | undefined {
-    const answer = this.answer(file, at);
+  /** The Block or Warn that lost to an Allow: `lookupOverruledBlock(index, file, group, at)`, `at` and `offset` as for `winner`. */
+  overruledBlock(file: FileFacts, at?: string | number, offset = 0): IndicatorMatch | undefined {
+    const answer = this.answer(file, at, offset);
     // Any time in the answer's interval gives the same entries: the lookup's own time is one.
-    if (answer.overruled === UNKNOWN) answer.overruled = overruledOf(this.index, answer, this.group, timeOf(this.index, at));
+    if (answer.overruled === UNKNOWN)
+      answer.overruled = overruledOf(this.index, answer, this.group, timeOf(this.index, timeArg(at, offset)));
     return answer.overruled;
   }
 
-  private answer(file: FileFacts, at: string | number | undefined): Answer {
+  private answer(file: FileFacts, at: string | number | undefined, offset: number): Answer {
     const index = this.index;
-    const time = timeOf(index, at);
+    // `lookupTime(index, at + offset)` as a plain double, NaN for its undefined: a number-or-undefined is a tagged value,
+    // so every time would be a heap number. Spelled out here (a helper not inlined would return one boxed).
+    let time = NaN;
+    if (typeof at === 'number') {
+      if (index.hasExpiry) time = at + offset;
+    } else {
+      const parsed = timeOf(index, at);
+      if (parsed !== undefined) time = parsed;
+    }
     const facts = lowerOf(file);
     const signed = file.microsoftSigned === true;
     const group = this.group;
@@ -167,7 +181,7 @@ export class FileIndicatorMemo {
       return known;
     }
     const answer = new Answer(store, sha256, sha1, md5, certificate, signed, group, -Infinity, Infinity);
-    if (time === undefined) {
+    if (time !== time) {
       // Expiry ignored on an index with expiries: answered, never kept (it holds at no lookup time).
       if (hasExpiry) return answer;
     } else {
@@ -180,6 +194,11 @@ export class FileIndicatorMemo {
     if (cell !== undefined) cell.indicatorAnswer = answer;
     return answer;
   }
+}
+
+/** The lookup's `at` for `lookupTime`: a number `at` plus `offset`, anything else as it is. */
+function timeArg(at: string | number | undefined, offset: number): string | number | undefined {
+  return typeof at === 'number' ? at + offset : at;
 }
 
 /** Shrinks the answer's interval to the times at which each entry is live (`time < expiresAt`) exactly when at `time`. */

@@ -28,6 +28,19 @@ describe('compileCatalog', () => {
     );
   });
 
+  it("should number each distinct opener once, its path and shared key at that number (a generated artifact's opener)", () => {
+    expect(CATALOG.openerPaths).toHaveLength(CATALOG.openers + 1);
+    expect([CATALOG.openerPaths[0], CATALOG.openerKeys[0]]).toEqual([undefined, undefined]);
+    for (const template of everyTemplate()) {
+      template.openers.forEach((opener, i) => {
+        const number = template.openerPlaces[i]!;
+        expect(CATALOG.openerPaths[number]).toBe(opener);
+        expect(CATALOG.openerKeys[number]).toBe(template.openerKeys[i]);
+      });
+    }
+    expect(new Set(CATALOG.openerPaths).size).toBe(CATALOG.openerPaths.length);
+  });
+
   it('should have templates for every class and kind a profile can draw', () => {
     for (const table of [CATALOG.workstation, CATALOG.server]) {
       CLASSES.forEach((cls, c) => {

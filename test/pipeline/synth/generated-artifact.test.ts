@@ -4,6 +4,8 @@ import { benchInput } from '../../../bench/bench-shape.ts';
 import { generateFrozenArtifacts } from '../../../bench/frozen-generator.ts';
 import { generateSpecOf } from '../../../bench/stream-stage.ts';
 import type { Artifact } from '../../../engine/core/artifact.ts';
+import { PLACE_OPENERS } from '../../../engine/core/artifact-key.ts';
+import { CATALOG } from '../../../engine/pipeline/synth/compile-catalog.ts';
 import { GeneratedArtifact, generateArtifacts, plainArtifact } from '../../../engine/pipeline/synth/index.ts';
 
 const input = benchInput({ devices: 30, artifacts: 1_500, exclusions: 10, indicators: 10, seed: 3 });
@@ -46,6 +48,26 @@ describe('GeneratedArtifact', () => {
     }
     expect(scan.key!.opener).toBeUndefined();
     expect(opened.key!.opener?.name).toBe(opened.process!.split('\\').at(-1)!.toLowerCase());
+  });
+
+  it('should hold as own fields only what varies per artifact; folder, process and opener are read through its place', () => {
+    const artifacts = [...generateArtifacts(spec, { seed: 5 })] as GeneratedArtifact[];
+    // Issue 13, ninth pass: each own field is 8 B of every counted artifact; a new one should be a decision, not a drift.
+    expect(Object.keys(artifacts[0]!).sort()).toEqual(['at', 'deviceIndex', 'place'].sort());
+    const frozen = [...generateFrozenArtifacts(spec, { seed: 5 })];
+    expect(artifacts.map((artifact) => [artifact.process, artifact.path])).toEqual(
+      frozen.map((artifact) => [artifact.process, artifact.path]),
+    );
+    for (const artifact of artifacts) {
+      const slot = Math.floor(artifact.place / (CATALOG.identities * PLACE_OPENERS)) - 1;
+      if (slot < 0) expect(artifact.folder).toEqual([]);
+      else expect(artifact.folder).toBe(CATALOG.profileSegments[slot]);
+      expect(artifact.opener).toBe(CATALOG.openerKeys[artifact.place % PLACE_OPENERS]);
+      expect(artifact.opener?.name).toBe(artifact.process?.split('\\').at(-1)!.toLowerCase());
+      expect(artifact.segments).toEqual([...artifact.folder, ...artifact.file.segments]);
+    }
+    expect(artifacts.some((artifact) => artifact.opener === undefined)).toBe(true);
+    expect(artifacts.some((artifact) => artifact.folder.length === 0)).toBe(true);
   });
 
   it('should read what its catalog line fixes from one shared record, not from copies of its own', () => {

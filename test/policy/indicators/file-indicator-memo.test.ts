@@ -100,6 +100,8 @@ const lookup = fc.record({
   group: fc.constantFrom(...GROUPS),
   at: lookupAt,
   overruledFirst: fc.boolean(),
+  // A number time asked as a base and an offset (the context's start and an artifact's time), or whole (undefined).
+  base: fc.constantFrom<number | undefined>(undefined, 0, 700, 1_700_000_000_000),
 });
 type Lookup = typeof lookup extends fc.Arbitrary<infer T> ? T : never;
 /**
@@ -146,10 +148,13 @@ describe('FileIndicatorMemo', () => {
             const memo = memos[step.index]!.get(step.group)!;
             const winner = lookupFileIndicator(index, file, step.group, step.at);
             const overruled = lookupOverruledBlock(index, file, step.group, step.at);
+            const at = step.at;
+            const asked: [string | number | undefined, number?] =
+              typeof at === 'number' && step.base !== undefined ? [step.base, at - step.base] : [at];
             // Either asked first: each answer fills its winner and overruled block lazily.
-            if (step.overruledFirst) expect(memo.overruledBlock(file, step.at)).toBe(overruled);
-            expect(memo.winner(file, step.at)).toBe(winner);
-            expect(memo.overruledBlock(file, step.at)).toBe(overruled);
+            if (step.overruledFirst) expect(memo.overruledBlock(file, ...asked)).toBe(overruled);
+            expect(memo.winner(file, ...asked)).toBe(winner);
+            expect(memo.overruledBlock(file, ...asked)).toBe(overruled);
           }
         },
       ),
