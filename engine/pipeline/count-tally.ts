@@ -31,14 +31,22 @@ export class CountTally {
   private readonly rows: Float64Array;
   /** Devices in the order of their first verdict: a fleet index, or a name the fleet does not know. */
   private readonly order: (number | string)[] = [];
-  /** The name each device of `order` was first counted under. */
+  /** Without `nameAt`: the name each device of `order` was first counted under (with it: empty). */
   private readonly names: string[] = [];
   private readonly unknown = new Map<string, Float64Array>();
   /** Builds the `byDevice` of every `counts()` not read yet (see there); undefined when there is none. */
   private unbuilt: (() => void) | undefined;
 
-  /** `rows`: the run's per-device rows, shared with its context cache (default: rows of its own). */
-  constructor(deviceCount: number, rows: Float64Array = deviceRows(deviceCount)) {
+  /**
+   * `rows`: the run's per-device rows, shared with its context cache (default: rows of its own). `nameAt`: the name of
+   * the fleet device at an index, the name its artifacts carry (a run passes its input's device names): a device's name
+   * is then read only when `byDevice` is, not on its first count, a random read per device at 10^6 devices (issue 13).
+   */
+  constructor(
+    deviceCount: number,
+    rows: Float64Array = deviceRows(deviceCount),
+    private readonly nameAt?: (index: number) => string,
+  ) {
     if (rows.length < deviceCount * ROW_SLOTS) throw new RangeError('CountTally: fewer rows than devices');
     this.rows = rows;
   }
@@ -51,8 +59,8 @@ export class CountTally {
   /**
    * Counts one decision by its code (`decideCode`), as {@link add} counts the verdict that has it: the counting
    * run's path, which makes no verdict. `device` is the device's name, or what names it (the artifact or the
-   * verdict), read only on the device's first count or for a device the fleet lacks: a generated artifact reads
-   * its name from a 10^6-entry array at a random index (issue 13, eighth pass).
+   * verdict), read only on the device's first count (never, given `nameAt`) or for a device the fleet lacks: a
+   * generated artifact reads its name from a 10^6-entry array at a random index (issue 13, eighth pass).
    */
   count(code: number, deviceIndex: number, device: string | Named): void {
     if (this.unbuilt !== undefined) this.buildUnbuilt();
@@ -62,7 +70,7 @@ export class CountTally {
       const rows = this.rows;
       if (rows[at]! + rows[at + 1]! + rows[at + 2]! + rows[at + 3]! === 0) {
         this.order.push(deviceIndex);
-        this.names.push(nameOf(device));
+        if (this.nameAt === undefined) this.names.push(nameOf(device));
       }
       rows[at + (code & 3)]! += 1;
       return;
@@ -75,7 +83,7 @@ export class CountTally {
     if (row === undefined) {
       this.unknown.set(device, (row = new Float64Array(4)));
       this.order.push(device);
-      this.names.push(device);
+      if (this.nameAt === undefined) this.names.push(device);
     }
     row[code & 3]! += 1;
   }
@@ -132,14 +140,15 @@ export class CountTally {
   /** Each device's outcomes as they are now, in the order devices were first counted. */
   private byDevice(): Map<string, Record<Outcome, number>> {
     const byDevice = new Map<string, Record<Outcome, number>>();
-    const order = this.order;
+    const { order, nameAt } = this;
     for (let at = 0; at < order.length; at++) {
       const device = order[at]!;
       // Read in place, one literal in OUTCOMES order: a `subarray` view and four keyed stores per device were
       // ≈ 0.4 of the 1.3 µs each device cost here at 10^6 devices (issue 13, eighth pass).
       const row = typeof device === 'number' ? this.rows : this.unknown.get(device)!;
       const i = typeof device === 'number' ? device * ROW_SLOTS + COUNT_SLOT : 0;
-      byDevice.set(this.names[at]!, {
+      const name = nameAt === undefined ? this.names[at]! : typeof device === 'number' ? nameAt(device) : device;
+      byDevice.set(name, {
         blocked: row[i]!,
         detected: row[i + 1]!,
         allowed: row[i + 2]!,

@@ -36,10 +36,12 @@ function eagerByDevice(steps: readonly Step[]): Map<string, Record<Outcome, numb
 }
 
 describe('CountTally.counts: byDevice built on first read', () => {
-  it('should give, for every counts() of a tally, the devices as they stood at that call, however late it is read', () => {
+  it('should give, for every counts() of a tally, the devices as they stood at that call, however late it is read, named either way', () => {
     fc.assert(
-      fc.property(fc.array(stepArb, { maxLength: 60 }), fc.boolean(), (steps, readAtOnce) => {
-        const tally = new CountTally(DEVICES.length, deviceRows(DEVICES.length));
+      fc.property(fc.array(stepArb, { maxLength: 60 }), fc.boolean(), fc.boolean(), (steps, readAtOnce, byIndex) => {
+        // Names read on each device's first count, or by fleet index when byDevice is built (`nameAt`): the same map.
+        const nameAt = byIndex ? (index: number) => DEVICES[index]! : undefined;
+        const tally = new CountTally(DEVICES.length, deviceRows(DEVICES.length), nameAt);
         const taken: { counts: ReturnType<CountTally['counts']>; expected: Map<string, Record<Outcome, number>> }[] = [];
         steps.forEach((step, at) => {
           if (step.kind === 'count') {
