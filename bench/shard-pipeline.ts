@@ -52,7 +52,8 @@ export function countShard(input: SimulationInput, shard: Shard): Counts {
   const contexts = createContextCache(model, policy, input.settings, input.startMs, rows);
   // Artifacts carry their device's index in this worker's model, as simEvents gives them in a full run.
   const deviceIndexes = spec.devices.map((name) => model.indexOf(name) ?? -1);
-  const tally = new CountTally(devices.length, rows);
+  // Names by this model's index, read only when byDevice is, as countSimulation's tally does.
+  const tally = new CountTally(devices.length, rows, (index) => devices[index]!.name);
   // Pulled as runEvents pulls a lone generator: a for-of made one 40-byte IteratorResult per artifact (issue 13, ninth
   // pass: countShard allocated ≈ 40 B per artifact more than countSimulation).
   const source = generateArtifactsFor(spec, mine, { seed: input.seed, deviceIndexes })[Symbol.iterator]();
@@ -70,7 +71,7 @@ export function countShard(input: SimulationInput, shard: Shard): Counts {
     }
     model.advanceTo(artifact.at);
     const index = artifact.deviceIndex ?? -1;
-    // By index alone, as runEvents does: a generated artifact's name is read only on its device's first count.
+    // By index alone, as runEvents does: a generated artifact's name is not read while counting.
     const ctx = index >= 0 ? contexts.at(index) : contexts.get(artifact.device);
     tally.count(decideCode(ctx, artifact), index, artifact);
   }

@@ -2,6 +2,7 @@
 import { alertStatusOf } from './build-verdict.ts';
 import type { CompactVerdict } from './compact-verdict.ts';
 import { emptyCounts, type Counts } from './counts.ts';
+import type { Outcome } from '../core/vocabulary.ts';
 import { decodeVerdict, VERDICT_CODES } from './verdict-code.ts';
 import { COUNT_SLOT, deviceRows, ROW_SLOTS } from './device-rows.ts';
 
@@ -30,12 +31,22 @@ export class CountTally {
   private readonly rows: Float64Array;
   /** Devices in the order of their first verdict: a fleet index, or a name the fleet does not know. */
   private readonly order: (number | string)[] = [];
-  /** The name each device of `order` was first counted under. */
+  /** Without `nameAt`: the name each device of `order` was first counted under (with it: empty). */
   private readonly names: string[] = [];
   private readonly unknown = new Map<string, Float64Array>();
+  /** Builds the `byDevice` of every `counts()` not read yet (see there); undefined when there is none. */
+  private unbuilt: (() => void) | undefined;
 
-  /** `rows`: the run's per-device rows, shared with its context cache (default: rows of its own). */
-  constructor(deviceCount: number, rows: Float64Array = deviceRows(deviceCount)) {
+  /**
+   * `rows`: the run's per-device rows, shared with its context cache (default: rows of its own). `nameAt`: the name of
+   * the fleet device at an index, the name its artifacts carry (a run passes its input's device names): a device's name
+   * is then read only when `byDevice` is, not on its first count, a random read per device at 10^6 devices (issue 13).
+   */
+  constructor(
+    deviceCount: number,
+    rows: Float64Array = deviceRows(deviceCount),
+    private readonly nameAt?: (index: number) => string,
+  ) {
     if (rows.length < deviceCount * ROW_SLOTS) throw new RangeError('CountTally: fewer rows than devices');
     this.rows = rows;
   }
@@ -48,17 +59,18 @@ export class CountTally {
   /**
    * Counts one decision by its code (`decideCode`), as {@link add} counts the verdict that has it: the counting
    * run's path, which makes no verdict. `device` is the device's name, or what names it (the artifact or the
-   * verdict), read only on the device's first count or for a device the fleet lacks: a generated artifact reads
-   * its name from a 10^6-entry array at a random index (issue 13, eighth pass).
+   * verdict), read only on the device's first count (never, given `nameAt`) or for a device the fleet lacks: a
+   * generated artifact reads its name from a 10^6-entry array at a random index (issue 13, eighth pass).
    */
   count(code: number, deviceIndex: number, device: string | Named): void {
+    if (this.unbuilt !== undefined) this.buildUnbuilt();
     this.codes[code]! += 1;
     if (deviceIndex >= 0) {
       const at = deviceIndex * ROW_SLOTS + COUNT_SLOT;
       const rows = this.rows;
       if (rows[at]! + rows[at + 1]! + rows[at + 2]! + rows[at + 3]! === 0) {
         this.order.push(deviceIndex);
-        this.names.push(nameOf(device));
+        if (this.nameAt === undefined) this.names.push(nameOf(device));
       }
       rows[at + (code & 3)]! += 1;
       return;
@@ -71,12 +83,17 @@ export class CountTally {
     if (row === undefined) {
       this.unknown.set(device, (row = new Float64Array(4)));
       this.order.push(device);
-      this.names.push(device);
+      if (this.nameAt === undefined) this.names.push(device);
     }
     row[code & 3]! += 1;
   }
 
-  /** The counts so far, as `Counts`. */
+  /**
+   * The counts so far, as `Counts`. Its `byDevice` is built when first read (nothing in a counting run reads it: at
+   * 10^6 devices the `Map` of names cost ≈ 0.5–0.8 µs per device, issue 13, ninth pass), from the rows as they are
+   * now: a later count first builds every map handed out before it, so each is a snapshot of its call, as before.
+   * Until it is read, the counts keep the tally's rows alive (64 bytes a device, less than the map they stand for).
+   */
   counts(): Counts {
     const counts = emptyCounts();
     for (let code = 0; code < VERDICT_CODES; code++) {
@@ -97,20 +114,48 @@ export class CountTally {
         counts.actionCenterBy[facts.by === 'edr-block-mode' ? 'edr-block-mode' : 'mdav'] += n;
       }
     }
-    const order = this.order;
+    let byDevice: Map<string, Record<Outcome, number>> | undefined;
+    const build = (): Map<string, Record<Outcome, number>> => (byDevice ??= this.byDevice());
+    const before = this.unbuilt;
+    this.unbuilt = before === undefined ? build : () => (before(), build());
+    // Replaced by the built map on first read: later reads are a plain property, as `emptyCounts` makes it.
+    Object.defineProperty(counts, 'byDevice', {
+      get: () => {
+        const built = build();
+        Object.defineProperty(counts, 'byDevice', { value: built, enumerable: true, writable: true, configurable: true });
+        return built;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    return counts;
+  }
+
+  /** Builds every `byDevice` handed out and not read yet, before a count changes the rows they read. */
+  private buildUnbuilt(): void {
+    const unbuilt = this.unbuilt!;
+    this.unbuilt = undefined;
+    unbuilt();
+  }
+
+  /** Each device's outcomes as they are now, in the order devices were first counted. */
+  private byDevice(): Map<string, Record<Outcome, number>> {
+    const byDevice = new Map<string, Record<Outcome, number>>();
+    const { order, nameAt } = this;
     for (let at = 0; at < order.length; at++) {
       const device = order[at]!;
       // Read in place, one literal in OUTCOMES order: a `subarray` view and four keyed stores per device were
       // ≈ 0.4 of the 1.3 µs each device cost here at 10^6 devices (issue 13, eighth pass).
       const row = typeof device === 'number' ? this.rows : this.unknown.get(device)!;
       const i = typeof device === 'number' ? device * ROW_SLOTS + COUNT_SLOT : 0;
-      counts.byDevice.set(this.names[at]!, {
+      const name = nameAt === undefined ? this.names[at]! : typeof device === 'number' ? nameAt(device) : device;
+      byDevice.set(name, {
         blocked: row[i]!,
         detected: row[i + 1]!,
         allowed: row[i + 2]!,
         missed: row[i + 3]!,
       });
     }
-    return counts;
+    return byDevice;
   }
 }

@@ -9,6 +9,7 @@ import { createAirRun, type AirWatch } from './air-run.ts';
 import type { AirResult } from './air-state.ts';
 import { isChangeEvent, simEvents, type SimItem } from './sim-events.ts';
 import { DeviceMerge } from './synth/device-merge.ts';
+import { CONTEXT_SLOT, ROW_SLOTS } from './device-rows.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
 import type { Reason } from '../core/vocabulary.ts';
 import type { Artifact } from '../core/artifact.ts';
@@ -80,6 +81,8 @@ export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | 
   const source = simEvents(input, indexOf)[Symbol.iterator]();
   // A lone generator is pulled without an IteratorResult per artifact (DeviceMerge.pull).
   const merge = source instanceof DeviceMerge ? source : undefined;
+  // The merge reads each device's row a few artifacts ahead, with the other devices of its slot (device-rows.ts).
+  if (merge !== undefined && sinks.rows !== undefined) merge.readAhead(sinks.rows, ROW_SLOTS, CONTEXT_SLOT);
   for (;;) {
     let item: SimItem;
     if (merge !== undefined) {

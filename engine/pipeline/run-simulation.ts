@@ -70,7 +70,8 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
   const changes: ChangeRecord[] = [];
   // One row per device for the tally's counts and the context cache's check (device-rows.ts).
   const rows = deviceRows(input.devices.length);
-  const tally = new CountTally(input.devices.length, rows);
+  // Names by fleet index: the name the model's `indexOf` maps to that index, the one its artifacts carry.
+  const tally = new CountTally(input.devices.length, rows, (index) => input.devices[index]!.name);
   let alerts = 0;
   let actionCenter = 0;
   // Only a sink reads reasons and alerts: a run without one never explains a verdict (issue 13 #2).
@@ -148,7 +149,8 @@ export function runSimulation(input: SimulationInput): RunResult {
  */
 export function countSimulation(input: SimulationInput): { counts: Counts; changes: number } {
   const rows = deviceRows(input.devices.length);
-  const tally = new CountTally(input.devices.length, rows);
+  // Names by fleet index: the name the model's `indexOf` maps to that index, the one its artifacts carry.
+  const tally = new CountTally(input.devices.length, rows, (index) => input.devices[index]!.name);
   let changes = 0;
   // Decisions arrive as codes, no verdict made per artifact; an AIR run hands verdicts (AIR reads them).
   runEvents(input, {

@@ -20,8 +20,13 @@ describe('FleetModel.readDeviceAt', () => {
     const changed = model.readDeviceAt(1);
     expect(changed).toBe(model.deviceAt(1));
     expect(changed.revision).toBeGreaterThan(read.revision);
-    // deviceAt still keeps an untouched device's state, and readDeviceAt then returns that same object.
+    // deviceAt still keeps an untouched device's state; readDeviceAt builds an equal one without reading it (ninth pass),
+    // made of the same shared parts the context key reads by identity.
     const kept = model.deviceAt(0);
-    expect(model.readDeviceAt(0)).toBe(kept);
+    const again = model.readDeviceAt(0);
+    expect(again).toEqual(kept);
+    expect(again.modeReasons).toBe(kept.modeReasons);
+    expect(again.edrBlockMode).toBe(kept.edrBlockMode);
+    expect(again.config).toBe(kept.config);
   });
 });

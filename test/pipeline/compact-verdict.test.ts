@@ -117,7 +117,8 @@ describe('decideArtifact: a compact verdict that explains on demand', () => {
       fc.property(simulationArb, (input) => {
         // The explained run's verdicts are plain objects: counted from their alerts and entries, not the decision.
         const explained = emptyCounts();
-        for (const verdict of runSimulation(input).verdicts) {
+        const run = runSimulation(input);
+        for (const verdict of run.verdicts) {
           expect(verdict).not.toBeInstanceOf(CompactVerdict);
           countVerdict(explained, verdict);
         }
@@ -125,6 +126,9 @@ describe('decideArtifact: a compact verdict that explains on demand', () => {
         expect(counted).toEqual(explained);
         // The tally keeps devices in the order of their first verdict, as the Map of countVerdict does.
         expect([...counted.byDevice.keys()]).toEqual([...explained.byDevice.keys()]);
+        // The explaining run's own tally (streamSimulation's, its names by fleet index too) counts the same.
+        expect(run.counts).toEqual(explained);
+        expect([...run.counts.byDevice.keys()]).toEqual([...explained.byDevice.keys()]);
       }),
       { numRuns: 300 },
     );

@@ -24,6 +24,8 @@ export const MAX_ARTIFACTS_PER_DEVICE = 0xffff_ffff;
 const K = 4;
 const USER = 5;
 const FLEET_INDEX = 6;
+/** The word of a row holding the device's fleet index (−1: none): what the merge's read-ahead reads. */
+export const STREAM_ROW_FLEET_INDEX = FLEET_INDEX;
 const INDEX = 7;
 
 /**

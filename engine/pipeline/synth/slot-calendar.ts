@@ -48,6 +48,14 @@ export class SlotCalendar {
   private readonly scale: number;
   private slot = -1;
   private waiting = 0;
+  /** Rows a settle reads ahead for each key ({@link SlotCalendar.readAhead}); undefined: none. */
+  private ahead: Float64Array | undefined;
+  private aheadWords: Int32Array = new Int32Array(0);
+  private aheadWord = 0;
+  private aheadStride = 1;
+  private aheadOffset = 0;
+  /** The sum of what the read-ahead read: kept in a field so the reads are not optimised away. */
+  private aheadSum = 0;
 
   /**
    * `start`, `span` (> 0): the times expected; `buckets` (≥ 1): how many slots to cut them into;
@@ -112,6 +120,20 @@ export class SlotCalendar {
     }
   }
 
+  /**
+   * Asks each settle to read, for every key it moves into the near heap, `rows[r * stride + offset]`, where r is the
+   * int32 at `word` of the key's row in the key store (skipped when negative or past `rows`). It changes nothing: it
+   * brings the row a caller will read for that key into the cache while the slot's keys are read together, so their
+   * misses overlap instead of coming one per key later (issue 13, ninth pass: the device's count and context row).
+   */
+  readAhead(rows: Float64Array, stride: number, offset: number, word: number): void {
+    this.ahead = rows;
+    this.aheadWords = new Int32Array(this.waits.buffer, this.waits.byteOffset, this.waits.length * 2);
+    this.aheadWord = word;
+    this.aheadStride = stride;
+    this.aheadOffset = offset;
+  }
+
   private slotOf(time: number): number {
     const slot = Math.floor((time - this.start) * this.scale);
     // `!(slot >= 0)` also catches NaN; Infinity and times past the span go to the last slot.
@@ -136,10 +158,28 @@ export class SlotCalendar {
     let key = heads[slot]!;
     heads[slot] = EMPTY;
     const { waits, links, stride, offset } = this;
+    if (this.ahead !== undefined) this.readRowsAhead(key);
     while (key !== EMPTY) {
       this.near.push(waits[key * stride + offset]!, key);
       this.waiting -= 1;
       key = links[key]!;
     }
+  }
+
+  /** One pass over the slot's keys touching each key's row of `ahead`: independent reads, in flight together. */
+  private readRowsAhead(first: number): void {
+    const rows = this.ahead!;
+    const words = this.aheadWords;
+    const links = this.links;
+    const wordAt = this.stride * 2;
+    const word = this.aheadWord;
+    const rowStride = this.aheadStride;
+    const rowOffset = this.aheadOffset;
+    let sum = 0;
+    for (let key = first; key !== EMPTY; key = links[key]!) {
+      const at = words[key * wordAt + word]! * rowStride + rowOffset;
+      if (at >= 0 && at < rows.length) sum += rows[at]!;
+    }
+    this.aheadSum += sum;
   }
 }

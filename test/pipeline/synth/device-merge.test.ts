@@ -78,6 +78,32 @@ describe('DeviceMerge (via generateArtifactsFor)', () => {
     expect([merge.pull(), merge.next().done]).toEqual([undefined, true]);
   });
 
+  it('should read ahead each device row at its fleet index, at most once per artifact, and yield the same stream', () => {
+    // Fleet indexes in reverse, one device outside the fleet (−1): only fleet devices' rows are read.
+    const deviceIndexes = [3, 2, -1, 0];
+    const plan = planGenerator(SPEC, { seed: 4, deviceIndexes });
+    const merge = new DeviceMerge(plan, [0, 1, 2, 3]);
+    const read = new Map<number, number>();
+    const rows = new Proxy(new Float64Array(4 * 8), {
+      get: (target, property) => {
+        if (typeof property === 'string' && /^\d+$/.test(property))
+          read.set(Number(property), (read.get(Number(property)) ?? 0) + 1);
+        return Reflect.get(target, property) as unknown;
+      },
+    }) as Float64Array;
+    merge.readAhead(rows, 8, 4);
+    const pulled: Artifact[] = [];
+    for (let artifact = merge.pull(); artifact !== undefined; artifact = merge.pull()) pulled.push(artifact);
+    expect(pulled).toEqual([...generateArtifacts(SPEC, { seed: 4, deviceIndexes })]);
+    const perRow = new Map<number, number>();
+    for (const artifact of pulled)
+      if (artifact.deviceIndex! >= 0)
+        perRow.set(artifact.deviceIndex! * 8 + 4, (perRow.get(artifact.deviceIndex! * 8 + 4) ?? 0) + 1);
+    // A settle reads each key it takes out of a slot; a key that lands in the current slot skips it, so at most once each.
+    expect([...read.keys()].sort()).toEqual([...perRow.keys()].sort());
+    for (const [at, times] of read) expect(times).toBeLessThanOrEqual(perRow.get(at)!);
+  });
+
   it('should yield nothing for an empty shard', () => {
     expect([...generateArtifactsFor(SPEC, [], { seed: 4 })]).toEqual([]);
   });

@@ -94,6 +94,45 @@ describe('SlotCalendar', () => {
     expect(order).toEqual([7, 2, 3, 1]);
   });
 
+  it('should read ahead, for each key a settle takes out of its slot, the row its word names, in the same order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -5, max: 120 }), fc.integer({ min: -2, max: 12 })), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        (keys, slots) => {
+          // Key rows of 4 floats (8 int32 words): the time in float 0, the row to read ahead in word 6.
+          const floats = new Float64Array(Math.max(1, keys.length) * 4);
+          const words = new Int32Array(floats.buffer);
+          keys.forEach(([, row], key) => (words[key * 8 + 6] = row));
+          const read: number[] = [];
+          // 10 rows of 2 floats: row 10 and beyond, and negative rows, are outside and must not be read.
+          const rows = new Proxy(new Float64Array(20), {
+            get: (target, property) => {
+              if (typeof property === 'string' && /^\d+$/.test(property)) read.push(Number(property));
+              return Reflect.get(target, property) as unknown;
+            },
+          }) as Float64Array;
+          const calendar = new SlotCalendar(0, 100, slots, keys.length, { floats, stride: 4, offset: 0 });
+          calendar.readAhead(rows, 2, 1, 6);
+          const heap = new TimeHeap();
+          keys.forEach(([time], key) => {
+            calendar.push(time, key);
+            heap.push(time, key);
+          });
+          while (heap.size > 0) {
+            expect([calendar.topTime, calendar.topKey]).toEqual([heap.topTime, heap.topKey]);
+            calendar.pop();
+            heap.pop();
+          }
+          // Every key waited in a slot (the calendar had not started), so each was settled once.
+          const expected = keys.flatMap(([, row]) => (row >= 0 && row < 10 ? [row * 2 + 1] : []));
+          expect(read.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('should refuse a key store without a float per key inside each row', () => {
     const floats = new Float64Array(8);
     expect(() => new SlotCalendar(0, 10, 4, 4, { floats, stride: 2, offset: 2 })).toThrow(RangeError);
