@@ -37,7 +37,7 @@ export interface StreamPoint extends CurvePoint {
   readonly peakRssMb: number;
 }
 
-/** One worker count's run. `wallMs`, `perSecond` and `workerMs` are its second, steady pass (see `ShardedRun`). */
+/** One worker count's run. `wallMs`, `perSecond` and `workerMs` are its best measured pass (see `workerSteps`). */
 export interface WorkerRun {
   readonly workers: number;
   readonly wallMs: number;
@@ -53,10 +53,17 @@ export const WORKERS_GOAL = 1.8;
 export interface WorkerFigures {
   readonly artifacts: number;
   readonly runs: readonly WorkerRun[];
-  /** Wall-time speed-up of the largest worker count over one worker, in the steady (second) pass. */
+  /**
+   * Wall-time speed-up of the largest worker count over one worker, best measured pass against best: warmed pools
+   * since the ninth pass, a fresh pool's second pass before it (2026-12-06), its first pass before that.
+   */
   readonly speedup: number;
   /** The same in the first pass, each thread's first sightings included (absent before 2026-12-06). */
   readonly firstPassSpeedup?: number;
+  /** Untimed passes each pool made after its first, before the measured ones (absent before the ninth pass). */
+  readonly warmPasses?: number;
+  /** Measured passes of each pool per round, alternating the pools (absent before the ninth pass). */
+  readonly pairs?: number;
   /** The merged counts of every worker count are identical to the one-worker run. */
   readonly identical: boolean;
   /** …and to `countSimulation` in the main thread (undefined when the shapes differ). */

@@ -41,8 +41,12 @@ export interface BenchSizes {
   readonly matcherTargets: number;
   /** Passes over each in-process curve (ascending, then descending), best point kept: drift cancels. */
   readonly curveRounds: number;
-  /** Alternating 1-worker / N-worker pairs, best wall time of each kept. */
+  /** Fresh pools of 1 and N workers, one after the other; best steady wall time of each count kept. */
   readonly workerRounds: number;
+  /** Passes each pool makes after its first, untimed, before the measured ones: V8's tier-up (ninth pass). */
+  readonly workerWarmPasses: number;
+  /** Measured passes per round, alternating the 1-worker pool and the N-worker pool. */
+  readonly workerPairs: number;
 }
 
 const DEFAULT_SIZES: BenchSizes = {
@@ -59,6 +63,8 @@ const DEFAULT_SIZES: BenchSizes = {
   matcherTargets: 4096,
   curveRounds: 4,
   workerRounds: 2,
+  workerWarmPasses: 3,
+  workerPairs: 4,
 };
 
 export const SIZES: Readonly<Record<'quick' | 'default' | 'full', BenchSizes>> = {
@@ -72,6 +78,8 @@ export const SIZES: Readonly<Record<'quick' | 'default' | 'full', BenchSizes>> =
     stream: [100_000, 1_000_000],
     matcherMinMs: 30,
     curveRounds: 1,
+    workerWarmPasses: 1,
+    workerPairs: 2,
   },
   default: DEFAULT_SIZES,
   full: { ...DEFAULT_SIZES, stream: [1_000_000, 10_000_000, 100_000_000] },
@@ -107,7 +115,11 @@ export function longEnough(sizes: BenchSizes, artifacts: number = sizes.artifact
     decision: Math.min(sizes.pool, artifacts) >= least.pool && sizes.rounds >= least.rounds,
     curves: sizes.curve >= least.curve && sizes.curveRounds >= least.curveRounds,
     matcher: sizes.matcherMinMs >= least.matcherMinMs,
-    workers: artifacts >= least.artifacts && sizes.workerRounds >= least.workerRounds,
+    workers:
+      artifacts >= least.artifacts &&
+      sizes.workerRounds >= least.workerRounds &&
+      sizes.workerWarmPasses >= least.workerWarmPasses &&
+      sizes.workerPairs >= least.workerPairs,
   };
 }
 

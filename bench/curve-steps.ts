@@ -8,7 +8,7 @@ import { runExclusionBench, type ExclusionBenchResult } from './exclusions.bench
 import { perSecond, ratio } from './measure.ts';
 import { formatRate } from './render-bench-table.ts';
 import { countsDigest } from './shard-pipeline.ts';
-import { runSharded, type ShardPass } from './sharded-run.ts';
+import { openShardPool, type ShardPass, type ShardPool } from './sharded-run.ts';
 import { runStreamChild } from './stream-length.ts';
 import { marginalCost } from './stream-stage.ts';
 import { measureContextCompile } from './decision-stage.ts';
@@ -160,53 +160,90 @@ export function streamSteps(base: BenchShape, sizes: BenchSizes, draft: CurveDra
   }));
 }
 
+/** How the worker comparison is sized (`BenchSizes`). */
+export type WorkerSizes = Pick<BenchSizes, 'workerRounds' | 'workerWarmPasses' | 'workerPairs'>;
+
 /**
- * One worker, then `workers`, `rounds` times over (best wall time of each pass kept: a slow round is the
- * machine, not the code), on the same shape. Each run makes two passes (`runSharded`): the steady one is
- * judged, as P keeps the better of its two runs; the first is reported beside it. Every pass's merged counts
- * are checked against the first one-worker pass and, when the shape is the headline one, against
- * `countSimulation` in this thread.
+ * One worker against `workers`, on the same shape, `workerRounds` times over, each round with fresh pools.
+ * A round opens both pools, times each one's first pass (reported: it pays each thread's first sightings),
+ * lets each make `workerWarmPasses` more untimed passes, then alternates them for `workerPairs` measured
+ * passes each, so a slow spell of the shared host falls on both counts alike. The best measured pass of each
+ * count is judged (a slow pass is the machine, not the code), as P keeps the better of its two runs.
+ * Every pass's merged counts are checked against the first one-worker pass and, when the shape is the
+ * headline one, against `countSimulation` in this thread.
  */
 export function workerSteps(
   shape: BenchShape,
   workers: number,
-  rounds: number,
+  sizes: WorkerSizes,
   draft: CurveDraft,
   pipelineCounts: () => Counts | undefined,
 ): Step[] {
-  const runs = new Map<number, WorkerRun>();
+  const best = new Map<number, ShardPass>();
   const firstPass = new Map<number, number>();
   const digests: string[] = [];
-  const step = (count: number, round: number): Step => ({
-    label: `${count} worker${count === 1 ? '' : 's'}, ${n(shape.artifacts)} artifacts sharded by device (${round}/${rounds})`,
-    run: async () => {
-      const run = await runSharded(shape, count);
-      firstPass.set(count, Math.min(firstPass.get(count) ?? Infinity, run.first.wallMs));
-      const known = runs.get(count);
-      const steady = known === undefined || run.steady.wallMs < known.wallMs ? run.steady : known;
-      runs.set(count, {
+  const keep = (count: number, pass: ShardPass): void => {
+    digests.push(countsDigest(pass.counts));
+    const known = best.get(count);
+    if (known === undefined || pass.wallMs < known.wallMs) best.set(count, pass);
+  };
+  const record = (): void => {
+    const runs = [...best].map(
+      ([count, pass]): WorkerRun => ({
         workers: count,
-        wallMs: steady.wallMs,
-        perSecond: perSecond(run.steady.counts.artifacts, steady.wallMs),
-        workerMs: steady.workerMs,
+        wallMs: pass.wallMs,
+        perSecond: perSecond(pass.counts.artifacts, pass.wallMs),
+        workerMs: pass.workerMs,
         firstPassMs: firstPass.get(count) ?? 0,
-      });
-      digests.push(countsDigest(run.first.counts), countsDigest(run.steady.counts));
-      const one = runs.get(1);
-      const most = runs.get(workers);
-      const pipeline = pipelineCounts();
-      draft.workers = {
-        artifacts: shape.artifacts,
-        runs: [...runs.values()].sort((a, b) => a.workers - b.workers),
-        speedup: one === undefined || most === undefined ? 0 : ratio(one.wallMs, most.wallMs),
-        firstPassSpeedup: ratio(firstPass.get(1) ?? 0, firstPass.get(workers) ?? 0),
-        identical: digests.every((digest) => digest === digests[0]),
-        ...(pipeline === undefined ? {} : { matchesPipeline: countsDigest(pipeline) === digests[0] }),
-      };
-      const rate = (pass: ShardPass): string => formatRate(perSecond(pass.counts.artifacts, pass.wallMs));
-      const same = draft.workers.identical ? 'identical' : 'DIFFERENT';
-      return `${rate(run.steady)} wall (first pass ${rate(run.first)}), ${same} counts`;
+      }),
+    );
+    const one = best.get(1);
+    const most = best.get(workers);
+    const pipeline = pipelineCounts();
+    draft.workers = {
+      artifacts: shape.artifacts,
+      runs: runs.sort((a, b) => a.workers - b.workers),
+      speedup: one === undefined || most === undefined ? 0 : ratio(one.wallMs, most.wallMs),
+      firstPassSpeedup: ratio(firstPass.get(1) ?? 0, firstPass.get(workers) ?? 0),
+      warmPasses: sizes.workerWarmPasses,
+      pairs: sizes.workerPairs,
+      identical: digests.every((digest) => digest === digests[0]),
+      ...(pipeline === undefined ? {} : { matchesPipeline: countsDigest(pipeline) === digests[0] }),
+    };
+  };
+  const rounds = Math.max(1, sizes.workerRounds);
+  const step = (round: number): Step => ({
+    label:
+      `1 and ${workers} workers, ${n(shape.artifacts)} artifacts sharded by device: first pass, ` +
+      `${sizes.workerWarmPasses} warm-up, ${sizes.workerPairs} alternating (${round}/${rounds})`,
+    run: async () => {
+      const pools: ShardPool[] = [];
+      try {
+        for (const count of [1, workers]) {
+          const pool = await openShardPool(shape, count);
+          pools.push(pool);
+          const first = await pool.pass();
+          digests.push(countsDigest(first.counts));
+          firstPass.set(count, Math.min(firstPass.get(count) ?? Infinity, first.wallMs));
+        }
+        for (let pass = 0; pass < sizes.workerWarmPasses; pass++)
+          for (const pool of pools) digests.push(countsDigest((await pool.pass()).counts));
+        const measured: ShardPass[][] = pools.map(() => []);
+        for (let pair = 0; pair < Math.max(1, sizes.workerPairs); pair++)
+          for (const [index, pool] of pools.entries()) {
+            const pass = await pool.pass();
+            keep(pool.workers, pass);
+            measured[index]!.push(pass);
+          }
+        record();
+        return measured.map((passes, index) => `${pools[index]!.workers}: ${passes.map(rate).join(' ')}`).join('; ') +
+          `; ${draft.workers?.identical === true ? 'identical' : 'DIFFERENT'} counts`;
+      } finally {
+        await Promise.all(pools.map((pool) => pool.close()));
+      }
     },
   });
-  return Array.from({ length: Math.max(1, rounds) }, (_, round) => [step(1, round + 1), step(workers, round + 1)]).flat();
+  return Array.from({ length: rounds }, (_, round) => step(round + 1));
 }
+
+const rate = (pass: ShardPass): string => formatRate(perSecond(pass.counts.artifacts, pass.wallMs));

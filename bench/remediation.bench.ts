@@ -64,7 +64,7 @@ async function runOnce(options: BenchOptions, progress: Progress, date: string):
     ...coreSteps(input, sizes, core),
     ...(mode === 'shape' ? [] : [...curveSteps(base, sizes, curves), ...streamSteps(base, sizes, curves)]),
     ...(mode !== 'shape' || options.workers !== undefined
-      ? workerSteps(shape, workers, sizes.workerRounds, curves, () => core.counts)
+      ? workerSteps(shape, workers, sizes, curves, () => core.counts)
       : []),
     // Packs and installs the package (≈ 20 s): not in one-shape runs, which measure the pipeline only, nor
     // with size overrides (tests; test/package/ covers the installed package).

@@ -192,7 +192,11 @@ function workersTable(result: BenchResult): string {
   const verdict = `${workers.identical ? 'identical' : 'DIFFERENT'} merged counts${pipeline}`;
   const table = renderTable(['workers', 'artifacts/s', 'wall', 'per worker ms', 'first pass'], rows);
   const first = workers.firstPassSpeedup === undefined ? '' : ` (first pass ${times(workers.firstPassSpeedup)})`;
-  return `workers, ${int(workers.artifacts)} artifacts sharded by device (wall time of the second pass)\n${table}\nspeed-up ${times(workers.speedup)}${first}; ${verdict}`;
+  const how =
+    workers.pairs === undefined
+      ? 'wall time of the second pass'
+      : `best wall time of ${workers.pairs} alternating passes a round, after ${workers.warmPasses ?? 0} warm-up passes`;
+  return `workers, ${int(workers.artifacts)} artifacts sharded by device (${how})\n${table}\nspeed-up ${times(workers.speedup)}${first}; ${verdict}`;
 }
 
 // Results written before `judged` existed judged every goal.

@@ -22,7 +22,7 @@ if (port !== null) {
   // A new thread runs cold: warm its JIT on a short run, as the main thread's P is warmed, before the clock.
   countShard(withArtifacts(input, Math.min(50_000, job.shape.artifacts)), job.shard);
   // Each "go" is one whole pass over the shard. The first pass also makes the thread's first sightings (catalog
-  // line records, memo answers); the main thread times both passes, as P keeps the better of its two runs.
+  // line records, memo answers); later passes find V8 has tiered up the per-pass set-up (`workerSteps` warms them).
   port.on('message', () => {
     const start = process.hrtime.bigint();
     const counts = countShard(input, job.shard);

@@ -1,4 +1,4 @@
-/** Runs one shape on N worker threads sharded by device and merges their counts. */
+/** A pool of worker threads, each counting one shard of a shape by device; each pass merges their counts. */
 import { Worker } from 'node:worker_threads';
 import type { Counts } from '../engine/pipeline/counts.ts';
 import type { BenchShape } from './bench-shape.ts';
@@ -16,49 +16,54 @@ export interface ShardPass {
   readonly counts: Counts;
 }
 
-export interface ShardedRun {
+/** `workers` threads over one shape, started and ready; each `pass` counts every shard once more. */
+export interface ShardPool {
   readonly workers: number;
-  /** The first pass: it also pays each thread's first sightings (catalog line records, memo answers). */
-  readonly first: ShardPass;
-  /** The second pass over the same shards: the steady state, as P's better of two runs is. */
-  readonly steady: ShardPass;
+  /** Starts every worker on its shard together and waits for all: one pass, counts merged. */
+  pass(): Promise<ShardPass>;
+  /** Stops the threads; safe to call twice. */
+  close(): Promise<void>;
 }
 
 /**
- * Spawns `workers` threads, each generating only its devices' artifacts, waits until all have built
- * their input, then starts them together twice: a first pass, and a second one over the same shards.
- * Each pass's counts are merged.
+ * Spawns `workers` threads, each generating only its devices' artifacts, and resolves once all have built
+ * their input. A pool is kept across passes so that its threads warm up as the main thread does: V8 tiers a
+ * function up by how often it runs, and a worker's per-pass set-up runs once a pass (see bench/README.md,
+ * ninth pass). Close it in a `finally`.
  *
  * @example
- * const run = await runSharded(shape, 2);
- * countsDigest(run.steady.counts) === countsDigest(countSimulation(benchInput(shape)).counts); // true
+ * const pool = await openShardPool(shape, 2);
+ * try { countsDigest((await pool.pass()).counts); } finally { await pool.close(); }
  */
-export async function runSharded(shape: BenchShape, workers: number): Promise<ShardedRun> {
+export async function openShardPool(shape: BenchShape, workers: number): Promise<ShardPool> {
   const threads = Array.from({ length: workers }, (_, index) => {
     const job: ShardJob = { shape, shard: { index, of: workers } };
     return new Worker(WORKER_FILE, { workerData: job });
   });
-  try {
-    const inboxes = threads.map(inbox);
-    await Promise.all(inboxes.map((next) => next('ready')));
-    const pass = async (): Promise<ShardPass> => {
-      const start = process.hrtime.bigint();
-      const finished = inboxes.map((next) => next('done'));
-      for (const thread of threads) thread.postMessage('go');
-      const results = await Promise.all(finished);
-      const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-      const done = results.filter((message): message is Extract<ShardMessage, { type: 'done' }> => message.type === 'done');
-      return {
-        wallMs,
-        workerMs: done.map((message) => message.wallMs),
-        counts: mergeCounts(done.map((message) => message.counts)),
-      };
-    };
-    const first = await pass();
-    return { workers, first, steady: await pass() };
-  } finally {
+  const close = async (): Promise<void> => {
     await Promise.all(threads.map((thread) => thread.terminate()));
+  };
+  const inboxes = threads.map(inbox);
+  try {
+    await Promise.all(inboxes.map((next) => next('ready')));
+  } catch (error) {
+    await close();
+    throw error;
   }
+  const pass = async (): Promise<ShardPass> => {
+    const start = process.hrtime.bigint();
+    const finished = inboxes.map((next) => next('done'));
+    for (const thread of threads) thread.postMessage('go');
+    const results = await Promise.all(finished);
+    const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+    const done = results.filter((message): message is Extract<ShardMessage, { type: 'done' }> => message.type === 'done');
+    return {
+      wallMs,
+      workerMs: done.map((message) => message.wallMs),
+      counts: mergeCounts(done.map((message) => message.counts)),
+    };
+  };
+  return { workers, pass, close };
 }
 
 /** Reads a worker's messages in order; a worker error or early exit rejects the pending read. */

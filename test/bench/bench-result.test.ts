@@ -54,4 +54,11 @@ describe('goal verdicts', () => {
     expect(longEnough(SIZES.default, 200_000).pipeline).toBe(false);
     expect(longEnough({ ...SIZES.default, curveRounds: 1 }).curves).toBe(false);
   });
+
+  it('should judge the worker speed-up only after the default warm-up and alternating passes', () => {
+    expect(longEnough(SIZES.default).workers).toBe(true);
+    expect(longEnough({ ...SIZES.default, workerWarmPasses: 0 }).workers).toBe(false);
+    expect(longEnough({ ...SIZES.default, workerPairs: 1 }).workers).toBe(false);
+    expect(longEnough(SIZES.quick).workers).toBe(false);
+  });
 });

@@ -28,6 +28,8 @@ const TINY = {
   matcherTargets: 128,
   curveRounds: 1,
   workerRounds: 1,
+  workerWarmPasses: 1,
+  workerPairs: 2,
 };
 
 describe('bench smoke', () => {
@@ -75,6 +77,9 @@ describe('bench smoke', () => {
     expect(result.workers?.runs.every((run) => (run.firstPassMs ?? 0) > 0)).toBe(true);
     expect(result.workers?.firstPassSpeedup).toBeGreaterThan(0);
     expect(renderBenchTable(result)).toMatch(/speed-up [\d.]+× \(first pass [\d.]+×\)/);
+    // Warmed pools, then alternating measured passes: the document says how the figure was taken.
+    expect(result.workers).toMatchObject({ warmPasses: 1, pairs: 2 });
+    expect(renderBenchTable(result)).toContain('best wall time of 2 alternating passes a round, after 1 warm-up passes');
     expect(result.goals.map((goal) => goal.id)).toEqual([
       'p-rate',
       'p-over-g',
