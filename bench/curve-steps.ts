@@ -188,15 +188,13 @@ export function workerSteps(
     if (known === undefined || pass.wallMs < known.wallMs) best.set(count, pass);
   };
   const record = (): void => {
-    const runs = [...best].map(
-      ([count, pass]): WorkerRun => ({
-        workers: count,
-        wallMs: pass.wallMs,
-        perSecond: perSecond(pass.counts.artifacts, pass.wallMs),
-        workerMs: pass.workerMs,
-        firstPassMs: firstPass.get(count) ?? 0,
-      }),
-    );
+    const runs = [...best].map(([count, pass]): WorkerRun => ({
+      workers: count,
+      wallMs: pass.wallMs,
+      perSecond: perSecond(pass.counts.artifacts, pass.wallMs),
+      workerMs: pass.workerMs,
+      firstPassMs: firstPass.get(count) ?? 0,
+    }));
     const one = best.get(1);
     const most = best.get(workers);
     const pipeline = pipelineCounts();
@@ -236,8 +234,10 @@ export function workerSteps(
             measured[index]!.push(pass);
           }
         record();
-        return measured.map((passes, index) => `${pools[index]!.workers}: ${passes.map(rate).join(' ')}`).join('; ') +
-          `; ${draft.workers?.identical === true ? 'identical' : 'DIFFERENT'} counts`;
+        return (
+          measured.map((passes, index) => `${pools[index]!.workers}: ${passes.map(rate).join(' ')}`).join('; ') +
+          `; ${draft.workers?.identical === true ? 'identical' : 'DIFFERENT'} counts`
+        );
       } finally {
         await Promise.all(pools.map((pool) => pool.close()));
       }

@@ -63,9 +63,7 @@ async function runOnce(options: BenchOptions, progress: Progress, date: string):
   const steps: Step[] = [
     ...coreSteps(input, sizes, core),
     ...(mode === 'shape' ? [] : [...curveSteps(base, sizes, curves), ...streamSteps(base, sizes, curves)]),
-    ...(mode !== 'shape' || options.workers !== undefined
-      ? workerSteps(shape, workers, sizes, curves, () => core.counts)
-      : []),
+    ...(mode !== 'shape' || options.workers !== undefined ? workerSteps(shape, workers, sizes, curves, () => core.counts) : []),
     // Packs and installs the package (≈ 20 s): not in one-shape runs, which measure the pipeline only, nor
     // with size overrides (tests; test/package/ covers the installed package).
     ...(mode === 'shape' || options.sizes !== undefined ? [] : [startupStep(startup)]),
