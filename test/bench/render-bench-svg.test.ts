@@ -102,6 +102,19 @@ describe('bench SVG', () => {
     expect(texts.replace(/\n/g, ' ')).toContain('speed-up 1.60× (goal ≥ 1.8×), first pass 1.23×; identical merged counts');
   });
 
+  it("should title the workers panel with the pass it charts: a warmed pool's best since the ninth pass", () => {
+    const warmed = { ...DEFAULT_RUN, workers: { ...DEFAULT_RUN.workers!, warmPasses: 3, pairs: 4 } } as BenchResult;
+    const svg = renderBenchSvg(warmed);
+    expect(layoutProblems(svg)).toEqual([]);
+    const texts = all(panels(parseXml(svg)).get('workers') as XmlElement)
+      .map((element) => element.text)
+      .join(' ');
+    expect(texts).toContain('(wall, warmed)');
+    expect(texts).not.toContain('2nd pass');
+    // An eighth-pass document (no `pairs`) keeps the title it was measured under.
+    expect(renderBenchSvg(DEFAULT_RUN)).toContain('(wall, 2nd pass)');
+  });
+
   it('should chart what a one-shape run measured rather than a title over nothing', () => {
     const svg = renderBenchSvg(SHAPE_RUN);
     expect(layoutProblems(svg)).toEqual([]);
