@@ -1,12 +1,11 @@
 /** One worker's share of a run: its devices' artifacts only, through the same stages `runEvents` runs. */
-import type { Artifact } from '../engine/core/artifact.ts';
 import { createFleetModel } from '../engine/model/index.ts';
 import { createContextCache } from '../engine/pipeline/context-cache.ts';
 import { decideCode } from '../engine/pipeline/decide-artifact.ts';
 import { createPolicyState } from '../engine/pipeline/policy-state.ts';
 import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
 import { generateArtifactsFor } from '../engine/pipeline/synth/index.ts';
-import { DeviceMerge } from '../engine/pipeline/synth/device-merge.ts';
+import { pullerOf } from '../engine/pipeline/synth/device-merge.ts';
 import { CountTally } from '../engine/pipeline/count-tally.ts';
 import { deviceRows } from '../engine/pipeline/device-rows.ts';
 import { emptyCounts, type Counts } from '../engine/pipeline/counts.ts';
@@ -56,19 +55,10 @@ export function countShard(input: SimulationInput, shard: Shard): Counts {
   const tally = new CountTally(devices.length, rows, (index) => devices[index]!.name);
   // Pulled as runEvents pulls a lone generator: a for-of made one 40-byte IteratorResult per artifact (issue 13, ninth
   // pass: countShard allocated ≈ 40 B per artifact more than countSimulation).
-  const source = generateArtifactsFor(spec, mine, { seed: input.seed, deviceIndexes })[Symbol.iterator]();
-  const merge = source instanceof DeviceMerge ? source : undefined;
+  const artifacts = pullerOf(generateArtifactsFor(spec, mine, { seed: input.seed, deviceIndexes })[Symbol.iterator]());
   for (;;) {
-    let artifact: Artifact;
-    if (merge !== undefined) {
-      const pulled = merge.pull();
-      if (pulled === undefined) break;
-      artifact = pulled;
-    } else {
-      const result = source.next();
-      if (result.done === true) break;
-      artifact = result.value;
-    }
+    const artifact = artifacts.pull();
+    if (artifact === undefined) break;
     model.advanceTo(artifact.at);
     const index = artifact.deviceIndex ?? -1;
     // By index alone, as runEvents does: a generated artifact's name is not read while counting.

@@ -7,8 +7,8 @@ import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { REASONS } from './reasons.ts';
 import { createAirRun, type AirWatch } from './air-run.ts';
 import type { AirResult } from './air-state.ts';
-import { isChangeEvent, simEvents, type SimItem } from './sim-events.ts';
-import { DeviceMerge } from './synth/device-merge.ts';
+import { isChangeEvent, simEvents } from './sim-events.ts';
+import { DeviceMerge, pullerOf } from './synth/device-merge.ts';
 import { CONTEXT_SLOT, ROW_SLOTS } from './device-rows.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
 import type { Reason } from '../core/vocabulary.ts';
@@ -79,21 +79,14 @@ export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | 
   const air = createAirRun(input, model, policy, sinks.airWatch);
   const counted = air === undefined ? sinks.code : undefined;
   const source = simEvents(input, indexOf)[Symbol.iterator]();
-  // A lone generator is pulled without an IteratorResult per artifact (DeviceMerge.pull).
   const merge = source instanceof DeviceMerge ? source : undefined;
   // The merge reads each device's row a few artifacts ahead, with the other devices of its slot (device-rows.ts).
   if (merge !== undefined && sinks.rows !== undefined) merge.readAhead(sinks.rows, ROW_SLOTS, CONTEXT_SLOT);
+  // A lone generator is pulled without an IteratorResult per artifact (pullerOf).
+  const items = pullerOf(source);
   for (;;) {
-    let item: SimItem;
-    if (merge !== undefined) {
-      const pulled = merge.pull();
-      if (pulled === undefined) break;
-      item = pulled;
-    } else {
-      const result = source.next();
-      if (result.done === true) break;
-      item = result.value;
-    }
+    const item = items.pull();
+    if (item === undefined) break;
     if (air !== undefined) air.before(item.at);
     model.advanceTo(item.at);
     if (isChange(item)) change(applyChange(model, policy, item.change, item.at));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../engine/core/artifact.ts';
 import { generateArtifacts, generateArtifactsFor, generateDeviceArtifacts } from '../../../engine/pipeline/synth/index.ts';
-import { DeviceMerge, slotsFor } from '../../../engine/pipeline/synth/device-merge.ts';
+import { DeviceMerge, pullerOf, slotsFor } from '../../../engine/pipeline/synth/device-merge.ts';
 import { planGenerator } from '../../../engine/pipeline/synth/synth-plan.ts';
 import { HeapMerge } from './heap-merge.ts';
 import { isMergeOrdered, SPEC, smallSpec } from './spec-fixture.ts';
@@ -155,5 +155,34 @@ describe('slotsFor', () => {
     expect(slotsFor(1_000_000, 200)).toBe(3_200);
     expect(slotsFor(1e9, 1e6)).toBe(1 << 22);
     expect(slotsFor(0, 0)).toBe(1);
+  });
+});
+
+describe('pullerOf', () => {
+  const pullAll = <T>(source: Iterator<T>): T[] => {
+    const items = pullerOf(source);
+    const out: T[] = [];
+    for (let item = items.pull(); item !== undefined; item = items.pull()) out.push(item);
+    return out;
+  };
+
+  it('should pull a lone merge directly and give exactly what iterating it gives', () => {
+    fc.assert(
+      fc.property(smallSpec, fc.integer(), (spec, seed) => {
+        const merge = generateArtifacts(spec, { seed })[Symbol.iterator]();
+        expect(merge).toBeInstanceOf(DeviceMerge);
+        expect(pullerOf(merge)).toBe(merge);
+        expect(pullAll(generateArtifacts(spec, { seed })[Symbol.iterator]())).toEqual([...generateArtifacts(spec, { seed })]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('should wrap any other iterator and end where it ends, items in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer(), fc.string(), fc.constant(null))), (values) => {
+        expect(pullAll(values[Symbol.iterator]())).toEqual(values);
+      }),
+    );
   });
 });
