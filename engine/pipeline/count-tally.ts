@@ -34,8 +34,8 @@ export class CountTally {
   /** Without `nameAt`: the name each device of `order` was first counted under (with it: empty). */
   private readonly names: string[] = [];
   private readonly unknown = new Map<string, Float64Array>();
-  /** Builds the `byDevice` of every `counts()` not read yet (see there); undefined when there is none. */
-  private unbuilt: (() => void) | undefined;
+  /** Builds the `byDevice` of each `counts()` not read yet (see there): a list, so any number take no deeper stack. */
+  private unbuilt: (() => unknown)[] = [];
 
   /**
    * `rows`: the run's per-device rows, shared with its context cache (default: rows of its own). `nameAt`: the name of
@@ -63,7 +63,7 @@ export class CountTally {
    * generated artifact reads its name from a 10^6-entry array at a random index (issue 13, eighth pass).
    */
   count(code: number, deviceIndex: number, device: string | Named): void {
-    if (this.unbuilt !== undefined) this.buildUnbuilt();
+    if (this.unbuilt.length !== 0) this.buildUnbuilt();
     this.codes[code]! += 1;
     if (deviceIndex >= 0) {
       const at = deviceIndex * ROW_SLOTS + COUNT_SLOT;
@@ -116,8 +116,7 @@ export class CountTally {
     }
     let byDevice: Map<string, Record<Outcome, number>> | undefined;
     const build = (): Map<string, Record<Outcome, number>> => (byDevice ??= this.byDevice());
-    const before = this.unbuilt;
-    this.unbuilt = before === undefined ? build : () => (before(), build());
+    this.unbuilt.push(build);
     // Replaced by the built map on first read: later reads are a plain property, as `emptyCounts` makes it.
     Object.defineProperty(counts, 'byDevice', {
       get: () => {
@@ -133,9 +132,9 @@ export class CountTally {
 
   /** Builds every `byDevice` handed out and not read yet, before a count changes the rows they read. */
   private buildUnbuilt(): void {
-    const unbuilt = this.unbuilt!;
-    this.unbuilt = undefined;
-    unbuilt();
+    const unbuilt = this.unbuilt;
+    this.unbuilt = [];
+    for (const build of unbuilt) build();
   }
 
   /** Each device's outcomes as they are now, in the order devices were first counted. */

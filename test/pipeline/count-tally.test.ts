@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OUTCOMES, type Outcome } from '../../engine/core/vocabulary.ts';
@@ -76,5 +77,24 @@ describe('CountTally.counts: byDevice built on first read', () => {
     expect(Object.getOwnPropertyDescriptor(counts, 'byDevice')?.value).toBe(first);
     expect({ ...counts }.byDevice).toBe(first);
     expect(first.get('ws-1')).toEqual({ blocked: 1, detected: 0, allowed: 0, missed: 0 });
+  });
+
+  it('should take any number of unread counts() before the next count without a deeper stack (one list, no chain)', () => {
+    // A caller that snapshots often (progress) may take many counts between two counts; each must still be its moment.
+    // In a 200 KB stack, 5,000 pending builds overflowed as a chain of closures (each calling the one before); a list
+    // runs them one after another.
+    const tally = new URL('../../engine/pipeline/count-tally.ts', import.meta.url).href;
+    const script = [
+      `import { CountTally } from ${JSON.stringify(tally)};`,
+      "const t = new CountTally(2); t.count(0, 0, 'ws-0');",
+      'const taken = Array.from({ length: 5000 }, () => t.counts());',
+      "t.count(0, 1, 'ws-1');",
+      "const seen = [taken[0].byDevice.get('ws-0'), taken[4999].byDevice.has('ws-1'), t.counts().byDevice.has('ws-1')];",
+      'process.stdout.write(JSON.stringify(seen));',
+    ].join('\n');
+    const args = ['--stack-size=200', '--import', 'tsx', '--input-type=module', '-e', script];
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    expect(run.stderr).not.toContain('RangeError');
+    expect(JSON.parse(run.stdout)).toEqual([{ blocked: 1, detected: 0, allowed: 0, missed: 0 }, false, true]);
   });
 });
