@@ -150,11 +150,24 @@ describe('DeviceMerge against the binary-heap merge it replaced (oracle in heap-
 });
 
 describe('slotsFor', () => {
-  it('should put about 4 pending artifacts in a slot, at most 16 slots per device and 2^22 in all', () => {
-    expect(slotsFor(10_000_000, 1_000_000)).toBe(2_500_000);
-    expect(slotsFor(1_000_000, 200)).toBe(3_200);
-    expect(slotsFor(1e9, 1e6)).toBe(1 << 22);
-    expect(slotsFor(0, 0)).toBe(1);
+  it('should put about 4 pending artifacts in a slot, and 2^22 slots at most', () => {
+    expect(slotsFor(10_000_000)).toBe(2_500_000);
+    expect(slotsFor(1e9)).toBe(1 << 22);
+    expect(slotsFor(0)).toBe(1);
+  });
+
+  it('should keep about 4 devices in a slot whatever the artifacts per device, as in the bench (1,000 devices)', () => {
+    // Devices share a slot as artifacts / slots: a cap of 16 slots per device left 62 in each at 1M artifacts, a 6-level
+    // near heap, and 625 at the bench's 10M-artifact stream.
+    expect(1_000_000 / slotsFor(1_000_000)).toBeLessThanOrEqual(4);
+    expect(10_000_000 / slotsFor(10_000_000)).toBeLessThanOrEqual(4);
+    expect(150_000 / slotsFor(150_000)).toBeLessThanOrEqual(4);
+  });
+
+  it("should merge in the heap order when each device's artifacts span a thousand slots (4 devices × 1,000)", () => {
+    const plan = planGenerator({ ...SPEC, count: 4_000, devices: Array.from({ length: 4 }, (_, i) => `d-${i}`) }, { seed: 3 });
+    const merged = [...new DeviceMerge(plan, [0, 1, 2, 3])];
+    expect(merged.map((a) => a.id)).toEqual([...new HeapMerge(plan, [0, 1, 2, 3])].map((a) => a.id));
   });
 });
 
