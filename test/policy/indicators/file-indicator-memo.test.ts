@@ -220,6 +220,33 @@ describe('FileIndicatorMemo', () => {
     expect(blocking.winner(file, expiry - 1)?.indicator.action).toBe('Block');
   });
 
+  it('should read each of the index maps once for a file in no list: its winner and overruled block need no second look', () => {
+    const index = compileIndicators(block);
+    let gets = 0;
+    const counted = <V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> =>
+      new (class extends Map<string, V> {
+        override get(key: string): V | undefined {
+          gets += 1;
+          return super.get(key);
+        }
+      })(map);
+    const watched: IndicatorIndex = {
+      ...index,
+      sha256: counted(index.sha256),
+      sha1: counted(index.sha1),
+      md5: counted(index.md5),
+      certificate: counted(index.certificate),
+    };
+    const memo = new FileIndicatorMemo(watched, 'A');
+    const stranger = { sha256: 'a'.repeat(64), sha1: 'b'.repeat(40), md5: 'c'.repeat(32), certificate: 'd'.repeat(40) };
+    expect(memo.winner(stranger, expiry - 1)).toBeUndefined();
+    expect(memo.overruledBlock(stranger, expiry - 1)).toBeUndefined();
+    expect(gets).toBe(4);
+    // A file in a list still reads the maps again for its winner: the shortcut is for a file in none.
+    expect(memo.winner(INVOICE, expiry - 1)?.indicator.action).toBe('Block');
+    expect(gets).toBeGreaterThan(4 + 3);
+  });
+
   it('should tell a Microsoft-signed file from an unsigned one with the same certificate (T59)', () => {
     const memo = new FileIndicatorMemo(compileIndicators(block), undefined, 1);
     const file = { ...INVOICE, certificate: LEAF_CERT };
