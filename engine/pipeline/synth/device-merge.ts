@@ -20,6 +20,12 @@ const take = takeFromStream;
 const pending = pendingAt;
 /** Slots per pending artifact: about 4 devices share a slot of the near future (see `slotsFor`). */
 const ARTIFACTS_PER_SLOT = 4;
+/**
+ * Slots per device at most: 1 KB a device, so a timeline of many small events with huge counts (every event's merge is
+ * open at once) does not take 16 MB each. Under it, devices share a slot as artifacts / slots: 4 up to 1,024 artifacts
+ * a device, then one more per 256 artifacts a device.
+ */
+const SLOTS_PER_DEVICE = 256;
 /** 2^22 slots (16 MB) at most, whatever the count. */
 const MAX_SLOTS = 1 << 22;
 
@@ -66,7 +72,7 @@ export class DeviceMerge implements Iterator<Artifact> {
     const { spec, lastOffset } = plan;
     // Each waiting device's time lives in its own stream row: settling a slot reads the rows its artifacts come from.
     const store = { floats: this.bank.floats(), stride: STREAM_ROW_WORDS / 2, offset: STREAM_ROW_CALENDAR };
-    this.heap = new SlotCalendar(spec.at, lastOffset + 1, slotsFor(artifacts), size, store);
+    this.heap = new SlotCalendar(spec.at, lastOffset + 1, slotsFor(artifacts, size), size, store);
     for (let position = 0; position < size; position++) this.heap.push(firsts[position]!, position);
   }
 
@@ -133,14 +139,14 @@ export function pullerOf<T>(source: Iterator<T>): Puller<T> {
  * How many slots to cut the window into. A device with n artifacts has its pending one within window / n
  * of the merge's clock, so the pending times of all devices spread over about `artifacts` slots' worth of
  * the window, whatever the number of devices: `artifacts / 4` slots put about 4 devices in each, so the near
- * heap a slot fills is 2 levels deep. Capped at 2^22 (16 MB); past that, artifacts / 2^22 devices share a slot.
- * A former cap of 16 slots per device ("a few devices' heap is small anyway") put 62 devices in each slot of the
- * bench's 1,000 devices × 1,000 artifacts, a 6-level heap whose sifts cost ≈ 17 % of the generator there and 30 %
- * at 10,000 artifacts a device (issue 13, tenth pass).
+ * heap a slot fills is 2 levels deep. Capped at 256 per device (memory: a one-device event with a count of 10^9
+ * takes 1 KB, not 16 MB) and 2^22 in all. An earlier cap of 16 slots per device ("a few devices' heap is small
+ * anyway") put 62 devices in each slot of the bench's 1,000 devices × 1,000 artifacts, a 6-level heap whose sifts cost
+ * ≈ 17 % of the generator there (issue 13, tenth pass).
  *
  * @example
- * slotsFor(10_000_000); // 2,500,000: 4 pending artifacts a slot, however many devices share the 10^7
+ * slotsFor(10_000_000, 1_000_000); // 2,500,000: 10 artifacts on each of 10^6 devices
  */
-export function slotsFor(artifacts: number): number {
-  return Math.max(1, Math.min(Math.ceil(artifacts / ARTIFACTS_PER_SLOT), MAX_SLOTS));
+export function slotsFor(artifacts: number, devices: number): number {
+  return Math.max(1, Math.min(Math.ceil(artifacts / ARTIFACTS_PER_SLOT), devices * SLOTS_PER_DEVICE, MAX_SLOTS));
 }

@@ -150,18 +150,29 @@ describe('DeviceMerge against the binary-heap merge it replaced (oracle in heap-
 });
 
 describe('slotsFor', () => {
-  it('should put about 4 pending artifacts in a slot, and 2^22 slots at most', () => {
-    expect(slotsFor(10_000_000)).toBe(2_500_000);
-    expect(slotsFor(1e9)).toBe(1 << 22);
-    expect(slotsFor(0)).toBe(1);
+  it('should put about 4 pending artifacts in a slot, at most 256 slots per device and 2^22 in all', () => {
+    expect(slotsFor(10_000_000, 1_000_000)).toBe(2_500_000);
+    expect(slotsFor(1_000_000, 200)).toBe(51_200);
+    expect(slotsFor(1e9, 1e6)).toBe(1 << 22);
+    expect(slotsFor(0, 0)).toBe(1);
   });
 
-  it('should keep about 4 devices in a slot at the bench sizes, with no cap per device', () => {
+  it('should keep about 4 devices in a slot at the bench sizes, up to 1,024 artifacts a device', () => {
     // Devices share a slot as artifacts / slots: a cap of 16 slots per device left 62 in each at the bench's 1,000 devices
-    // and 1M artifacts (a 6-level near heap), and 625 at its 10M-artifact stream.
-    expect(1_000_000 / slotsFor(1_000_000)).toBeLessThanOrEqual(4);
-    expect(10_000_000 / slotsFor(10_000_000)).toBeLessThanOrEqual(4);
-    expect(150_000 / slotsFor(150_000)).toBeLessThanOrEqual(4);
+    // and 1M artifacts (a 6-level near heap).
+    expect(1_000_000 / slotsFor(1_000_000, 1_000)).toBeLessThanOrEqual(4);
+    expect(1_024_000 / slotsFor(1_024_000, 1_000)).toBeLessThanOrEqual(4);
+    expect(150_000 / slotsFor(150_000, 1_000)).toBeLessThanOrEqual(4);
+  });
+
+  it('should bound the calendar by the devices: a one-device event with a huge count takes 256 slots, not 2^22', () => {
+    expect(slotsFor(Number.MAX_SAFE_INTEGER, 1)).toBe(256);
+    // A timeline of many such events holds all their merges at once (simEvents): 50 of them must not take 50 × 16 MB.
+    const plan = planGenerator({ ...SPEC, count: 4e9, devices: ['d-0'] }, { seed: 3 });
+    const before = process.memoryUsage().arrayBuffers;
+    const merges = Array.from({ length: 50 }, () => new DeviceMerge(plan, [0]));
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(50 << 20);
+    expect(merges.map((merge) => merge.pull()?.device)).toEqual(Array.from({ length: 50 }, () => 'd-0'));
   });
 
   it("should merge in the heap order when each device's artifacts span a thousand slots (4 devices × 1,000)", () => {
