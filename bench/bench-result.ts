@@ -43,6 +43,8 @@ export interface WorkerRun {
   readonly wallMs: number;
   readonly perSecond: number;
   readonly workerMs: readonly number[];
+  /** Slices of the fleet each worker took in that pass (absent before issue 13's eleventh pass: fixed halves). */
+  readonly slices?: readonly number[];
   /** Wall time of the first pass, which also pays each thread's first sightings (absent before 2026-12-06). */
   readonly firstPassMs?: number;
 }
@@ -64,6 +66,11 @@ export interface WorkerFigures {
   readonly warmPasses?: number;
   /** Measured passes of each pool per round, alternating the pools (absent before the ninth pass). */
   readonly pairs?: number;
+  /**
+   * Slices a pass cuts the fleet into, taken by whichever worker is free (`SLICES_PER_PASS`); absent before the
+   * eleventh pass, when each of N workers owned every N-th device.
+   */
+  readonly slicesPerPass?: number;
   /** The merged counts of every worker count are identical to the one-worker run. */
   readonly identical: boolean;
   /** …and to `countSimulation` in the main thread (undefined when the shapes differ). */

@@ -8,7 +8,7 @@ import { runExclusionBench, type ExclusionBenchResult } from './exclusions.bench
 import { perSecond, ratio } from './measure.ts';
 import { formatRate } from './render-bench-table.ts';
 import { countsDigest } from './shard-pipeline.ts';
-import { openShardPool, type ShardPass, type ShardPool } from './sharded-run.ts';
+import { openShardPool, SLICES_PER_PASS, type ShardPass, type ShardPool } from './sharded-run.ts';
 import { runStreamChild } from './stream-length.ts';
 import { marginalCost } from './stream-stage.ts';
 import { measureContextCompile } from './decision-stage.ts';
@@ -193,6 +193,7 @@ export function workerSteps(
       wallMs: pass.wallMs,
       perSecond: perSecond(pass.counts.artifacts, pass.wallMs),
       workerMs: pass.workerMs,
+      slices: pass.slices,
       firstPassMs: firstPass.get(count) ?? 0,
     }));
     const one = best.get(1);
@@ -205,6 +206,7 @@ export function workerSteps(
       firstPassSpeedup: ratio(firstPass.get(1) ?? 0, firstPass.get(workers) ?? 0),
       warmPasses: sizes.workerWarmPasses,
       pairs: sizes.workerPairs,
+      slicesPerPass: Math.min(SLICES_PER_PASS, shape.devices),
       identical: digests.every((digest) => digest === digests[0]),
       ...(pipeline === undefined ? {} : { matchesPipeline: countsDigest(pipeline) === digests[0] }),
     };
@@ -212,7 +214,7 @@ export function workerSteps(
   const rounds = Math.max(1, sizes.workerRounds);
   const step = (round: number): Step => ({
     label:
-      `1 and ${workers} workers, ${n(shape.artifacts)} artifacts sharded by device: first pass, ` +
+      `1 and ${workers} workers, ${n(shape.artifacts)} artifacts in slices of the fleet: first pass, ` +
       `${sizes.workerWarmPasses} warm-up, ${sizes.workerPairs} alternating (${round}/${rounds})`,
     run: async () => {
       const pools: ShardPool[] = [];

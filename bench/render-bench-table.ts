@@ -183,6 +183,7 @@ function workersTable(result: BenchResult): string {
     formatRate(run.perSecond),
     `${int(run.wallMs)} ms`,
     run.workerMs.map(int).join(' / '),
+    run.slices === undefined ? '' : run.slices.join(' / '),
     run.firstPassMs === undefined ? '' : `${int(run.firstPassMs)} ms`,
   ]);
   const pipeline =
@@ -190,13 +191,17 @@ function workersTable(result: BenchResult): string {
       ? ''
       : `; ${workers.matchesPipeline ? 'identical to' : 'DIFFERENT from'} countSimulation`;
   const verdict = `${workers.identical ? 'identical' : 'DIFFERENT'} merged counts${pipeline}`;
-  const table = renderTable(['workers', 'artifacts/s', 'wall', 'per worker ms', 'first pass'], rows);
+  const table = renderTable(['workers', 'artifacts/s', 'wall', 'per worker ms', 'slices', 'first pass'], rows);
   const first = workers.firstPassSpeedup === undefined ? '' : ` (first pass ${times(workers.firstPassSpeedup)})`;
   const how =
     workers.pairs === undefined
       ? 'wall time of the second pass'
       : `best wall time of ${workers.pairs} alternating passes a round, after ${workers.warmPasses ?? 0} warm-up passes`;
-  return `workers, ${int(workers.artifacts)} artifacts sharded by device (${how})\n${table}\nspeed-up ${times(workers.speedup)}${first}; ${verdict}`;
+  const split =
+    workers.slicesPerPass === undefined
+      ? 'sharded by device'
+      : `in ${workers.slicesPerPass} slices of the fleet, each taken by the next free worker`;
+  return `workers, ${int(workers.artifacts)} artifacts ${split} (${how})\n${table}\nspeed-up ${times(workers.speedup)}${first}; ${verdict}`;
 }
 
 // Results written before `judged` existed judged every goal.

@@ -1,8 +1,10 @@
 /** One worker's share of a run: its devices' artifacts only, through the same stages `runEvents` runs. */
-import { createFleetModel } from '../engine/model/index.ts';
+import type { Artifact } from '../engine/core/artifact.ts';
+import type { DeviceConfig } from '../engine/core/config.ts';
+import { createFleetModel, type FleetModel } from '../engine/model/index.ts';
 import { createContextCache } from '../engine/pipeline/context-cache.ts';
 import { decideCode } from '../engine/pipeline/decide-artifact.ts';
-import { createPolicyState } from '../engine/pipeline/policy-state.ts';
+import { createPolicyState, type PolicyState } from '../engine/pipeline/policy-state.ts';
 import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
 import { generateArtifactsFor } from '../engine/pipeline/synth/index.ts';
 import { pullerOf } from '../engine/pipeline/synth/device-merge.ts';
@@ -27,35 +29,67 @@ export function* shardDevices(deviceCount: number, shard: Shard): Generator<numb
   for (let i = shard.index; i < deviceCount; i += shard.of) yield i;
 }
 
+/** Hands out the next slice of the fleet to count, or undefined once every slice is taken. */
+export type ShardSource = () => Shard | undefined;
+
 /**
- * Counts the shard's verdicts. The stages are `runEvents`'s for a generate-only timeline: `model.advanceTo`
- * on a model of the shard's devices only, the context cache by fleet index, `decideCode`, the
- * `CountTally`, the cache and the tally sharing one row per device. The generator's subset function yields
- * exactly the full stream filtered to the shard's devices, so the shards' merged counts must equal
- * `countSimulation` — the benchmark checks it.
+ * Counts the shard's verdicts: `countShards` with one slice.
  *
  * @example
  * countShard(input, { index: 0, of: 1 }); // same counts as countSimulation(input).counts
  */
 export function countShard(input: SimulationInput, shard: Shard): Counts {
+  let given = false;
+  return countShards(input, () => (given ? undefined : ((given = true), shard))).counts;
+}
+
+/**
+ * Counts every slice `next` hands out, one after the other, and merges their counts. The stages are `runEvents`'s
+ * for a generate-only timeline: `model.advanceTo` on a model of the slice's devices only, the context cache by fleet
+ * index, `decideCode`, the `CountTally`, the cache and the tally sharing one row per device. The generator's subset
+ * function yields exactly the full stream filtered to the slice's devices, so the slices' merged counts, whoever took
+ * them, equal `countSimulation`'s: the benchmark checks it. The policy state (compiled lists and their memos) is made
+ * once for all the slices, as a single run makes it once: a slice of its own paid 20–30 ms of first sightings again.
+ *
+ * @example
+ * let next = 0;
+ * countShards(input, () => (next < 4 ? { index: next++, of: 4 } : undefined)).counts; // countSimulation's counts
+ */
+export function countShards(input: SimulationInput, next: ShardSource): { readonly counts: Counts; readonly slices: number } {
   const spec = generateSpecOf(input);
-  const mine = [...shardDevices(spec.devices.length, shard)];
-  // The worker models and compiles only its own devices: devices never read each other's state, so the
-  // shard's verdicts are the full run's for those devices, and a fleet's set-up splits over the workers too.
-  const names = new Set(mine.map((index) => spec.devices[index]));
-  const devices = input.devices.filter((device) => names.has(device.name));
-  const model = createFleetModel({ tenant: input.tenant, devices, settings: input.settings });
+  const configOf = new Map(input.devices.map((device) => [device.name, device]));
   const policy = createPolicyState(input);
+  // Each spec device's index in its slice's model. A slice's merge reads only its own devices' entries, so one array
+  // serves every slice: an array per slice would cost O(fleet) each.
+  const deviceIndexes = new Int32Array(spec.devices.length).fill(-1);
+  const parts: Counts[] = [];
+  for (let shard = next(); shard !== undefined; shard = next()) {
+    const mine = [...shardDevices(spec.devices.length, shard)];
+    // The slice models and compiles only its own devices: devices never read each other's state, so the
+    // slice's verdicts are the full run's for those devices, and a fleet's set-up splits over the workers too.
+    const devices = mine.flatMap((index) => configOf.get(spec.devices[index]!) ?? []);
+    const model = createFleetModel({ tenant: input.tenant, devices, settings: input.settings });
+    for (const index of mine) deviceIndexes[index] = model.indexOf(spec.devices[index]!) ?? -1;
+    parts.push(countSlice(input, model, policy, devices, generateArtifactsFor(spec, mine, { seed: input.seed, deviceIndexes })));
+  }
+  return { counts: mergeCounts(parts), slices: parts.length };
+}
+
+function countSlice(
+  input: SimulationInput,
+  model: FleetModel,
+  policy: PolicyState,
+  devices: readonly DeviceConfig[],
+  stream: Iterable<Artifact>,
+): Counts {
   // One row per device for the tally's counts and the context cache's check, shared as countSimulation shares them.
   const rows = deviceRows(devices.length);
   const contexts = createContextCache(model, policy, input.settings, input.startMs, rows);
-  // Artifacts carry their device's index in this worker's model, as simEvents gives them in a full run.
-  const deviceIndexes = spec.devices.map((name) => model.indexOf(name) ?? -1);
   // Names by this model's index, read only when byDevice is, as countSimulation's tally does.
   const tally = new CountTally(devices.length, rows, (index) => devices[index]!.name);
   // Pulled as runEvents pulls a lone generator: a for-of made one 40-byte IteratorResult per artifact (issue 13, ninth
   // pass: countShard allocated ≈ 40 B per artifact more than countSimulation).
-  const artifacts = pullerOf(generateArtifactsFor(spec, mine, { seed: input.seed, deviceIndexes })[Symbol.iterator]());
+  const artifacts = pullerOf(stream[Symbol.iterator]());
   for (;;) {
     const artifact = artifacts.pull();
     if (artifact === undefined) break;

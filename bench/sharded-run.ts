@@ -1,4 +1,4 @@
-/** A pool of worker threads, each counting one shard of a shape by device; each pass merges their counts. */
+/** A pool of worker threads sharing a pass's slices of the fleet, taken as each thread comes free; counts merged. */
 import { Worker } from 'node:worker_threads';
 import type { Counts } from '../engine/pipeline/counts.ts';
 import type { BenchShape } from './bench-shape.ts';
@@ -7,27 +7,38 @@ import type { ShardJob, ShardMessage } from './shard-worker.ts';
 
 const WORKER_FILE = new URL('./workers/shard-worker.js', import.meta.url);
 
-/** One pass of every worker over its shard, timed from the main thread. */
+/**
+ * Slices of the fleet a pass is cut into, whatever the pool's size (fewer for a smaller fleet): every pool does the
+ * same work. Each worker counts its own slices, then claims the others' last ones (`claimedSlices`), so a thread on
+ * a slower vCPU counts fewer and the pass ends within about one slice of even. With fixed halves a two-worker pass waited for the slower
+ * vCPU: in one sitting its workers took 429 and 529 ms, 416 and 533, 573 and 393 (issue 13, eleventh pass). 64
+ * slices cost what one does in a single thread (the policy state is made once a pass, `countShards`).
+ */
+export const SLICES_PER_PASS = 64;
+
+/** One pass of the pool over every slice, timed from the main thread. */
 export interface ShardPass {
   /** Wall time from "go" to the last worker's counts: worker start-up and input building excluded. */
   readonly wallMs: number;
   /** Each worker's own time for the pass. */
   readonly workerMs: readonly number[];
+  /** How many of the pass's slices each worker took (`SLICES_PER_PASS` in all). */
+  readonly slices: readonly number[];
   readonly counts: Counts;
 }
 
-/** `workers` threads over one shape, started and ready; each `pass` counts every shard once more. */
+/** `workers` threads over one shape, started and ready; each `pass` counts every slice once more. */
 export interface ShardPool {
   readonly workers: number;
-  /** Starts every worker on its shard together and waits for all: one pass, counts merged. */
+  /** Starts every worker together on the pass's slices and waits for all: one pass, counts merged. */
   pass(): Promise<ShardPass>;
   /** Stops the threads; safe to call twice. */
   close(): Promise<void>;
 }
 
 /**
- * Spawns `workers` threads, each generating only its devices' artifacts, and resolves once all have built
- * their input. A pool is kept across passes so that its threads warm up as the main thread does: V8 tiers a
+ * Spawns `workers` threads, each generating only the artifacts of the slices it takes, and resolves once all have
+ * built their input. A pool is kept across passes so that its threads warm up as the main thread does: V8 tiers a
  * function up by how often it runs, and a worker's per-pass set-up runs once a pass (see bench/README.md,
  * ninth pass). Close it in a `finally`.
  *
@@ -36,8 +47,11 @@ export interface ShardPool {
  * try { countsDigest((await pool.pass()).counts); } finally { await pool.close(); }
  */
 export async function openShardPool(shape: BenchShape, workers: number): Promise<ShardPool> {
-  const threads = Array.from({ length: workers }, (_, index) => {
-    const job: ShardJob = { shape, shard: { index, of: workers } };
+  const slices = Math.min(SLICES_PER_PASS, shape.devices);
+  const buffer = new SharedArrayBuffer(slices * Int32Array.BYTES_PER_ELEMENT);
+  const claims = new Int32Array(buffer);
+  const threads = Array.from({ length: workers }, (_, worker) => {
+    const job: ShardJob = { shape, claims: buffer, worker, workers };
     return new Worker(WORKER_FILE, { workerData: job });
   });
   const close = async (): Promise<void> => {
@@ -51,6 +65,8 @@ export async function openShardPool(shape: BenchShape, workers: number): Promise
     throw error;
   }
   const pass = async (): Promise<ShardPass> => {
+    // Every slice free again before "go" (`claimedSlices`).
+    for (let slice = 0; slice < slices; slice++) Atomics.store(claims, slice, 0);
     const start = process.hrtime.bigint();
     const finished = inboxes.map((next) => next('done'));
     for (const thread of threads) thread.postMessage('go');
@@ -60,6 +76,7 @@ export async function openShardPool(shape: BenchShape, workers: number): Promise
     return {
       wallMs,
       workerMs: done.map((message) => message.wallMs),
+      slices: done.map((message) => message.slices),
       counts: mergeCounts(done.map((message) => message.counts)),
     };
   };

@@ -80,6 +80,14 @@ describe('bench smoke', () => {
     // Warmed pools, then alternating measured passes: the document says how the figure was taken.
     expect(result.workers).toMatchObject({ warmPasses: 1, pairs: 2 });
     expect(renderBenchTable(result)).toContain('best wall time of 2 alternating passes a round, after 1 warm-up passes');
+    // A pass's slices are taken by whichever worker is free: every run took all of them between its workers.
+    const slicesPerPass = result.workers?.slicesPerPass ?? 0;
+    expect(slicesPerPass).toBeGreaterThan(1);
+    for (const run of result.workers?.runs ?? []) {
+      expect(run.slices).toHaveLength(run.workers);
+      expect((run.slices ?? []).reduce((sum, taken) => sum + taken, 0)).toBe(slicesPerPass);
+    }
+    expect(renderBenchTable(result)).toContain(`in ${slicesPerPass} slices of the fleet, each taken by the next free worker`);
     expect(result.goals.map((goal) => goal.id)).toEqual([
       'p-rate',
       'p-over-g',
