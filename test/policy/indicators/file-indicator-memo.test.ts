@@ -247,6 +247,29 @@ describe('FileIndicatorMemo', () => {
     expect(gets).toBeGreaterThan(4 + 3);
   });
 
+  it('should make no answer of its own for a line cell whose facts are in no list, and still answer it right', () => {
+    const index = compileIndicators(block);
+    const memo = new FileIndicatorMemo(index, 'A');
+    const cells = Array.from({ length: 50 }, (): AnswerCell => ({ indicatorAnswer: undefined }));
+    const strangers = cells.map((cell, i) => {
+      const file = { sha256: (i * 2654435761 + 1).toString(16).padStart(64, 'e'), microsoftSigned: i % 2 === 0 };
+      return keyed(file, 64 + i, cell);
+    });
+    for (const file of strangers) {
+      expect(memo.winner(file, expiry - 1)).toBeUndefined();
+      expect(memo.overruledBlock(file, expiry + 1)).toBeUndefined();
+    }
+    // Fifty lines in no list: one shared answer for each Microsoft-signed value, none in the slot table (before the
+    // eleventh pass, fifty answers of 144 B that each outlived two scavenges in a run).
+    expect(memo.size).toBe(0);
+    expect(new Set(cells.map((cell) => cell.indicatorAnswer)).size).toBe(2);
+    // A line in a list still gets an answer of its own, and the shared ones still hold for their lines.
+    const listed = keyed(INVOICE, 64, { indicatorAnswer: undefined });
+    expect(memo.winner(listed, expiry - 1)?.indicator.action).toBe('Block');
+    expect(memo.size).toBe(1);
+    for (const file of strangers) expect(memo.winner(file, expiry - 1)).toBe(lookupFileIndicator(index, file, 'A', expiry - 1));
+  });
+
   it('should tell a Microsoft-signed file from an unsigned one with the same certificate (T59)', () => {
     const memo = new FileIndicatorMemo(compileIndicators(block), undefined, 1);
     const file = { ...INVOICE, certificate: LEAF_CERT };
