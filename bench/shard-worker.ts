@@ -5,7 +5,7 @@ import { countShards } from './shard-pipeline.ts';
 import { claimedSlices } from './slice-claims.ts';
 import { withArtifacts } from './stream-stage.ts';
 
-/** What the main thread sends at spawn time (structured-cloned; the counter is shared, not copied). */
+/** What the main thread sends at spawn time (structured-cloned; the claims buffer is shared, not copied). */
 export interface ShardJob {
   readonly shape: BenchShape;
   /** One Int32 a slice of the fleet (device i in slice `i % slices`), shared by the pool: 1 once a worker took it. */
@@ -35,9 +35,9 @@ if (port !== null) {
   // clock: its own slices, claimed in a private array (the pool's is for the timed passes).
   const warm = new Int32Array(claims.length);
   countShards(withArtifacts(input, Math.min(50_000, job.shape.artifacts)), claimedSlices(warm, job.worker, job.workers));
-  // Each "go" is one pass: this thread claims and counts slices until none is left. The first pass also makes the thread's first
-  // sightings (catalog line records, memo answers); later passes find V8 has tiered up the per-pass set-up
-  // (`workerSteps` warms them).
+  // Each "go" is one pass: this thread claims and counts slices until none is left. The first pass also makes the
+  // thread's first sightings (catalog line records, memo answers); later passes find V8 has tiered up the per-pass
+  // set-up (`workerSteps` warms them).
   port.on('message', () => {
     const start = process.hrtime.bigint();
     const { counts, slices } = countShards(input, claimedSlices(claims, job.worker, job.workers));

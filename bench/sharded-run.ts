@@ -10,9 +10,10 @@ const WORKER_FILE = new URL('./workers/shard-worker.js', import.meta.url);
 /**
  * Slices of the fleet a pass is cut into, whatever the pool's size (fewer for a smaller fleet): every pool does the
  * same work. Each worker counts its own slices, then claims the others' last ones (`claimedSlices`), so a thread on
- * a slower vCPU counts fewer and the pass ends within about one slice of even. With fixed halves a two-worker pass waited for the slower
- * vCPU: in one sitting its workers took 429 and 529 ms, 416 and 533, 573 and 393 (issue 13, eleventh pass). 64
- * slices cost what one does in a single thread (the policy state is made once a pass, `countShards`).
+ * a slower vCPU counts fewer and the pass ends within about one slice of even. With fixed halves a two-worker pass
+ * waited for the slower vCPU: in one sitting its workers took 429 and 529 ms, 416 and 533, 573 and 393 (issue 13,
+ * eleventh pass). 64 slices cost what one does in a single thread (the policy state is made once a pass,
+ * `countShards`).
  */
 export const SLICES_PER_PASS = 64;
 

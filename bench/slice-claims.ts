@@ -6,9 +6,9 @@ import type { ShardSource } from './shard-pipeline.ts';
  * thread clears it before each "go"). Worker w of N owns slices w, w + N, … — the devices the fixed shards gave it —
  * and claims them in order; when none of its own is left it claims the others' from their end, the ones their
  * owners would reach last. So a thread on a slower vCPU hands its last slices to a faster one and the pass ends
- * within about a slice of even, while each device is still counted by the same worker from pass to pass: a
- * worker's memos and catalog line records grow with the devices it sees. Taking slices in any order from one
- * counter instead left each worker seeing the whole fleet, and the pool slower (issue 13, eleventh pass).
+ * within about a slice of even; with equal speeds the split is the fixed shards' own, so it moves only as much as
+ * the speeds differ. (A first version took slices from one counter in any order; its A/B against fixed shards
+ * could not be told from the host's noise either way: issue 13, eleventh pass.)
  *
  * @example
  * const claims = new Int32Array(new SharedArrayBuffer(4 * 64));
