@@ -49,7 +49,7 @@ const HEAP_SHARE = 0.9;
 
 /**
  * The heap one thread needs for a shape, and the memory of the whole run with its worker threads (each
- * builds the whole fleet and compiles its shard's devices).
+ * builds the whole fleet and compiles the devices of the slices it counts).
  *
  * @example
  * benchMemoryNeed({ devices: 10_000_000, artifacts: 20 }).heapBytes; // ≈ 7.2e9 (6.7 GiB)
