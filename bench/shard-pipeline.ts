@@ -49,7 +49,7 @@ export function countShard(input: SimulationInput, shard: Shard): Counts {
  * index, `decideCode`, the `CountTally`, the cache and the tally sharing one row per device. The generator's subset
  * function yields exactly the full stream filtered to the slice's devices, so the slices' merged counts, whoever took
  * them, equal `countSimulation`'s: the benchmark checks it. The policy state (compiled lists and their memos) is made
- * once for all the slices, as a single run makes it once: a slice of its own paid 20–30 ms of first sightings again.
+ * once for all the slices, as a single run makes it once: a slice of its own paid 16–21 ms of first sightings again.
  *
  * @example
  * let next = 0;
