@@ -67,6 +67,7 @@ export const BenchDocSchema = z.object({
     .object({
       speedup: num,
       firstPassSpeedup: num.optional(),
+      pairedSpeedup: num.optional(),
       runs: z
         .array(z.object({ workers: num, perSecond: num }))
         .max(100)

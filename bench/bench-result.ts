@@ -62,6 +62,12 @@ export interface WorkerFigures {
   readonly speedup: number;
   /** The same in the first pass, each thread's first sightings included (absent before 2026-12-06). */
   readonly firstPassSpeedup?: number;
+  /**
+   * The median, over the measured pairs, of one pass of one worker over the N-worker pass right after it: two passes
+   * seconds apart share the host's speed, where the best of each may come from different spells (shown beside the
+   * judged figure, not judged; absent before issue 13's eleventh pass).
+   */
+  readonly pairedSpeedup?: number;
   /** Untimed passes each pool made after its first, before the measured ones (absent before the ninth pass). */
   readonly warmPasses?: number;
   /** Measured passes of each pool per round, alternating the pools (absent before the ninth pass). */

@@ -7,6 +7,7 @@ import type { Step } from './core-steps.ts';
 import { runExclusionBench, type ExclusionBenchResult } from './exclusions.bench.ts';
 import { perSecond, ratio } from './measure.ts';
 import { formatRate } from './render-bench-table.ts';
+import { median } from './figure-ids.ts';
 import { countsDigest } from './shard-pipeline.ts';
 import { openShardPool, SLICES_PER_PASS, type ShardPass, type ShardPool } from './sharded-run.ts';
 import { runStreamChild } from './stream-length.ts';
@@ -185,6 +186,8 @@ export function workerSteps(
   const best = new Map<number, ShardPass>();
   const firstPass = new Map<number, number>();
   const digests: string[] = [];
+  // One worker's measured pass over the N-worker pass right after it, every pair of every round.
+  const pairs: number[] = [];
   const keep = (count: number, pass: ShardPass): void => {
     digests.push(countsDigest(pass.counts));
     const known = best.get(count);
@@ -207,6 +210,7 @@ export function workerSteps(
       runs: runs.sort((a, b) => a.workers - b.workers),
       speedup: one === undefined || most === undefined ? 0 : ratio(one.wallMs, most.wallMs),
       firstPassSpeedup: ratio(firstPass.get(1) ?? 0, firstPass.get(workers) ?? 0),
+      pairedSpeedup: median(pairs),
       warmPasses: sizes.workerWarmPasses,
       pairs: sizes.workerPairs,
       slicesPerPass: Math.min(SLICES_PER_PASS, shape.devices),
@@ -238,6 +242,8 @@ export function workerSteps(
             keep(pool.workers, pass);
             measured[index]!.push(pass);
           }
+        const [ones, manys] = measured;
+        ones!.forEach((one, pair) => pairs.push(ratio(one.wallMs, manys![pair]!.wallMs)));
         record();
         return (
           measured.map((passes, index) => `${pools[index]!.workers}: ${passes.map(rate).join(' ')}`).join('; ') +

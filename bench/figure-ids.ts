@@ -162,6 +162,15 @@ export function figuresOf(doc: BenchDoc): Figure[] {
         value: doc.workers.firstPassSpeedup,
       });
     }
+    if (doc.workers.pairedSpeedup !== undefined) {
+      figures.push({
+        id: 'workers.paired.speedup',
+        label: 'worker speed-up, median of adjacent pairs',
+        unit: '×',
+        better: 'higher',
+        value: doc.workers.pairedSpeedup,
+      });
+    }
   }
   return figures;
 }

@@ -51,6 +51,13 @@ describe('figure ids', () => {
     expect(figure).toMatchObject({ unit: '×', better: 'higher', value: 1.25 });
   });
 
+  it("should name the workers' median over adjacent pairs only in a file that measured it (eleventh pass on)", () => {
+    expect(figuresOf(OLD).map((figure) => figure.id)).not.toContain('workers.paired.speedup');
+    const workers = { ...OLD.workers!, pairedSpeedup: 1.75 };
+    const figure = figuresOf({ ...OLD, workers }).find((f) => f.id === 'workers.paired.speedup');
+    expect(figure).toMatchObject({ unit: '×', better: 'higher', value: 1.75 });
+  });
+
   it('should name a fleet curve run at 10 artifacts per device fleet10, so it is never compared with the older 2-per-device curve', () => {
     const points = (perDevice: number) =>
       [1_000, 1_000_000].map((x) => ({ x, artifacts: Math.max(150_000, perDevice * x), nsPerArtifact: 1_000, relative: 1 }));
