@@ -192,7 +192,8 @@ function workersTable(result: BenchResult): string {
       : `; ${workers.matchesPipeline ? 'identical to' : 'DIFFERENT from'} countSimulation`;
   const verdict = `${workers.identical ? 'identical' : 'DIFFERENT'} merged counts${pipeline}`;
   const table = renderTable(['workers', 'artifacts/s', 'wall', 'per worker ms', 'slices', 'first pass'], rows);
-  const first = [
+  // Figures shown beside the judged speed-up, in parentheses.
+  const beside = [
     workers.firstPassSpeedup === undefined ? '' : `first pass ${times(workers.firstPassSpeedup)}`,
     workers.pairedSpeedup === undefined ? '' : `median of adjacent pairs ${times(workers.pairedSpeedup)}, not judged`,
   ]
@@ -206,7 +207,7 @@ function workersTable(result: BenchResult): string {
     workers.slicesPerPass === undefined
       ? 'sharded by device'
       : `in ${workers.slicesPerPass} slices of the fleet, each taken by the next free worker`;
-  return `workers, ${int(workers.artifacts)} artifacts ${split} (${how})\n${table}\nspeed-up ${times(workers.speedup)}${first === '' ? '' : ` (${first})`}; ${verdict}`;
+  return `workers, ${int(workers.artifacts)} artifacts ${split} (${how})\n${table}\nspeed-up ${times(workers.speedup)}${beside === '' ? '' : ` (${beside})`}; ${verdict}`;
 }
 
 // Results written before `judged` existed judged every goal.
