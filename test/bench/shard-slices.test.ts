@@ -56,7 +56,7 @@ describe('shared slices of the fleet', () => {
   it('should merge to countSimulation whichever caller takes which slice', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 24 }), (takers) => {
-        // takers[i]: the caller that took slice i of takers.length, as three workers racing for the counter might.
+        // takers[i]: the caller that took slice i of takers.length, as three workers racing for the shared claims might.
         const parts = [0, 1, 2].map((who) => {
           const mine = takers.flatMap((taker, index) => (taker === who ? [index] : []));
           return countShards(input, () => {
