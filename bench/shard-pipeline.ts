@@ -7,7 +7,7 @@ import { decideCode } from '../engine/pipeline/decide-artifact.ts';
 import { createPolicyState, type PolicyState } from '../engine/pipeline/policy-state.ts';
 import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
 import { generateArtifactsFor } from '../engine/pipeline/synth/index.ts';
-import { pullerOf } from '../engine/pipeline/synth/device-merge.ts';
+import { countingPuller } from '../engine/pipeline/run-events.ts';
 import { CountTally } from '../engine/pipeline/count-tally.ts';
 import { deviceRows } from '../engine/pipeline/device-rows.ts';
 import { emptyCounts, type Counts } from '../engine/pipeline/counts.ts';
@@ -47,9 +47,10 @@ export function countShard(input: SimulationInput, shard: Shard): Counts {
  * Counts every slice `next` hands out, one after the other, and merges their counts. The stages are `runEvents`'s
  * for a generate-only timeline: `model.advanceTo` on a model of the slice's devices only, the context cache by fleet
  * index, `decideCode`, the `CountTally`, the cache and the tally sharing one row per device. The generator's subset
- * function yields exactly the full stream filtered to the slice's devices, so the slices' merged counts, whoever took
- * them, equal `countSimulation`'s: the benchmark checks it. The policy state (compiled lists and their memos) is made
- * once for all the slices, as a single run makes it once: a slice of its own paid 16–21 ms of first sightings again.
+ * function yields exactly the full stream filtered to the slice's devices, taken device by device as a counting run
+ * takes them (`countingPuller`), so the slices' merged counts, whoever took them, equal `countSimulation`'s: the
+ * benchmark checks it. The policy state (compiled lists and their memos) is made once for all the slices, as a single
+ * run makes it once: a slice of its own paid 16–21 ms of first sightings again.
  *
  * @example
  * let next = 0;
@@ -87,9 +88,9 @@ function countSlice(
   const contexts = createContextCache(model, policy, input.settings, input.startMs, rows);
   // Names by this model's index, read only when byDevice is, as countSimulation's tally does.
   const tally = new CountTally(devices.length, rows, (index) => devices[index]!.name);
-  // Pulled as runEvents pulls a lone generator: a for-of made one 40-byte IteratorResult per artifact (issue 13, ninth
-  // pass: countShard allocated ≈ 40 B per artifact more than countSimulation).
-  const artifacts = pullerOf(stream[Symbol.iterator]());
+  // Pulled as runEvents pulls a counting run's lone generator, device by device when the model has nothing due
+  // (countingPuller); a for-of made one 40-byte IteratorResult per artifact (issue 13, ninth pass).
+  const artifacts = countingPuller(stream[Symbol.iterator](), model);
   for (;;) {
     const artifact = artifacts.pull();
     if (artifact === undefined) break;

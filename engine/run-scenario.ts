@@ -2,6 +2,7 @@
 import { ok, type Path, type Result } from './core/issue.ts';
 import { importComputerStatus, recogniseComputerStatus, resolveMode, statusDevice } from './model/index.ts';
 import { modelAt } from './pipeline/model-at.ts';
+import { codeFilter } from './pipeline/code-filter.ts';
 import { streamSimulation } from './pipeline/run-simulation.ts';
 import { importMpPreference, lintExclusions, parseExclusions, recogniseMpPreference } from './policy/exclusions/index.ts';
 import {
@@ -81,6 +82,8 @@ export function runScenario(scenario: Scenario): ScenarioReport {
     scenario,
     (sinks) => streamSimulation(scenario, sinks),
     (device, at) => modelAt(scenario, at).device(device),
+    // Expectations a decision's code answers are counted without explaining a verdict (issue 13).
+    codeFilter,
   );
 }
 

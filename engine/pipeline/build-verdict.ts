@@ -1,8 +1,8 @@
 /** Turns a finished trace into the verdict, following the contract's §2 precedence table exactly. */
 import type { Artifact } from '../core/artifact.ts';
-import type { Blocker, DetectionStatus, Outcome } from '../core/vocabulary.ts';
+import type { ArtifactKind, Blocker, DetectionStatus, Outcome } from '../core/vocabulary.ts';
 import type { PendingAlert, Trace } from './layers/trace.ts';
-import type { ActionCenterEntry, Alert, Verdict } from './verdict.ts';
+import type { ActionCenterEntry, Alert, RemediationActionType, Verdict } from './verdict.ts';
 
 /**
  * Outcome is the first row that holds: blocked (a layer stopped it), detected (an alert and no
@@ -20,7 +20,7 @@ export function buildVerdict(trace: Trace): Verdict {
         device: artifact.device,
         at: artifact.at,
         artifact: artifact.id,
-        actionType: artifact.kind === 'file' ? 'Quarantine file' : 'Stop process',
+        actionType: actionTypeOf(artifact.kind),
         actionSource: 'Automated device action',
         entity: artifact.path,
         status: 'Completed',
@@ -54,6 +54,11 @@ export function detectionStatusOf(by: Blocker, outcome: Outcome, artifact: Artif
   if (by === 'edr-block-mode') return 'Blocked';
   if (outcome === 'blocked') return artifact.kind === 'file' && artifact.trigger !== 'behavior' ? 'Prevented' : 'Blocked';
   return outcome === 'detected' ? 'Detected' : 'none';
+}
+
+/** The remediation an Action Center entry records for an artifact of this kind (§6.4). */
+export function actionTypeOf(kind: ArtifactKind): RemediationActionType {
+  return kind === 'file' ? 'Quarantine file' : 'Stop process';
 }
 
 /** Every alert of a verdict shows the verdict's status when it was stopped, `Detected` otherwise (§6.6). */

@@ -8,7 +8,7 @@ import { REASONS } from './reasons.ts';
 import { createAirRun, type AirWatch } from './air-run.ts';
 import type { AirResult } from './air-state.ts';
 import { isChangeEvent, simEvents } from './sim-events.ts';
-import { DeviceMerge, pullerOf } from './synth/device-merge.ts';
+import { DeviceMerge, pullerOf, type Puller } from './synth/device-merge.ts';
 import { CONTEXT_SLOT, ROW_SLOTS } from './device-rows.ts';
 import type { ChangeSpec, SimulationInput } from './sim-input.ts';
 import type { Reason } from '../core/vocabulary.ts';
@@ -79,11 +79,12 @@ export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | 
   const air = createAirRun(input, model, policy, sinks.airWatch);
   const counted = air === undefined ? sinks.code : undefined;
   const source = simEvents(input, indexOf)[Symbol.iterator]();
-  const merge = source instanceof DeviceMerge ? source : undefined;
-  // The merge reads each device's row a few artifacts ahead, with the other devices of its slot (device-rows.ts).
-  if (merge !== undefined && sinks.rows !== undefined) merge.readAhead(sinks.rows, ROW_SLOTS, CONTEXT_SLOT);
-  // A lone generator is pulled without an IteratorResult per artifact (pullerOf).
-  const items = pullerOf(source);
+  // A counting run that nothing can stop early takes a lone generator's artifacts device by device when no verdict
+  // depends on the order (countingPuller); otherwise in time order, a lone generator without an IteratorResult per
+  // artifact (pullerOf).
+  const items = counted !== undefined && stopped === undefined ? countingPuller(source, model) : pullerOf(source);
+  // In time order the merge reads each device's row a few artifacts ahead, with the other devices of its slot.
+  if (items instanceof DeviceMerge && sinks.rows !== undefined) items.readAhead(sinks.rows, ROW_SLOTS, CONTEXT_SLOT);
   for (;;) {
     const item = items.pull();
     if (item === undefined) break;
@@ -112,6 +113,25 @@ export function runEvents(input: SimulationInput, sinks: EventSinks): LoopEnd | 
   // The end of the run is its last timeline event, actions included (contract §3).
   const last = input.timeline.length === 0 ? 0 : input.timeline[input.timeline.length - 1]!.at;
   return { model, policy, air: air.finish(Math.max(model.now(), last)) };
+}
+
+/**
+ * How a counting run reads its events: device by device (`DeviceMerge.byDevice`) when they are one generator's
+ * artifacts alone and the model has nothing due (`nextDueAt()` undefined), else in time order (`pullerOf`). Device by
+ * device is exact there, by the argument that makes the bench's shards exact: with no timeline change and nothing due,
+ * every device's state and the policy are the same at every instant, a decision reads only its own device's context,
+ * the artifact and its time (indicator expiry), and every memo on the way is exact whatever the order it fills in.
+ * Counts are sums, and the devices come in the order of their first artifact, so a tally's `byDevice` lists them as
+ * a run in time order does. The model's clock still ends at the last artifact's time: `advanceTo` ignores earlier
+ * times. The one home of that rule for `runEvents` and the bench's shard counter (bench/shard-pipeline.ts).
+ *
+ * @example
+ * const items = countingPuller(simEvents(input, indexOf)[Symbol.iterator](), model);
+ */
+export function countingPuller<T>(source: Iterator<T>, model: Pick<FleetModel, 'nextDueAt'>): Puller<T> {
+  // A merge's items are its iterator's: `Iterator<T>` narrowed to a merge yields T.
+  if (source instanceof DeviceMerge && model.nextDueAt() === undefined) return source.byDevice() as unknown as Puller<T>;
+  return pullerOf(source);
 }
 
 function applyChange(model: FleetModel, policy: PolicyState, change: ChangeSpec, at: number): ChangeRecord {

@@ -27,6 +27,12 @@ export interface RunSinks {
   readonly verdict?: (verdict: Verdict, artifact: Artifact) => void;
   readonly alert?: (alert: NumberedAlert) => void;
   readonly actionCenter?: (entry: NumberedActionCenterEntry) => void;
+  /**
+   * Each decision as its packed code (`verdict-code.ts`) and the artifact, for a reader that counts: when it is the only
+   * record sink, no verdict is explained and the run may hand decisions device by device rather than in time order
+   * (`countingPuller`, run-events.ts); beside `verdict`, in time order. An AIR run hands it each verdict's code.
+   */
+  readonly code?: (code: number, artifact: Artifact) => void;
   /** AIR runs only: what the expectations ask about, so AIR keeps just that history (see `AirWatch`). */
   readonly airWatch?: AirWatch;
 }
@@ -91,15 +97,32 @@ export function streamSimulation(input: SimulationInput, sinks: RunSinks = {}): 
       sinks.actionCenter?.({ id: `ac${String(actionCenter).padStart(6, '0')}`, ...verdict.actionCenterEntry });
     }
   };
+  const code = sinks.code;
   const end = runEvents(input, {
     verdict: explains
       ? (verdict, device) => {
           tally.add(verdict, device);
+          code?.(verdict.code, verdict.source);
           explained(verdict);
         }
-      : (verdict, device) => tally.add(verdict, device),
+      : code === undefined
+        ? (verdict, device) => tally.add(verdict, device)
+        : (verdict, device) => {
+            tally.add(verdict, device);
+            code(verdict.code, verdict.source);
+          },
     // Counting only (no AIR): decisions arrive as codes, no verdict is made (issue 13).
-    ...(explains ? {} : { code: (code: number, device: number, artifact: Artifact) => tally.count(code, device, artifact) }),
+    ...(explains
+      ? {}
+      : {
+          code:
+            code === undefined
+              ? (decision: number, device: number, artifact: Artifact) => tally.count(decision, device, artifact)
+              : (decision: number, device: number, artifact: Artifact) => {
+                  tally.count(decision, device, artifact);
+                  code(decision, artifact);
+                },
+        }),
     change: (record) => void changes.push(record),
     rows,
     ...(sinks.airWatch === undefined ? {} : { airWatch: sinks.airWatch }),

@@ -6,6 +6,7 @@ import { evaluateExpectations } from './evaluate-expectations.ts';
 import { tallyExpectations } from './expectation-tally.ts';
 import type { ScenarioReport } from './scenario-report.ts';
 import type { AirWatch } from '../pipeline/air-run.ts';
+import type { CodeFilterOf } from '../pipeline/code-filter.ts';
 
 /** The artifacts and devices AIR expectations ask about: only their AIR history is kept (memory bounded by `expect`). */
 function airWatch(expectations: Scenario['expect']): AirWatch {
@@ -25,6 +26,9 @@ function airWatch(expectations: Scenario['expect']): AirWatch {
  * (the caller replays the model); undefined `at` means the end of the run. The report's `replay` calls
  * `simulate` again, so it must be deterministic: the same records each time.
  *
+ * With `codeFilter` (the pipeline's), expectations that a decision's code answers are counted from codes: the first
+ * pass explains no verdict, and a generated stream may be counted device by device (issue 13).
+ *
  * @example
  * buildScenarioReport(scenario, (sinks) => streamSimulation(scenario, sinks), deviceAt).passed; // true when every expectation holds
  */
@@ -32,9 +36,12 @@ export function buildScenarioReport(
   scenario: Scenario,
   simulate: (sinks: RunSinks) => RunSummary,
   deviceAt: (device: string, at: number) => DeviceState | undefined,
+  codeFilter?: CodeFilterOf,
 ): ScenarioReport {
-  const tally = tallyExpectations(scenario.expect);
-  const run = simulate({ verdict: tally.verdict, airWatch: airWatch(scenario.expect) });
+  const tally = tallyExpectations(scenario.expect, codeFilter);
+  // Counted by code when the expectations allow it: no verdict explained, and device by device when the run allows.
+  const feed = tally.code === undefined ? { verdict: tally.verdict } : { code: tally.code };
+  const run = simulate({ ...feed, airWatch: airWatch(scenario.expect) });
   const endState = new Map(run.devices.map((state) => [state.config.name, state]));
   const expectations = evaluateExpectations(scenario.expect, {
     run,

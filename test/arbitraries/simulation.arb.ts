@@ -134,3 +134,30 @@ export const simulationArb: fc.Arbitrary<SimulationInput> = fc
       timeline,
     };
   });
+
+/**
+ * simulationArb's devices and policy with its timeline replaced by one generate event of up to 400 artifacts (a counting
+ * run takes it device by device), and its portal toggle, if any, kept apart as `toggle`.
+ */
+export const generatedRunArb = fc
+  .record({
+    base: simulationArb,
+    count: fc.integer({ min: 0, max: 400 }),
+    window: fc.integer({ min: 1, max: 48 }).map((hours) => hours * 3_600_000),
+    at: fc.integer({ min: 0, max: 120 }).map((minutes) => minutes * 60_000),
+    stranger: fc.boolean(),
+    seed: fc.integer({ min: 1, max: 1_000 }),
+    mix: fc.constantFrom({ malicious: 0.5, pua: 0.2, benign: 0.3 }, { malicious: 0.05, pua: 0.02, benign: 0.93 }),
+  })
+  .map(({ base, count, window, at, stranger, seed, mix }) => {
+    // A name the fleet lacks is counted by name (index −1), as a run in time order counts it.
+    const devices = [...base.devices.map((device) => device.name), ...(stranger ? ['not-in-fleet'] : [])];
+    const generate: TimelineEvent = {
+      kind: 'generate',
+      at,
+      order: 0,
+      generate: { id: 'gen-1', at, count, devices, window, mix, detection: { primaryAv: 0.6, mdav: 0.7, edr: 0.8 } },
+    };
+    const toggle = base.timeline.find((event) => event.kind === 'change');
+    return { input: { ...base, seed, timeline: [generate] } satisfies SimulationInput, toggle };
+  });
