@@ -70,10 +70,11 @@ export class DeviceTable {
     this.profileOf = new Array<Profile>(devices.length);
     this.revisions = new Uint32Array(devices.length);
     this.cache = new Array<DeviceState | undefined>(devices.length);
-    for (let i = 0; i < devices.length; i++) {
+    // Last to first, so that should a name repeat (names are unique after the loader) the first keeps it, with one map
+    // operation a device: a `has` before each `set` hashed every name twice (≈ 170 ns a device at 10^6, issue 13).
+    for (let i = devices.length - 1; i >= 0; i--) {
       const device = devices[i] as DeviceConfig;
-      // Names are unique after the loader; should one repeat, the first keeps the name.
-      if (!this.names.has(device.name)) this.names.set(device.name, i);
+      this.names.set(device.name, i);
       this.profileOf[i] = profiles.intern(device);
     }
   }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DETECTION, DEFAULT_MIX } from '../../engine/core/generate-spec.ts';
 import type { TimelineEvent } from '../../engine/core/simulation-input.ts';
 import { deviceWithDefaults } from '../../engine/core/config.ts';
+import { createFleetModel } from '../../engine/model/index.ts';
 import { isChangeEvent, simEvents } from '../../engine/pipeline/sim-events.ts';
+import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT } from '../../engine/core/config.ts';
 import { artifact } from './context-fixture.ts';
 
 const generate = (at: number): TimelineEvent => ({
@@ -28,5 +30,41 @@ describe('simEvents', () => {
       expect.stringMatching(/^gen-1-.*@1000$/),
       'change@2000',
     ]);
+  });
+
+  it("should give a generated device its fleet index and that device's OS, the first of a repeated name included", () => {
+    // Server OSes draw server workloads: the OS the generator gets shows in the artifacts' paths.
+    const devices = [
+      deviceWithDefaults({ name: 'srv', os: 'server-2022' }),
+      deviceWithDefaults({ name: 'ws', os: 'windows-11' }),
+      // A repeated name (the loader refuses it; a library caller may not): the model keeps the first.
+      deviceWithDefaults({ name: 'srv', os: 'windows-10' }),
+    ];
+    const model = createFleetModel({ tenant: DEFAULT_TENANT, devices, settings: DEFAULT_CONFLICT_SETTINGS });
+    const event = (names: string[]): TimelineEvent => ({
+      kind: 'generate',
+      at: 0,
+      order: 0,
+      generate: {
+        id: 'gen-1',
+        at: 0,
+        count: 40,
+        devices: names,
+        window: 3_600_000,
+        mix: DEFAULT_MIX,
+        detection: DEFAULT_DETECTION,
+      },
+    });
+    const run = (input: Omit<Parameters<typeof simEvents>[0], 'timeline'>, names: string[]) =>
+      [...simEvents({ ...input, timeline: [event(names)] }, (name) => model.indexOf(name))].map((item) =>
+        isChangeEvent(item) ? '' : `${item.deviceIndex}:${item.device}:${item.path}`,
+      );
+    const seen = run({ seed: 3, devices }, ['srv', 'ws', 'nowhere']);
+    expect(new Set(seen.map((line) => line.split(':')[0]))).toEqual(new Set(['0', '1', '-1']));
+    // The same artifacts as a fleet where the name is not repeated: the first device's OS, server-2022.
+    const unique = devices.slice(0, 2);
+    expect(seen).toEqual(run({ seed: 3, devices: unique }, ['srv', 'ws', 'nowhere']));
+    // And not those of a fleet whose first srv is a workstation: the OS reaches the generator.
+    expect(seen).not.toEqual(run({ seed: 3, devices: [devices[2]!, devices[1]!] }, ['srv', 'ws', 'nowhere']));
   });
 });
