@@ -7,11 +7,12 @@ import { isChangeEvent, simEvents } from '../../engine/pipeline/sim-events.ts';
 import { DEFAULT_CONFLICT_SETTINGS, DEFAULT_TENANT } from '../../engine/core/config.ts';
 import { artifact } from './context-fixture.ts';
 
-const generate = (at: number): TimelineEvent => ({
+/** A generate event at `at`: two artifacts on ws-01 at that instant, unless told otherwise. */
+const generate = (at: number, { devices = ['ws-01'], count = 2, window = 0 } = {}): TimelineEvent => ({
   kind: 'generate',
   at,
   order: 9,
-  generate: { id: 'gen-1', at, count: 2, devices: ['ws-01'], window: 0, mix: DEFAULT_MIX, detection: DEFAULT_DETECTION },
+  generate: { id: 'gen-1', at, count, devices, window, mix: DEFAULT_MIX, detection: DEFAULT_DETECTION },
 });
 
 describe('simEvents', () => {
@@ -41,24 +42,12 @@ describe('simEvents', () => {
       deviceWithDefaults({ name: 'srv', os: 'windows-10' }),
     ];
     const model = createFleetModel({ tenant: DEFAULT_TENANT, devices, settings: DEFAULT_CONFLICT_SETTINGS });
-    const event = (names: string[]): TimelineEvent => ({
-      kind: 'generate',
-      at: 0,
-      order: 0,
-      generate: {
-        id: 'gen-1',
-        at: 0,
-        count: 40,
-        devices: names,
-        window: 3_600_000,
-        mix: DEFAULT_MIX,
-        detection: DEFAULT_DETECTION,
-      },
-    });
     const run = (input: Omit<Parameters<typeof simEvents>[0], 'timeline'>, names: string[]) =>
-      [...simEvents({ ...input, timeline: [event(names)] }, (name) => model.indexOf(name))].map((item) =>
-        isChangeEvent(item) ? '' : `${item.deviceIndex}:${item.device}:${item.path}`,
-      );
+      [
+        ...simEvents({ ...input, timeline: [generate(0, { devices: names, count: 40, window: 3_600_000 })] }, (name) =>
+          model.indexOf(name),
+        ),
+      ].map((item) => (isChangeEvent(item) ? '' : `${item.deviceIndex}:${item.device}:${item.path}`));
     const seen = run({ seed: 3, devices }, ['srv', 'ws', 'nowhere']);
     expect(new Set(seen.map((line) => line.split(':')[0]))).toEqual(new Set(['0', '1', '-1']));
     // The same artifacts as a fleet where the name is not repeated: the first device's OS, server-2022.
