@@ -51,7 +51,8 @@ export function simEvents(
     const os = new Array<OsName>(names.length);
     let deviceIndexes: number[] | undefined;
     if (indexOf === undefined) {
-      osOf ??= new Map(input.devices.map((device) => [device.name, device.os]));
+      // Built last to first, so a repeated name (which the loader refuses) maps to its first device, as the model's does.
+      osOf ??= new Map(input.devices.map((device) => [device.name, device.os] as const).reverse());
       for (let i = 0; i < names.length; i++) os[i] = osOf.get(names[i]!) ?? 'windows-11';
     } else {
       // Each artifact carries its device's fleet index: one name lookup per device, not per artifact, which also finds

@@ -53,6 +53,12 @@ describe('simEvents', () => {
     // The same artifacts as a fleet where the name is not repeated: the first device's OS, server-2022.
     const unique = devices.slice(0, 2);
     expect(seen).toEqual(run({ seed: 3, devices: unique }, ['srv', 'ws', 'nowhere']));
+    // Without the model's lookup (explain, tests), the same first device's OS.
+    const plain = (names: string[]) =>
+      [...simEvents({ seed: 3, devices, timeline: [generate(0, { devices: names, count: 40, window: 3_600_000 })] })].map(
+        (item) => (isChangeEvent(item) ? '' : `${item.device}:${item.path}`),
+      );
+    expect(plain(['srv', 'ws', 'nowhere'])).toEqual(seen.map((line) => line.slice(line.indexOf(':') + 1)));
     // And not those of a fleet whose first srv is a workstation: the OS reaches the generator.
     expect(seen).not.toEqual(run({ seed: 3, devices: [devices[2]!, devices[1]!] }, ['srv', 'ws', 'nowhere']));
   });
