@@ -26,14 +26,22 @@ export function benchIndicators(count: number, generate: GenerateSpec, seed: num
   const rng = Rng.from(seed).derive('bench-indicators');
   const entries: Record<string, unknown>[] = [...hitEntries(Math.min(HITS, Math.floor(count / 2)), generate, seed)];
   for (let i = entries.length; i < count; i++) entries.push(feedEntry(i, rng));
-  return entries.map((entry, i) => ({
-    ...entry,
-    title: `Bench indicator ${i + 1}`,
-    description: 'benchmark list',
-    severity: 'Medium',
-    ...(i % 10 === 3 ? { groups: [SERVER_GROUP] } : {}),
-    ...(i % 10 === 7 ? { expirationTime: EXPIRES } : {}),
-  }));
+  // Built field by field, as a YAML or JSON reader builds them: entries share a few hidden classes. Made with
+  // spreads, every entry had its own, and parsing the list paid for megamorphic reads that no list read from
+  // a file pays (15,000 entries: ≈ 2× the parse; issue 13, thirteenth pass).
+  return entries.map((entry, i) => {
+    const out: Record<string, unknown> = {
+      type: entry.type,
+      value: entry.value,
+      action: entry.action,
+      title: `Bench indicator ${i + 1}`,
+      description: 'benchmark list',
+      severity: 'Medium',
+    };
+    if (i % 10 === 3) out.groups = [SERVER_GROUP];
+    if (i % 10 === 7) out.expirationTime = EXPIRES;
+    return out;
+  });
 }
 
 // Hashes depend on the file identity only, so a small sample of the same generator names real files.

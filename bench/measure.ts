@@ -1,5 +1,6 @@
 /** Timing primitives of the benchmark: wall and CPU time of one call, throughput, quantiles, peak memory. */
 import { loadavg } from 'node:os';
+import { ownPeakRssKib } from './workers/own-peak-rss.js';
 
 /** One measured call. CPU time is this process's (user + system), so it counts GC helper threads too. */
 export interface Timing {
@@ -50,9 +51,9 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
   return sorted[rank] ?? 0;
 }
 
-/** Peak resident set size of this process so far, MB (`resourceUsage().maxRSS` is in KiB). */
+/** Peak resident set size of this process so far, MB: its own, not a forked child's inherited start (own-peak-rss.js). */
 export function peakRssMb(): number {
-  return process.resourceUsage().maxRSS / 1024;
+  return ownPeakRssKib() / 1024;
 }
 
 /** The 1-minute load average, rounded: how shared the machine was while measuring. */

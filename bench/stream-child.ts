@@ -10,7 +10,7 @@ export interface StreamChildResult {
   readonly cpuMs: number;
   /** RSS after the input was built and a 50,000-artifact warm-up: the loader, the engine and the fleet. */
   readonly baseRssMb: number;
-  /** `resourceUsage().maxRSS` after the run: the process's peak, the run included. */
+  /** The process's own peak RSS after the run (`peakRssMb`), the run included. */
   readonly peakRssMb: number;
 }
 

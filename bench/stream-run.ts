@@ -23,7 +23,7 @@ export interface StreamRunRow {
   readonly artifacts: number;
   readonly wallS: number;
   readonly cpuS: number;
-  /** Peak resident set of the `edrsim run` process (`resourceUsage().maxRSS`); undefined when it died. */
+  /** Peak resident set of the `edrsim run` process, its own (`own-peak-rss.js`); undefined when it died. */
   readonly peakRssMb: number | undefined;
   readonly exit: number | null;
   /** The last line of stderr when the run failed. */

@@ -99,6 +99,8 @@ export const FS_ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'bench/stream-run.ts': ['closeSync', 'mkdtempSync', 'openSync', 'rmSync', 'writeFileSync'],
   'bench/packed-install.ts': ['cpSync', 'mkdirSync', 'mkdtempSync', 'readFileSync', 'rmSync', 'symlinkSync', 'writeFileSync'],
   'bench/workers/report-usage.js': ['writeSync'],
+  // /proc/self/status: the process's own peak RSS (a forked child's maxRSS starts at its parent's).
+  'bench/workers/own-peak-rss.js': ['readFileSync'],
 };
 
 /** The layer that owns `file`, or undefined when no row does. */

@@ -30,7 +30,8 @@ type Scope = (typeof Scope)[keyof typeof Scope];
 // One shape for every compiled entry keeps the lookup's property reads monomorphic.
 interface Compiled {
   readonly entry: ExclusionEntry;
-  readonly hit: ExclusionMatch;
+  /** Made on the entry's first match: most entries of a long list never match, and the reason is text. */
+  hit: ExclusionMatch | undefined;
   readonly order: number;
   readonly pattern: PathPattern;
   readonly scope: Scope;
@@ -85,7 +86,7 @@ export function compileExclusions(entries: readonly ExclusionEntry[], options: E
         : entry.kind === 'process' && entry.process.kind === 'path'
           ? entry.process.pattern
           : NO_PATTERN;
-    const compiled: Compiled = { entry, hit: { entry, reason: matchReason(entry) }, order, pattern, scope: scopeOf(entry) };
+    const compiled: Compiled = { entry, hit: undefined, order, pattern, scope: scopeOf(entry) };
     if (entry.kind === 'path') {
       paths.add(compiled);
       needProcess ||= (entry.restrictions?.processes.length ?? 0) > 0;
@@ -128,7 +129,8 @@ export function compileExclusions(entries: readonly ExclusionEntry[], options: E
       if (!compound) break;
     }
     best = paths.find(target.segments, pathAccept, best?.order, target.tail) ?? best;
-    return best?.hit;
+    // One match object per entry for the matcher's life: callers key their own refs by it.
+    return best === undefined ? undefined : (best.hit ??= { entry: best.entry, reason: matchReason(best.entry) });
   }
 
   // Issue 13: a generated target's place keys a memo, so its lookups after the first skip preparing it and walking

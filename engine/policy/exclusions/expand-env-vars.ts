@@ -30,6 +30,8 @@ export interface EnvExpansion {
   readonly unknown: readonly string[];
 }
 
+const NONE: readonly string[] = [];
+
 // A variable is `%name%` with no separator inside; anything else is literal text.
 const VARIABLE = /%([^%\\/]+)%/g;
 
@@ -41,7 +43,7 @@ const VARIABLE = /%([^%\\/]+)%/g;
  * expandEnvVars('%ProgramFiles%\\Contoso'); // { text: 'C:\\Program Files\\Contoso', unknown: [] }
  */
 export function expandEnvVars(text: string): EnvExpansion {
-  if (text.indexOf('%') === -1) return { text, unknown: [] };
+  if (text.indexOf('%') === -1) return { text, unknown: NONE };
   const unknown: string[] = [];
   const expanded = text.replace(VARIABLE, (whole, name: string) => {
     const value = SYSTEM_ENV_VARS.get(name.toUpperCase());

@@ -91,14 +91,15 @@ export function parsePathEntry(text: string, index: number, options: ExclusionOp
       });
     }
   }
-  const entry: PathEntry = {
+  // Set field by field, not spread: a 10,000-entry list makes 10,000 of these (issue 13).
+  const entry: { -readonly [K in keyof PathEntry]: PathEntry[K] } = {
     kind: 'path',
     list: 'paths',
     index,
     text,
     pattern: pattern.value,
-    ...(restrictions === undefined ? {} : { restrictions: restrictions.restrictions }),
-    ...(inactive === undefined ? {} : { inactive }),
   };
+  if (restrictions !== undefined) entry.restrictions = restrictions.restrictions;
+  if (inactive !== undefined) entry.inactive = inactive;
   return { entry, issues };
 }

@@ -26,12 +26,11 @@ export interface PathPatternOptions {
  */
 export function parsePathPattern(text: string, options: PathPatternOptions): Result<PathPattern> {
   const { label, path } = options;
-  const named = `${label} \`${text}\``;
   const expansion = expandEnvVars(text);
   const issues: Issue[] = expansion.unknown.map((variable) => ({
     code: 'exclusion_unknown_variable',
     path,
-    message: `${named} uses ${variable}, which is not a system environment variable`,
+    message: `${named(label, text)} uses ${variable}, which is not a system environment variable`,
     expected: 'a variable the MDAV service (LocalSystem) knows',
     received: variable,
     hint: `user variables are not expanded (§4.2, C11); write the real path or use one of ${knownVariableList()}`,
@@ -42,7 +41,7 @@ export function parsePathPattern(text: string, options: PathPatternOptions): Res
     issues.push({
       code: 'exclusion_wildcard_drive',
       path,
-      message: `${named} uses a wildcard drive letter`,
+      message: `${named(label, text)} uses a wildcard drive letter`,
       expected: 'a real drive letter such as C:',
       received: segments[0],
       hint: 'the drive letter may not be a wildcard (§4.2); add one entry per drive',
@@ -51,7 +50,7 @@ export function parsePathPattern(text: string, options: PathPatternOptions): Res
     issues.push({
       code: 'exclusion_relative_path',
       path,
-      message: `${named} is not a full path`,
+      message: `${named(label, text)} is not a full path`,
       expected: 'a path that starts with a drive (C:\\…) or a UNC share (\\\\server\\share\\…)',
       received: text,
       hint: text.startsWith('*.') ? `for a file type use an extension exclusion: ${text.slice(2)}` : 'write the full path',
@@ -62,7 +61,7 @@ export function parsePathPattern(text: string, options: PathPatternOptions): Res
     issues.push({
       code: 'exclusion_too_many_wildcards',
       path,
-      message: `${named} has ${wildcards} wildcards; at most ${MAX_WILDCARDS} are allowed`,
+      message: `${named(label, text)} has ${wildcards} wildcards; at most ${MAX_WILDCARDS} are allowed`,
       expected: `at most ${MAX_WILDCARDS} of * and ?`,
       received: String(wildcards),
       hint: 'split it into several entries (§4.2)',
@@ -70,6 +69,11 @@ export function parsePathPattern(text: string, options: PathPatternOptions): Res
   }
   if (issues.length > 0) return fail(issues);
   return ok(buildPattern(segments, wildcards, options.trailingStar ?? 'literal'));
+}
+
+/** The entry as messages name it; built only for an issue, so a valid entry makes no text for it. */
+function named(label: string, text: string): string {
+  return `${label} \`${text}\``;
 }
 
 function buildPattern(segments: string[], wildcards: number, trailingStar: 'literal' | 'folder'): PathPattern {

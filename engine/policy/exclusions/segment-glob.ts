@@ -16,6 +16,14 @@ const STAR = 42;
 const QUESTION = 63;
 
 /**
+ * Compiled globs are immutable and depend only on their text, so equal segments share one: a 10,000-entry
+ * list repeats `c:`, `program files` and `data` thousands of times, and each copy was three objects kept
+ * for the matcher's life (issue 13: about half of compiling such a list was the collector moving them).
+ */
+const shared = new Map<string, SegmentGlob>();
+const MAX_SHARED_GLOBS = 16_384;
+
+/**
  * Counts `*` and `?` in a text (§4.2: at most 6 per entry).
  *
  * @example
@@ -37,14 +45,20 @@ export function countWildcards(text: string): number {
  * matchSegmentGlob(compileSegmentGlob('contoso*'), 'contoso labs'); // true
  */
 export function compileSegmentGlob(text: string): SegmentGlob {
+  const known = shared.get(text);
+  if (known !== undefined) return known;
   const chunks = text.split('*');
-  return {
+  const glob: SegmentGlob = {
     text,
     literal: countWildcards(text) === 0,
     chunks,
     chunkHasQuestion: chunks.map((chunk) => chunk.includes('?')),
     minLength: chunks.reduce((sum, chunk) => sum + chunk.length, 0),
   };
+  // Emptied when full: a hostile list of distinct segments costs one compile each, never unbounded memory.
+  if (shared.size >= MAX_SHARED_GLOBS) shared.clear();
+  shared.set(text, glob);
+  return glob;
 }
 
 /** True when `chunk` (where `?` is any one character) occurs in `text` at `at`. */

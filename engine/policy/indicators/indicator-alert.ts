@@ -1,6 +1,6 @@
 /** What an indicator match leaves behind: threat name, alert, detection status, no Action center entry (§5.5). */
 import type { DetectionStatus } from '../../core/vocabulary.ts';
-import { isFileIndicatorType, type Indicator, type IndicatorSeverity } from './indicator.ts';
+import { isFileIndicatorType, type Indicator, type IndicatorSeverity, type Mutable } from './indicator.ts';
 
 const CUSTOM_BLOCK_THREAT = 'EUS:Win32/CustomEnterpriseBlock!cl';
 const CUSTOM_NO_ALERT_BLOCK_THREAT = 'EUS:Win32/CustomEnterpriseNoAlertBlock!cl';
@@ -90,8 +90,6 @@ export function indicatorAlertFacts(indicator: Indicator, options: IndicatorAler
   facts.actionCenterEntry = false;
   return facts as IndicatorAlertFacts;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 const RESTORE_COMMAND = 'MpCmdRun.exe -Restore -Name EUS:Win32/CustomEnterpriseBlock -All';
 

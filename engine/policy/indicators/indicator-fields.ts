@@ -48,9 +48,9 @@ function fold(text: string): string {
 }
 
 export function checkType(raw: unknown): FieldCheck<IndicatorType> {
-  const expected = INDICATOR_TYPES.join(' | ');
   if (typeof raw === 'string' && (INDICATOR_TYPES as readonly string[]).includes(raw))
     return { ok: true, value: raw as IndicatorType };
+  const expected = INDICATOR_TYPES.join(' | ');
   const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
   const close = typeof raw === 'string' ? (TYPE_ALIASES[fold(raw)] ?? closest(raw, INDICATOR_TYPES)) : undefined;
   return {

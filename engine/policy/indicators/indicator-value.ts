@@ -36,10 +36,30 @@ export function normaliseIndicatorValue(type: IndicatorType, text: string): Valu
   }
 }
 
+/**
+ * `text` in lower case when it is `length` hex digits, else undefined: one pass over the characters, and the
+ * common case (a hash already in lower case) allocates nothing. The slow path's lower-casing and test stay
+ * the rule: no character outside ASCII lower-cases to a hex digit, so the two agree.
+ */
+function hexLower(text: string, length: number): string | undefined {
+  if (text.length !== length) return undefined;
+  let upper = false;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 102)) continue;
+    if (code >= 65 && code <= 70) upper = true;
+    else return undefined;
+  }
+  return upper ? text.toLowerCase() : text;
+}
+
 function checkHex(type: IndicatorType, text: string): ValueCheck {
   const length = HASH_LENGTH[type] ?? 0;
   // Thumbprints are often copied from the certificate dialog with spaces or colons between bytes.
-  const value = (type === 'CertificateThumbprint' ? text.replace(/[\s:]/g, '') : text.trim()).toLowerCase();
+  const written = type === 'CertificateThumbprint' ? text.replace(/[\s:]/g, '') : text.trim();
+  const ready = hexLower(written, length);
+  if (ready !== undefined) return { ok: true, value: ready };
+  const value = written.toLowerCase();
   const expected =
     type === 'CertificateThumbprint'
       ? 'the leaf certificate SHA-1 thumbprint: 40 hex digits'

@@ -54,6 +54,9 @@ export const ACTIONS_BY_TYPE: Readonly<Record<IndicatorType, readonly IndicatorA
   Url: NETWORK_ACTIONS,
 };
 
+/** A record of `T` being built field by field, in the order its JSON should keep. */
+export type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
+
 /** One indicator after validation: value normalised, action mapped to the current vocabulary. */
 export interface Indicator {
   /** Stable within one list: `<prefix>-<1-based position>`. */

@@ -33,6 +33,17 @@ describe('compileExclusions', () => {
     expect(m.match(onAccess('C:\\Tools\\a'))?.reason).toBe(m.match(onAccess('C:\\Tools\\b'))?.reason);
   });
 
+  it('should return one match object per entry, made on its first match, for every list', () => {
+    // The match is made lazily (issue 13); callers key their refs by it, so it must not change between matches.
+    const m = matcher({ paths: ['C:\\Tools\\'], extensions: ['log'], processes: ['app.exe'] });
+    const viaProcess = (file: string) => m.match(onAccess(file, { process: 'C:\\App\\app.exe' }));
+    expect(viaProcess('D:\\a.txt')).toBeDefined();
+    expect(viaProcess('D:\\a.txt')).toBe(viaProcess('E:\\b.bin'));
+    expect(m.match(onAccess('D:\\a.log'))).toBe(m.match(onAccess('E:\\b\\c.log')));
+    expect(m.match(onAccess('C:\\Tools\\a.exe'))).toBe(m.match(onAccess('C:\\Tools\\x\\b.dll')));
+    expect(m.match(onAccess('C:\\Tools\\a.exe'))?.entry).toBe(m.entries.find((entry) => entry.list === 'paths'));
+  });
+
   it('should prefer a process exclusion, then an extension, then a path (§4.3 order)', () => {
     const m = matcher({ paths: ['C:\\Data'], extensions: ['log'], processes: ['app.exe'] });
     expect(m.match(onAccess('C:\\Data\\x.log', { process: 'C:\\App\\app.exe' }))?.reason.code).toBe('excluded-by-process');

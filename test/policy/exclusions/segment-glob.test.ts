@@ -33,6 +33,17 @@ describe('matchSegmentGlob', () => {
     expect(glob('*a*a*a*a*a*b', `${'a'.repeat(20_000)}b`)).toBe(true);
   });
 
+  it('should share one compiled glob per text, and stay right once the shared table has been emptied', () => {
+    expect(compileSegmentGlob('contoso*')).toBe(compileSegmentGlob('contoso*'));
+    const first = compileSegmentGlob('v?*.log');
+    // More distinct texts than the table holds: it is emptied at its bound, never grown without limit.
+    for (let i = 0; i < 20_000; i++) compileSegmentGlob(`filler${i}*`);
+    const again = compileSegmentGlob('v?*.log');
+    expect(again).toEqual(first);
+    expect(matchSegmentGlob(again, 'v1x.log')).toBe(true);
+    expect(matchSegmentGlob(again, 'v.log')).toBe(false);
+  });
+
   it('should count * and ? as wildcards', () => {
     expect(countWildcards('C:\\a*\\b?\\*')).toBe(3);
   });

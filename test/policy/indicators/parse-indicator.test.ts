@@ -1,7 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from '../../../engine/core/issue.ts';
 import { readFileSync } from 'node:fs';
-import { importIndicatorCsv, parseIndicators, TENANT_INDICATOR_LIMIT } from '../../../engine/policy/indicators/index.ts';
+import {
+  importIndicatorCsv,
+  normaliseIndicatorValue,
+  parseIndicators,
+  TENANT_INDICATOR_LIMIT,
+} from '../../../engine/policy/indicators/index.ts';
 import { INVOICE } from './fixtures/make-indicator.ts';
 
 const one = (entry: Record<string, unknown>, options = {}) => parseIndicators([entry], options);
@@ -274,5 +280,83 @@ describe('parseIndicators', () => {
       action: 'BlockAndRemediate',
       legacyAction: 'AlertAndBlock',
     });
+  });
+
+  it('should write every field of a full entry in the record order its JSON keeps', () => {
+    // The parser builds the record field by field (issue 13); JSON output and the library's hashes read this order.
+    const { indicators, issues } = one(
+      {
+        mitreTechniques: ['T1486'],
+        category: 'Ransomware',
+        generateAlert: true,
+        severity: 'High',
+        recommendedActions: 'isolate',
+        description: 'd',
+        title: 't',
+        expirationTime: ' 2027-01-01T00:00:00Z ',
+        groups: ['Finance'],
+        action: 'AlertAndBlock',
+        value: INVOICE.sha256,
+        type: 'FileSha256',
+      },
+      { idPrefix: 'feed' },
+    );
+    expect(issues.filter((issue) => issue.severity !== 'warning')).toEqual([]);
+    expect(JSON.stringify(indicators[0])).toBe(
+      JSON.stringify({
+        id: 'feed-1',
+        type: 'FileSha256',
+        value: INVOICE.sha256,
+        action: 'BlockAndRemediate',
+        legacyAction: 'AlertAndBlock',
+        groups: ['Finance'],
+        expirationTime: '2027-01-01T00:00:00Z',
+        expiresAt: Date.UTC(2027, 0, 1),
+        title: 't',
+        description: 'd',
+        recommendedActions: 'isolate',
+        severity: 'High',
+        generateAlert: true,
+        category: 'Ransomware',
+        mitreTechniques: ['T1486'],
+      }),
+    );
+  });
+});
+
+describe('normaliseIndicatorValue for hashes', () => {
+  // The one-pass check (issue 13) must agree with the rule as written: trim, lower-case, then hex of the length.
+  const rule = (text: string, length: number): string | undefined => {
+    const value = text.trim().toLowerCase();
+    return /^[0-9a-f]+$/.test(value) && value.length === length ? value : undefined;
+  };
+  const hexish = fc.oneof(
+    fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 30, maxLength: 66 }),
+    fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEFgG \t\u212a\u0130\uff21\u00e9'), maxLength: 66 }),
+    fc.string({ unit: 'grapheme', maxLength: 66 }),
+  );
+
+  it('should accept exactly the values the written rule accepts, lower-cased', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(['FileMd5', 32], ['FileSha1', 40], ['FileSha256', 64]), hexish, ([type, length], text) => {
+        const checked = normaliseIndicatorValue(type as 'FileMd5', text);
+        const expected = rule(text, length as number);
+        expect(checked.ok ? checked.value : undefined).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('should keep the value as written when it is already lower-case hex, and lower-case it otherwise', () => {
+    expect(normaliseIndicatorValue('FileMd5', 'd41d8cd98f00b204e9800998ecf8427e')).toEqual({
+      ok: true,
+      value: 'd41d8cd98f00b204e9800998ecf8427e',
+    });
+    expect(normaliseIndicatorValue('FileMd5', ' D41D8CD98F00B204E9800998ECF8427E ')).toEqual({
+      ok: true,
+      value: 'd41d8cd98f00b204e9800998ecf8427e',
+    });
+    // Kelvin sign lower-cases to k and dotted İ to two characters: neither is a hex digit.
+    expect(normaliseIndicatorValue('FileMd5', `\u212a${'0'.repeat(31)}`).ok).toBe(false);
   });
 });
