@@ -33,6 +33,19 @@ describe('lookupFileIndicator', () => {
     expect(match).toMatchObject({ on: 'sha256', scope: 'all-devices', indicator: { action: 'Block' } });
   });
 
+  it("should give a match's reason, made on first read, as one object naming the indicator and what it matched", () => {
+    // Built lazily since issue 13's thirteenth pass: the text must be what the eager compile wrote.
+    const list = indicators({ type: 'FileSha256', value: INVOICE.sha256, action: 'Block', groups: ['Finance'] });
+    const match = lookupFileIndicator(compileIndicators(list), INVOICE, 'Finance');
+    expect(match?.reason).toEqual({
+      layer: 'indicator',
+      code: 'ioc-Block',
+      message: `indicator ioc-1 (Block FileSha256 ${INVOICE.sha256.slice(0, 8)}… (groups Finance)) matched the file's SHA-256`,
+      cite: '§5.4',
+    });
+    expect(match?.reason).toBe(match?.reason);
+  });
+
   it('should fall back to SHA-1 and then MD5 when stronger hashes have no indicator', () => {
     const list = indicators(
       { type: 'FileMd5', value: INVOICE.md5, action: 'Block' },
