@@ -4,6 +4,7 @@ import {
   INDICATOR_ACTIONS,
   INDICATOR_TYPES,
   LEGACY_ACTIONS,
+  UNGROUPED_DEVICES,
   WRITTEN_INDICATOR_ACTIONS,
   isNetworkIndicatorType,
   type IndicatorAction,
@@ -177,4 +178,28 @@ export function checkTechniques(raw: unknown): FieldCheck<readonly string[]> {
   const bad = list.find((item) => typeof item !== 'string' || !TECHNIQUE.test(item));
   if (bad !== undefined) return { ok: false, message: `technique ${JSON.stringify(bad)} is not a MITRE ATT&CK id`, expected };
   return { ok: true, value: list as string[] };
+}
+
+/** Device-group names, trimmed and without repeats; checked against the tenant's groups when `known` is given (§5.3). */
+export function checkGroups(raw: unknown, known: readonly string[] | undefined): FieldCheck<readonly string[]> {
+  const expected = 'a list of device-group names; [] or absent = all devices';
+  if (raw === undefined) return { ok: true, value: [] };
+  if (!Array.isArray(raw) || raw.some((name) => typeof name !== 'string' || name.trim() === '')) {
+    return { ok: false, message: 'groups must be a list of device-group names', expected };
+  }
+  const names = [...new Set(raw.map((name: string) => name.trim()))];
+  if (known !== undefined) {
+    const allowed = [...known, UNGROUPED_DEVICES];
+    const unknown = names.find((name) => !allowed.includes(name));
+    if (unknown !== undefined) {
+      const close = closest(unknown, allowed);
+      return {
+        ok: false,
+        message: `device group "${unknown}" is not defined in tenant.deviceGroups`,
+        expected: allowed.join(', '),
+        hint: close === undefined ? 'define the group under tenant.deviceGroups' : `did you mean "${close}"?`,
+      };
+    }
+  }
+  return { ok: true, value: names };
 }

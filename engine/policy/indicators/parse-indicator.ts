@@ -4,13 +4,12 @@ import {
   INDICATOR_ACTIONS,
   INDICATOR_SEVERITIES,
   LEGACY_ACTIONS,
-  UNGROUPED_DEVICES,
   type Indicator,
   type IndicatorSeverity,
   type LegacyIndicatorAction,
   type Mutable,
 } from './indicator.ts';
-import { checkAction, checkCategory, checkExpiration, checkTechniques, checkType, type FieldCheck } from './indicator-fields.ts';
+import { checkAction, checkCategory, checkExpiration, checkGroups, checkTechniques, checkType } from './indicator-fields.ts';
 import { normaliseIndicatorValue } from './indicator-value.ts';
 import { enforceTenantLimit } from './enforce-tenant-limit.ts';
 import { closest, suggest } from '../../core/did-you-mean.ts';
@@ -251,29 +250,6 @@ export function parseIndicators(raw: unknown, options: ParseIndicatorOptions = {
     issues,
     options,
   );
-}
-
-function checkGroups(raw: unknown, known: readonly string[] | undefined): FieldCheck<readonly string[]> {
-  const expected = 'a list of device-group names; [] or absent = all devices';
-  if (raw === undefined) return { ok: true, value: [] };
-  if (!Array.isArray(raw) || raw.some((name) => typeof name !== 'string' || name.trim() === '')) {
-    return { ok: false, message: 'groups must be a list of device-group names', expected };
-  }
-  const names = [...new Set(raw.map((name: string) => name.trim()))];
-  if (known !== undefined) {
-    const allowed = [...known, UNGROUPED_DEVICES];
-    const unknown = names.find((name) => !allowed.includes(name));
-    if (unknown !== undefined) {
-      const close = closest(unknown, allowed);
-      return {
-        ok: false,
-        message: `device group "${unknown}" is not defined in tenant.deviceGroups`,
-        expected: allowed.join(', '),
-        hint: close === undefined ? 'define the group under tenant.deviceGroups' : `did you mean "${close}"?`,
-      };
-    }
-  }
-  return { ok: true, value: names };
 }
 
 /** An issue's path: the list's place, the entry's index, and the field when there is one. */
