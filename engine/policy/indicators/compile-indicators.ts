@@ -96,7 +96,8 @@ class CompiledMatch implements IndicatorMatch {
 }
 
 /**
- * Builds the lookup maps for a validated indicator list (from `parseIndicators` or the CSV import).
+ * Builds the lookup maps for a validated indicator list (from `parseIndicators` or the CSV import). A Url record
+ * whose value does not parse (only a hand-built record can have one) is a TypeError, never left out.
  *
  * @example
  * const index = compileIndicators(parseIndicators(entries).indicators);
@@ -129,8 +130,12 @@ export function compileIndicators(indicators: readonly Indicator[]): IndicatorIn
     let entry: IndexEntry = base;
     if (on === 'url') {
       const target = parseUrlTarget(indicator.value);
-      // Values were validated when parsed; an unparsable one can only come from hand-built records.
-      if (typeof target === 'string') return;
+      // Values were validated when parsed; an unparsable one can only come from a hand-built record, and leaving
+      // it out would drop an indicator without a word.
+      if (typeof target === 'string')
+        throw new TypeError(
+          `indicator ${indicator.id}: Url value ${JSON.stringify(indicator.value)}: ${target}; compile records from parseIndicators`,
+        );
       key = target.host;
       entry = { ...base, path: target.path, ...(target.scheme === undefined ? {} : { scheme: target.scheme }) };
     }

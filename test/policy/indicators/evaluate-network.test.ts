@@ -5,6 +5,16 @@ import { indicators, type Entry } from './fixtures/make-indicator.ts';
 const chromeReady: NetworkContext = { networkProtection: 'block', customNetworkIndicators: true, quicAndEchDisabled: true };
 const index = (...entries: Entry[]) => compileIndicators(indicators(...entries));
 
+describe('compileIndicators', () => {
+  it('should refuse a hand-built Url record whose value is not a URL, naming it, instead of leaving it out', () => {
+    // parseIndicators refuses such a value; a library caller that skips it must not lose an indicator silently.
+    const record = { id: 'feed-7', type: 'Url', value: 'ftp://files.contoso.com/x', action: 'Block', groups: [] } as const;
+    expect(() => compileIndicators([record])).toThrow(
+      /indicator feed-7: Url value "ftp:\/\/files\.contoso\.com\/x".*parseIndicators/,
+    );
+  });
+});
+
 describe('evaluateNetwork', () => {
   it('should block Chrome reaching a subdomain of a blocked domain, noting ConnectionSuccess may be logged (T49)', () => {
     const decision = evaluateNetwork(
