@@ -73,7 +73,7 @@ const WHAT: Readonly<Record<MatchedOn, string>> = {
 
 /**
  * A compiled indicator's match. Its reason is text, built on first read and then kept: most indicators of a full
- * tenant list (15,000) never match in a run, and their 15,000 reasons were a third of the list's compile and kept
+ * tenant list (15,000) never match in a run, and their 15,000 reasons were most of the list's compile and kept
  * for the run's life (issue 13, thirteenth pass). The same reason object is returned on every read.
  */
 class CompiledMatch implements IndicatorMatch {
