@@ -66,8 +66,6 @@ export function parseIndicator(
   issues: Issue[],
   options: ParseIndicatorOptions = {},
 ): Indicator | undefined {
-  // The entry's path is built only for an issue: a valid entry (the common case, 15,000 of them in a full
-  // tenant) allocates nothing for it.
   const before = issues.length;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     issues.push(
@@ -252,7 +250,10 @@ export function parseIndicators(raw: unknown, options: ParseIndicatorOptions = {
   );
 }
 
-/** An issue's path: the list's place, the entry's index, and the field when there is one. */
+/**
+ * An issue's path: the list's place, the entry's index, and the field when there is one. Built only for an issue, so
+ * a valid entry (the common case, 15,000 of them in a full tenant) allocates none.
+ */
 function where(options: ParseIndicatorOptions, index: number, key?: string): Path {
   return key === undefined ? [...(options.path ?? []), index] : [...(options.path ?? []), index, key];
 }
