@@ -1,6 +1,7 @@
 /** The streaming figures: the full pipeline as `edrsim run` counts it (P) and the generator alone (G). */
 import type { Artifact } from '../engine/core/artifact.ts';
 import type { OsName } from '../engine/core/vocabulary.ts';
+import { withDeviceOs } from '../engine/core/generate-spec.ts';
 import type { SimulationInput } from '../engine/pipeline/sim-input.ts';
 import { countSimulation } from '../engine/pipeline/run-simulation.ts';
 import { generateArtifacts, type GenerateSpec } from '../engine/pipeline/synth/index.ts';
@@ -16,7 +17,11 @@ export function generateSpecOf(input: SimulationInput): GenerateSpec {
   const event = input.timeline.find((item) => item.kind === 'generate');
   if (event === undefined || event.kind !== 'generate') throw new Error('bench input has no generate event');
   const osOf = new Map<string, OsName>(input.devices.map((device) => [device.name, device.os]));
-  return { ...event.generate, at: event.at, os: event.generate.devices.map((name) => osOf.get(name) ?? 'windows-11') };
+  // As `simEvents` builds it, so the generator sees one hidden class in every run (withDeviceOs).
+  return withDeviceOs(
+    event.generate,
+    event.generate.devices.map((name) => osOf.get(name) ?? 'windows-11'),
+  );
 }
 
 /**

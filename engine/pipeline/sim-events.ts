@@ -2,6 +2,7 @@
 import { withKey } from '../policy/artifact-key.ts';
 import type { Artifact } from '../core/artifact.ts';
 import type { OsName } from '../core/vocabulary.ts';
+import { withDeviceOs } from '../core/generate-spec.ts';
 import { mergeSorted } from './merge-sorted.ts';
 import type { SimulationInput, TimelineEvent } from './sim-input.ts';
 import { generateArtifacts } from './synth/index.ts';
@@ -65,7 +66,7 @@ export function simEvents(
         os[i] = index >= 0 ? (input.devices[index]?.os ?? 'windows-11') : 'windows-11';
       }
     }
-    generators.push(generateArtifacts({ ...event.generate, os }, { seed: input.seed, deviceIndexes }));
+    generators.push(generateArtifacts(withDeviceOs(event.generate, os), { seed: input.seed, deviceIndexes }));
   }
   // A lone generator is already sorted: merging it would only add a heap step per artifact.
   if (timeline.length === 0 && generators.length === 1) return generators[0] as Iterable<SimItem>;
