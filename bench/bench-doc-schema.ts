@@ -32,6 +32,8 @@ export const MeasurementSchema = z.object({
  * Every field read is typed here; anything else in the file is ignored (zod strips unknown keys).
  */
 export const BenchDocSchema = z.object({
+  /** The CPU the file measured (`BenchResult.cpuModel`); files before issue 13's fourteenth pass have none. */
+  cpuModel: z.string().max(200).optional(),
   figures: z.object({
     pipeline: rate,
     generator: rate,

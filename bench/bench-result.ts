@@ -137,6 +137,12 @@ export interface BenchResult {
   readonly node: string;
   readonly platform: string;
   readonly cpus: number;
+  /**
+   * The first CPU's model as the OS names it (`os.cpus()`), so a file says which machine it measured: absolute
+   * figures, and `--compare` ratios between files, mean something only on one machine. Absent in files written before
+   * issue 13's fourteenth pass (2026-12-06).
+   */
+  readonly cpuModel?: string;
   readonly mode: BenchMode;
   readonly options: Readonly<Record<string, unknown>>;
   readonly shape: BenchShape;

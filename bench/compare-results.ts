@@ -130,11 +130,16 @@ const SAME = 0.05;
 const show = (value: number | undefined): string =>
   value === undefined ? '—' : Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
 
-/** The comparison as a text table: id, old, new, new / old, and whether that is better, worse, within 5 % or missing. */
+/**
+ * The comparison as a text table: id, old, new, new / old, and whether that is better, worse, within 5 % or missing.
+ * Under the heading, a line when `old` (the compared file) ran on another CPU than `result`, or does not name its CPU:
+ * then its ratios measure the machines too (issue 13, fourteenth pass: a new host read every figure about 2× faster).
+ */
 export function renderComparison(
   rows: readonly FigureComparison[],
   oldFile: string,
-  result: Pick<BenchResult, 'repeats'>,
+  result: Pick<BenchResult, 'repeats' | 'cpuModel'>,
+  old: Pick<BenchDoc, 'cpuModel'> = {},
 ): string {
   const body = rows.map((row) => {
     const verdict =
@@ -161,7 +166,21 @@ export function renderComparison(
   const basis = result.repeats.count > 1 ? `medians of ${result.repeats.count} runs` : 'one run';
   return [
     `compared with ${forTerminal(oldFile)} (this run: ${basis}; ratio = new / old; compare on one machine in one sitting)`,
+    ...machines(oldFile, old.cpuModel, result.cpuModel),
     renderTable(['id', 'old', 'new', 'new / old', 'unit', ''], body),
     '',
   ].join('\n');
+}
+
+/** The line `renderComparison` adds when the two files' CPUs differ or the old one's is not named; none when they match. */
+function machines(oldFile: string, before: string | undefined, now: string | undefined): string[] {
+  const file = forTerminal(oldFile);
+  if (before === undefined)
+    return [
+      `${file} does not name its CPU (results before 2026-12-06's fourteenth pass do not): its ratios are the code's only if it ran on this machine`,
+    ];
+  if (now === undefined || before === now) return [];
+  return [
+    `${file} ran on ${forTerminal(before)}, this run on ${forTerminal(now)}: its ratios compare the machines as well as the code`,
+  ];
 }

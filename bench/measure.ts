@@ -1,5 +1,5 @@
 /** Timing primitives of the benchmark: wall and CPU time of one call, throughput, quantiles, peak memory. */
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { ownPeakRssKib } from './workers/own-peak-rss.js';
 
 /** One measured call. CPU time is this process's (user + system), so it counts GC helper threads too. */
@@ -54,6 +54,17 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
 /** Peak resident set size of this process so far, MB: its own, not a forked child's inherited start (own-peak-rss.js). */
 export function peakRssMb(): number {
   return ownPeakRssKib() / 1024;
+}
+
+/**
+ * The first CPU's model name, spaces collapsed, or `unknown` when the OS gives none.
+ *
+ * @example
+ * cpuModel(); // 'AMD EPYC' on this machine (a KVM guest names little more)
+ */
+export function cpuModel(): string {
+  const model = cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? '';
+  return model === '' ? 'unknown' : model;
 }
 
 /** The 1-minute load average, rounded: how shared the machine was while measuring. */

@@ -130,7 +130,7 @@ Examples:
       ];
       io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderBenchTable(result));
       if (format === 'text' && comparison !== undefined && compare !== undefined)
-        io.out(`\n${renderComparison(comparison, compare, result)}`);
+        io.out(`\n${renderComparison(comparison, compare, result, old?.ok === true ? old.value : {})}`);
       // The figures still reach stdout; only the files are missing, and the exit code says so.
       for (const problem of problems.slice(0, 1)) io.err(`edrsim bench: ${problem.message}\n`);
       if (problems.length === 0)

@@ -7,7 +7,7 @@ import { SILENT, type Progress } from './bench-progress.ts';
 import { BASE_SHAPE, benchMode, benchSizes, headlineShape, longEnough, type BenchOptions } from './bench-sizes.ts';
 import { coreSteps, throughput, type CoreDraft, type Step } from './core-steps.ts';
 import { curveSteps, relativeTo, streamSteps, workerSteps, type CurveDraft } from './curve-steps.ts';
-import { load1, ratio } from './measure.ts';
+import { cpuModel, load1, ratio } from './measure.ts';
 import { remediationRate } from './sim-time-figures.ts';
 import { medianRun } from './median-run.ts';
 import { startupStep } from './startup.ts';
@@ -91,6 +91,7 @@ async function runOnce(options: BenchOptions, progress: Progress, date: string):
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     cpus: availableParallelism(),
+    cpuModel: cpuModel(),
     mode,
     options: { ...options, workers, sizes },
     shape,

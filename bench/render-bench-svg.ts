@@ -140,7 +140,7 @@ export function renderBenchSvg(result: BenchResult): string {
   const width = Math.min(2, draw.length) * PANEL_W;
   const { shape } = result;
   const head = [
-    `${result.date}, node ${result.node}, ${result.platform}, ${result.cpus} CPUs, load ${result.load.start} → ${result.load.end}, ${result.durationS.toFixed(0)} s`,
+    `${result.date}, node ${result.node}, ${result.platform}, ${result.cpus} CPUs${result.cpuModel === undefined ? '' : ` (${result.cpuModel})`}, load ${result.load.start} → ${result.load.end}, ${result.durationS.toFixed(0)} s`,
     `${int(shape.devices)} devices, ${int(shape.artifacts)} artifacts, ${int(shape.exclusions)} exclusions, ${int(shape.indicators)} indicators, seed ${shape.seed}; compare ratios within a run`,
   ].flatMap((line) => wrapText(line, 11, width - 32));
   const parts: string[] = [];

@@ -1,4 +1,5 @@
 /** The benchmark's stdout: headline figures against their goals, then one table per scaling curve. */
+import { forTerminal } from '../engine/core/escape.ts';
 import { renderTable } from '../engine/report/table.ts';
 import type { BenchResult, CurvePoint, GoalCheck } from './bench-result.ts';
 import { FLEET_ARTIFACTS_PER_DEVICE, SIZES } from './bench-sizes.ts';
@@ -115,6 +116,11 @@ function curveTable(
   return `${title}\n${renderTable([unit, ...points.map((point) => int(point.x))], rows)}`;
 }
 
+/** ` (model)` after the CPU count when the result names its CPU, escaped for the terminal. */
+function machine(result: Pick<BenchResult, 'cpuModel'>): string {
+  return result.cpuModel === undefined ? '' : ` (${forTerminal(result.cpuModel)})`;
+}
+
 /**
  * Renders the whole result as plain text: context line, headline table, curves, workers, goals.
  *
@@ -125,7 +131,7 @@ export function renderBenchTable(result: BenchResult): string {
   const { shape, curves } = result;
   const parts = [
     [
-      `edrsim bench — ${result.mode} mode, ${result.date}, node ${result.node}, ${result.cpus} CPUs, load ${result.load.start} → ${result.load.end}, ${result.durationS.toFixed(0)} s`,
+      `edrsim bench — ${result.mode} mode, ${result.date}, node ${result.node}, ${result.cpus} CPUs${machine(result)}, load ${result.load.start} → ${result.load.end}, ${result.durationS.toFixed(0)} s`,
       `shape: ${int(shape.devices)} devices, ${int(shape.artifacts)} artifacts, ${int(shape.exclusions)} exclusions, ${int(shape.indicators)} indicators, seed ${shape.seed}`,
       'rates are per CPU second of this process (one core); compare ratios within a run, not absolute figures across runs',
     ].join('\n'),

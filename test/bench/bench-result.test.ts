@@ -62,3 +62,11 @@ describe('goal verdicts', () => {
     expect(longEnough(SIZES.quick).workers).toBe(false);
   });
 });
+
+describe('the machine a run names', () => {
+  it('should print the CPU model in the table header, escaped for the terminal, and nothing for a file without one', () => {
+    const named = renderBenchTable({ ...asIf(SIZES.default), cpuModel: 'AMD EPYC\u001b[2J' });
+    expect(named.split('\n')[0]).toMatch(/, 2 CPUs \(AMD EPYC\\u001b\[2J\), load /);
+    expect(renderBenchTable(asIf(SIZES.default)).split('\n')[0]).toMatch(/, \d+ CPUs, load /);
+  });
+});

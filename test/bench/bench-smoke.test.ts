@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { benchInput } from '../../bench/bench-shape.ts';
+import { cpuModel } from '../../bench/measure.ts';
 import { runRemediationBench } from '../../bench/remediation.bench.ts';
 import { renderBenchSvg } from '../../bench/render-bench-svg.ts';
 import { renderBenchTable } from '../../bench/render-bench-table.ts';
@@ -71,6 +72,9 @@ describe('bench smoke', () => {
     expect(c.exclusionMatcher?.rows.filter((row) => row.kind === 'realistic').map((row) => row.entries)).toEqual([10, 20]);
     expect(c.exclusionMatcher?.rows.every((row) => row.nsPerLookup > 0)).toBe(true);
     expect(c.stream[0]?.peakRssMb).toBeGreaterThan(0);
+    // The file names its machine (issue 13, fourteenth pass): the model the OS gives for the first CPU.
+    expect(result.cpuModel).toBe(cpuModel());
+    expect(result.cpuModel).toMatch(/\S/);
     expect(result.workers).toMatchObject({ identical: true, matchesPipeline: true });
     expect(result.workers?.runs.map((run) => run.workers)).toEqual([1, 2]);
     // Both passes are timed: the second is judged, the first (each thread's first sightings) reported beside it.

@@ -83,6 +83,25 @@ describe('--compare: figure by figure against an earlier results file', () => {
     );
   });
 
+  // Issue 13, fourteenth pass: the host changed CPU between two sittings (Intel Xeon, then AMD EPYC), and a
+  // --compare against the earlier file read every figure about twice as fast: the machine's doing, not the code's.
+  it('should say when the old file ran on another CPU, or does not say which', () => {
+    const rows = compareResults(withRepeats({ 'pipeline.p': 1 }), withRepeats({ 'pipeline.p': 2 }));
+    const now = { repeats: { count: 1, measurements: [] }, cpuModel: 'AMD EPYC' };
+    const other = renderComparison(rows, 'old.json', now, { cpuModel: 'Intel(R) Xeon(R) \u001b[31mCPU' });
+    expect(other).toContain('old.json ran on Intel(R) Xeon(R) \\u001b[31mCPU, this run on AMD EPYC');
+    expect(other).toContain('its ratios compare the machines as well as the code');
+    expect(renderComparison(rows, 'old.json', now, {})).toContain('old.json does not name its CPU');
+    const same = renderComparison(rows, 'old.json', now, { cpuModel: 'AMD EPYC' });
+    expect(same).not.toMatch(/ran on|does not name/);
+  });
+
+  it('should read the CPU model of a results file that has one, and accept one without', () => {
+    expect(BenchDocSchema.parse({ ...OLD, cpuModel: 'AMD EPYC' }).cpuModel).toBe('AMD EPYC');
+    expect(BenchDocSchema.parse(OLD).cpuModel).toBeUndefined();
+    expect(BenchDocSchema.safeParse({ ...OLD, cpuModel: 'x'.repeat(201) }).success).toBe(false);
+  });
+
   it('should refuse a file that is not JSON with its line and column', () => {
     const result = readResultsFile(file('bad.json', '{\n  "figures": oops\n}'));
     expect(result.ok).toBe(false);
