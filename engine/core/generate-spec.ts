@@ -62,5 +62,7 @@ export interface GenerateSpec {
  */
 export function withDeviceOs(spec: GenerateSpec, os: readonly OsName[]): GenerateSpec {
   const { id, at, count, devices, window, mix, detection } = spec;
-  return { id, at, count, devices, window, mix, detection, os };
+  // Every field, optional ones included: a field added to GenerateSpec and not copied here does not compile.
+  const copy: { [K in keyof Required<GenerateSpec>]: GenerateSpec[K] } = { id, at, count, devices, window, mix, detection, os };
+  return copy;
 }
