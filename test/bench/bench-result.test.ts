@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkGoals, type BenchResult } from '../../bench/bench-result.ts';
 import { longEnough, SIZES, type BenchSizes } from '../../bench/bench-sizes.ts';
+import { renderBenchSvg } from '../../bench/render-bench-svg.ts';
 import { renderBenchTable } from '../../bench/render-bench-table.ts';
 
 // A real default run (2026-11-29), held to issue 13's goals: it misses P, P / G, P beyond G, L, the fleet
@@ -68,5 +69,12 @@ describe('the machine a run names', () => {
     const named = renderBenchTable({ ...asIf(SIZES.default), cpuModel: 'AMD EPYC\u001b[2J' });
     expect(named.split('\n')[0]).toMatch(/, 2 CPUs \(AMD EPYC\\u001b\[2J\), load /);
     expect(renderBenchTable(asIf(SIZES.default)).split('\n')[0]).toMatch(/, \d+ CPUs, load /);
+  });
+
+  it('should print it in the SVG header as XML text, markup and control characters escaped or dropped', () => {
+    const svg = renderBenchSvg({ ...asIf(SIZES.default), cpuModel: 'EPYC <b>&\u001b</b>' });
+    expect(svg).toContain('CPUs (EPYC &lt;b&gt;&amp;&lt;/b&gt;)');
+    expect(svg).not.toContain('<b>');
+    expect(svg).not.toContain('\u001b');
   });
 });
