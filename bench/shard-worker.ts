@@ -15,6 +15,19 @@ export interface ShardJob {
   readonly workers: number;
 }
 
+/**
+ * Short runs a new thread makes before it says ready, each over every slice with a fresh policy state, as a pass is.
+ * A pass's set-up (the policy lists' parse and compile, each slice's model, contexts and generator plan) runs once a
+ * pass or once a slice, and V8 tiers a function up by how much of it has run, so one short run left it compiling in
+ * the timed passes. Those TurboFan jobs run on V8's helper threads: beside one worker they take the idle core, beside
+ * two they take a worker's. Measured over ten timed passes of the default shape (three isolates, `--trace-opt`): 103
+ * jobs and 438 ms of compiling after 1 warm-up run, 40–45 jobs and 131–147 ms after 8 or 24 (issue 13, fifteenth
+ * pass). The hot path is warm after the first run; the rest only add invocations of the set-up.
+ */
+export const WARM_RUNS = 24;
+/** Artifacts in each warm-up run (fewer when the shape has fewer). */
+export const WARM_ARTIFACTS = 20_000;
+
 /** Messages a shard worker posts: `ready` once its input is built, `done` with one pass's counts, run time and slices taken. */
 export type ShardMessage =
   | { readonly type: 'ready' }
@@ -31,10 +44,14 @@ if (port !== null) {
   const claims = new Int32Array(job.claims);
   // Building the input (fleet, lists, indicator sample) is set-up: done before the clock starts.
   const input = benchInput(job.shape);
-  // A new thread runs cold: warm its JIT on a short run of every slice, as the main thread's P is warmed, before the
-  // clock: its own slices, claimed in a private array (the pool's is for the timed passes).
+  // A new thread runs cold: warm its JIT before the clock on short runs of every slice (`WARM_RUNS`), claimed in a
+  // private array (the pool's is for the timed passes).
   const warm = new Int32Array(claims.length);
-  countShards(withArtifacts(input, Math.min(50_000, job.shape.artifacts)), claimedSlices(warm, job.worker, job.workers));
+  const short = withArtifacts(input, Math.min(WARM_ARTIFACTS, job.shape.artifacts));
+  for (let run = 0; run < WARM_RUNS; run++) {
+    warm.fill(0);
+    countShards(short, claimedSlices(warm, job.worker, job.workers));
+  }
   // Each "go" is one pass: this thread claims and counts slices until none is left. The first pass also makes the
   // thread's first sightings (catalog line records, memo answers); later passes find V8 has tiered up the per-pass
   // set-up (`workerSteps` warms them).
