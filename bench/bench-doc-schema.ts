@@ -71,7 +71,7 @@ export const BenchDocSchema = z.object({
       firstPassSpeedup: num.optional(),
       pairedSpeedup: num.optional(),
       runs: z
-        .array(z.object({ workers: num, perSecond: num }))
+        .array(z.object({ workers: num, perSecond: num, otherThreadsMs: num.optional(), waitedMs: num.optional() }))
         .max(100)
         .readonly(),
     })

@@ -47,6 +47,15 @@ export interface WorkerRun {
   readonly slices?: readonly number[];
   /** Wall time of the first pass, which also pays each thread's first sightings (absent before 2026-12-06). */
   readonly firstPassMs?: number;
+  /**
+   * Median over the measured passes of the CPU time the process's other threads used during a pass: V8's helpers
+   * (compiler, collector) and the main thread. Beside one worker they have a core of their own; beside N on N cores
+   * they take a worker's. Absent where the system gives no per-thread scheduler times, and before issue 13's
+   * fifteenth pass.
+   */
+  readonly otherThreadsMs?: number;
+  /** Median over the measured passes of the time this count's workers, together, waited for a core (same source). */
+  readonly waitedMs?: number;
 }
 
 /** The worker speed-up goal (issue 13): N workers against one, merged counts identical. */

@@ -10,6 +10,7 @@ import { formatRate } from './render-bench-table.ts';
 import { median } from './figure-ids.ts';
 import { countsDigest } from './shard-pipeline.ts';
 import { openShardPool, SLICES_PER_PASS, type ShardPass, type ShardPool } from './sharded-run.ts';
+import type { PassThreadTimes } from './thread-times.ts';
 import { runStreamChild } from './stream-length.ts';
 import { marginalCost } from './stream-stage.ts';
 import { measureContextCompile } from './decision-stage.ts';
@@ -188,10 +189,13 @@ export function workerSteps(
   const digests: string[] = [];
   // One worker's measured pass over the N-worker pass right after it, every pair of every round.
   const pairs: number[] = [];
+  // Every measured pass's competition (`ShardPass.threads`), by worker count.
+  const competition = new Map<number, PassThreadTimes[]>();
   const keep = (count: number, pass: ShardPass): void => {
     digests.push(countsDigest(pass.counts));
     const known = best.get(count);
     if (known === undefined || pass.wallMs < known.wallMs) best.set(count, pass);
+    if (pass.threads !== undefined) competition.set(count, [...(competition.get(count) ?? []), pass.threads]);
   };
   const record = (): void => {
     const runs = [...best].map(([count, pass]): WorkerRun => ({
@@ -201,6 +205,7 @@ export function workerSteps(
       workerMs: pass.workerMs,
       slices: pass.slices,
       firstPassMs: firstPass.get(count) ?? 0,
+      ...threadMedians(competition.get(count)),
     }));
     const one = best.get(1);
     const most = best.get(workers);
@@ -258,3 +263,12 @@ export function workerSteps(
 }
 
 const rate = (pass: ShardPass): string => formatRate(perSecond(pass.counts.artifacts, pass.wallMs));
+
+/** `WorkerRun`'s two competition fields: medians over the measured passes, or nothing when none was read. */
+function threadMedians(passes: readonly PassThreadTimes[] | undefined): Pick<WorkerRun, 'otherThreadsMs' | 'waitedMs'> {
+  if (passes === undefined || passes.length === 0) return {};
+  return {
+    otherThreadsMs: median(passes.map((pass) => pass.otherThreadsMs)),
+    waitedMs: median(passes.map((pass) => pass.waitedMs)),
+  };
+}

@@ -191,13 +191,21 @@ function workersTable(result: BenchResult): string {
     run.workerMs.map(int).join(' / '),
     run.slices === undefined ? '' : run.slices.join(' / '),
     run.firstPassMs === undefined ? '' : `${int(run.firstPassMs)} ms`,
+    run.otherThreadsMs === undefined ? '' : `${int(run.otherThreadsMs)} ms`,
+    run.waitedMs === undefined ? '' : `${int(run.waitedMs)} ms`,
   ]);
   const pipeline =
     workers.matchesPipeline === undefined
       ? ''
       : `; ${workers.matchesPipeline ? 'identical to' : 'DIFFERENT from'} countSimulation`;
   const verdict = `${workers.identical ? 'identical' : 'DIFFERENT'} merged counts${pipeline}`;
-  const table = renderTable(['workers', 'artifacts/s', 'wall', 'per worker ms', 'slices', 'first pass'], rows);
+  // The competition columns only when some run has them (Linux's per-thread scheduler times, since the fifteenth pass).
+  const competed = workers.runs.some((run) => run.otherThreadsMs !== undefined);
+  const headers = ['workers', 'artifacts/s', 'wall', 'per worker ms', 'slices', 'first pass'];
+  const table = renderTable(
+    competed ? [...headers, "other threads' CPU", 'workers waited'] : headers,
+    competed ? rows : rows.map((row) => row.slice(0, headers.length)),
+  );
   // Figures shown beside the judged speed-up, in parentheses.
   const beside = [
     workers.firstPassSpeedup === undefined ? '' : `first pass ${times(workers.firstPassSpeedup)}`,
@@ -213,7 +221,10 @@ function workersTable(result: BenchResult): string {
     workers.slicesPerPass === undefined
       ? 'sharded by device'
       : `in ${workers.slicesPerPass} slices of the fleet, each taken by the next free worker`;
-  return `workers, ${int(workers.artifacts)} artifacts ${split} (${how})\n${table}\nspeed-up ${times(workers.speedup)}${beside === '' ? '' : ` (${beside})`}; ${verdict}`;
+  const competition = competed
+    ? "\nother threads' CPU, workers waited: medians a measured pass (V8's helpers and the main thread; workers ready, no core)"
+    : '';
+  return `workers, ${int(workers.artifacts)} artifacts ${split} (${how})\n${table}${competition}\nspeed-up ${times(workers.speedup)}${beside === '' ? '' : ` (${beside})`}; ${verdict}`;
 }
 
 // Results written before `judged` existed judged every goal.

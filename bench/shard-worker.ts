@@ -4,6 +4,7 @@ import { benchInput, type BenchShape } from './bench-shape.ts';
 import { countShards } from './shard-pipeline.ts';
 import { claimedSlices } from './slice-claims.ts';
 import { withArtifacts } from './stream-stage.ts';
+import { ownThreadId } from './thread-times.ts';
 
 /** What the main thread sends at spawn time (structured-cloned; the claims buffer is shared, not copied). */
 export interface ShardJob {
@@ -28,9 +29,13 @@ export const WARM_RUNS = 24;
 /** Artifacts in each warm-up run (fewer when the shape has fewer). */
 export const WARM_ARTIFACTS = 20_000;
 
-/** Messages a shard worker posts: `ready` once its input is built, `done` with one pass's counts, run time and slices taken. */
+/**
+ * Messages a shard worker posts: `ready` once its input is built (with its thread id where the system has one, so the
+ * pool can tell its workers' scheduler times from the other threads'), `done` with one pass's counts, run time and
+ * slices taken.
+ */
 export type ShardMessage =
-  | { readonly type: 'ready' }
+  | { readonly type: 'ready'; readonly tid?: string }
   | {
       readonly type: 'done';
       readonly counts: ReturnType<typeof countShards>['counts'];
@@ -61,5 +66,6 @@ if (port !== null) {
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     port.postMessage({ type: 'done', counts, wallMs, slices } satisfies ShardMessage);
   });
-  port.postMessage({ type: 'ready' } satisfies ShardMessage);
+  const tid = ownThreadId();
+  port.postMessage({ type: 'ready', ...(tid === undefined ? {} : { tid }) } satisfies ShardMessage);
 }

@@ -4,6 +4,7 @@ import type { Counts } from '../engine/pipeline/counts.ts';
 import type { BenchShape } from './bench-shape.ts';
 import { mergeCounts } from './shard-pipeline.ts';
 import type { ShardJob, ShardMessage } from './shard-worker.ts';
+import { passThreadTimes, threadTimes, type PassThreadTimes } from './thread-times.ts';
 
 const WORKER_FILE = new URL('./workers/shard-worker.js', import.meta.url);
 
@@ -26,6 +27,11 @@ export interface ShardPass {
   /** How many of the pass's slices each worker took (`SLICES_PER_PASS` in all). */
   readonly slices: readonly number[];
   readonly counts: Counts;
+  /**
+   * What the pass's workers competed with (`passThreadTimes`): the process's other threads' CPU and the workers' wait
+   * for a core. Absent where the system gives no per-thread scheduler times or a worker could not name its thread.
+   */
+  readonly threads?: PassThreadTimes;
 }
 
 /** `workers` threads over one shape, started and ready; each `pass` counts every slice once more. */
@@ -59,8 +65,10 @@ export async function openShardPool(shape: BenchShape, workers: number): Promise
     await Promise.all(threads.map((thread) => thread.terminate()));
   };
   const inboxes = threads.map(inbox);
+  let tids: string[] = [];
   try {
-    await Promise.all(inboxes.map((next) => next('ready')));
+    const ready = await Promise.all(inboxes.map((next) => next('ready')));
+    tids = ready.flatMap((message) => (message.type === 'ready' && message.tid !== undefined ? [message.tid] : []));
   } catch (error) {
     await close();
     throw error;
@@ -68,17 +76,21 @@ export async function openShardPool(shape: BenchShape, workers: number): Promise
   const pass = async (): Promise<ShardPass> => {
     // Every slice free again before "go" (`claimedSlices`).
     for (let slice = 0; slice < slices; slice++) Atomics.store(claims, slice, 0);
+    // Read outside the timed span; only when every worker named its thread, or a worker would count as "other".
+    const before = tids.length === workers ? threadTimes() : undefined;
     const start = process.hrtime.bigint();
     const finished = inboxes.map((next) => next('done'));
     for (const thread of threads) thread.postMessage('go');
     const results = await Promise.all(finished);
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+    const after = before === undefined ? undefined : threadTimes();
     const done = results.filter((message): message is Extract<ShardMessage, { type: 'done' }> => message.type === 'done');
     return {
       wallMs,
       workerMs: done.map((message) => message.wallMs),
       slices: done.map((message) => message.slices),
       counts: mergeCounts(done.map((message) => message.counts)),
+      ...(before === undefined || after === undefined ? {} : { threads: passThreadTimes(before, after, tids) }),
     };
   };
   return { workers, pass, close };

@@ -101,6 +101,8 @@ export const FS_ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'bench/workers/report-usage.js': ['writeSync'],
   // /proc/self/status: the process's own peak RSS (a forked child's maxRSS starts at its parent's).
   'bench/workers/own-peak-rss.js': ['readFileSync'],
+  // Per-thread scheduler times under /proc/self/task (issue 13, fifteenth pass): reads only.
+  'bench/thread-times.ts': ['readdirSync', 'readFileSync', 'readlinkSync'],
 };
 
 /** The layer that owns `file`, or undefined when no row does. */

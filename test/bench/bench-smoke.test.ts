@@ -96,6 +96,14 @@ describe('bench smoke', () => {
       expect((run.slices ?? []).reduce((sum, taken) => sum + taken, 0)).toBe(slicesPerPass);
     }
     expect(renderBenchTable(result)).toContain(`in ${slicesPerPass} slices of the fleet, each taken by the next free worker`);
+    // What each count's passes competed with, read per thread where Linux gives scheduler times (fifteenth pass).
+    if (process.platform === 'linux') {
+      for (const run of result.workers?.runs ?? []) {
+        expect(run.otherThreadsMs).toBeGreaterThanOrEqual(0);
+        expect(run.waitedMs).toBeGreaterThanOrEqual(0);
+      }
+      expect(renderBenchTable(result)).toMatch(/other threads' CPU +workers waited/);
+    }
     expect(result.goals.map((goal) => goal.id)).toEqual([
       'p-rate',
       'p-over-g',

@@ -58,6 +58,21 @@ describe('figure ids', () => {
     expect(figure).toMatchObject({ unit: '×', better: 'higher', value: 1.75 });
   });
 
+  it("should name each worker count's competition (other threads' CPU, time waited) only in a file that measured it (fifteenth pass on)", () => {
+    const ids = (doc: typeof OLD) => figuresOf(doc).map((figure) => figure.id);
+    expect(ids(OLD).filter((id) => id.endsWith('.other-threads') || id.endsWith('.waited'))).toEqual([]);
+    const runs = OLD.workers!.runs.map((run) => ({ ...run, otherThreadsMs: 10 * run.workers, waitedMs: 3 * run.workers }));
+    const figures = figuresOf({ ...OLD, workers: { ...OLD.workers!, runs } });
+    expect(figures.find((f) => f.id === 'workers.2.other-threads')).toMatchObject({ unit: 'ms', better: 'lower', value: 20 });
+    expect(figures.find((f) => f.id === 'workers.2.waited')).toMatchObject({ unit: 'ms', better: 'lower', value: 6 });
+    expect(figures.find((f) => f.id === 'workers.1.waited')?.value).toBe(3);
+    // And a results file carrying them still validates (`--compare` reads it).
+    expect(BenchDocSchema.safeParse({ ...OLD, workers: { ...OLD.workers!, runs } }).success).toBe(true);
+    expect(
+      BenchDocSchema.safeParse({ ...OLD, workers: { ...OLD.workers!, runs: [{ ...runs[0]!, waitedMs: 'x' }] } }).success,
+    ).toBe(false);
+  });
+
   it('should name a fleet curve run at 10 artifacts per device fleet10, so it is never compared with the older 2-per-device curve', () => {
     const points = (perDevice: number) =>
       [1_000, 1_000_000].map((x) => ({ x, artifacts: Math.max(150_000, perDevice * x), nsPerArtifact: 1_000, relative: 1 }));
