@@ -21,9 +21,10 @@ export interface ShardJob {
  * A pass's set-up (the policy lists' parse and compile, each slice's model, contexts and generator plan) runs once a
  * pass or once a slice, and V8 tiers a function up by how much of it has run, so one short run left it compiling in
  * the timed passes. Those TurboFan jobs run on V8's helper threads: beside one worker they take the idle core, beside
- * two they take a worker's. Measured over ten timed passes of the default shape (three isolates, `--trace-opt`): 103
- * jobs and 438 ms of compiling after 1 warm-up run, 40–45 jobs and 131–147 ms after 8 or 24 (issue 13, fifteenth
- * pass). The hot path is warm after the first run; the rest only add invocations of the set-up.
+ * two they take a worker's. Measured over ten timed passes of the default shape (three isolates, `--trace-opt`, two
+ * processes each): 90–104 jobs and 342–390 ms of compiling after 1 run of these, 33–59 jobs and 111–149 ms after 24
+ * (issue 13, fifteenth pass; bench/README.md). The hot path is warm after the first run; the rest add invocations of
+ * the set-up.
  */
 export const WARM_RUNS = 24;
 /** Artifacts in each warm-up run (fewer when the shape has fewer). */
