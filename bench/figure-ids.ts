@@ -154,22 +154,19 @@ export function figuresOf(doc: BenchDoc): Figure[] {
     }
     // What the passes competed with (since issue 13's fifteenth pass; Linux only): shown beside, never judged.
     for (const run of doc.workers.runs) {
-      if (run.otherThreadsMs !== undefined)
-        figures.push({
-          id: `workers.${run.workers}.other-threads`,
-          label: `${run.workers} worker(s), other threads' CPU a pass`,
-          unit: 'ms',
-          better: 'lower',
-          value: run.otherThreadsMs,
-        });
-      if (run.waitedMs !== undefined)
-        figures.push({
-          id: `workers.${run.workers}.waited`,
-          label: `${run.workers} worker(s), time waited for a core a pass`,
-          unit: 'ms',
-          better: 'lower',
-          value: run.waitedMs,
-        });
+      const competition = [
+        ['other-threads', "other threads' CPU a pass", run.otherThreadsMs],
+        ['waited', 'time waited for a core a pass', run.waitedMs],
+      ] as const;
+      for (const [name, what, value] of competition)
+        if (value !== undefined)
+          figures.push({
+            id: `workers.${run.workers}.${name}`,
+            label: `${run.workers} worker(s), ${what}`,
+            unit: 'ms',
+            better: 'lower',
+            value,
+          });
     }
     figures.push({ id: 'workers.speedup', label: 'worker speed-up', unit: '×', better: 'higher', value: doc.workers.speedup });
     if (doc.workers.firstPassSpeedup !== undefined) {

@@ -64,6 +64,25 @@ describe('goal verdicts', () => {
   });
 });
 
+describe("the workers' competition columns", () => {
+  it("should show each count's other-thread CPU and wait only in a result that measured them, as medians a pass", () => {
+    const plain = renderBenchTable(asIf(SIZES.default));
+    expect(plain).not.toContain("other threads' CPU");
+    const base = asIf(SIZES.default);
+    const runs = base.workers!.runs.map((run) => ({
+      ...run,
+      otherThreadsMs: 15.6 * run.workers,
+      waitedMs: 11.2 * run.workers - 10,
+    }));
+    const table = renderBenchTable({ ...base, workers: { ...base.workers!, runs } });
+    const row = (count: number) => table.split('\n').find((line) => line.startsWith(`${count} `)) ?? '';
+    expect(table).toMatch(/first pass +other threads' CPU +workers waited/);
+    expect(row(1)).toMatch(/16 ms +1 ms$/);
+    expect(row(2)).toMatch(/31 ms +12 ms$/);
+    expect(table).toContain("other threads' CPU, workers waited: medians a measured pass");
+  });
+});
+
 describe('the machine a run names', () => {
   it('should print the CPU model in the table header, escaped for the terminal, and nothing for a file without one', () => {
     const named = renderBenchTable({ ...asIf(SIZES.default), cpuModel: 'AMD EPYC\u001b[2J' });
