@@ -82,8 +82,7 @@ function pointStep(spec: PointSpec, round: string): Step {
 /**
  * Fleet, exclusion (realistic, adversarial, matcher alone) and indicator curves around `base`. Each
  * in-process curve is measured `sizes.curveRounds` times, ascending then descending, keeping each
- * point's best, so a load change during the run does not tilt the curve; a point of more than twice the curve's
- * artifacts only in the ascending rounds.
+ * point's best, so a load change during the run does not tilt the curve.
  */
 export function curveSteps(base: BenchShape, sizes: BenchSizes, draft: CurveDraft): Step[] {
   const curve = { ...base, artifacts: sizes.curve };
@@ -118,11 +117,11 @@ export function curveSteps(base: BenchShape, sizes: BenchSizes, draft: CurveDraf
   const steps: Step[] = [];
   for (const points of curves) {
     for (let round = 0; round < sizes.curveRounds; round++) {
-      // A point far larger than the curve size (the 1M-device fleet: ≈ 20 s and 2 GB a measurement) is measured in the
-      // ascending rounds only: two of the default four. Measured once against a first point kept as the best of four,
-      // its ratio read high whenever its one run fell in one of the host's slow spells (issue 13, eleventh pass).
-      const affordable = round % 2 === 0 ? points : points.filter((spec) => spec.shape.artifacts <= 2 * sizes.curve);
-      const ordered = round % 2 === 0 ? affordable : [...affordable].reverse();
+      // Every point in every round, the 1M-device fleet too (≈ 10 s and 2 GB a measurement): a goal compares a curve's
+      // ends, and an end measured in fewer rounds has fewer chances at a fast spell of the host, so the ratio leaned
+      // high. Measured once, it read high whenever its run fell in a slow spell (issue 13, eleventh pass); then in two
+      // rounds of four until the sixteenth pass.
+      const ordered = round % 2 === 0 ? points : [...points].reverse();
       const suffix = sizes.curveRounds > 1 ? ` (round ${round + 1}/${sizes.curveRounds})` : '';
       steps.push(...ordered.map((spec) => pointStep(spec, suffix)));
     }

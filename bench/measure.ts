@@ -1,5 +1,6 @@
 /** Timing primitives of the benchmark: wall and CPU time of one call, throughput, quantiles, peak memory. */
 import { cpus, loadavg } from 'node:os';
+import { setTimeout as pause } from 'node:timers/promises';
 import { ownPeakRssKib } from './workers/own-peak-rss.js';
 
 /** One measured call. CPU time is this process's (user + system), so it counts GC helper threads too. */
@@ -75,4 +76,45 @@ export function load1(): number {
 /** Ratio of `value` to `base`, 0 when the base is 0 (a curve's point relative to its smallest point). */
 export function ratio(value: number, base: number): number {
   return base > 0 ? value / base : 0;
+}
+
+/** How `untilQuiet` watches the process: its CPU time so far, ms, and a pause; tests replace both. */
+export interface QuietProbe {
+  readonly cpuMs: () => number;
+  readonly pause: (ms: number) => Promise<unknown>;
+}
+
+/** Every thread of this process (`process.cpuUsage`), and a timer. */
+export const PROCESS_PROBE: QuietProbe = {
+  cpuMs: () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1e3;
+  },
+  pause,
+};
+
+/** `untilQuiet`'s window, ms, and the CPU the whole process may use in one and still be quiet (a tenth of a core). */
+export const QUIET_WINDOW_MS = 10;
+export const QUIET_CPU_MS = 1;
+/** Windows `untilQuiet` waits at most (half a second), so a process that never settles still gets measured. */
+export const QUIET_MAX_WINDOWS = 50;
+
+/**
+ * Waits until the whole process, every thread of it, used under `QUIET_CPU_MS` of CPU in a `QUIET_WINDOW_MS` window:
+ * true once it did, false after `QUIET_MAX_WINDOWS` windows without. Idle threads still run V8's leftover work (an
+ * incremental marking finished by a task, concurrent sweeping), so a timed pass started right after another pool's
+ * pass could run beside that pool's collector: in 30 two-worker passes of the default shape (three processes), 4 ran
+ * beside 129–158 ms of other threads' CPU against medians of 25–32 ms; waiting for a quiet window first, none above 57
+ * ms in 30 (issue 13, sixteenth pass). Nothing is measured while it waits.
+ *
+ * @example
+ * await untilQuiet(); // usually one window: true after about 10 ms
+ */
+export async function untilQuiet(probe: QuietProbe = PROCESS_PROBE): Promise<boolean> {
+  for (let window = 0; window < QUIET_MAX_WINDOWS; window++) {
+    const before = probe.cpuMs();
+    await probe.pause(QUIET_WINDOW_MS);
+    if (probe.cpuMs() - before < QUIET_CPU_MS) return true;
+  }
+  return false;
 }

@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Counts } from '../engine/pipeline/counts.ts';
 import type { BenchShape } from './bench-shape.ts';
+import { untilQuiet } from './measure.ts';
 import { mergeCounts } from './shard-pipeline.ts';
 import type { ShardJob, ShardMessage } from './shard-worker.ts';
 import { passThreadTimes, threadTimes, type PassThreadTimes } from './thread-times.ts';
@@ -37,7 +38,10 @@ export interface ShardPass {
 /** `workers` threads over one shape, started and ready; each `pass` counts every slice once more. */
 export interface ShardPool {
   readonly workers: number;
-  /** Starts every worker together on the pass's slices and waits for all: one pass, counts merged. */
+  /**
+   * Starts every worker together on the pass's slices, once the process is quiet (`untilQuiet`), and waits for all:
+   * one pass, counts merged.
+   */
   pass(): Promise<ShardPass>;
   /** Stops the threads; safe to call twice. */
   close(): Promise<void>;
@@ -74,6 +78,8 @@ export async function openShardPool(shape: BenchShape, workers: number): Promise
     throw error;
   }
   const pass = async (): Promise<ShardPass> => {
+    // Not beside the collector work that the pool before left on V8's helper threads (`untilQuiet`).
+    await untilQuiet();
     // Every slice free again before "go" (`claimedSlices`).
     for (let slice = 0; slice < slices; slice++) Atomics.store(claims, slice, 0);
     // Read outside the timed span; only when every worker named its thread, or a worker would count as "other".

@@ -115,6 +115,18 @@ describe('the layer checker', () => {
       ['dynamic', 'bench/workers/any.js'],
     ]);
   });
+  it('should read `node:*` as every Node built-in, subpaths included, and `node:path` as that one only', () => {
+    const violations = checkLayers(
+      graphOf([
+        ['bench/measure.ts', [pkg('node:timers/promises'), pkg('node:perf_hooks'), pkg('timers'), pkg('node:os')]],
+        ['engine/policy/match.ts', [pkg('node:timers')]],
+        ['engine/diff/diff-policies.ts', [pkg('node:path/posix')]],
+      ]),
+    );
+    expect(violations.map((one) => [one.rule, one.file, one.message])).toEqual([
+      ['package', 'engine/policy/match.ts', "engine/policy/match.ts (policy) may not import 'node:timers'"],
+    ]);
+  });
 });
 
 describe('the import reader', () => {
