@@ -80,15 +80,18 @@ export type PipelineMeasure = (input: SimulationInput) => { counts: Counts; timi
  * The set-up is run before and after, and the cheaper kept: noise only ever adds time, and a pause subtracted with
  * the set-up made the point look cheaper than it is, which a curve's best-of-rounds then kept. The 10-entry point of
  * the realistic exclusion curve read 249 and 322 ns in rounds whose set-up took 9 ms, against 354–460 ns in the
- * rounds whose set-up took 3 ms (issue 13, sixteenth pass).
+ * rounds whose set-up took 3 ms (issue 13, sixteenth pass). `afterRun` runs between the run and the second set-up, for
+ * a figure that should see the heap the run left rather than a second set-up's garbage.
  */
 export function marginalCost(
   input: SimulationInput,
   measure: PipelineMeasure = measurePipeline,
+  afterRun: () => void = () => {},
 ): { nsPerArtifact: number; setupMs: number; timing: Timing; counts: Counts } {
   const one = withArtifacts(input, 1);
   const before = measure(one).timing;
   const run = measure(input);
+  afterRun();
   const setup = best(before, measure(one).timing);
   const count = run.counts.artifacts;
   const marginal = count > 1 ? ((run.timing.cpuMs - setup.cpuMs) * 1e6) / (count - 1) : 0;

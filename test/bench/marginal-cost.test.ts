@@ -27,6 +27,13 @@ describe('marginalCost', () => {
     expect(cost.nsPerArtifact).toBeCloseTo(((63 - 3) * 1e6) / 1_000, 6);
   });
 
+  it('runs afterRun between the run and the second set-up run', () => {
+    const { measure, calls } = scripted([3, 63, 3]);
+    const seen: number[][] = [];
+    marginalCost(input, measure, () => seen.push([...calls]));
+    expect(seen).toEqual([[1, 1_001]]);
+  });
+
   it('keeps the first set-up run when the second is the slower one', () => {
     const { measure } = scripted([3, 63, 12]);
     expect(marginalCost(input, measure).setupMs).toBe(3);
